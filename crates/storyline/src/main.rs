@@ -1,0 +1,2 @@
+//! The `storyline` command line.
+fn main() {}
