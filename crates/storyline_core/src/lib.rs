@@ -16,6 +16,7 @@ mod article;
 mod copy;
 mod diagnostic;
 mod error;
+pub mod output;
 mod story;
 
 pub use article::{DocIdx, RawArticle, RawBody, Removal, RemovalKind, SourcePos};
