@@ -23,10 +23,12 @@ fn main() -> Result<()> {
     let mut path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/data/ecbplus-dev/docs.jsonl");
     let mut config = ClusterConfig::default();
-    let (mut sweep, mut errors) = (false, false);
+    let (mut sweep, mut errors, mut dump) = (false, false, false);
     for arg in std::env::args().skip(1) {
         if arg == "--sweep" {
             sweep = true;
+        } else if arg == "--dump" {
+            dump = true;
         } else if arg == "--errors" {
             errors = true;
         } else if let Some((key, value)) = arg.split_once('=') {
@@ -65,6 +67,15 @@ fn main() -> Result<()> {
         cluster_time.as_secs_f64() * 1e3
     );
     print_scores(config.link_threshold, &scores);
+    if dump {
+        for (a, b, similarity) in storyline_cluster::similarity_graph(&features, &config) {
+            println!(
+                "edge\t{}\t{}\t{similarity}",
+                docs[a.index()].id,
+                docs[b.index()].id
+            );
+        }
+    }
     if errors {
         print_errors(&docs, &predicted, &gold_ids, &gold);
     }
@@ -170,6 +181,9 @@ fn set(config: &mut ClusterConfig, key: &str, value: &str) -> Result<()> {
         "max_neighbours" => config.max_neighbours = as_usize()?,
         "min_edge_similarity" => config.min_edge_similarity = as_f32()?,
         "link_threshold" => config.link_threshold = as_f32()?,
+        "cohesion_ratio" => config.cohesion_ratio = as_f32()?,
+        "support_cap" => config.support_cap = as_f32()?,
+        "idf_power" => config.idf_power = as_f32()?,
         "name_boost" => config.name_boost = as_f32()?,
         "number_boost" => config.number_boost = as_f32()?,
         "name_pair_boost" => config.name_pair_boost = as_f32()?,

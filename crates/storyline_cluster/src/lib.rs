@@ -55,6 +55,15 @@ pub struct ClusterConfig {
     pub min_edge_similarity: f32,
     /// Average-link merging stops when no two stories average this similarity.
     pub link_threshold: f32,
+    /// Two stories merge only if their mutual average similarity reaches this share of the
+    /// looser one's internal average (0 = plain average-link).
+    pub cohesion_ratio: f32,
+    /// Each article of the smaller story is judged against at most this many articles of
+    /// the other (0 = all, plain average-link). Keeps big stories whole on a sparse graph.
+    pub support_cap: f32,
+    /// IDF is raised to this power: above 1 favours rare, event-specific terms over the
+    /// vocabulary two events of one kind share.
+    pub idf_power: f32,
     /// Weight multiplier of capitalised names.
     pub name_boost: f32,
     /// Weight multiplier of numbers.
@@ -75,9 +84,12 @@ impl Default for ClusterConfig {
             index_terms: 12,
             max_posting_len: 2000,
             max_candidates: 64,
-            max_neighbours: 24,
-            min_edge_similarity: 0.05,
-            link_threshold: 0.12,
+            max_neighbours: 5,
+            min_edge_similarity: 0.01,
+            link_threshold: 0.04,
+            cohesion_ratio: 0.0,
+            support_cap: 20.0,
+            idf_power: 1.0,
             name_boost: 1.5,
             number_boost: 1.5,
             name_pair_boost: 1.5,
@@ -101,8 +113,26 @@ pub fn cluster_stories(
         .iter()
         .map(|&(copy, original)| (copy.index(), original.index()))
         .collect();
-    let roots = linkage::average_link(features.len(), &edges, &must_link, config.link_threshold);
+    let rule = linkage::LinkRule {
+        threshold: config.link_threshold,
+        cohesion_ratio: config.cohesion_ratio,
+        support_cap: config.support_cap,
+    };
+    let roots = linkage::average_link(features.len(), &edges, &must_link, rule);
     dense_story_ids(&roots)
+}
+
+/// The candidate similarity graph [`cluster_stories`] clusters: each article's most similar
+/// others as (a, b, cosine) with `a < b`, sorted. For diagnostics and threshold studies.
+pub fn similarity_graph(
+    features: &[StoryFeatures],
+    config: &ClusterConfig,
+) -> Vec<(DocIdx, DocIdx, f32)> {
+    let store = vectors::VectorStore::build(features, config);
+    vectors::similarity_edges(&store, config)
+        .into_iter()
+        .map(|edge| (DocIdx(edge.a), DocIdx(edge.b), edge.similarity))
+        .collect()
 }
 
 /// Numbers clusters 0, 1, 2… in order of their first article.

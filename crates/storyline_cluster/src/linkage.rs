@@ -21,7 +21,7 @@ pub(crate) fn average_link(
     n_docs: usize,
     edges: &[Edge],
     must_link: &[(usize, usize)],
-    link_threshold: f32,
+    rule: LinkRule,
 ) -> Vec<u32> {
     let mut forest = UnionFind::new(n_docs);
     for &(a, b) in must_link {
@@ -32,6 +32,7 @@ pub(crate) fn average_link(
     let roots: Vec<u32> = (0..n_docs as u32).map(|doc| forest.find(doc)).collect();
     let mut state = State {
         sizes: vec![0; n_docs],
+        inside: vec![0.0; n_docs],
         neighbours: vec![FxHashMap::default(); n_docs],
         versions: vec![0; n_docs],
         heap: BinaryHeap::new(),
@@ -43,13 +44,15 @@ pub(crate) fn average_link(
         let (Some(&a), Some(&b)) = (roots.get(edge.a as usize), roots.get(edge.b as usize)) else {
             continue;
         };
-        if a != b {
+        if a == b {
+            state.inside[a as usize] += f64::from(edge.similarity);
+        } else {
             *state.neighbours[a as usize].entry(b).or_insert(0.0) += f64::from(edge.similarity);
             *state.neighbours[b as usize].entry(a).or_insert(0.0) += f64::from(edge.similarity);
         }
     }
     for cluster in 0..n_docs as u32 {
-        state.push_all(cluster, link_threshold);
+        state.push_all(cluster, rule);
     }
     while let Some(candidate) = state.heap.pop() {
         let (a, b) = (candidate.a as usize, candidate.b as usize);
@@ -63,7 +66,9 @@ pub(crate) fn average_link(
             (b, a)
         };
         let gone_map = std::mem::take(&mut state.neighbours[gone]);
-        state.neighbours[keep].remove(&(gone as u32));
+        let between = state.neighbours[keep].remove(&(gone as u32)).unwrap_or(0.0);
+        state.inside[keep] += state.inside[gone] + between;
+        state.inside[gone] = 0.0;
         for (&other, &sum) in &gone_map {
             if other as usize == keep {
                 continue;
@@ -78,7 +83,7 @@ pub(crate) fn average_link(
         state.versions[keep] += 1;
         state.versions[gone] += 1;
         forest.union_into(gone as u32, keep as u32);
-        state.push_all(keep as u32, link_threshold);
+        state.push_all(keep as u32, rule);
     }
     (0..n_docs as u32).map(|doc| forest.find(doc)).collect()
 }
@@ -87,6 +92,8 @@ pub(crate) fn average_link(
 #[derive(Debug)]
 struct State {
     sizes: Vec<u32>,
+    /// Sum of edge similarities inside each cluster.
+    inside: Vec<f64>,
     /// Sum of edge similarities to each neighbouring cluster.
     neighbours: Vec<FxHashMap<u32, f64>>,
     /// Bumped on every merge, so stale heap entries can be recognised.
@@ -96,11 +103,33 @@ struct State {
 
 impl State {
     /// Queues every merge of `cluster` with a neighbour whose average reaches the threshold.
-    fn push_all(&mut self, cluster: u32, link_threshold: f32) {
+    /// Average similarity of the pairs inside a cluster; `None` for a single article.
+    fn cohesion(&self, cluster: u32) -> Option<f64> {
         let size = f64::from(self.sizes[cluster as usize]);
+        (size >= 2.0).then(|| self.inside[cluster as usize] / (size * (size - 1.0) / 2.0))
+    }
+
+    fn push_all(&mut self, cluster: u32, rule: LinkRule) {
+        let size = f64::from(self.sizes[cluster as usize]);
+        let cohesion = self.cohesion(cluster);
         for (&other, &sum) in &self.neighbours[cluster as usize] {
-            let average = sum / (size * f64::from(self.sizes[other as usize]));
-            if average >= f64::from(link_threshold) {
+            let other_size = f64::from(self.sizes[other as usize]);
+            let mut pairs = size * other_size;
+            if rule.support_cap > 0.0 {
+                // In a k-nearest-neighbour graph an article links to about k others, so two
+                // big halves of one story can never be densely linked; cap the pairs a merge
+                // needs support from at `support_cap` per article of the smaller side.
+                pairs = pairs.min(f64::from(rule.support_cap) * size.min(other_size));
+            }
+            let average = sum / pairs;
+            let other_cohesion = self.cohesion(other);
+            let tighter = match (cohesion, other_cohesion) {
+                (Some(x), Some(y)) => x.min(y),
+                _ => 0.0,
+            };
+            if average >= f64::from(rule.threshold)
+                && average >= f64::from(rule.cohesion_ratio) * tighter
+            {
                 let (a, b) = if cluster < other {
                     (cluster, other)
                 } else {
@@ -116,6 +145,18 @@ impl State {
             }
         }
     }
+}
+
+/// When two clusters may merge.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LinkRule {
+    /// Minimum average similarity between the two clusters.
+    pub(crate) threshold: f32,
+    /// Between-cluster average must reach this share of the looser cluster's own average:
+    /// two tight groups that only resemble each other loosely are two events of a kind.
+    pub(crate) cohesion_ratio: f32,
+    /// Most partners per article a merge is judged against (0 = all: plain average-link).
+    pub(crate) support_cap: f32,
 }
 
 /// A possible merge, valid while both clusters keep the versions recorded here.
@@ -214,7 +255,16 @@ mod tests {
             .iter()
             .map(|&(a, b, similarity)| Edge { a, b, similarity })
             .collect();
-        let roots = average_link(n_docs, &edges, must_link, 0.3);
+        let roots = average_link(
+            n_docs,
+            &edges,
+            must_link,
+            LinkRule {
+                threshold: 0.3,
+                cohesion_ratio: 0.0,
+                support_cap: 0.0,
+            },
+        );
         for i in 0..n_docs {
             for j in 0..n_docs {
                 assert_eq!(

@@ -110,7 +110,10 @@ fn weigh(
                 .copied()
                 .unwrap_or(1)
                 .max(1);
-            let idf = ((n_docs + 1.0) / df as f32).ln().max(0.0);
+            let idf = ((n_docs + 1.0) / df as f32)
+                .ln()
+                .max(0.0)
+                .powf(config.idf_power);
             let tf = 1.0 + f32::from(term.count.max(1)).ln();
             (term.hash, tf * idf * kind_boost(term.kind, config), df)
         })
