@@ -104,7 +104,18 @@ pub(crate) fn parse_line(
     config: &IngestConfig,
     sink: &mut Sink,
 ) {
-    if line.iter().all(u8::is_ascii_whitespace) {
+    // Control bytes around a record (a stray NUL or form feed from concatenated files) are
+    // never valid JSON there, so they are dropped rather than costing the record.
+    let start = line
+        .iter()
+        .position(|&byte| byte > b' ')
+        .unwrap_or(line.len());
+    let end = line
+        .iter()
+        .rposition(|&byte| byte > b' ')
+        .map_or(start, |last| last + 1);
+    let line = &line[start..end.max(start)];
+    if line.is_empty() {
         return;
     }
     let value = match serde_json::from_slice::<Value>(line) {

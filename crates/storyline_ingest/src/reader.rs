@@ -172,7 +172,10 @@ impl Reader {
         self.sink.stats.files += 1;
         if kind.format != Format::Warc {
             match reader.fill_buf() {
-                Ok(prefix) if looks_binary(prefix) => {
+                Ok(prefix)
+                    if looks_binary(prefix)
+                        && !(kind.format == Format::Jsonl && holds_json_object(prefix)) =>
+                {
                     self.sink.stats.skipped_files += 1;
                     self.sink.error(
                         pos,
@@ -327,6 +330,28 @@ impl Iterator for Reader {
             self.open_next_input(input);
         }
     }
+}
+
+/// True when the start of a JSONL file holds a JSON object line, or opens one that runs
+/// past the sniff window: a stray control byte must not make a whole JSONL file "binary".
+fn holds_json_object(prefix: &[u8]) -> bool {
+    let prefix = strip_bom(prefix);
+    let mut lines = prefix.split(|&byte| byte == b'\n').peekable();
+    while let Some(line) = lines.next() {
+        let complete = lines.peek().is_some();
+        let trimmed = line.trim_ascii_start();
+        if complete {
+            if matches!(
+                serde_json::from_slice::<serde_json::Value>(line),
+                Ok(serde_json::Value::Object(_))
+            ) {
+                return true;
+            }
+        } else if trimmed.starts_with(b"{\"") && !trimmed.contains(&0) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Reads up to `max_bytes` (plus a few bytes of slack) and counts the rest without keeping
