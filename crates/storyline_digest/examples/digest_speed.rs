@@ -14,8 +14,12 @@ use storyline_core::{DocIdx, StoryId};
 use storyline_digest::{build_digest, DigestConfig, StoryArticle};
 
 fn main() -> anyhow::Result<()> {
-    let rounds: usize = std::env::args().nth(1).and_then(|r| r.parse().ok()).unwrap_or(20);
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ecbplus-dev/docs.jsonl");
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(20);
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ecbplus-dev/docs.jsonl");
     let data = std::fs::read_to_string(&path)?;
     let docs: Vec<(String, String, String)> = data
         .lines()
@@ -52,7 +56,9 @@ fn main() -> anyhow::Result<()> {
     let mut n_summary = 0;
     for _ in 0..rounds {
         for (number, story) in by_story.values().enumerate() {
-            n_summary += build_digest(StoryId(number as u32), story, &[], &config).summary.len();
+            n_summary += build_digest(StoryId(number as u32), story, &[], &config)
+                .summary
+                .len();
         }
     }
     let grouped = start.elapsed().as_secs_f64() / (rounds * docs.len()) as f64;
@@ -60,7 +66,14 @@ fn main() -> anyhow::Result<()> {
     let start = Instant::now();
     for _ in 0..rounds {
         for (number, article) in articles.iter().enumerate() {
-            n_summary += build_digest(StoryId(number as u32), std::slice::from_ref(article), &[], &config).summary.len();
+            n_summary += build_digest(
+                StoryId(number as u32),
+                std::slice::from_ref(article),
+                &[],
+                &config,
+            )
+            .summary
+            .len();
         }
     }
     let single = start.elapsed().as_secs_f64() / (rounds * docs.len()) as f64;

@@ -21,7 +21,8 @@ struct Doc {
 }
 
 fn read_docs() -> Option<Vec<Doc>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ecbplus-dev/docs.jsonl");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ecbplus-dev/docs.jsonl");
     let data = std::fs::read_to_string(path).ok()?;
     Some(
         data.lines()
@@ -39,8 +40,10 @@ fn read_docs() -> Option<Vec<Doc>> {
 
 /// Lower-cased alphabetic words of at least three letters, minus a few function words.
 fn content_words(text: &str) -> BTreeSet<String> {
-    const FUNCTION_WORDS: &[&str] =
-        &["the", "and", "for", "that", "with", "was", "were", "has", "have", "had", "his", "her", "from", "said", "are", "its", "this", "who", "not", "but"];
+    const FUNCTION_WORDS: &[&str] = &[
+        "the", "and", "for", "that", "with", "was", "were", "has", "have", "had", "his", "her",
+        "from", "said", "are", "its", "this", "who", "not", "but",
+    ];
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
@@ -66,7 +69,10 @@ fn summaries_are_verbatim_and_non_redundant_for_every_gold_story() {
     };
     let mut stories: BTreeMap<&str, Vec<(usize, &Doc)>> = BTreeMap::new();
     for (index, doc) in docs.iter().enumerate() {
-        stories.entry(doc.story.as_str()).or_default().push((index, doc));
+        stories
+            .entry(doc.story.as_str())
+            .or_default()
+            .push((index, doc));
     }
     let config = DigestConfig::default();
     let mut n_sentences = 0;
@@ -85,7 +91,11 @@ fn summaries_are_verbatim_and_non_redundant_for_every_gold_story() {
             })
             .collect();
         let digest = build_digest(StoryId(number as u32), &articles, &[], &config);
-        assert!(digest.summary.len() <= 5, "{story}: {} sentences", digest.summary.len());
+        assert!(
+            digest.summary.len() <= 5,
+            "{story}: {} sentences",
+            digest.summary.len()
+        );
         if digest.summary.len() < 3 {
             n_short += 1;
         }
@@ -93,20 +103,41 @@ fn summaries_are_verbatim_and_non_redundant_for_every_gold_story() {
             let source = members
                 .iter()
                 .find(|(_, doc)| doc.id == sentence.article)
-                .unwrap_or_else(|| panic!("{story}: sentence from {} outside the story", sentence.article));
-            assert!(source.1.text.contains(&sentence.text), "{story}: not verbatim: {}", sentence.text);
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{story}: sentence from {} outside the story",
+                        sentence.article
+                    )
+                });
+            assert!(
+                source.1.text.contains(&sentence.text),
+                "{story}: not verbatim: {}",
+                sentence.text
+            );
         }
-        let words: Vec<_> = digest.summary.iter().map(|s| content_words(&s.text)).collect();
+        let words: Vec<_> = digest
+            .summary
+            .iter()
+            .map(|s| content_words(&s.text))
+            .collect();
         for (i, left) in words.iter().enumerate() {
             for right in &words[i + 1..] {
                 let similarity = jaccard(left, right);
-                assert!(similarity < 0.5, "{story}: redundant summary sentences ({similarity:.2}): {:#?}", digest.summary);
+                assert!(
+                    similarity < 0.5,
+                    "{story}: redundant summary sentences ({similarity:.2}): {:#?}",
+                    digest.summary
+                );
             }
         }
         assert!(digest.headline.is_some(), "{story}: no headline");
         n_sentences += digest.summary.len();
     }
     // Most stories have enough text for three sentences; single short articles may not.
-    assert!(n_short * 4 <= stories.len(), "{n_short} of {} stories have fewer than 3 summary sentences", stories.len());
+    assert!(
+        n_short * 4 <= stories.len(),
+        "{n_short} of {} stories have fewer than 3 summary sentences",
+        stories.len()
+    );
     assert!(n_sentences >= stories.len() * 3);
 }
