@@ -149,6 +149,7 @@ fn count_text(text: &str) -> (usize, usize) {
 }
 
 /// Finds and renders the article body; `title` is left out of the text when an `<h1>` repeats it.
+#[allow(clippy::print_stderr)] // TEMPORARY: EXTRACT_DEBUG tracing while tuning; removed before the final version.
 pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
     let n_nodes = document.nodes.len();
     let mut in_link = vec![false; n_nodes];
@@ -216,6 +217,60 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
                 None => false,
             };
     }
+    if let Some(needle) = std::env::var_os("EXTRACT_FIND") {
+        let needle = needle.to_string_lossy().to_string();
+        if let Some(found) = (0..n_nodes).find(
+            |&id| matches!(&document.nodes[id].data, NodeData::Text(t) if t.contains(&needle)),
+        ) {
+            let mut current = Some(found);
+            while let Some(id) = current {
+                let element = document.element(id);
+                eprintln!(
+                    "  {} {:?} {:?} furniture={:?}",
+                    document.name(id),
+                    element.and_then(|e| e.attr("class")),
+                    element.and_then(|e| e.attr("id")),
+                    furniture[id]
+                );
+                current = document.nodes[id].parent;
+            }
+        }
+    }
+    if std::env::var_os("EXTRACT_DEBUG").is_some() {
+        for id in 1..n_nodes {
+            let parent = document.nodes[id].parent.unwrap_or(0);
+            if removed[id] && !removed[parent] && counts[id].paragraph_chars > 100 {
+                let element = document.element(id);
+                let sample = document
+                    .elements_named("p")
+                    .find(|(p, _)| {
+                        *p > id && document.nodes[*p].parent.is_some() && {
+                            let mut a = *p;
+                            let mut inside = false;
+                            while let Some(q) = document.nodes[a].parent {
+                                if q == id {
+                                    inside = true;
+                                    break;
+                                }
+                                a = q;
+                            }
+                            inside
+                        }
+                    })
+                    .map(|(p, _)| document.text_of(p))
+                    .unwrap_or_default();
+                eprintln!(
+                    "REMOVED\t{}\t{}\t{}\t{}\t{}\t{}",
+                    document.name(id),
+                    element.and_then(|e| e.attr("class")).unwrap_or(""),
+                    element.and_then(|e| e.attr("id")).unwrap_or(""),
+                    counts[id].paragraph_chars,
+                    total_paragraph_chars,
+                    sample.chars().take(80).collect::<String>()
+                );
+            }
+        }
+    }
     for count in counts.iter_mut() {
         *count = Counts::default();
     }
@@ -241,6 +296,24 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
     }
 
     let best = choose_container(document, &counts, &removed);
+    if std::env::var_os("EXTRACT_DEBUG").is_some() {
+        let mut chain = Vec::new();
+        let mut current = Some(best);
+        while let Some(id) = current {
+            let element = document.element(id);
+            chain.push(format!(
+                "{}.{}#{} w={:.0} c={} l={}",
+                document.name(id),
+                element.and_then(|e| e.attr("class")).unwrap_or(""),
+                element.and_then(|e| e.attr("id")).unwrap_or(""),
+                counts[id].weight,
+                counts[id].chars,
+                counts[id].link_chars
+            ));
+            current = document.nodes[id].parent;
+        }
+        eprintln!("CHAIN\t{}", chain.join("\n  < "));
+    }
     let mut renderer = Renderer {
         document,
         removed: &removed,
