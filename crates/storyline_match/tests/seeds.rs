@@ -7,14 +7,24 @@ use std::path::PathBuf;
 use storyline_core::CopyKind;
 use storyline_match::{find_copies, fingerprint, DocFacts, Fingerprint, MatchConfig};
 
-fn seeds_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds")
+/// `../../shared/seeds` relative to the crate (a checkout with `shared/` at its root), else
+/// `../../../shared/seeds` (the workspace sits beside `shared/`), else `$STORYLINE_SHARED/seeds`.
+fn seeds_dir() -> Option<PathBuf> {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut candidates = vec![
+        manifest.join("../../shared/seeds"),
+        manifest.join("../../../shared/seeds"),
+    ];
+    if let Some(shared) = std::env::var_os("STORYLINE_SHARED") {
+        candidates.push(PathBuf::from(shared).join("seeds"));
+    }
+    candidates.into_iter().find(|dir| dir.is_dir())
 }
 
 /// Reads the seeds sorted by file name; `None` when the shared folder is absent.
 fn read_seeds() -> Option<Vec<(String, String)>> {
     let mut seeds = Vec::new();
-    for entry in std::fs::read_dir(seeds_dir()).ok()? {
+    for entry in std::fs::read_dir(seeds_dir()?).ok()? {
         let path = entry.ok()?.path();
         if path.extension().is_some_and(|ext| ext == "txt") {
             let name = path.file_name()?.to_string_lossy().into_owned();
