@@ -14,15 +14,40 @@ const N_ARTICLES: usize = 5_000;
 /// Deterministic article text: sentences drawn from a small vocabulary by a counter.
 fn article_text(index: usize) -> String {
     const WORDS: &[&str] = &[
-        "the", "minister", "said", "on", "Tuesday", "that", "parliament", "would", "vote", "budget",
-        "Zürich", "coalition", "\"reform\"", "police", "reported", "séance", "earthquake", "city",
-        "officials", "according", "to", "statement", "2024", "million", "protest", "über",
+        "the",
+        "minister",
+        "said",
+        "on",
+        "Tuesday",
+        "that",
+        "parliament",
+        "would",
+        "vote",
+        "budget",
+        "Zürich",
+        "coalition",
+        "\"reform\"",
+        "police",
+        "reported",
+        "séance",
+        "earthquake",
+        "city",
+        "officials",
+        "according",
+        "to",
+        "statement",
+        "2024",
+        "million",
+        "protest",
+        "über",
     ];
     let mut text = String::with_capacity(2200);
     let mut state = index as u64 * 2_654_435_761 + 1;
     while text.len() < 2000 {
         for _ in 0..14 {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             text.push_str(WORDS[(state >> 33) as usize % WORDS.len()]);
             text.push(' ');
         }
@@ -85,9 +110,13 @@ fn bench_ingest(c: &mut Criterion) {
     let mut group = c.benchmark_group("ingest");
     group.sample_size(20);
     group.throughput(Throughput::Bytes(jsonl_size));
-    group.bench_function("jsonl_5k_articles", |b| b.iter(|| assert_eq!(count_articles(&jsonl), N_ARTICLES)));
+    group.bench_function("jsonl_5k_articles", |b| {
+        b.iter(|| assert_eq!(count_articles(&jsonl), N_ARTICLES))
+    });
     group.throughput(Throughput::Bytes(warc_size));
-    group.bench_function("warc_gz_1k_pages", |b| b.iter(|| assert_eq!(count_articles(&warc), N_ARTICLES / 5)));
+    group.bench_function("warc_gz_1k_pages", |b| {
+        b.iter(|| assert_eq!(count_articles(&warc), N_ARTICLES / 5))
+    });
     group.finish();
 }
 

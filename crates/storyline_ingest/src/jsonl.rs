@@ -239,7 +239,10 @@ pub(crate) fn finish_article(
     config: &IngestConfig,
     sink: &mut Sink,
 ) {
-    let max = config.max_article_bytes;
+    let max = match article.body {
+        RawBody::Text(_) => config.max_article_bytes,
+        RawBody::Html { .. } => config.max_html_bytes,
+    };
     let (in_memory_len, mut truncated, blank) = match &mut article.body {
         RawBody::Text(text) => {
             let in_memory_len = text.len();

@@ -216,7 +216,10 @@ impl Reader {
         stem: String,
         pos: SourcePos,
     ) {
-        let max = self.config.max_article_bytes;
+        let max = match format {
+            Format::Html => self.config.max_html_bytes,
+            _ => self.config.max_article_bytes,
+        };
         let (mut bytes, total_len) = match read_bounded(&mut reader, max) {
             Ok(read) => read,
             Err(error) => {

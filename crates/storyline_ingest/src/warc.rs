@@ -156,7 +156,7 @@ impl WarcSource {
             sink.stats.warc_non_response += 1;
         }
         let keep = if wanted {
-            config.max_article_bytes.saturating_add(HTTP_HEAD_ALLOWANCE)
+            config.max_html_bytes.saturating_add(HTTP_HEAD_ALLOWANCE)
         } else {
             SKIPPED_BLOCK_KEEP
         };
@@ -486,7 +486,7 @@ impl WarcSource {
                     return;
                 }
             }
-            let payload = decode_payload(&response, config.max_article_bytes);
+            let payload = decode_payload(&response, config.max_html_bytes);
             if let Some(encoding) = payload.unsupported_encoding {
                 sink.warning(
                     pos,

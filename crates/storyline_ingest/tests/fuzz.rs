@@ -22,6 +22,7 @@ fn article_ids(path: &Path, config: &IngestConfig) -> Vec<String> {
 fn small_config() -> IngestConfig {
     IngestConfig {
         max_article_bytes: 300,
+        max_html_bytes: 300,
         max_line_bytes: 4096,
     }
 }
@@ -121,7 +122,7 @@ proptest! {
         let tmp = tempfile::tempdir().unwrap();
         let name = if gzipped { "x.warc.gz" } else { "x.warc" };
         let path = write(tmp.path(), name, &file);
-        let config = IngestConfig { max_article_bytes: 1 << 16, ..small_config() };
+        let config = IngestConfig { max_html_bytes: 1 << 16, ..small_config() };
         let ids = article_ids(&path, &config);
         for index in (0..texts.len()).filter(|&index| index != broken) {
             let id = format!("good{index}");
