@@ -82,7 +82,7 @@ impl Default for ClusterConfig {
             max_terms: 64,
             vector_terms: 48,
             index_terms: 12,
-            max_posting_len: 2000,
+            max_posting_len: 200,
             max_candidates: 64,
             max_neighbours: 5,
             min_edge_similarity: 0.01,

@@ -263,10 +263,15 @@ impl CandidateScratch {
         // Score the candidates sharing the most indexed terms exactly; the cap bounds the
         // work per article whatever the posting lists look like.
         let shared = &self.shared;
-        self.touched.sort_unstable_by(|&x, &y| {
-            let (count_x, count_y) = (shared[x as usize], shared[y as usize]);
-            count_y.cmp(&count_x).then(x.cmp(&y))
-        });
+        let by_shared_terms = |x: &u32, y: &u32| {
+            let (count_x, count_y) = (shared[*x as usize], shared[*y as usize]);
+            count_y.cmp(&count_x).then(x.cmp(y))
+        };
+        // Partial selection: a full sort of every touched article would dominate the cost.
+        if self.touched.len() > config.max_candidates && config.max_candidates > 0 {
+            self.touched
+                .select_nth_unstable_by(config.max_candidates - 1, by_shared_terms);
+        }
         let mut scored: Vec<(f32, u32)> = self
             .touched
             .iter()
