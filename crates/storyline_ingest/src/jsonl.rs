@@ -14,7 +14,8 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 use storyline_core::{RawArticle, RawBody, SourcePos};
 
-use crate::lines::{read_line_bounded, LineRead};
+use crate::lines::{read_line_prefix, LinePrefix};
+use crate::long_line::parse_long_line;
 use crate::sink::Sink;
 use crate::text::{decode_lossy, is_blank, strip_bom, truncate_bytes, truncate_text};
 use crate::IngestConfig;
@@ -60,10 +61,10 @@ impl JsonlSource {
             line: Some(self.line_number),
             offset: None,
         };
-        let status = read_line_bounded(&mut self.reader, &mut self.buffer, config.max_line_bytes);
+        let status = read_line_prefix(&mut self.reader, &mut self.buffer, config.max_line_bytes);
         let more = match status {
-            Ok(LineRead::Eof) => false,
-            Ok(LineRead::Line) => {
+            Ok(LinePrefix::Eof) => false,
+            Ok(LinePrefix::Line) => {
                 let line = if self.line_number == 1 {
                     strip_bom(&self.buffer)
                 } else {
@@ -72,12 +73,14 @@ impl JsonlSource {
                 parse_line(line, pos, &self.stem, config, sink);
                 true
             }
-            Ok(LineRead::Oversized { total_bytes }) => {
-                let message = format!(
-                    "line of {total_bytes} bytes is longer than the {} byte limit; skipped",
-                    config.max_line_bytes
-                );
-                sink.error(pos, "line_too_long", message);
+            Ok(LinePrefix::Partial) => {
+                // Too long to hold: parse the rest straight from the stream.
+                let head = if self.line_number == 1 {
+                    strip_bom(&self.buffer)
+                } else {
+                    &self.buffer
+                };
+                parse_long_line(head, &mut *self.reader, pos, &self.stem, config, sink);
                 true
             }
             Err(error) => {
@@ -159,11 +162,30 @@ pub(crate) fn parse_line(
         );
         return;
     };
-    build_article(fields, pos, stem, config, sink);
+    build_article(fields, BodyLengths::default(), pos, stem, config, sink);
 }
 
-fn build_article(
+/// Sizes of the `text` and `html` strings in the input, when a reader cut them while
+/// reading (long lines); the article builder reports the truncation of the one it uses.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BodyLengths {
+    text: Option<u64>,
+    html: Option<u64>,
+}
+
+impl BodyLengths {
+    pub(crate) fn record(&mut self, key: &str, length: u64) {
+        match key {
+            "text" => self.text = Some(length),
+            "html" => self.html = Some(length),
+            _ => {}
+        }
+    }
+}
+
+pub(crate) fn build_article(
     mut fields: Map<String, Value>,
+    lengths: BodyLengths,
     pos: SourcePos,
     stem: &str,
     config: &IngestConfig,
@@ -227,7 +249,11 @@ fn build_article(
         extra,
         pos,
     };
-    finish_article(article, None, config, sink);
+    let read_len = match article.body {
+        RawBody::Text(_) => lengths.text,
+        RawBody::Html { .. } => lengths.html,
+    };
+    finish_article(article, read_len, config, sink);
 }
 
 /// Truncates an over-long body and flags an empty one, then queues the article.

@@ -45,6 +45,7 @@ mod http;
 mod ids;
 mod jsonl;
 mod lines;
+mod long_line;
 mod pushback;
 mod reader;
 mod sink;
@@ -66,9 +67,10 @@ pub struct IngestConfig {
     /// `max_article_bytes` because markup and inline scripts make pages several times larger
     /// than their text: 1.3% of the WCXB dev pages exceed 1 MiB, none exceeds 2 MiB.
     pub max_html_bytes: usize,
-    /// JSONL lines longer than this are skipped with an error. A line up to this size is
-    /// held in memory once while it is parsed (its body is then truncated to
-    /// `max_article_bytes`), so this is the peak memory one record can cost.
+    /// JSONL lines up to this size are read into memory and parsed with serde_json; longer
+    /// lines are parsed straight from the stream, keeping only what the limits allow
+    /// (string fields up to their body limit, other values up to 1 MiB each). So this
+    /// bounds the memory one record can cost.
     pub max_line_bytes: usize,
 }
 
@@ -77,7 +79,7 @@ impl Default for IngestConfig {
         IngestConfig {
             max_article_bytes: 1 << 20,
             max_html_bytes: 8 << 20,
-            max_line_bytes: 256 << 20,
+            max_line_bytes: 16 << 20,
         }
     }
 }

@@ -228,7 +228,7 @@ fn a_100_megabyte_line_is_read_and_truncated() {
 }
 
 #[test]
-fn lines_over_the_line_limit_are_skipped() {
+fn lines_over_the_line_limit_are_parsed_from_the_stream() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let config = IngestConfig {
@@ -245,7 +245,7 @@ fn lines_over_the_line_limit_are_skipped() {
         dir,
         &config,
         &[
-            "Error line_too_long lines.jsonl:1",
+            "article long lines.jsonl:1 text:yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
             "article short lines.jsonl:2 text:ok",
         ],
     );
