@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{words, StoryTexts};
+use crate::text::StoryTexts;
 use crate::{EventDate, StoryArticle};
 
 /// A calendar day as days since 1970-01-01.
@@ -124,7 +124,14 @@ pub(crate) fn story_dates(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>)
     let mentions: Vec<Vec<Mention>> = texts
         .articles
         .iter()
-        .map(|t| find_mentions(t.text))
+        .map(|t| {
+            let words: Vec<(usize, &str)> = t
+                .tokens
+                .iter()
+                .map(|token| (token.start, t.word(token)))
+                .collect();
+            mentions_in(t.text, &words)
+        })
         .collect();
     let year_hint = mentions.iter().flatten().filter_map(|m| m.year).max();
 
@@ -266,42 +273,64 @@ fn infer_with_weekday(mention: &Mention, year_hint: Option<i64>) -> Option<Day> 
         .find(|&candidate| weekday_of(candidate) == weekday)
 }
 
+const MONTHS: [(&str, u32); 24] = [
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Month number of a capitalised month name or abbreviation ("may", "march" and "mar" are
+/// also ordinary words: only a capitalised form is a month).
 fn month_number(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    let month = match lower.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    // "may", "march" and "mar" are also ordinary words: only a capitalised form is a month.
-    word.starts_with(|c: char| c.is_uppercase())
-        .then_some(month)
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, month)| month)
 }
 
-/// Weekday number, 0 = Sunday.
+const WEEKDAYS: [&str; 7] = [
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
+
+/// Weekday number of a capitalised weekday name, 0 = Sunday.
 fn weekday_number(word: &str) -> Option<u32> {
-    let weekday = match word.to_ascii_lowercase().as_str() {
-        "sunday" => 0,
-        "monday" => 1,
-        "tuesday" => 2,
-        "wednesday" => 3,
-        "thursday" => 4,
-        "friday" => 5,
-        "saturday" => 6,
-        _ => return None,
-    };
-    word.starts_with(|c: char| c.is_uppercase())
-        .then_some(weekday)
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(6..=9).contains(&word.len()) {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(word))
+        .map(|index| index as u32)
 }
 
 /// A day of the month: "18", "18th", "1st".
@@ -325,8 +354,13 @@ fn year_number(word: &str) -> Option<i64> {
 
 /// Finds date phrases: "[Weekday,] Month Day[, Year]", "[Weekday,] Day Month [Year]",
 /// "on Weekday" and ISO "YYYY-MM-DD".
+#[cfg(test)]
 fn find_mentions(text: &str) -> Vec<Mention> {
-    let words = words(text);
+    mentions_in(text, &crate::text::words(text))
+}
+
+/// Finds date phrases in `text`, given its words with their byte offsets.
+fn mentions_in(text: &str, words: &[(usize, &str)]) -> Vec<Mention> {
     // Words are adjacent when only spaces, commas and full stops separate them.
     let adjacent = |left: usize, right: usize| {
         let (left_start, left_word) = words[left];
@@ -339,6 +373,11 @@ fn find_mentions(text: &str) -> Vec<Mention> {
     let mut index = 0;
     while index < words.len() {
         let (start, word) = words[index];
+        // Every date phrase starts with a capital (month, weekday) or a digit.
+        if !word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+            index += 1;
+            continue;
+        }
         if let Some(mention) = iso_mention(word, start) {
             mentions.push(mention);
             index += 1;

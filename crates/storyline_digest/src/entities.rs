@@ -14,7 +14,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon;
-use crate::text::{is_stopword, strip_possessive, words, StoryTexts};
+use crate::text::{is_stopword, strip_possessive, ArticleText, StoryTexts};
+use crate::tokens::hash_text;
 use crate::{Entity, EntityKind};
 
 /// Votes for each kind: person, place, organisation.
@@ -131,108 +132,64 @@ fn is_calendar_word(lower: &str) -> bool {
     )
 }
 
-/// Story-wide word evidence for telling names from capitalised ordinary words.
+/// Story-wide word evidence for telling names from capitalised ordinary words, as hashes
+/// of lower-cased words (see [`crate::tokens::Token::lower`]).
 #[derive(Debug, Default)]
 struct WordEvidence {
     /// Words seen written in lower case.
-    lowercase: FxHashSet<String>,
-    /// Capitalised words seen in the middle of a sentence, lower-cased.
-    capitalised_inside: FxHashSet<String>,
+    lowercase: FxHashSet<u64>,
+    /// Capitalised words seen in the middle of a sentence.
+    capitalised_inside: FxHashSet<u64>,
 }
 
-/// A word with what surrounds it.
+impl WordEvidence {
+    fn is_lowercase_word(&self, lower: &str) -> bool {
+        self.lowercase.contains(&hash_text(lower))
+    }
+
+    fn is_capitalised_inside(&self, lower: &str) -> bool {
+        self.capitalised_inside.contains(&hash_text(lower))
+    }
+}
+
+/// A word with what surrounds it (a view of [`crate::tokens::Token`] with its text).
 #[derive(Debug, Clone, Copy)]
 struct Token<'t> {
     word: &'t str,
+    lower: u64,
     sentence_start: bool,
-    /// Only spaces separate it from the previous word.
     joined_to_previous: bool,
-    /// A comma (and spaces) separate it from the previous word.
     comma_before: bool,
-    /// The word is on a headline line.
     in_headline: bool,
 }
 
-/// Whether a line reads as a headline: no closing punctuation and mostly capitalised words
-/// ("Putin Visits North Korea: Strengthening Ties"). Its capitals say nothing about names.
-fn is_headline_line(line: &str) -> bool {
-    let line = line.trim();
-    if line.ends_with(['.', '!', '"', '”', '’', ')', ',', ';']) {
-        return false;
-    }
-    let words = words(line);
-    let long: Vec<&str> = words
+fn tokens_of<'t>(article: &ArticleText<'t>) -> Vec<Token<'t>> {
+    article
+        .tokens
         .iter()
-        .map(|(_, w)| *w)
-        .filter(|w| w.chars().count() >= 3)
-        .collect();
-    let capitalised = long.iter().filter(|w| is_capitalised(w)).count();
-    let title_case = capitalised >= 2 && capitalised * 10 >= long.len() * 6;
-    // A question is a headline only when even its small words are capitalised ("How … Ended In …?").
-    title_case
-        && (!line.ends_with('?')
-            || words
-                .iter()
-                .skip(1)
-                .any(|(_, w)| is_capitalised(w) && is_stopword(&w.to_lowercase())))
-}
-
-fn tokens_of(text: &str) -> Vec<Token<'_>> {
-    // Byte ranges of headline lines, in order.
-    let mut headline_ranges = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        if is_headline_line(line) {
-            headline_ranges.push(line_start..line_start + line.len());
-        }
-        line_start += line.len();
-    }
-    let mut previous_end = 0;
-    let mut range_index = 0;
-    words(text)
-        .into_iter()
-        .map(|(start, word)| {
-            let gap = text.get(previous_end..start).unwrap_or("");
-            let first = previous_end == 0;
-            previous_end = start + word.len();
-            while headline_ranges
-                .get(range_index)
-                .is_some_and(|r| r.end <= start)
-            {
-                range_index += 1;
-            }
-            Token {
-                word,
-                sentence_start: first
-                    || gap.contains(['.', '!', '?', '\n', ':', '“', '"', '(', '|']),
-                joined_to_previous: !first
-                    && !gap.is_empty()
-                    && gap.chars().all(|c| c == ' ' || c == '\u{a0}'),
-                comma_before: gap.trim() == ",",
-                in_headline: headline_ranges
-                    .get(range_index)
-                    .is_some_and(|r| r.contains(&start)),
-            }
+        .map(|t| Token {
+            word: article.word(t),
+            lower: t.lower,
+            sentence_start: t.sentence_start,
+            joined_to_previous: t.joined_to_previous,
+            comma_before: t.comma_before,
+            in_headline: t.in_headline,
         })
         .collect()
 }
 
 /// Finds, types and merges the entities of a story; keeps the `max_entities` most named.
 pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> FoundEntities {
-    let tokenised: Vec<Vec<Token<'_>>> = texts.articles.iter().map(|t| tokens_of(t.text)).collect();
+    let tokenised: Vec<Vec<Token<'_>>> = texts.articles.iter().map(tokens_of).collect();
     let mut evidence = WordEvidence::default();
     for tokens in &tokenised {
         for token in tokens.iter().filter(|t| !t.in_headline) {
             if is_capitalised(token.word) {
                 if !token.sentence_start && !is_all_caps(token.word) {
-                    evidence
-                        .capitalised_inside
-                        .insert(strip_possessive(token.word).to_lowercase());
+                    evidence.capitalised_inside.insert(token.lower);
                 }
-            } else if token.word.starts_with(char::is_alphabetic)
-                && !evidence.lowercase.contains(token.word)
-            {
-                evidence.lowercase.insert(token.word.to_owned());
+            } else if token.word.starts_with(char::is_alphabetic) {
+                evidence.lowercase.insert(token.lower);
             }
         }
     }
@@ -325,9 +282,9 @@ fn analyse_run(
             && !lexicon::is_title(&lower[first])
             && (is_stopword(&lower[first])
                 || (is_sentence_opener(&lower[first])
-                    && !evidence.capitalised_inside.contains(&lower[first]))
-                || (evidence.lowercase.contains(&lower[first])
-                    && !evidence.capitalised_inside.contains(&lower[first])))
+                    && !evidence.is_capitalised_inside(&lower[first]))
+                || (evidence.is_lowercase_word(&lower[first])
+                    && !evidence.is_capitalised_inside(&lower[first])))
         {
             first += 1;
         }
@@ -389,9 +346,7 @@ fn analyse_run(
             return None;
         }
         // A capitalised word seen only at sentence starts is most likely an ordinary word.
-        if at_sentence_start
-            && !evidence.capitalised_inside.contains(word)
-            && !is_all_caps(&words[first])
+        if at_sentence_start && !evidence.is_capitalised_inside(word) && !is_all_caps(&words[first])
         {
             return None;
         }
@@ -734,20 +689,21 @@ fn build_entity(indexes: &[usize], groups: &[(String, Group)], texts: &StoryText
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{split_sentences, ArticleText};
+    use crate::text::ArticleText;
 
     fn story(texts: &[&'static str]) -> StoryTexts<'static> {
         StoryTexts {
             articles: texts
                 .iter()
                 .enumerate()
-                .map(|(position, text)| ArticleText {
-                    position,
-                    id: ["a", "b", "c", "d"][position % 4],
-                    is_copy: false,
-                    source: "unknown".to_owned(),
-                    text,
-                    sentences: split_sentences(text),
+                .map(|(position, text)| {
+                    ArticleText::new(
+                        position,
+                        ["a", "b", "c", "d"][position % 4],
+                        false,
+                        "unknown".to_owned(),
+                        text,
+                    )
                 })
                 .collect(),
         }
