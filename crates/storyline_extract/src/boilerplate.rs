@@ -15,6 +15,9 @@ use crate::html::Element;
 pub(crate) enum Furniture {
     Certain,
     ByName,
+    /// Hidden by attribute or inline style: kept when it holds real paragraphs (collapsed
+    /// accordions, tabs and streamed server-rendered chunks hide the article itself).
+    Hidden,
 }
 
 /// Elements that never hold article text.
@@ -193,7 +196,7 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
     // `<div hidden id="S:0">`) and tabbed layouts keep the article itself in them, so this
     // verdict can be overruled like a name-based one.
     if element.attr("hidden").is_some() {
-        return Some(Furniture::ByName);
+        return Some(Furniture::Hidden);
     }
     if let Some(style) = element.attr("style") {
         let style: String = style
@@ -202,7 +205,7 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
             .collect::<String>()
             .to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
-            return Some(Furniture::ByName);
+            return Some(Furniture::Hidden);
         }
     }
     if let Some(role) = element.attr("role") {
@@ -332,7 +335,7 @@ mod tests {
         check(
             "div",
             &[("style", "display: none")],
-            Some(Furniture::ByName),
+            Some(Furniture::Hidden),
         );
         check(
             "div",

@@ -214,6 +214,7 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
             || match furniture[id] {
                 Some(Furniture::Certain) => true,
                 Some(Furniture::ByName) => counts[id].paragraph_chars * 2 < total_paragraph_chars,
+                Some(Furniture::Hidden) => counts[id].paragraph_chars < HIDDEN_KEEP_CHARS,
                 None => false,
             };
     }
@@ -370,7 +371,58 @@ fn choose_container(document: &Document, counts: &[Counts], removed: &[bool]) ->
             && document.element(id).is_some_and(is_content_container)
             && counts[id].weight >= 0.7 * best_weight
     });
-    marked.unwrap_or(best)
+    if let Some(marked) = marked {
+        return marked;
+    }
+    // Climbing to a parent that adds only a little weight (teasers with a sentence of text, a
+    // promo box) costs more precision than it gains recall: take the deepest descendant that
+    // still holds most of the weight.
+    let share: f64 = std::env::var("EXTRACT_SHARE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEEPEST_SHARE);
+    let mut chosen = best;
+    let mut chosen_depth = 0;
+    let mut id = best + 1;
+    while id < counts.len() && is_inside(document, id, best) {
+        if !removed[id]
+            && document.element(id).is_some()
+            && counts[id].weight >= share * best_weight
+        {
+            let depth = depth_below(document, id, best);
+            if depth > chosen_depth {
+                chosen = id;
+                chosen_depth = depth;
+            }
+        }
+        id += 1;
+    }
+    chosen
+}
+
+/// Paragraph letters that make a hidden element count as content.
+const HIDDEN_KEEP_CHARS: usize = 150;
+
+/// Share of the best subtree's weight that a descendant must hold to be chosen instead.
+const DEEPEST_SHARE: f64 = 0.88;
+
+/// True if `ancestor` is `id` or one of its ancestors.
+fn is_inside(document: &Document, id: NodeId, ancestor: NodeId) -> bool {
+    depth_below(document, id, ancestor) < usize::MAX
+}
+
+/// Number of steps from `id` up to `ancestor`, or `usize::MAX` if it is not an ancestor.
+fn depth_below(document: &Document, id: NodeId, ancestor: NodeId) -> usize {
+    let mut current = id;
+    let mut depth = 0;
+    while current != ancestor {
+        match document.nodes[current].parent {
+            Some(parent) => current = parent,
+            None => return usize::MAX,
+        }
+        depth += 1;
+    }
+    depth
 }
 
 /// Renders a subtree as blocks of text.

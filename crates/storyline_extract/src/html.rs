@@ -329,6 +329,11 @@ impl TreeBuilder {
     }
 
     fn end_tag(&mut self, name: &str) {
+        // Browsers put anything after `</body>` or `</html>` back into the body, and pages do
+        // carry content there (or close the body early by mistake).
+        if name == "body" || name == "html" {
+            return;
+        }
         if name == "br" {
             self.append(NodeData::Element(Element {
                 name: "br".to_owned(),
