@@ -39,6 +39,8 @@ struct LineCursor<'a> {
     head: &'a [u8],
     reader: &'a mut (dyn BufRead + Send),
     line_done: bool,
+    /// Bytes at the front of the reader's buffer known to hold no newline.
+    clear: usize,
 }
 
 impl LineCursor<'_> {
@@ -50,24 +52,31 @@ impl LineCursor<'_> {
         if self.line_done {
             return Ok(&[]);
         }
-        let (length, newline) = {
-            let available = self.reader.fill_buf()?;
-            (available.len(), memchr::memchr(b'\n', available))
-        };
-        if length == 0 || newline == Some(0) {
-            if newline == Some(0) {
-                self.reader.consume(1);
+        if self.clear == 0 {
+            // Search the buffer for the newline once per fill, not once per call: the
+            // string reader calls this for every escape.
+            let (length, newline) = {
+                let available = self.reader.fill_buf()?;
+                (available.len(), memchr::memchr(b'\n', available))
+            };
+            if length == 0 || newline == Some(0) {
+                if newline == Some(0) {
+                    self.reader.consume(1);
+                }
+                self.line_done = true;
+                return Ok(&[]);
             }
-            self.line_done = true;
-            return Ok(&[]);
+            self.clear = newline.unwrap_or(length);
         }
-        let end = newline.unwrap_or(length);
-        Ok(&self.reader.fill_buf()?[..end])
+        let clear = self.clear;
+        Ok(&self.reader.fill_buf()?[..clear])
     }
 
     fn consume(&mut self, n: usize) {
         if self.head.is_empty() {
+            let n = n.min(self.clear);
             self.reader.consume(n);
+            self.clear -= n;
         } else {
             self.head = &self.head[n.min(self.head.len())..];
         }
@@ -137,6 +146,7 @@ pub(crate) fn parse_long_line(
         head,
         reader,
         line_done: false,
+        clear: 0,
     };
     let parsed = parse_object(&mut cursor, config, &pos, sink);
     if let Err(error) = cursor.finish() {
