@@ -11,6 +11,7 @@
 //! |---|---|
 //! | `.txt` | one per file, id = file stem |
 //! | `.jsonl`, `.json`, `.ndjson` (`.gz` too), `-` | one per line: `id`, `text` or `html`, `title`, `date`, `url`, `source`; other fields in `extra` |
+//! | `.json` holding an array or a pretty-printed object | one per object (whole file read, up to `max_line_bytes`) |
 //! | `.html`, `.htm` (`.gz` too) | one per file, id = file stem, body [`RawBody::Html`] |
 //! | `.warc`, `.warc.gz` | one per HTML `response` record, id = `WARC-Record-ID` |
 //!
@@ -40,6 +41,7 @@
 //! assert_eq!(codes, ["invalid_json", "duplicate_id"]);
 //! ```
 
+mod document;
 mod format;
 mod http;
 mod ids;

@@ -14,6 +14,7 @@ use flate2::read::MultiGzDecoder;
 use rustc_hash::FxHashSet;
 use storyline_core::{RawArticle, RawBody, SourcePos};
 
+use crate::document::{is_json_document, read_json_document};
 use crate::format::{classify, file_stem, sniff, FileKind, Format};
 use crate::jsonl::{finish_article, JsonlSource};
 use crate::sink::Sink;
@@ -197,6 +198,11 @@ impl Reader {
         }
         let stem = file_stem(path);
         match kind.format {
+            Format::Jsonl
+                if is_plain_json_name(path) && reader.fill_buf().is_ok_and(is_json_document) =>
+            {
+                read_json_document(&mut *reader, pos, &stem, &self.config, &mut self.sink);
+            }
             Format::Jsonl => {
                 self.current = Some(Source::Jsonl(JsonlSource::new(reader, pos.file, stem)))
             }
@@ -333,6 +339,15 @@ impl Iterator for Reader {
             self.open_next_input(input);
         }
     }
+}
+
+/// `.json` (or `.json.gz`), as opposed to `.jsonl`/`.ndjson`: may hold a whole document.
+fn is_plain_json_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".json") || name.ends_with(".json.gz")
 }
 
 /// True when the start of a JSONL file holds a JSON object line, or opens one that runs
