@@ -7,7 +7,7 @@
 //! * the exact-text hash (exact copies);
 //! * 32 LSH bands of 4 bins of the shingle MinHash (near-duplicates, Jaccard ≳ 0.4);
 //! * 32 LSH bands of 3 bins of the content-word MinHash (rewrites, which share few shingles
-//!   but most content words);
+//!   but most content words); here two shared bands are required;
 //! * sentence hashes (a wire story inside a longer page shares its sentences but, being much
 //!   smaller, not its MinHash bands); here two shared sentences are required.
 //!
@@ -29,6 +29,11 @@ const CONTENT_ROWS: usize = 3;
 const OVERSIZED_WINDOW: usize = 4;
 /// Two articles must share this many sentences to become candidates by sentences alone.
 const MIN_SHARED_SENTENCES: u32 = 2;
+/// Two articles must share this many content-word bands to become candidates by those
+/// alone: one shared band happens by chance to ~0.4% of unrelated pairs (content-word
+/// Jaccard ≈ 0.05), two to ~0.001%, while a rewrite (Jaccard ≥ 0.5) still shares two in
+/// 92% of cases.
+const MIN_SHARED_CONTENT_BANDS: u32 = 2;
 /// Tables filled per pass over the fingerprints.
 const TABLES_PER_PASS: usize = 11;
 
@@ -90,7 +95,7 @@ impl Votes {
     fn qualifies(self) -> bool {
         self.exact > 0
             || self.shingle_bands > 0
-            || self.content_bands > 0
+            || self.content_bands >= MIN_SHARED_CONTENT_BANDS
             || self.sentences >= MIN_SHARED_SENTENCES
     }
 

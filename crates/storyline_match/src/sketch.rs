@@ -9,13 +9,14 @@
 //! * `shingle_minhash` — one-permutation MinHash (densified) of the set of word 5-gram
 //!   shingles, 16 bits per bin, for near-duplicates; `n_shingles` — the exact set size, for
 //!   containment;
-//! * `content_minhash` — the same over stemmed content words, for rewrite candidates;
+//! * `content_minhash` — the same over stemmed content words (minus very common ones), for
+//!   rewrite candidates;
 //! * `sentence_hashes` — one hash per sentence, for "a wire story inside a longer page";
 //! * per-sentence bottom-k samples of stemmed content-word hashes, in text order, for the
 //!   sentence alignment that verifies rewrites;
 //! * counts of quoted spans, numbers and mid-sentence capitalised names, for choosing originals.
 
-use crate::text::{is_content_word, is_stopword, stem, tokenize, word_hash, Token};
+use crate::text::{is_common_stem, is_content_word, is_stopword, stem, tokenize, word_hash, Token};
 use crate::MatchConfig;
 
 /// Bins of the shingle MinHash; 128 bins × 16 bits keep the Jaccard estimate within ~±0.05.
@@ -228,7 +229,9 @@ impl<'c> Builder<'c> {
             } else {
                 word_hash(stemmed)
             };
-            self.content.insert(stem_hash);
+            if !is_common_stem(stem_hash) {
+                self.content.insert(stem_hash);
+            }
             self.sentence_content.push((stem_hash >> 48) as u16);
         }
         self.sentence_hash = mix64(self.sentence_hash.rotate_left(17) ^ hash);
