@@ -14,7 +14,7 @@ use storyline_core::SourcePos;
 use crate::format::first_line_is_json_object;
 use crate::jsonl::{build_article, BodyLengths};
 use crate::sink::Sink;
-use crate::text::{decode_lossy, strip_bom};
+use crate::text::{decode_text, decoding_warning, strip_bom};
 use crate::IngestConfig;
 
 /// True when the first bytes of a `.json` file open an array, or an object that does not
@@ -59,14 +59,11 @@ pub(crate) fn read_json_document(
     let value = match serde_json::from_slice::<Value>(strip_bom(&bytes)) {
         Ok(value) => value,
         Err(error) => {
-            let (text, replaced) = decode_lossy(strip_bom(&bytes).to_vec());
+            let (text, decoding) = decode_text(strip_bom(&bytes).to_vec());
+            let warning = decoding_warning(decoding);
             match serde_json::from_str::<Value>(&text) {
-                Ok(value) if replaced => {
-                    sink.warning(
-                        pos.clone(),
-                        "invalid_utf8",
-                        "invalid UTF-8 replaced with U+FFFD",
-                    );
+                Ok(value) if warning.is_some() => {
+                    sink.warning(pos.clone(), "invalid_utf8", warning.unwrap_or_default());
                     value
                 }
                 _ => {

@@ -17,7 +17,9 @@ use storyline_core::{RawArticle, RawBody, SourcePos};
 use crate::lines::{read_line_prefix, LinePrefix};
 use crate::long_line::parse_long_line;
 use crate::sink::Sink;
-use crate::text::{decode_lossy, is_blank, strip_bom, truncate_bytes, truncate_text};
+use crate::text::{
+    decode_text, decoding_warning, is_blank, strip_bom, truncate_bytes, truncate_text,
+};
 use crate::IngestConfig;
 
 /// Buffers larger than this are released after the line that needed them.
@@ -124,14 +126,12 @@ pub(crate) fn parse_line(
     let value = match serde_json::from_slice::<Value>(line) {
         Ok(value) => value,
         Err(error) if std::str::from_utf8(line).is_err() => {
-            let (text, _) = decode_lossy(line.to_vec());
+            let (text, decoding) = decode_text(line.to_vec());
             match serde_json::from_str::<Value>(&text) {
                 Ok(value) => {
-                    sink.warning(
-                        pos.clone(),
-                        "invalid_utf8",
-                        "invalid UTF-8 replaced with U+FFFD",
-                    );
+                    if let Some(message) = decoding_warning(decoding) {
+                        sink.warning(pos.clone(), "invalid_utf8", message);
+                    }
                     value
                 }
                 Err(_) => {
@@ -493,7 +493,11 @@ mod tests {
         );
         check_bytes(
             b"{\"id\":\"a\",\"text\":\"x\xFFy\"}",
-            &["Warning invalid_utf8", "article id=a body=text:x\u{FFFD}y"],
+            &["Warning invalid_utf8", "article id=a body=text:x\u{FF}y"],
+        );
+        check_bytes(
+            b"{\"id\":\"\xC3\xA9\",\"text\":\"x\xFFy\"}",
+            &["Warning invalid_utf8", "article id=é body=text:x\u{FFFD}y"],
         );
     }
 }

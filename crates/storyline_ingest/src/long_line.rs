@@ -15,7 +15,7 @@ use storyline_core::SourcePos;
 use crate::jsonl::{build_article, BodyLengths};
 use crate::lines::skip_rest_of_line;
 use crate::sink::Sink;
-use crate::text::{decode_lossy, truncate_bytes};
+use crate::text::{decode_lossy, decode_text, decoding_warning, truncate_bytes};
 use crate::IngestConfig;
 
 /// Largest non-string value (object, array) kept from a long line; bigger ones are dropped.
@@ -217,13 +217,9 @@ fn parse_object(
                     None
                 } else {
                     truncate_bytes(&mut bytes, limit);
-                    let (text, replaced) = decode_lossy(bytes);
-                    if replaced {
-                        sink.warning(
-                            pos.clone(),
-                            "invalid_utf8",
-                            format!("invalid UTF-8 in \"{key}\" replaced with U+FFFD"),
-                        );
+                    let (text, decoding) = decode_text(bytes);
+                    if let Some(message) = decoding_warning(decoding) {
+                        sink.warning(pos.clone(), "invalid_utf8", format!("\"{key}\": {message}"));
                     }
                     Some(Value::String(text))
                 }

@@ -18,7 +18,9 @@ use crate::document::{is_json_document, read_json_document};
 use crate::format::{classify, file_stem, sniff, FileKind, Format};
 use crate::jsonl::{finish_article, JsonlSource};
 use crate::sink::Sink;
-use crate::text::{decode_lossy, looks_binary, strip_bom, truncate_bytes};
+use crate::text::{
+    decode_text, decoding_warning, looks_binary, strip_bom, truncate_bytes, utf16_bom,
+};
 use crate::warc::WarcSource;
 use crate::{IngestConfig, IngestStats, Record};
 
@@ -175,7 +177,8 @@ impl Reader {
             match reader.fill_buf() {
                 Ok(prefix)
                     if looks_binary(prefix)
-                        && !(kind.format == Format::Jsonl && holds_json_object(prefix)) =>
+                        && !(kind.format == Format::Jsonl && holds_json_object(prefix))
+                        && !(kind.format != Format::Jsonl && utf16_bom(prefix).is_some()) =>
                 {
                     self.sink.stats.skipped_files += 1;
                     self.sink.error(
@@ -248,13 +251,9 @@ impl Reader {
                 if bytes.starts_with(b"\xEF\xBB\xBF") {
                     bytes = strip_bom(&bytes).to_vec();
                 }
-                let (text, replaced) = decode_lossy(bytes);
-                if replaced {
-                    self.sink.warning(
-                        pos.clone(),
-                        "invalid_utf8",
-                        "invalid UTF-8 replaced with U+FFFD",
-                    );
+                let (text, decoding) = decode_text(bytes);
+                if let Some(message) = decoding_warning(decoding) {
+                    self.sink.warning(pos.clone(), "invalid_utf8", message);
                 }
                 RawBody::Text(text)
             }
@@ -269,7 +268,12 @@ impl Reader {
             extra: serde_json::Map::new(),
             pos,
         };
-        finish_article(article, Some(total_len), &self.config, &mut self.sink);
+        finish_article(
+            article,
+            (total_len > max as u64).then_some(total_len),
+            &self.config,
+            &mut self.sink,
+        );
     }
 
     fn expand_directory(&mut self, dir: &Path, pos: SourcePos) {
