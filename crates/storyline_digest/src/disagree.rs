@@ -36,6 +36,10 @@ enum FactValue {
 impl FactValue {
     fn agrees_with(&self, other: &FactValue) -> bool {
         match (self, other) {
+            // Dates a day or two apart are publication lag and time zones, not a dispute.
+            (FactValue::Date(DateValue::Full(a)), FactValue::Date(DateValue::Full(b))) => {
+                (a - b).abs() <= DATE_TOLERANCE_DAYS
+            }
             (FactValue::Date(a), FactValue::Date(b)) => a.agrees_with(*b),
             (FactValue::Number(a, _), FactValue::Number(b, _)) => (a - b).abs() < 1e-9,
             (FactValue::Name(a), FactValue::Name(b)) => a == b,
@@ -51,6 +55,9 @@ impl FactValue {
         }
     }
 }
+
+/// Event dates this many days apart still agree.
+const DATE_TOLERANCE_DAYS: i64 = 2;
 
 /// At most this many disagreements are reported per story.
 const MAX_DISAGREEMENTS: usize = 20;
@@ -537,12 +544,19 @@ fn role_name_facts(
         }
         let name: Vec<&str> = words[index + 1..]
             .iter()
-            .take(3)
-            .scan(start + word.len(), |end, &(next_start, next)| {
-                let gap = text.get(*end..next_start).unwrap_or("x");
-                *end = next_start + next.len();
-                (matches!(gap, " " | ", ") && next.starts_with(char::is_uppercase)).then_some(next)
-            })
+            .take(4)
+            .scan(
+                (start + word.len(), word),
+                |(end, previous), &(next_start, next)| {
+                    let gap = text.get(*end..next_start).unwrap_or("x");
+                    // A middle initial ("Dirk A. Kempthorne") is part of the name.
+                    let initial_gap = gap == ". " && previous.chars().count() == 1;
+                    let joined = matches!(gap, " " | ", ") || initial_gap;
+                    *end = next_start + next.len();
+                    *previous = next;
+                    (joined && next.starts_with(char::is_uppercase)).then_some(next)
+                },
+            )
             .collect();
         if name.is_empty() {
             continue;

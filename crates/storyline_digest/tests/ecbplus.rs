@@ -131,6 +131,28 @@ fn summaries_are_verbatim_and_non_redundant_for_every_gold_story() {
             }
         }
         assert!(digest.headline.is_some(), "{story}: no headline");
+        if std::env::var_os("STORYLINE_SHOW_DIGEST").is_some() {
+            for d in &digest.disagreements {
+                let values: Vec<String> = d
+                    .values
+                    .iter()
+                    .map(|v| format!("{} x{}", v.value, v.articles.len()))
+                    .collect();
+                eprintln!(
+                    "{story}\t{}\t{}\t{}",
+                    d.kind.as_str(),
+                    d.about,
+                    values.join(" | ")
+                );
+            }
+            let names: Vec<String> = digest
+                .entities
+                .iter()
+                .take(8)
+                .map(|e| format!("{}:{}", e.name, e.kind.as_str()))
+                .collect();
+            eprintln!("{story}\tENTITIES\t{}", names.join(", "));
+        }
         n_sentences += digest.summary.len();
     }
     // Most stories have enough text for three sentences; single short articles may not.
