@@ -109,6 +109,8 @@ pub fn cluster_stories(
 ) -> Vec<StoryId> {
     let store = vectors::VectorStore::build(features, config);
     let edges = vectors::similarity_edges(&store, config);
+    // The vectors are not needed for linkage; free them before it allocates its maps.
+    drop(store);
     let must_link: Vec<(usize, usize)> = must_link
         .iter()
         .map(|&(copy, original)| (copy.index(), original.index()))

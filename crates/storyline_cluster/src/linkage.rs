@@ -47,8 +47,8 @@ pub(crate) fn average_link(
         if a == b {
             state.inside[a as usize] += f64::from(edge.similarity);
         } else {
-            *state.neighbours[a as usize].entry(b).or_insert(0.0) += f64::from(edge.similarity);
-            *state.neighbours[b as usize].entry(a).or_insert(0.0) += f64::from(edge.similarity);
+            *state.neighbours[a as usize].entry(b).or_insert(0.0) += edge.similarity;
+            *state.neighbours[b as usize].entry(a).or_insert(0.0) += edge.similarity;
         }
     }
     for cluster in 0..n_docs as u32 {
@@ -67,7 +67,7 @@ pub(crate) fn average_link(
         };
         let gone_map = std::mem::take(&mut state.neighbours[gone]);
         let between = state.neighbours[keep].remove(&(gone as u32)).unwrap_or(0.0);
-        state.inside[keep] += state.inside[gone] + between;
+        state.inside[keep] += state.inside[gone] + f64::from(between);
         state.inside[gone] = 0.0;
         for (&other, &sum) in &gone_map {
             if other as usize == keep {
@@ -95,7 +95,9 @@ struct State {
     /// Sum of edge similarities inside each cluster.
     inside: Vec<f64>,
     /// Sum of edge similarities to each neighbouring cluster.
-    neighbours: Vec<FxHashMap<u32, f64>>,
+    /// (f32 halves the entry size; sums of at most a few thousand similarities in [0, 1]
+    /// keep ample precision.)
+    neighbours: Vec<FxHashMap<u32, f32>>,
     /// Bumped on every merge, so stale heap entries can be recognised.
     versions: Vec<u32>,
     heap: BinaryHeap<Candidate>,
@@ -121,7 +123,7 @@ impl State {
                 // needs support from at `support_cap` per article of the smaller side.
                 pairs = pairs.min(f64::from(rule.support_cap) * size.min(other_size));
             }
-            let average = sum / pairs;
+            let average = f64::from(sum) / pairs;
             let other_cohesion = self.cohesion(other);
             let tighter = match (cohesion, other_cohesion) {
                 (Some(x), Some(y)) => x.min(y),

@@ -36,25 +36,40 @@ impl VectorStore {
             }
         }
         let n_docs = features.len() as f32;
-        let per_doc: Vec<Vec<(u32, f32)>> = features
-            .par_iter()
-            .map(|article| weigh(article, &document_frequency, n_docs, config))
+        // Weigh in parallel chunks, each flattened at once, so the per-article vectors never
+        // all exist as separate allocations.
+        let chunks: Vec<(Vec<u32>, Vec<f32>, Vec<u32>)> = features
+            .par_chunks(4096)
+            .map(|chunk| {
+                let (mut terms, mut weights, mut lengths) = (Vec::new(), Vec::new(), Vec::new());
+                for article in chunk {
+                    let vector = weigh(article, &document_frequency, n_docs, config);
+                    lengths.push(vector.len() as u32);
+                    for (term, weight) in vector {
+                        terms.push(term);
+                        weights.push(weight);
+                    }
+                }
+                (terms, weights, lengths)
+            })
             .collect();
+        drop(document_frequency);
+        let n_terms: usize = chunks.iter().map(|chunk| chunk.0.len()).sum();
         let mut store = VectorStore {
             offsets: Vec::with_capacity(features.len() + 1),
-            terms: Vec::new(),
-            weights: Vec::new(),
+            terms: Vec::with_capacity(n_terms),
+            weights: Vec::with_capacity(n_terms),
             dates: features.iter().map(|article| article.date_days).collect(),
         };
         store.offsets.push(0);
-        for vector in per_doc {
-            for (term, weight) in vector {
-                store.terms.push(term);
-                store.weights.push(weight);
+        let mut offset = 0u32;
+        for (terms, weights, lengths) in chunks {
+            store.terms.extend_from_slice(&terms);
+            store.weights.extend_from_slice(&weights);
+            for length in lengths {
+                offset = offset.saturating_add(length);
+                store.offsets.push(offset);
             }
-            store
-                .offsets
-                .push(u32::try_from(store.terms.len()).unwrap_or(u32::MAX));
         }
         store
     }
