@@ -226,6 +226,14 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
     if kept_now.len() < 4 {
         return;
     }
+    // Most articles have neither a related-stories heading nor a title-like line inside the
+    // body; they skip the vocabulary work entirely.
+    let has_heading = candidates.iter().any(|&index| is_heading(index));
+    let has_inner_title = kept_now.len() >= 7
+        && kept_now[1..kept_now.len() - 2].iter().any(|&index| is_title_like(&lines[index]));
+    if !has_heading && !has_inner_title {
+        return;
+    }
     let vocabulary = Vocabulary::new(lines, &kept_now);
     let outside_has_content = |block: &[usize]| {
         kept_now.iter().filter(|index| !block.contains(index) && vocabulary.tokens[**index].len() >= 3).count() >= 3
@@ -294,48 +302,71 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
             marks[index] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
         }
     }
-    mark_unheaded_foreign(marks, config, &vocabulary);
+    mark_unheaded_foreign(lines, marks, config, &vocabulary);
 }
 
-/// A run of at most three paragraphs in the middle that shares almost no content word with the
-/// rest while its neighbours do. Only long paragraphs qualify, so the evidence is real.
+/// Without a heading, content alone is weak evidence: single paragraphs of real articles often
+/// share few words with the rest (a background aside, a quote). So an unheaded foreign block
+/// must look like a pasted story: its own title line, then up to three paragraphs, together
+/// sharing almost no content word with the article, while the paragraphs around it do.
 fn mark_unheaded_foreign(
+    lines: &[Line],
     marks: &mut [Option<Mark>],
     config: &CleanConfig,
     vocabulary: &Vocabulary,
 ) {
     let kept = kept(marks);
-    if kept.len() < 6 {
+    if kept.len() < 7 {
         return;
     }
-    let overlaps: Vec<f32> = kept.iter().map(|&index| vocabulary.overlap(&[index])).collect();
-    let is_candidate = |position: usize| {
-        vocabulary.tokens[kept[position]].len() >= 10 && overlaps[position] <= config.foreign_unheaded_max_overlap
-    };
+    let limit = config.foreign_unheaded_max_overlap;
     let mut position = 1;
-    while position + 1 < kept.len() {
-        if !is_candidate(position) {
+    while position + 2 < kept.len() {
+        let title = kept[position];
+        if !is_title_like(&lines[title]) || vocabulary.overlap_outside(title, &[title]) > 0.5 {
             position += 1;
             continue;
         }
-        let start = position;
-        while position + 1 < kept.len() && is_candidate(position) {
-            position += 1;
+        let mut run = vec![title];
+        let mut end = position + 1;
+        while end + 1 < kept.len() && run.len() <= 3 {
+            let index = kept[end];
+            let mut trial = run.clone();
+            trial.push(index);
+            if vocabulary.tokens[index].len() < 8 || vocabulary.overlap_outside(index, &trial) > limit * 1.5 {
+                break;
+            }
+            run = trial;
+            end += 1;
         }
-        let end = position; // exclusive; `end` is the first paragraph after the run
-        let run: Vec<usize> = kept[start..end].to_vec();
-        let neighbours_related = overlaps[start - 1] >= 0.3 && overlaps[end] >= 0.3;
-        let small = run.len() <= 3 && run.len() * 4 <= kept.len();
-        if neighbours_related && small && vocabulary.overlap(&run) <= config.foreign_unheaded_max_overlap {
+        let n_tokens: usize = run.iter().map(|&index| vocabulary.tokens[index].len()).sum();
+        let neighbours_related = vocabulary.overlap_outside(kept[position - 1], &run_with(&run, kept[position - 1])) >= 0.3
+            && vocabulary.overlap_outside(kept[end], &run_with(&run, kept[end])) >= 0.3;
+        if run.len() >= 2
+            && n_tokens >= 15
+            && neighbours_related
+            && kept.len() - run.len() >= 5
+            && vocabulary.overlap(&run) <= limit
+        {
             let (shared, total) = vocabulary.shared_with_rest(&run);
             let reason = format!(
-                "paragraph shares only {shared} of {total} content words with the article around it"
+                "titled block shares only {shared} of {total} content words with the article around it"
             );
             for &index in &run {
                 marks[index] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
             }
+            position = end;
+        } else {
+            position += 1;
         }
     }
+}
+
+/// `run` plus one more line.
+fn run_with(run: &[usize], index: usize) -> Vec<usize> {
+    let mut members = run.to_vec();
+    members.push(index);
+    members
 }
 
 /// A run of title-like lines after the last sentence of the body: "related stories" teasers.
@@ -431,6 +462,22 @@ mod tests {
              Fishermen in Bergen welcomed the cod quota agreed by Norway and Sweden.\n\
              The Barents Sea talks resume in Sweden next spring.",
             &[None, None, None, F, F, F, None, None],
+        );
+    }
+
+    #[test]
+    fn titled_foreign_block_without_heading() {
+        check(
+            foreign,
+            "Ministers from Norway and Sweden agreed a fishing quota in Bergen on Monday.\n\
+             The Norwegian delegation said the quota protects cod stocks in the Barents Sea.\n\
+             Sweden wanted a larger quota for its Baltic herring fleet, Norwegian officials said.\n\
+             Volcano Erupts Near Remote Chilean Village\n\
+             Chilean authorities evacuated hundreds of residents after the volcano Calbuco erupted, sending ash over Puerto Montt.\n\
+             Fishermen in Bergen welcomed the cod quota agreed by Norway and Sweden.\n\
+             The Barents Sea talks between Norway and Sweden resume next spring.\n\
+             Herring fleet owners in Sweden called the Bergen quota fair.",
+            &[None, None, None, F, F, None, None, None],
         );
     }
 

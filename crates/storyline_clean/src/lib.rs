@@ -33,6 +33,7 @@ mod rules;
 mod text;
 
 pub use model::{BoilerplateModel, BoilerplateModelBuilder};
+use model::SourceKey;
 use storyline_core::{Removal, RemovalKind};
 
 use crate::blocks::Mark;
@@ -119,12 +120,21 @@ pub fn clean(
         xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
     });
 
+    let check_filler_phrases = config.remove_filler && {
+        let mut folded_article = String::with_capacity(text.len());
+        for line in &lines {
+            folded_article.push_str(&line.folded);
+            folded_article.push('\n');
+        }
+        rules::may_hold_filler(&folded_article)
+    };
+    let source = SourceKey::new(source);
     for (line, mark) in lines.iter().zip(marks.iter_mut()) {
         // The given title is never furniture, whatever it says.
         if Some(line.key) == title_key {
             continue;
         }
-        *mark = line_mark(line, source, model, config);
+        *mark = line_mark(line, &source, model, config, check_filler_phrases);
     }
     if config.remove_furniture {
         blocks::mark_top(&lines, &mut marks, title_key);
@@ -157,14 +167,20 @@ pub fn clean(
 }
 
 /// The per-line verdict of general rules and the learned model.
-fn line_mark(line: &Line, source: Option<&str>, model: &BoilerplateModel, config: &CleanConfig) -> Option<Mark> {
+fn line_mark(
+    line: &Line,
+    source: &SourceKey<'_>,
+    model: &BoilerplateModel,
+    config: &CleanConfig,
+    check_filler_phrases: bool,
+) -> Option<Mark> {
     if config.remove_furniture {
         if let Some(reason) = rules::furniture_reason(line) {
             return Some(Mark::new(RemovalKind::Boilerplate, reason));
         }
     }
     if config.remove_filler {
-        if let Some(reason) = rules::filler_reason(line) {
+        if let Some(reason) = rules::filler_reason(line, check_filler_phrases) {
             return Some(Mark::new(RemovalKind::Filler, reason));
         }
     }

@@ -190,41 +190,46 @@ impl BoilerplateModel {
         self.len() == 0
     }
 
-    /// Why `line` is learned boilerplate for `source`, if it is. Sentence-like lines need much
-    /// stronger evidence, and quoted speech almost never qualifies: a quote that many outlets
-    /// carry is news, not furniture.
-    pub(crate) fn reason(&self, line: &Line, source: Option<&str>) -> Option<String> {
+    /// Why `line` is learned boilerplate for `source`, if it is. Sentence-like lines need
+    /// stronger evidence within a source and never qualify across sources, and quoted speech
+    /// almost never does: a quote that many outlets carry is news, not furniture.
+    pub(crate) fn reason(&self, line: &Line, source: &SourceKey<'_>) -> Option<String> {
         if self.is_empty() || !is_learnable(line, &self.config) {
             return None;
         }
-        let sentence_like = line.n_words >= 8 && line.ends_with_sentence_punctuation();
         let quoted = line.has_quote();
-        if let Some(source_name) = source {
-            if let Some(source) = source_hash(Some(source_name)) {
-                if let Some(learned) = self.per_source.get(&mix(line.key, source)) {
-                    let factor = if quoted { 4 } else if sentence_like { 2 } else { 1 };
-                    if learned.docs >= self.config.learn_min_docs_per_source.saturating_mul(factor) {
-                        return Some(format!(
-                            "line recurs in {} of {} articles of {}",
-                            learned.docs,
-                            learned.spread,
-                            source_name.trim()
-                        ));
-                    }
+        if let Some(hash) = source.hash {
+            if let Some(learned) = self.per_source.get(&mix(line.key, hash)) {
+                let sentence_like = line.n_words >= 8 && line.ends_with_sentence_punctuation();
+                let factor = if quoted { 4 } else if sentence_like { 2 } else { 1 };
+                if learned.docs >= self.config.learn_min_docs_per_source.saturating_mul(factor) {
+                    return Some(format!(
+                        "line recurs in {} of {} articles of {}",
+                        learned.docs, learned.spread, source.name
+                    ));
                 }
             }
         }
         let learned = self.global.get(&line.key)?;
-        if quoted {
-            return None;
-        }
-        if sentence_like
-            && (learned.spread < self.config.learn_min_sources_global.saturating_mul(3)
-                || learned.docs < self.config.learn_min_docs_global.saturating_mul(3))
-        {
+        // Across sources only labels qualify: a sentence that many outlets print ("He was
+        // 77.") is news, while furniture with a full stop is caught per source.
+        if quoted || line.ends_with_sentence_punctuation() {
             return None;
         }
         Some(format!("line recurs in {} articles from {} sources", learned.docs, learned.spread))
+    }
+}
+
+/// An article's source, hashed once per article rather than once per line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SourceKey<'a> {
+    name: &'a str,
+    hash: Option<u64>,
+}
+
+impl<'a> SourceKey<'a> {
+    pub(crate) fn new(source: Option<&'a str>) -> SourceKey<'a> {
+        SourceKey { name: source.map_or("", str::trim), hash: source_hash(source) }
     }
 }
 
@@ -282,8 +287,8 @@ mod tests {
             builder.observe(*source, text);
         }
         let model = builder.build();
-        let got: Vec<bool> =
-            split_lines(probe).iter().map(|line| model.reason(line, probe_source).is_some()).collect();
+        let source = SourceKey::new(probe_source);
+        let got: Vec<bool> = split_lines(probe).iter().map(|line| model.reason(line, &source).is_some()).collect();
         assert_eq!(got, expected);
     }
 
@@ -342,6 +347,6 @@ mod tests {
         assert!(left.n_tracked_lines() <= 2 * 1024);
         let model = left.build();
         let line = &split_lines("Gazette Weekly Digest")[0];
-        assert!(model.reason(line, Some("gazette")).is_some());
+        assert!(model.reason(line, &SourceKey::new(Some("gazette"))).is_some());
     }
 }

@@ -7,10 +7,18 @@
 //! phrases apply to short lines only, so a news sentence that happens to mention "subscribe" or
 //! "newsletter" is never touched.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rustc_hash::FxHashSet;
+
 use crate::text::Line;
 
 /// Lines longer than this many words are never furniture by phrase rules.
 const MAX_FURNITURE_WORDS: u32 = 25;
+
+/// No entry of [`FURNITURE_LINES`] has more words than this.
+const MAX_FURNITURE_LINE_WORDS: u32 = 6;
 
 /// Whole lines (folded) that are navigation, section labels, share buttons or ad markers.
 const FURNITURE_LINES: &[&str] = &[
@@ -109,8 +117,16 @@ const FOREIGN_HEADINGS: &[&str] = &[
     "more like this", "what to read next", "further reading",
 ];
 
-/// Vocabulary of lorem ipsum, the classic typesetting placeholder.
+/// The first entries of [`LOREM_WORDS`], which no real language uses as words.
+const LOREM_DISTINCT_PREFIX: usize = 24;
+
+/// Vocabulary of lorem ipsum, the classic typesetting placeholder; the distinctive words come
+/// first.
 const LOREM_WORDS: &[&str] = &[
+    "lorem", "ipsum", "dolor", "amet", "consectetur", "consectetuer", "adipiscing",
+    "adipisicing", "eiusmod", "incididunt", "aliqua", "nostrud", "ullamco", "laboris",
+    "aliquip", "reprehenderit", "cupidatat", "proident", "pellentesque", "vestibulum",
+    "aenean", "ultricies", "fringilla", "vulputate",
     "lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "consectetuer", "adipiscing",
     "adipisicing", "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "ut", "labore", "et",
     "dolore", "magna", "aliqua", "enim", "ad", "minim", "veniam", "quis", "nostrud",
@@ -161,26 +177,23 @@ pub(crate) fn furniture_reason(line: &Line) -> Option<&'static str> {
         // Only punctuation or symbols: separators like "***" or "|".
         return Some("line without words");
     }
-    if FURNITURE_LINES.contains(&folded) {
-        return Some("navigation or site furniture line");
-    }
     if line.n_words > MAX_FURNITURE_WORDS {
         return None;
+    }
+    if line.n_words <= MAX_FURNITURE_LINE_WORDS && furniture_lines().contains(folded) {
+        return Some("navigation or site furniture line");
     }
     if line.n_words <= 10 && folded.split(' ').all(|word| SOCIAL_WORDS.contains(&word)) {
         return Some("share or social network links");
     }
-    if line.text.contains('©') || is_copyright_notice(line) {
+    if line.text.contains("©") || is_copyright_notice(line) {
         return Some("copyright line");
     }
     // Quoted speech is content even when it says "join our" or "click here".
     if line.has_quote() {
         return None;
     }
-    if FURNITURE_PREFIXES.iter().any(|prefix| folded.starts_with(prefix)) {
-        return Some("call to action or navigation line");
-    }
-    if FURNITURE_PHRASES.iter().any(|phrase| contains_words(folded, phrase)) {
+    if has_furniture_phrase(folded) {
         return Some("call to action or navigation line");
     }
     if line.n_words <= 20 && starts_with_credit(&line.text) {
@@ -202,28 +215,60 @@ fn is_copyright_notice(line: &Line) -> bool {
         || (first == "c" && is_year && line.text.starts_with("(c)"))
 }
 
-/// True when `phrase` occurs in `folded` on word boundaries.
-fn contains_words(folded: &str, phrase: &str) -> bool {
-    let mut from = 0;
-    while let Some(found) = folded.get(from..).and_then(|rest| rest.find(phrase)) {
-        let begin = from + found;
-        let end = begin + phrase.len();
-        let starts_word = begin == 0 || folded.as_bytes().get(begin - 1) == Some(&b' ');
-        let ends_word = end == folded.len() || folded.as_bytes().get(end) == Some(&b' ');
-        if starts_word && ends_word {
-            return true;
-        }
-        from = begin + 1;
-        while !folded.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    false
+/// An alternation matching any of `phrases` as whole words of a folded line. The pattern is
+/// built from escaped literals and always compiles; if it somehow did not, the rule would
+/// simply never match rather than panic.
+fn word_alternation(phrases: &[&str]) -> Option<Regex> {
+    let alternatives: Vec<String> = phrases.iter().map(|phrase| regex::escape(phrase)).collect();
+    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternatives.join("|"))).ok()
+}
+
+fn furniture_lines() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FURNITURE_LINES.iter().copied().collect())
+}
+
+/// True when a folded line starts with a furniture prefix or holds a furniture phrase; one
+/// regex for both lists, so a line costs one scan.
+fn has_furniture_phrase(folded: &str) -> bool {
+    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
+    let regex = REGEX.get_or_init(|| {
+        let prefixes: Vec<String> = FURNITURE_PREFIXES.iter().map(|prefix| regex::escape(prefix)).collect();
+        let phrases: Vec<String> = FURNITURE_PHRASES.iter().map(|phrase| regex::escape(phrase)).collect();
+        let pattern = format!(
+            r"^(?:{})(?-u:\b)|(?-u:\b)(?:{})(?-u:\b)",
+            prefixes.join("|"),
+            phrases.join("|")
+        );
+        Regex::new(&pattern).ok()
+    });
+    regex.as_ref().is_some_and(|regex| regex.is_match(folded))
+}
+
+fn has_filler_phrase(folded: &str) -> bool {
+    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
+    let regex = REGEX.get_or_init(|| word_alternation(FILLER_PHRASES));
+    regex.as_ref().is_some_and(|regex| regex.is_match(folded))
+}
+
+/// Words that only lorem ipsum uses; a cheap gate before counting all lorem vocabulary.
+fn has_distinct_lorem_word(folded: &str) -> bool {
+    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
+    let regex = REGEX.get_or_init(|| word_alternation(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]));
+    regex.as_ref().is_some_and(|regex| regex.is_match(folded))
+}
+
+fn count_lorem_words(folded: &str) -> usize {
+    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
+    let regex = REGEX.get_or_init(|| word_alternation(LOREM_WORDS));
+    regex.as_ref().map_or(0, |regex| regex.find_iter(folded).count())
 }
 
 fn starts_with_credit(text: &str) -> bool {
-    let head: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
-    CREDIT_PREFIXES.iter().any(|prefix| head.starts_with(prefix))
+    let bytes = text.as_bytes();
+    CREDIT_PREFIXES.iter().any(|prefix| {
+        bytes.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    })
 }
 
 /// "By Jane Doe" or "By Jane Doe and John Roe, Reuters": a short line of capitalised names
@@ -243,19 +288,39 @@ fn is_byline(line: &Line) -> bool {
     })
 }
 
-/// Why a line is template filler, if it is.
-pub(crate) fn filler_reason(line: &Line) -> Option<&'static str> {
+/// True when the article (its folded lines joined by newlines) holds a filler phrase or a
+/// distinctive lorem ipsum word; one scan per article spares the per-line phrase checks on the
+/// many articles without any.
+pub(crate) fn may_hold_filler(folded_article: &str) -> bool {
+    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
+    let regex = REGEX.get_or_init(|| {
+        let mut words: Vec<&str> = FILLER_PHRASES.to_vec();
+        words.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
+        word_alternation(&words)
+    });
+    regex.as_ref().is_some_and(|regex| regex.is_match(folded_article))
+}
+
+/// Why a line is template filler, if it is. `check_phrases` is [`may_hold_filler`] of the
+/// article.
+pub(crate) fn filler_reason(line: &Line, check_phrases: bool) -> Option<&'static str> {
     let folded = line.folded.as_str();
-    if FILLER_PHRASES.iter().any(|phrase| contains_words(folded, phrase)) {
+    if check_phrases && has_filler_phrase(folded) {
         return Some("template filler phrase");
     }
-    if line.n_words >= 4 {
-        let n_lorem = folded.split(' ').filter(|word| LOREM_WORDS.contains(word)).count();
+    if check_phrases && line.n_words >= 4 && has_distinct_lorem_word(folded) {
+        let n_lorem = count_lorem_words(folded);
         if n_lorem >= 4 && n_lorem * 2 >= line.n_words as usize {
             return Some("lorem ipsum placeholder text");
         }
     }
-    if line.n_words >= 8 {
+    if line.n_words >= 8 && has_odd_letter_mix(folded) {
+        // Garbled lines are garbled throughout: a sample of the first words decides whether
+        // the whole line is worth counting.
+        let sample_garbled = line.text.split(' ').take(6).filter(|token| is_garbled(token)).count();
+        if sample_garbled < 2 {
+            return None;
+        }
         let n_garbled = line.text.split(' ').filter(|token| is_garbled(token)).count();
         if n_garbled * 5 >= line.n_words as usize * 2 {
             return Some("mostly garbled non-words");
@@ -264,48 +329,67 @@ pub(crate) fn filler_reason(line: &Line) -> Option<&'static str> {
     None
 }
 
+/// True when the folded line has few vowels for its letters or many digits: the cheap sign
+/// that its tokens are worth judging one by one. English text has about 38% vowels.
+fn has_odd_letter_mix(folded: &str) -> bool {
+    let (mut n_letters, mut n_vowels, mut n_digits) = (0u32, 0u32, 0u32);
+    for &byte in folded.as_bytes() {
+        n_letters += u32::from(byte.is_ascii_lowercase());
+        n_vowels += u32::from(matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
+        n_digits += u32::from(byte.is_ascii_digit());
+    }
+    n_letters > 0 && (n_vowels * 100 < n_letters * 30 || n_digits * 5 > n_letters)
+}
+
 /// A token that no language writes: long vowel-less runs, letter–digit soup, stuttered
 /// letters. Only ASCII tokens are judged, so other scripts and accented words are never hit.
 fn is_garbled(token: &str) -> bool {
-    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-    if word.len() < 4 || !word.is_ascii() {
+    if token.len() < 4 || !token.is_ascii() {
         return false;
     }
-    let bytes = word.as_bytes();
-    let n_letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let n_digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    let bytes = token.as_bytes();
+    let first = bytes.iter().position(u8::is_ascii_alphanumeric).unwrap_or(bytes.len());
+    let last = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(first, |last| last + 1);
+    let bytes = bytes.get(first..last).unwrap_or_default();
+    if bytes.len() < 4 {
+        return false;
+    }
+    let (mut n_digits, mut n_letters, mut n_upper, mut n_vowels, mut transitions) = (0, 0, 0, 0, 0);
+    let (mut consonant_run, mut longest_consonant_run) = (0, 0);
+    let (mut stutter, mut longest_stutter) = (1, 1);
+    let mut previous_class = None;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let is_digit = byte.is_ascii_digit();
+        let is_letter = byte.is_ascii_alphabetic();
+        n_digits += usize::from(is_digit);
+        n_letters += usize::from(is_letter);
+        n_upper += usize::from(byte.is_ascii_uppercase());
+        let is_vowel = matches!(byte.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+        n_vowels += usize::from(is_vowel);
+        consonant_run = if is_letter && !is_vowel { consonant_run + 1 } else { 0 };
+        longest_consonant_run = longest_consonant_run.max(consonant_run);
+        if is_digit || is_letter {
+            // Switches between letters and digits, ignoring punctuation ("1,234" has none).
+            transitions += usize::from(previous_class.is_some_and(|was_digit| was_digit != is_digit));
+            previous_class = Some(is_digit);
+        }
+        if index > 0 {
+            stutter = if bytes[index - 1].eq_ignore_ascii_case(&byte) && is_letter { stutter + 1 } else { 1 };
+            longest_stutter = longest_stutter.max(stutter);
+        }
+    }
     if n_letters == 0 {
         return false;
     }
-    // Letter–digit soup like "x7f9kq"; model numbers like "G7" or "F-16" are short or joined.
-    let transitions = bytes
-        .windows(2)
-        .filter(|pair| pair[0].is_ascii_digit() != pair[1].is_ascii_digit())
-        .count();
-    if n_digits > 0 && transitions >= 3 {
-        return true;
+    if n_digits > 0 {
+        // Letter–digit soup like "x7f9kq"; model numbers like "G7" or "F-16" have one switch.
+        return transitions >= 3;
     }
-    if n_digits > 0 || word.bytes().all(|b| b.is_ascii_uppercase()) {
-        // Acronyms ("NATO", "DPRK") and codes are fine.
+    if n_upper == n_letters {
+        // Acronyms ("NATO", "DPRK").
         return false;
     }
-    let is_vowel = |b: u8| matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-    if !bytes.iter().any(|&b| is_vowel(b)) {
-        return true;
-    }
-    let mut run = 0;
-    let mut stutter = 1;
-    for (index, &byte) in bytes.iter().enumerate() {
-        run = if is_vowel(byte) { 0 } else { run + 1 };
-        if run >= 6 {
-            return true;
-        }
-        stutter = if index > 0 && bytes[index - 1].eq_ignore_ascii_case(&byte) { stutter + 1 } else { 1 };
-        if stutter >= 3 {
-            return true;
-        }
-    }
-    false
+    n_vowels == 0 || longest_consonant_run >= 6 || longest_stutter >= 3
 }
 
 /// True for a line that holds only a date or time ("DECEMBER 9, 2022", "Updated: 18 Jun 2024,
@@ -411,7 +495,7 @@ mod tests {
     }
 
     fn is_filler(line: &Line) -> bool {
-        filler_reason(line).is_some()
+        filler_reason(line, may_hold_filler(&line.folded)).is_some()
     }
 
     #[test]
@@ -448,8 +532,9 @@ mod tests {
              The argument in favor of using filler text goes something like this: real content.\n\
              Xkcdqw brrttz mnnpq zzzkkk ghjjklt qwrtp plmkjnh vbbnmm xxyyzz trrrt.\n\
              The talks in Geneva lasted six hours and ended without a statement.\n\
+             Revenue was 1,234,567 dollars in 2023, up 12.5% from 1,100,000 in 2022 and 980,000 in 2021.\n\
              Szczepański i Wróblewski spotkali się w Krakowie we wtorek rano.",
-            &[true, true, true, false, false],
+            &[true, true, true, false, false, false],
         );
     }
 
