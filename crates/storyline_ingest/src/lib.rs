@@ -43,6 +43,7 @@
 
 mod document;
 mod format;
+mod gzip;
 mod http;
 mod ids;
 mod jsonl;

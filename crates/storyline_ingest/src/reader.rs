@@ -16,6 +16,7 @@ use storyline_core::{RawArticle, RawBody, SourcePos};
 
 use crate::document::{is_json_document, read_json_document};
 use crate::format::{classify, file_stem, sniff, FileKind, Format};
+use crate::gzip::GzipMembers;
 use crate::jsonl::{finish_article, JsonlSource};
 use crate::sink::Sink;
 use crate::text::{
@@ -150,7 +151,14 @@ impl Reader {
             Some(kind) => kind.gzip,
             None => raw.fill_buf()?.starts_with(&[0x1f, 0x8b]),
         };
-        let mut reader: Box<dyn BufRead + Send> = if gzip {
+        let is_warc = known_kind.is_some_and(|kind| kind.format == Format::Warc);
+        let mut reader: Box<dyn BufRead + Send> = if gzip && is_warc {
+            // One member per record: a damaged member must not cost the records after it.
+            Box::new(BufReader::with_capacity(
+                READ_BUFFER_BYTES,
+                GzipMembers::new(raw),
+            ))
+        } else if gzip {
             Box::new(BufReader::with_capacity(
                 READ_BUFFER_BYTES,
                 MultiGzDecoder::new(raw),

@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 use storyline_core::{RawArticle, RawBody, SourcePos};
 
 use crate::format::looks_like_html;
+use crate::gzip::is_corrupt_member;
 use crate::http::{charset_of, decode_payload, parse_response};
 use crate::jsonl::finish_article;
 use crate::lines::{read_line_bounded, LineRead};
@@ -36,6 +37,8 @@ const HTTP_HEAD_ALLOWANCE: usize = 64 << 10;
 /// when its `Content-Length` turns out too long.
 const SKIPPED_BLOCK_KEEP: usize = 64 << 10;
 const RECORD_START: &[u8] = b"WARC/1.";
+/// A file with more damaged gzip members than this is not worth reading on.
+const MAX_CORRUPT_MEMBERS: u32 = 10_000;
 
 /// A WARC stream being read record by record.
 #[derive(Debug)]
@@ -47,6 +50,8 @@ pub(crate) struct WarcSource {
     /// The previous record was reported broken, so bytes skipped to the next record start
     /// need no second diagnostic.
     resyncing: bool,
+    /// Damaged gzip members met so far; past a bound the file is given up.
+    n_corrupt_members: u32,
 }
 
 /// How reading a content block ended.
@@ -93,6 +98,7 @@ impl WarcSource {
             stem,
             line: Vec::new(),
             resyncing: false,
+            n_corrupt_members: 0,
         }
     }
 
@@ -108,6 +114,20 @@ impl WarcSource {
     pub(crate) fn step(&mut self, config: &IngestConfig, sink: &mut Sink) -> bool {
         match self.read_record(config, sink) {
             Ok(more) => more,
+            Err(error)
+                if is_corrupt_member(&error) && self.n_corrupt_members < MAX_CORRUPT_MEMBERS =>
+            {
+                // The decoder has skipped to the next gzip member; the records there are
+                // still good.
+                self.n_corrupt_members += 1;
+                sink.error(
+                    self.pos(self.input.offset()),
+                    "corrupt_gzip",
+                    format!("{error}; the record there is lost"),
+                );
+                self.resyncing = true;
+                true
+            }
             Err(error) => {
                 let pos = self.pos(self.input.offset());
                 let message = format!("could not read further ({error}): archive truncated or corrupt; rest of file skipped");
@@ -170,20 +190,24 @@ impl WarcSource {
         };
         match end {
             BlockEnd::Complete => {
-                self.check_record_end(span, false, &mut block, sink)?;
+                // A read error past the block (a damaged next gzip member) must not cost
+                // this record: emit it first.
+                let checked = self.check_record_end(span, false, &mut block, sink);
                 if wanted {
                     self.emit(&headers, &warc_type, block, span, config, sink);
                 }
-                Ok(true)
+                checked.map(|()| true)
             }
             BlockEnd::Eof if !span.cut && find_embedded_record(&block).is_some() => {
                 // A Content-Length far too long ran to the end of the file over later
                 // records: give them back.
-                self.check_record_end(span, true, &mut block, sink)?;
+                // A read error past the block (a damaged next gzip member) must not cost
+                // this record: emit it first.
+                let checked = self.check_record_end(span, true, &mut block, sink);
                 if wanted {
                     self.emit(&headers, &warc_type, block, span, config, sink);
                 }
-                Ok(true)
+                checked.map(|()| true)
             }
             BlockEnd::Eof | BlockEnd::Error(_) => {
                 let message = format!("record ends after {n_read} of its {length} bytes");
@@ -412,6 +436,11 @@ impl WarcSource {
             }
             let (take, ends_line) = match memchr::memchr(b'\n', available) {
                 Some(newline) => (newline + 1, true),
+                // Keep the last bytes: a `WARC/1.` may straddle the end of the window.
+                // (A window shorter than the peek means the stream ends here.)
+                None if available.len() >= 64 => {
+                    (available.len() - (RECORD_START.len() - 1), false)
+                }
                 None => (available.len(), false),
             };
             non_blank |= available[..take]
