@@ -191,13 +191,26 @@ fn tokens_of<'t>(article: &ArticleText<'t>) -> Vec<Token<'t>> {
 pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> FoundEntities {
     let tokenised: Vec<Vec<Token<'_>>> = texts.articles.iter().map(tokens_of).collect();
     let mut evidence = WordEvidence::default();
+    // Only words that open a sentence capitalised need to be looked for in lower case.
+    let mut openers: FxHashSet<u64> = FxHashSet::default();
     for tokens in &tokenised {
-        for token in tokens.iter().filter(|t| !t.in_headline) {
-            if is_capitalised(token.word) {
-                if !token.sentence_start && !is_all_caps(token.word) {
-                    evidence.capitalised_inside.insert(token.lower);
-                }
-            } else if token.word.starts_with(char::is_alphabetic) {
+        for token in tokens
+            .iter()
+            .filter(|t| !t.in_headline && is_capitalised(t.word))
+        {
+            if token.sentence_start {
+                openers.insert(token.lower);
+            } else if !is_all_caps(token.word) {
+                evidence.capitalised_inside.insert(token.lower);
+            }
+        }
+    }
+    for tokens in &tokenised {
+        for token in tokens {
+            if !token.in_headline
+                && token.word.starts_with(char::is_lowercase)
+                && openers.contains(&token.lower)
+            {
                 evidence.lowercase.insert(token.lower);
             }
         }
