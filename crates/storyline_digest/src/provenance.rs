@@ -338,6 +338,34 @@ mod tests {
     }
 
     #[test]
+    fn first_report_skips_copies_and_takes_the_earliest_original() {
+        let dated = |idx: u32, id: &'static str, date: &'static str| StoryArticle {
+            date: Some(date),
+            text: "Some words here.",
+            ..article(idx, id)
+        };
+        let articles = [
+            dated(10, "late", "2024-06-19T08:00:00Z"),
+            dated(11, "copy", "2024-06-17"),
+            dated(12, "early", "Tue, 18 Jun 2024 09:00:00 +0200"),
+        ];
+        let edges = [edge(11, 10)];
+        let view = StoryView::new(&articles, &edges);
+        let texts = StoryTexts::new(&articles, &view, &crate::DigestConfig::default());
+        let dates = crate::dates::story_dates(&articles, &texts);
+        let report = first_report(&articles, &view, &dates).map(|r| (r.id, r.reason));
+        assert_eq!(
+            report,
+            Some((
+                "early".to_owned(),
+                "earliest date among 2 dated original reports; 1 copy not counted".to_owned()
+            ))
+        );
+        assert_eq!(dates.first_seen.as_deref(), Some("2024-06-17"));
+        assert_eq!(dates.last_seen.as_deref(), Some("2024-06-19T08:00:00Z"));
+    }
+
+    #[test]
     fn domain_of_url() {
         assert_eq!(
             url_domain("https://www.Example.com:8080/a?b").as_deref(),

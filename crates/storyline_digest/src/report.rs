@@ -6,7 +6,7 @@
 //! honours `#q=word` / `?q=word`) and `story/<n>.html` per story (see `story_page`). Pages
 //! carry their CSS and the one small script inline: the site works offline from `file://`.
 
-mod html;
+pub(crate) mod html;
 mod story_page;
 
 use std::fmt::Write as _;
