@@ -5,6 +5,11 @@
 //! article in parallel and must stay small (bounded bytes per article); [`find_copies`] runs
 //! once over all fingerprints and returns at most one edge per copy, sorted by `copy`.
 //!
+//! Invariants: a fingerprint is bounded (≈1 KB for a 2 KB article, < 4 KB for any text,
+//! see [`Fingerprint::size_bytes`]); `find_copies` never compares all pairs (LSH buckets are
+//! capped, candidates per article are capped) and its output does not depend on the thread
+//! count or on hash-map order; no input text can make either function panic.
+//!
 //! Data flow, one module per step:
 //! `text.rs` (tokens) → `sketch.rs` ([`Fingerprint`]) → `candidates.rs` (LSH / inverted
 //! index, near-linear) → `verify.rs` (exact, near-duplicate, rewrite) → `origin.rs`

@@ -134,10 +134,19 @@ impl OnePermutation {
             .map(|bin| {
                 let mut value = self.bins[bin as usize];
                 let mut attempt = 0u64;
-                while value == EMPTY_BIN {
+                while value == EMPTY_BIN && attempt < 16 * n_bins {
                     attempt += 1;
                     let probe = mix64(bin.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ attempt);
                     value = self.bins[(((probe >> 32) * n_bins) >> 32) as usize];
+                }
+                if value == EMPTY_BIN {
+                    // Bounded probing; then deterministically the first non-empty bin.
+                    value = self
+                        .bins
+                        .iter()
+                        .copied()
+                        .find(|&v| v != EMPTY_BIN)
+                        .unwrap_or(0);
                 }
                 value as u16
             })
