@@ -43,7 +43,7 @@ pub(crate) fn read_json_document(
 ) {
     let mut bytes = Vec::new();
     let limit = config.max_line_bytes as u64;
-    if let Err(error) = reader.take(limit + 1).read_to_end(&mut bytes) {
+    if let Err(error) = reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
         sink.error(
             pos,
             "read_error",

@@ -12,7 +12,7 @@ use crate::format::looks_like_html;
 use crate::http::{charset_of, decode_payload, parse_response};
 use crate::jsonl::finish_article;
 use crate::sink::Sink;
-use crate::text::looks_binary;
+use crate::text::{looks_binary, utf16_bom};
 use crate::IngestConfig;
 
 impl WarcSource {
@@ -107,7 +107,11 @@ impl WarcSource {
             sink.stats.warc_non_html += 1;
             return;
         }
-        if looks_binary(&bytes) {
+        let utf16 = utf16_bom(&bytes).is_some()
+            || charset
+                .as_deref()
+                .is_some_and(|charset| charset.to_ascii_lowercase().starts_with("utf-16"));
+        if looks_binary(&bytes) && !utf16 {
             sink.warning(
                 pos,
                 "binary_payload",
