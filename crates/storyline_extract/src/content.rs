@@ -488,7 +488,7 @@ impl Renderer<'_> {
             "img" | "picture" | "source" => return,
             "h1" => {
                 if let Some(title) = self.title {
-                    if crate::html::collapse_whitespace(&document.text_of(id)) == title {
+                    if document.short_text_of(id, 64).as_deref() == Some(title) {
                         return;
                     }
                 }

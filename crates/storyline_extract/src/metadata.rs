@@ -460,11 +460,13 @@ fn byline_author(document: &Document) -> Option<String> {
         let itemprop_author = element
             .attr("itemprop")
             .is_some_and(|prop| prop == "author" || prop == "creator");
-        if rel_author || itemprop_author {
+        if (rel_author || itemprop_author) && document.subtree_len(id) <= 64 {
             let name_child = document.descendants(id).into_iter().find(|&child| {
                 document.element(child).and_then(|e| e.attr("itemprop")) == Some("name")
             });
-            let text = document.text_of(name_child.unwrap_or(id));
+            let Some(text) = document.short_text_of(name_child.unwrap_or(id), 64) else {
+                continue;
+            };
             if let Some(name) = clean_author(&text) {
                 return Some(name);
             }
@@ -485,7 +487,9 @@ fn byline_author(document: &Document) -> Option<String> {
                 })
             });
         if named_like_author && !document.has_ancestor_named(id, &["footer", "aside", "nav"]) {
-            let text = document.text_of(id);
+            let Some(text) = document.short_text_of(id, 64) else {
+                continue;
+            };
             if let Some(name) = clean_author(&text) {
                 if text.split_whitespace().count() <= 5 {
                     return Some(name);
@@ -507,20 +511,22 @@ fn marked_time_date(document: &Document) -> Option<String> {
                     .is_some_and(|prop| prop.contains("datePublished"))
         })
         .find_map(|(id, element)| {
-            element
-                .attr("datetime")
-                .and_then(parse_date)
-                .or_else(|| parse_date(&document.text_of(id)))
+            element.attr("datetime").and_then(parse_date).or_else(|| {
+                document
+                    .short_text_of(id, 16)
+                    .and_then(|text| parse_date(&text))
+            })
         })
 }
 
 /// The date of the first `<time>` element that has one.
 fn any_time_date(document: &Document) -> Option<String> {
     document.elements_named("time").find_map(|(id, element)| {
-        element
-            .attr("datetime")
-            .and_then(parse_date)
-            .or_else(|| parse_date(&document.text_of(id)))
+        element.attr("datetime").and_then(parse_date).or_else(|| {
+            document
+                .short_text_of(id, 16)
+                .and_then(|text| parse_date(&text))
+        })
     })
 }
 
