@@ -147,10 +147,9 @@ impl Reader {
         known_kind: Option<FileKind>,
     ) -> io::Result<(Box<dyn BufRead + Send>, FileKind)> {
         let mut raw = BufReader::with_capacity(READ_BUFFER_BYTES, File::open(path)?);
-        let gzip = match known_kind {
-            Some(kind) => kind.gzip,
-            None => raw.fill_buf()?.starts_with(&[0x1f, 0x8b]),
-        };
+        // The bytes decide, not the name: crawls hold `.warc` files that are gzipped and
+        // `.gz` files that are not.
+        let gzip = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
         let is_warc = known_kind.is_some_and(|kind| kind.format == Format::Warc);
         let mut reader: Box<dyn BufRead + Send> = if gzip && is_warc {
             // One member per record: a damaged member must not cost the records after it.

@@ -168,6 +168,28 @@ fn utf16_text_files_are_decoded() {
 }
 
 #[test]
+fn compression_is_decided_by_content_not_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let zipped = common::gzip(b"{\"id\":\"z\",\"text\":\"Zipped.\"}\n");
+    write(dir, "in/a_misnamed.jsonl", &zipped);
+    write(
+        dir,
+        "in/b_plain.jsonl.gz",
+        b"{\"id\":\"p\",\"text\":\"Plain.\"}\n",
+    );
+    check(
+        &[dir.join("in")],
+        dir,
+        &IngestConfig::default(),
+        &[
+            "article z in/a_misnamed.jsonl:1 text:Zipped.",
+            "article p in/b_plain.jsonl.gz:1 text:Plain.",
+        ],
+    );
+}
+
+#[test]
 fn html_files_are_one_article_each() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
