@@ -241,6 +241,8 @@ struct CandidateScratch {
     /// Dot product over shared indexed terms, per candidate article.
     partial: Vec<f32>,
     touched: Vec<u32>,
+    /// Touched articles as sort keys (score, id), for partial selection.
+    ranked: Vec<u64>,
 }
 
 impl CandidateScratch {
@@ -248,6 +250,7 @@ impl CandidateScratch {
         CandidateScratch {
             partial: vec![0.0; n_docs],
             touched: Vec::new(),
+            ranked: Vec::new(),
         }
     }
 
@@ -279,21 +282,23 @@ impl CandidateScratch {
         // Score exactly only the candidates with the highest partial dot product: the cap
         // bounds the work per article whatever the posting lists look like, and a partial
         // selection avoids sorting every touched article.
-        let partial = &self.partial;
-        let by_partial = |x: &u32, y: &u32| {
-            partial[*y as usize]
-                .total_cmp(&partial[*x as usize])
-                .then(x.cmp(y))
-        };
-        if self.touched.len() > config.max_candidates && config.max_candidates > 0 {
-            self.touched
-                .select_nth_unstable_by(config.max_candidates - 1, by_partial);
+        // Sort keys: partial scores are positive, so their bits order like the floats;
+        // inverted, an ascending key means a descending score, ties by article id.
+        self.ranked.clear();
+        for &other in &self.touched {
+            let score = self.partial.get(other as usize).copied().unwrap_or(0.0);
+            self.ranked
+                .push((u64::from(!score.to_bits()) << 32) | u64::from(other));
+        }
+        if self.ranked.len() > config.max_candidates && config.max_candidates > 0 {
+            self.ranked.select_nth_unstable(config.max_candidates - 1);
         }
         let mut scored: Vec<(f32, u32)> = self
-            .touched
+            .ranked
             .iter()
             .take(config.max_candidates)
-            .map(|&other| (store.similarity(doc, other as usize, config), other))
+            .map(|&key| key as u32)
+            .map(|other| (store.similarity(doc, other as usize, config), other))
             .filter(|&(similarity, _)| similarity >= config.min_edge_similarity)
             .collect();
         scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
