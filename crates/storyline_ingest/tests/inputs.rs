@@ -189,6 +189,24 @@ fn compression_is_decided_by_content_not_name() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn symlink_loops_end() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write(dir, "in/a.txt", b"Once.");
+    std::os::unix::fs::symlink(dir.join("in"), dir.join("in/loop")).unwrap();
+    check(
+        &[dir.join("in")],
+        dir,
+        &IngestConfig::default(),
+        &[
+            "article a in/a.txt text:Once.",
+            "Warning directory_loop in/loop",
+        ],
+    );
+}
+
 #[test]
 fn html_files_are_one_article_each() {
     let tmp = tempfile::tempdir().unwrap();
