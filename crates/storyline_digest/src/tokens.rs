@@ -105,6 +105,13 @@ pub(crate) fn word_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether the text between two words ends a sentence or opens a quote or bracket.
+fn starts_sentence(gap: &str) -> bool {
+    gap.bytes()
+        .any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b':' | b'"' | b'(' | b'|'))
+        || (!gap.is_ascii() && gap.contains('“'))
+}
+
 /// Lower-cases `word` into `buffer` and returns (lower hash, term).
 fn hashes_of(word: &str, buffer: &mut String) -> (u64, Option<Term>) {
     let word = crate::text::strip_possessive(word);
@@ -116,9 +123,11 @@ fn hashes_of(word: &str, buffer: &mut String) -> (u64, Option<Term>) {
         buffer.extend(word.chars().flat_map(char::to_lowercase));
     }
     let lower = hash_text(buffer);
+    // No stopword is longer than this; longer words skip the lookup.
+    const LONGEST_STOPWORD: usize = 10;
     let is_content = buffer.len() >= 3
         && buffer.starts_with(|c: char| c.is_alphabetic())
-        && stopword_hashes().binary_search(&lower).is_err();
+        && (buffer.len() > LONGEST_STOPWORD || stopword_hashes().binary_search(&lower).is_err());
     if !is_content {
         return (lower, None);
     }
@@ -154,8 +163,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 lower,
                 term,
                 capitalised: word.starts_with(char::is_uppercase),
-                sentence_start: first
-                    || gap.contains(['.', '!', '?', '\n', ':', '“', '"', '(', '|']),
+                sentence_start: first || starts_sentence(gap),
                 joined_to_previous: !first && !gap.is_empty() && gap.bytes().all(|b| b == b' ')
                     || gap == "\u{a0}",
                 comma_before: gap.trim() == ",",
