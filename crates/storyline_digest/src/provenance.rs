@@ -1,7 +1,7 @@
 //! Who published what, who copied whom and who came first: headline, sources,
 //! first report and copy families.
 //!
-//! [`StoryView`] maps the pipeline's copy edges (by [`DocIdx`]) onto positions in the
+//! [`StoryView`] maps the pipeline's copy edges (by [`DocIdx`](storyline_core::DocIdx)) onto positions in the
 //! story's article slice once; the functions here read it to build the parts of a
 //! [`crate::Digest`] that come from metadata rather than from the texts' words.
 
