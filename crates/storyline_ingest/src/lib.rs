@@ -11,7 +11,7 @@
 //! |---|---|
 //! | `.txt` | one per file, id = file stem |
 //! | `.jsonl`, `.json`, `.ndjson` (`.gz` too), `-` | one per line: `id`, `text` or `html`, `title`, `date`, `url`, `source`; other fields in `extra` |
-//! | `.json` holding an array or a pretty-printed object | one per object (whole file read, up to `max_line_bytes`) |
+//! | `.json` holding an array or a pretty-printed object | one per object (whole file read if under `max_line_bytes`, else line by line) |
 //! | `.html`, `.htm` (`.gz` too) | one per file, id = file stem, body [`RawBody::Html`] |
 //! | `.warc`, `.warc.gz` | one per HTML `response` record, id = `WARC-Record-ID` |
 //!
@@ -24,7 +24,6 @@
 //! | `binary_file` | E | a text-format file whose first KB holds NUL or many control bytes |
 //! | `unknown_extension`, `not_a_file`, `directory_loop` | W | skipped while walking a directory |
 //! | `invalid_json`, `not_an_object`, `missing_body` | E | JSONL line (or `.json` element) skipped |
-//! | `document_too_large` | E | a whole-document `.json` over `max_line_bytes` |
 //! | `invalid_utf8` | W | lossy UTF-8, or Windows-1252 when no byte sequence is UTF-8 |
 //! | `invalid_field`, `field_too_large` | W | a field that is not a string (kept in `extra`) or too big to keep |
 //! | `missing_id`, `duplicate_id` | W | id made up (`<stem>:<line>`, `<stem>@<offset>`) or suffixed `#2`, `#3`… |

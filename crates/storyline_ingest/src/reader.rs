@@ -14,7 +14,7 @@ use flate2::read::MultiGzDecoder;
 use rustc_hash::FxHashSet;
 use storyline_core::{RawArticle, RawBody, SourcePos};
 
-use crate::document::{is_json_document, read_json_document};
+use crate::document::{is_json_document, read_json_document, DocumentOutcome};
 use crate::format::{classify, file_stem, sniff, FileKind, Format};
 use crate::gzip::GzipMembers;
 use crate::jsonl::{finish_article, JsonlSource};
@@ -211,7 +211,11 @@ impl Reader {
             Format::Jsonl
                 if is_plain_json_name(path) && reader.fill_buf().is_ok_and(is_json_document) =>
             {
-                read_json_document(&mut *reader, pos, &stem, &self.config, &mut self.sink);
+                let outcome =
+                    read_json_document(reader, pos.clone(), &stem, &self.config, &mut self.sink);
+                if let DocumentOutcome::Lines(reader) = outcome {
+                    self.current = Some(Source::Jsonl(JsonlSource::new(reader, pos.file, stem)));
+                }
             }
             Format::Jsonl => {
                 self.current = Some(Source::Jsonl(JsonlSource::new(reader, pos.file, stem)))

@@ -208,6 +208,39 @@ fn symlink_loops_end() {
 }
 
 #[test]
+fn json_files_that_are_not_one_document_are_read_line_by_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // JSON lines whose first line is cut: the rest must survive.
+    let broken_first = write(
+        dir,
+        "broken.json",
+        b"{\"id\":\"cut\",\n{\"id\":\"b1\",\"text\":\"One.\"}\n",
+    );
+    // An array too big for the document limit, written one object per line.
+    let array = write(
+        dir,
+        "array.json",
+        b"[\n{\"id\":\"r1\",\"text\":\"First.\"},\n{\"id\":\"r2\",\"text\":\"Second.\"}\n]\n",
+    );
+    let config = IngestConfig {
+        max_line_bytes: 40,
+        ..IngestConfig::default()
+    };
+    check(
+        &[broken_first, array],
+        dir,
+        &config,
+        &[
+            "Error invalid_json broken.json:1",
+            "article b1 broken.json:2 text:One.",
+            "article r1 array.json:2 text:First.",
+            "article r2 array.json:3 text:Second.",
+        ],
+    );
+}
+
+#[test]
 fn html_files_are_one_article_each() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
