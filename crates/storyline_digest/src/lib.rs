@@ -80,7 +80,7 @@ impl Default for DigestConfig {
     fn default() -> Self {
         DigestConfig {
             max_text_articles: 200,
-            max_text_bytes: 12_000,
+            max_text_bytes: 8_000,
             full_text_min_articles: 2,
             lead_text_bytes: 1_500,
             summary_sentences: 5,
