@@ -30,9 +30,10 @@ const READ_BUFFER_BYTES: usize = 256 << 10;
 
 /// Streaming reader over all inputs of a run; created by [`crate::read_inputs`].
 ///
-/// Yields [`Record`]s in input order. Memory is bounded by one record (at most
-/// `max_line_bytes` for a JSONL line, `max_article_bytes` for other bodies) plus 12–16
-/// bytes per distinct article id for duplicate detection.
+/// Yields [`Record`]s in input order; the warnings about an article come just before it.
+/// Memory is bounded by one record (a JSONL line up to `max_line_bytes`, longer lines and
+/// other formats up to `max_article_bytes` / `max_html_bytes` per body) plus about 16 bytes
+/// per distinct article id for duplicate detection.
 #[derive(Debug)]
 pub struct Reader {
     config: IngestConfig,
@@ -242,7 +243,17 @@ impl Reader {
         };
         let (mut bytes, total_len) = match read_bounded(&mut reader, max) {
             Ok(read) => read,
-            Err(error) => {
+            Err((error, bytes)) if !bytes.is_empty() => {
+                // A truncated gzip file still holds a usable start of the article.
+                let message = format!(
+                    "could not read to the end ({error}); kept the first {} bytes",
+                    bytes.len()
+                );
+                self.sink.warning(pos.clone(), "read_error", message);
+                let len = bytes.len() as u64;
+                (bytes, len)
+            }
+            Err((error, _)) => {
                 self.sink.error(
                     pos,
                     "read_error",
@@ -389,10 +400,19 @@ fn holds_json_object(prefix: &[u8]) -> bool {
 
 /// Reads up to `max_bytes` (plus a few bytes of slack) and counts the rest without keeping
 /// it. Returns the kept bytes and the full length.
-fn read_bounded(reader: &mut dyn BufRead, max_bytes: usize) -> io::Result<(Vec<u8>, u64)> {
+/// On an error, returns it with the bytes read before it.
+fn read_bounded(
+    reader: &mut dyn BufRead,
+    max_bytes: usize,
+) -> Result<(Vec<u8>, u64), (io::Error, Vec<u8>)> {
     let keep = max_bytes.saturating_add(4);
     let mut bytes = Vec::new();
-    let kept = (&mut *reader).take(keep as u64).read_to_end(&mut bytes)?;
-    let rest = io::copy(reader, &mut io::sink())?;
-    Ok((bytes, kept as u64 + rest))
+    let kept = match (&mut *reader).take(keep as u64).read_to_end(&mut bytes) {
+        Ok(kept) => kept,
+        Err(error) => return Err((error, bytes)),
+    };
+    match io::copy(reader, &mut io::sink()) {
+        Ok(rest) => Ok((bytes, kept as u64 + rest)),
+        Err(error) => Err((error, bytes)),
+    }
 }

@@ -241,6 +241,21 @@ fn json_files_that_are_not_one_document_are_read_line_by_line() {
 }
 
 #[test]
+fn truncated_gzip_text_keeps_its_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let packed = common::gzip("A long story. ".repeat(2000).as_bytes());
+    write(dir, "in/cut.txt.gz", &packed[..packed.len() / 2]);
+    let found = relative(run(&[dir.join("in")], &IngestConfig::default()), dir);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0], "Warning read_error in/cut.txt.gz");
+    assert!(
+        found[1].starts_with("article cut in/cut.txt.gz text:A long story."),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn html_files_are_one_article_each() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
