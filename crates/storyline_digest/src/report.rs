@@ -111,7 +111,7 @@ fn newest_key(story: &StoryRecord) -> String {
         .as_deref()
         .or(story.digest.first_seen.as_deref())
         .unwrap_or("");
-    crate::dates::parse_article_date(date)
+    crate::dates::parse_any_date(date)
         .map(|(day, _)| crate::dates::DateValue::Full(day).to_string())
         .unwrap_or_default()
 }

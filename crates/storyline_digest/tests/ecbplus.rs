@@ -155,7 +155,12 @@ fn summaries_are_verbatim_and_non_redundant_for_every_gold_story() {
             let mut from: Vec<&str> = digest.summary.iter().map(|s| s.article.as_str()).collect();
             from.sort_unstable();
             from.dedup();
-            eprintln!("{story}\tSUMMARY\t{}\t{}\t{}", members.len(), digest.summary.len(), from.len());
+            eprintln!(
+                "{story}\tSUMMARY\t{}\t{}\t{}",
+                members.len(),
+                digest.summary.len(),
+                from.len()
+            );
         }
         n_sentences += digest.summary.len();
     }
