@@ -42,6 +42,7 @@ mod text;
 mod verify;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use storyline_core::CopyEdge;
 
 pub use sketch::Fingerprint;
@@ -62,7 +63,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// Thresholds and caps for copy detection. Fingerprints built with one config must be
 /// compared with the same config.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MatchConfig {
     /// Words per shingle for near-duplicate detection.
     pub shingle_words: usize,
@@ -159,7 +161,7 @@ impl MatchConfig {
 }
 
 /// Facts about an article, besides its text, that help decide which copy is the original.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocFacts {
     /// Publication date as days since 1970-01-01, when known.
     pub date_days: Option<i32>,

@@ -16,6 +16,8 @@
 //!   sentence alignment that verifies rewrites;
 //! * counts of quoted spans, numbers and mid-sentence capitalised names, for choosing originals.
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::{is_common_stem, is_content_word, is_stopword, stem, tokenize, word_hash, Token};
 use crate::MatchConfig;
 
@@ -33,8 +35,9 @@ const WORDS_PER_SENTENCE: usize = 12;
 const EMPTY_BIN: u64 = u64::MAX;
 
 /// Compact per-article signature built by [`crate::fingerprint`]; see the module docs of
-/// `sketch.rs` for what it holds. Its size is bounded whatever the text length.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// `sketch.rs` for what it holds. Its size is bounded whatever the text length. Serializable,
+/// so a long-running service can keep fingerprints on disk instead of texts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
     pub(crate) exact_hash: u64,
     pub(crate) n_words: u32,
