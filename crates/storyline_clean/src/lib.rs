@@ -32,8 +32,8 @@ mod model;
 mod rules;
 mod text;
 
-pub use model::{BoilerplateModel, BoilerplateModelBuilder};
 use model::SourceKey;
+pub use model::{BoilerplateModel, BoilerplateModelBuilder};
 use storyline_core::{Removal, RemovalKind};
 
 use crate::blocks::Mark;
@@ -116,9 +116,10 @@ pub fn clean(
 ) -> Cleaned {
     let lines = split_lines(text);
     let mut marks: Vec<Option<Mark>> = vec![None; lines.len()];
-    let title_key = title.map(fold).filter(|(folded, _)| !folded.is_empty()).map(|(folded, _)| {
-        xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
-    });
+    let title_key = title
+        .map(fold)
+        .filter(|(folded, _)| !folded.is_empty())
+        .map(|(folded, _)| xxhash_rust::xxh3::xxh3_64(folded.as_bytes()));
 
     let check_filler_phrases = config.remove_filler && {
         let mut folded_article = String::with_capacity(text.len());
@@ -149,8 +150,12 @@ pub fn clean(
         blocks::mark_teasers(&lines, &mut marks);
     }
 
-    let kept: Vec<&Line> =
-        lines.iter().zip(&marks).filter(|(_, mark)| mark.is_none()).map(|(line, _)| line).collect();
+    let kept: Vec<&Line> = lines
+        .iter()
+        .zip(&marks)
+        .filter(|(_, mark)| mark.is_none())
+        .map(|(line, _)| line)
+        .collect();
     let headline = kept.first().and_then(|first| {
         let is_title = Some(first.key) == title_key;
         let reads = rules::reads_as_headline(first) && kept.len() >= 2;
@@ -163,7 +168,11 @@ pub fn clean(
         }
         cleaned_text.push_str(&line.text);
     }
-    Cleaned { text: cleaned_text, headline, removals: removals(text, &lines, marks) }
+    Cleaned {
+        text: cleaned_text,
+        headline,
+        removals: removals(text, &lines, marks),
+    }
 }
 
 /// The per-line verdict of general rules and the learned model.
@@ -184,7 +193,9 @@ fn line_mark(
             return Some(Mark::new(RemovalKind::Filler, reason));
         }
     }
-    model.reason(line, source).map(|reason| Mark::new(RemovalKind::Boilerplate, reason))
+    model
+        .reason(line, source)
+        .map(|reason| Mark::new(RemovalKind::Boilerplate, reason))
 }
 
 /// Groups marked lines into removals: consecutive marked lines with the same kind and reason
@@ -205,7 +216,10 @@ fn removals(text: &str, lines: &[Line], marks: Vec<Option<Mark>>) -> Vec<Removal
         removals.push(Removal {
             kind: mark.kind,
             lines: [lines[first].number, lines[last].number],
-            text: text.get(lines[first].start..lines[last].end).unwrap_or_default().to_owned(),
+            text: text
+                .get(lines[first].start..lines[last].end)
+                .unwrap_or_default()
+                .to_owned(),
             reason,
         });
     };
@@ -217,7 +231,8 @@ fn removals(text: &str, lines: &[Line], marks: Vec<Option<Mark>>) -> Vec<Removal
             continue;
         };
         let joins = open.as_ref().is_some_and(|(_, _, current)| {
-            current.kind == mark.kind && (current.reason == mark.reason || mark.kind == RemovalKind::RepeatedBlock)
+            current.kind == mark.kind
+                && (current.reason == mark.reason || mark.kind == RemovalKind::RepeatedBlock)
         });
         if joins {
             if let Some(group) = open.as_mut() {
@@ -247,10 +262,19 @@ mod tests {
     /// Cleans `input` with an empty model and compares the text and the removals as
     /// `(kind, first line, last line)`.
     fn check(input: &str, expected_text: &str, expected_removals: &[(RemovalKind, u32, u32)]) {
-        let cleaned = clean(input, None, None, &BoilerplateModel::default(), &CleanConfig::default());
+        let cleaned = clean(
+            input,
+            None,
+            None,
+            &BoilerplateModel::default(),
+            &CleanConfig::default(),
+        );
         assert_eq!(cleaned.text, expected_text);
-        let got: Vec<(RemovalKind, u32, u32)> =
-            cleaned.removals.iter().map(|removal| (removal.kind, removal.lines[0], removal.lines[1])).collect();
+        let got: Vec<(RemovalKind, u32, u32)> = cleaned
+            .removals
+            .iter()
+            .map(|removal| (removal.kind, removal.lines[0], removal.lines[1]))
+            .collect();
         assert_eq!(got, expected_removals);
         for removal in &cleaned.removals {
             assert!(!removal.text.is_empty() && !removal.reason.is_empty());
@@ -307,9 +331,21 @@ mod tests {
     fn headline_from_title_and_shape() {
         let model = BoilerplateModel::default();
         let config = CleanConfig::default();
-        let cleaned = clean("Short Title\nBody sentence one.", Some("Short Title"), None, &model, &config);
+        let cleaned = clean(
+            "Short Title\nBody sentence one.",
+            Some("Short Title"),
+            None,
+            &model,
+            &config,
+        );
         assert_eq!(cleaned.headline.as_deref(), Some("Short Title"));
-        let cleaned = clean("A sentence that ends.\nAnother one.", None, None, &model, &config);
+        let cleaned = clean(
+            "A sentence that ends.\nAnother one.",
+            None,
+            None,
+            &model,
+            &config,
+        );
         assert_eq!(cleaned.headline, None);
     }
 
@@ -317,7 +353,15 @@ mod tests {
     fn odd_input_never_panics() {
         let model = BoilerplateModel::default();
         let config = CleanConfig::default();
-        for input in ["", "\n\n\r\n", "é", "\u{feff}\u{a0}", "…\n…\n…", "a\rb\r\nc\n", "Ünïcödé Tïtle\nÜnïcödé Tïtle"] {
+        for input in [
+            "",
+            "\n\n\r\n",
+            "é",
+            "\u{feff}\u{a0}",
+            "…\n…\n…",
+            "a\rb\r\nc\n",
+            "Ünïcödé Tïtle\nÜnïcödé Tïtle",
+        ] {
             let cleaned = clean(input, Some(""), Some(""), &model, &config);
             assert!(cleaned.text.len() <= input.len() + 1);
         }

@@ -22,99 +22,410 @@ const MAX_FURNITURE_LINE_WORDS: u32 = 6;
 
 /// Whole lines (folded) that are navigation, section labels, share buttons or ad markers.
 const FURNITURE_LINES: &[&str] = &[
-    "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored",
-    "sponsored content", "promoted", "promoted content", "paid content", "related",
-    "related news", "related articles", "related stories", "related posts", "related content",
-    "related topics", "related coverage", "related links", "related reading", "more news",
-    "more stories", "more articles", "latest news", "latest stories", "top stories", "trending",
-    "trending now", "trending news", "most read", "most popular", "most viewed", "popular",
-    "popular stories", "recommended", "recommended for you", "recommended stories",
-    "you may also like", "you might also like", "you may like", "also read", "read also",
-    "read more", "read next", "see also", "more", "more from", "more on this", "more on this story",
-    "continue reading", "continue reading below", "story continues below",
-    "article continues below", "advertisement continue reading below",
-    "story continues below advertisement", "scroll to continue", "scroll to continue with content",
-    "about us", "about", "contact us", "contact", "home", "menu", "search", "login", "log in",
-    "sign in", "sign up", "register", "subscribe", "subscribe now", "newsletter", "newsletters",
-    "share", "share this", "share this article", "share this story", "share this post",
-    "share article", "tweet", "email", "e mail", "print", "print this", "comments", "comment",
-    "leave a comment", "post a comment", "add comment", "view comments", "tags", "topics",
-    "categories", "category", "next", "previous", "next article", "previous article",
-    "next story", "previous story", "next post", "previous post", "back to top", "go to top",
-    "loading", "watch", "listen", "listen to this article", "copy link", "link copied",
-    "follow us", "follow", "privacy", "privacy policy", "terms of use", "terms of service",
-    "terms and conditions", "cookie policy", "cookie settings", "cookies", "accept",
-    "accept cookies", "all rights reserved", "skip to content", "skip to main content",
-    "facebook", "twitter", "x", "instagram", "linkedin", "youtube", "whatsapp", "telegram",
-    "pinterest", "tiktok", "reddit", "snapchat", "threads", "flipboard", "google news", "rss",
-    "messenger", "viber", "tumblr", "bluesky", "mastodon", "photo", "photos", "video", "videos",
-    "image", "images", "gallery", "photo gallery", "advertise", "advertise with us", "careers",
-    "faq", "help", "sitemap", "site map", "disclaimer", "editorial policy", "feedback",
-    "other topics of interest", "dont miss", "must read", "editors picks", "editor s picks",
-    "featured", "featured stories", "in case you missed it", "recommended reading",
-    "report this article", "report an error", "join now", "get the app", "download app",
-    "open in app", "click to share", "share via", "close", "toggle navigation", "back",
-    "view all", "see all", "show more", "load more", "show comments", "hide comments",
+    "ad",
+    "ads",
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "promoted",
+    "promoted content",
+    "paid content",
+    "related",
+    "related news",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "related topics",
+    "related coverage",
+    "related links",
+    "related reading",
+    "more news",
+    "more stories",
+    "more articles",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "trending",
+    "trending now",
+    "trending news",
+    "most read",
+    "most popular",
+    "most viewed",
+    "popular",
+    "popular stories",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "also read",
+    "read also",
+    "read more",
+    "read next",
+    "see also",
+    "more",
+    "more from",
+    "more on this",
+    "more on this story",
+    "continue reading",
+    "continue reading below",
+    "story continues below",
+    "article continues below",
+    "advertisement continue reading below",
+    "story continues below advertisement",
+    "scroll to continue",
+    "scroll to continue with content",
+    "about us",
+    "about",
+    "contact us",
+    "contact",
+    "home",
+    "menu",
+    "search",
+    "login",
+    "log in",
+    "sign in",
+    "sign up",
+    "register",
+    "subscribe",
+    "subscribe now",
+    "newsletter",
+    "newsletters",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "share article",
+    "tweet",
+    "email",
+    "e mail",
+    "print",
+    "print this",
+    "comments",
+    "comment",
+    "leave a comment",
+    "post a comment",
+    "add comment",
+    "view comments",
+    "tags",
+    "topics",
+    "categories",
+    "category",
+    "next",
+    "previous",
+    "next article",
+    "previous article",
+    "next story",
+    "previous story",
+    "next post",
+    "previous post",
+    "back to top",
+    "go to top",
+    "loading",
+    "watch",
+    "listen",
+    "listen to this article",
+    "copy link",
+    "link copied",
+    "follow us",
+    "follow",
+    "privacy",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "cookie policy",
+    "cookie settings",
+    "cookies",
+    "accept",
+    "accept cookies",
+    "all rights reserved",
+    "skip to content",
+    "skip to main content",
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "whatsapp",
+    "telegram",
+    "pinterest",
+    "tiktok",
+    "reddit",
+    "snapchat",
+    "threads",
+    "flipboard",
+    "google news",
+    "rss",
+    "messenger",
+    "viber",
+    "tumblr",
+    "bluesky",
+    "mastodon",
+    "photo",
+    "photos",
+    "video",
+    "videos",
+    "image",
+    "images",
+    "gallery",
+    "photo gallery",
+    "advertise",
+    "advertise with us",
+    "careers",
+    "faq",
+    "help",
+    "sitemap",
+    "site map",
+    "disclaimer",
+    "editorial policy",
+    "feedback",
+    "other topics of interest",
+    "dont miss",
+    "must read",
+    "editors picks",
+    "editor s picks",
+    "featured",
+    "featured stories",
+    "in case you missed it",
+    "recommended reading",
+    "report this article",
+    "report an error",
+    "join now",
+    "get the app",
+    "download app",
+    "open in app",
+    "click to share",
+    "share via",
+    "close",
+    "toggle navigation",
+    "back",
+    "view all",
+    "see all",
+    "show more",
+    "load more",
+    "show comments",
+    "hide comments",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
 const SOCIAL_WORDS: &[&str] = &[
-    "facebook", "twitter", "x", "instagram", "linkedin", "youtube", "whatsapp", "telegram",
-    "pinterest", "tiktok", "reddit", "snapchat", "threads", "flipboard", "tumblr", "bluesky",
-    "mastodon", "vk", "email", "mail", "sms", "print", "share", "copy", "link", "messenger",
-    "on", "us", "follow", "google", "news", "rss", "feed", "and", "or", "via",
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "whatsapp",
+    "telegram",
+    "pinterest",
+    "tiktok",
+    "reddit",
+    "snapchat",
+    "threads",
+    "flipboard",
+    "tumblr",
+    "bluesky",
+    "mastodon",
+    "vk",
+    "email",
+    "mail",
+    "sms",
+    "print",
+    "share",
+    "copy",
+    "link",
+    "messenger",
+    "on",
+    "us",
+    "follow",
+    "google",
+    "news",
+    "rss",
+    "feed",
+    "and",
+    "or",
+    "via",
 ];
 
 /// Folded prefixes of calls to action and navigation lines.
 const FURNITURE_PREFIXES: &[&str] = &[
-    "follow us", "join our", "join us on", "subscribe to", "sign up for", "sign up to",
-    "click here", "read more", "read also", "also read", "see also", "read next", "watch also",
-    "also watch", "download the", "download our", "get the latest", "get our", "dont miss",
-    "to suggest a correction", "you can also highlight", "for more news", "for more updates",
-    "all rights reserved", "listen to this article", "share this", "share on", "share via",
-    "recommended for you", "more stories from", "stay updated", "stay connected", "like us on",
-    "this story has been published from a wire agency", "catch all the", "check out our",
+    "follow us",
+    "join our",
+    "join us on",
+    "subscribe to",
+    "sign up for",
+    "sign up to",
+    "click here",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "read next",
+    "watch also",
+    "also watch",
+    "download the",
+    "download our",
+    "get the latest",
+    "get our",
+    "dont miss",
+    "to suggest a correction",
+    "you can also highlight",
+    "for more news",
+    "for more updates",
+    "all rights reserved",
+    "listen to this article",
+    "share this",
+    "share on",
+    "share via",
+    "recommended for you",
+    "more stories from",
+    "stay updated",
+    "stay connected",
+    "like us on",
+    "this story has been published from a wire agency",
+    "catch all the",
+    "check out our",
     "never miss",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
 const FURNITURE_PHRASES: &[&str] = &[
-    "whatsapp group", "whatsapp channel", "telegram channel", "telegram group",
-    "on google news", "all rights reserved", "ctrl enter", "sign up for our", "subscribe to our",
-    "our newsletter", "follow us on", "click here", "share this article", "share this story",
-    "we may earn", "affiliate link", "earn a commission", "continue reading below",
-    "story continues below", "article continues below", "report this article",
-    "enable javascript", "javascript is disabled", "your browser does not support",
-    "download the app", "download our app", "app store and google play",
-    "suggest a correction", "like us on facebook", "our whatsapp", "our telegram",
-    "breaking news alerts", "skip to content", "skip to main content", "already a subscriber",
-    "already have an account", "subscribe now", "subscribe today", "support our journalism",
-    "support independent journalism", "this article is sponsored", "advertisement scroll",
-    "scroll to continue", "get breaking news",
+    "whatsapp group",
+    "whatsapp channel",
+    "telegram channel",
+    "telegram group",
+    "on google news",
+    "all rights reserved",
+    "ctrl enter",
+    "sign up for our",
+    "subscribe to our",
+    "our newsletter",
+    "follow us on",
+    "click here",
+    "share this article",
+    "share this story",
+    "we may earn",
+    "affiliate link",
+    "earn a commission",
+    "continue reading below",
+    "story continues below",
+    "article continues below",
+    "report this article",
+    "enable javascript",
+    "javascript is disabled",
+    "your browser does not support",
+    "download the app",
+    "download our app",
+    "app store and google play",
+    "suggest a correction",
+    "like us on facebook",
+    "our whatsapp",
+    "our telegram",
+    "breaking news alerts",
+    "skip to content",
+    "skip to main content",
+    "already a subscriber",
+    "already have an account",
+    "subscribe now",
+    "subscribe today",
+    "support our journalism",
+    "support independent journalism",
+    "this article is sponsored",
+    "advertisement scroll",
+    "scroll to continue",
+    "get breaking news",
 ];
 
 /// Lowercase text prefixes of image credits, captions and link labels ("Image: Reuters",
 /// "Related: …").
 const CREDIT_PREFIXES: &[&str] = &[
-    "related:", "tags:", "topics:", "filed under:", "also read:", "read also:", "read more:",
+    "related:",
+    "tags:",
+    "topics:",
+    "filed under:",
+    "also read:",
+    "read also:",
+    "read more:",
     "see also:",
-    "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "photograph:",
-    "photo credit", "image credit", "image source", "photo source", "(photo", "(image", "photo by",
-    "image by", "credit:", "illustration:", "caption:", "file photo", "representative image",
-    "representational image", "representational photo", "video:", "watch:", "listen:",
-    "(representative", "(file", "[photo", "[image",
+    "image:",
+    "images:",
+    "photo:",
+    "photos:",
+    "picture:",
+    "pictures:",
+    "photograph:",
+    "photo credit",
+    "image credit",
+    "image source",
+    "photo source",
+    "(photo",
+    "(image",
+    "photo by",
+    "image by",
+    "credit:",
+    "illustration:",
+    "caption:",
+    "file photo",
+    "representative image",
+    "representational image",
+    "representational photo",
+    "video:",
+    "watch:",
+    "listen:",
+    "(representative",
+    "(file",
+    "[photo",
+    "[image",
 ];
 
 /// Folded headings that introduce unrelated stories or teaser lists.
 const FOREIGN_HEADINGS: &[&str] = &[
-    "other topics of interest", "also read", "read also", "read more", "see also",
-    "you may also like", "you might also like", "you may like", "more from", "more stories",
-    "more news", "related", "related news", "related stories", "related articles",
-    "related posts", "recommended", "recommended for you", "recommended stories", "dont miss",
-    "must read", "also on", "trending", "trending now", "latest news", "top stories",
-    "more on this", "in other news", "other news", "popular stories", "most read",
-    "most popular", "editors picks", "in case you missed it", "read next", "more to read",
-    "more like this", "what to read next", "further reading",
+    "other topics of interest",
+    "also read",
+    "read also",
+    "read more",
+    "see also",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "more from",
+    "more stories",
+    "more news",
+    "related",
+    "related news",
+    "related stories",
+    "related articles",
+    "related posts",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "dont miss",
+    "must read",
+    "also on",
+    "trending",
+    "trending now",
+    "latest news",
+    "top stories",
+    "more on this",
+    "in other news",
+    "other news",
+    "popular stories",
+    "most read",
+    "most popular",
+    "editors picks",
+    "in case you missed it",
+    "read next",
+    "more to read",
+    "more like this",
+    "what to read next",
+    "further reading",
 ];
 
 /// The first entries of [`LOREM_WORDS`], which no real language uses as words.
@@ -123,51 +434,277 @@ const LOREM_DISTINCT_PREFIX: usize = 24;
 /// Vocabulary of lorem ipsum, the classic typesetting placeholder; the distinctive words come
 /// first.
 const LOREM_WORDS: &[&str] = &[
-    "lorem", "ipsum", "dolor", "amet", "consectetur", "consectetuer", "adipiscing",
-    "adipisicing", "eiusmod", "incididunt", "aliqua", "nostrud", "ullamco", "laboris",
-    "aliquip", "reprehenderit", "cupidatat", "proident", "pellentesque", "vestibulum",
-    "aenean", "ultricies", "fringilla", "vulputate",
-    "lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "consectetuer", "adipiscing",
-    "adipisicing", "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "ut", "labore", "et",
-    "dolore", "magna", "aliqua", "enim", "ad", "minim", "veniam", "quis", "nostrud",
-    "exercitation", "ullamco", "laboris", "nisi", "aliquip", "ex", "ea", "commodo", "consequat",
-    "duis", "aute", "irure", "in", "reprehenderit", "voluptate", "velit", "esse", "cillum",
-    "fugiat", "nulla", "pariatur", "excepteur", "sint", "occaecat", "cupidatat", "non",
-    "proident", "sunt", "culpa", "qui", "officia", "deserunt", "mollit", "anim", "id", "est",
-    "laborum", "vestibulum", "nunc", "nibh", "eget", "mauris", "vitae", "tellus", "pellentesque",
-    "aenean", "massa", "donec", "quam", "felis", "ultricies", "nec", "pede", "justo", "fringilla",
-    "vel", "aliquet", "vulputate", "arcu", "rhoncus", "imperdiet", "venenatis", "integer",
-    "tincidunt", "cras", "dapibus", "vivamus", "elementum", "semper", "nam", "eleifend", "ac",
-    "ante", "etiam", "rutrum", "curabitur", "ligula", "porttitor", "sapien", "libero",
-    "praesent", "mi", "phasellus", "viverra", "leo", "morbi", "nullam", "sodales", "lacus",
+    "lorem",
+    "ipsum",
+    "dolor",
+    "amet",
+    "consectetur",
+    "consectetuer",
+    "adipiscing",
+    "adipisicing",
+    "eiusmod",
+    "incididunt",
+    "aliqua",
+    "nostrud",
+    "ullamco",
+    "laboris",
+    "aliquip",
+    "reprehenderit",
+    "cupidatat",
+    "proident",
+    "pellentesque",
+    "vestibulum",
+    "aenean",
+    "ultricies",
+    "fringilla",
+    "vulputate",
+    "lorem",
+    "ipsum",
+    "dolor",
+    "sit",
+    "amet",
+    "consectetur",
+    "consectetuer",
+    "adipiscing",
+    "adipisicing",
+    "elit",
+    "sed",
+    "do",
+    "eiusmod",
+    "tempor",
+    "incididunt",
+    "ut",
+    "labore",
+    "et",
+    "dolore",
+    "magna",
+    "aliqua",
+    "enim",
+    "ad",
+    "minim",
+    "veniam",
+    "quis",
+    "nostrud",
+    "exercitation",
+    "ullamco",
+    "laboris",
+    "nisi",
+    "aliquip",
+    "ex",
+    "ea",
+    "commodo",
+    "consequat",
+    "duis",
+    "aute",
+    "irure",
+    "in",
+    "reprehenderit",
+    "voluptate",
+    "velit",
+    "esse",
+    "cillum",
+    "fugiat",
+    "nulla",
+    "pariatur",
+    "excepteur",
+    "sint",
+    "occaecat",
+    "cupidatat",
+    "non",
+    "proident",
+    "sunt",
+    "culpa",
+    "qui",
+    "officia",
+    "deserunt",
+    "mollit",
+    "anim",
+    "id",
+    "est",
+    "laborum",
+    "vestibulum",
+    "nunc",
+    "nibh",
+    "eget",
+    "mauris",
+    "vitae",
+    "tellus",
+    "pellentesque",
+    "aenean",
+    "massa",
+    "donec",
+    "quam",
+    "felis",
+    "ultricies",
+    "nec",
+    "pede",
+    "justo",
+    "fringilla",
+    "vel",
+    "aliquet",
+    "vulputate",
+    "arcu",
+    "rhoncus",
+    "imperdiet",
+    "venenatis",
+    "integer",
+    "tincidunt",
+    "cras",
+    "dapibus",
+    "vivamus",
+    "elementum",
+    "semper",
+    "nam",
+    "eleifend",
+    "ac",
+    "ante",
+    "etiam",
+    "rutrum",
+    "curabitur",
+    "ligula",
+    "porttitor",
+    "sapien",
+    "libero",
+    "praesent",
+    "mi",
+    "phasellus",
+    "viverra",
+    "leo",
+    "morbi",
+    "nullam",
+    "sodales",
+    "lacus",
 ];
 
 /// Folded phrases that only template placeholder prose uses.
 const FILLER_PHRASES: &[&str] = &[
-    "lorem ipsum", "filler text", "dummy text", "placeholder text", "sample text here",
-    "your text here", "insert text here", "replace this text", "typesetting industry",
-    "readable content of a page", "content here content here", "using filler",
-    "placeholder content", "this is a placeholder", "demo content", "dummy content",
-    "text of the printing", "blind texts", "lipsum",
+    "lorem ipsum",
+    "filler text",
+    "dummy text",
+    "placeholder text",
+    "sample text here",
+    "your text here",
+    "insert text here",
+    "replace this text",
+    "typesetting industry",
+    "readable content of a page",
+    "content here content here",
+    "using filler",
+    "placeholder content",
+    "this is a placeholder",
+    "demo content",
+    "dummy content",
+    "text of the printing",
+    "blind texts",
+    "lipsum",
 ];
 
 /// Month and weekday names and date words that may make up a dateline-only line.
 const DATE_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "ist",
-    "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "updated", "published",
-    "posted", "last", "on", "at", "first", "modified", "date", "st", "nd", "rd", "th",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "ist",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cet",
+    "cest",
+    "bst",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "on",
+    "at",
+    "first",
+    "modified",
+    "date",
+    "st",
+    "nd",
+    "rd",
+    "th",
 ];
 
 /// Last words of section labels printed above a headline ("Russia News", "World").
 const SECTION_WORDS: &[&str] = &[
-    "news", "world", "politics", "business", "sport", "sports", "opinion", "entertainment",
-    "tech", "technology", "science", "health", "lifestyle", "breaking", "exclusive", "live",
-    "analysis", "features", "feature", "economy", "markets", "national", "international",
-    "local", "region", "culture", "travel", "education", "asia", "europe", "africa", "americas",
-    "headlines", "latest", "updates", "world news", "top news",
+    "news",
+    "world",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "opinion",
+    "entertainment",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "lifestyle",
+    "breaking",
+    "exclusive",
+    "live",
+    "analysis",
+    "features",
+    "feature",
+    "economy",
+    "markets",
+    "national",
+    "international",
+    "local",
+    "region",
+    "culture",
+    "travel",
+    "education",
+    "asia",
+    "europe",
+    "africa",
+    "americas",
+    "headlines",
+    "latest",
+    "updates",
+    "world news",
+    "top news",
 ];
 
 /// Why a line is site furniture by general rules, if it is.
@@ -233,8 +770,14 @@ fn furniture_lines() -> &'static FxHashSet<&'static str> {
 fn has_furniture_phrase(folded: &str) -> bool {
     static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
     let regex = REGEX.get_or_init(|| {
-        let prefixes: Vec<String> = FURNITURE_PREFIXES.iter().map(|prefix| regex::escape(prefix)).collect();
-        let phrases: Vec<String> = FURNITURE_PHRASES.iter().map(|phrase| regex::escape(phrase)).collect();
+        let prefixes: Vec<String> = FURNITURE_PREFIXES
+            .iter()
+            .map(|prefix| regex::escape(prefix))
+            .collect();
+        let phrases: Vec<String> = FURNITURE_PHRASES
+            .iter()
+            .map(|phrase| regex::escape(phrase))
+            .collect();
         let pattern = format!(
             r"^(?:{})(?-u:\b)|(?-u:\b)(?:{})(?-u:\b)",
             prefixes.join("|"),
@@ -261,13 +804,34 @@ fn has_distinct_lorem_word(folded: &str) -> bool {
 fn count_lorem_words(folded: &str) -> usize {
     static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
     let regex = REGEX.get_or_init(|| word_alternation(LOREM_WORDS));
-    regex.as_ref().map_or(0, |regex| regex.find_iter(folded).count())
+    regex
+        .as_ref()
+        .map_or(0, |regex| regex.find_iter(folded).count())
 }
 
 fn starts_with_credit(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Every credit prefix has a colon early, an opening bracket, or one of a few first words.
+    let head = bytes.get(..24).unwrap_or(bytes);
+    let first_word = text.split(' ').next().unwrap_or_default();
+    let plausible = head.contains(&b':')
+        || matches!(bytes.first(), Some(b'(' | b'['))
+        || [
+            "photo",
+            "image",
+            "file",
+            "representative",
+            "representational",
+        ]
+        .iter()
+        .any(|word| first_word.eq_ignore_ascii_case(word));
+    if !plausible {
+        return false;
+    }
     CREDIT_PREFIXES.iter().any(|prefix| {
-        bytes.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
     })
 }
 
@@ -284,7 +848,10 @@ fn is_byline(line: &Line) -> bool {
     words.all(|word| {
         let first = word.chars().next();
         first.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
-            || matches!(word, "and" | "of" | "in" | "for" | "de" | "van" | "von" | "|" | "-")
+            || matches!(
+                word,
+                "and" | "of" | "in" | "for" | "de" | "van" | "von" | "|" | "-"
+            )
     })
 }
 
@@ -298,7 +865,9 @@ pub(crate) fn may_hold_filler(folded_article: &str) -> bool {
         words.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
         word_alternation(&words)
     });
-    regex.as_ref().is_some_and(|regex| regex.is_match(folded_article))
+    regex
+        .as_ref()
+        .is_some_and(|regex| regex.is_match(folded_article))
 }
 
 /// Why a line is template filler, if it is. `check_phrases` is [`may_hold_filler`] of the
@@ -317,11 +886,20 @@ pub(crate) fn filler_reason(line: &Line, check_phrases: bool) -> Option<&'static
     if line.n_words >= 8 && has_odd_letter_mix(folded) {
         // Garbled lines are garbled throughout: a sample of the first words decides whether
         // the whole line is worth counting.
-        let sample_garbled = line.text.split(' ').take(6).filter(|token| is_garbled(token)).count();
+        let sample_garbled = line
+            .text
+            .split(' ')
+            .take(6)
+            .filter(|token| is_garbled(token))
+            .count();
         if sample_garbled < 2 {
             return None;
         }
-        let n_garbled = line.text.split(' ').filter(|token| is_garbled(token)).count();
+        let n_garbled = line
+            .text
+            .split(' ')
+            .filter(|token| is_garbled(token))
+            .count();
         if n_garbled * 5 >= line.n_words as usize * 2 {
             return Some("mostly garbled non-words");
         }
@@ -348,8 +926,14 @@ fn is_garbled(token: &str) -> bool {
         return false;
     }
     let bytes = token.as_bytes();
-    let first = bytes.iter().position(u8::is_ascii_alphanumeric).unwrap_or(bytes.len());
-    let last = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(first, |last| last + 1);
+    let first = bytes
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(bytes.len());
+    let last = bytes
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(first, |last| last + 1);
     let bytes = bytes.get(first..last).unwrap_or_default();
     if bytes.len() < 4 {
         return false;
@@ -364,17 +948,29 @@ fn is_garbled(token: &str) -> bool {
         n_digits += usize::from(is_digit);
         n_letters += usize::from(is_letter);
         n_upper += usize::from(byte.is_ascii_uppercase());
-        let is_vowel = matches!(byte.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+        let is_vowel = matches!(
+            byte.to_ascii_lowercase(),
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+        );
         n_vowels += usize::from(is_vowel);
-        consonant_run = if is_letter && !is_vowel { consonant_run + 1 } else { 0 };
+        consonant_run = if is_letter && !is_vowel {
+            consonant_run + 1
+        } else {
+            0
+        };
         longest_consonant_run = longest_consonant_run.max(consonant_run);
         if is_digit || is_letter {
             // Switches between letters and digits, ignoring punctuation ("1,234" has none).
-            transitions += usize::from(previous_class.is_some_and(|was_digit| was_digit != is_digit));
+            transitions +=
+                usize::from(previous_class.is_some_and(|was_digit| was_digit != is_digit));
             previous_class = Some(is_digit);
         }
         if index > 0 {
-            stutter = if bytes[index - 1].eq_ignore_ascii_case(&byte) && is_letter { stutter + 1 } else { 1 };
+            stutter = if bytes[index - 1].eq_ignore_ascii_case(&byte) && is_letter {
+                stutter + 1
+            } else {
+                1
+            };
             longest_stutter = longest_stutter.max(stutter);
         }
     }
@@ -425,11 +1021,14 @@ fn ordinal_day(word: &str) -> bool {
 
 /// "2024-06-18", "18/06/2024", "18.06.2024".
 fn looks_like_numeric_date(text: &str) -> bool {
-    text.split(|c: char| c.is_whitespace() || c == ',').any(|token| {
-        let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
-        parts.len() == 3
-            && parts.iter().all(|part| !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()))
-    })
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .any(|token| {
+            let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
+            parts.len() == 3
+                && parts.iter().all(|part| {
+                    !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit())
+                })
+        })
 }
 
 /// True for a short section label that sits above a headline ("Russia News", "World").
@@ -454,7 +1053,10 @@ pub(crate) fn is_title_like(line: &Line) -> bool {
         return false;
     }
     let mut first_chars = line.text.chars();
-    if !first_chars.next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+    if !first_chars
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
         return false;
     }
     let mut n_long = 0;
@@ -463,7 +1065,11 @@ pub(crate) fn is_title_like(line: &Line) -> bool {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 {
             n_long += 1;
-            if word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
+            if word
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+            {
                 n_capitalised += 1;
             }
         }
@@ -550,7 +1156,11 @@ mod tests {
 
     #[test]
     fn headline_shapes() {
-        check(is_section_label, "Russia News\nWorld\nPutin Visits Pyongyang", &[true, true, false]);
+        check(
+            is_section_label,
+            "Russia News\nWorld\nPutin Visits Pyongyang",
+            &[true, true, false],
+        );
         check(
             is_title_like,
             "World Leaders Join in Swiss Alps to Seek Peace for Ukraine\n\

@@ -58,7 +58,9 @@ impl Line {
         let bytes = self.text.as_bytes();
         memchr::memchr3_iter(b'"', 0xe2, 0xc2, bytes).any(|at| match bytes[at] {
             b'"' => true,
-            0xe2 => bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x9c..=0x9e)),
+            0xe2 => {
+                bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x9c..=0x9e))
+            }
             _ => matches!(bytes.get(at + 1), Some(0xab | 0xbb)),
         })
     }
@@ -72,7 +74,8 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
     let bytes = raw.as_bytes();
     loop {
         // Both break bytes are ASCII, so every split falls on a char boundary.
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |offset| start + offset);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..])
+            .map_or(bytes.len(), |offset| start + offset);
         number = number.saturating_add(1);
         if let Some(line) = make_line(raw, number, start, end) {
             lines.push(line);
@@ -90,8 +93,8 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
 
 fn make_line(raw: &str, number: u32, start: usize, end: usize) -> Option<Line> {
     let slice = raw.get(start..end)?;
-    let (text, folded, n_words) = if is_plain_ascii(slice.as_bytes()) {
-        let (folded, n_words) = fold_ascii(slice);
+    let (text, folded, n_words) = if is_normalised(slice.as_bytes()) {
+        let (folded, n_words) = fold(slice);
         (slice.to_owned(), folded, n_words)
     } else {
         let text = normalise_whitespace(slice);
@@ -101,18 +104,53 @@ fn make_line(raw: &str, number: u32, start: usize, end: usize) -> Option<Line> {
     if text.is_empty() {
         return None;
     }
-    let key = if folded.is_empty() { 0 } else { xxh3_64(folded.as_bytes()) };
-    Some(Line { number, start, end, text, folded, key, n_words })
+    let key = if folded.is_empty() {
+        0
+    } else {
+        xxh3_64(folded.as_bytes())
+    };
+    Some(Line {
+        number,
+        start,
+        end,
+        text,
+        folded,
+        key,
+        n_words,
+    })
 }
 
-/// True for printable ASCII that is already normalised: no control bytes or tabs, no double
-/// spaces, no space at either end. Most lines are, and skip the char-by-char path.
-fn is_plain_ascii(bytes: &[u8]) -> bool {
-    !bytes.is_empty()
-        && bytes.iter().all(|&byte| (b' '..0x7f).contains(&byte))
-        && bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && memchr::memmem::find(bytes, b"  ").is_none()
+/// True for a line that whitespace normalisation would leave unchanged: no control bytes or
+/// tabs, no double spaces, no space at either end, no Unicode spaces or invisible characters.
+/// Most lines are, and skip the char-by-char path.
+fn is_normalised(bytes: &[u8]) -> bool {
+    if bytes.is_empty()
+        || bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+        || !bytes.iter().all(|&byte| byte >= b' ' && byte != 0x7f)
+        || memchr::memmem::find(bytes, b"  ").is_some()
+    {
+        return false;
+    }
+    let after = |at: usize, offset: usize| bytes.get(at + offset).copied().unwrap_or(0);
+    // Lead bytes of the code points `normalise_whitespace` changes: C2 (NBSP, soft hyphen, C1
+    // controls), E2 (U+2000–U+200F, U+2028–U+202F, U+205F, U+2060), EF (BOM), E1 and E3
+    // (Ogham and ideographic spaces).
+    let special_c2_e2_ef =
+        memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).any(|at| match bytes[at] {
+            0xc2 => matches!(after(at, 1), 0x80..=0xa0 | 0xad),
+            0xe2 => match after(at, 1) {
+                0x80 => matches!(after(at, 2), 0x80..=0x8f | 0xa8..=0xaf),
+                0x81 => matches!(after(at, 2), 0x9f | 0xa0),
+                _ => false,
+            },
+            _ => after(at, 1) == 0xbb && after(at, 2) == 0xbf,
+        });
+    let special_e1_e3 = memchr::memchr2_iter(0xe1, 0xe3, bytes).any(|at| match bytes[at] {
+        0xe1 => after(at, 1) == 0x9a && after(at, 2) == 0x80,
+        _ => after(at, 1) == 0x80 && after(at, 2) == 0x80,
+    });
+    !special_c2_e2_ef && !special_e1_e3
 }
 
 /// True for characters that separate words but are not ASCII spaces.
@@ -122,8 +160,10 @@ fn is_space_like(c: char) -> bool {
 
 /// True for invisible characters that only get in the way of comparisons.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
-        || (c.is_control() && !c.is_whitespace())
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    ) || (c.is_control() && !c.is_whitespace())
 }
 
 /// Trims, collapses whitespace runs to one space and maps NBSP and friends to a space.
@@ -163,45 +203,69 @@ fn normalise_ascii_whitespace(slice: &str) -> String {
         }
     }
     // Only ASCII bytes were copied, so this never fails; the lossy fallback keeps it panic-free.
-    String::from_utf8(out).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    String::from_utf8(out)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// Lowercase alphanumeric form of a line and its word count. Apostrophes inside a word are
 /// dropped rather than splitting it ("don't" → "dont") so that straight and curly quotes agree.
+/// ASCII bytes take a table lookup; only non-ASCII characters are decoded.
 pub(crate) fn fold(text: &str) -> (String, u32) {
-    if text.is_ascii() {
-        return fold_ascii(text);
-    }
-    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 1);
     let mut n_words = 0u32;
     let mut in_word = false;
-    for c in text.chars() {
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte < 0x80 {
+            let class = FOLD_TABLE[usize::from(byte & 0x7f)];
+            if class > 1 {
+                if !in_word {
+                    if n_words > 0 {
+                        out.push(b' ');
+                    }
+                    n_words += 1;
+                    in_word = true;
+                }
+                out.push(class);
+            } else {
+                // The apostrophe (class 1) keeps a word going ("don't" → "dont").
+                in_word &= class == 1;
+            }
+            index += 1;
+            continue;
+        }
+        let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        index += c.len_utf8();
         if c.is_alphanumeric() {
             if !in_word {
-                if !out.is_empty() {
-                    out.push(' ');
+                if n_words > 0 {
+                    out.push(b' ');
                 }
                 n_words += 1;
                 in_word = true;
             }
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
+            let mut buffer = [0u8; 4];
+            for lower in c.to_lowercase() {
+                out.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
             }
-        } else if in_word && matches!(c, '\'' | '’') {
-            // Stay inside the word: "Putin’s" folds to "putins".
-        } else {
+        } else if !(in_word && c == '’') {
+            // "Putin’s" stays one word, like "Putin's".
             in_word = false;
         }
     }
-    (out, n_words)
+    // Whole UTF-8 sequences and ASCII bytes only were pushed, so this cannot fail; the
+    // fallback keeps it free of panics all the same.
+    (String::from_utf8(out).unwrap_or_default(), n_words)
 }
 
-/// Byte classes for [`fold_ascii`]: the lowercase byte for letters and digits, 1 for the
+/// Byte classes for [`fold`]: the lowercase byte for ASCII letters and digits, 1 for the
 /// apostrophe (stays inside a word), 0 for separators.
-const FOLD_TABLE: [u8; 256] = {
-    let mut table = [0u8; 256];
+const FOLD_TABLE: [u8; 128] = {
+    let mut table = [0u8; 128];
     let mut byte = 0usize;
     while byte < 128 {
         let value = byte as u8;
@@ -214,32 +278,6 @@ const FOLD_TABLE: [u8; 256] = {
     }
     table
 };
-
-/// [`fold`] for ASCII text, byte by byte.
-fn fold_ascii(text: &str) -> (String, u32) {
-    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 1);
-    let mut n_words = 0u32;
-    let mut in_word = false;
-    for &byte in text.as_bytes() {
-        let class = FOLD_TABLE[usize::from(byte)];
-        if class > 1 {
-            if !in_word {
-                if n_words > 0 {
-                    out.push(b' ');
-                }
-                n_words += 1;
-                in_word = true;
-            }
-            out.push(class);
-        } else if class == 0 {
-            in_word = false;
-        }
-    }
-    // Only ASCII bytes were pushed, so the conversion cannot fail; the fallback keeps this
-    // free of panics all the same.
-    let folded = String::from_utf8(out).unwrap_or_default();
-    (folded, n_words)
-}
 
 /// Words longer than this are not topic words (URLs, hashes, run-together text).
 const MAX_TOKEN_CHARS: usize = 40;
@@ -309,7 +347,8 @@ fn content_tokens_ascii(bytes: &[u8]) -> Vec<u64> {
             }
         }
         let capitalised = word[0].is_ascii_uppercase();
-        let keep = (word.len() >= 5 || (capitalised && word.len() >= 2)) && word.len() <= MAX_TOKEN_CHARS;
+        let keep =
+            (word.len() >= 5 || (capitalised && word.len() >= 2)) && word.len() <= MAX_TOKEN_CHARS;
         if !keep {
             continue;
         }
@@ -329,18 +368,102 @@ fn content_tokens_ascii(bytes: &[u8]) -> Vec<u64> {
 fn is_stopword(word: &str) -> bool {
     matches!(
         word,
-        "the" | "a" | "an" | "and" | "or" | "but" | "if" | "in" | "on" | "at" | "of" | "to"
-            | "for" | "by" | "with" | "from" | "as" | "is" | "it" | "its" | "he" | "she"
-            | "we" | "they" | "i" | "you" | "his" | "her" | "their" | "our" | "this" | "that"
-            | "these" | "those" | "there" | "here" | "when" | "where" | "while" | "after"
-            | "before" | "since" | "also" | "however" | "according" | "about" | "would"
-            | "could" | "should" | "which" | "other" | "there's" | "what" | "who" | "will"
-            | "said" | "says" | "year" | "years" | "first" | "last" | "under"
-            | "between" | "during" | "being" | "because" | "against" | "people"
-            | "today" | "yesterday" | "monday" | "tuesday" | "wednesday" | "thursday"
-            | "friday" | "saturday" | "sunday" | "still" | "several" | "many"
-            | "some" | "more" | "most" | "than" | "then" | "them" | "have" | "been" | "were"
-            | "told" | "added" | "noted" | "including" | "already" | "another" | "around"
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "but"
+            | "if"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+            | "to"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "is"
+            | "it"
+            | "its"
+            | "he"
+            | "she"
+            | "we"
+            | "they"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "when"
+            | "where"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "also"
+            | "however"
+            | "according"
+            | "about"
+            | "would"
+            | "could"
+            | "should"
+            | "which"
+            | "other"
+            | "there's"
+            | "what"
+            | "who"
+            | "will"
+            | "said"
+            | "says"
+            | "year"
+            | "years"
+            | "first"
+            | "last"
+            | "under"
+            | "between"
+            | "during"
+            | "being"
+            | "because"
+            | "against"
+            | "people"
+            | "today"
+            | "yesterday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "still"
+            | "several"
+            | "many"
+            | "some"
+            | "more"
+            | "most"
+            | "than"
+            | "then"
+            | "them"
+            | "have"
+            | "been"
+            | "were"
+            | "told"
+            | "added"
+            | "noted"
+            | "including"
+            | "already"
+            | "another"
+            | "around"
     )
 }
 
@@ -350,11 +473,16 @@ mod tests {
 
     fn check(input: &str, expected: &[(u32, &str, &str)]) {
         let lines = split_lines(input);
-        let got: Vec<(u32, &str, &str)> =
-            lines.iter().map(|line| (line.number, line.text.as_str(), line.folded.as_str())).collect();
+        let got: Vec<(u32, &str, &str)> = lines
+            .iter()
+            .map(|line| (line.number, line.text.as_str(), line.folded.as_str()))
+            .collect();
         assert_eq!(got, expected);
         for line in &lines {
-            assert_eq!(input[line.start..line.end].trim(), input[line.start..line.end].trim());
+            assert_eq!(
+                input[line.start..line.end].trim(),
+                input[line.start..line.end].trim()
+            );
         }
     }
 
@@ -392,6 +520,9 @@ mod tests {
         // "The", "said", "that" are function words.
         assert_eq!(tokens.len(), 2);
         // ASCII and non-ASCII lines give the same tokens for the same words.
-        assert_eq!(content_tokens("Kremlin's Moscow"), content_tokens("Kremlin’s Moscow “x”"));
+        assert_eq!(
+            content_tokens("Kremlin's Moscow"),
+            content_tokens("Kremlin’s Moscow “x”")
+        );
     }
 }
