@@ -148,9 +148,12 @@ impl Reader {
         known_kind: Option<FileKind>,
     ) -> io::Result<(Box<dyn BufRead + Send>, FileKind)> {
         let mut raw = BufReader::with_capacity(READ_BUFFER_BYTES, File::open(path)?);
-        // The bytes decide, not the name: crawls hold `.warc` files that are gzipped and
-        // `.gz` files that are not.
-        let gzip = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+        // The bytes decide more than the name: crawls hold `.warc` files that are gzipped
+        // and `.gz` files that are not. A `.gz` file opening with binary bytes that are not
+        // a gzip header is a gzip file whose first member is damaged.
+        let head = raw.fill_buf()?;
+        let named_gzip = known_kind.is_some_and(|kind| kind.gzip);
+        let gzip = head.starts_with(&[0x1f, 0x8b]) || (named_gzip && looks_binary(head));
         let is_warc = known_kind.is_some_and(|kind| kind.format == Format::Warc);
         let mut reader: Box<dyn BufRead + Send> = if gzip && is_warc {
             // One member per record: a damaged member must not cost the records after it.
