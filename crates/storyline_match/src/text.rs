@@ -48,38 +48,50 @@ pub(crate) fn tokenize(text: &str, mut on_token: impl FnMut(Token<'_>)) -> Quote
     let mut word = String::with_capacity(32);
     let mut capitalized = false;
     let mut numeric = true;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        // ASCII first: most news text is ASCII and the Unicode tables are slow.
-        if c.is_ascii_alphanumeric() {
-            if word.is_empty() {
-                capitalized = c.is_ascii_uppercase();
-                numeric = true;
-            }
-            numeric &= c.is_ascii_digit();
-            word.push(c.to_ascii_lowercase());
-            continue;
-        }
-        if !c.is_ascii() && c.is_alphanumeric() {
-            if is_ideograph(c) {
-                flush(&mut word, capitalized, numeric, &mut on_token);
-                word.push(c);
-                flush(&mut word, false, false, &mut on_token);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // ASCII bytes first, without UTF-8 decoding: most news text is ASCII, and the
+        // Unicode tables are slow. A byte < 0x80 is always a whole char in UTF-8.
+        let c = if byte.is_ascii() {
+            at += 1;
+            if byte.is_ascii_alphanumeric() {
+                if word.is_empty() {
+                    capitalized = byte.is_ascii_uppercase();
+                    numeric = true;
+                }
+                numeric &= byte.is_ascii_digit();
+                word.push(char::from(byte.to_ascii_lowercase()));
                 continue;
             }
-            if word.is_empty() {
-                capitalized = c.is_uppercase();
-                numeric = true;
+            char::from(byte)
+        } else {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break; // unreachable for valid UTF-8 positions; stop rather than panic
+            };
+            at += c.len_utf8();
+            if c.is_alphanumeric() {
+                if is_ideograph(c) {
+                    flush(&mut word, capitalized, numeric, &mut on_token);
+                    word.push(c);
+                    flush(&mut word, false, false, &mut on_token);
+                    continue;
+                }
+                if word.is_empty() {
+                    capitalized = c.is_uppercase();
+                    numeric = true;
+                }
+                numeric &= c.is_numeric();
+                word.extend(c.to_lowercase());
+                continue;
             }
-            numeric &= c.is_numeric();
-            word.extend(c.to_lowercase());
-            continue;
-        }
+            c
+        };
         flush(&mut word, capitalized, numeric, &mut on_token);
         match c {
             '.' | '!' | '?' | '…' => {
                 // "3.5" and "U.S" keep going; a stop needs a space, a quote or the end after it.
-                let next = chars.peek().copied();
+                let next = text.get(at..).and_then(|rest| rest.chars().next());
                 if next.map_or(true, |n| n.is_whitespace() || is_quote(n)) {
                     on_token(Token::SentenceEnd);
                 }
@@ -157,14 +169,11 @@ pub(crate) fn stem(lower: &str) -> &str {
 /// rewrite test a little more lenient to shared grammar.
 /// `word_hash` is [`word_hash`] of `lower`: the lookup compares integers, not strings.
 pub(crate) fn is_stopword(lower: &str, word_hash: u64) -> bool {
-    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
-    let hashes = HASHES.get_or_init(|| {
-        let mut hashes: Vec<u64> = STOPWORDS.iter().map(|word| self::word_hash(word)).collect();
-        hashes.sort_unstable();
-        hashes
-    });
+    static HASHES: OnceLock<HashTable> = OnceLock::new();
+    let hashes =
+        HASHES.get_or_init(|| HashTable::new(STOPWORDS.iter().map(|word| self::word_hash(word))));
     // Longer words are never stopwords.
-    lower.len() <= LONGEST_STOPWORD && hashes.binary_search(&word_hash).is_ok()
+    lower.len() <= LONGEST_STOPWORD && hashes.contains(word_hash)
 }
 
 const LONGEST_STOPWORD: usize = 7;
@@ -188,17 +197,49 @@ const STOPWORDS: &[&str] = &[
 /// left out of the content-word MinHash: long unrelated pages share hundreds of them, which
 /// made unrelated pairs collide in the rewrite LSH bands. Compared by stem hash.
 pub(crate) fn is_common_stem(stem_hash: u64) -> bool {
-    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
-    let hashes = HASHES.get_or_init(|| {
-        let mut hashes: Vec<u64> = COMMON_WORDS
-            .iter()
-            .map(|word| word_hash(stem(word)))
-            .collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        hashes
-    });
-    hashes.binary_search(&stem_hash).is_ok()
+    static HASHES: OnceLock<HashTable> = OnceLock::new();
+    let hashes = HASHES
+        .get_or_init(|| HashTable::new(COMMON_WORDS.iter().map(|word| word_hash(stem(word)))));
+    hashes.contains(stem_hash)
+}
+
+/// A fixed set of word hashes: open addressing with linear probing, at most a quarter full,
+/// so a lookup is one or two probes (called twice per word: a binary search cost 10% of
+/// fingerprinting).
+#[derive(Debug)]
+struct HashTable {
+    slots: Vec<u64>,
+}
+
+impl HashTable {
+    const EMPTY: u64 = 0;
+
+    fn new(hashes: impl ExactSizeIterator<Item = u64>) -> Self {
+        let n_slots = (4 * hashes.len()).next_power_of_two().max(16);
+        let mut slots = vec![Self::EMPTY; n_slots];
+        // Hash 0 marks an empty slot; a word hashing to 0 is merely never found.
+        for hash in hashes.filter(|&hash| hash != Self::EMPTY) {
+            let mut slot = hash as usize & (n_slots - 1);
+            while slots[slot] != Self::EMPTY && slots[slot] != hash {
+                slot = (slot + 1) & (n_slots - 1);
+            }
+            slots[slot] = hash;
+        }
+        Self { slots }
+    }
+
+    fn contains(&self, hash: u64) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut slot = hash as usize & mask;
+        // The table is at most a quarter full, so an empty slot always ends the probe.
+        loop {
+            match self.slots[slot] {
+                Self::EMPTY => return false,
+                found if found == hash => return true,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
 }
 
 /// Frequent general English words beyond the stopwords (sorted and unique, checked by a test).
