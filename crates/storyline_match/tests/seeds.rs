@@ -140,6 +140,30 @@ impl Random {
     }
 }
 
+#[test]
+fn random_bytes_do_not_panic() {
+    let mut random = Random(99);
+    let config = MatchConfig::default();
+    let alphabet = [
+        "a", "B", " ", ".", "\n", "“", "”", "\"", "é", "普", "Ж", "3", "…", "'", "\u{0}", "。",
+    ];
+    let mut fingerprints = Vec::new();
+    for _ in 0..300 {
+        let n_bytes = random.below(600);
+        let lossy: Vec<u8> = (0..n_bytes).map(|_| random.next() as u8).collect();
+        let mixed: String = (0..n_bytes)
+            .map(|_| alphabet[random.below(alphabet.len())])
+            .collect();
+        for text in [String::from_utf8_lossy(&lossy).into_owned(), mixed] {
+            let fingerprint = fingerprint(&text, &config);
+            assert!(fingerprint.size_bytes() < 4096);
+            fingerprints.push(fingerprint);
+        }
+    }
+    let edges = find_copies(&fingerprints, &[], &config);
+    assert!(edges.windows(2).all(|pair| pair[0].copy < pair[1].copy));
+}
+
 /// Word soup from a 2,000-word vocabulary, with a full stop every 12–20 words.
 fn soup(random: &mut Random, vocabulary: &[String], n_words: usize) -> Vec<String> {
     let mut words = Vec::with_capacity(n_words);
