@@ -68,7 +68,9 @@ pub struct ClusterConfig {
     /// Average-link merging stops when no two stories average this similarity.
     pub link_threshold: f32,
     /// Each article of the smaller story is judged against at most this many articles of
-    /// the other (0 = all, plain average-link). Keeps big stories whole on a sparse graph.
+    /// the other (0 = all, plain average-link). Matched to `max_neighbours`, it keeps
+    /// stories of any size whole on the kNN graph (plain average-link shatters stories
+    /// much larger than k).
     pub support_cap: f32,
     /// IDF is raised to this power: above 1 favours rare, event-specific terms over the
     /// vocabulary two events of one kind share.
@@ -95,8 +97,8 @@ impl Default for ClusterConfig {
             max_candidates: 24,
             max_neighbours: 5,
             min_edge_similarity: 0.01,
-            link_threshold: 0.04,
-            support_cap: 20.0,
+            link_threshold: 0.07,
+            support_cap: 5.0,
             idf_power: 1.0,
             name_boost: 1.5,
             number_boost: 1.5,

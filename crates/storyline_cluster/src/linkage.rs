@@ -39,6 +39,7 @@ pub(crate) fn average_link(
         sizes: vec![0; n_docs],
         neighbours: vec![FxHashMap::default(); n_docs],
         versions: vec![0; n_docs],
+        best_queued: vec![f64::NEG_INFINITY; n_docs],
         heap: BinaryHeap::new(),
     };
     for &root in &roots {
@@ -54,11 +55,18 @@ pub(crate) fn average_link(
         }
     }
     for cluster in 0..n_docs as u32 {
-        state.push_all(cluster, rule);
+        state.push_best(cluster, rule);
     }
+    // Each entry belongs to cluster `a` and names its best partner `b` at push time. An
+    // entry whose owner has since changed is dropped (the owner was re-queued then); one
+    // whose partner changed is re-evaluated, like a lazy decrease-key.
     while let Some(candidate) = state.heap.pop() {
         let (a, b) = (candidate.a as usize, candidate.b as usize);
-        if state.versions[a] != candidate.version_a || state.versions[b] != candidate.version_b {
+        if state.versions[a] != candidate.version_a {
+            continue;
+        }
+        if state.versions[b] != candidate.version_b {
+            state.push_best(a as u32, rule);
             continue;
         }
         // Keep the cluster with the larger neighbour map, fold the other into it.
@@ -83,7 +91,8 @@ pub(crate) fn average_link(
         state.versions[keep] += 1;
         state.versions[gone] += 1;
         forest.union_into(gone as u32, keep as u32);
-        state.push_all(keep as u32, rule);
+        state.push_best(keep as u32, rule);
+        state.offer_to_neighbours(keep as u32, rule);
     }
     (0..n_docs as u32).map(|doc| forest.find(doc)).collect()
 }
@@ -98,37 +107,73 @@ struct State {
     neighbours: Vec<FxHashMap<u32, f32>>,
     /// Bumped on every merge, so stale heap entries can be recognised.
     versions: Vec<u32>,
+    /// Average of the best merge queued for each cluster (−∞ if none), so a neighbour is
+    /// re-queued only when a merge offers it something better.
+    best_queued: Vec<f64>,
     heap: BinaryHeap<Candidate>,
 }
 
 impl State {
-    /// Queues every merge of `cluster` with a neighbour whose average reaches the threshold.
-    fn push_all(&mut self, cluster: u32, rule: LinkRule) {
+    /// Average similarity between two clusters given the sum of their edge similarities.
+    fn average(&self, cluster: u32, other: u32, sum: f32, rule: LinkRule) -> f64 {
         let size = f64::from(self.sizes[cluster as usize]);
+        let other_size = f64::from(self.sizes[other as usize]);
+        let mut pairs = size * other_size;
+        if rule.support_cap > 0.0 {
+            // In a k-nearest-neighbour graph an article links to about k others, so two big
+            // halves of one story can never be densely linked; cap the pairs a merge needs
+            // support from at `support_cap` per article of the smaller side.
+            pairs = pairs.min(f64::from(rule.support_cap) * size.min(other_size));
+        }
+        f64::from(sum) / pairs.max(1.0)
+    }
+
+    /// Queues the merge of `cluster` with its best neighbour, if it reaches the threshold.
+    /// One entry per cluster keeps the heap near the number of clusters.
+    fn push_best(&mut self, cluster: u32, rule: LinkRule) {
+        let mut best: Option<(f64, u32)> = None;
         for (&other, &sum) in &self.neighbours[cluster as usize] {
-            let other_size = f64::from(self.sizes[other as usize]);
-            let mut pairs = size * other_size;
-            if rule.support_cap > 0.0 {
-                // In a k-nearest-neighbour graph an article links to about k others, so two
-                // big halves of one story can never be densely linked; cap the pairs a merge
-                // needs support from at `support_cap` per article of the smaller side.
-                pairs = pairs.min(f64::from(rule.support_cap) * size.min(other_size));
+            let average = self.average(cluster, other, sum, rule);
+            // Ties go to the lowest id, so the choice does not depend on map order.
+            let better = match best {
+                None => true,
+                Some((best_average, best_other)) => {
+                    average > best_average || (average == best_average && other < best_other)
+                }
+            };
+            if better {
+                best = Some((average, other));
             }
-            let average = f64::from(sum) / pairs;
-            if average >= f64::from(rule.threshold) {
-                let (a, b) = if cluster < other {
-                    (cluster, other)
-                } else {
-                    (other, cluster)
-                };
-                self.heap.push(Candidate {
-                    average,
-                    a,
-                    b,
-                    version_a: self.versions[a as usize],
-                    version_b: self.versions[b as usize],
-                });
-            }
+        }
+        self.best_queued[cluster as usize] = f64::NEG_INFINITY;
+        if let Some((average, other)) = best {
+            self.queue(cluster, other, average, rule);
+        }
+    }
+
+    /// After a merge, offers the merged cluster to each neighbour whose queued best it beats
+    /// (with the support cap a merged cluster can average more than either part did).
+    fn offer_to_neighbours(&mut self, merged: u32, rule: LinkRule) {
+        let offers: Vec<(u32, f64)> = self.neighbours[merged as usize]
+            .iter()
+            .map(|(&other, &sum)| (other, self.average(other, merged, sum, rule)))
+            .filter(|&(other, average)| average > self.best_queued[other as usize])
+            .collect();
+        for (other, average) in offers {
+            self.queue(other, merged, average, rule);
+        }
+    }
+
+    fn queue(&mut self, owner: u32, partner: u32, average: f64, rule: LinkRule) {
+        if average >= f64::from(rule.threshold) {
+            self.best_queued[owner as usize] = average;
+            self.heap.push(Candidate {
+                average,
+                a: owner,
+                b: partner,
+                version_a: self.versions[owner as usize],
+                version_b: self.versions[partner as usize],
+            });
         }
     }
 }
@@ -281,6 +326,39 @@ mod tests {
             (2, 3, 0.7),
         ];
         check(6, &edges, &[], &[0, 0, 0, 1, 1, 1]);
+    }
+
+    #[test]
+    fn support_cap_keeps_a_big_sparse_story_whole() {
+        // 300 reports of one story, each linked to 5 others as in a kNN graph.
+        let n_docs = 300u32;
+        let mut state = 12345u32;
+        let mut edges = Vec::new();
+        for a in 0..n_docs {
+            for _ in 0..5 {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let b = (state >> 8) % n_docs;
+                if a != b {
+                    edges.push(Edge {
+                        a: a.min(b),
+                        b: a.max(b),
+                        similarity: 0.3,
+                    });
+                }
+            }
+        }
+        let n_stories = |support_cap: f32| {
+            let rule = LinkRule {
+                threshold: 0.04,
+                support_cap,
+            };
+            let mut roots = average_link(n_docs as usize, &edges, &[], rule);
+            roots.sort_unstable();
+            roots.dedup();
+            roots.len()
+        };
+        assert_eq!(n_stories(5.0), 1);
+        assert!(n_stories(0.0) > 10, "plain average-link shatters it");
     }
 
     #[test]
