@@ -82,7 +82,7 @@ impl Default for DigestConfig {
             max_text_articles: 200,
             max_text_bytes: 8_000,
             full_text_min_articles: 2,
-            lead_text_bytes: 1_500,
+            lead_text_bytes: 1_000,
             summary_sentences: 5,
             max_entities: 40,
         }
