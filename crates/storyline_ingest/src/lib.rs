@@ -32,6 +32,11 @@
 //! | `warc_bad_length`, `warc_garbage` | W | wrong `Content-Length` or junk between records, resynchronised |
 //! | `http_status`, `bad_http`, `bad_http_encoding`, `unsupported_encoding`, `binary_payload` | W | WARC response skipped or repaired |
 //!
+//! Gzip is recognised by its magic bytes whatever the name says; WARC gzip members are
+//! decoded one by one, so a damaged member costs only its own record. Text that is not
+//! UTF-8 is decoded leniently (see `invalid_utf8`), UTF-16 text files with a BOM properly.
+//! Diagnostics about an article come just before it in the stream.
+//!
 //! Memory is bounded: files are streamed, one record at a time, and duplicate-id detection
 //! keeps a 64-bit hash per id rather than the ids.
 //!
@@ -107,7 +112,9 @@ impl Default for IngestConfig {
 /// One item of the input stream.
 #[derive(Debug)]
 pub enum Record {
+    /// An article as read; its `pos` names the file and line or record offset.
     Article(Box<RawArticle>),
+    /// A problem with the input, with what the reader did about it.
     Diagnostic(Diagnostic),
 }
 
