@@ -156,7 +156,7 @@ fn compare(
     if all_positions.len() != before && kind != DisagreementKind::Date {
         return None;
     }
-    let article = |position: usize| texts.articles.iter().find(|a| a.position == position);
+    let article = |position: usize| texts.article(position);
     let mut out: Vec<DisagreementValue> = values
         .into_iter()
         .map(|(value, mut positions)| {

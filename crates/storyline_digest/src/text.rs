@@ -70,10 +70,19 @@ impl<'a> ArticleText<'a> {
     }
 }
 
-/// The texts of a story's first `max_text_articles` articles.
+/// The texts of a story's first `max_text_articles` articles; `articles[i].position == i`.
 #[derive(Debug, Clone)]
 pub(crate) struct StoryTexts<'a> {
     pub(crate) articles: Vec<ArticleText<'a>>,
+}
+
+impl<'a> StoryTexts<'a> {
+    /// The read text of the article at `position` in the story, if it was read.
+    pub(crate) fn article(&self, position: usize) -> Option<&ArticleText<'a>> {
+        self.articles
+            .get(position)
+            .filter(|article| article.position == position)
+    }
 }
 
 impl<'a> StoryTexts<'a> {

@@ -195,3 +195,43 @@ fn hostile_stories_never_panic() {
         storyline_digest::report::write_report(&run_dir, &run_dir.join("report")).expect("report");
     assert_eq!(summary.stories, 300);
 }
+
+#[test]
+fn huge_story_stays_bounded() {
+    // 3,000 articles (only the first 200 texts are read) and a long chain of copies.
+    let mut generator = Generator(7);
+    let n = 3_000;
+    let ids: Vec<String> = (0..n).map(|i| format!("article-{i}")).collect();
+    let texts: Vec<String> = (0..n).map(|_| generator.text(60)).collect();
+    let articles: Vec<StoryArticle<'_>> = (0..n)
+        .map(|i| StoryArticle {
+            idx: DocIdx(i as u32),
+            id: &ids[i],
+            title: Some("President Kim Jong-un visits Pyongyang"),
+            date: Some("2024-06-18"),
+            source: Some(["a.example", "b.example", "c.example"][i % 3]),
+            url: None,
+            text: &texts[i],
+        })
+        .collect();
+    let edges: Vec<CopyEdge> = (1..n)
+        .step_by(2)
+        .map(|i| CopyEdge {
+            copy: DocIdx(i as u32),
+            original: DocIdx(i as u32 - 1),
+            kind: CopyKind::Exact,
+            similarity: 1.0,
+            evidence: Evidence::default(),
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let digest = build_digest(StoryId(0), &articles, &edges, &DigestConfig::default());
+    assert_eq!(digest.families.len(), n / 2);
+    assert_eq!(digest.sources.iter().map(|s| s.articles).sum::<usize>(), n);
+    // Generous even for a debug build on a loaded machine; quadratic work would blow it.
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+}

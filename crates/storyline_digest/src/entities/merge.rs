@@ -271,7 +271,7 @@ fn build_entity(indexes: &[usize], groups: &[(String, Group)], texts: &StoryText
         mentions,
         articles: positions
             .iter()
-            .filter_map(|&p| texts.articles.iter().find(|t| t.position == p))
+            .filter_map(|&p| texts.article(p))
             .map(|t| t.id.to_owned())
             .collect(),
     }
