@@ -18,7 +18,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{is_common_stem, is_content_word, is_stopword, stem, tokenize, word_hash, Token};
+use crate::text::{
+    is_common_stem, is_content_word, is_stopword, sentence_word_key, stem, tokenize, word_hash,
+    Token,
+};
 use crate::MatchConfig;
 
 /// Bins of the shingle MinHash; 128 bins × 16 bits keep the Jaccard estimate within ~±0.05.
@@ -246,7 +249,7 @@ impl<'c> Builder<'c> {
             if !is_common_stem(stem_hash) {
                 self.content.insert(stem_hash);
             }
-            self.sentence_content.push((stem_hash >> 48) as u16);
+            self.sentence_content.push(sentence_word_key(stem_hash));
         }
         self.sentence_hash = mix64(self.sentence_hash.rotate_left(17) ^ hash);
         self.sentence_n_words += 1;

@@ -203,6 +203,26 @@ pub(crate) fn is_common_stem(stem_hash: u64) -> bool {
     hashes.contains(stem_hash)
 }
 
+/// The 16-bit key a stem is kept under in per-sentence samples (see `sketch.rs`).
+pub(crate) fn sentence_word_key(stem_hash: u64) -> u16 {
+    (stem_hash >> 48) as u16
+}
+
+/// [`is_common_stem`] for a 16-bit sentence word key.
+pub(crate) fn is_common_word_key(key: u16) -> bool {
+    static KEYS: OnceLock<Vec<u16>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut keys: Vec<u16> = COMMON_WORDS
+            .iter()
+            .map(|word| sentence_word_key(word_hash(stem(word))))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    });
+    keys.binary_search(&key).is_ok()
+}
+
 /// A fixed set of word hashes: open addressing with linear probing, at most a quarter full,
 /// so a lookup is one or two probes (called twice per word: a binary search cost 10% of
 /// fingerprinting).

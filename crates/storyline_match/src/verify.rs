@@ -13,6 +13,7 @@
 use storyline_core::CopyKind;
 
 use crate::sketch::{estimate_jaccard, Fingerprint};
+use crate::text::is_common_word_key;
 use crate::MatchConfig;
 
 /// A verified copy relation between two articles, direction not yet decided.
@@ -150,7 +151,7 @@ fn containment(left: &Fingerprint, right: &Fingerprint, jaccard: f64) -> f64 {
 
 /// Whether `smaller` is a truncated copy of `larger`: the sentences they share start
 /// `larger` (nothing wraps them in front), and most sentences after the shared part continue
-/// the story (share a content word with `smaller`). A page that wraps a wire
+/// the story (share a not-so-common content word with `smaller`). A page that wraps a wire
 /// story has other material in front, or unrelated teasers, bios and links after it.
 fn is_truncation(smaller: &Fingerprint, larger: &Fingerprint) -> bool {
     let mut smaller_keys: Vec<u16> = smaller
@@ -173,7 +174,13 @@ fn is_truncation(smaller: &Fingerprint, larger: &Fingerprint) -> bool {
     if first > 0 {
         return false;
     }
-    let mut vocabulary = smaller.sentence_words.to_vec();
+    // Common words ("people", "year") would make any unrelated teaser look like more story.
+    let mut vocabulary: Vec<u16> = smaller
+        .sentence_words
+        .iter()
+        .copied()
+        .filter(|&key| !is_common_word_key(key))
+        .collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();
     let tail: Vec<&[u16]> = larger.sentences().skip(last + 1).collect();
