@@ -1,5 +1,8 @@
 //! Measures digest throughput on the ECB+ dev articles: stories grouped by gold label, and
 //! every article as its own story (the common case of a crawl: most stories are singletons).
+//! Figures are CPU time of this thread, so they hold on a shared machine; the "baseline
+//! pass" (split on whitespace and lower-case every word once) calibrates them against the
+//! machine's speed.
 //!
 //! Run: `cargo run --release -p storyline_digest --example digest_speed [ROUNDS] [grouped]`.
 
