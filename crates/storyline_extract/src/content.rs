@@ -15,52 +15,6 @@
 use crate::boilerplate::{furniture_kind, is_content_container, Furniture};
 use crate::html::{Document, NodeData, NodeId};
 
-/// Elements that start a new block of text when rendered.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "tr",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "form",
-    "fieldset",
-    "address",
-    "hr",
-    "details",
-    "summary",
-    "center",
-    "caption",
-    "tbody",
-    "thead",
-    "tfoot",
-    "body",
-    "html",
-    "hgroup",
-    "legend",
-];
-
 /// Short lines that are site furniture on many sites ("Advertisement", "Share this article").
 const FURNITURE_LINES: &[&str] = &[
     "advertisement",
@@ -182,7 +136,51 @@ struct Counts {
 }
 
 fn is_block(name: &str) -> bool {
-    BLOCK_ELEMENTS.contains(&name)
+    // A `match` compiles to a length switch plus a few compares; this runs once per node.
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "tr"
+            | "blockquote"
+            | "pre"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "details"
+            | "summary"
+            | "center"
+            | "caption"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "body"
+            | "html"
+            | "hgroup"
+            | "legend"
+    )
 }
 
 fn count_text(text: &str) -> (usize, usize) {
@@ -199,7 +197,6 @@ fn count_text(text: &str) -> (usize, usize) {
 }
 
 /// Finds and renders the article body; `title` is left out of the text when an `<h1>` repeats it.
-#[allow(clippy::print_stderr)] // TEMPORARY: EXTRACT_DEBUG tracing while tuning; removed before the final version.
 pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
     let n_nodes = document.nodes.len();
     let mut in_link = vec![false; n_nodes];
@@ -275,60 +272,6 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
                 None => false,
             };
     }
-    if let Some(needle) = std::env::var_os("EXTRACT_FIND") {
-        let needle = needle.to_string_lossy().to_string();
-        if let Some(found) = (0..n_nodes).find(
-            |&id| matches!(&document.nodes[id].data, NodeData::Text(t) if t.contains(&needle)),
-        ) {
-            let mut current = Some(found);
-            while let Some(id) = current {
-                let element = document.element(id);
-                eprintln!(
-                    "  {} {:?} {:?} furniture={:?}",
-                    document.name(id),
-                    element.and_then(|e| e.attr("class")),
-                    element.and_then(|e| e.attr("id")),
-                    furniture[id]
-                );
-                current = document.nodes[id].parent;
-            }
-        }
-    }
-    if std::env::var_os("EXTRACT_DEBUG").is_some() {
-        for id in 1..n_nodes {
-            let parent = document.nodes[id].parent.unwrap_or(0);
-            if removed[id] && !removed[parent] && counts[id].paragraph_chars > 100 {
-                let element = document.element(id);
-                let sample = document
-                    .elements_named("p")
-                    .find(|(p, _)| {
-                        *p > id && document.nodes[*p].parent.is_some() && {
-                            let mut a = *p;
-                            let mut inside = false;
-                            while let Some(q) = document.nodes[a].parent {
-                                if q == id {
-                                    inside = true;
-                                    break;
-                                }
-                                a = q;
-                            }
-                            inside
-                        }
-                    })
-                    .map(|(p, _)| document.text_of(p))
-                    .unwrap_or_default();
-                eprintln!(
-                    "REMOVED\t{}\t{}\t{}\t{}\t{}\t{}",
-                    document.name(id),
-                    element.and_then(|e| e.attr("class")).unwrap_or(""),
-                    element.and_then(|e| e.attr("id")).unwrap_or(""),
-                    counts[id].paragraph_chars,
-                    total_paragraph_chars,
-                    sample.chars().take(80).collect::<String>()
-                );
-            }
-        }
-    }
     for count in counts.iter_mut() {
         *count = Counts::default();
     }
@@ -354,24 +297,6 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
     }
 
     let best = choose_container(document, &counts, &removed);
-    if std::env::var_os("EXTRACT_DEBUG").is_some() {
-        let mut chain = Vec::new();
-        let mut current = Some(best);
-        while let Some(id) = current {
-            let element = document.element(id);
-            chain.push(format!(
-                "{}.{}#{} w={:.0} c={} l={}",
-                document.name(id),
-                element.and_then(|e| e.attr("class")).unwrap_or(""),
-                element.and_then(|e| e.attr("id")).unwrap_or(""),
-                counts[id].weight,
-                counts[id].chars,
-                counts[id].link_chars
-            ));
-            current = document.nodes[id].parent;
-        }
-        eprintln!("CHAIN\t{}", chain.join("\n  < "));
-    }
     let mut renderer = Renderer {
         document,
         removed: &removed,
@@ -434,17 +359,13 @@ fn choose_container(document: &Document, counts: &[Counts], removed: &[bool]) ->
     // Climbing to a parent that adds only a little weight (teasers with a sentence of text, a
     // promo box) costs more precision than it gains recall: take the deepest descendant that
     // still holds most of the weight.
-    let share: f64 = std::env::var("EXTRACT_SHARE")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEEPEST_SHARE);
     let mut chosen = best;
     let mut chosen_depth = 0;
     let mut id = best + 1;
     while id < counts.len() && is_inside(document, id, best) {
         if !removed[id]
             && document.element(id).is_some()
-            && counts[id].weight >= share * best_weight
+            && counts[id].weight >= DEEPEST_SHARE * best_weight
         {
             let depth = depth_below(document, id, best);
             if depth > chosen_depth {

@@ -52,10 +52,14 @@ fn format_day(year: u32, month: u32, day: u32) -> Option<String> {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    let word = word.trim_end_matches('.');
+    // Called on every word of a page: reject most words before comparing.
+    if !(3..=9).contains(&word.len()) || !word.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
     MONTHS
         .iter()
-        .find(|(name, _)| *name == word)
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
         .map(|(_, number)| *number)
 }
 

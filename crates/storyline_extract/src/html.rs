@@ -310,10 +310,12 @@ impl TreeBuilder {
             }
         }
         // Any element that does not belong in `<head>` ends it (pages often omit `</head>`).
+        // `<head>` sits at most two levels down (root › html › head).
         if !HEAD_ELEMENTS.contains(&name)
             && self
                 .open
                 .iter()
+                .take(3)
                 .any(|&id| self.nodes[id].data_name() == "head")
         {
             self.close_implied(&["head"], &[]);

@@ -176,28 +176,28 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
 
 /// True if `text` holds at least one HTML tag near its start.
 fn looks_like_markup(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(65_536)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    [
-        "<html",
-        "<body",
-        "<p",
-        "<div",
-        "<head",
-        "<!doctype",
-        "<article",
-        "<title",
-        "<meta",
-        "<span",
-        "<br",
-        "<h1",
-        "<table",
-    ]
-    .iter()
-    .any(|tag| head.contains(tag))
+    const TAGS: &[&[u8]] = &[
+        b"<html",
+        b"<body",
+        b"<p",
+        b"<div",
+        b"<head",
+        b"<!doctype",
+        b"<article",
+        b"<title",
+        b"<meta",
+        b"<span",
+        b"<br",
+        b"<h1",
+        b"<table",
+    ];
+    let head = &text.as_bytes()[..text.len().min(65_536)];
+    memchr::memchr_iter(b'<', head).any(|start| {
+        TAGS.iter().any(|tag| {
+            head.get(start..start + tag.len())
+                .is_some_and(|window| window.eq_ignore_ascii_case(tag))
+        })
+    })
 }
 
 /// The title of an error page ("404 Not Found", "Page not found"), if the page is one.
