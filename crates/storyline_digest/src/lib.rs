@@ -68,7 +68,8 @@ pub struct DigestConfig {
     /// (its first `lead_text_bytes`): one-article stories are most of a crawl, and a news
     /// article's lead carries its who, what, when and where. This keeps digests cheap.
     pub full_text_min_articles: usize,
-    /// Bytes of each article read for stories under `full_text_min_articles`.
+    /// Bytes of each article read for stories under `full_text_min_articles`, and of every
+    /// copy (it adds no independent facts beyond its lead, where a rewrite's dateline sits).
     pub lead_text_bytes: usize,
     /// Number of summary sentences wanted (3–5 is readable).
     pub summary_sentences: usize,

@@ -101,11 +101,19 @@ impl<'a> StoryTexts<'a> {
             .enumerate()
             .take(config.max_text_articles)
             .map(|(position, article)| {
-                let text = prefix_at_char_boundary(article.text, max_bytes);
+                // A copy adds no independent facts beyond its lead (where a rewrite's dateline
+                // sits), so only its lead is read.
+                let is_copy = view.is_copy(position);
+                let bytes = if is_copy {
+                    max_bytes.min(config.lead_text_bytes)
+                } else {
+                    max_bytes
+                };
+                let text = prefix_at_char_boundary(article.text, bytes);
                 ArticleText::new(
                     position,
                     article.id,
-                    view.is_copy(position),
+                    is_copy,
                     crate::provenance::source_name(article),
                     text,
                 )
