@@ -5,7 +5,7 @@
 //! article in parallel and must stay small (bounded bytes per article); [`find_copies`] runs
 //! once over all fingerprints and returns at most one edge per copy, sorted by `copy`.
 //!
-//! Invariants: a fingerprint is bounded (≈1 KB for a 2 KB article, < 4 KB for any text,
+//! Invariants: a fingerprint is bounded (≈1 KB for a 2 KB article, ≤ ~3.5 KB for any text,
 //! see [`Fingerprint::size_bytes`]); `find_copies` never compares all pairs (LSH buckets are
 //! capped, candidates per article are capped) and its output does not depend on the thread
 //! count or on hash-map order; no input text can make either function panic.
@@ -170,7 +170,7 @@ pub struct DocFacts {
 }
 
 /// Builds the bounded fingerprint of one article's CLEANED text. Any text is fine (empty,
-/// huge, any script); about 0.8 KB for a 2 KB article, never more than ~3 KB.
+/// huge, any script); about 1 KB for a 2 KB article, never more than ~3.5 KB.
 pub fn fingerprint(text: &str, config: &MatchConfig) -> Fingerprint {
     sketch::build(text, config)
 }
