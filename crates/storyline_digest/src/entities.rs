@@ -314,7 +314,8 @@ fn analyse_run(
         .collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let mut first = 0;
-    if tokens[start].sentence_start {
+    // A run in capitals ("NEW DELHI") is a dateline or heading: its first word is no opener.
+    if tokens[start].sentence_start && !all_caps {
         while first < words.len()
             && !lexicon::is_title(&lower[first])
             && (is_stopword(&lower[first])
@@ -517,6 +518,17 @@ mod tests {
         check(
             &["He flew in Pyongyang with the Korean Central News Agency and later the KCNA staff in Pyongyang."],
             &["KCNA/organisation/KCNA", "Korean Central News Agency/organisation/Korean Central News Agency", "Pyongyang/place/Pyongyang"],
+        );
+    }
+
+    #[test]
+    fn capital_datelines_keep_every_word() {
+        check(
+            &["NEW DELHI: Russian President Vladimir Putin arrived."],
+            &[
+                "New Delhi/place/New Delhi",
+                "Vladimir Putin/person/Vladimir Putin",
+            ],
         );
     }
 
