@@ -5,7 +5,8 @@
 //! original, and every other member gets one edge to it, with the evidence written out.
 //!
 //! Clues, each relative to the rest of the family (weights say how much we trust them):
-//! * contained in a longer member — a wire story inside a page that wraps it is the original;
+//! * containment — a wire story inside a page that wraps it is the original, but a truncated
+//!   copy (the start of a story, nothing in front) is a copy of the longer text;
 //! * template filler removed by the cleaner — content farms add it to what they copy;
 //! * more quoted spans — a rewrite turns direct quotes into reported speech;
 //! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
@@ -107,11 +108,22 @@ pub(crate) fn edges_from_links(
                 };
                 measures.push(("linked_via_doc".to_string(), f64::from(via)));
             }
-            let nesting = direct.and_then(|link_at| links[link_at].2.nesting);
-            let containment_reason = match nesting {
-                Some(nesting) if nesting.truncated => Some("copy is a truncated version of the original (the original goes on with the same story)"),
-                Some(_) => Some("original is wrapped inside the copy (a longer page around the same text)"),
-                None if contained[original] && !contained[copy] => Some("containment in another family member marks the original"),
+            let containment_reason = match direct.and_then(|link_at| links[link_at].2.nesting) {
+                Some(nesting) => {
+                    let favoured = if nesting.favours_left() {
+                        *left
+                    } else {
+                        *right
+                    };
+                    Some(match (favoured as usize == original, nesting.truncated) {
+                        (true, true) => "copy is a truncated version of the original (the original goes on with the same story)",
+                        (true, false) => "original is wrapped inside the copy (a longer page around the same text)",
+                        (false, _) => "containment pointed at the copy as original, outweighed by the other evidence",
+                    })
+                }
+                None if contained[original] && !contained[copy] => {
+                    Some("containment in another family member marks the original")
+                }
                 None => None,
             };
             let mut origin = reasons(&family[original_at], &family[at], containment_reason);
@@ -391,6 +403,12 @@ mod tests {
                 (WIRE, dated(500)),
             ],
             &[(0, 1, CopyKind::Rewrite)],
+        );
+        // A truncated copy (the first half of the story) points at the whole story.
+        let half: String = WIRE.lines().take(4).collect::<Vec<_>>().join("\n");
+        check(
+            &[(&half, none()), (WIRE, none())],
+            &[(0, 1, CopyKind::NearDuplicate)],
         );
         // Independent report stays out; the edited copy joins the family.
         check(
