@@ -99,6 +99,7 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
                 );
             }
         }
+        let original: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let normalised: String = cleaned
             .text
             .split_whitespace()
@@ -116,8 +117,28 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
+            if !original.contains(&snippet) {
+                continue;
+            }
             with_total += 1;
-            with_kept += usize::from(normalised.contains(&snippet));
+            let kept = normalised.contains(&snippet);
+            with_kept += usize::from(kept);
+            if !kept && std::env::var_os("SHOW_LOST").is_some() {
+                let culprit = cleaned.removals.iter().find(|removal| {
+                    let removed: String = removal
+                        .text
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    removed.contains(&snippet) || snippet.contains(&removed)
+                });
+                println!(
+                    "LOST {} {:?} by {:?}",
+                    field(record, &["id"]).unwrap_or_default(),
+                    snippet.chars().take(100).collect::<String>(),
+                    culprit.map(|removal| (removal.kind, removal.reason.clone()))
+                );
+            }
         }
         for snippet in record
             .get("without")
@@ -131,10 +152,17 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let original: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
             if original.contains(&snippet) {
                 without_total += 1;
-                without_gone += usize::from(!normalised.contains(&snippet));
+                let gone = !normalised.contains(&snippet);
+                without_gone += usize::from(gone);
+                if !gone && std::env::var_os("SHOW_MISSED").is_some() {
+                    println!(
+                        "MISSED {} {:?}",
+                        field(record, &["id"]).unwrap_or_default(),
+                        snippet
+                    );
+                }
             }
         }
     }
@@ -185,7 +213,7 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
         records.len()
     );
     println!("removals by kind: {kinds:?}");
-    println!("'with' snippets kept: {with_kept}/{with_total}");
+    println!("'with' snippets present in input and kept: {with_kept}/{with_total}");
     println!("'without' snippets present in input and removed: {without_gone}/{without_total}");
     println!(
         "clean CPU time: {:.1} µs/article ({:.1} µs per 2 KB)",

@@ -29,6 +29,7 @@
 
 mod blocks;
 mod model;
+mod phrases;
 mod rules;
 mod text;
 

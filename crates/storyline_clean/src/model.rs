@@ -243,7 +243,8 @@ impl BoilerplateModel {
         let learned = self.global.get(&line.key)?;
         // Across sources only labels qualify: a sentence that many outlets print ("He was
         // 77.") is news, while furniture with a full stop is caught per source.
-        if quoted || line.ends_with_sentence_punctuation() {
+        // Labels ending in a colon ("Pros:", "Ingredients:") introduce content.
+        if quoted || line.ends_with_sentence_punctuation() || line.last_char() == Some(':') {
             return None;
         }
         Some(format!(

@@ -133,12 +133,12 @@ fn is_normalised(bytes: &[u8]) -> bool {
         return false;
     }
     let after = |at: usize, offset: usize| bytes.get(at + offset).copied().unwrap_or(0);
-    // Lead bytes of the code points `normalise_whitespace` changes: C2 (NBSP, soft hyphen, C1
-    // controls), E2 (U+2000–U+200F, U+2028–U+202F, U+205F, U+2060), EF (BOM), E1 and E3
+    // Lead bytes of the code points `normalise_whitespace` changes: C2 (NBSP, soft hyphen, and
+    // U+0085 which is whitespace), E2 (U+2000–U+200F, U+2028–U+202F, U+205F, U+2060), EF (BOM), E1 and E3
     // (Ogham and ideographic spaces).
     let special_c2_e2_ef =
         memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).any(|at| match bytes[at] {
-            0xc2 => matches!(after(at, 1), 0x80..=0xa0 | 0xad),
+            0xc2 => matches!(after(at, 1), 0x85 | 0xa0 | 0xad),
             0xe2 => match after(at, 1) {
                 0x80 => matches!(after(at, 2), 0x80..=0x8f | 0xa8..=0xaf),
                 0x81 => matches!(after(at, 2), 0x9f | 0xa0),
@@ -158,12 +158,13 @@ fn is_space_like(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
 }
 
-/// True for invisible characters that only get in the way of comparisons.
+/// True for invisible characters that only get in the way of comparisons. C1 controls stay:
+/// in mojibake they are part of a misdecoded character that a later repair may still fix.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
-    ) || (c.is_control() && !c.is_whitespace())
+    ) || (c.is_ascii_control() && !c.is_ascii_whitespace())
 }
 
 /// Trims, collapses whitespace runs to one space and maps NBSP and friends to a space.

@@ -1,0 +1,186 @@
+//! Phrase tables for the general line rules in [`crate::rules`]: site furniture, teaser
+//! headings, lorem ipsum, filler prose, date words and section labels.
+//!
+//! Entries are generic furniture seen across many sites, never text of particular articles.
+//! Tables are kept compact (`rustfmt::skip`) so that a reader can scan them.
+
+/// Lines longer than this many words are never furniture by phrase rules.
+pub(crate) const MAX_FURNITURE_WORDS: u32 = 25;
+
+/// No entry of [`FURNITURE_LINES`] has more words than this.
+pub(crate) const MAX_FURNITURE_LINE_WORDS: u32 = 6;
+
+/// Whole lines (folded) that are navigation, section labels, share buttons or ad markers.
+#[rustfmt::skip]
+pub(crate) const FURNITURE_LINES: &[&str] = &[
+    "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
+    "promoted", "promoted content", "paid content", "related", "related news", "related articles",
+    "related stories", "related posts", "related content", "related topics", "related coverage",
+    "related links", "related reading", "more news", "more stories", "more articles", "latest news",
+    "latest stories", "top stories", "trending", "trending now", "trending news", "most read",
+    "most popular", "most viewed", "popular", "popular stories", "recommended",
+    "recommended for you", "recommended stories", "you may also like", "you might also like",
+    "you may like", "also read", "read also", "read more", "read next", "see also", "more",
+    "more from", "more on this", "more on this story", "continue reading", "continue reading below",
+    "story continues below", "article continues below", "advertisement continue reading below",
+    "story continues below advertisement", "scroll to continue", "scroll to continue with content",
+    "about us", "about", "contact us", "contact", "home", "menu", "search", "login", "log in",
+    "sign in", "sign up", "register", "subscribe", "subscribe now", "newsletter", "newsletters",
+    "share", "share this", "share this article", "share this story", "share this post",
+    "share article", "tweet", "email", "e mail", "print", "print this", "comments", "comment",
+    "leave a comment", "post a comment", "add comment", "view comments", "tags", "topics",
+    "categories", "category", "next", "previous", "next article", "previous article", "next story",
+    "previous story", "next post", "previous post", "back to top", "go to top", "loading", "watch",
+    "listen", "listen to this article", "copy link", "link copied", "follow us", "follow",
+    "privacy", "privacy policy", "terms of use", "terms of service", "terms and conditions",
+    "cookie policy", "cookie settings", "cookies", "accept", "accept cookies",
+    "all rights reserved", "skip to content", "skip to main content", "facebook", "twitter", "x",
+    "instagram", "linkedin", "youtube", "whatsapp", "telegram", "pinterest", "tiktok", "reddit",
+    "snapchat", "threads", "flipboard", "google news", "rss", "messenger", "viber", "tumblr",
+    "bluesky", "mastodon", "photo", "photos", "video", "videos", "image", "images", "gallery",
+    "photo gallery", "advertise", "advertise with us", "careers", "faq", "help", "sitemap",
+    "site map", "disclaimer", "editorial policy", "feedback", "other topics of interest",
+    "dont miss", "must read", "editors picks", "editor s picks", "featured", "featured stories",
+    "in case you missed it", "recommended reading", "report this article", "report an error",
+    "join now", "get the app", "download app", "open in app", "click to share", "share via",
+    "close", "toggle navigation", "back", "view all", "see all", "show more", "load more",
+    "show comments", "hide comments", "advertising disclosure", "affiliate disclosure",
+    "fact checked", "back to menu", "back to home", "go to the content", "weekly newsletter",
+    "daily newsletter", "free newsletter", "sign up now", "learn more", "find out more", "see more",
+    "view more", "shop now", "buy now",
+];
+
+/// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
+#[rustfmt::skip]
+pub(crate) const SOCIAL_WORDS: &[&str] = &[
+    "facebook", "twitter", "x", "instagram", "linkedin", "youtube", "whatsapp", "telegram",
+    "pinterest", "tiktok", "reddit", "snapchat", "threads", "flipboard", "tumblr", "bluesky",
+    "mastodon", "vk", "email", "mail", "sms", "print", "share", "copy", "link", "messenger", "on",
+    "us", "follow", "google", "news", "rss", "feed", "and", "or", "via",
+];
+
+/// Folded prefixes of calls to action and navigation lines.
+#[rustfmt::skip]
+pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
+    "follow us", "join our", "join us on", "subscribe to", "sign up for", "sign up to",
+    "click here", "read more", "read also", "also read", "see also", "read next", "watch also",
+    "also watch", "download the", "download our", "get the latest", "get our", "dont miss",
+    "to suggest a correction", "you can also highlight", "for more news", "for more updates",
+    "all rights reserved", "listen to this article", "share this", "share on", "share via",
+    "recommended for you", "more stories from", "stay updated", "stay connected", "like us on",
+    "this story has been published from a wire agency", "catch all the", "check out our",
+    "never miss", "sign in to", "learn more", "cite this", "read the full story",
+    "read the full article", "find out more",
+];
+
+/// Folded phrases that mark a call to action anywhere in a short line.
+#[rustfmt::skip]
+pub(crate) const FURNITURE_PHRASES: &[&str] = &[
+    "whatsapp group", "whatsapp channel", "telegram channel", "telegram group", "on google news",
+    "all rights reserved", "ctrl enter", "sign up for our", "subscribe to our", "our newsletter",
+    "follow us on", "click here", "share this article", "share this story", "we may earn",
+    "affiliate link", "earn a commission", "continue reading below", "story continues below",
+    "article continues below", "report this article", "enable javascript", "javascript is disabled",
+    "your browser does not support", "download the app", "download our app",
+    "app store and google play", "suggest a correction", "like us on facebook", "our whatsapp",
+    "our telegram", "breaking news alerts", "skip to content", "skip to main content",
+    "already a subscriber", "already have an account", "subscribe now", "subscribe today",
+    "support our journalism", "support independent journalism", "this article is sponsored",
+    "advertisement scroll", "scroll to continue", "get breaking news", "use cookies",
+    "uses cookies", "we use cookies", "do not sell or share", "do not sell my", "cookie settings",
+    "manage cookies",
+];
+
+/// Lowercase text prefixes of image credits, captions and link labels ("Image: Reuters",
+/// "Related: …").
+#[rustfmt::skip]
+pub(crate) const CREDIT_PREFIXES: &[&str] = &[
+    "related:", "tags:", "topics:", "filed under:", "also read:", "read also:", "read more:",
+    "see also:", "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "photograph:",
+    "photo credit", "image credit", "image source", "photo source", "(photo", "(image", "photo by",
+    "image by", "credit:", "illustration:", "caption:", "file photo", "representative image",
+    "representational image", "representational photo", "video:", "watch:", "listen:",
+    "(representative", "(file", "[photo", "[image",
+];
+
+/// Folded headings that introduce unrelated stories or teaser lists.
+#[rustfmt::skip]
+pub(crate) const FOREIGN_HEADINGS: &[&str] = &[
+    "other topics of interest", "also read", "read also", "read more", "see also",
+    "you may also like", "you might also like", "you may like", "more from", "more stories",
+    "more news", "related", "related news", "related stories", "related articles", "related posts",
+    "recommended", "recommended for you", "recommended stories", "dont miss", "must read",
+    "also on", "trending", "trending now", "latest news", "top stories", "more on this",
+    "in other news", "other news", "popular stories", "most read", "most popular", "editors picks",
+    "in case you missed it", "read next", "more to read", "more like this", "what to read next",
+    "further reading",
+];
+
+/// The first entries of [`LOREM_WORDS`], which no real language uses as words.
+pub(crate) const LOREM_DISTINCT_PREFIX: usize = 24;
+
+/// Vocabulary of lorem ipsum, the classic typesetting placeholder; the distinctive words come
+/// first.
+#[rustfmt::skip]
+pub(crate) const LOREM_WORDS: &[&str] = &[
+    "lorem", "ipsum", "dolor", "amet", "consectetur", "consectetuer", "adipiscing", "adipisicing",
+    "eiusmod", "incididunt", "aliqua", "nostrud", "ullamco", "laboris", "aliquip", "reprehenderit",
+    "cupidatat", "proident", "pellentesque", "vestibulum", "aenean", "ultricies", "fringilla",
+    "vulputate", "lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "consectetuer",
+    "adipiscing", "adipisicing", "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "ut",
+    "labore", "et", "dolore", "magna", "aliqua", "enim", "ad", "minim", "veniam", "quis", "nostrud",
+    "exercitation", "ullamco", "laboris", "nisi", "aliquip", "ex", "ea", "commodo", "consequat",
+    "duis", "aute", "irure", "in", "reprehenderit", "voluptate", "velit", "esse", "cillum",
+    "fugiat", "nulla", "pariatur", "excepteur", "sint", "occaecat", "cupidatat", "non", "proident",
+    "sunt", "culpa", "qui", "officia", "deserunt", "mollit", "anim", "id", "est", "laborum",
+    "vestibulum", "nunc", "nibh", "eget", "mauris", "vitae", "tellus", "pellentesque", "aenean",
+    "massa", "donec", "quam", "felis", "ultricies", "nec", "pede", "justo", "fringilla", "vel",
+    "aliquet", "vulputate", "arcu", "rhoncus", "imperdiet", "venenatis", "integer", "tincidunt",
+    "cras", "dapibus", "vivamus", "elementum", "semper", "nam", "eleifend", "ac", "ante", "etiam",
+    "rutrum", "curabitur", "ligula", "porttitor", "sapien", "libero", "praesent", "mi", "phasellus",
+    "viverra", "leo", "morbi", "nullam", "sodales", "lacus",
+];
+
+/// Folded phrases that only template placeholder prose uses.
+#[rustfmt::skip]
+pub(crate) const FILLER_PHRASES: &[&str] = &[
+    "lorem ipsum", "filler text", "dummy text", "placeholder text", "sample text here",
+    "your text here", "insert text here", "replace this text", "typesetting industry",
+    "readable content of a page", "content here content here", "using filler",
+    "placeholder content", "this is a placeholder", "demo content", "dummy content",
+    "text of the printing", "blind texts", "lipsum",
+];
+
+/// Month and weekday names and date words that may make up a dateline-only line.
+#[rustfmt::skip]
+pub(crate) const DATE_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "ist", "gmt", "utc",
+    "est", "edt", "pst", "pdt", "cet", "cest", "bst", "updated", "published", "posted", "last",
+    "on", "at", "first", "modified", "date", "st", "nd", "rd", "th",
+];
+
+/// Last words of section labels printed above a headline ("Russia News", "World").
+#[rustfmt::skip]
+pub(crate) const SECTION_WORDS: &[&str] = &[
+    "news", "world", "politics", "business", "sport", "sports", "opinion", "entertainment", "tech",
+    "technology", "science", "health", "lifestyle", "breaking", "exclusive", "live", "analysis",
+    "features", "feature", "economy", "markets", "national", "international", "local", "region",
+    "culture", "travel", "education", "asia", "europe", "africa", "americas", "headlines", "latest",
+    "updates", "world news", "top news",
+];
+
+/// Folded phrases of marketing and account prompts; only for lines of at most
+/// [`MAX_SHORT_CTA_WORDS`] words without a final period, since news sentences use them too.
+#[rustfmt::skip]
+pub(crate) const SHORT_CTA_PHRASES: &[&str] = &[
+    "free trial", "free consultation", "request a demo", "book a demo", "get started", "talk to our",
+    "contact our", "get a quote", "shop now", "buy now", "learn more", "find out more", "see more",
+    "view more", "sign up", "log in", "subscribe", "newsletter", "apply now", "register now",
+    "book now", "order now", "start now", "try it free", "try for free", "download now",
+];
+
+/// Longest line the [`SHORT_CTA_PHRASES`] and link-arrow rules judge.
+pub(crate) const MAX_SHORT_CTA_WORDS: u32 = 8;
