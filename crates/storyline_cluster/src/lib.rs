@@ -206,6 +206,34 @@ mod tests {
     }
 
     #[test]
+    fn a_year_apart_is_another_story() {
+        let config = ClusterConfig::default();
+        let text =
+            "A fire destroyed the Waitrose supermarket in Wellington on Monday, police said.";
+        let other = "The Waitrose supermarket in Wellington burned down on Monday, police said.";
+        let dated = |days: &[i32]| {
+            let features: Vec<StoryFeatures> = days
+                .iter()
+                .enumerate()
+                .map(|(i, &day)| {
+                    story_features(
+                        None,
+                        if i % 2 == 0 { text } else { other },
+                        Some(day),
+                        &config,
+                    )
+                })
+                .collect();
+            cluster_stories(&features, &[], &config)
+                .iter()
+                .map(|story| story.0)
+                .collect::<Vec<u32>>()
+        };
+        assert_eq!(dated(&[100, 101, 102]), vec![0, 0, 0]);
+        assert_eq!(dated(&[100, 101, 500, 501]), vec![0, 0, 1, 1]);
+    }
+
+    #[test]
     fn must_link_joins_unrelated_texts() {
         check(
             &[
