@@ -171,7 +171,7 @@ impl Vocabulary {
         let mut tokens = vec![Vec::new(); lines.len()];
         let mut line_counts: FxHashMap<u64, u32> = FxHashMap::default();
         for &index in kept {
-            tokens[index] = content_tokens(&lines[index].text);
+            tokens[index] = content_tokens(&lines[index].folded);
             for &token in &tokens[index] {
                 *line_counts.entry(token).or_default() += 1;
             }
