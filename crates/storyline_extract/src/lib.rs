@@ -109,7 +109,7 @@ pub fn extract(
         });
     }
     let document = Document::parse(&html_text);
-    let metadata = metadata::read_metadata(&document, url);
+    let metadata = metadata::read_metadata(&document, &html_text, url);
     let found = content::main_text(&document, metadata.title.as_deref());
     let text = mojibake::fix_mojibake(&found.text).into_owned();
     let text_chars = text

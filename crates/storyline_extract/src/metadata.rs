@@ -50,6 +50,11 @@ const DATE_KEYS: &[&str] = &[
     "citation_date",
     "article_date_original",
     "original-publish-date",
+    "published",
+    "publication-date",
+    "publication_date",
+    "article:published",
+    "release_date",
     "date",
     "datecreated",
 ];
@@ -97,7 +102,7 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// Extracts metadata; `page_url` is the URL the page was fetched from, if known.
-pub(crate) fn read_metadata(document: &Document, page_url: Option<&str>) -> Metadata {
+pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&str>) -> Metadata {
     let meta = MetaTags::collect(document);
     let linked = LinkedData::collect(document);
 
@@ -151,7 +156,8 @@ pub(crate) fn read_metadata(document: &Document, page_url: Option<&str>) -> Meta
                 .iter()
                 .find_map(|key| meta.get(key).as_deref().and_then(parse_date))
         })
-        .or_else(|| marked_time_date(document));
+        .or_else(|| marked_time_date(document))
+        .or_else(|| script_date(html));
     let modified = linked
         .date_modified
         .as_deref()
@@ -170,11 +176,14 @@ pub(crate) fn read_metadata(document: &Document, page_url: Option<&str>) -> Meta
     // update date rather than its first publication, the visible one wins, but only if the
     // metadata confirms it (a visible date alone may belong to a teaser or a comment).
     let date = if published.is_some() || modified.is_some() {
-        visible
-            .iter()
-            .map(|(_, date)| date)
-            .find(|date| Some(*date) == published.as_ref() || Some(*date) == modified.as_ref())
-            .cloned()
+        let shown = |wanted: &Option<String>| {
+            wanted
+                .as_ref()
+                .filter(|wanted| visible.iter().any(|(_, date)| date == *wanted))
+                .cloned()
+        };
+        shown(&published)
+            .or_else(|| shown(&modified))
             .or(published)
             .or(url_date)
             .or(modified)
@@ -185,7 +194,7 @@ pub(crate) fn read_metadata(document: &Document, page_url: Option<&str>) -> Meta
             .find(|(position, _)| {
                 headline_offsets
                     .iter()
-                    .any(|offset| *position + 500 >= *offset && *position <= offset + 2000)
+                    .any(|offset| *position + 1000 >= *offset && *position <= offset + 2000)
             })
             .map(|(_, date)| date.clone());
         near_headline
@@ -526,6 +535,34 @@ fn marked_time_date(document: &Document) -> Option<String> {
         })
 }
 
+/// A publication date in a page's embedded application state (`"datePublished":"2024-…"` in a
+/// Next.js or Nuxt payload, possibly with escaped quotes), for pages that render their metadata
+/// only from scripts.
+fn script_date(html: &str) -> Option<String> {
+    const KEYS: &[&str] = &[
+        "\"datePublished",
+        "\"publishedDate",
+        "\"publishDate",
+        "\"published_at",
+        "\"publishedAt",
+        "\"date_published",
+        "\"firstPublishedDate",
+    ];
+    let bytes = html.as_bytes();
+    KEYS.iter().find_map(|key| {
+        let start = memchr::memmem::find(bytes, key.as_bytes())? + key.len();
+        // Skip `:`, spaces, quotes and escaped quotes up to the value.
+        let value_start = start
+            + bytes[start..]
+                .iter()
+                .take(8)
+                .take_while(|byte| matches!(byte, b':' | b' ' | b'"' | b'\\'))
+                .count();
+        let value = html.get(value_start..(value_start + 25).min(html.len()))?;
+        parse_date(value)
+    })
+}
+
 /// The date of the first `<time>` element that has one.
 fn any_time_date(document: &Document) -> Option<String> {
     document.elements_named("time").find_map(|(id, element)| {
@@ -575,10 +612,21 @@ mod tests {
         let document = Document::parse(html);
         let mut found = read_metadata(
             &document,
+            html,
             Some("https://www.example.co.uk/2024/06/18/a-story"),
         );
         found.document_title = None;
         assert_eq!(found, expected, "html: {html}");
+    }
+
+    #[test]
+    fn date_from_application_state() {
+        let html =
+            r#"<script>window.__DATA__={"post":{"publishedDate":"2023-05-01T10:00:00Z"}}</script>"#;
+        assert_eq!(script_date(html).as_deref(), Some("2023-05-01"));
+        let escaped = r#"self.__next_f.push([1,"{\"datePublished\":\"2022-11-02\"}"])"#;
+        assert_eq!(script_date(escaped).as_deref(), Some("2022-11-02"));
+        assert_eq!(script_date(r#"{"datePublished": null}"#), None);
     }
 
     #[test]
