@@ -88,6 +88,48 @@ fn seeds_rewrite_original_survives_a_misleading_date() {
     assert_eq!((edges[0].copy.0, edges[0].original.0), (0, 1));
 }
 
+/// A crude stand-in for the cleaner: drops short lines (furniture like "Related News") and
+/// repeated lines (004's doubled body), reporting how many it removed.
+fn crude_clean(text: &str) -> (String, u32) {
+    let mut seen = std::collections::HashSet::new();
+    let mut kept = Vec::new();
+    let mut removed = 0;
+    for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        if line.split_whitespace().count() < 5 || !seen.insert(line) {
+            removed += 1;
+        } else {
+            kept.push(line);
+        }
+    }
+    (kept.join("\n"), removed)
+}
+
+#[test]
+fn seeds_after_crude_cleaning_still_have_one_rewrite_edge() {
+    let Some(seeds) = read_seeds() else {
+        return;
+    };
+    let config = MatchConfig::default();
+    let cleaned: Vec<(String, u32)> = seeds.iter().map(|(_, text)| crude_clean(text)).collect();
+    let fingerprints: Vec<Fingerprint> = cleaned
+        .iter()
+        .map(|(text, _)| fingerprint(text, &config))
+        .collect();
+    let facts: Vec<DocFacts> = cleaned
+        .iter()
+        .map(|(_, removed)| DocFacts {
+            date_days: None,
+            n_filler_removed: *removed,
+        })
+        .collect();
+    let edges = find_copies(&fingerprints, &facts, &config);
+    let found: Vec<(u32, u32, CopyKind)> = edges
+        .iter()
+        .map(|edge| (edge.copy.0, edge.original.0, edge.kind))
+        .collect();
+    assert_eq!(found, [(0, 1, CopyKind::Rewrite)], "{edges:#?}");
+}
+
 #[test]
 fn hostile_inputs_do_not_panic() {
     let config = MatchConfig::default();
