@@ -94,7 +94,7 @@ impl Default for ClusterConfig {
             vector_terms: 48,
             index_terms: 12,
             max_posting_len: 200,
-            max_candidates: 24,
+            max_candidates: 16,
             max_neighbours: 5,
             min_edge_similarity: 0.01,
             link_threshold: 0.07,
