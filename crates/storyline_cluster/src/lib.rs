@@ -42,6 +42,7 @@ use storyline_core::{DocIdx, StoryId};
 pub mod eval;
 mod features;
 mod linkage;
+mod stopwords;
 mod vectors;
 
 pub use features::{story_features, StoryFeatures, TermCount, TermKind};
