@@ -171,9 +171,7 @@ fn print_timing(docs: &[Doc], config: &ClusterConfig) {
     let mut n_terms = 0;
     for _ in 0..rounds {
         for doc in docs {
-            n_terms += story_features(doc.title.as_deref(), &doc.text, None, config)
-                .terms
-                .len();
+            n_terms += story_features(doc.title.as_deref(), &doc.text, None, config).n_terms();
         }
     }
     let per_doc = (thread_cpu_seconds() - cpu) / (rounds * docs.len()) as f64;

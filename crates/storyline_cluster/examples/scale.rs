@@ -75,7 +75,7 @@ fn main() {
         .collect();
     let feature_bytes: usize = features
         .iter()
-        .map(|f| std::mem::size_of::<StoryFeatures>() + std::mem::size_of_val(&*f.terms))
+        .map(|f| std::mem::size_of::<StoryFeatures>() + f.heap_bytes())
         .sum();
     println!(
         "{n_docs} docs ({} B mean): generate + features {:.2} s wall, {:.2} s CPU; features {} B/doc",

@@ -17,7 +17,7 @@
 //!
 //! Corpus statistics (IDF) are computed inside [`cluster_stories`] from the features, so no
 //! builder is needed. Memory is bounded per article: `max_terms` terms in the features
-//! (~536 bytes), and inside the clusterer `vector_terms` weighted terms, `index_terms`
+//! (~424 bytes), and inside the clusterer `vector_terms` weighted terms, `index_terms`
 //! postings and at most `max_neighbours` edges per article.
 //!
 //! CONTRACT (used by storyline_pipeline; keep the signatures).
@@ -52,9 +52,9 @@ pub use features::{story_features, StoryFeatures, TermCount, TermKind};
 /// the kNN graph: more → larger stories).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClusterConfig {
-    /// Terms kept per article in [`StoryFeatures`] (≈ 8 bytes each).
+    /// Terms kept per article in [`StoryFeatures`] (6 bytes each).
     pub max_terms: usize,
-    /// Weighted terms kept per article inside the clusterer (8 bytes each).
+    /// Weighted terms kept per article inside the clusterer (6 bytes each).
     pub vector_terms: usize,
     /// Heaviest terms per article entered in the inverted index for candidate search.
     pub index_terms: usize,

@@ -33,7 +33,7 @@ impl VectorStore {
     pub(crate) fn build(features: &[StoryFeatures], config: &ClusterConfig) -> VectorStore {
         let mut document_frequency: FxHashMap<u32, u32> = FxHashMap::default();
         for article in features {
-            for term in article.terms.iter() {
+            for term in article.terms() {
                 *document_frequency.entry(term.hash).or_insert(0) += 1;
             }
         }
@@ -131,8 +131,7 @@ fn weigh(
     config: &ClusterConfig,
 ) -> Vec<(u32, f32)> {
     let mut weighted: Vec<(u32, f32, u32)> = article
-        .terms
-        .iter()
+        .terms()
         .map(|term| {
             let df = document_frequency
                 .get(&term.hash)
