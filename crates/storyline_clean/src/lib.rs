@@ -122,21 +122,23 @@ pub fn clean(
         .filter(|(folded, _)| !folded.is_empty())
         .map(|(folded, _)| xxhash_rust::xxh3::xxh3_64(folded.as_bytes()));
 
-    let check_filler_phrases = config.remove_filler && {
-        let mut folded_article = String::with_capacity(text.len());
-        for line in &lines {
-            folded_article.push_str(&line.folded);
-            folded_article.push('\n');
-        }
-        rules::may_hold_filler(&folded_article)
-    };
+    let hits = rules::PhraseHits::scan(&lines);
+    let check_filler_phrases = config.remove_filler && hits.may_hold_filler();
     let source = SourceKey::new(source);
-    for (line, mark) in lines.iter().zip(marks.iter_mut()) {
+    for (index, mark) in marks.iter_mut().enumerate() {
         // The given title is never furniture, whatever it says.
-        if Some(line.key) == title_key {
+        if Some(lines[index].key) == title_key {
             continue;
         }
-        *mark = line_mark(line, &source, model, config, check_filler_phrases);
+        *mark = line_mark(
+            &lines,
+            index,
+            &hits,
+            &source,
+            model,
+            config,
+            check_filler_phrases,
+        );
     }
     if config.remove_furniture {
         blocks::mark_top(&lines, &mut marks, title_key);
@@ -178,14 +180,17 @@ pub fn clean(
 
 /// The per-line verdict of general rules and the learned model.
 fn line_mark(
-    line: &Line,
+    lines: &[Line],
+    index: usize,
+    hits: &rules::PhraseHits,
     source: &SourceKey<'_>,
     model: &BoilerplateModel,
     config: &CleanConfig,
     check_filler_phrases: bool,
 ) -> Option<Mark> {
+    let line = &lines[index];
     if config.remove_furniture {
-        if let Some(reason) = rules::furniture_reason(line) {
+        if let Some(reason) = rules::furniture_reason(lines, index, hits) {
             return Some(Mark::new(RemovalKind::Boilerplate, reason));
         }
     }

@@ -20,8 +20,72 @@ use crate::phrases::{
 };
 use crate::text::Line;
 
-/// Why a line is site furniture by general rules, if it is.
-pub(crate) fn furniture_reason(line: &Line) -> Option<&'static str> {
+/// Which lines of an article hold a furniture phrase (or start with a furniture prefix) and
+/// which hold a short call-to-action phrase. One regex scan over the whole folded article
+/// replaces a regex call per line, whose fixed cost dominates on pages of many short lines.
+#[derive(Debug, Default)]
+pub(crate) struct PhraseHits {
+    /// The folded lines joined by newlines.
+    folded_article: String,
+    furniture: Vec<bool>,
+    short_cta: Vec<bool>,
+}
+
+impl PhraseHits {
+    pub(crate) fn scan(lines: &[Line]) -> PhraseHits {
+        let mut folded_article =
+            String::with_capacity(lines.iter().map(|line| line.folded.len() + 1).sum());
+        // Phrase rules only judge short lines, so only those are scanned for phrases.
+        let mut short_lines = String::new();
+        let mut short_starts: Vec<(usize, usize)> = Vec::new();
+        for (index, line) in lines.iter().enumerate() {
+            folded_article.push_str(&line.folded);
+            folded_article.push('\n');
+            if line.n_words <= MAX_FURNITURE_WORDS {
+                short_starts.push((short_lines.len(), index));
+                short_lines.push_str(&line.folded);
+                short_lines.push('\n');
+            }
+        }
+        let hits = |regex: Option<&Regex>| {
+            let mut hits = vec![false; lines.len()];
+            for found in regex
+                .into_iter()
+                .flat_map(|regex| regex.find_iter(&short_lines))
+            {
+                let position = short_starts.partition_point(|&(start, _)| start <= found.start());
+                if let Some(&(_, line)) = short_starts.get(position.saturating_sub(1)) {
+                    if let Some(hit) = hits.get_mut(line) {
+                        *hit = true;
+                    }
+                }
+            }
+            hits
+        };
+        let furniture = hits(furniture_phrase_regex());
+        let short_cta = hits(short_cta_regex());
+        PhraseHits {
+            folded_article,
+            furniture,
+            short_cta,
+        }
+    }
+
+    /// True when the article holds a filler phrase or a distinctive lorem ipsum word.
+    pub(crate) fn may_hold_filler(&self) -> bool {
+        may_hold_filler(&self.folded_article)
+    }
+}
+
+/// Why line `index` of `lines` is site furniture by general rules, if it is.
+pub(crate) fn furniture_reason(
+    lines: &[Line],
+    index: usize,
+    hits: &PhraseHits,
+) -> Option<&'static str> {
+    let line = lines.get(index)?;
+    let has_furniture_phrase = hits.furniture.get(index).copied().unwrap_or(false);
+    let has_short_cta_phrase = hits.short_cta.get(index).copied().unwrap_or(false);
     let folded = line.folded.as_str();
     if folded.is_empty() {
         // Only punctuation or symbols: separators like "***" or "|".
@@ -43,14 +107,14 @@ pub(crate) fn furniture_reason(line: &Line) -> Option<&'static str> {
     if line.has_quote() {
         return None;
     }
-    if has_furniture_phrase(folded) {
+    if has_furniture_phrase {
         return Some("call to action or navigation line");
     }
     if line.n_words <= MAX_SHORT_CTA_WORDS && !line.ends_with_period() {
         if ends_with_link_arrow(&line.text) {
             return Some("link label");
         }
-        if has_short_cta_phrase(folded) {
+        if has_short_cta_phrase {
             return Some("call to action or navigation line");
         }
     }
@@ -86,9 +150,9 @@ fn furniture_lines() -> &'static FxHashSet<&'static str> {
     SET.get_or_init(|| FURNITURE_LINES.iter().copied().collect())
 }
 
-/// True when a folded line starts with a furniture prefix or holds a furniture phrase; one
-/// regex for both lists, so a line costs one scan.
-fn has_furniture_phrase(folded: &str) -> bool {
+/// Matches a furniture prefix at the start of a folded line or a furniture phrase anywhere in
+/// it; one regex for both lists.
+fn furniture_phrase_regex() -> Option<&'static Regex> {
     static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
     let regex = REGEX.get_or_init(|| {
         let prefixes: Vec<String> = FURNITURE_PREFIXES
@@ -100,19 +164,20 @@ fn has_furniture_phrase(folded: &str) -> bool {
             .map(|phrase| regex::escape(phrase))
             .collect();
         let pattern = format!(
-            r"^(?:{})(?-u:\b)|(?-u:\b)(?:{})(?-u:\b)",
+            r"(?m:^)(?:{})(?-u:\b)|(?-u:\b)(?:{})(?-u:\b)",
             prefixes.join("|"),
             phrases.join("|")
         );
         Regex::new(&pattern).ok()
     });
-    regex.as_ref().is_some_and(|regex| regex.is_match(folded))
+    regex.as_ref()
 }
 
-fn has_short_cta_phrase(folded: &str) -> bool {
+fn short_cta_regex() -> Option<&'static Regex> {
     static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
-    let regex = REGEX.get_or_init(|| word_alternation(SHORT_CTA_PHRASES));
-    regex.as_ref().is_some_and(|regex| regex.is_match(folded))
+    REGEX
+        .get_or_init(|| word_alternation(SHORT_CTA_PHRASES))
+        .as_ref()
 }
 
 /// "Read more →", "Test winner ➔": short link labels end with an arrow.
@@ -192,7 +257,7 @@ fn is_byline(line: &Line) -> bool {
 /// True when the article (its folded lines joined by newlines) holds a filler phrase or a
 /// distinctive lorem ipsum word; one scan per article spares the per-line phrase checks on the
 /// many articles without any.
-pub(crate) fn may_hold_filler(folded_article: &str) -> bool {
+fn may_hold_filler(folded_article: &str) -> bool {
     static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
     let regex = REGEX.get_or_init(|| {
         let mut words: Vec<&str> = FILLER_PHRASES.to_vec();
@@ -204,8 +269,8 @@ pub(crate) fn may_hold_filler(folded_article: &str) -> bool {
         .is_some_and(|regex| regex.is_match(folded_article))
 }
 
-/// Why a line is template filler, if it is. `check_phrases` is [`may_hold_filler`] of the
-/// article.
+/// Why a line is template filler, if it is. `check_phrases` is
+/// [`PhraseHits::may_hold_filler`] of the article.
 pub(crate) fn filler_reason(line: &Line, check_phrases: bool) -> Option<&'static str> {
     let folded = line.folded.as_str();
     if check_phrases && has_filler_phrase(folded) {
@@ -435,7 +500,8 @@ mod tests {
     }
 
     fn is_furniture(line: &Line) -> bool {
-        furniture_reason(line).is_some()
+        let lines = [line.clone()];
+        furniture_reason(&lines, 0, &PhraseHits::scan(&lines)).is_some()
     }
 
     fn is_filler(line: &Line) -> bool {

@@ -305,162 +305,33 @@ pub(crate) fn content_tokens(folded: &str) -> Vec<u64> {
     tokens
 }
 
+fn is_stopword(word: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(word)
+}
+
 /// Common words of four or more letters that say nothing of a story's topic, including the
 /// folded forms of contractions and possessive pronouns.
-fn is_stopword(word: &str) -> bool {
-    matches!(
-        word,
-        "also"
-            | "been"
-            | "both"
-            | "came"
-            | "come"
-            | "does"
-            | "done"
-            | "each"
-            | "even"
-            | "ever"
-            | "from"
-            | "gave"
-            | "give"
-            | "goes"
-            | "gone"
-            | "good"
-            | "have"
-            | "here"
-            | "into"
-            | "just"
-            | "know"
-            | "last"
-            | "like"
-            | "made"
-            | "make"
-            | "many"
-            | "more"
-            | "most"
-            | "much"
-            | "must"
-            | "next"
-            | "only"
-            | "over"
-            | "said"
-            | "same"
-            | "says"
-            | "some"
-            | "such"
-            | "take"
-            | "than"
-            | "that"
-            | "them"
-            | "then"
-            | "they"
-            | "this"
-            | "time"
-            | "told"
-            | "took"
-            | "very"
-            | "want"
-            | "week"
-            | "well"
-            | "went"
-            | "were"
-            | "what"
-            | "when"
-            | "will"
-            | "with"
-            | "year"
-            | "years"
-            | "your"
-            | "about"
-            | "after"
-            | "again"
-            | "could"
-            | "every"
-            | "first"
-            | "their"
-            | "there"
-            | "these"
-            | "those"
-            | "under"
-            | "where"
-            | "which"
-            | "while"
-            | "would"
-            | "other"
-            | "being"
-            | "since"
-            | "still"
-            | "until"
-            | "before"
-            | "should"
-            | "during"
-            | "through"
-            | "between"
-            | "because"
-            | "against"
-            | "people"
-            | "according"
-            | "including"
-            | "however"
-            | "another"
-            | "around"
-            | "already"
-            | "several"
-            | "today"
-            | "yesterday"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "added"
-            | "noted"
-            | "dont"
-            | "didnt"
-            | "doesnt"
-            | "isnt"
-            | "wasnt"
-            | "cant"
-            | "wont"
-            | "theyre"
-            | "youre"
-            | "its"
-            | "thats"
-            | "theres"
-            | "whats"
-            | "back"
-            | "down"
-            | "away"
-            | "without"
-            | "within"
-            | "among"
-            | "across"
-            | "later"
-            | "early"
-            | "three"
-            | "four"
-            | "five"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "million"
-            | "billion"
-            | "percent"
-    )
-}
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "also", "been", "both", "came", "come", "does", "done", "each", "even", "ever", "from", "gave",
+    "give", "goes", "gone", "good", "have", "here", "into", "just", "know", "last", "like", "made",
+    "make", "many", "more", "most", "much", "must", "next", "only", "over", "said", "same", "says",
+    "some", "such", "take", "than", "that", "them", "then", "they", "this", "time", "told", "took",
+    "very", "want", "week", "well", "went", "were", "what", "when", "will", "with", "year", "years",
+    "your", "about", "after", "again", "could", "every", "first", "their", "there", "these",
+    "those", "under", "where", "which", "while", "would", "other", "being", "since", "still",
+    "until", "before", "should", "during", "through", "between", "because", "against", "people",
+    "according", "including", "however", "another", "around", "already", "several", "today",
+    "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "added", "noted", "dont", "didnt", "doesnt", "isnt", "wasnt", "cant",
+    "wont", "theyre", "youre", "its", "thats", "theres", "whats", "back", "down", "away", "without",
+    "within", "among", "across", "later", "early", "three", "four", "five", "seven", "eight",
+    "nine", "million", "billion", "percent",
+];
 
 #[cfg(test)]
 mod tests {
