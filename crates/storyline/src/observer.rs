@@ -46,7 +46,10 @@ impl Observer {
 
     /// Diagnostics seen so far.
     pub(crate) fn n_diagnostics(&self) -> u64 {
-        self.state.lock().map(|state| state.n_diagnostics).unwrap_or(0)
+        self.state
+            .lock()
+            .map(|state| state.n_diagnostics)
+            .unwrap_or(0)
     }
 
     fn maybe_show(&self) {
@@ -65,7 +68,9 @@ impl Observer {
 
 impl Progress for Observer {
     fn diagnostic(&self, diagnostic: &Diagnostic) {
-        let Ok(mut state) = self.state.lock() else { return };
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
         state.n_diagnostics += 1;
         if !self.quiet && state.n_diagnostics <= MAX_PRINTED {
             self.bar.suspend(|| eprintln!("{diagnostic}"));

@@ -25,8 +25,8 @@ impl Rng {
 
 const SYLLABLES: [&str; 32] = [
     "ka", "lo", "mi", "ren", "sta", "tor", "vel", "an", "be", "cor", "di", "en", "fa", "gar", "hu",
-    "is", "jo", "ker", "lin", "mor", "na", "ol", "per", "qui", "ro", "sen", "tu", "ur", "vin", "wes",
-    "ya", "zel",
+    "is", "jo", "ker", "lin", "mor", "na", "ol", "per", "qui", "ro", "sen", "tu", "ur", "vin",
+    "wes", "ya", "zel",
 ];
 
 /// A Zipf-like vocabulary of pseudo-words, with a synonym for every word (for rewrites).
@@ -39,7 +39,9 @@ pub(crate) struct Vocabulary {
 impl Vocabulary {
     pub(crate) fn new(rng: &mut Rng) -> Vocabulary {
         let make = |rng: &mut Rng, n_syllables: u64| -> String {
-            (0..n_syllables).map(|_| SYLLABLES[rng.below(32) as usize]).collect()
+            (0..n_syllables)
+                .map(|_| SYLLABLES[rng.below(32) as usize])
+                .collect()
         };
         let words: Vec<String> = (0..20_000)
             .map(|idx| {
@@ -57,7 +59,11 @@ impl Vocabulary {
         for (idx, word) in words.iter().enumerate() {
             index.entry(word.clone()).or_insert(idx);
         }
-        Vocabulary { words, synonyms, index }
+        Vocabulary {
+            words,
+            synonyms,
+            index,
+        }
     }
 
     pub(crate) fn word(&self, idx: usize) -> &str {
@@ -111,7 +117,13 @@ impl Vocabulary {
 
     /// Three to five lines of site furniture for one outlet.
     pub(crate) fn furniture_lines(&self, rng: &mut Rng) -> Vec<String> {
-        let templates = ["Advertisement", "Related News", "Share this article", "Follow us on", "Subscribe to"];
+        let templates = [
+            "Advertisement",
+            "Related News",
+            "Share this article",
+            "Follow us on",
+            "Subscribe to",
+        ];
         (0..3 + rng.below(3))
             .map(|_| {
                 let template = templates[rng.below(templates.len() as u64) as usize];
@@ -124,7 +136,13 @@ impl Vocabulary {
     pub(crate) fn edit(&self, text: &str, rng: &mut Rng) -> String {
         let mut edited: String = text
             .split(' ')
-            .map(|word| if rng.below(100) < 3 { self.words[self.zipf_word(rng)].as_str() } else { word })
+            .map(|word| {
+                if rng.below(100) < 3 {
+                    self.words[self.zipf_word(rng)].as_str()
+                } else {
+                    word
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ");
         if rng.below(2) == 0 {

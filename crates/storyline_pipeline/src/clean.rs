@@ -82,7 +82,10 @@ pub(crate) fn clean_pass(
     diagnostics: &mut DiagnosticSink<'_>,
     progress: &dyn Progress,
 ) -> Result<CleanPass> {
-    let spill_error = |source| Error::Spill { stage: "clean", source };
+    let spill_error = |source| Error::Spill {
+        stage: "clean",
+        source,
+    };
     let mut reader = SpillReader::new(read.spill, read::N_FIELDS);
     let mut writer = SpillWriter::new(tempfile::tempfile_in(scratch).map_err(spill_error)?);
     let capacity = read.n_articles as usize;
@@ -108,8 +111,10 @@ pub(crate) fn clean_pass(
         if batch.is_empty() {
             break;
         }
-        let processed: Vec<Processed> =
-            batch.into_par_iter().map(|record| process(record, &read.model, config)).collect();
+        let processed: Vec<Processed> = batch
+            .into_par_iter()
+            .map(|record| process(record, &read.model, config))
+            .collect();
         progress.advance(processed.len() as u64);
         for item in processed {
             if let Some(diagnostic) = &item.diagnostic {
@@ -142,7 +147,11 @@ pub(crate) fn clean_pass(
 }
 
 /// Cleans one article and computes everything the in-memory stages need from its text.
-fn process(mut record: SpillRecord, model: &storyline_clean::BoilerplateModel, config: &RunConfig) -> Processed {
+fn process(
+    mut record: SpillRecord,
+    model: &storyline_clean::BoilerplateModel,
+    config: &RunConfig,
+) -> Processed {
     let id = take_string(&mut record, read::F_ID).unwrap_or_default();
     let title = take_string(&mut record, read::F_TITLE);
     let date = take_string(&mut record, read::F_DATE);
@@ -153,9 +162,17 @@ fn process(mut record: SpillRecord, model: &storyline_clean::BoilerplateModel, c
     let extra = take_string(&mut record, read::F_EXTRA);
     let pos = take_string(&mut record, read::F_POS).unwrap_or_default();
 
-    let cleaned = storyline_clean::clean(&raw_text, title.as_deref(), source.as_deref(), model, &config.clean);
+    let cleaned = storyline_clean::clean(
+        &raw_text,
+        title.as_deref(),
+        source.as_deref(),
+        model,
+        &config.clean,
+    );
     drop(raw_text);
-    let title = title.filter(|title| !title.trim().is_empty()).or(cleaned.headline);
+    let title = title
+        .filter(|title| !title.trim().is_empty())
+        .or(cleaned.headline);
     let status = if not_article {
         ArticleStatus::NotArticle
     } else if cleaned.text.trim().is_empty() {
@@ -165,9 +182,15 @@ fn process(mut record: SpillRecord, model: &storyline_clean::BoilerplateModel, c
     };
     let diagnostic = (status == ArticleStatus::Empty).then(|| {
         Diagnostic::warning(
-            SourcePos { file: pos, line: None, offset: None },
+            SourcePos {
+                file: pos,
+                line: None,
+                offset: None,
+            },
             "empty_article",
-            format!("article `{id}` has no text after cleaning; kept in articles.jsonl, in no story"),
+            format!(
+                "article `{id}` has no text after cleaning; kept in articles.jsonl, in no story"
+            ),
         )
     });
 
@@ -180,7 +203,12 @@ fn process(mut record: SpillRecord, model: &storyline_clean::BoilerplateModel, c
     let (fingerprint, features) = if status == ArticleStatus::Ok {
         (
             storyline_match::fingerprint(&cleaned.text, &config.matching),
-            storyline_cluster::story_features(title.as_deref(), &cleaned.text, date_days, &config.cluster),
+            storyline_cluster::story_features(
+                title.as_deref(),
+                &cleaned.text,
+                date_days,
+                &config.cluster,
+            ),
         )
     } else {
         (Fingerprint::default(), StoryFeatures::default())
@@ -208,7 +236,11 @@ fn process(mut record: SpillRecord, model: &storyline_clean::BoilerplateModel, c
         rest,
         n_removals: cleaned.removals.len(),
         fingerprint,
-        facts: DocFacts { date_days, n_filler_removed, ..DocFacts::default() },
+        facts: DocFacts {
+            date_days,
+            n_filler_removed,
+            ..DocFacts::default()
+        },
         features,
         diagnostic,
     }

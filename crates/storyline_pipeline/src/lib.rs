@@ -132,7 +132,10 @@ pub fn run(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.n_threads)
         .build()
-        .map_err(|source| Error::Threads { n_threads: config.n_threads, source })?;
+        .map_err(|source| Error::Threads {
+            n_threads: config.n_threads,
+            source,
+        })?;
     pool.install(|| run_in_pool(inputs, out_dir, config, progress))
 }
 
@@ -143,13 +146,19 @@ fn run_in_pool(
     progress: &dyn Progress,
 ) -> Result<RunSummary> {
     let started = Instant::now();
-    std::fs::create_dir_all(out_dir)
-        .map_err(|source| Error::CreateOutput { path: out_dir.to_owned(), source })?;
+    std::fs::create_dir_all(out_dir).map_err(|source| Error::CreateOutput {
+        path: out_dir.to_owned(),
+        source,
+    })?;
     let scratch = tempfile::Builder::new()
         .prefix(".storyline-scratch-")
         .tempdir_in(out_dir)
-        .map_err(|source| Error::CreateOutput { path: out_dir.to_owned(), source })?;
-    let mut diagnostics = write::DiagnosticSink::create(&out_dir.join("diagnostics.jsonl"), progress)?;
+        .map_err(|source| Error::CreateOutput {
+            path: out_dir.to_owned(),
+            source,
+        })?;
+    let mut diagnostics =
+        write::DiagnosticSink::create(&out_dir.join("diagnostics.jsonl"), progress)?;
     let mut summary = RunSummary::default();
 
     progress.stage("read", None);
@@ -164,17 +173,23 @@ fn run_in_pool(
     summary.n_removals = cleaned.n_removals;
 
     progress.stage("match", None);
-    let edges: Vec<_> = storyline_match::find_copies(&cleaned.fingerprints, &cleaned.facts, &config.matching)
-        .into_iter()
-        .filter(|edge| {
-            let ok = |idx: DocIdx| cleaned.docs.get(idx.index()).is_some_and(|doc| doc.ok);
-            ok(edge.copy) && ok(edge.original) && edge.copy != edge.original
-        })
-        .collect();
+    let edges: Vec<_> =
+        storyline_match::find_copies(&cleaned.fingerprints, &cleaned.facts, &config.matching)
+            .into_iter()
+            .filter(|edge| {
+                let ok = |idx: DocIdx| cleaned.docs.get(idx.index()).is_some_and(|doc| doc.ok);
+                ok(edge.copy) && ok(edge.original) && edge.copy != edge.original
+            })
+            .collect();
     for edge in &edges {
         summary.copies.add(edge.kind);
     }
-    let clean::CleanPass { docs, features, spill, .. } = cleaned;
+    let clean::CleanPass {
+        docs,
+        features,
+        spill,
+        ..
+    } = cleaned;
 
     progress.stage("cluster", None);
     let stories = cluster(&docs, features, &edges, &config.cluster);
@@ -182,7 +197,15 @@ fn run_in_pool(
     summary.n_stories = stories.n_stories as u64;
 
     progress.stage("write", Some(summary.n_articles));
-    write::write_outputs(out_dir, &docs, &stories.of_doc, &edges, &spill, config, progress)?;
+    write::write_outputs(
+        out_dir,
+        &docs,
+        &stories.of_doc,
+        &edges,
+        &spill,
+        config,
+        progress,
+    )?;
     summary.n_diagnostics = diagnostics.finish()?;
     summary.elapsed = started.elapsed();
     progress.finish();
@@ -214,7 +237,12 @@ fn cluster(
     }
     let must_link: Vec<(DocIdx, DocIdx)> = edges
         .iter()
-        .map(|edge| (DocIdx(dense_of_doc[edge.copy.index()]), DocIdx(dense_of_doc[edge.original.index()])))
+        .map(|edge| {
+            (
+                DocIdx(dense_of_doc[edge.copy.index()]),
+                DocIdx(dense_of_doc[edge.original.index()]),
+            )
+        })
         .collect();
     let story_of_dense = storyline_cluster::cluster_stories(&ok_features, &must_link, config);
     drop(ok_features);
@@ -222,7 +250,12 @@ fn cluster(
         .iter()
         .map(|&dense| story_of_dense.get(dense as usize).map(|story| story.0))
         .collect();
-    let n_stories = of_doc.iter().flatten().map(|&story| story as usize + 1).max().unwrap_or(0);
+    let n_stories = of_doc
+        .iter()
+        .flatten()
+        .map(|&story| story as usize + 1)
+        .max()
+        .unwrap_or(0);
     Stories { of_doc, n_stories }
 }
 

@@ -9,7 +9,8 @@ use crate::args::ShowArgs;
 
 pub(crate) fn show(args: &ShowArgs) -> Result<()> {
     let path = args.out.join("stories.jsonl");
-    let file = std::fs::File::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
     for line in std::io::BufReader::new(file).lines() {
         let line = line.with_context(|| format!("cannot read {}", path.display()))?;
         let value: serde_json::Value = serde_json::from_str(&line)?;
