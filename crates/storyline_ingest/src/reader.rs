@@ -1,0 +1,340 @@
+//! The [`Reader`] iterator: walks the inputs in order and dispatches each file to its
+//! format reader, yielding articles and diagnostics as they are read.
+//!
+//! Inputs come from the command line (files, directories, `-` for stdin); directories are
+//! expanded lazily, entries in sorted byte order with hidden names skipped. Records go out
+//! through the [`Sink`] queue; at most one file is open at a time.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+use rustc_hash::FxHashSet;
+use storyline_core::{RawArticle, RawBody, SourcePos};
+
+use crate::format::{classify, file_stem, sniff, FileKind, Format};
+use crate::jsonl::{finish_article, JsonlSource};
+use crate::sink::Sink;
+use crate::text::{decode_lossy, looks_binary, strip_bom, truncate_bytes};
+use crate::warc::WarcSource;
+use crate::{IngestConfig, IngestStats, Record};
+
+/// Read buffer per open file: large enough that syscalls are not the cost.
+const READ_BUFFER_BYTES: usize = 256 << 10;
+
+/// Streaming reader over all inputs of a run; created by [`crate::read_inputs`].
+///
+/// Yields [`Record`]s in input order. Memory is bounded by one record (at most
+/// `max_line_bytes` for a JSONL line, `max_article_bytes` for other bodies) plus 12–16
+/// bytes per distinct article id for duplicate detection.
+#[derive(Debug)]
+pub struct Reader {
+    config: IngestConfig,
+    pending: VecDeque<PendingInput>,
+    current: Option<Source>,
+    sink: Sink,
+    /// Canonical paths of directories already walked, so symlink loops end.
+    visited_dirs: FxHashSet<PathBuf>,
+}
+
+#[derive(Debug)]
+struct PendingInput {
+    path: PathBuf,
+    /// Named on the command line (not found inside a directory).
+    explicit: bool,
+}
+
+/// A multi-record file being read.
+#[derive(Debug)]
+enum Source {
+    Jsonl(JsonlSource),
+    Warc(WarcSource),
+}
+
+impl Reader {
+    pub(crate) fn new(inputs: &[PathBuf], config: &IngestConfig) -> Reader {
+        Reader {
+            config: config.clone(),
+            pending: inputs
+                .iter()
+                .map(|path| PendingInput {
+                    path: path.clone(),
+                    explicit: true,
+                })
+                .collect(),
+            current: None,
+            sink: Sink::default(),
+            visited_dirs: FxHashSet::default(),
+        }
+    }
+
+    /// Counts of what was read and skipped so far.
+    pub fn stats(&self) -> &IngestStats {
+        &self.sink.stats
+    }
+
+    fn open_next_input(&mut self, input: PendingInput) {
+        if input.explicit && input.path.as_os_str() == "-" {
+            self.sink.stats.files += 1;
+            let reader: Box<dyn BufRead + Send> =
+                Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, io::stdin()));
+            self.current = Some(Source::Jsonl(JsonlSource::new(
+                reader,
+                "-".to_owned(),
+                "stdin".to_owned(),
+            )));
+            return;
+        }
+        let file = input.path.display().to_string();
+        let pos = SourcePos {
+            file: file.clone(),
+            line: None,
+            offset: None,
+        };
+        let metadata = match std::fs::metadata(&input.path) {
+            Ok(metadata) => metadata,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                self.sink
+                    .error(pos, "missing_path", "no such file or directory");
+                return;
+            }
+            Err(error) => {
+                self.sink
+                    .error(pos, "unreadable_file", format!("cannot read: {error}"));
+                return;
+            }
+        };
+        if metadata.is_dir() {
+            self.expand_directory(&input.path, pos);
+            return;
+        }
+        if !input.explicit && !metadata.is_file() {
+            self.sink.stats.skipped_files += 1;
+            self.sink
+                .warning(pos, "not_a_file", "not a regular file; skipped");
+            return;
+        }
+        let known_kind = classify(&input.path);
+        if known_kind.is_none() && !input.explicit {
+            self.sink.stats.skipped_files += 1;
+            self.sink.warning(
+                pos,
+                "unknown_extension",
+                "file extension is not one ingest reads; skipped",
+            );
+            return;
+        }
+        match self.open_file(&input.path, known_kind) {
+            Ok((reader, kind)) => self.start_file(&input.path, reader, kind, pos),
+            Err(error) => {
+                self.sink.stats.skipped_files += 1;
+                self.sink
+                    .error(pos, "unreadable_file", format!("cannot read: {error}"));
+            }
+        }
+    }
+
+    /// Opens a file (decompressing gzip) and settles its kind, sniffing when it is unknown.
+    fn open_file(
+        &self,
+        path: &Path,
+        known_kind: Option<FileKind>,
+    ) -> io::Result<(Box<dyn BufRead + Send>, FileKind)> {
+        let mut raw = BufReader::with_capacity(READ_BUFFER_BYTES, File::open(path)?);
+        let gzip = match known_kind {
+            Some(kind) => kind.gzip,
+            None => raw.fill_buf()?.starts_with(&[0x1f, 0x8b]),
+        };
+        let mut reader: Box<dyn BufRead + Send> = if gzip {
+            Box::new(BufReader::with_capacity(
+                READ_BUFFER_BYTES,
+                MultiGzDecoder::new(raw),
+            ))
+        } else {
+            Box::new(raw)
+        };
+        let format = match known_kind {
+            Some(kind) => kind.format,
+            None => sniff(reader.fill_buf()?),
+        };
+        Ok((reader, FileKind { format, gzip }))
+    }
+
+    fn start_file(
+        &mut self,
+        path: &Path,
+        mut reader: Box<dyn BufRead + Send>,
+        kind: FileKind,
+        pos: SourcePos,
+    ) {
+        self.sink.stats.files += 1;
+        if kind.format != Format::Warc {
+            match reader.fill_buf() {
+                Ok(prefix) if looks_binary(prefix) => {
+                    self.sink.stats.skipped_files += 1;
+                    self.sink.error(
+                        pos,
+                        "binary_file",
+                        "file looks binary (NUL or control bytes), not text; skipped",
+                    );
+                    return;
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    self.sink.error(
+                        pos,
+                        "read_error",
+                        format!("could not read: {error}; file skipped"),
+                    );
+                    return;
+                }
+            }
+        }
+        let stem = file_stem(path);
+        match kind.format {
+            Format::Jsonl => {
+                self.current = Some(Source::Jsonl(JsonlSource::new(reader, pos.file, stem)))
+            }
+            Format::Warc => {
+                self.current = Some(Source::Warc(WarcSource::new(reader, pos.file, stem)))
+            }
+            Format::Text | Format::Html => self.read_single_article(reader, kind.format, stem, pos),
+        }
+    }
+
+    /// Reads a file that holds one article (`.txt`, `.html`), keeping at most the article
+    /// limit in memory.
+    fn read_single_article(
+        &mut self,
+        mut reader: Box<dyn BufRead + Send>,
+        format: Format,
+        stem: String,
+        pos: SourcePos,
+    ) {
+        let max = self.config.max_article_bytes;
+        let (mut bytes, total_len) = match read_bounded(&mut reader, max) {
+            Ok(read) => read,
+            Err(error) => {
+                self.sink.error(
+                    pos,
+                    "read_error",
+                    format!("could not read: {error}; file skipped"),
+                );
+                return;
+            }
+        };
+        // Cut before decoding so a character split by the limit is not reported as invalid UTF-8.
+        truncate_bytes(&mut bytes, max);
+        let body = match format {
+            Format::Html => RawBody::Html {
+                bytes,
+                declared_charset: None,
+            },
+            _ => {
+                if bytes.starts_with(b"\xEF\xBB\xBF") {
+                    bytes = strip_bom(&bytes).to_vec();
+                }
+                let (text, replaced) = decode_lossy(bytes);
+                if replaced {
+                    self.sink.warning(
+                        pos.clone(),
+                        "invalid_utf8",
+                        "invalid UTF-8 replaced with U+FFFD",
+                    );
+                }
+                RawBody::Text(text)
+            }
+        };
+        let article = RawArticle {
+            id: stem,
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+            body,
+            extra: serde_json::Map::new(),
+            pos,
+        };
+        finish_article(article, Some(total_len), &self.config, &mut self.sink);
+    }
+
+    fn expand_directory(&mut self, dir: &Path, pos: SourcePos) {
+        let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.visited_dirs.insert(canonical) {
+            self.sink.warning(
+                pos,
+                "directory_loop",
+                "directory was already walked (symlink loop?); skipped",
+            );
+            return;
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                self.sink.error(
+                    pos,
+                    "unreadable_directory",
+                    format!("cannot list directory: {error}"),
+                );
+                return;
+            }
+        };
+        let mut names = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => names.push(entry.file_name()),
+                Err(error) => {
+                    self.sink.error(
+                        pos.clone(),
+                        "unreadable_directory",
+                        format!("cannot list an entry: {error}"),
+                    );
+                }
+            }
+        }
+        names.retain(|name| !name.as_encoded_bytes().starts_with(b"."));
+        names.sort_unstable_by(|left, right| left.as_encoded_bytes().cmp(right.as_encoded_bytes()));
+        for name in names.into_iter().rev() {
+            self.pending.push_front(PendingInput {
+                path: dir.join(name),
+                explicit: false,
+            });
+        }
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        loop {
+            if let Some(record) = self.sink.queue.pop_front() {
+                return Some(record);
+            }
+            if let Some(source) = &mut self.current {
+                let more = match source {
+                    Source::Jsonl(jsonl) => jsonl.step(&self.config, &mut self.sink),
+                    Source::Warc(warc) => warc.step(&self.config, &mut self.sink),
+                };
+                if !more {
+                    self.current = None;
+                }
+                continue;
+            }
+            let input = self.pending.pop_front()?;
+            self.open_next_input(input);
+        }
+    }
+}
+
+/// Reads up to `max_bytes` (plus a few bytes of slack) and counts the rest without keeping
+/// it. Returns the kept bytes and the full length.
+fn read_bounded(reader: &mut dyn BufRead, max_bytes: usize) -> io::Result<(Vec<u8>, u64)> {
+    let keep = max_bytes.saturating_add(4);
+    let mut bytes = Vec::new();
+    let kept = (&mut *reader).take(keep as u64).read_to_end(&mut bytes)?;
+    let rest = io::copy(reader, &mut io::sink())?;
+    Ok((bytes, kept as u64 + rest))
+}
