@@ -46,10 +46,7 @@ impl Observer {
 
     /// Diagnostics seen so far.
     pub(crate) fn n_diagnostics(&self) -> u64 {
-        self.state
-            .lock()
-            .map(|state| state.n_diagnostics)
-            .unwrap_or(0)
+        self.state.lock().map(|state| state.n_diagnostics).unwrap_or(0)
     }
 
     fn maybe_show(&self) {

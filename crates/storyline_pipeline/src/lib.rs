@@ -111,6 +111,33 @@ pub struct RunSummary {
     /// Diagnostics written to `diagnostics.jsonl`.
     pub n_diagnostics: u64,
     pub elapsed: Duration,
+    /// Wall time of each stage, in order.
+    pub stage_times: Vec<(&'static str, Duration)>,
+}
+
+/// Times the stages of a run and tells the observer when one starts.
+struct StageClock<'a> {
+    progress: &'a dyn Progress,
+    current: Option<(&'static str, Instant)>,
+    times: Vec<(&'static str, Duration)>,
+}
+
+impl<'a> StageClock<'a> {
+    fn new(progress: &'a dyn Progress) -> StageClock<'a> {
+        StageClock { progress, current: None, times: Vec::new() }
+    }
+
+    fn start(&mut self, name: &'static str, total: Option<u64>) {
+        self.stop();
+        self.progress.stage(name, total);
+        self.current = Some((name, Instant::now()));
+    }
+
+    fn stop(&mut self) {
+        if let Some((name, started)) = self.current.take() {
+            self.times.push((name, started.elapsed()));
+        }
+    }
 }
 
 /// Per-article state kept in memory between the passes: small and bounded.
@@ -132,10 +159,7 @@ pub fn run(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.n_threads)
         .build()
-        .map_err(|source| Error::Threads {
-            n_threads: config.n_threads,
-            source,
-        })?;
+        .map_err(|source| Error::Threads { n_threads: config.n_threads, source })?;
     pool.install(|| run_in_pool(inputs, out_dir, config, progress))
 }
 
@@ -146,33 +170,29 @@ fn run_in_pool(
     progress: &dyn Progress,
 ) -> Result<RunSummary> {
     let started = Instant::now();
-    std::fs::create_dir_all(out_dir).map_err(|source| Error::CreateOutput {
-        path: out_dir.to_owned(),
-        source,
-    })?;
+    std::fs::create_dir_all(out_dir)
+        .map_err(|source| Error::CreateOutput { path: out_dir.to_owned(), source })?;
     let scratch = tempfile::Builder::new()
         .prefix(".storyline-scratch-")
         .tempdir_in(out_dir)
-        .map_err(|source| Error::CreateOutput {
-            path: out_dir.to_owned(),
-            source,
-        })?;
+        .map_err(|source| Error::CreateOutput { path: out_dir.to_owned(), source })?;
     let mut diagnostics =
         write::DiagnosticSink::create(&out_dir.join("diagnostics.jsonl"), progress)?;
     let mut summary = RunSummary::default();
+    let mut clock = StageClock::new(progress);
 
-    progress.stage("read", None);
+    clock.start("read", None);
     let read = read::read_pass(inputs, config, scratch.path(), &mut diagnostics, progress)?;
     summary.n_articles = read.n_articles;
     summary.n_not_article = read.n_not_article;
 
-    progress.stage("clean", Some(read.n_articles));
+    clock.start("clean", Some(read.n_articles));
     let cleaned = clean::clean_pass(read, config, scratch.path(), &mut diagnostics, progress)?;
     summary.n_empty = cleaned.n_empty;
     summary.n_cleaned = cleaned.n_cleaned;
     summary.n_removals = cleaned.n_removals;
 
-    progress.stage("match", None);
+    clock.start("match", None);
     let edges: Vec<_> =
         storyline_match::find_copies(&cleaned.fingerprints, &cleaned.facts, &config.matching)
             .into_iter()
@@ -184,28 +204,19 @@ fn run_in_pool(
     for edge in &edges {
         summary.copies.add(edge.kind);
     }
-    let clean::CleanPass {
-        docs,
-        features,
-        spill,
-        ..
-    } = cleaned;
+    let clean::CleanPass { docs, features, spill, .. } = cleaned;
 
-    progress.stage("cluster", None);
+    clock.start("cluster", None);
     let stories = cluster(&docs, features, &edges, &config.cluster);
     summary.n_ok = docs.iter().filter(|doc| doc.ok).count() as u64;
     summary.n_stories = stories.n_stories as u64;
 
-    progress.stage("write", Some(summary.n_articles));
-    write::write_outputs(
-        out_dir,
-        &docs,
-        &stories.of_doc,
-        &edges,
-        &spill,
-        config,
-        progress,
-    )?;
+    clock.start("digest", Some(summary.n_stories));
+    write::write_stories(out_dir, &docs, &stories.of_doc, &edges, &spill, config, progress)?;
+    clock.start("write", Some(summary.n_articles));
+    write::write_outputs(out_dir, &docs, &stories.of_doc, &edges, &spill, progress)?;
+    clock.stop();
+    summary.stage_times = clock.times;
     summary.n_diagnostics = diagnostics.finish()?;
     summary.elapsed = started.elapsed();
     progress.finish();
@@ -238,10 +249,7 @@ fn cluster(
     let must_link: Vec<(DocIdx, DocIdx)> = edges
         .iter()
         .map(|edge| {
-            (
-                DocIdx(dense_of_doc[edge.copy.index()]),
-                DocIdx(dense_of_doc[edge.original.index()]),
-            )
+            (DocIdx(dense_of_doc[edge.copy.index()]), DocIdx(dense_of_doc[edge.original.index()]))
         })
         .collect();
     let story_of_dense = storyline_cluster::cluster_stories(&ok_features, &must_link, config);
@@ -250,12 +258,7 @@ fn cluster(
         .iter()
         .map(|&dense| story_of_dense.get(dense as usize).map(|story| story.0))
         .collect();
-    let n_stories = of_doc
-        .iter()
-        .flatten()
-        .map(|&story| story as usize + 1)
-        .max()
-        .unwrap_or(0);
+    let n_stories = of_doc.iter().flatten().map(|&story| story as usize + 1).max().unwrap_or(0);
     Stories { of_doc, n_stories }
 }
 

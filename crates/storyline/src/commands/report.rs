@@ -14,8 +14,5 @@ pub(crate) fn report(args: &ReportArgs) -> Result<()> {
 
 pub(crate) fn write(run_dir: &Path, report_dir: &Path, quiet: bool) -> Result<()> {
     let _ = (run_dir, quiet);
-    anyhow::bail!(
-        "the HTML report is not built yet (wanted in {})",
-        report_dir.display()
-    )
+    anyhow::bail!("the HTML report is not built yet (wanted in {})", report_dir.display())
 }
