@@ -4,41 +4,95 @@
 //! CONTRACT (used by storyline_pipeline; keep the signatures): a first pass feeds every
 //! article to a [`BoilerplateModelBuilder`] (builders of parallel shards are merged), the
 //! built [`BoilerplateModel`] is shared read-only, and [`clean`] runs per article.
+//!
+//! [`clean`] splits the text into lines (`text`), marks lines by general rules (`rules`:
+//! furniture, filler), by the learned model (`model`), then by structure (`blocks`: furniture
+//! above the headline, repeated title, repeated blocks, foreign blocks, teaser lists), and
+//! finally joins the kept lines and groups the marked ones into `Removal`s. Nothing leaves the
+//! text without a `Removal` naming its original line range and the reason.
+//!
+//! ```
+//! use storyline_clean::{clean, BoilerplateModel, CleanConfig};
+//! use storyline_core::RemovalKind;
+//!
+//! let text = "Bridge Reopens After Two Years\n\nThe bridge reopened on Friday.\n\nAdvertisement\n\n\
+//!             Traffic was light.";
+//! let cleaned = clean(text, None, None, &BoilerplateModel::default(), &CleanConfig::default());
+//! assert_eq!(cleaned.headline.as_deref(), Some("Bridge Reopens After Two Years"));
+//! assert_eq!(
+//!     cleaned.text,
+//!     "Bridge Reopens After Two Years\nThe bridge reopened on Friday.\nTraffic was light."
+//! );
+//! assert_eq!(cleaned.removals[0].kind, RemovalKind::Boilerplate);
+//! assert_eq!(cleaned.removals[0].lines, [5, 5]);
+//! ```
 
-use storyline_core::Removal;
+mod blocks;
+mod model;
+mod rules;
+mod text;
 
-/// Thresholds for cleaning.
-#[derive(Debug, Clone, Default)]
-pub struct CleanConfig {}
+pub use model::{BoilerplateModel, BoilerplateModelBuilder};
+use storyline_core::{Removal, RemovalKind};
 
-/// Collects corpus statistics (recurring lines, per source) in a first pass.
-#[derive(Debug, Default)]
-pub struct BoilerplateModelBuilder {}
+use crate::blocks::Mark;
+use crate::text::{fold, split_lines, Line};
 
-impl BoilerplateModelBuilder {
-    pub fn new(config: &CleanConfig) -> BoilerplateModelBuilder {
-        let _ = config;
-        BoilerplateModelBuilder {}
-    }
-
-    /// Observes one article's raw text.
-    pub fn observe(&mut self, source: Option<&str>, text: &str) {
-        let _ = (source, text);
-    }
-
-    /// Folds another shard's observations into this one.
-    pub fn merge(&mut self, other: BoilerplateModelBuilder) {
-        let _ = other;
-    }
-
-    pub fn build(self) -> BoilerplateModel {
-        BoilerplateModel {}
-    }
+/// Thresholds for cleaning. `CleanConfig::default()` is tuned to be conservative: real
+/// content is never worth losing for a cleaner text.
+#[derive(Debug, Clone)]
+pub struct CleanConfig {
+    /// Remove generic site furniture (ads, share prompts, navigation, credits, bylines).
+    pub remove_furniture: bool,
+    /// Remove template filler (lorem ipsum, "filler text" prose, garbled lines).
+    pub remove_filler: bool,
+    /// Remove later copies of lines and blocks repeated inside an article.
+    pub remove_repeated_blocks: bool,
+    /// Remove unrelated stories pasted into the article.
+    pub remove_foreign_blocks: bool,
+    /// Remove teaser headline lists after the end of the body.
+    pub remove_teasers: bool,
+    /// A line is learned boilerplate of a source when it recurs in at least this many
+    /// articles of that source with different bodies.
+    pub learn_min_docs_per_source: u32,
+    /// … and in at least this share of the source's articles.
+    pub learn_min_source_share: f32,
+    /// A line is learned boilerplate across sources when it recurs in at least this many
+    /// articles with different bodies …
+    pub learn_min_docs_global: u32,
+    /// … from at least this many sources (articles without a source count as their own).
+    pub learn_min_sources_global: u32,
+    /// Longer lines (in folded bytes) are never learned: boilerplate is short-ish.
+    pub learn_max_line_chars: usize,
+    /// Most line hashes the builder tracks per table before pruning the rarest (memory bound:
+    /// about 30 bytes per line hash).
+    pub learn_max_tracked_lines: usize,
+    /// A block under a related-stories heading is foreign when at most this share of its
+    /// content words occurs in the rest of the article.
+    pub foreign_max_overlap: f32,
+    /// The same share for a block without a heading, which needs stronger evidence.
+    pub foreign_unheaded_max_overlap: f32,
 }
 
-/// Immutable corpus statistics used by [`clean`].
-#[derive(Debug, Default)]
-pub struct BoilerplateModel {}
+impl Default for CleanConfig {
+    fn default() -> CleanConfig {
+        CleanConfig {
+            remove_furniture: true,
+            remove_filler: true,
+            remove_repeated_blocks: true,
+            remove_foreign_blocks: true,
+            remove_teasers: true,
+            learn_min_docs_per_source: 3,
+            learn_min_source_share: 0.005,
+            learn_min_docs_global: 6,
+            learn_min_sources_global: 3,
+            learn_max_line_chars: 200,
+            learn_max_tracked_lines: 2_000_000,
+            foreign_max_overlap: 0.3,
+            foreign_unheaded_max_overlap: 0.1,
+        }
+    }
+}
 
 /// An article after cleaning.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,7 +104,8 @@ pub struct Cleaned {
     pub removals: Vec<Removal>,
 }
 
-/// Cleans one article. STUB: to be implemented.
+/// Cleans one article. Never fails and never panics: any text yields a `Cleaned`, and every
+/// line missing from `Cleaned::text` is covered by a `Removal`.
 pub fn clean(
     text: &str,
     title: Option<&str>,
@@ -58,6 +113,197 @@ pub fn clean(
     model: &BoilerplateModel,
     config: &CleanConfig,
 ) -> Cleaned {
-    let _ = (title, source, model, config);
-    Cleaned { text: text.to_owned(), headline: None, removals: Vec::new() }
+    let lines = split_lines(text);
+    let mut marks: Vec<Option<Mark>> = vec![None; lines.len()];
+    let title_key = title.map(fold).filter(|(folded, _)| !folded.is_empty()).map(|(folded, _)| {
+        xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
+    });
+
+    for (line, mark) in lines.iter().zip(marks.iter_mut()) {
+        // The given title is never furniture, whatever it says.
+        if Some(line.key) == title_key {
+            continue;
+        }
+        *mark = line_mark(line, source, model, config);
+    }
+    if config.remove_furniture {
+        blocks::mark_top(&lines, &mut marks, title_key);
+    }
+    if config.remove_foreign_blocks {
+        blocks::mark_foreign(&lines, &mut marks, config);
+    }
+    if config.remove_repeated_blocks {
+        blocks::mark_repeats(&lines, &mut marks);
+    }
+    if config.remove_teasers {
+        blocks::mark_teasers(&lines, &mut marks);
+    }
+
+    let kept: Vec<&Line> =
+        lines.iter().zip(&marks).filter(|(_, mark)| mark.is_none()).map(|(line, _)| line).collect();
+    let headline = kept.first().and_then(|first| {
+        let is_title = Some(first.key) == title_key;
+        let reads = rules::reads_as_headline(first) && kept.len() >= 2;
+        (is_title || reads).then(|| first.text.clone())
+    });
+    let mut cleaned_text = String::with_capacity(text.len());
+    for line in &kept {
+        if !cleaned_text.is_empty() {
+            cleaned_text.push('\n');
+        }
+        cleaned_text.push_str(&line.text);
+    }
+    Cleaned { text: cleaned_text, headline, removals: removals(text, &lines, marks) }
+}
+
+/// The per-line verdict of general rules and the learned model.
+fn line_mark(line: &Line, source: Option<&str>, model: &BoilerplateModel, config: &CleanConfig) -> Option<Mark> {
+    if config.remove_furniture {
+        if let Some(reason) = rules::furniture_reason(line) {
+            return Some(Mark::new(RemovalKind::Boilerplate, reason));
+        }
+    }
+    if config.remove_filler {
+        if let Some(reason) = rules::filler_reason(line) {
+            return Some(Mark::new(RemovalKind::Filler, reason));
+        }
+    }
+    model.reason(line, source).map(|reason| Mark::new(RemovalKind::Boilerplate, reason))
+}
+
+/// Groups marked lines into removals: consecutive marked lines with the same kind and reason
+/// (any reason for repeated blocks) become one removal holding the original text verbatim,
+/// blank lines between them included.
+fn removals(text: &str, lines: &[Line], marks: Vec<Option<Mark>>) -> Vec<Removal> {
+    let mut removals = Vec::new();
+    // (first line index, last line index, mark, lowest and highest origin line)
+    let mut open: Option<(usize, usize, Mark)> = None;
+    let mut origins: (u32, u32) = (u32::MAX, 0);
+    let close = |group: (usize, usize, Mark), origins: (u32, u32), removals: &mut Vec<Removal>| {
+        let (first, last, mark) = group;
+        let reason = if mark.kind == RemovalKind::RepeatedBlock && origins.0 != origins.1 {
+            format!("repeats lines {}–{}", origins.0, origins.1)
+        } else {
+            mark.reason
+        };
+        removals.push(Removal {
+            kind: mark.kind,
+            lines: [lines[first].number, lines[last].number],
+            text: text.get(lines[first].start..lines[last].end).unwrap_or_default().to_owned(),
+            reason,
+        });
+    };
+    for (index, mark) in marks.into_iter().enumerate() {
+        let Some(mark) = mark else {
+            if let Some(group) = open.take() {
+                close(group, origins, &mut removals);
+            }
+            continue;
+        };
+        let joins = open.as_ref().is_some_and(|(_, _, current)| {
+            current.kind == mark.kind && (current.reason == mark.reason || mark.kind == RemovalKind::RepeatedBlock)
+        });
+        if joins {
+            if let Some(group) = open.as_mut() {
+                group.1 = index;
+            }
+        } else {
+            if let Some(group) = open.take() {
+                close(group, origins, &mut removals);
+            }
+            origins = (u32::MAX, 0);
+            open = Some((index, index, mark.clone()));
+        }
+        if let Some(origin) = mark.origin {
+            origins = (origins.0.min(origin), origins.1.max(origin));
+        }
+    }
+    if let Some(group) = open.take() {
+        close(group, origins, &mut removals);
+    }
+    removals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cleans `input` with an empty model and compares the text and the removals as
+    /// `(kind, first line, last line)`.
+    fn check(input: &str, expected_text: &str, expected_removals: &[(RemovalKind, u32, u32)]) {
+        let cleaned = clean(input, None, None, &BoilerplateModel::default(), &CleanConfig::default());
+        assert_eq!(cleaned.text, expected_text);
+        let got: Vec<(RemovalKind, u32, u32)> =
+            cleaned.removals.iter().map(|removal| (removal.kind, removal.lines[0], removal.lines[1])).collect();
+        assert_eq!(got, expected_removals);
+        for removal in &cleaned.removals {
+            assert!(!removal.text.is_empty() && !removal.reason.is_empty());
+        }
+    }
+
+    #[test]
+    fn normal_article_keeps_every_paragraph() {
+        let input = "Harbour Works Begin In Northport\n\n\
+                     Work on the new harbour wall in Northport began on Monday, the port authority said.\n\n\
+                     The wall will protect the fishing fleet from winter storms, which damaged 40 boats last year.\n\n\
+                     “We have waited ten years for this,” said Mary Quinn, who chairs the fishermen’s association.\n\n\
+                     The project costs £12 million and should be finished by 2026.\n\n\
+                     Residents have been invited to a public meeting on Thursday.";
+        let expected = input.split("\n\n").collect::<Vec<_>>().join("\n");
+        check(input, &expected, &[]);
+    }
+
+    #[test]
+    fn furniture_filler_and_teasers() {
+        check(
+            "JUNE 1, 2024\nCity News\n\nBridge Reopens After Two Years\nBridge Reopens After Two Years\n\
+             The bridge over the river reopened on Friday after repairs.\nAdvertisement\n\
+             Drivers said traffic was light in the morning.\n\
+             Mayor Promises New Parks Across The City\nLocal Team Wins Regional Cup Final\n\
+             Join the Daily Bugle WhatsApp group\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod.",
+            "Bridge Reopens After Two Years\nThe bridge over the river reopened on Friday after repairs.\n\
+             Drivers said traffic was light in the morning.",
+            &[
+                (RemovalKind::Boilerplate, 1, 1),
+                (RemovalKind::Boilerplate, 2, 2),
+                (RemovalKind::DuplicateTitle, 5, 5),
+                (RemovalKind::Boilerplate, 7, 7),
+                (RemovalKind::Boilerplate, 9, 10),
+                (RemovalKind::Boilerplate, 11, 11),
+                (RemovalKind::Filler, 12, 12),
+            ],
+        );
+    }
+
+    #[test]
+    fn body_held_twice() {
+        check(
+            "KYIV: Talks on grain exports resumed on Monday in Istanbul.\n\
+             Negotiators from both sides met for three hours.\nA statement is expected on Tuesday.\n\
+             Negotiators from both sides met for three hours.\nA statement is expected on Tuesday.",
+            "KYIV: Talks on grain exports resumed on Monday in Istanbul.\n\
+             Negotiators from both sides met for three hours.\nA statement is expected on Tuesday.",
+            &[(RemovalKind::RepeatedBlock, 4, 5)],
+        );
+    }
+
+    #[test]
+    fn headline_from_title_and_shape() {
+        let model = BoilerplateModel::default();
+        let config = CleanConfig::default();
+        let cleaned = clean("Short Title\nBody sentence one.", Some("Short Title"), None, &model, &config);
+        assert_eq!(cleaned.headline.as_deref(), Some("Short Title"));
+        let cleaned = clean("A sentence that ends.\nAnother one.", None, None, &model, &config);
+        assert_eq!(cleaned.headline, None);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let model = BoilerplateModel::default();
+        let config = CleanConfig::default();
+        for input in ["", "\n\n\r\n", "é", "\u{feff}\u{a0}", "…\n…\n…", "a\rb\r\nc\n", "Ünïcödé Tïtle\nÜnïcödé Tïtle"] {
+            let cleaned = clean(input, Some(""), Some(""), &model, &config);
+            assert!(cleaned.text.len() <= input.len() + 1);
+        }
+    }
 }

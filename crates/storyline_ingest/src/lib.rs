@@ -41,9 +41,11 @@
 //! ```
 
 mod format;
+mod http;
 mod ids;
 mod jsonl;
 mod lines;
+mod pushback;
 mod reader;
 mod sink;
 mod text;

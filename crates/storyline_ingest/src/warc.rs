@@ -1,39 +1,566 @@
-//! WARC reader (stub until phase 2).
+//! WARC reader (WARC/1.0 and 1.1, plain or gzipped): HTML `response` records → articles.
+//!
+//! [`WarcSource`] streams one record at a time from a [`PushbackReader`] over the
+//! (decompressed) file: it reads the header block, keeps at most the article limit of the
+//! content block in memory, checks that the record ends where its `Content-Length` says and
+//! resynchronises on the next `WARC/1.` line when it does not. HTTP parsing is in `http.rs`.
+//!
+//! What becomes an article: `response` records holding an HTTP 200 response whose payload is
+//! HTML (by `Content-Type`, or sniffed when the type is missing or generic), and `resource`
+//! records of type HTML. Requests, metadata, warcinfo and revisit records are skipped
+//! silently and counted, as are non-HTML responses and redirects (3xx); other statuses are
+//! skipped with a warning. `SourcePos::offset` is the record's byte offset in the
+//! decompressed stream.
 
-use std::io::BufRead;
+use std::io::{self, BufRead};
 
+use serde_json::{Map, Value};
+use storyline_core::{RawArticle, RawBody, SourcePos};
+
+use crate::format::looks_like_html;
+use crate::http::{charset_of, decode_payload, parse_response};
+use crate::jsonl::finish_article;
+use crate::lines::{read_line_bounded, LineRead};
+use crate::pushback::PushbackReader;
 use crate::sink::Sink;
+use crate::text::looks_binary;
 use crate::IngestConfig;
 
+/// Longest WARC header line kept; longer ones make the record malformed.
+const MAX_HEADER_LINE_BYTES: usize = 64 << 10;
+/// More header lines than this make the record malformed.
+const MAX_HEADER_LINES: usize = 1024;
+/// Room for the HTTP status line and headers on top of the article limit.
+const HTTP_HEAD_ALLOWANCE: usize = 64 << 10;
+/// How much of a record that is not an article is kept, to find a record start inside it
+/// when its `Content-Length` turns out too long.
+const SKIPPED_BLOCK_KEEP: usize = 64 << 10;
+const RECORD_START: &[u8] = b"WARC/1.";
+
+/// A WARC stream being read record by record.
+#[derive(Debug)]
 pub(crate) struct WarcSource {
+    input: PushbackReader,
     file: String,
+    stem: String,
+    line: Vec<u8>,
+    /// The previous record was reported broken, so bytes skipped to the next record start
+    /// need no second diagnostic.
+    resyncing: bool,
 }
 
-impl std::fmt::Debug for WarcSource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WarcSource")
-            .field("file", &self.file)
-            .finish()
+/// How reading a content block ended.
+#[derive(Debug)]
+enum BlockEnd {
+    Complete,
+    Eof,
+    Error(io::Error),
+}
+
+/// A record's header fields, names lowercased.
+#[derive(Debug, Default)]
+struct WarcHeaders {
+    fields: Vec<(String, String)>,
+}
+
+impl WarcHeaders {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
     }
 }
 
 impl WarcSource {
     pub(crate) fn new(reader: Box<dyn BufRead + Send>, file: String, stem: String) -> WarcSource {
-        let _ = (reader, stem);
-        WarcSource { file }
+        WarcSource {
+            input: PushbackReader::new(reader),
+            file,
+            stem,
+            line: Vec::new(),
+            resyncing: false,
+        }
     }
 
+    fn pos(&self, offset: u64) -> SourcePos {
+        SourcePos {
+            file: self.file.clone(),
+            line: None,
+            offset: Some(offset),
+        }
+    }
+
+    /// Reads one record and queues what it holds. Returns false at the end of the stream.
     pub(crate) fn step(&mut self, config: &IngestConfig, sink: &mut Sink) -> bool {
-        let _ = config;
-        sink.error(
-            storyline_core::SourcePos {
-                file: self.file.clone(),
-                line: None,
-                offset: None,
-            },
-            "unsupported",
-            "WARC not yet supported",
+        match self.read_record(config, sink) {
+            Ok(more) => more,
+            Err(error) => {
+                let pos = self.pos(self.input.offset());
+                let message = format!("could not read further ({error}): archive truncated or corrupt; rest of file skipped");
+                sink.error(pos, "read_error", message);
+                false
+            }
+        }
+    }
+
+    fn read_record(&mut self, config: &IngestConfig, sink: &mut Sink) -> io::Result<bool> {
+        let garbage_start = self.input.offset();
+        let (skipped, non_blank) = self.skip_to_record_start(None, 0)?;
+        if skipped > 0 && non_blank && !self.resyncing {
+            let message = format!("{skipped} bytes that are not a WARC record skipped");
+            sink.warning(self.pos(garbage_start), "warc_garbage", message);
+        }
+        self.resyncing = false;
+        if self.input.peek(1)?.is_empty() {
+            return Ok(false);
+        }
+        let offset = self.input.offset();
+        let Some(headers) = self.read_headers(offset, sink)? else {
+            self.resyncing = true;
+            return Ok(true);
+        };
+        let length = headers
+            .get("content-length")
+            .and_then(|value| value.trim().parse::<u64>().ok());
+        let Some(length) = length else {
+            sink.error(
+                self.pos(offset),
+                "warc_bad_header",
+                "missing or invalid Content-Length; record skipped",
+            );
+            self.resyncing = true;
+            return Ok(true);
+        };
+        sink.stats.warc_records += 1;
+        let warc_type = headers
+            .get("warc-type")
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        let wanted = matches!(warc_type.as_str(), "response" | "resource");
+        if !wanted {
+            sink.stats.warc_non_response += 1;
+        }
+        let keep = if wanted {
+            config.max_article_bytes.saturating_add(HTTP_HEAD_ALLOWANCE)
+        } else {
+            SKIPPED_BLOCK_KEEP
+        };
+        let mut block = Vec::new();
+        let (n_read, end) = self.read_block(length, keep, &mut block);
+        let cut = n_read > block.len() as u64;
+        match end {
+            BlockEnd::Complete => {
+                self.check_record_end(offset, length, cut, keep, &mut block, sink)?;
+                if wanted {
+                    self.emit(&headers, &warc_type, block, cut, offset, config, sink);
+                }
+                Ok(true)
+            }
+            BlockEnd::Eof | BlockEnd::Error(_) => {
+                let message = format!("record ends after {n_read} of its {length} bytes");
+                if wanted && !block.is_empty() {
+                    sink.warning(
+                        self.pos(offset),
+                        "truncated_record",
+                        format!("{message}; kept what was read"),
+                    );
+                    self.emit(&headers, &warc_type, block, true, offset, config, sink);
+                } else {
+                    sink.error(
+                        self.pos(offset),
+                        "truncated_record",
+                        format!("{message}; skipped"),
+                    );
+                }
+                match end {
+                    BlockEnd::Error(error) => Err(error),
+                    _ => Ok(false),
+                }
+            }
+        }
+    }
+
+    /// Reads the version line and header fields. `None` (after a diagnostic) when the
+    /// header block is malformed; the caller then resynchronises.
+    fn read_headers(&mut self, offset: u64, sink: &mut Sink) -> io::Result<Option<WarcHeaders>> {
+        // The version line; skip_to_record_start guaranteed it starts with `WARC/1.`.
+        read_line_bounded(&mut self.input, &mut self.line, MAX_HEADER_LINE_BYTES)?;
+        let mut headers = WarcHeaders::default();
+        loop {
+            if headers.fields.len() >= MAX_HEADER_LINES {
+                sink.error(
+                    self.pos(offset),
+                    "warc_bad_header",
+                    "too many header lines; record skipped",
+                );
+                return Ok(None);
+            }
+            if self
+                .input
+                .peek(RECORD_START.len())?
+                .starts_with(RECORD_START)
+            {
+                sink.error(
+                    self.pos(offset),
+                    "warc_bad_header",
+                    "header block ends without a blank line; record skipped",
+                );
+                return Ok(None);
+            }
+            match read_line_bounded(&mut self.input, &mut self.line, MAX_HEADER_LINE_BYTES)? {
+                LineRead::Eof => {
+                    sink.error(
+                        self.pos(offset),
+                        "truncated_record",
+                        "file ends inside a record header",
+                    );
+                    return Ok(None);
+                }
+                LineRead::Oversized { total_bytes } => {
+                    let message = format!("header line of {total_bytes} bytes; record skipped");
+                    sink.error(self.pos(offset), "warc_bad_header", message);
+                    return Ok(None);
+                }
+                LineRead::Line if self.line.is_empty() => return Ok(Some(headers)),
+                LineRead::Line => {
+                    let line = String::from_utf8_lossy(&self.line);
+                    if line.starts_with([' ', '\t']) {
+                        if let Some((_, value)) = headers.fields.last_mut() {
+                            value.push(' ');
+                            value.push_str(line.trim());
+                        }
+                    } else if let Some((name, value)) = line.split_once(':') {
+                        headers
+                            .fields
+                            .push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads `length` bytes of content block, keeping the first `keep` in `block`.
+    /// Returns how many bytes were read and why reading stopped.
+    fn read_block(&mut self, length: u64, keep: usize, block: &mut Vec<u8>) -> (u64, BlockEnd) {
+        let mut n_read: u64 = 0;
+        while n_read < length {
+            let available = match self.input.fill_buf() {
+                Ok(available) => available,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => return (n_read, BlockEnd::Error(error)),
+            };
+            if available.is_empty() {
+                return (n_read, BlockEnd::Eof);
+            }
+            let take = available
+                .len()
+                .min(usize::try_from(length - n_read).unwrap_or(usize::MAX));
+            let room = keep.saturating_sub(block.len());
+            block.extend_from_slice(&available[..take.min(room)]);
+            self.input.consume(take);
+            n_read += take as u64;
+        }
+        (n_read, BlockEnd::Complete)
+    }
+
+    /// After a block, the stream should hold CR/LFs and then the next record (or nothing).
+    /// When it does not, `Content-Length` was wrong: either a record start hides inside the
+    /// block (too long: give the rest back) or the block goes on (too short: read on to the
+    /// next record start and append).
+    fn check_record_end(
+        &mut self,
+        offset: u64,
+        length: u64,
+        cut: bool,
+        keep: usize,
+        block: &mut Vec<u8>,
+        sink: &mut Sink,
+    ) -> io::Result<()> {
+        let head = self.input.peek(64)?;
+        let n_newlines = head
+            .iter()
+            .take_while(|&&byte| matches!(byte, b'\r' | b'\n'))
+            .count();
+        let rest = &head[n_newlines..];
+        // A proper blank-line separator followed by something else means the length was
+        // right and junk follows; the next call reports it as garbage.
+        if rest.is_empty() || rest.starts_with(RECORD_START) || n_newlines >= 2 {
+            self.input.consume(n_newlines);
+            return Ok(());
+        }
+        if let Some(start) = find_embedded_record(block) {
+            let next_offset = offset.saturating_add(1);
+            self.input.unread(&block[start..]);
+            block.truncate(start);
+            trim_trailing_newlines(block);
+            let message = format!(
+                "Content-Length {length} runs past the end of the record; cut where the next record starts (offset {})",
+                self.input.offset().max(next_offset)
+            );
+            sink.warning(self.pos(offset), "warc_bad_length", message);
+            return Ok(());
+        }
+        let collect_limit = if cut { block.len() } else { keep };
+        let (extra_bytes, _) = self.skip_to_record_start(Some(block), collect_limit)?;
+        trim_trailing_newlines(block);
+        let message = format!(
+            "Content-Length {length} ends before the record does; read {extra_bytes} more bytes up to the next record"
         );
-        false
+        sink.warning(self.pos(offset), "warc_bad_length", message);
+        Ok(())
+    }
+
+    /// Consumes bytes up to the next line that starts with `WARC/1.` (or the end), copying
+    /// them into `collect` while it holds fewer than `collect_limit` bytes. Returns the number
+    /// of bytes consumed and whether any of them was more than a line break.
+    fn skip_to_record_start(
+        &mut self,
+        mut collect: Option<&mut Vec<u8>>,
+        collect_limit: usize,
+    ) -> io::Result<(u64, bool)> {
+        let mut skipped: u64 = 0;
+        let mut non_blank = false;
+        let mut at_line_start = true;
+        loop {
+            if at_line_start {
+                let head = self.input.peek(RECORD_START.len())?;
+                if head.is_empty() || head.starts_with(RECORD_START) {
+                    return Ok((skipped, non_blank));
+                }
+            }
+            let available = self.input.fill_buf()?;
+            if available.is_empty() {
+                return Ok((skipped, non_blank));
+            }
+            let (take, ends_line) = match memchr::memchr(b'\n', available) {
+                Some(newline) => (newline + 1, true),
+                None => (available.len(), false),
+            };
+            non_blank |= available[..take]
+                .iter()
+                .any(|byte| !byte.is_ascii_whitespace());
+            if let Some(out) = collect.as_deref_mut() {
+                let room = collect_limit.saturating_sub(out.len());
+                out.extend_from_slice(&available[..take.min(room)]);
+            }
+            self.input.consume(take);
+            skipped += take as u64;
+            at_line_start = ends_line;
+        }
+    }
+
+    /// Turns a `response` or `resource` record into an article when it holds an HTML page.
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        headers: &WarcHeaders,
+        warc_type: &str,
+        block: Vec<u8>,
+        cut: bool,
+        offset: u64,
+        config: &IngestConfig,
+        sink: &mut Sink,
+    ) {
+        let pos = self.pos(offset);
+        let record_content_type = headers
+            .get("content-type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let (bytes, charset, mime) = if warc_type == "resource" {
+            let mime = record_content_type
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_owned();
+            (
+                block,
+                headers.get("content-type").and_then(charset_of),
+                mime,
+            )
+        } else {
+            if !record_content_type.is_empty()
+                && !record_content_type.starts_with("application/http")
+            {
+                // e.g. `text/dns` responses: not web pages.
+                sink.stats.warc_non_html += 1;
+                return;
+            }
+            let Some(response) = parse_response(&block) else {
+                sink.warning(
+                    pos,
+                    "bad_http",
+                    "response record does not hold an HTTP response; skipped",
+                );
+                return;
+            };
+            match response.status {
+                Some(200) => {}
+                Some(300..=399) => {
+                    sink.stats.warc_redirects += 1;
+                    return;
+                }
+                Some(status) => {
+                    sink.warning(pos, "http_status", format!("HTTP status {status}; skipped"));
+                    return;
+                }
+                None => {
+                    sink.warning(pos, "bad_http", "HTTP status line is malformed; skipped");
+                    return;
+                }
+            }
+            let payload = decode_payload(&response, config.max_article_bytes);
+            if let Some(encoding) = payload.unsupported_encoding {
+                sink.warning(
+                    pos,
+                    "unsupported_encoding",
+                    format!("content-encoding {encoding:?} is not supported; skipped"),
+                );
+                return;
+            }
+            if !cut {
+                // A cut block explains any broken framing; the truncation warning says so.
+                for problem in payload.problems {
+                    sink.warning(pos.clone(), "bad_http_encoding", problem);
+                }
+            }
+            (
+                payload.bytes,
+                response.charset(),
+                response.mime_type().unwrap_or_default(),
+            )
+        };
+        let is_html = match mime.as_str() {
+            "text/html" | "application/xhtml+xml" => true,
+            "" | "application/octet-stream" | "text/plain" | "unknown/unknown" => {
+                looks_like_html(&bytes)
+            }
+            _ => false,
+        };
+        if !is_html {
+            sink.stats.warc_non_html += 1;
+            return;
+        }
+        if looks_binary(&bytes) {
+            sink.warning(
+                pos,
+                "binary_payload",
+                "payload declared as HTML looks binary; skipped",
+            );
+            return;
+        }
+        let id = record_id(headers.get("warc-record-id").unwrap_or(""));
+        let id = match id {
+            Some(id) => id,
+            None => {
+                let synthesized = format!("{}@{offset}", self.stem);
+                sink.warning(
+                    pos.clone(),
+                    "missing_id",
+                    format!("record has no WARC-Record-ID; using {synthesized:?}"),
+                );
+                synthesized
+            }
+        };
+        let mut extra = Map::new();
+        if let Some(date) = headers.get("warc-date") {
+            extra.insert("warc_date".to_owned(), Value::String(date.to_owned()));
+        }
+        if let Some(digest) = headers.get("warc-payload-digest") {
+            extra.insert(
+                "warc_payload_digest".to_owned(),
+                Value::String(digest.to_owned()),
+            );
+        }
+        let url = headers
+            .get("warc-target-uri")
+            .map(|uri| {
+                uri.trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_owned()
+            })
+            .filter(|uri| !uri.is_empty());
+        // When the block was cut while reading, the payload size is only known from the record.
+        let read_len = cut.then(|| bytes.len() as u64 + 1);
+        let article = RawArticle {
+            id,
+            title: None,
+            date: None,
+            url,
+            source: None,
+            body: RawBody::Html {
+                bytes,
+                declared_charset: charset,
+            },
+            extra,
+            pos,
+        };
+        finish_article(article, read_len, config, sink);
+    }
+}
+
+/// `<urn:uuid:ABC>` → `ABC`; other URIs keep their scheme. `None` when empty.
+fn record_id(raw: &str) -> Option<String> {
+    let id = raw
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim();
+    let id = match id.get(..9) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("urn:uuid:") => &id[9..],
+        _ => id,
+    };
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// Finds a WARC record start inside a block: a `WARC/1.` line after a line break,
+/// followed closely by a `WARC-Type` or `WARC-Record-ID` header.
+fn find_embedded_record(block: &[u8]) -> Option<usize> {
+    memchr::memmem::find_iter(block, b"\nWARC/1.")
+        .map(|at| at + 1)
+        .find(|&start| {
+            let window = &block[start..block.len().min(start + 2048)];
+            memchr::memmem::find(window, b"\nWARC-Type:").is_some()
+                || memchr::memmem::find(window, b"\nWARC-Record-ID:").is_some()
+        })
+}
+
+/// Drops the CR/LF record separator (up to four bytes) from the end of a block.
+fn trim_trailing_newlines(block: &mut Vec<u8>) {
+    for _ in 0..4 {
+        if matches!(block.last(), Some(b'\r' | b'\n')) {
+            block.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(raw: &str, expected: Option<&str>) {
+        assert_eq!(record_id(raw).as_deref(), expected);
+    }
+
+    #[test]
+    fn strips_record_ids() {
+        check("<urn:uuid:1234-abcd>", Some("1234-abcd"));
+        check("<URN:UUID:x>", Some("x"));
+        check("<urn:x-ia:42>", Some("urn:x-ia:42"));
+        check("  ", None);
+        check("<urn:uuid:>", None);
+    }
+
+    #[test]
+    fn finds_embedded_records() {
+        let block = b"<html>\r\n\r\nWARC/1.0\r\nWARC-Type: request\r\n";
+        assert_eq!(find_embedded_record(block), Some(10));
+        assert_eq!(
+            find_embedded_record(b"text mentions\nWARC/1.0 format"),
+            None
+        );
     }
 }

@@ -1,0 +1,109 @@
+//! Development tool: cleans articles and prints what was removed, or scores cleaning on data.
+//!
+//! `cargo run --release -p storyline_clean --example clean_eval -- FILE...` cleans `.txt`
+//! files and prints the text and removals. With `--jsonl FILE` it reads JSONL articles
+//! (`text` or `main_content`, optional `source`/`domain`, `title`, `with`/`without` snippet
+//! lists as in the WCXB ground truth), builds the boilerplate model over all of them, and
+//! prints removal counts by kind, the share of lines removed, and snippet scores.
+#![allow(clippy::print_stdout)]
+
+use std::collections::BTreeMap;
+
+use anyhow::Context;
+use storyline_clean::{clean, BoilerplateModelBuilder, CleanConfig};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let config = CleanConfig::default();
+    if args.first().map(String::as_str) == Some("--jsonl") {
+        let path = args.get(1).context("--jsonl needs a file")?;
+        let show = args.get(2).map(String::as_str) == Some("--show");
+        return score_jsonl(path, &config, show);
+    }
+    let mut builder = BoilerplateModelBuilder::new(&config);
+    let texts: Vec<(String, String)> = args
+        .iter()
+        .map(|path| Ok((path.clone(), std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?)))
+        .collect::<anyhow::Result<_>>()?;
+    for (_, text) in &texts {
+        builder.observe(None, text);
+    }
+    let model = builder.build();
+    for (path, text) in &texts {
+        let cleaned = clean(text, None, None, &model, &config);
+        println!("=== {path}\nheadline: {:?}", cleaned.headline);
+        for removal in &cleaned.removals {
+            println!("  - {:?} {:?} {}: {:?}", removal.kind, removal.lines, removal.reason, removal.text);
+        }
+        println!("{}\n", cleaned.text);
+    }
+    Ok(())
+}
+
+fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<()> {
+    let data = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let records: Vec<serde_json::Value> =
+        data.lines().filter(|line| !line.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>()?;
+    let field = |record: &serde_json::Value, names: &[&str]| -> Option<String> {
+        names.iter().find_map(|name| record.get(*name).and_then(|value| value.as_str()).map(str::to_owned))
+    };
+    let mut builder = BoilerplateModelBuilder::new(config);
+    for record in &records {
+        let text = field(record, &["text", "main_content"]).unwrap_or_default();
+        builder.observe(field(record, &["source", "domain"]).as_deref(), &text);
+    }
+    let model = builder.build();
+    println!("learned lines: {}", model.len());
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    let (mut n_lines, mut n_removed_lines) = (0usize, 0usize);
+    let (mut with_total, mut with_kept, mut without_total, mut without_gone) = (0, 0, 0, 0);
+    let started = std::time::Instant::now();
+    let mut bytes = 0;
+    for record in &records {
+        let text = field(record, &["text", "main_content"]).unwrap_or_default();
+        bytes += text.len();
+        let title = field(record, &["title"]);
+        let source = field(record, &["source", "domain"]);
+        let cleaned = clean(&text, title.as_deref(), source.as_deref(), &model, config);
+        n_lines += text.lines().filter(|line| !line.trim().is_empty()).count();
+        for removal in &cleaned.removals {
+            *kinds.entry(removal.kind.as_str()).or_default() += 1;
+            n_removed_lines += removal.text.lines().filter(|line| !line.trim().is_empty()).count();
+            if show {
+                println!(
+                    "{} {:?} {:?} {}: {:?}",
+                    field(record, &["id"]).unwrap_or_default(),
+                    removal.kind,
+                    removal.lines,
+                    removal.reason,
+                    removal.text.chars().take(160).collect::<String>()
+                );
+            }
+        }
+        let normalised: String = cleaned.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for snippet in record.get("with").and_then(|value| value.as_array()).into_iter().flatten() {
+            let snippet: String = snippet.as_str().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+            with_total += 1;
+            with_kept += usize::from(normalised.contains(&snippet));
+        }
+        for snippet in record.get("without").and_then(|value| value.as_array()).into_iter().flatten() {
+            let snippet: String = snippet.as_str().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+            let original: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if original.contains(&snippet) {
+                without_total += 1;
+                without_gone += usize::from(!normalised.contains(&snippet));
+            }
+        }
+    }
+    let elapsed = started.elapsed();
+    println!("articles: {}, lines: {n_lines}, removed lines: {n_removed_lines}", records.len());
+    println!("removals by kind: {kinds:?}");
+    println!("'with' snippets kept: {with_kept}/{with_total}");
+    println!("'without' snippets present in input and removed: {without_gone}/{without_total}");
+    println!(
+        "clean time: {:.1} µs/article ({:.1} µs per 2 KB)",
+        elapsed.as_secs_f64() * 1e6 / records.len().max(1) as f64,
+        elapsed.as_secs_f64() * 1e6 / (bytes.max(1) as f64 / 2048.0)
+    );
+    Ok(())
+}

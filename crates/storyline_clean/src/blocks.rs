@@ -1,0 +1,462 @@
+//! Structural rules that look at several lines at once: furniture above the headline, a
+//! repeated title, bodies or paragraphs repeated inside the article, foreign stories pasted
+//! into the middle, and teaser headline lists after the end of the body.
+//!
+//! Every function takes the article's [`Line`]s (from [`crate::text`]) and the per-line
+//! [`Mark`]s so far, and adds marks; [`crate::clean`] turns marks into `Removal`s. A line
+//! marked by an earlier rule is "gone" for later rules, except that foreign-block detection
+//! may re-label a furniture heading as part of the block it introduces.
+
+use rustc_hash::FxHashMap;
+use storyline_core::RemovalKind;
+
+use crate::rules::{
+    is_dateline_only, is_foreign_heading, is_section_label, is_title_like, reads_as_headline,
+};
+use crate::text::{content_tokens, Line};
+use crate::CleanConfig;
+
+/// Why one line goes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mark {
+    pub(crate) kind: RemovalKind,
+    pub(crate) reason: String,
+    /// For repeated lines: the line number of the copy that is kept.
+    pub(crate) origin: Option<u32>,
+}
+
+impl Mark {
+    pub(crate) fn new(kind: RemovalKind, reason: impl Into<String>) -> Mark {
+        Mark { kind, reason: reason.into(), origin: None }
+    }
+}
+
+/// Indices of the lines no rule has marked yet.
+fn kept(marks: &[Option<Mark>]) -> Vec<usize> {
+    (0..marks.len()).filter(|&index| marks[index].is_none()).collect()
+}
+
+/// Dateline-only lines and section labels above the headline, and a headline printed twice.
+pub(crate) fn mark_top(lines: &[Line], marks: &mut [Option<Mark>], title_key: Option<u64>) {
+    let kept = kept(marks);
+    let mut position = 0;
+    while position < kept.len().min(4) {
+        let line = &lines[kept[position]];
+        if Some(line.key) == title_key {
+            break;
+        }
+        let next = kept.get(position + 1).map(|&index| &lines[index]);
+        let before_headline = next.is_some_and(|next| {
+            Some(next.key) == title_key || (reads_as_headline(next) && next.n_words > line.n_words)
+        });
+        if is_dateline_only(line) && next.is_some() {
+            marks[kept[position]] =
+                Some(Mark::new(RemovalKind::Boilerplate, "dateline-only line above the article"));
+        } else if is_section_label(line) && before_headline {
+            marks[kept[position]] =
+                Some(Mark::new(RemovalKind::Boilerplate, "section label above the headline"));
+        } else {
+            break;
+        }
+        position += 1;
+    }
+    let Some(&first) = kept.get(position) else { return };
+    if !reads_as_headline(&lines[first]) || lines[first].key == 0 {
+        return;
+    }
+    for &next in &kept[position + 1..] {
+        if lines[next].key != lines[first].key {
+            break;
+        }
+        marks[next] = Some(Mark {
+            kind: RemovalKind::DuplicateTitle,
+            reason: format!("headline of line {} repeated", lines[first].number),
+            origin: Some(lines[first].number),
+        });
+    }
+}
+
+/// True when a line is long enough that its repetition cannot be chance.
+fn is_substantial(line: &Line) -> bool {
+    line.n_words >= 4 || line.folded.len() >= 25
+}
+
+/// Later copies of lines that already appeared in the article. Short lines (subheadings)
+/// count as repeated only when they sit next to a repeated substantial line, so a recurring
+/// short label in the real text stays.
+pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let kept = kept(marks);
+    let mut first_seen: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut is_repeat = vec![false; lines.len()];
+    for &index in &kept {
+        let line = &lines[index];
+        if line.key == 0 {
+            continue;
+        }
+        match first_seen.get(&line.key) {
+            Some(&origin) => {
+                is_repeat[index] = true;
+                if is_substantial(line) {
+                    marks[index] = Some(repeat_mark(origin));
+                }
+            }
+            None => {
+                first_seen.insert(line.key, line.number);
+            }
+        }
+    }
+    // Extend runs of repeated substantial lines over adjacent repeated short lines, forwards
+    // then backwards; each pass only grows, so two passes per direction reach a fixpoint for
+    // runs of short lines up to the run length.
+    let mut changed = true;
+    let mut rounds = 0;
+    while changed && rounds < kept.len() {
+        changed = false;
+        rounds += 1;
+        for position in 0..kept.len() {
+            let index = kept[position];
+            if !is_repeat[index] || marks[index].is_some() {
+                continue;
+            }
+            let neighbour_marked = |offset: isize| {
+                position
+                    .checked_add_signed(offset)
+                    .and_then(|neighbour| kept.get(neighbour))
+                    .is_some_and(|&neighbour| {
+                        marks[neighbour].as_ref().is_some_and(|mark| mark.kind == RemovalKind::RepeatedBlock)
+                    })
+            };
+            if neighbour_marked(-1) || neighbour_marked(1) {
+                let origin = first_seen.get(&lines[index].key).copied().unwrap_or(lines[index].number);
+                marks[index] = Some(repeat_mark(origin));
+                changed = true;
+            }
+        }
+    }
+}
+
+fn repeat_mark(origin: u32) -> Mark {
+    Mark {
+        kind: RemovalKind::RepeatedBlock,
+        reason: format!("repeats line {origin}"),
+        origin: Some(origin),
+    }
+}
+
+/// Content words of each line, and in how many lines each word occurs.
+struct Vocabulary {
+    tokens: Vec<Vec<u64>>,
+    line_counts: FxHashMap<u64, u32>,
+}
+
+impl Vocabulary {
+    fn new(lines: &[Line], kept: &[usize]) -> Vocabulary {
+        let mut tokens = vec![Vec::new(); lines.len()];
+        let mut line_counts: FxHashMap<u64, u32> = FxHashMap::default();
+        for &index in kept {
+            tokens[index] = content_tokens(&lines[index].text);
+            for &token in &tokens[index] {
+                *line_counts.entry(token).or_default() += 1;
+            }
+        }
+        Vocabulary { tokens, line_counts }
+    }
+
+    /// Content words of `members` (deduplicated) and how many of them occur in any line
+    /// outside `members`.
+    fn shared_with_rest(&self, members: &[usize]) -> (usize, usize) {
+        let mut inside: FxHashMap<u64, u32> = FxHashMap::default();
+        for &member in members {
+            for &token in &self.tokens[member] {
+                *inside.entry(token).or_default() += 1;
+            }
+        }
+        let shared = inside
+            .iter()
+            .filter(|(token, &count)| self.line_counts.get(token).copied().unwrap_or(0) > count)
+            .count();
+        (shared, inside.len())
+    }
+
+    /// Share of the content words of line `line` that occur in a line outside `excluded`
+    /// (which should contain `line`).
+    fn overlap_outside(&self, line: usize, excluded: &[usize]) -> f32 {
+        let tokens = &self.tokens[line];
+        if tokens.is_empty() {
+            return 1.0;
+        }
+        let shared = tokens
+            .iter()
+            .filter(|token| {
+                let inside = excluded
+                    .iter()
+                    .filter(|&&member| self.tokens[member].binary_search(token).is_ok())
+                    .count() as u32;
+                self.line_counts.get(token).copied().unwrap_or(0) > inside
+            })
+            .count();
+        shared as f32 / tokens.len() as f32
+    }
+
+    /// Share of the content words of `members` that occur elsewhere in the article.
+    fn overlap(&self, members: &[usize]) -> f32 {
+        let (shared, total) = self.shared_with_rest(members);
+        if total == 0 {
+            return 1.0;
+        }
+        shared as f32 / total as f32
+    }
+}
+
+/// Most lines a heading-led foreign block may span.
+const MAX_FOREIGN_LINES: usize = 10;
+
+/// Foreign stories: a block under an "Other Topics of Interest"-style heading whose content
+/// words barely occur in the rest of the article, and (without a heading) a short run of
+/// paragraphs that shares almost nothing with the paragraphs around it.
+pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &CleanConfig) {
+    // Furniture headings were marked as boilerplate already; they still start blocks.
+    let candidates: Vec<usize> = (0..lines.len())
+        .filter(|&index| {
+            marks[index].as_ref().map_or(true, |mark| mark.kind == RemovalKind::Boilerplate)
+        })
+        .collect();
+    let is_heading = |index: usize| is_foreign_heading(&lines[index]);
+    let kept_now = kept(marks);
+    if kept_now.len() < 4 {
+        return;
+    }
+    let vocabulary = Vocabulary::new(lines, &kept_now);
+    let outside_has_content = |block: &[usize]| {
+        kept_now.iter().filter(|index| !block.contains(index) && vocabulary.tokens[**index].len() >= 3).count() >= 3
+    };
+
+    for (position, &heading) in candidates.iter().enumerate() {
+        if !is_heading(heading) {
+            continue;
+        }
+        // A teaser headline just above the heading may belong to the block (sites print the
+        // foreign story's title, the heading, then the title again).
+        let above = candidates[..position]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&index| marks[index].is_none())
+            .filter(|&index| is_title_like(&lines[index]));
+        // Grow the block line by line; remember the longest block that is unrelated as a
+        // whole and whose last line is unrelated too (a foreign story's title shares words
+        // with its own paragraph, so a line alone can look related until its paragraph joins).
+        let mut excluded: Vec<usize> = above.into_iter().collect();
+        let mut growing = Vec::new();
+        let mut block = Vec::new();
+        let mut next = position + 1;
+        let mut block_next = next;
+        while next < candidates.len() && growing.len() < MAX_FOREIGN_LINES {
+            let index = candidates[next];
+            next += 1;
+            if marks[index].is_some() {
+                continue;
+            }
+            excluded.push(index);
+            growing.push(index);
+            let line_overlap = vocabulary.overlap_outside(index, &excluded);
+            if line_overlap >= 0.5 {
+                break;
+            }
+            if line_overlap <= config.foreign_max_overlap && vocabulary.overlap(&excluded) <= config.foreign_max_overlap {
+                block.clone_from(&growing);
+                block_next = next;
+            }
+        }
+        excluded.truncate(excluded.len() - growing.len() + block.len());
+        let reaches_end = candidates[block_next.min(candidates.len())..].iter().all(|&index| marks[index].is_some());
+        if block.is_empty() || reaches_end {
+            // A heading followed by nothing unrelated, or a list that runs to the end: the
+            // teaser rule deals with lists after the body.
+            continue;
+        }
+        if let Some(above) = above {
+            let repeated_inside = block.iter().any(|&index| lines[index].key == lines[above].key);
+            if repeated_inside || vocabulary.overlap_outside(above, &excluded) <= config.foreign_max_overlap {
+                block.insert(0, above);
+            }
+        }
+        if vocabulary.overlap(&block) > config.foreign_max_overlap || !outside_has_content(&block) {
+            continue;
+        }
+        let (shared, total) = vocabulary.shared_with_rest(&block);
+        let reason = format!(
+            "block under heading \"{}\" shares {shared} of {total} content words with the article",
+            lines[heading].text
+        );
+        marks[heading] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
+        for &index in &block {
+            marks[index] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
+        }
+    }
+    mark_unheaded_foreign(marks, config, &vocabulary);
+}
+
+/// A run of at most three paragraphs in the middle that shares almost no content word with the
+/// rest while its neighbours do. Only long paragraphs qualify, so the evidence is real.
+fn mark_unheaded_foreign(
+    marks: &mut [Option<Mark>],
+    config: &CleanConfig,
+    vocabulary: &Vocabulary,
+) {
+    let kept = kept(marks);
+    if kept.len() < 6 {
+        return;
+    }
+    let overlaps: Vec<f32> = kept.iter().map(|&index| vocabulary.overlap(&[index])).collect();
+    let is_candidate = |position: usize| {
+        vocabulary.tokens[kept[position]].len() >= 10 && overlaps[position] <= config.foreign_unheaded_max_overlap
+    };
+    let mut position = 1;
+    while position + 1 < kept.len() {
+        if !is_candidate(position) {
+            position += 1;
+            continue;
+        }
+        let start = position;
+        while position + 1 < kept.len() && is_candidate(position) {
+            position += 1;
+        }
+        let end = position; // exclusive; `end` is the first paragraph after the run
+        let run: Vec<usize> = kept[start..end].to_vec();
+        let neighbours_related = overlaps[start - 1] >= 0.3 && overlaps[end] >= 0.3;
+        let small = run.len() <= 3 && run.len() * 4 <= kept.len();
+        if neighbours_related && small && vocabulary.overlap(&run) <= config.foreign_unheaded_max_overlap {
+            let (shared, total) = vocabulary.shared_with_rest(&run);
+            let reason = format!(
+                "paragraph shares only {shared} of {total} content words with the article around it"
+            );
+            for &index in &run {
+                marks[index] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
+            }
+        }
+    }
+}
+
+/// A run of title-like lines after the last sentence of the body: "related stories" teasers.
+/// Two such lines are needed, or one under a related-stories heading.
+pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let mut run = Vec::new();
+    let mut body_end = None;
+    for index in (0..lines.len()).rev() {
+        if marks[index].is_some() {
+            continue;
+        }
+        if is_title_like(&lines[index]) {
+            run.push(index);
+        } else {
+            body_end = Some(index);
+            break;
+        }
+    }
+    let Some(body_end) = body_end else { return };
+    let heading_after_body =
+        (body_end + 1..lines.len()).any(|index| marks[index].is_some() && is_foreign_heading(&lines[index]));
+    let enough = run.len() >= 2 || (run.len() == 1 && heading_after_body);
+    let n_body = kept(marks).len() - run.len();
+    if !enough || n_body < 2 || !lines[body_end].ends_with_sentence_punctuation() {
+        return;
+    }
+    for index in run {
+        marks[index] =
+            Some(Mark::new(RemovalKind::Boilerplate, "teaser headline list after the end of the body"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::split_lines;
+
+    /// Runs `rule` on `input` and compares, per line, the removal kind (or None when kept).
+    fn check(rule: fn(&[Line], &mut [Option<Mark>]), input: &str, expected: &[Option<RemovalKind>]) {
+        let lines = split_lines(input);
+        let mut marks = vec![None; lines.len()];
+        rule(&lines, &mut marks);
+        let got: Vec<Option<RemovalKind>> = marks.iter().map(|mark| mark.as_ref().map(|mark| mark.kind)).collect();
+        assert_eq!(got, expected, "input: {input}");
+    }
+
+    const B: Option<RemovalKind> = Some(RemovalKind::Boilerplate);
+    const R: Option<RemovalKind> = Some(RemovalKind::RepeatedBlock);
+    const D: Option<RemovalKind> = Some(RemovalKind::DuplicateTitle);
+    const F: Option<RemovalKind> = Some(RemovalKind::ForeignBlock);
+
+    fn top(lines: &[Line], marks: &mut [Option<Mark>]) {
+        mark_top(lines, marks, None);
+    }
+
+    fn foreign(lines: &[Line], marks: &mut [Option<Mark>]) {
+        mark_foreign(lines, marks, &CleanConfig::default());
+    }
+
+    #[test]
+    fn top_furniture_and_duplicate_title() {
+        check(
+            top,
+            "MARCH 3, 2021\nCity News\nBridge Reopens After Two Years\nBridge Reopens After Two Years\nThe bridge reopened on Friday.",
+            &[B, B, None, D, None],
+        );
+        // A dateline inside a sentence is content.
+        check(top, "LONDON: The bridge reopened.\nIt cost a lot.", &[None, None]);
+    }
+
+    #[test]
+    fn repeated_body_keeps_first_copy() {
+        check(
+            mark_repeats,
+            "The council met on Monday evening.\nBudget\nIt approved the new budget for schools.\n\
+             Budget\nIt approved the new budget for schools.\nThe vote was unanimous.",
+            &[None, None, None, R, R, None],
+        );
+        // Short lines that recur alone are not a repeated block.
+        check(mark_repeats, "Q\nWhat now for the team?\nQ\nWho will coach it?", &[None, None, None, None]);
+    }
+
+    #[test]
+    fn foreign_block_under_heading() {
+        check(
+            foreign,
+            "Ministers from Norway and Sweden agreed a fishing quota in Bergen on Monday.\n\
+             The Norwegian delegation said the quota protects cod stocks in the Barents Sea.\n\
+             Sweden wanted a larger quota for its Baltic herring fleet.\n\
+             Other Topics of Interest\n\
+             Volcano Erupts Near Remote Chilean Village\n\
+             Chilean authorities evacuated hundreds of residents after the volcano Calbuco erupted, sending ash over Puerto Montt.\n\
+             Fishermen in Bergen welcomed the cod quota agreed by Norway and Sweden.\n\
+             The Barents Sea talks resume in Sweden next spring.",
+            &[None, None, None, F, F, F, None, None],
+        );
+    }
+
+    #[test]
+    fn related_paragraph_is_not_foreign() {
+        let input = "Floods hit the river town of Elmsworth on Sunday after heavy rain.\n\
+                     Rescue teams moved families from riverside streets in Elmsworth.\n\
+                     Read more\n\
+                     Heavy rain is forecast for the river valley again on Tuesday, and rescue teams remain in Elmsworth.\n\
+                     The mayor of Elmsworth thanked the rescue teams.";
+        check(foreign, input, &[None, None, None, None, None]);
+    }
+
+    #[test]
+    fn teaser_list_after_body() {
+        check(
+            mark_teasers,
+            "Bridge Reopens\nThe bridge reopened on Friday after two years.\nTraffic was light.\n\
+             Mayor Promises New Parks Across The City\nLocal Team Wins Regional Cup Final",
+            &[None, None, None, B, B],
+        );
+        // A sentence-case bullet list ending the article stays.
+        check(
+            mark_teasers,
+            "Bridge Reopens\nThe bridge reopened on Friday.\nWhat you need:\nsturdy boots for the path\na warm coat and gloves",
+            &[None, None, None, None, None],
+        );
+    }
+}

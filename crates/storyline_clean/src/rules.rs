@@ -1,0 +1,481 @@
+//! General line rules: site furniture, template filler, datelines and line shapes that need no
+//! corpus statistics.
+//!
+//! Each rule looks at one [`Line`] (from [`crate::text`]) and returns a short reason when the
+//! line is furniture or filler; [`crate::clean`] turns the reasons into `Removal`s. Phrase lists
+//! are generic furniture seen across many sites, never text of particular articles. Rules on
+//! phrases apply to short lines only, so a news sentence that happens to mention "subscribe" or
+//! "newsletter" is never touched.
+
+use crate::text::Line;
+
+/// Lines longer than this many words are never furniture by phrase rules.
+const MAX_FURNITURE_WORDS: u32 = 25;
+
+/// Whole lines (folded) that are navigation, section labels, share buttons or ad markers.
+const FURNITURE_LINES: &[&str] = &[
+    "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored",
+    "sponsored content", "promoted", "promoted content", "paid content", "related",
+    "related news", "related articles", "related stories", "related posts", "related content",
+    "related topics", "related coverage", "related links", "related reading", "more news",
+    "more stories", "more articles", "latest news", "latest stories", "top stories", "trending",
+    "trending now", "trending news", "most read", "most popular", "most viewed", "popular",
+    "popular stories", "recommended", "recommended for you", "recommended stories",
+    "you may also like", "you might also like", "you may like", "also read", "read also",
+    "read more", "read next", "see also", "more", "more from", "more on this", "more on this story",
+    "continue reading", "continue reading below", "story continues below",
+    "article continues below", "advertisement continue reading below",
+    "story continues below advertisement", "scroll to continue", "scroll to continue with content",
+    "about us", "about", "contact us", "contact", "home", "menu", "search", "login", "log in",
+    "sign in", "sign up", "register", "subscribe", "subscribe now", "newsletter", "newsletters",
+    "share", "share this", "share this article", "share this story", "share this post",
+    "share article", "tweet", "email", "e mail", "print", "print this", "comments", "comment",
+    "leave a comment", "post a comment", "add comment", "view comments", "tags", "topics",
+    "categories", "category", "next", "previous", "next article", "previous article",
+    "next story", "previous story", "next post", "previous post", "back to top", "go to top",
+    "loading", "watch", "listen", "listen to this article", "copy link", "link copied",
+    "follow us", "follow", "privacy", "privacy policy", "terms of use", "terms of service",
+    "terms and conditions", "cookie policy", "cookie settings", "cookies", "accept",
+    "accept cookies", "all rights reserved", "skip to content", "skip to main content",
+    "facebook", "twitter", "x", "instagram", "linkedin", "youtube", "whatsapp", "telegram",
+    "pinterest", "tiktok", "reddit", "snapchat", "threads", "flipboard", "google news", "rss",
+    "messenger", "viber", "tumblr", "bluesky", "mastodon", "photo", "photos", "video", "videos",
+    "image", "images", "gallery", "photo gallery", "advertise", "advertise with us", "careers",
+    "faq", "help", "sitemap", "site map", "disclaimer", "editorial policy", "feedback",
+    "other topics of interest", "dont miss", "must read", "editors picks", "editor s picks",
+    "featured", "featured stories", "in case you missed it", "recommended reading",
+    "report this article", "report an error", "join now", "get the app", "download app",
+    "open in app", "click to share", "share via", "close", "toggle navigation", "back",
+    "view all", "see all", "show more", "load more", "show comments", "hide comments",
+];
+
+/// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
+const SOCIAL_WORDS: &[&str] = &[
+    "facebook", "twitter", "x", "instagram", "linkedin", "youtube", "whatsapp", "telegram",
+    "pinterest", "tiktok", "reddit", "snapchat", "threads", "flipboard", "tumblr", "bluesky",
+    "mastodon", "vk", "email", "mail", "sms", "print", "share", "copy", "link", "messenger",
+    "on", "us", "follow", "google", "news", "rss", "feed", "and", "or", "via",
+];
+
+/// Folded prefixes of calls to action and navigation lines.
+const FURNITURE_PREFIXES: &[&str] = &[
+    "follow us", "join our", "join us on", "subscribe to", "sign up for", "sign up to",
+    "click here", "read more", "read also", "also read", "see also", "read next", "watch also",
+    "also watch", "download the", "download our", "get the latest", "get our", "dont miss",
+    "to suggest a correction", "you can also highlight", "for more news", "for more updates",
+    "all rights reserved", "listen to this article", "share this", "share on", "share via",
+    "recommended for you", "more stories from", "stay updated", "stay connected", "like us on",
+    "this story has been published from a wire agency", "catch all the", "check out our",
+    "never miss",
+];
+
+/// Folded phrases that mark a call to action anywhere in a short line.
+const FURNITURE_PHRASES: &[&str] = &[
+    "whatsapp group", "whatsapp channel", "telegram channel", "telegram group",
+    "on google news", "all rights reserved", "ctrl enter", "sign up for our", "subscribe to our",
+    "our newsletter", "follow us on", "click here", "share this article", "share this story",
+    "we may earn", "affiliate link", "earn a commission", "continue reading below",
+    "story continues below", "article continues below", "report this article",
+    "enable javascript", "javascript is disabled", "your browser does not support",
+    "download the app", "download our app", "app store and google play",
+    "suggest a correction", "like us on facebook", "our whatsapp", "our telegram",
+    "breaking news alerts", "skip to content", "skip to main content", "already a subscriber",
+    "already have an account", "subscribe now", "subscribe today", "support our journalism",
+    "support independent journalism", "this article is sponsored", "advertisement scroll",
+    "scroll to continue", "get breaking news",
+];
+
+/// Lowercase text prefixes of image credits, captions and link labels ("Image: Reuters",
+/// "Related: …").
+const CREDIT_PREFIXES: &[&str] = &[
+    "related:", "tags:", "topics:", "filed under:", "also read:", "read also:", "read more:",
+    "see also:",
+    "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "photograph:",
+    "photo credit", "image credit", "image source", "photo source", "(photo", "(image", "photo by",
+    "image by", "credit:", "illustration:", "caption:", "file photo", "representative image",
+    "representational image", "representational photo", "video:", "watch:", "listen:",
+    "(representative", "(file", "[photo", "[image",
+];
+
+/// Folded headings that introduce unrelated stories or teaser lists.
+const FOREIGN_HEADINGS: &[&str] = &[
+    "other topics of interest", "also read", "read also", "read more", "see also",
+    "you may also like", "you might also like", "you may like", "more from", "more stories",
+    "more news", "related", "related news", "related stories", "related articles",
+    "related posts", "recommended", "recommended for you", "recommended stories", "dont miss",
+    "must read", "also on", "trending", "trending now", "latest news", "top stories",
+    "more on this", "in other news", "other news", "popular stories", "most read",
+    "most popular", "editors picks", "in case you missed it", "read next", "more to read",
+    "more like this", "what to read next", "further reading",
+];
+
+/// Vocabulary of lorem ipsum, the classic typesetting placeholder.
+const LOREM_WORDS: &[&str] = &[
+    "lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "consectetuer", "adipiscing",
+    "adipisicing", "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "ut", "labore", "et",
+    "dolore", "magna", "aliqua", "enim", "ad", "minim", "veniam", "quis", "nostrud",
+    "exercitation", "ullamco", "laboris", "nisi", "aliquip", "ex", "ea", "commodo", "consequat",
+    "duis", "aute", "irure", "in", "reprehenderit", "voluptate", "velit", "esse", "cillum",
+    "fugiat", "nulla", "pariatur", "excepteur", "sint", "occaecat", "cupidatat", "non",
+    "proident", "sunt", "culpa", "qui", "officia", "deserunt", "mollit", "anim", "id", "est",
+    "laborum", "vestibulum", "nunc", "nibh", "eget", "mauris", "vitae", "tellus", "pellentesque",
+    "aenean", "massa", "donec", "quam", "felis", "ultricies", "nec", "pede", "justo", "fringilla",
+    "vel", "aliquet", "vulputate", "arcu", "rhoncus", "imperdiet", "venenatis", "integer",
+    "tincidunt", "cras", "dapibus", "vivamus", "elementum", "semper", "nam", "eleifend", "ac",
+    "ante", "etiam", "rutrum", "curabitur", "ligula", "porttitor", "sapien", "libero",
+    "praesent", "mi", "phasellus", "viverra", "leo", "morbi", "nullam", "sodales", "lacus",
+];
+
+/// Folded phrases that only template placeholder prose uses.
+const FILLER_PHRASES: &[&str] = &[
+    "lorem ipsum", "filler text", "dummy text", "placeholder text", "sample text here",
+    "your text here", "insert text here", "replace this text", "typesetting industry",
+    "readable content of a page", "content here content here", "using filler",
+    "placeholder content", "this is a placeholder", "demo content", "dummy content",
+    "text of the printing", "blind texts", "lipsum",
+];
+
+/// Month and weekday names and date words that may make up a dateline-only line.
+const DATE_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "ist",
+    "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "updated", "published",
+    "posted", "last", "on", "at", "first", "modified", "date", "st", "nd", "rd", "th",
+];
+
+/// Last words of section labels printed above a headline ("Russia News", "World").
+const SECTION_WORDS: &[&str] = &[
+    "news", "world", "politics", "business", "sport", "sports", "opinion", "entertainment",
+    "tech", "technology", "science", "health", "lifestyle", "breaking", "exclusive", "live",
+    "analysis", "features", "feature", "economy", "markets", "national", "international",
+    "local", "region", "culture", "travel", "education", "asia", "europe", "africa", "americas",
+    "headlines", "latest", "updates", "world news", "top news",
+];
+
+/// Why a line is site furniture by general rules, if it is.
+pub(crate) fn furniture_reason(line: &Line) -> Option<&'static str> {
+    let folded = line.folded.as_str();
+    if folded.is_empty() {
+        // Only punctuation or symbols: separators like "***" or "|".
+        return Some("line without words");
+    }
+    if FURNITURE_LINES.contains(&folded) {
+        return Some("navigation or site furniture line");
+    }
+    if line.n_words > MAX_FURNITURE_WORDS {
+        return None;
+    }
+    if line.n_words <= 10 && folded.split(' ').all(|word| SOCIAL_WORDS.contains(&word)) {
+        return Some("share or social network links");
+    }
+    if line.text.contains('©') || is_copyright_notice(line) {
+        return Some("copyright line");
+    }
+    // Quoted speech is content even when it says "join our" or "click here".
+    if line.has_quote() {
+        return None;
+    }
+    if FURNITURE_PREFIXES.iter().any(|prefix| folded.starts_with(prefix)) {
+        return Some("call to action or navigation line");
+    }
+    if FURNITURE_PHRASES.iter().any(|phrase| contains_words(folded, phrase)) {
+        return Some("call to action or navigation line");
+    }
+    if line.n_words <= 20 && starts_with_credit(&line.text) {
+        return Some("image credit or caption line");
+    }
+    if is_byline(line) {
+        return Some("byline");
+    }
+    None
+}
+
+/// "(c) 2024 Example Media" or "Copyright 2024 Example Media".
+fn is_copyright_notice(line: &Line) -> bool {
+    let mut words = line.folded.split(' ');
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    let is_year = second.len() == 4 && second.bytes().all(|b| b.is_ascii_digit());
+    (first == "copyright" && (is_year || second == "c"))
+        || (first == "c" && is_year && line.text.starts_with("(c)"))
+}
+
+/// True when `phrase` occurs in `folded` on word boundaries.
+fn contains_words(folded: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(found) = folded.get(from..).and_then(|rest| rest.find(phrase)) {
+        let begin = from + found;
+        let end = begin + phrase.len();
+        let starts_word = begin == 0 || folded.as_bytes().get(begin - 1) == Some(&b' ');
+        let ends_word = end == folded.len() || folded.as_bytes().get(end) == Some(&b' ');
+        if starts_word && ends_word {
+            return true;
+        }
+        from = begin + 1;
+        while !folded.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+fn starts_with_credit(text: &str) -> bool {
+    let head: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
+    CREDIT_PREFIXES.iter().any(|prefix| head.starts_with(prefix))
+}
+
+/// "By Jane Doe" or "By Jane Doe and John Roe, Reuters": a short line of capitalised names
+/// after "By".
+fn is_byline(line: &Line) -> bool {
+    if line.n_words < 2 || line.n_words > 8 || line.ends_with_period() {
+        return false;
+    }
+    let mut words = line.text.split(' ');
+    if !matches!(words.next(), Some("By" | "by" | "BY")) {
+        return false;
+    }
+    words.all(|word| {
+        let first = word.chars().next();
+        first.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
+            || matches!(word, "and" | "of" | "in" | "for" | "de" | "van" | "von" | "|" | "-")
+    })
+}
+
+/// Why a line is template filler, if it is.
+pub(crate) fn filler_reason(line: &Line) -> Option<&'static str> {
+    let folded = line.folded.as_str();
+    if FILLER_PHRASES.iter().any(|phrase| contains_words(folded, phrase)) {
+        return Some("template filler phrase");
+    }
+    if line.n_words >= 4 {
+        let n_lorem = folded.split(' ').filter(|word| LOREM_WORDS.contains(word)).count();
+        if n_lorem >= 4 && n_lorem * 2 >= line.n_words as usize {
+            return Some("lorem ipsum placeholder text");
+        }
+    }
+    if line.n_words >= 8 {
+        let n_garbled = line.text.split(' ').filter(|token| is_garbled(token)).count();
+        if n_garbled * 5 >= line.n_words as usize * 2 {
+            return Some("mostly garbled non-words");
+        }
+    }
+    None
+}
+
+/// A token that no language writes: long vowel-less runs, letter–digit soup, stuttered
+/// letters. Only ASCII tokens are judged, so other scripts and accented words are never hit.
+fn is_garbled(token: &str) -> bool {
+    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    if word.len() < 4 || !word.is_ascii() {
+        return false;
+    }
+    let bytes = word.as_bytes();
+    let n_letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let n_digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    if n_letters == 0 {
+        return false;
+    }
+    // Letter–digit soup like "x7f9kq"; model numbers like "G7" or "F-16" are short or joined.
+    let transitions = bytes
+        .windows(2)
+        .filter(|pair| pair[0].is_ascii_digit() != pair[1].is_ascii_digit())
+        .count();
+    if n_digits > 0 && transitions >= 3 {
+        return true;
+    }
+    if n_digits > 0 || word.bytes().all(|b| b.is_ascii_uppercase()) {
+        // Acronyms ("NATO", "DPRK") and codes are fine.
+        return false;
+    }
+    let is_vowel = |b: u8| matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    if !bytes.iter().any(|&b| is_vowel(b)) {
+        return true;
+    }
+    let mut run = 0;
+    let mut stutter = 1;
+    for (index, &byte) in bytes.iter().enumerate() {
+        run = if is_vowel(byte) { 0 } else { run + 1 };
+        if run >= 6 {
+            return true;
+        }
+        stutter = if index > 0 && bytes[index - 1].eq_ignore_ascii_case(&byte) { stutter + 1 } else { 1 };
+        if stutter >= 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// True for a line that holds only a date or time ("DECEMBER 9, 2022", "Updated: 18 Jun 2024,
+/// 10:30 am IST").
+pub(crate) fn is_dateline_only(line: &Line) -> bool {
+    if line.n_words == 0 || line.n_words > 12 {
+        return false;
+    }
+    let mut has_date = false;
+    let mut has_number = false;
+    for word in line.folded.split(' ') {
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            has_number = true;
+        } else if DATE_WORDS.contains(&word) {
+            has_date |= word.len() >= 3 && !matches!(word, "last" | "on" | "at" | "first" | "date");
+        } else if ordinal_day(word) {
+            has_number = true;
+        } else {
+            return false;
+        }
+    }
+    has_number && (has_date || looks_like_numeric_date(&line.text))
+}
+
+/// "9th", "21st".
+fn ordinal_day(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th")
+}
+
+/// "2024-06-18", "18/06/2024", "18.06.2024".
+fn looks_like_numeric_date(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == ',').any(|token| {
+        let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
+        parts.len() == 3
+            && parts.iter().all(|part| !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// True for a short section label that sits above a headline ("Russia News", "World").
+pub(crate) fn is_section_label(line: &Line) -> bool {
+    if line.n_words == 0 || line.n_words > 3 || line.ends_with_sentence_punctuation() {
+        return false;
+    }
+    let last_word = line.folded.rsplit(' ').next().unwrap_or_default();
+    SECTION_WORDS.contains(&last_word) || SECTION_WORDS.contains(&line.folded.as_str())
+}
+
+/// True when the line reads as a headline: short, not ending in a period.
+pub(crate) fn reads_as_headline(line: &Line) -> bool {
+    (2..=30).contains(&line.n_words) && line.text.len() <= 300 && !line.ends_with_period()
+}
+
+/// True for a teaser title as sites list them under or after an article: a short line in
+/// title case without a final period. Sentence-case lines are not counted, so bullet lists at
+/// the end of an article stay.
+pub(crate) fn is_title_like(line: &Line) -> bool {
+    if !(3..=20).contains(&line.n_words) || line.ends_with_period() || line.has_quote() {
+        return false;
+    }
+    let mut first_chars = line.text.chars();
+    if !first_chars.next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    let mut n_long = 0;
+    let mut n_capitalised = 0;
+    for word in line.text.split(' ') {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 4 {
+            n_long += 1;
+            if word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
+                n_capitalised += 1;
+            }
+        }
+    }
+    n_long >= 2 && n_capitalised * 3 >= n_long * 2
+}
+
+/// True for a heading that introduces other stories ("Other Topics of Interest", "Also read").
+pub(crate) fn is_foreign_heading(line: &Line) -> bool {
+    let folded = line.folded.as_str();
+    line.n_words <= 6
+        && !line.ends_with_period()
+        && (FOREIGN_HEADINGS.contains(&folded) || folded.starts_with("more from "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::split_lines;
+
+    /// Applies `rule` to each line of `input` and compares the verdicts.
+    fn check(rule: fn(&Line) -> bool, input: &str, expected: &[bool]) {
+        let got: Vec<bool> = split_lines(input).iter().map(rule).collect();
+        assert_eq!(got, expected, "input: {input}");
+    }
+
+    fn is_furniture(line: &Line) -> bool {
+        furniture_reason(line).is_some()
+    }
+
+    fn is_filler(line: &Line) -> bool {
+        filler_reason(line).is_some()
+    }
+
+    #[test]
+    fn furniture_lines() {
+        check(
+            is_furniture,
+            "ADVERTISEMENT\nRelated News\nInstagram\nFacebook | Twitter | Email\nJoin Daily Gazette WhatsApp group\n\
+             Sign up for our newsletter to get the latest news.\n© 2024 Example Media. All rights reserved.\n\
+             Image: Reuters\nBy Jane Doe\n---\nYou can also highlight the text and press Ctrl + Enter",
+            &[true; 11],
+        );
+    }
+
+    #[test]
+    fn news_sentences_are_not_furniture() {
+        check(
+            is_furniture,
+            "The minister urged citizens to subscribe to the new savings scheme before March.\n\
+             “Join our fight,” he told the crowd.\nShare prices fell 3% on Monday.\n\
+             Photographers gathered outside the court.\nBy the end of the day, 40 people had left.\n\
+             Instagram said it would review the policy.\n\
+             For the latest quarter, revenue rose 5%.\nFinland hopes to become a member of NATO soon\n\
+             He failed to sign in to the portal.\nThe company changed its privacy policy in May.\n\
+             Related to this, the ministry said nothing.\nCopyright lawsuits rose in 2023.",
+            &[false; 12],
+        );
+    }
+
+    #[test]
+    fn filler_lines() {
+        check(
+            is_filler,
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n\
+             The argument in favor of using filler text goes something like this: real content.\n\
+             Xkcdqw brrttz mnnpq zzzkkk ghjjklt qwrtp plmkjnh vbbnmm xxyyzz trrrt.\n\
+             The talks in Geneva lasted six hours and ended without a statement.\n\
+             Szczepański i Wróblewski spotkali się w Krakowie we wtorek rano.",
+            &[true, true, true, false, false],
+        );
+    }
+
+    #[test]
+    fn datelines() {
+        check(
+            is_dateline_only,
+            "DECEMBER 9, 2022\nUpdated: 18 Jun 2024, 10:30 am IST\n2024-06-18\nJune 18\n\
+             NEW DELHI: Russian President Vladimir Putin arrived on June 18, 2024.\nMay Day",
+            &[true, true, true, true, false, false],
+        );
+    }
+
+    #[test]
+    fn headline_shapes() {
+        check(is_section_label, "Russia News\nWorld\nPutin Visits Pyongyang", &[true, true, false]);
+        check(
+            is_title_like,
+            "World Leaders Join in Swiss Alps to Seek Peace for Ukraine\n\
+             Mix the flour with water\nThe talks ended.\nMarkets Rally As Rates Fall?",
+            &[true, false, false, true],
+        );
+        check(
+            is_foreign_heading,
+            "Other Topics of Interest\nAlso read:\nMore from Example Times\nRelated reading list is long.",
+            &[true, true, true, false],
+        );
+    }
+}

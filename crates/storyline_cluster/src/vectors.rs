@@ -1,0 +1,371 @@
+//! Weighted term vectors and candidate pairs: [`StoryFeatures`] → [`VectorStore`] → edges.
+//!
+//! [`VectorStore::build`] counts document frequencies over all articles' features, weights
+//! each term by sublinear tf × IDF × a boost for its kind (names, numbers, name pairs), and
+//! keeps the heaviest `vector_terms` terms per article in flat arrays (bounded memory per
+//! article). [`similarity_edges`] then finds, for every article, its most similar others
+//! through an inverted index over each article's top `index_terms` terms — never comparing
+//! all pairs — and scores those candidates by exact cosine. The edges go to
+//! [`crate::linkage`].
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::features::{StoryFeatures, TermKind};
+use crate::ClusterConfig;
+
+/// Sparse, L2-normalised term vectors of all articles, stored flat.
+#[derive(Debug, Default)]
+pub(crate) struct VectorStore {
+    /// `offsets[doc]..offsets[doc + 1]` indexes `terms` and `weights` for article `doc`.
+    offsets: Vec<u32>,
+    /// Term hashes, sorted within each article.
+    terms: Vec<u32>,
+    /// Weights matching `terms`; each article's full vector had unit norm before truncation.
+    weights: Vec<f32>,
+    /// Publication dates, when known.
+    dates: Vec<Option<i32>>,
+}
+
+impl VectorStore {
+    pub(crate) fn build(features: &[StoryFeatures], config: &ClusterConfig) -> VectorStore {
+        let mut document_frequency: FxHashMap<u32, u32> = FxHashMap::default();
+        for article in features {
+            for term in article.terms.iter() {
+                *document_frequency.entry(term.hash).or_insert(0) += 1;
+            }
+        }
+        let n_docs = features.len() as f32;
+        let per_doc: Vec<Vec<(u32, f32)>> = features
+            .par_iter()
+            .map(|article| weigh(article, &document_frequency, n_docs, config))
+            .collect();
+        let mut store = VectorStore {
+            offsets: Vec::with_capacity(features.len() + 1),
+            terms: Vec::new(),
+            weights: Vec::new(),
+            dates: features.iter().map(|article| article.date_days).collect(),
+        };
+        store.offsets.push(0);
+        for vector in per_doc {
+            for (term, weight) in vector {
+                store.terms.push(term);
+                store.weights.push(weight);
+            }
+            store
+                .offsets
+                .push(u32::try_from(store.terms.len()).unwrap_or(u32::MAX));
+        }
+        store
+    }
+
+    pub(crate) fn n_docs(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    fn vector(&self, doc: usize) -> (&[u32], &[f32]) {
+        let start = self.offsets.get(doc).copied().unwrap_or(0) as usize;
+        let end = self.offsets.get(doc + 1).copied().unwrap_or(0) as usize;
+        (
+            self.terms.get(start..end).unwrap_or(&[]),
+            self.weights.get(start..end).unwrap_or(&[]),
+        )
+    }
+
+    /// Cosine of two stored vectors, lowered by the date gap when both dates are known.
+    pub(crate) fn similarity(&self, a: usize, b: usize, config: &ClusterConfig) -> f32 {
+        let (terms_a, weights_a) = self.vector(a);
+        let (terms_b, weights_b) = self.vector(b);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        while i < terms_a.len() && j < terms_b.len() {
+            match terms_a[i].cmp(&terms_b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += weights_a[i] * weights_b[j];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let date_a = self.dates.get(a).copied().flatten();
+        let date_b = self.dates.get(b).copied().flatten();
+        dot * date_factor(date_a, date_b, config)
+    }
+}
+
+/// Turns one article's term counts into its weighted, truncated vector, sorted by term.
+fn weigh(
+    article: &StoryFeatures,
+    document_frequency: &FxHashMap<u32, u32>,
+    n_docs: f32,
+    config: &ClusterConfig,
+) -> Vec<(u32, f32)> {
+    let mut weighted: Vec<(u32, f32, u32)> = article
+        .terms
+        .iter()
+        .map(|term| {
+            let df = document_frequency
+                .get(&term.hash)
+                .copied()
+                .unwrap_or(1)
+                .max(1);
+            let idf = ((n_docs + 1.0) / df as f32)
+                .ln()
+                .max(0.0)
+                .powf(config.idf_power);
+            let tf = 1.0 + f32::from(term.count.max(1)).ln();
+            (term.hash, tf * idf * kind_boost(term.kind, config), df)
+        })
+        .collect();
+    // The norm covers every term, so dropping terms no other article shares (they can never
+    // add to a similarity) does not inflate the cosine of what remains.
+    let norm = weighted
+        .iter()
+        .map(|&(_, weight, _)| weight * weight)
+        .sum::<f32>()
+        .sqrt();
+    if norm <= 0.0 {
+        return Vec::new();
+    }
+    weighted.retain(|&(_, _, df)| df > 1);
+    weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    weighted.truncate(config.vector_terms);
+    let mut vector: Vec<(u32, f32)> = weighted
+        .into_iter()
+        .map(|(term, weight, _)| (term, weight / norm))
+        .collect();
+    vector.sort_unstable_by_key(|&(term, _)| term);
+    vector
+}
+
+fn kind_boost(kind: TermKind, config: &ClusterConfig) -> f32 {
+    match kind {
+        TermKind::Word => 1.0,
+        TermKind::Name => config.name_boost,
+        TermKind::Number => config.number_boost,
+        TermKind::NamePair => config.name_pair_boost,
+    }
+}
+
+/// 1 within the grace period, then decaying: articles months apart rarely share a story.
+fn date_factor(a: Option<i32>, b: Option<i32>, config: &ClusterConfig) -> f32 {
+    let (Some(a), Some(b)) = (a, b) else {
+        return 1.0;
+    };
+    let gap = (i64::from(a) - i64::from(b)).unsigned_abs() as f32;
+    let excess = (gap - config.date_grace_days).max(0.0);
+    (-excess / config.date_scale_days.max(1.0)).exp()
+}
+
+/// A scored pair of articles, `a < b`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Edge {
+    pub(crate) a: u32,
+    pub(crate) b: u32,
+    pub(crate) similarity: f32,
+}
+
+/// Finds each article's most similar others and returns the edges above
+/// `config.min_edge_similarity`, sorted by (a, b), each pair once.
+pub(crate) fn similarity_edges(store: &VectorStore, config: &ClusterConfig) -> Vec<Edge> {
+    let n_docs = store.n_docs();
+    let postings = build_postings(store, config);
+    let chunk_size = 1024;
+    let chunks: Vec<Vec<Edge>> = (0..n_docs)
+        .collect::<Vec<usize>>()
+        .par_chunks(chunk_size)
+        .map_init(
+            || CandidateScratch::new(n_docs),
+            |scratch, docs| {
+                let mut edges = Vec::new();
+                for &doc in docs {
+                    scratch.neighbours(doc, store, &postings, config, &mut edges);
+                }
+                edges
+            },
+        )
+        .collect();
+    let mut edges: Vec<Edge> = chunks.into_iter().flatten().collect();
+    edges.sort_unstable_by_key(|edge| (edge.a, edge.b));
+    edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+    edges
+}
+
+/// Inverted index: term → articles that have it among their top `index_terms` terms.
+#[derive(Debug)]
+struct Postings {
+    lists: FxHashMap<u32, Vec<u32>>,
+}
+
+fn build_postings(store: &VectorStore, config: &ClusterConfig) -> Postings {
+    let mut lists: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for doc in 0..store.n_docs() {
+        for term in top_terms(store, doc, config.index_terms) {
+            lists.entry(term).or_default().push(doc as u32);
+        }
+    }
+    // Terms in too many articles are stop-like: they would cost quadratic work and say
+    // little about which story an article belongs to.
+    lists.retain(|_, docs| docs.len() <= config.max_posting_len);
+    Postings { lists }
+}
+
+/// The `k` heaviest terms of an article, heaviest first (ties by hash).
+fn top_terms(store: &VectorStore, doc: usize, k: usize) -> Vec<u32> {
+    let (terms, weights) = store.vector(doc);
+    let mut pairs: Vec<(u32, f32)> = terms.iter().copied().zip(weights.iter().copied()).collect();
+    pairs.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    pairs.truncate(k);
+    pairs.into_iter().map(|(term, _)| term).collect()
+}
+
+/// Per-thread buffers for candidate scoring, reused across articles.
+#[derive(Debug)]
+struct CandidateScratch {
+    /// Number of shared indexed terms per candidate article.
+    shared: Vec<u16>,
+    touched: Vec<u32>,
+}
+
+impl CandidateScratch {
+    fn new(n_docs: usize) -> CandidateScratch {
+        CandidateScratch {
+            shared: vec![0; n_docs],
+            touched: Vec::new(),
+        }
+    }
+
+    fn neighbours(
+        &mut self,
+        doc: usize,
+        store: &VectorStore,
+        postings: &Postings,
+        config: &ClusterConfig,
+        edges: &mut Vec<Edge>,
+    ) {
+        for term in top_terms(store, doc, config.index_terms) {
+            let Some(list) = postings.lists.get(&term) else {
+                continue;
+            };
+            for &other in list {
+                if other as usize == doc {
+                    continue;
+                }
+                if let Some(count) = self.shared.get_mut(other as usize) {
+                    if *count == 0 {
+                        self.touched.push(other);
+                    }
+                    *count = count.saturating_add(1);
+                }
+            }
+        }
+        // Score the candidates sharing the most indexed terms exactly; the cap bounds the
+        // work per article whatever the posting lists look like.
+        let shared = &self.shared;
+        self.touched.sort_unstable_by(|&x, &y| {
+            let (count_x, count_y) = (shared[x as usize], shared[y as usize]);
+            count_y.cmp(&count_x).then(x.cmp(&y))
+        });
+        let mut scored: Vec<(f32, u32)> = self
+            .touched
+            .iter()
+            .take(config.max_candidates)
+            .map(|&other| (store.similarity(doc, other as usize, config), other))
+            .filter(|&(similarity, _)| similarity >= config.min_edge_similarity)
+            .collect();
+        scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        scored.truncate(config.max_neighbours);
+        for (similarity, other) in scored {
+            let (a, b) = if (doc as u32) < other {
+                (doc as u32, other)
+            } else {
+                (other, doc as u32)
+            };
+            edges.push(Edge { a, b, similarity });
+        }
+        for &other in &self.touched {
+            if let Some(count) = self.shared.get_mut(other as usize) {
+                *count = 0;
+            }
+        }
+        self.touched.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story_features;
+
+    /// Checks the similarity of two texts against an expected range.
+    fn check(texts: &[&str], pair: (usize, usize), expected: std::ops::Range<f32>) {
+        let config = ClusterConfig::default();
+        let features: Vec<StoryFeatures> = texts
+            .iter()
+            .map(|text| story_features(None, text, None, &config))
+            .collect();
+        let store = VectorStore::build(&features, &config);
+        let similarity = store.similarity(pair.0, pair.1, &config);
+        assert!(
+            expected.contains(&similarity),
+            "similarity {similarity} not in {expected:?}"
+        );
+    }
+
+    #[test]
+    fn identical_texts_have_cosine_one() {
+        check(
+            &[
+                "Tara Reid enters rehab in Malibu.",
+                "Tara Reid enters rehab in Malibu.",
+                "Other.",
+            ],
+            (0, 1),
+            0.99..1.01,
+        );
+    }
+
+    #[test]
+    fn unrelated_texts_have_cosine_zero() {
+        check(
+            &[
+                "Tara Reid enters rehab.",
+                "Earthquake hits Qeshm island.",
+                "Rehab again.",
+            ],
+            (0, 1),
+            0.0..0.01,
+        );
+    }
+
+    #[test]
+    fn date_gap_lowers_similarity() {
+        let config = ClusterConfig::default();
+        assert_eq!(date_factor(Some(10), Some(12), &config), 1.0);
+        assert!(date_factor(Some(0), Some(400), &config) < 0.01);
+        assert_eq!(date_factor(None, Some(400), &config), 1.0);
+    }
+
+    #[test]
+    fn edges_are_sorted_and_unique() {
+        let config = ClusterConfig::default();
+        let texts = [
+            "Quake kills 12 in Qeshm.",
+            "Qeshm quake kills 12.",
+            "Qeshm quake: 12 dead.",
+            "Rehab for Reid.",
+        ];
+        let features: Vec<StoryFeatures> = texts
+            .iter()
+            .map(|text| story_features(None, text, None, &config))
+            .collect();
+        let store = VectorStore::build(&features, &config);
+        let edges = similarity_edges(&store, &config);
+        assert!(edges
+            .windows(2)
+            .all(|pair| (pair[0].a, pair[0].b) < (pair[1].a, pair[1].b)));
+        assert!(edges.iter().all(|edge| edge.a < edge.b && edge.b < 3));
+        assert_eq!(edges.len(), 3);
+    }
+}

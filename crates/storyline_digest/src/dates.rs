@@ -1,0 +1,669 @@
+//! Dates: article dates (ISO 8601 / RFC 3339 / RFC 2822) and the dates articles mention
+//! for the event ("DECEMBER 9, 2022", "on Tuesday, June 18", "June 17").
+//!
+//! [`story_dates`] reads each article's date and text once and returns [`StoryDates`]: the
+//! story's time span, its event dates (each with the articles that mention it) and each
+//! article's lead date, which the disagreement pass compares across articles.
+
+use rustc_hash::FxHashMap;
+
+use crate::text::{words, StoryTexts};
+use crate::{EventDate, StoryArticle};
+
+/// A calendar day as days since 1970-01-01.
+pub(crate) type Day = i64;
+
+/// A mentioned date: a whole day, or a month and day whose year could not be resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum DateValue {
+    Full(Day),
+    Partial { month: u32, day: u32 },
+}
+
+impl DateValue {
+    fn month_day(self) -> (u32, u32) {
+        match self {
+            DateValue::Full(day) => {
+                let (_, month, day) = civil_from_days(day);
+                (month, day)
+            }
+            DateValue::Partial { month, day } => (month, day),
+        }
+    }
+
+    /// Whether two values can name the same day (a partial date matches any year).
+    pub(crate) fn agrees_with(self, other: DateValue) -> bool {
+        match (self, other) {
+            (DateValue::Full(a), DateValue::Full(b)) => a == b,
+            _ => self.month_day() == other.month_day(),
+        }
+    }
+}
+
+impl std::fmt::Display for DateValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            DateValue::Full(day) => {
+                let (year, month, day) = civil_from_days(day);
+                write!(f, "{year:04}-{month:02}-{day:02}")
+            }
+            DateValue::Partial { month, day } => write!(f, "--{month:02}-{day:02}"),
+        }
+    }
+}
+
+/// Phrases and article positions of one mentioned date.
+type Mentioned = (Vec<String>, Vec<usize>);
+
+/// Everything date-related the digest needs about one story.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StoryDates {
+    pub(crate) first_seen: Option<String>,
+    pub(crate) last_seen: Option<String>,
+    pub(crate) event_dates: Vec<EventDate>,
+    /// Publication instant (seconds since the epoch, UTC) per article position.
+    instants: Vec<Option<i64>>,
+    /// The first date each read article mentions near its top: (position, date).
+    pub(crate) leads: Vec<(usize, DateValue)>,
+}
+
+impl StoryDates {
+    pub(crate) fn article_instant(&self, position: usize) -> Option<i64> {
+        self.instants.get(position).copied().flatten()
+    }
+}
+
+/// A date mentioned in a text, before resolution against the article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mention {
+    year: Option<i64>,
+    month_day: Option<(u32, u32)>,
+    weekday: Option<u32>,
+    /// Byte range of the phrase in the text.
+    start: usize,
+    end: usize,
+}
+
+/// How far into an article a date still counts as its dateline / lead date.
+const LEAD_BYTES: usize = 400;
+
+/// Reads the article dates and the mentioned dates of a story.
+pub(crate) fn story_dates(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>) -> StoryDates {
+    let parsed: Vec<Option<(Day, i64)>> = articles
+        .iter()
+        .map(|article| article.date.and_then(parse_article_date))
+        .collect();
+    let instants: Vec<Option<i64>> = parsed
+        .iter()
+        .map(|p| p.map(|(_, instant)| instant))
+        .collect();
+    let span_label = |position: usize| -> Option<String> {
+        let (day, _) = parsed.get(position).copied().flatten()?;
+        let given = articles.get(position)?.date?.trim();
+        // Keep the article's own ISO form (it may carry a time); normalise anything else.
+        Some(if is_iso_date_prefix(given) {
+            given.to_owned()
+        } else {
+            DateValue::Full(day).to_string()
+        })
+    };
+    let dated: Vec<usize> = (0..articles.len())
+        .filter(|&p| instants[p].is_some())
+        .collect();
+    let first = dated.iter().copied().min_by_key(|&p| (instants[p], p));
+    let last = dated
+        .iter()
+        .copied()
+        .max_by_key(|&p| (instants[p], std::cmp::Reverse(p)));
+
+    // The story's reference day for undated articles: the median dated day.
+    let mut days: Vec<Day> = parsed.iter().flatten().map(|&(day, _)| day).collect();
+    days.sort_unstable();
+    let story_reference = days.get(days.len() / 2).copied();
+
+    let mentions: Vec<Vec<Mention>> = texts
+        .articles
+        .iter()
+        .map(|t| find_mentions(t.text))
+        .collect();
+    let year_hint = mentions.iter().flatten().filter_map(|m| m.year).max();
+
+    let mut by_value: FxHashMap<DateValue, Mentioned> = FxHashMap::default();
+    let mut leads = Vec::new();
+    for (text, mentions) in texts.articles.iter().zip(&mentions) {
+        let own = parsed
+            .get(text.position)
+            .copied()
+            .flatten()
+            .map(|(day, _)| day);
+        let mut reference = own.or(story_reference);
+        if reference.is_none() {
+            // An undated story: a weekday with a day and month pins the year.
+            reference = mentions
+                .iter()
+                .find_map(|m| infer_with_weekday(m, year_hint));
+        }
+        let mut lead_found = false;
+        for mention in mentions {
+            let Some(value) = resolve(mention, reference) else {
+                continue;
+            };
+            let phrase = text
+                .text
+                .get(mention.start..mention.end)
+                .unwrap_or("")
+                .to_owned();
+            if !lead_found && mention.start < LEAD_BYTES && mention.month_day.is_some() {
+                leads.push((text.position, value));
+                lead_found = true;
+            }
+            let entry = by_value.entry(value).or_default();
+            if !entry.0.contains(&phrase) && entry.0.len() < 4 {
+                entry.0.push(phrase);
+            }
+            if !entry.1.contains(&text.position) {
+                entry.1.push(text.position);
+            }
+        }
+    }
+    StoryDates {
+        first_seen: first.and_then(span_label),
+        last_seen: last.and_then(span_label),
+        event_dates: merge_event_dates(by_value, articles),
+        instants,
+        leads,
+    }
+}
+
+/// Folds partial dates into the full date with the same month and day, and orders the
+/// dates by how many articles mention them.
+fn merge_event_dates(
+    by_value: FxHashMap<DateValue, Mentioned>,
+    articles: &[StoryArticle<'_>],
+) -> Vec<EventDate> {
+    let mut values: Vec<(DateValue, Mentioned)> = by_value.into_iter().collect();
+    values.sort_by_key(|(value, _)| *value);
+    let mut merged: Vec<(DateValue, Vec<String>, Vec<usize>)> = Vec::new();
+    for (value, (phrases, positions)) in values {
+        let target = match value {
+            DateValue::Partial { .. } => {
+                let fulls: Vec<usize> = (0..merged.len())
+                    .filter(|&i| {
+                        matches!(merged[i].0, DateValue::Full(_)) && merged[i].0.agrees_with(value)
+                    })
+                    .collect();
+                // Only merge when exactly one year fits.
+                (fulls.len() == 1).then(|| fulls[0])
+            }
+            DateValue::Full(_) => None,
+        };
+        match target {
+            Some(index) => {
+                let entry = &mut merged[index];
+                for phrase in phrases {
+                    if !entry.1.contains(&phrase) {
+                        entry.1.push(phrase);
+                    }
+                }
+                entry.1.truncate(4);
+                entry.2.extend(positions);
+                entry.2.sort_unstable();
+                entry.2.dedup();
+            }
+            None => merged.push((value, phrases, positions)),
+        }
+    }
+    merged.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then_with(|| a.0.cmp(&b.0)));
+    merged.truncate(20);
+    merged
+        .into_iter()
+        .map(|(value, mentions, mut positions)| {
+            positions.sort_unstable();
+            EventDate {
+                date: value.to_string(),
+                mentions,
+                articles: positions
+                    .iter()
+                    .filter_map(|&p| articles.get(p))
+                    .map(|a| a.id.to_owned())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Resolves a mention against the article's reference day.
+fn resolve(mention: &Mention, reference: Option<Day>) -> Option<DateValue> {
+    match (mention.month_day, mention.year) {
+        (Some((month, day)), Some(year)) => {
+            Some(DateValue::Full(days_from_civil(year, month, day)))
+        }
+        (Some((month, day)), None) => match reference {
+            Some(reference) => {
+                let (year, _, _) = civil_from_days(reference);
+                Some(DateValue::Full(days_from_civil(year, month, day)))
+            }
+            None => Some(DateValue::Partial { month, day }),
+        },
+        (None, _) => {
+            // A weekday alone: the latest such weekday on or before the reference day.
+            let weekday = mention.weekday?;
+            let reference = reference?;
+            let back = (weekday_of(reference) + 7 - weekday) % 7;
+            Some(DateValue::Full(reference - i64::from(back)))
+        }
+    }
+}
+
+/// The day of "Tuesday, June 18" in the year nearest `year_hint` where June 18 is a Tuesday.
+fn infer_with_weekday(mention: &Mention, year_hint: Option<i64>) -> Option<Day> {
+    let (month, day) = mention.month_day?;
+    let weekday = mention.weekday?;
+    let hint = year_hint?;
+    (0..=6)
+        .flat_map(|distance| [hint + distance, hint - distance])
+        .map(|year| days_from_civil(year, month, day))
+        .find(|&candidate| weekday_of(candidate) == weekday)
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    let month = match lower.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    // "may", "march" and "mar" are also ordinary words: only a capitalised form is a month.
+    word.starts_with(|c: char| c.is_uppercase())
+        .then_some(month)
+}
+
+/// Weekday number, 0 = Sunday.
+fn weekday_number(word: &str) -> Option<u32> {
+    let weekday = match word.to_ascii_lowercase().as_str() {
+        "sunday" => 0,
+        "monday" => 1,
+        "tuesday" => 2,
+        "wednesday" => 3,
+        "thursday" => 4,
+        "friday" => 5,
+        "saturday" => 6,
+        _ => return None,
+    };
+    word.starts_with(|c: char| c.is_uppercase())
+        .then_some(weekday)
+}
+
+/// A day of the month: "18", "18th", "1st".
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|day| (1..=31).contains(day))
+}
+
+fn year_number(word: &str) -> Option<i64> {
+    if word.len() != 4 {
+        return None;
+    }
+    word.parse()
+        .ok()
+        .filter(|year| (1900..=2100).contains(year))
+}
+
+/// Finds date phrases: "[Weekday,] Month Day[, Year]", "[Weekday,] Day Month [Year]",
+/// "on Weekday" and ISO "YYYY-MM-DD".
+fn find_mentions(text: &str) -> Vec<Mention> {
+    let words = words(text);
+    // Words are adjacent when only spaces, commas and full stops separate them.
+    let adjacent = |left: usize, right: usize| {
+        let (left_start, left_word) = words[left];
+        let gap = text
+            .get(left_start + left_word.len()..words[right].0)
+            .unwrap_or("x");
+        gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | ',' | '.' | '\u{a0}'))
+    };
+    let mut mentions = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        let (start, word) = words[index];
+        if let Some(mention) = iso_mention(word, start) {
+            mentions.push(mention);
+            index += 1;
+            continue;
+        }
+        let mut cursor = index;
+        let weekday = weekday_number(word);
+        if weekday.is_some() {
+            cursor += 1;
+        }
+        let month_day = if cursor < words.len() && (cursor == index || adjacent(index, cursor)) {
+            let first = words[cursor].1;
+            let second = words.get(cursor + 1).map(|w| w.1);
+            match (
+                month_number(first),
+                second.and_then(day_number),
+                day_number(first),
+                second.and_then(month_number),
+            ) {
+                (Some(month), Some(day), _, _) if adjacent(cursor, cursor + 1) => {
+                    Some((month, day, cursor + 1))
+                }
+                (_, _, Some(day), Some(month)) if adjacent(cursor, cursor + 1) => {
+                    Some((month, day, cursor + 1))
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some((month, day, last)) = month_day {
+            let mut last = last;
+            let year = words
+                .get(last + 1)
+                .and_then(|w| year_number(w.1))
+                .filter(|_| adjacent(last, last + 1));
+            if year.is_some() {
+                last += 1;
+            }
+            if day <= days_in_month(year.unwrap_or(2000), month) {
+                let (last_start, last_word) = words[last];
+                mentions.push(Mention {
+                    year,
+                    month_day: Some((month, day)),
+                    weekday,
+                    start,
+                    end: last_start + last_word.len(),
+                });
+            }
+            index = last + 1;
+            continue;
+        }
+        if let Some(weekday) = weekday {
+            let cue = index
+                .checked_sub(1)
+                .map(|i| words[i].1.to_ascii_lowercase());
+            if matches!(cue.as_deref(), Some("on" | "last")) {
+                mentions.push(Mention {
+                    year: None,
+                    month_day: None,
+                    weekday: Some(weekday),
+                    start,
+                    end: start + word.len(),
+                });
+            }
+        }
+        index += 1;
+    }
+    mentions
+}
+
+fn iso_mention(word: &str, start: usize) -> Option<Mention> {
+    let (year, month, day) = parse_iso_date(word)?;
+    (word.len() == 10).then_some(Mention {
+        year: Some(year),
+        month_day: Some((month, day)),
+        weekday: None,
+        start,
+        end: start + 10,
+    })
+}
+
+fn is_iso_date_prefix(text: &str) -> bool {
+    text.get(..10)
+        .is_some_and(|prefix| parse_iso_date(prefix).is_some())
+}
+
+/// `YYYY-MM-DD` at the start of `text`.
+fn parse_iso_date(text: &str) -> Option<(i64, u32, u32)> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year: i64 = text.get(..4)?.parse().ok()?;
+    let month: u32 = text.get(5..7)?.parse().ok()?;
+    let day: u32 = text.get(8..10)?.parse().ok()?;
+    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+        .then_some((year, month, day))
+}
+
+/// Parses an article date: ISO 8601 / RFC 3339 (`2024-06-18`, `2024-06-18T10:00:00+02:00`)
+/// or RFC 2822 (`Tue, 18 Jun 2024 10:00:00 +0000`); returns its day and UTC instant.
+pub(crate) fn parse_article_date(text: &str) -> Option<(Day, i64)> {
+    let text = text.trim();
+    if let Some((year, month, day)) = parse_iso_date(text) {
+        let day_number = days_from_civil(year, month, day);
+        let rest = text.get(10..).unwrap_or("");
+        let seconds = rest
+            .strip_prefix(['T', 't', ' '])
+            .and_then(parse_time_and_zone)
+            .unwrap_or(0);
+        return Some((day_number, day_number * 86_400 + seconds));
+    }
+    parse_rfc2822(text)
+}
+
+/// `HH:MM[:SS][.fff][Z|±HH:MM|±HHMM]` → seconds after midnight UTC (may be negative).
+fn parse_time_and_zone(text: &str) -> Option<i64> {
+    let hours: i64 = text.get(..2)?.parse().ok()?;
+    let minutes: i64 = text.get(3..5)?.parse().ok()?;
+    let mut rest = text.get(5..)?;
+    let mut seconds = 0;
+    if let Some(after) = rest.strip_prefix(':') {
+        seconds = after.get(..2)?.parse().ok()?;
+        rest = after.get(2..)?;
+    }
+    rest = rest.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    let offset = parse_zone(rest.trim()).unwrap_or(0);
+    Some(hours * 3600 + minutes * 60 + seconds - offset)
+}
+
+/// A zone offset in seconds east of UTC: `Z`, `UTC`, `GMT`, `+02:00`, `-0500`.
+fn parse_zone(text: &str) -> Option<i64> {
+    if text.is_empty() || matches!(text, "Z" | "z" | "UTC" | "GMT" | "UT") {
+        return Some(0);
+    }
+    let sign = match text.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = text[1..].chars().filter(char::is_ascii_digit).collect();
+    let hours: i64 = digits.get(..2)?.parse().ok()?;
+    let minutes: i64 = digits.get(2..4).and_then(|m| m.parse().ok()).unwrap_or(0);
+    Some(sign * (hours * 3600 + minutes * 60))
+}
+
+/// `[Tue, ]18 Jun 2024[ 10:00[:00] +0000]`.
+fn parse_rfc2822(text: &str) -> Option<(Day, i64)> {
+    let text = text.split_once(',').map_or(text, |(_, rest)| rest).trim();
+    let mut parts = text.split_whitespace();
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month = month_number(&capitalise(parts.next()?))?;
+    let year: i64 = parts.next()?.parse().ok()?;
+    if !(1..=days_in_month(year, month)).contains(&day) {
+        return None;
+    }
+    let day_number = days_from_civil(year, month, day);
+    let seconds = match (parts.next(), parts.next()) {
+        (Some(time), zone) => {
+            let time = if time.len() == 5 {
+                format!("{time}:00")
+            } else {
+                time.to_owned()
+            };
+            parse_time_and_zone(&format!("{time}{}", zone.unwrap_or(""))).unwrap_or(0)
+        }
+        (None, _) => 0,
+    };
+    Some((day_number, day_number * 86_400 + seconds))
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(year: i64, month: u32, day: u32) -> Day {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(month);
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The (year, month, day) of a day number.
+pub(crate) fn civil_from_days(days: Day) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Weekday of a day number, 0 = Sunday (1970-01-01 was a Thursday).
+fn weekday_of(days: Day) -> u32 {
+    (days + 4).rem_euclid(7) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Resolves every mention of `text` against `reference` (an ISO date) and prints them.
+    fn check(text: &str, reference: Option<&str>, expected: &[&str]) {
+        let reference = reference.and_then(parse_article_date).map(|(day, _)| day);
+        let found: Vec<String> = find_mentions(text)
+            .iter()
+            .filter_map(|m| resolve(m, reference))
+            .map(|value| value.to_string())
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn full_dateline() {
+        check("DECEMBER 9, 2022\nRussia News", None, &["2022-12-09"]);
+    }
+
+    #[test]
+    fn day_month_takes_the_article_year() {
+        check(
+            "On Tuesday, June 18, Putin arrived. Signed June 17.",
+            Some("2024-06-20"),
+            &["2024-06-18", "2024-06-17"],
+        );
+    }
+
+    #[test]
+    fn weekday_alone_is_latest_on_or_before() {
+        check(
+            "He arrived on Tuesday.",
+            Some("2024-06-20T08:00:00Z"),
+            &["2024-06-18"],
+        );
+        check(
+            "He arrived on Thursday.",
+            Some("2024-06-20"),
+            &["2024-06-20"],
+        );
+    }
+
+    #[test]
+    fn without_reference_partial_or_nothing() {
+        check(
+            "Signed June 17 and on Monday, 3rd of nothing.",
+            None,
+            &["--06-17"],
+        );
+    }
+
+    #[test]
+    fn day_before_month_and_iso() {
+        check(
+            "On 5 March 2023 and 2021-02-28.",
+            None,
+            &["2023-03-05", "2021-02-28"],
+        );
+    }
+
+    #[test]
+    fn ordinary_words_are_not_months() {
+        check("They may 5 times.", None, &[]);
+    }
+
+    #[test]
+    fn weekday_pins_the_year() {
+        let mention = find_mentions("On Tuesday, June 18, he came")[0];
+        let day = infer_with_weekday(&mention, Some(2022)).map(DateValue::Full);
+        assert_eq!(day.map(|d| d.to_string()).as_deref(), Some("2024-06-18"));
+    }
+
+    #[test]
+    fn article_date_formats() {
+        let day = |text| parse_article_date(text).map(|(day, _)| DateValue::Full(day).to_string());
+        assert_eq!(
+            day("2024-06-18T23:30:00-02:00").as_deref(),
+            Some("2024-06-18")
+        );
+        assert_eq!(
+            day("Tue, 18 Jun 2024 10:00:00 +0000").as_deref(),
+            Some("2024-06-18")
+        );
+        assert_eq!(day("garbage"), None);
+        let late = parse_article_date("2024-06-18T23:30:00-02:00").map(|(_, i)| i);
+        let early = parse_article_date("2024-06-19T00:30:00Z").map(|(_, i)| i);
+        assert!(late > early);
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for days in [-800_000, -1, 0, 59, 19_000, 800_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(weekday_of(days_from_civil(2024, 6, 18)), 2);
+    }
+}

@@ -1,0 +1,633 @@
+//! Disagreements: facts on which a story's articles give different values.
+//!
+//! [`find_disagreements`] collects, per article, facts of three kinds: the event date (the
+//! first date near the top, from [`StoryDates`]), numbers with a role (ages "Reid, 33",
+//! counts "killed 12 people", money with a purpose "bail of $5 million", magnitudes) and
+//! names in a role ("defense minister X"). Names are compared through the entity pass, so
+//! spelling variants of one name never disagree. Copies are listed but marked, and each
+//! value counts its independent (non-copy) support.
+
+use rustc_hash::FxHashMap;
+
+use crate::dates::{DateValue, StoryDates};
+use crate::entities::FoundEntities;
+use crate::lexicon;
+use crate::text::{words, StoryTexts};
+use crate::{Disagreement, DisagreementKind, DisagreementValue, EntityKind};
+
+/// A fact one article states: what it is about and the value it gives.
+#[derive(Debug, Clone, PartialEq)]
+struct Fact {
+    kind: DisagreementKind,
+    about: String,
+    value: FactValue,
+    position: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum FactValue {
+    Date(DateValue),
+    /// A number (compared by value) with the text it is shown as.
+    Number(f64, String),
+    /// A name, compared by its merged entity name.
+    Name(String),
+}
+
+impl FactValue {
+    fn agrees_with(&self, other: &FactValue) -> bool {
+        match (self, other) {
+            (FactValue::Date(a), FactValue::Date(b)) => a.agrees_with(*b),
+            (FactValue::Number(a, _), FactValue::Number(b, _)) => (a - b).abs() < 1e-9,
+            (FactValue::Name(a), FactValue::Name(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    fn label(&self) -> String {
+        match self {
+            FactValue::Date(date) => date.to_string(),
+            FactValue::Number(_, shown) => shown.clone(),
+            FactValue::Name(name) => name.clone(),
+        }
+    }
+}
+
+/// At most this many disagreements are reported per story.
+const MAX_DISAGREEMENTS: usize = 20;
+
+pub(crate) fn find_disagreements(
+    texts: &StoryTexts<'_>,
+    dates: &StoryDates,
+    entities: &FoundEntities,
+) -> Vec<Disagreement> {
+    let mut facts: Vec<Fact> = dates
+        .leads
+        .iter()
+        .map(|&(position, value)| Fact {
+            kind: DisagreementKind::Date,
+            about: "event date".to_owned(),
+            value: FactValue::Date(value),
+            position,
+        })
+        .collect();
+    for article in &texts.articles {
+        number_facts(article.text, article.position, entities, &mut facts);
+        role_name_facts(article.text, article.position, entities, &mut facts);
+    }
+    let mut by_about: FxHashMap<(DisagreementKind, String), Vec<Fact>> = FxHashMap::default();
+    for fact in facts {
+        by_about
+            .entry((fact.kind, fact.about.clone()))
+            .or_default()
+            .push(fact);
+    }
+    let mut disagreements: Vec<Disagreement> = by_about
+        .into_iter()
+        .filter_map(|((kind, about), facts)| compare(kind, about, facts, texts))
+        .collect();
+    disagreements.sort_by(|a, b| {
+        let total = |d: &Disagreement| d.values.iter().map(|v| v.articles.len()).sum::<usize>();
+        a.kind
+            .cmp(&b.kind)
+            .then_with(|| total(b).cmp(&total(a)))
+            .then_with(|| a.about.cmp(&b.about))
+    });
+    disagreements.truncate(MAX_DISAGREEMENTS);
+    disagreements
+}
+
+/// Groups the values of one fact; a disagreement needs two values that do not agree,
+/// each from a different article, and no article giving two values (then the "fact" is
+/// really several facts, such as a list of ministers).
+fn compare(
+    kind: DisagreementKind,
+    about: String,
+    facts: Vec<Fact>,
+    texts: &StoryTexts<'_>,
+) -> Option<Disagreement> {
+    let mut values: Vec<(FactValue, Vec<usize>)> = Vec::new();
+    for fact in facts {
+        match values
+            .iter_mut()
+            .find(|(value, _)| value.agrees_with(&fact.value))
+        {
+            Some((value, positions)) => {
+                // A full date is more informative than a partial one that agrees with it.
+                if matches!(
+                    (&*value, &fact.value),
+                    (
+                        FactValue::Date(DateValue::Partial { .. }),
+                        FactValue::Date(DateValue::Full(_))
+                    )
+                ) {
+                    *value = fact.value.clone();
+                }
+                if !positions.contains(&fact.position) {
+                    positions.push(fact.position);
+                }
+            }
+            None => values.push((fact.value, vec![fact.position])),
+        }
+    }
+    if values.len() < 2 {
+        return None;
+    }
+    let mut all_positions: Vec<usize> =
+        values.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+    let before = all_positions.len();
+    all_positions.sort_unstable();
+    all_positions.dedup();
+    if all_positions.len() != before && kind != DisagreementKind::Date {
+        return None;
+    }
+    let article = |position: usize| texts.articles.iter().find(|a| a.position == position);
+    let mut out: Vec<DisagreementValue> = values
+        .into_iter()
+        .map(|(value, mut positions)| {
+            positions.sort_unstable();
+            let articles: Vec<_> = positions.iter().filter_map(|&p| article(p)).collect();
+            DisagreementValue {
+                value: value.label(),
+                articles: articles.iter().map(|a| a.id.to_owned()).collect(),
+                copies: articles
+                    .iter()
+                    .filter(|a| a.is_copy)
+                    .map(|a| a.id.to_owned())
+                    .collect(),
+                independent: articles.iter().filter(|a| !a.is_copy).count(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.independent
+            .cmp(&a.independent)
+            .then_with(|| b.articles.len().cmp(&a.articles.len()))
+            .then_with(|| a.value.cmp(&b.value))
+    });
+    Some(Disagreement {
+        kind,
+        about,
+        values: out,
+    })
+}
+
+/// A number in the text: digits with inner `,` or `.`, or a small number word.
+#[derive(Debug, Clone, Copy)]
+struct NumberAt<'t> {
+    value: f64,
+    start: usize,
+    end: usize,
+    shown: &'t str,
+}
+
+fn number_word(lower: &str) -> Option<f64> {
+    let value = match lower {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        _ => return None,
+    };
+    Some(f64::from(value))
+}
+
+fn numbers_in(text: &str) -> Vec<NumberAt<'_>> {
+    let mut out = Vec::new();
+    for (start, word) in words(text) {
+        let lower = word.to_ascii_lowercase();
+        if let Some(value) = number_word(&lower) {
+            out.push(NumberAt {
+                value,
+                start,
+                end: start + word.len(),
+                shown: word,
+            });
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        if !bytes[index].is_ascii_digit() || (index > 0 && bytes[index - 1].is_ascii_alphanumeric())
+        {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < bytes.len()
+            && (bytes[index].is_ascii_digit()
+                || (matches!(bytes[index], b',' | b'.')
+                    && bytes.get(index + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            index += 1;
+        }
+        let shown = &text[start..index];
+        // A number glued to letters ("5G", "2nd") is a name or an ordinal, not a quantity.
+        if bytes.get(index).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        if let Ok(value) = shown.replace(',', "").parse::<f64>() {
+            out.push(NumberAt {
+                value,
+                start,
+                end: index,
+                shown,
+            });
+        }
+    }
+    out.sort_by_key(|n| n.start);
+    out
+}
+
+/// Lower-cased words in the `n` words before and after a byte range.
+fn context(text: &str, start: usize, end: usize, n: usize) -> (Vec<String>, Vec<String>) {
+    let before_start = text.floor_char_boundary_compat(start.saturating_sub(80));
+    let after_end = text.floor_char_boundary_compat((end + 80).min(text.len()));
+    let before: Vec<String> = words(text.get(before_start..start).unwrap_or(""))
+        .into_iter()
+        .rev()
+        .take(n)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let after: Vec<String> = words(text.get(end..after_end).unwrap_or(""))
+        .into_iter()
+        .take(n)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    (before, after)
+}
+
+trait FloorCharBoundary {
+    fn floor_char_boundary_compat(&self, index: usize) -> usize;
+}
+
+impl FloorCharBoundary for str {
+    fn floor_char_boundary_compat(&self, index: usize) -> usize {
+        let mut index = index.min(self.len());
+        while !self.is_char_boundary(index) {
+            index -= 1;
+        }
+        index
+    }
+}
+
+fn casualty_role(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "killed" | "dead" | "died" | "deaths" | "dies" | "killing" => "people killed",
+        "injured" | "wounded" | "hurt" | "injuring" | "wounding" => "people injured",
+        "arrested" | "detained" => "people arrested",
+        "missing" => "people missing",
+        "rescued" => "people rescued",
+        "evacuated" => "people evacuated",
+        _ => return None,
+    })
+}
+
+fn is_people_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "people"
+            | "persons"
+            | "victims"
+            | "civilians"
+            | "soldiers"
+            | "children"
+            | "students"
+            | "passengers"
+            | "residents"
+            | "others"
+            | "men"
+            | "women"
+            | "workers"
+            | "officers"
+            | "troops"
+            | "militants"
+            | "patients"
+            | "migrants"
+            | "protesters"
+            | "fans"
+    )
+}
+
+fn money_purpose(word: &str) -> bool {
+    matches!(
+        word,
+        "bail"
+            | "fine"
+            | "ransom"
+            | "reward"
+            | "settlement"
+            | "damages"
+            | "bond"
+            | "salary"
+            | "contract"
+            | "deal"
+            | "loan"
+            | "budget"
+            | "price"
+            | "bid"
+            | "sale"
+            | "acquisition"
+    )
+}
+
+fn scale_word(word: &str) -> Option<f64> {
+    match word {
+        "thousand" => Some(1e3),
+        "million" | "mln" | "m" => Some(1e6),
+        "billion" | "bn" | "b" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+fn number_facts(text: &str, position: usize, entities: &FoundEntities, facts: &mut Vec<Fact>) {
+    for number in numbers_in(text) {
+        let (before, after) = context(text, number.start, number.end, 4);
+        let gap_before = text
+            .get(number.start.saturating_sub(2)..number.start)
+            .unwrap_or("");
+        let gap_after = text
+            .get(number.end..(number.end + 2).min(text.len()))
+            .unwrap_or("");
+        let mut push = |about: String, value: f64, shown: String| {
+            facts.push(Fact {
+                kind: crate::DisagreementKind::Number,
+                about,
+                value: FactValue::Number(value, shown),
+                position,
+            });
+        };
+        // Age: "Tara Reid, 33," — a person's name, a comma, a small number, a comma.
+        if gap_before == ", "
+            && gap_after.starts_with(',')
+            && (1.0..120.0).contains(&number.value)
+            && number.value.fract() == 0.0
+        {
+            let name_end = number.start - 2;
+            let name_start = text.floor_char_boundary_compat(name_end.saturating_sub(60));
+            let name_words: Vec<&str> = words(text.get(name_start..name_end).unwrap_or(""))
+                .into_iter()
+                .rev()
+                .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+                .map(|(_, w)| w)
+                .collect();
+            if let Some(surname) = name_words.first() {
+                let full: Vec<&str> = name_words.iter().rev().copied().collect();
+                if let Some((name, EntityKind::Person | EntityKind::Other)) = entities
+                    .canonical(&full.join(" "))
+                    .or_else(|| entities.canonical(surname))
+                {
+                    push(
+                        format!("age of {name}"),
+                        number.value,
+                        number.shown.to_owned(),
+                    );
+                }
+            }
+            continue;
+        }
+        let next = after.first().map(String::as_str);
+        // Money: "$5 million" with a purpose word near it ("bail", "ransom").
+        if gap_before.ends_with(['$', '€', '£']) {
+            let scale = next.and_then(scale_word).unwrap_or(1.0);
+            if before.iter().chain(after.iter()).any(|w| money_purpose(w)) {
+                let purpose = before
+                    .iter()
+                    .chain(after.iter())
+                    .find(|w| money_purpose(w))
+                    .cloned()
+                    .unwrap_or_default();
+                let symbol = gap_before.chars().last().unwrap_or('$');
+                let shown = match next.filter(|w| scale_word(w).is_some()) {
+                    Some(word) => format!("{symbol}{} {word}", number.shown),
+                    None => format!("{symbol}{}", number.shown),
+                };
+                push(format!("amount of {purpose}"), number.value * scale, shown);
+            }
+            continue;
+        }
+        // Magnitude of an earthquake: "magnitude 6.1", "6.1-magnitude", "6.1 magnitude".
+        if before.first().is_some_and(|w| w == "magnitude")
+            || next.is_some_and(|w| w == "magnitude" || w.starts_with("magnitude"))
+            || gap_after.starts_with("-m")
+        {
+            if (1.0..10.0).contains(&number.value) {
+                push(
+                    "magnitude".to_owned(),
+                    number.value,
+                    number.shown.to_owned(),
+                );
+            }
+            continue;
+        }
+        // Counts of people: "killed 12 people", "12 people were killed", "12 dead".
+        let role = match (before.first().map(String::as_str), next) {
+            (Some(verb), Some(noun)) if is_people_noun(noun) && casualty_role(verb).is_some() => {
+                casualty_role(verb)
+            }
+            (_, Some(word)) if casualty_role(word).is_some() => casualty_role(word),
+            (_, Some(noun)) if is_people_noun(noun) => {
+                after.iter().skip(1).take(3).find_map(|w| casualty_role(w))
+            }
+            _ => None,
+        };
+        if let Some(role) = role {
+            let shown = if number.value.fract() == 0.0 {
+                format!("{}", number.value as i64)
+            } else {
+                number.shown.to_owned()
+            };
+            push(role.to_owned(), number.value, shown);
+        }
+    }
+}
+
+/// Role heads that a single person holds ("defense minister", "Russian president").
+fn is_role_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "minister"
+            | "president"
+            | "secretary"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "coach"
+            | "ceo"
+            | "director"
+            | "chief"
+            | "governor"
+            | "mayor"
+            | "chancellor"
+            | "ambassador"
+            | "commander"
+            | "publicist"
+            | "lawyer"
+            | "attorney"
+            | "premier"
+    )
+}
+
+/// "defense minister Andrei Belousov", "Russian President Vladimir Putin": a role of at
+/// least two words (a modifier and a head) followed by a capitalised name.
+fn role_name_facts(text: &str, position: usize, entities: &FoundEntities, facts: &mut Vec<Fact>) {
+    let words = words(text);
+    for (index, &(start, word)) in words.iter().enumerate() {
+        let head = word.to_lowercase();
+        if !is_role_head(&head) || index == 0 {
+            continue;
+        }
+        let modifier = words[index - 1].1.to_lowercase();
+        let previous_gap = text
+            .get(words[index - 1].0 + words[index - 1].1.len()..start)
+            .unwrap_or("");
+        let is_modifier = lexicon::is_title(&modifier) || lexicon::is_nationality(&modifier);
+        // "deputy" roles come in several at once; they never disagree.
+        if !is_modifier || modifier == "deputy" || modifier == "vice" || previous_gap != " " {
+            continue;
+        }
+        if index >= 2
+            && matches!(
+                words[index - 2].1.to_lowercase().as_str(),
+                "deputy" | "vice" | "former" | "ex"
+            )
+        {
+            continue;
+        }
+        let name: Vec<&str> = words[index + 1..]
+            .iter()
+            .take(3)
+            .scan(start + word.len(), |end, &(next_start, next)| {
+                let gap = text.get(*end..next_start).unwrap_or("x");
+                *end = next_start + next.len();
+                (matches!(gap, " " | ", ") && next.starts_with(char::is_uppercase)).then_some(next)
+            })
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        let Some((canonical, kind)) = entities.canonical(&name.join(" ")) else {
+            continue;
+        };
+        if kind != EntityKind::Person {
+            continue;
+        }
+        // Whose role it is: "Ukraine's foreign minister" and "Russian foreign minister" are
+        // different roles; a bare "foreign minister" is its own.
+        let owner = index
+            .checked_sub(2)
+            .map(|i| words[i].1)
+            .filter(|w| {
+                let lower = w.to_lowercase();
+                lexicon::is_nationality(&lower)
+                    || (w.starts_with(char::is_uppercase) && crate::text::strip_possessive(w) != *w)
+            })
+            .map(|w| format!("{} ", w.to_lowercase().replace('’', "'")))
+            .unwrap_or_default();
+        let about = format!("{owner}{} {head}", modifier.replace("defence", "defense"));
+        facts.push(Fact {
+            kind: DisagreementKind::Name,
+            about,
+            value: FactValue::Name(canonical.to_owned()),
+            position,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{split_sentences, ArticleText};
+
+    /// Finds the disagreements of articles a, b, c… (c is a copy) and prints them as
+    /// `about: value[ids]; value[ids]`.
+    fn check(texts: &[&'static str], expected: &[&str]) {
+        let story = StoryTexts {
+            articles: texts
+                .iter()
+                .enumerate()
+                .map(|(position, text)| ArticleText {
+                    position,
+                    id: ["a", "b", "c", "d"][position % 4],
+                    is_copy: position == 2,
+                    source: "unknown".to_owned(),
+                    text,
+                    sentences: split_sentences(text),
+                })
+                .collect(),
+        };
+        let entities = crate::entities::find_entities(&story, 40);
+        let dates = StoryDates::default();
+        let found: Vec<String> = find_disagreements(&story, &dates, &entities)
+            .iter()
+            .map(|d| {
+                let values: Vec<String> = d
+                    .values
+                    .iter()
+                    .map(|v| format!("{}[{}]", v.value, v.articles.join(",")))
+                    .collect();
+                format!("{}: {}", d.about, values.join("; "))
+            })
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn ages_and_counts() {
+        check(
+            &[
+                "Actress Tara Reid, 33, entered rehab. The fire killed 12 people.",
+                "Tara Reid, 32, checked in. At least 14 people were killed in the fire.",
+                "Reid, 33, said nothing. The fire killed 12 people.",
+            ],
+            &[
+                "age of Tara Reid: 33[a,c]; 32[b]",
+                "people killed: 12[a,c]; 14[b]",
+            ],
+        );
+    }
+
+    #[test]
+    fn names_in_one_role() {
+        check(
+            &[
+                "He brought defense minister Andrei Belousov along.",
+                "He brought Defence Minister Andrey Belousov along.",
+                "He brought defense minister Sergei Shoigu along.",
+            ],
+            &["defense minister: Andrei Belousov[a,b]; Sergei Shoigu[c]"],
+        );
+    }
+
+    #[test]
+    fn agreeing_articles_do_not_disagree() {
+        check(
+            &[
+                "A quake of magnitude 6.1 hit.",
+                "The 6.1-magnitude quake hit.",
+            ],
+            &[],
+        );
+    }
+
+    #[test]
+    fn money_needs_a_purpose() {
+        check(
+            &[
+                "Bail was set at $5 million.",
+                "Bail was set at $2 million.",
+                "He earned $9 million.",
+            ],
+            &["amount of bail: $2 million[b]; $5 million[a]"],
+        );
+    }
+}

@@ -1,0 +1,192 @@
+//! Small word tables the entity and disagreement rules use: places (countries, capitals,
+//! large cities and regions), nationality words, titles that announce a person, and words
+//! that end an organisation's name.
+//!
+//! All lookups take a lower-cased key (hyphens as spaces). The tables are deliberately small
+//! and generic; they are cues that vote for an entity's kind, never a closed list of names.
+
+/// Countries, capitals, large cities and regions, lower-cased.
+#[rustfmt::skip]
+const PLACES: &[&str] = &[
+    "abu dhabi", "abuja", "accra", "addis ababa", "afghanistan", "africa", "alabama", "alaska",
+    "albania", "algeria", "algiers", "amman", "amsterdam", "angola", "ankara", "argentina",
+    "arizona", "armenia", "asia", "athens", "atlanta", "australia", "austria", "azerbaijan",
+    "baghdad", "bahrain", "baku", "bangkok", "bangladesh", "beijing", "beirut", "belarus",
+    "belgium", "belgrade", "berlin", "bern", "bogota", "bolivia", "bosnia", "boston",
+    "brasilia", "brazil", "brussels", "bucharest", "budapest", "buenos aires", "bulgaria",
+    "cairo", "california", "cambodia", "cameroon", "canada", "canberra", "caracas", "chicago",
+    "chile", "china", "colombia", "colorado", "congo", "copenhagen", "crimea", "croatia",
+    "cuba", "cyprus", "czech republic", "damascus", "delhi", "denmark", "dhaka", "doha",
+    "dubai", "dublin", "ecuador", "egypt", "england", "estonia", "ethiopia", "europe",
+    "finland", "florida", "france", "gaza", "georgia", "germany", "ghana", "greece",
+    "guatemala", "haiti", "hanoi", "havana", "helsinki", "hong kong", "houston", "hungary",
+    "iceland", "india", "indonesia", "iran", "iraq", "ireland", "islamabad", "israel",
+    "istanbul", "italy", "jakarta", "jamaica", "japan", "jerusalem", "kabul", "kazakhstan",
+    "kenya", "kiev", "kosovo", "kuwait", "kyiv", "latvia", "lebanon", "libya", "lima",
+    "lisbon", "lithuania", "london", "los angeles", "madrid", "malaysia", "mali", "manila",
+    "massachusetts", "mexico", "mexico city", "miami", "michigan", "minsk", "moldova",
+    "mongolia", "morocco", "moscow", "mumbai", "myanmar", "nairobi", "nepal", "netherlands",
+    "new delhi", "new jersey", "new york", "new zealand", "nicaragua", "niger", "nigeria",
+    "north korea", "norway", "ohio", "oman", "oslo", "ottawa", "pakistan", "palestine",
+    "panama", "paris", "pennsylvania", "peru", "philippines", "poland", "portugal", "prague",
+    "pyongyang", "qatar", "rabat", "riyadh", "romania", "rome", "russia", "rwanda",
+    "san francisco", "santiago", "saudi arabia", "scotland", "seattle", "senegal", "seoul",
+    "serbia", "shanghai", "singapore", "slovakia", "slovenia", "somalia", "south africa",
+    "south korea", "spain", "sri lanka", "stockholm", "sudan", "sweden", "switzerland",
+    "sydney", "syria", "taipei", "taiwan", "tehran", "tel aviv", "texas", "thailand", "tokyo",
+    "toronto", "tunisia", "turkey", "uganda", "uk", "ukraine", "united arab emirates",
+    "united kingdom", "united states", "uruguay", "us", "usa", "uzbekistan", "venezuela",
+    "vienna", "vietnam", "virginia", "wales", "warsaw", "washington", "yemen", "zambia",
+    "zimbabwe",
+];
+
+/// Nationality and regional adjectives, lower-cased; they describe a name, they are not one.
+#[rustfmt::skip]
+const NATIONALITIES: &[&str] = &[
+    "afghan", "african", "american", "arab", "argentine", "asian", "australian", "austrian",
+    "belgian", "brazilian", "british", "canadian", "chinese", "colombian", "cuban", "czech",
+    "danish", "dutch", "egyptian", "english", "european", "filipino", "finnish", "french",
+    "german", "greek", "indian", "indonesian", "iranian", "iraqi", "irish", "israeli",
+    "italian", "japanese", "jordanian", "korean", "kurdish", "lebanese", "mexican", "nigerian",
+    "north korean", "norwegian", "pakistani", "palestinian", "polish", "portuguese", "russian",
+    "saudi", "scottish", "south korean", "soviet", "spanish", "swedish", "swiss", "syrian",
+    "taiwanese", "thai", "turkish", "ukrainian", "venezuelan", "vietnamese", "welsh",
+    "western",
+];
+
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "actor", "actress", "admiral", "aide", "ambassador", "attorney", "ayatollah", "capt",
+    "captain", "ceo", "chairman", "chairwoman", "chancellor", "chief", "coach", "col",
+    "colonel", "commander", "commissioner", "crown", "defence", "defense", "deputy",
+    "detective", "director", "dr", "emir", "envoy", "finance", "foreign", "gen", "general",
+    "gov", "governor", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant",
+    "lord", "lt", "mayor", "minister", "miss", "mr", "mrs", "ms", "officer", "pope", "premier",
+    "president", "prime", "prince", "princess", "prof", "professor", "queen", "rep",
+    "representative", "rev", "reverend", "secretary", "sen", "senator", "sergeant", "sgt",
+    "sheikh", "sheriff", "sir", "speaker", "spokesman", "spokeswoman", "vice",
+];
+
+/// Capitalised titles that introduce a person's name ("President", "Foreign Minister").
+pub(crate) fn is_title(lower: &str) -> bool {
+    TITLES.binary_search(&lower).is_ok()
+}
+
+#[rustfmt::skip]
+const PERSON_CUES: &[&str] = &[
+    "actor", "actress", "adviser", "advisor", "aide", "ambassador", "attorney", "author",
+    "boyfriend", "captain", "ceo", "chairman", "chief", "coach", "commander", "daughter",
+    "detective", "director", "envoy", "father", "founder", "general", "girlfriend", "governor",
+    "husband", "journalist", "judge", "lawyer", "leader", "manager", "mayor", "minister",
+    "mother", "musician", "officer", "official", "player", "president", "publicist", "rapper",
+    "reporter", "representative", "secretary", "senator", "singer", "son", "spokesman",
+    "spokesperson", "spokeswoman", "star", "suspect", "victim", "wife", "writer",
+];
+
+/// Lower-case role words that introduce a person's name ("leader Kim Jong Un",
+/// "aide, Yuri Ushakov") or follow one ("Ushakov added").
+pub(crate) fn is_person_cue(lower: &str) -> bool {
+    PERSON_CUES.binary_search(&lower).is_ok()
+}
+
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "added", "announced", "argued", "asked", "claimed", "confirmed", "declared", "denied",
+    "explained", "insisted", "noted", "recalled", "replied", "said", "says", "stated", "told",
+    "tweeted", "warned", "wrote",
+];
+
+/// Verbs of speech that follow a person's name ("Ushakov added").
+pub(crate) fn is_speech_verb(lower: &str) -> bool {
+    SPEECH_VERBS.binary_search(&lower).is_ok()
+}
+
+#[rustfmt::skip]
+const ORGANISATION_SUFFIXES: &[&str] = &[
+    "academy", "agency", "airlines", "airways", "alliance", "army", "assembly", "association",
+    "authority", "bank", "board", "bureau", "cabinet", "center", "centre", "channel", "church",
+    "club", "coalition", "college", "commission", "committee", "company", "congress", "corp",
+    "corporation", "council", "court", "department", "federation", "force", "forces",
+    "foundation", "fund", "government", "group", "herald", "hospital", "inc", "institute",
+    "journal", "kremlin", "league", "llc", "ltd", "magazine", "media", "ministry", "navy",
+    "network", "news", "newspaper", "office", "organisation", "organization", "parliament",
+    "party", "police", "post", "press", "reuters", "school", "senate", "service", "services",
+    "times", "tribune", "union", "university",
+];
+
+/// Last words of organisation names.
+pub(crate) fn is_organisation_suffix(lower: &str) -> bool {
+    ORGANISATION_SUFFIXES.binary_search(&lower).is_ok()
+}
+
+#[rustfmt::skip]
+const ORGANISATION_HEADS: &[&str] = &[
+    "academy", "bank", "board", "bureau", "church", "council", "court", "department", "house",
+    "institute", "ministry", "museum", "office", "university",
+];
+
+/// Words that head an organisation name followed by "of" ("University of Oxford").
+pub(crate) fn is_organisation_head(lower: &str) -> bool {
+    ORGANISATION_HEADS.binary_search(&lower).is_ok()
+}
+
+#[rustfmt::skip]
+const PLACE_SUFFIXES: &[&str] = &[
+    "airport", "avenue", "bay", "beach", "bridge", "canyon", "city", "coast", "cosmodrome",
+    "county", "desert", "district", "gulf", "harbor", "harbour", "island", "islands", "lake",
+    "mountain", "mountains", "ocean", "palace", "park", "peninsula", "plaza", "port",
+    "province", "region", "river", "road", "sea", "square", "stadium", "station", "strait",
+    "street", "valley",
+];
+
+/// Last words of place names ("Kim Il Sung Square", "Vostochny Cosmodrome").
+pub(crate) fn is_place_suffix(lower: &str) -> bool {
+    PLACE_SUFFIXES.binary_search(&lower).is_ok()
+}
+
+/// Lower-case words that announce a place ("in Pyongyang", "near Tokyo").
+pub(crate) fn is_place_cue(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "near" | "outside" | "across" | "throughout" | "visited" | "capital"
+    )
+}
+
+/// Whether a lower-cased name is a known place.
+pub(crate) fn is_known_place(key: &str) -> bool {
+    PLACES.binary_search(&key).is_ok()
+}
+
+/// Whether a lower-cased word or pair of words is a nationality ("Russian", "North Korean").
+pub(crate) fn is_nationality(key: &str) -> bool {
+    NATIONALITIES.binary_search(&key).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(table: &[&str], expected_sorted: bool) {
+        assert_eq!(
+            table.windows(2).all(|pair| pair[0] < pair[1]),
+            expected_sorted
+        );
+    }
+
+    #[test]
+    fn tables_are_sorted_for_binary_search() {
+        for table in [PLACES, NATIONALITIES, TITLES, PERSON_CUES, SPEECH_VERBS] {
+            check(table, true);
+        }
+        for table in [ORGANISATION_SUFFIXES, ORGANISATION_HEADS, PLACE_SUFFIXES] {
+            check(table, true);
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_known_place("pyongyang"));
+        assert!(is_nationality("north korean"));
+        assert!(!is_known_place("putin"));
+    }
+}

@@ -1,0 +1,404 @@
+//! Text of a story as the digest reads it: words, sentences and content-word terms.
+//!
+//! [`StoryTexts`] is built once per story from the [`StoryArticle`]s (capped in number of
+//! articles and bytes per article) and shared by the summary, headline, entity, date and
+//! disagreement passes, so each article's text is split into sentences and terms only once.
+
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
+
+use crate::provenance::StoryView;
+use crate::{DigestConfig, StoryArticle};
+
+/// A content-word term: the hash of a lower-cased, lightly stemmed word.
+pub(crate) type Term = u64;
+
+/// One sentence of an article: a byte range of its text and its distinct terms.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Sorted, deduplicated content-word terms.
+    pub(crate) terms: Vec<Term>,
+    /// Number of words (all words, not only content words).
+    pub(crate) n_words: usize,
+}
+
+/// One article's text, capped, with its sentences.
+#[derive(Debug, Clone)]
+pub(crate) struct ArticleText<'a> {
+    /// Position in the story's article slice.
+    pub(crate) position: usize,
+    pub(crate) id: &'a str,
+    /// Whether the article is the `copy` end of some copy edge.
+    pub(crate) is_copy: bool,
+    /// Outlet key used to spread the summary over sources.
+    pub(crate) source: String,
+    /// The text read (a prefix of the article's text).
+    pub(crate) text: &'a str,
+    pub(crate) sentences: Vec<Sentence>,
+}
+
+impl ArticleText<'_> {
+    pub(crate) fn sentence_text(&self, sentence: &Sentence) -> &str {
+        self.text.get(sentence.start..sentence.end).unwrap_or("")
+    }
+}
+
+/// The texts of a story's first `max_text_articles` articles.
+#[derive(Debug, Clone)]
+pub(crate) struct StoryTexts<'a> {
+    pub(crate) articles: Vec<ArticleText<'a>>,
+}
+
+impl<'a> StoryTexts<'a> {
+    pub(crate) fn new(
+        articles: &[StoryArticle<'a>],
+        view: &StoryView,
+        config: &DigestConfig,
+    ) -> Self {
+        let articles = articles
+            .iter()
+            .enumerate()
+            .take(config.max_text_articles)
+            .map(|(position, article)| {
+                let text = prefix_at_char_boundary(article.text, config.max_text_bytes);
+                ArticleText {
+                    position,
+                    id: article.id,
+                    is_copy: view.is_copy(position),
+                    source: crate::provenance::source_name(article),
+                    text,
+                    sentences: split_sentences(text),
+                }
+            })
+            .collect();
+        StoryTexts { articles }
+    }
+}
+
+/// The longest prefix of `text` of at most `max_bytes` bytes that ends on a char boundary.
+pub(crate) fn prefix_at_char_boundary(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Whether `c` may continue a word after a letter or digit (apostrophes and hyphens inside
+/// words such as "Jong-un" and "Putin's").
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+/// Words of `text` with their byte offsets: runs of letters and digits, with inner
+/// apostrophes and hyphens.
+pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(offset);
+            }
+            last_end = offset + c.len_utf8();
+        } else if start.is_some()
+            && is_word_joiner(c)
+            && chars
+                .peek()
+                .is_some_and(|&(_, next)| next.is_alphanumeric())
+        {
+            continue;
+        } else if let Some(word_start) = start.take() {
+            out.push((word_start, &text[word_start..last_end]));
+        }
+    }
+    if let Some(word_start) = start {
+        out.push((word_start, &text[word_start..last_end]));
+    }
+    out
+}
+
+/// Strips a possessive ending ("Putin's" → "Putin").
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix("s'"))
+        .or_else(|| word.strip_suffix("s’"))
+        .unwrap_or(word)
+}
+
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all",
+    "along", "already", "also", "although", "am", "amid", "among", "an", "and", "another",
+    "any", "are", "around", "as", "at", "back", "be", "because", "been", "before", "being",
+    "below", "between", "both", "but", "by", "can", "could", "day", "did", "do", "does",
+    "doing", "down", "during", "each", "even", "every", "few", "first", "for", "from",
+    "further", "get", "got", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "including", "into",
+    "is", "it", "its", "itself", "just", "last", "like", "made", "make", "many", "may", "me",
+    "might", "month", "more", "most", "mr", "mrs", "ms", "much", "must", "my", "myself", "new",
+    "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "onto", "or", "other",
+    "our", "ours", "out", "over", "own", "per", "said", "same", "say", "says", "several",
+    "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their",
+    "theirs", "them", "then", "there", "these", "they", "this", "those", "though", "through",
+    "time", "to", "today", "told", "tomorrow", "too", "two", "under", "until", "up", "upon",
+    "us", "very", "via", "was", "way", "we", "week", "well", "were", "what", "when", "where",
+    "whether", "which", "while", "who", "whom", "why", "will", "with", "within", "without",
+    "would", "year", "years", "yesterday", "yet", "you", "your",
+];
+
+/// Function words that carry no topic.
+pub(crate) fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.binary_search(&lower).is_ok()
+}
+
+/// The term of a word when it is a content word (not a stopword, at least three letters);
+/// plural and possessive endings are folded so "visits" and "visit" share a term.
+pub(crate) fn content_term(word: &str, buffer: &mut String) -> Option<Term> {
+    let word = strip_possessive(word);
+    if word.len() < 3 || !word.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    buffer.clear();
+    buffer.extend(word.chars().flat_map(char::to_lowercase));
+    if is_stopword(buffer) {
+        return None;
+    }
+    if buffer.len() > 4 && buffer.ends_with('s') && !buffer.ends_with("ss") {
+        buffer.pop();
+    }
+    let mut hasher = FxHasher::default();
+    buffer.hash(&mut hasher);
+    Some(hasher.finish())
+}
+
+/// Sorted, deduplicated content terms of `text`, and its number of words.
+pub(crate) fn terms_of(text: &str) -> (Vec<Term>, usize) {
+    let mut buffer = String::new();
+    let words = words(text);
+    let mut terms: Vec<Term> = words
+        .iter()
+        .filter_map(|(_, word)| content_term(word, &mut buffer))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    (terms, words.len())
+}
+
+/// Jaccard similarity of two sorted, deduplicated term lists.
+pub(crate) fn jaccard(left: &[Term], right: &[Term]) -> f64 {
+    if left.is_empty() && right.is_empty() {
+        return 0.0;
+    }
+    let shared = count_shared(left, right);
+    shared as f64 / (left.len() + right.len() - shared) as f64
+}
+
+/// Number of terms two sorted lists share.
+pub(crate) fn count_shared(left: &[Term], right: &[Term]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        match left[i].cmp(&right[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+/// Words before a full stop that do not end a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    // A single letter is an initial ("J. Smith") or part of "U.S.".
+    if word.chars().count() == 1 || word.contains('.') {
+        return true;
+    }
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Gen"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Prof"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "Corp"
+            | "No"
+            | "vs"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Mt"
+            | "Ft"
+            | "Rev"
+            | "Hon"
+            | "approx"
+            | "etc"
+            | "al"
+            | "Adm"
+            | "Maj"
+            | "Cpl"
+    )
+}
+
+/// Splits `text` into sentences (byte ranges, trimmed): at line breaks, and after `.`, `!`
+/// or `?` (and closing quotes) followed by a space and a capital, digit or opening quote,
+/// unless the full stop ends an abbreviation or an initial.
+pub(crate) fn split_sentences(text: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        for (index, &(offset, c)) in chars.iter().enumerate() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let mut next = index + 1;
+            while next < chars.len() && matches!(chars[next].1, '"' | '”' | '’' | '\'' | ')') {
+                next += 1;
+            }
+            let end = chars.get(next).map_or(line.len(), |&(o, _)| o);
+            if next >= chars.len() || !chars[next].1.is_whitespace() {
+                continue;
+            }
+            let starts_sentence = chars[next..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .is_some_and(|&(_, c)| c.is_uppercase() || c.is_numeric() || "\"“‘'(".contains(c));
+            if !starts_sentence {
+                continue;
+            }
+            if c == '.' {
+                let before = &line[start..offset];
+                let last_word = before
+                    .rsplit(|c: char| c.is_whitespace() || c == '(')
+                    .next();
+                if last_word.is_some_and(is_abbreviation) {
+                    continue;
+                }
+            }
+            push_sentence(&mut sentences, text, line_start + start, line_start + end);
+            start = end;
+        }
+        push_sentence(
+            &mut sentences,
+            text,
+            line_start + start,
+            line_start + line.len(),
+        );
+        line_start += line.len();
+    }
+    sentences
+}
+
+fn push_sentence(sentences: &mut Vec<Sentence>, text: &str, start: usize, end: usize) {
+    let Some(slice) = text.get(start..end) else {
+        return;
+    };
+    let trimmed_start = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = start + trimmed_start;
+    let (terms, n_words) = terms_of(trimmed);
+    sentences.push(Sentence {
+        start,
+        end: start + trimmed.len(),
+        terms,
+        n_words,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &[&str]) {
+        let sentences: Vec<&str> = split_sentences(input)
+            .iter()
+            .map(|s| &input[s.start..s.end])
+            .collect();
+        assert_eq!(sentences, expected);
+    }
+
+    #[test]
+    fn splits_at_full_stops_and_lines() {
+        check(
+            "One day. Two days!\nThree",
+            &["One day.", "Two days!", "Three"],
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        check(
+            "Mr. Smith met J. R. Doe in the U.S. Capitol. He left.",
+            &["Mr. Smith met J. R. Doe in the U.S. Capitol.", "He left."],
+        );
+    }
+
+    #[test]
+    fn splits_after_closing_quotes() {
+        check(
+            "He said “no.” Then he left.",
+            &["He said “no.”", "Then he left."],
+        );
+    }
+
+    #[test]
+    fn words_keep_inner_hyphens_and_apostrophes() {
+        let found: Vec<&str> = words("Kim Jong-un's trip - 2 days")
+            .iter()
+            .map(|w| w.1)
+            .collect();
+        assert_eq!(found, ["Kim", "Jong-un's", "trip", "2", "days"]);
+    }
+
+    #[test]
+    fn plural_and_possessive_share_a_term() {
+        let mut buffer = String::new();
+        assert_eq!(
+            content_term("visits", &mut buffer),
+            content_term("Visit's", &mut buffer)
+        );
+        assert_eq!(content_term("the", &mut buffer), None);
+    }
+
+    #[test]
+    fn cuts_at_char_boundary() {
+        assert_eq!(prefix_at_char_boundary("héllo", 2), "h");
+    }
+}

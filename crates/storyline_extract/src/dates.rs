@@ -1,0 +1,263 @@
+//! Date strings as pages write them → ISO 8601 days (`YYYY-MM-DD`).
+//!
+//! Main functions: [`parse_date`] for machine-readable values (`2024-06-18T09:00:00Z`, RFC 2822
+//! `Tue, 18 Jun 2024 …`, `20240618`) and spelled dates (`June 18, 2024`, `18 June 2024`),
+//! [`date_from_url`] for `/2024/06/18/`-style paths and [`find_dateline`] for a date written in
+//! visible text. Used by [`crate::metadata`]. Only the calendar day is kept: the local day the
+//! page states, without converting time zones.
+
+/// English month names and abbreviations (with the month number); `sept` is a common variant.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Years outside this range are taken for noise (ids, prices), not publication dates.
+const YEARS: std::ops::RangeInclusive<u32> = 1990..=2035;
+
+fn format_day(year: u32, month: u32, day: u32) -> Option<String> {
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !YEARS.contains(&year) || day == 0 || day > days_in_month {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, number)| *number)
+}
+
+/// Splits `text` into runs of ASCII digits and runs of letters, dropping everything else.
+fn words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut start_is_digit = false;
+    for (index, character) in text.char_indices() {
+        let is_digit = character.is_ascii_digit();
+        let is_word = is_digit || character.is_alphabetic();
+        match start {
+            Some(begin) if !is_word || is_digit != start_is_digit => {
+                out.push(&text[begin..index]);
+                start = is_word.then_some(index);
+                start_is_digit = is_digit;
+            }
+            None if is_word => {
+                start = Some(index);
+                start_is_digit = is_digit;
+            }
+            _ => {}
+        }
+    }
+    if let Some(begin) = start {
+        out.push(&text[begin..]);
+    }
+    out
+}
+
+/// Parses a date value from a meta tag, JSON-LD or `<time datetime>`.
+pub(crate) fn parse_date(value: &str) -> Option<String> {
+    let value = value.trim();
+    let bytes = value.as_bytes();
+    // ISO 8601: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, optionally followed by a time.
+    if bytes.len() >= 10
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && matches!(bytes[4], b'-' | b'/' | b'.')
+        && bytes[7] == bytes[4]
+    {
+        let year = value.get(..4)?.parse().ok()?;
+        let month = value.get(5..7)?.parse().ok()?;
+        let day = value.get(8..10)?.parse().ok()?;
+        return format_day(year, month, day);
+    }
+    // Compact YYYYMMDD (optionally with a time after it).
+    if bytes.len() >= 8
+        && bytes[..8].iter().all(u8::is_ascii_digit)
+        && !bytes.get(8).is_some_and(u8::is_ascii_digit)
+    {
+        let year = value.get(..4)?.parse().ok()?;
+        let month = value.get(4..6)?.parse().ok()?;
+        let day = value.get(6..8)?.parse().ok()?;
+        return format_day(year, month, day);
+    }
+    spelled_date(&words(value))
+}
+
+/// Finds "June 18, 2024", "18 June 2024" or "2024 June 18" at the start of `tokens` or later.
+fn spelled_date(tokens: &[&str]) -> Option<String> {
+    for (index, token) in tokens.iter().enumerate() {
+        let Some(month) = month_number(token) else {
+            continue;
+        };
+        let number = |offset: isize| -> Option<u32> {
+            let position = index.checked_add_signed(offset)?;
+            tokens.get(position)?.parse().ok()
+        };
+        // Month Day Year ("June 18, 2024", "Jun 18th 2024").
+        if let (Some(day), Some(year)) = (
+            number(1),
+            number(2).or_else(|| ordinal_then(tokens, index + 1)),
+        ) {
+            if let Some(date) = format_day(year, month, day) {
+                return Some(date);
+            }
+        }
+        // Day Month Year ("18 June 2024").
+        if let (Some(day), Some(year)) = (number(-1), number(1)) {
+            if let Some(date) = format_day(year, month, day) {
+                return Some(date);
+            }
+        }
+        // Year Month Day ("2024 June 18").
+        if let (Some(year), Some(day)) = (number(-1), number(1)) {
+            if let Some(date) = format_day(year, month, day) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// Year after an ordinal day written as digits plus suffix ("18th 2024" → tokens "18","th","2024").
+fn ordinal_then(tokens: &[&str], day_index: usize) -> Option<u32> {
+    let suffix = tokens.get(day_index + 1)?;
+    if matches!(*suffix, "st" | "nd" | "rd" | "th") {
+        tokens.get(day_index + 2)?.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Reads `/2024/06/18/`, `/2024-06-18/` or `/20240618/` from a URL path.
+pub(crate) fn date_from_url(url: &str) -> Option<String> {
+    let path_start = url.find("://").map_or(0, |scheme| {
+        let host_start = scheme + 3;
+        url[host_start..]
+            .find('/')
+            .map_or(url.len(), |slash| host_start + slash)
+    });
+    let path = url.get(path_start..)?;
+    let parts: Vec<&str> = path
+        .split(|character: char| !character.is_ascii_digit())
+        .collect();
+    for window in parts.windows(3) {
+        if let [year, month, day] = window {
+            if year.len() == 4 && (1..=2).contains(&month.len()) && (1..=2).contains(&day.len()) {
+                if let (Ok(year), Ok(month), Ok(day)) = (year.parse(), month.parse(), day.parse()) {
+                    if let Some(date) = format_day(year, month, day) {
+                        return Some(date);
+                    }
+                }
+            }
+        }
+    }
+    parts
+        .iter()
+        .filter(|part| part.len() == 8)
+        .find_map(|part| parse_date(part))
+}
+
+/// Finds the first date written in `text` as a spelled date or as ISO `YYYY-MM-DD`.
+pub(crate) fn find_dateline(text: &str) -> Option<String> {
+    if let Some(date) = spelled_date(&words(text)) {
+        return Some(date);
+    }
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|start| {
+        let window = text.get(start..start + 10)?;
+        let starts_clean = start == 0 || !bytes[start - 1].is_ascii_digit();
+        if starts_clean && window.as_bytes()[4] == b'-' {
+            parse_date(window)
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Option<&str>) {
+        assert_eq!(parse_date(input).as_deref(), expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn machine_dates() {
+        check("2024-06-18T09:30:00+02:00", Some("2024-06-18"));
+        check("2024/06/18", Some("2024-06-18"));
+        check("20240618", Some("2024-06-18"));
+        check("Tue, 18 Jun 2024 09:30:00 GMT", Some("2024-06-18"));
+        check("2024-02-30", None);
+        check("1871-01-01", None);
+        check("", None);
+        check("yesterday", None);
+    }
+
+    #[test]
+    fn spelled_dates() {
+        check("June 18, 2024", Some("2024-06-18"));
+        check("Published: 18 June 2024, 10:00", Some("2024-06-18"));
+        check("Sept. 3rd 2024", Some("2024-09-03"));
+        check("Jun 3rd, 2024", Some("2024-06-03"));
+        check("May 2024", None);
+    }
+
+    #[test]
+    fn url_and_dateline() {
+        assert_eq!(
+            date_from_url("https://x.com/2024/06/18/story").as_deref(),
+            Some("2024-06-18")
+        );
+        assert_eq!(
+            date_from_url("https://x.com/news/2024-6-8-story").as_deref(),
+            Some("2024-06-08")
+        );
+        assert_eq!(
+            date_from_url("https://x.com/a/20240618/b").as_deref(),
+            Some("2024-06-18")
+        );
+        assert_eq!(date_from_url("https://2024.x.com/12/11/a").as_deref(), None);
+        assert_eq!(date_from_url("https://x.com/id/123456789").as_deref(), None);
+        assert_eq!(
+            find_dateline("Posted on 2024-06-18 by admin").as_deref(),
+            Some("2024-06-18")
+        );
+        assert_eq!(
+            find_dateline("By Ann Lee | March 4, 2023").as_deref(),
+            Some("2023-03-04")
+        );
+        assert_eq!(find_dateline("nothing here 12345"), None);
+    }
+}

@@ -1,0 +1,421 @@
+//! Copy families and their originals: verified [`Link`]s → one [`CopyEdge`] per copy.
+//!
+//! Links come from `verify.rs`; the edges are `find_copies`' result. A family is a connected
+//! component of links. Every member is scored from evidence, the best-scoring member is the
+//! original, and every other member gets one edge to it, with the evidence written out.
+//!
+//! Clues, each relative to the rest of the family (weights say how much we trust them):
+//! * contained in a longer member — a wire story inside a page that wraps it is the original;
+//! * template filler removed by the cleaner — content farms add it to what they copy;
+//! * more quoted spans — a rewrite turns direct quotes into reported speech;
+//! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
+//! * earliest date — a clue, but a weak one: copied pages carry wrong or template datelines.
+//!
+//! Ties (e.g. exact copies with no other clue) go to the lowest `DocIdx`.
+
+use rustc_hash::FxHashMap;
+use storyline_core::{CopyEdge, DocIdx, Evidence};
+
+use crate::sketch::Fingerprint;
+use crate::verify::Link;
+use crate::DocFacts;
+
+const WEIGHT_CONTAINED: f64 = 2.0;
+const WEIGHT_FILLER: f64 = 1.5;
+const WEIGHT_QUOTES: f64 = 1.0;
+const WEIGHT_DATE: f64 = 1.0;
+const WEIGHT_SPECIFICS: f64 = 0.5;
+
+/// A verified link between two articles, `left < right`.
+pub(crate) type Linked = (u32, u32, Link);
+
+/// Groups `links` into families and emits one edge per non-original member, sorted by copy.
+pub(crate) fn edges_from_links(
+    links: &[Linked],
+    fingerprints: &[Fingerprint],
+    facts: &[DocFacts],
+) -> Vec<CopyEdge> {
+    let mut families = UnionFind::new(fingerprints.len());
+    for (left, right, _) in links {
+        families.union(*left as usize, *right as usize);
+    }
+    let mut members_by_root: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    let mut link_between: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+    let mut links_of_doc: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    let mut contained = vec![false; fingerprints.len()];
+    for (at, (left, right, link)) in links.iter().enumerate() {
+        link_between.insert((*left, *right), at);
+        for doc in [*left as usize, *right as usize] {
+            members_by_root
+                .entry(families.find(doc))
+                .or_default()
+                .push(doc);
+            links_of_doc.entry(doc).or_default().push(at);
+        }
+        match link.left_contained {
+            Some(true) => contained[*left as usize] = true,
+            Some(false) => contained[*right as usize] = true,
+            None => {}
+        }
+    }
+    let default_facts = DocFacts::default();
+    let clues = |doc: usize| Clues::of(doc, fingerprints, facts.get(doc).unwrap_or(&default_facts));
+
+    let mut edges = Vec::new();
+    for members in members_by_root.values_mut() {
+        members.sort_unstable();
+        members.dedup();
+        let family: Vec<Clues> = members.iter().map(|&doc| clues(doc)).collect();
+        let family_contained: Vec<bool> = members.iter().map(|&doc| contained[doc]).collect();
+        let scores: Vec<f64> = (0..members.len())
+            .map(|at| score(at, &family, &family_contained))
+            .collect();
+        // Highest score; ties to the first (lowest DocIdx, members are sorted).
+        let mut original_at = 0;
+        for at in 1..members.len() {
+            if scores[at] > scores[original_at] + 1e-9 {
+                original_at = at;
+            }
+        }
+        let original = members[original_at];
+        for (at, &copy) in members.iter().enumerate() {
+            if copy == original {
+                continue;
+            }
+            let direct = link_between
+                .get(&(copy.min(original) as u32, copy.max(original) as u32))
+                .copied();
+            let own_links = links_of_doc
+                .get(&copy)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let Some(link_at) = direct.or_else(|| strongest_link(own_links, links)) else {
+                continue;
+            };
+            let (left, right, link) = &links[link_at];
+            let mut measures = measures(link, *left as usize == copy, direct.is_some());
+            if direct.is_none() {
+                // The copy reaches the original only through another member; name it.
+                let via = if *left as usize == copy {
+                    *right
+                } else {
+                    *left
+                };
+                measures.push(("linked_via_doc".to_string(), f64::from(via)));
+            }
+            let mut origin = reasons(
+                &family[original_at],
+                &family[at],
+                contained[original] && !contained[copy],
+            );
+            origin.push(format!(
+                "family of {} articles; original scored {:.2}, this copy {:.2}",
+                members.len(),
+                scores[original_at],
+                scores[at]
+            ));
+            edges.push(CopyEdge {
+                copy: DocIdx(copy as u32),
+                original: DocIdx(original as u32),
+                kind: link.kind,
+                similarity: link.similarity,
+                evidence: Evidence { measures, origin },
+            });
+        }
+    }
+    edges.sort_by_key(|edge| edge.copy);
+    edges
+}
+
+/// The strongest of a member's links (exact > near-duplicate > rewrite, then by similarity,
+/// then the earliest pair), used when it has no verified link to the original itself.
+fn strongest_link(own_links: &[usize], links: &[Linked]) -> Option<usize> {
+    own_links.iter().copied().min_by(|&a, &b| {
+        let (a_link, b_link) = (&links[a].2, &links[b].2);
+        a_link
+            .kind
+            .cmp(&b_link.kind)
+            .then(b_link.similarity.total_cmp(&a_link.similarity))
+            .then((links[a].0, links[a].1).cmp(&(links[b].0, links[b].1)))
+    })
+}
+
+/// The clues of one family member.
+#[derive(Debug, Clone, PartialEq)]
+struct Clues {
+    filler: u32,
+    quotes: u32,
+    specifics: u32,
+    date_days: Option<i32>,
+}
+
+impl Clues {
+    fn of(doc: usize, fingerprints: &[Fingerprint], facts: &DocFacts) -> Self {
+        let fingerprint = &fingerprints[doc];
+        Clues {
+            filler: facts.n_filler_removed,
+            quotes: fingerprint.n_quotes,
+            specifics: fingerprint.n_numbers.saturating_add(fingerprint.n_names),
+            date_days: facts.date_days,
+        }
+    }
+}
+
+/// Score of member `at`: each clue adds its weight times how far the member is from the
+/// family's worst towards its best on that clue (0 when the family agrees).
+fn score(at: usize, family: &[Clues], contained: &[bool]) -> f64 {
+    let member = &family[at];
+    let spread = |value: fn(&Clues) -> f64| -> f64 {
+        let (low, high) = family
+            .iter()
+            .map(value)
+            .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        if high > low {
+            (value(member) - low) / (high - low)
+        } else {
+            0.0
+        }
+    };
+    let mut score = 0.0;
+    if contained[at] {
+        score += WEIGHT_CONTAINED;
+    }
+    score -= WEIGHT_FILLER * spread(|clues| f64::from(clues.filler));
+    score += WEIGHT_QUOTES * spread(|clues| f64::from(clues.quotes));
+    score += WEIGHT_SPECIFICS * spread(|clues| f64::from(clues.specifics));
+    if let Some(date) = member.date_days {
+        let dates = family.iter().filter_map(|clues| clues.date_days);
+        let (earliest, latest) =
+            dates.fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
+        if latest > earliest {
+            score += WEIGHT_DATE * f64::from(latest - date) / f64::from(latest - earliest);
+        }
+    }
+    score
+}
+
+/// Human sentences on why `original` beats `copy`, strongest clue first.
+fn reasons(original: &Clues, copy: &Clues, original_contained: bool) -> Vec<String> {
+    let mut reasons = Vec::new();
+    if original_contained {
+        reasons.push(
+            "original is contained in the copy (the copy wraps it in a longer page)".to_string(),
+        );
+    }
+    if copy.filler > original.filler {
+        reasons.push(format!(
+            "copy carries template filler ({} removals), original {}",
+            copy.filler, original.filler
+        ));
+    }
+    if original.quotes > copy.quotes {
+        reasons.push(format!(
+            "original has more quoted spans ({} vs {}): copies turn quotes into reported speech",
+            original.quotes, copy.quotes
+        ));
+    }
+    match (original.date_days, copy.date_days) {
+        (Some(original_date), Some(copy_date)) if original_date < copy_date => {
+            reasons.push(format!(
+                "original dated {}, copy {}",
+                format_date(original_date),
+                format_date(copy_date)
+            ))
+        }
+        (Some(original_date), Some(copy_date)) if original_date > copy_date => {
+            reasons.push(format!(
+                "copy dated earlier ({} vs {}), outweighed by the other evidence",
+                format_date(copy_date),
+                format_date(original_date)
+            ))
+        }
+        _ => {}
+    }
+    if original.specifics > copy.specifics {
+        reasons.push(format!(
+            "original has more specifics (numbers, names): {} vs {}",
+            original.specifics, copy.specifics
+        ));
+    }
+    if reasons.is_empty() {
+        reasons.push(
+            "no evidence tells them apart; the earliest input is taken as the original".to_string(),
+        );
+    }
+    reasons
+}
+
+/// The link's similarity measures, rounded for readable output; sentence coverages are named
+/// by side (the copy's, and the original's or the linked member's).
+fn measures(link: &Link, copy_is_left: bool, direct: bool) -> Vec<(String, f64)> {
+    let mut measures = vec![
+        ("shingle_jaccard".to_string(), round(link.shingle_jaccard)),
+        ("containment".to_string(), round(link.containment)),
+        ("content_jaccard".to_string(), round(link.content_jaccard)),
+    ];
+    if let Some((left, right)) = link.coverage {
+        let (copy, other) = if copy_is_left {
+            (left, right)
+        } else {
+            (right, left)
+        };
+        let other_name = if direct {
+            "sentence_coverage_original"
+        } else {
+            "sentence_coverage_linked"
+        };
+        measures.push(("sentence_coverage_copy".to_string(), round(copy)));
+        measures.push((other_name.to_string(), round(other)));
+        measures.push(("aligned_sentences".to_string(), link.n_aligned as f64));
+    }
+    measures
+}
+
+fn round(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}
+
+/// Days since 1970-01-01 → "YYYY-MM-DD" (proleptic Gregorian, H. Hinnant's civil_from_days).
+pub(crate) fn format_date(days: i32) -> String {
+    let z = i64::from(days) + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Disjoint sets with path halving; iterative, so no recursion depth to blow.
+#[derive(Debug)]
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        Self {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b`; the lower root wins, so roots do not depend on order.
+    fn union(&mut self, a: usize, b: usize) {
+        let (root_a, root_b) = (self.find(a), self.find(b));
+        let (low, high) = (root_a.min(root_b), root_a.max(root_b));
+        self.parent[high] = low;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests_support::{CONTAINING_PAGE, EDITED, INDEPENDENT, PARAPHRASE, WIRE};
+    use crate::{find_copies, fingerprint, MatchConfig};
+    use storyline_core::CopyKind;
+
+    /// Runs `find_copies` on `(text, facts)` articles and compares `(copy, original, kind)`.
+    fn check(input: &[(&str, DocFacts)], expected: &[(u32, u32, CopyKind)]) {
+        let config = MatchConfig::default();
+        let fingerprints: Vec<Fingerprint> = input
+            .iter()
+            .map(|(text, _)| fingerprint(text, &config))
+            .collect();
+        let facts: Vec<DocFacts> = input.iter().map(|(_, facts)| facts.clone()).collect();
+        let found: Vec<(u32, u32, CopyKind)> = find_copies(&fingerprints, &facts, &config)
+            .iter()
+            .map(|edge| (edge.copy.0, edge.original.0, edge.kind))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    fn dated(days: i32) -> DocFacts {
+        DocFacts {
+            date_days: Some(days),
+            ..DocFacts::default()
+        }
+    }
+
+    fn filler(n: u32) -> DocFacts {
+        DocFacts {
+            n_filler_removed: n,
+            ..DocFacts::default()
+        }
+    }
+
+    #[test]
+    fn originals() {
+        let none = DocFacts::default;
+        // Exact copies: the earlier date wins; with no clue, the lowest index.
+        check(
+            &[(WIRE, dated(20)), (WIRE, dated(10))],
+            &[(0, 1, CopyKind::Exact)],
+        );
+        check(
+            &[(WIRE, none()), (WIRE, none())],
+            &[(1, 0, CopyKind::Exact)],
+        );
+        // The wrapped wire story is the original, even when the page is dated earlier.
+        check(
+            &[(CONTAINING_PAGE, dated(10)), (WIRE, dated(11))],
+            &[(0, 1, CopyKind::NearDuplicate)],
+        );
+        // The paraphrase lost the quote and carries filler; an earlier date does not save it.
+        check(
+            &[
+                (
+                    PARAPHRASE,
+                    DocFacts {
+                        date_days: Some(1),
+                        n_filler_removed: 2,
+                    },
+                ),
+                (WIRE, dated(500)),
+            ],
+            &[(0, 1, CopyKind::Rewrite)],
+        );
+        // Independent report stays out; the edited copy joins the family.
+        check(
+            &[(INDEPENDENT, none()), (EDITED, filler(1)), (WIRE, none())],
+            &[(1, 2, CopyKind::NearDuplicate)],
+        );
+    }
+
+    #[test]
+    fn evidence_is_written() {
+        let config = MatchConfig::default();
+        let fingerprints = [fingerprint(PARAPHRASE, &config), fingerprint(WIRE, &config)];
+        let edges = find_copies(&fingerprints, &[filler(2), DocFacts::default()], &config);
+        let origin = edges
+            .first()
+            .map(|edge| edge.evidence.origin.join(" | "))
+            .unwrap_or_default();
+        assert!(
+            origin.contains("filler") && origin.contains("quoted"),
+            "{origin}"
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(format_date(0), "1970-01-01");
+        assert_eq!(format_date(19_892), "2024-06-18");
+        assert_eq!(format_date(-1), "1969-12-31");
+    }
+}

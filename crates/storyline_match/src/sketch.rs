@@ -1,0 +1,363 @@
+//! Fingerprint builder: one article's cleaned text → its bounded [`Fingerprint`].
+//!
+//! Data comes from [`crate::fingerprint`] (called per article, in parallel, by the pipeline)
+//! and the result is all that `find_copies` ever sees of the article: the pipeline drops the
+//! text. Every part is capped, so a fingerprint stays around 0.8 KB for a 2 KB article and
+//! under ~3 KB for any article, even a megabyte one:
+//!
+//! * `exact_hash` — the whole word stream, case/punctuation/whitespace-insensitive;
+//! * `shingle_minhash` — one-permutation MinHash (densified) of the set of word 5-gram
+//!   shingles, 16 bits per bin, for near-duplicates; `n_shingles` — the exact set size, for
+//!   containment;
+//! * `content_minhash` — the same over stemmed content words, for rewrite candidates;
+//! * `sentence_hashes` — one hash per sentence, for "a wire story inside a longer page";
+//! * per-sentence bottom-k samples of stemmed content-word hashes, in text order, for the
+//!   sentence alignment that verifies rewrites;
+//! * counts of quoted spans, numbers and mid-sentence capitalised names, for choosing originals.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::text::{is_content_word, is_stopword, stem, tokenize, Token};
+use crate::MatchConfig;
+
+/// Bins of the shingle MinHash; 128 bins × 16 bits keep the Jaccard estimate within ~±0.05.
+pub(crate) const SHINGLE_BINS: usize = 128;
+/// Bins of the content-word MinHash (rewrite candidates); 96 bins = 32 LSH bands of 3.
+pub(crate) const CONTENT_BINS: usize = 96;
+/// A sentence needs this many words for its hash to mean anything ("Advertisement" does not).
+const MIN_SENTENCE_WORDS: u32 = 5;
+/// A sentence needs this many content words to take part in rewrite alignment.
+const MIN_SENTENCE_CONTENT_WORDS: usize = 3;
+/// Content-word hashes kept per sentence: a bottom-k sample, so two sentences sharing words
+/// keep mostly the same ones.
+const WORDS_PER_SENTENCE: usize = 12;
+const EMPTY_BIN: u64 = u64::MAX;
+
+/// Compact per-article signature built by [`crate::fingerprint`]; see the module docs of
+/// `sketch.rs` for what it holds. Its size is bounded whatever the text length.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub(crate) exact_hash: u64,
+    pub(crate) n_words: u32,
+    pub(crate) n_shingles: u32,
+    pub(crate) shingle_minhash: Box<[u16]>,
+    pub(crate) content_minhash: Box<[u16]>,
+    /// Sorted and deduplicated, capped at `MatchConfig::max_sentence_hashes`.
+    pub(crate) sentence_hashes: Box<[u32]>,
+    /// Concatenated sorted content-word samples of the aligned sentences, in text order.
+    pub(crate) sentence_words: Box<[u16]>,
+    /// End offset in `sentence_words` of each aligned sentence.
+    pub(crate) sentence_ends: Box<[u16]>,
+    pub(crate) n_quotes: u32,
+    pub(crate) n_numbers: u32,
+    pub(crate) n_names: u32,
+}
+
+impl Fingerprint {
+    /// Number of words in the text the fingerprint was built from.
+    pub fn n_words(&self) -> u32 {
+        self.n_words
+    }
+
+    /// Number of quoted spans (straight, curly or guillemet quotes) in the text.
+    pub fn n_quotes(&self) -> u32 {
+        self.n_quotes
+    }
+
+    /// Bytes this fingerprint occupies, heap included; the memory a run holds per article.
+    pub fn size_bytes(&self) -> usize {
+        std::mem::size_of::<Self>()
+            + 2 * (self.shingle_minhash.len()
+                + self.content_minhash.len()
+                + self.sentence_words.len()
+                + self.sentence_ends.len())
+            + 4 * self.sentence_hashes.len()
+    }
+
+    /// The content-word sample of each aligned sentence, in text order.
+    pub(crate) fn sentences(&self) -> impl Iterator<Item = &[u16]> + '_ {
+        let mut start = 0usize;
+        self.sentence_ends.iter().map(move |&end| {
+            let end = usize::from(end).min(self.sentence_words.len()).max(start);
+            let words = &self.sentence_words[start..end];
+            start = end;
+            words
+        })
+    }
+
+    pub(crate) fn n_sentences(&self) -> usize {
+        self.sentence_ends.len()
+    }
+}
+
+/// Builds the fingerprint of one cleaned text.
+pub(crate) fn build(text: &str, config: &MatchConfig) -> Fingerprint {
+    let mut builder = Builder::new(config);
+    let quotes = tokenize(text, |token| builder.push(token));
+    builder.finish(quotes.spans())
+}
+
+/// One-permutation MinHash: a single 64-bit hash per element picks the bin (high bits) and
+/// the value (low bits), so inserting costs one multiply instead of one hash per bin.
+struct OnePermutation {
+    bins: Vec<u64>,
+}
+
+impl OnePermutation {
+    fn new(n_bins: usize) -> Self {
+        Self {
+            bins: vec![EMPTY_BIN; n_bins],
+        }
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let bin = (((hash >> 32) * self.bins.len() as u64) >> 32) as usize;
+        let value = hash & 0xFFFF_FFFF;
+        if let Some(slot) = self.bins.get_mut(bin) {
+            *slot = (*slot).min(value);
+        }
+    }
+
+    /// Fills each empty bin from a pseudo-randomly chosen non-empty bin ("optimal
+    /// densification", Shrivastava 2017: unlike copying the right neighbour, empty bins of a
+    /// short text do not all borrow the same value, so chance band matches stay rare), and
+    /// keeps 16 bits per bin (b-bit MinHash: a chance match costs 1/65536 of Jaccard).
+    /// Empty set → empty signature.
+    fn finish(&self) -> Box<[u16]> {
+        let n_bins = self.bins.len() as u64;
+        if self.bins.iter().all(|&value| value == EMPTY_BIN) {
+            return Box::new([]);
+        }
+        (0..n_bins)
+            .map(|bin| {
+                let mut value = self.bins[bin as usize];
+                let mut attempt = 0u64;
+                while value == EMPTY_BIN {
+                    attempt += 1;
+                    let probe = mix64(bin.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ attempt);
+                    value = self.bins[(((probe >> 32) * n_bins) >> 32) as usize];
+                }
+                value as u16
+            })
+            .collect()
+    }
+}
+
+/// Streaming state of one fingerprint build.
+struct Builder<'c> {
+    config: &'c MatchConfig,
+    shingle_words: usize,
+    exact_hash: u64,
+    n_words: u32,
+    /// Hashes of the last `shingle_words` words, as a ring.
+    window: [u64; 16],
+    shingles: Vec<u64>,
+    content: OnePermutation,
+    sentence_hash: u64,
+    sentence_n_words: u32,
+    sentence_content: Vec<u16>,
+    sentence_hashes: Vec<u32>,
+    sentence_words: Vec<u16>,
+    sentence_ends: Vec<u16>,
+    at_sentence_start: bool,
+    n_numbers: u32,
+    n_names: u32,
+}
+
+impl<'c> Builder<'c> {
+    fn new(config: &'c MatchConfig) -> Self {
+        Self {
+            config,
+            shingle_words: config.shingle_words.clamp(1, 16),
+            exact_hash: 0x5151_5151,
+            n_words: 0,
+            window: [0; 16],
+            shingles: Vec::new(),
+            content: OnePermutation::new(CONTENT_BINS),
+            sentence_hash: 0,
+            sentence_n_words: 0,
+            sentence_content: Vec::with_capacity(32),
+            sentence_hashes: Vec::new(),
+            sentence_words: Vec::new(),
+            sentence_ends: Vec::new(),
+            at_sentence_start: true,
+            n_numbers: 0,
+            n_names: 0,
+        }
+    }
+
+    fn push(&mut self, token: Token<'_>) {
+        match token {
+            Token::Word {
+                lower,
+                capitalized,
+                numeric,
+            } => self.push_word(lower, capitalized, numeric),
+            Token::SentenceEnd => self.end_sentence(),
+        }
+    }
+
+    fn push_word(&mut self, lower: &str, capitalized: bool, numeric: bool) {
+        let hash = xxh3_64(lower.as_bytes());
+        self.exact_hash = mix64(self.exact_hash.rotate_left(23) ^ hash);
+        self.window[self.n_words as usize % 16] = hash;
+        self.n_words = self.n_words.saturating_add(1);
+        if self.n_words as usize >= self.shingle_words {
+            let mut shingle = 0u64;
+            for back in 0..self.shingle_words {
+                let idx = (self.n_words as usize + 15 - back) % 16;
+                shingle = (shingle ^ self.window[idx])
+                    .wrapping_mul(0xFF51_AFD7_ED55_8CCD)
+                    .rotate_left(29);
+            }
+            self.shingles.push(mix64(shingle));
+        }
+
+        if numeric {
+            self.n_numbers += 1;
+        } else if capitalized && !self.at_sentence_start && !is_stopword(lower) {
+            self.n_names += 1;
+        }
+        if is_content_word(lower, numeric) {
+            let stemmed = stem(lower);
+            let stem_hash = if stemmed.len() == lower.len() {
+                hash
+            } else {
+                xxh3_64(stemmed.as_bytes())
+            };
+            self.content.insert(stem_hash);
+            self.sentence_content.push((stem_hash >> 48) as u16);
+        }
+        self.sentence_hash = mix64(self.sentence_hash.rotate_left(17) ^ hash);
+        self.sentence_n_words += 1;
+        self.at_sentence_start = false;
+    }
+
+    fn end_sentence(&mut self) {
+        if self.sentence_n_words >= MIN_SENTENCE_WORDS
+            && self.sentence_hashes.len() < self.config.max_sentence_hashes
+        {
+            self.sentence_hashes.push((self.sentence_hash >> 32) as u32);
+        }
+        self.sentence_content.sort_unstable();
+        self.sentence_content.dedup();
+        if self.sentence_content.len() >= MIN_SENTENCE_CONTENT_WORDS
+            && self.sentence_ends.len() < self.config.max_aligned_sentences.min(255)
+        {
+            let keep = self.sentence_content.len().min(WORDS_PER_SENTENCE);
+            self.sentence_words
+                .extend_from_slice(&self.sentence_content[..keep]);
+            // At most 255 sentences × 12 words: fits a u16 by the config clamp.
+            self.sentence_ends
+                .push(u16::try_from(self.sentence_words.len()).unwrap_or(u16::MAX));
+        }
+        self.sentence_content.clear();
+        self.sentence_hash = 0;
+        self.sentence_n_words = 0;
+        self.at_sentence_start = true;
+    }
+
+    fn finish(mut self, n_quotes: u32) -> Fingerprint {
+        self.shingles.sort_unstable();
+        self.shingles.dedup();
+        let mut shingle_minhash = OnePermutation::new(SHINGLE_BINS);
+        for &shingle in &self.shingles {
+            shingle_minhash.insert(shingle);
+        }
+        self.sentence_hashes.sort_unstable();
+        self.sentence_hashes.dedup();
+        Fingerprint {
+            exact_hash: self.exact_hash,
+            n_words: self.n_words,
+            n_shingles: u32::try_from(self.shingles.len()).unwrap_or(u32::MAX),
+            shingle_minhash: shingle_minhash.finish(),
+            content_minhash: self.content.finish(),
+            sentence_hashes: self.sentence_hashes.into_boxed_slice(),
+            sentence_words: self.sentence_words.into_boxed_slice(),
+            sentence_ends: self.sentence_ends.into_boxed_slice(),
+            n_quotes,
+            n_numbers: self.n_numbers,
+            n_names: self.n_names,
+        }
+    }
+}
+
+/// SplitMix64 finaliser: spreads every input bit over the output.
+pub(crate) fn mix64(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// Share of equal bins of two signatures of the same length: the Jaccard estimate.
+pub(crate) fn estimate_jaccard(left: &[u16], right: &[u16]) -> f64 {
+    if left.is_empty() || left.len() != right.len() {
+        return 0.0;
+    }
+    let equal = left.iter().zip(right).filter(|(a, b)| a == b).count();
+    equal as f64 / left.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks the shingle-Jaccard estimate between two texts against an expected range.
+    fn check(input: (&str, &str), expected: std::ops::RangeInclusive<f64>) {
+        let config = MatchConfig::default();
+        let (left, right) = (build(input.0, &config), build(input.1, &config));
+        let jaccard = estimate_jaccard(&left.shingle_minhash, &right.shingle_minhash);
+        assert!(
+            expected.contains(&jaccard),
+            "jaccard {jaccard} not in {expected:?}"
+        );
+    }
+
+    const WIRE: &str = "The city council approved a new budget on Monday after a long debate. \
+        Mayor Ana Ruiz said the plan adds 40 buses and repairs three bridges. \
+        Opposition members argued that taxes would rise for small shops. \
+        The vote passed nine to four and takes effect in January.";
+
+    #[test]
+    fn jaccard_of_copies() {
+        check((WIRE, WIRE), 1.0..=1.0);
+        check((WIRE, &WIRE.to_uppercase().replace('.', " ;")), 1.0..=1.0);
+        check(
+            (
+                WIRE,
+                "Completely different words about football and weather today here.",
+            ),
+            0.0..=0.05,
+        );
+        let edited = WIRE.replace("Monday", "Tuesday").replace("40", "forty");
+        check((WIRE, &edited), 0.5..=0.95);
+    }
+
+    #[test]
+    fn fingerprint_parts() {
+        let fingerprint = build(
+            "He said “yes”. Then \"no\" was heard in Paris on 5 June.",
+            &MatchConfig::default(),
+        );
+        assert_eq!(fingerprint.n_words, 12);
+        assert_eq!(fingerprint.n_quotes, 2);
+        assert_eq!(fingerprint.n_numbers, 1);
+        assert_eq!(fingerprint.n_names, 2); // Paris, June
+        assert_eq!(fingerprint.sentence_hashes.len(), 1);
+        assert_eq!(fingerprint.shingle_minhash.len(), SHINGLE_BINS);
+        assert!(build("", &MatchConfig::default())
+            .shingle_minhash
+            .is_empty());
+    }
+
+    #[test]
+    fn size_is_bounded() {
+        let big = WIRE.repeat(5000);
+        let fingerprint = build(&big, &MatchConfig::default());
+        assert!(
+            fingerprint.size_bytes() < 4096,
+            "{}",
+            fingerprint.size_bytes()
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! Pair verification: two [`Fingerprint`]s → a [`Link`] (exact, near-duplicate or rewrite)
+//! or nothing.
+//!
+//! Candidate pairs come from `candidates.rs`; links go to `origin.rs`, which groups them into
+//! copy families. Verification only reads fingerprints, never texts.
+//!
+//! A rewrite is told apart from an independent report of the same event by sentence
+//! alignment: each sentence of one article is matched to its most similar sentence of the
+//! other by shared stemmed content words; the matches must run in the same order (longest
+//! increasing subsequence) and cover a large share of the sentences of BOTH articles. Two
+//! reporters share names, places and quotes, but not the sequence of their sentences.
+
+use storyline_core::CopyKind;
+
+use crate::sketch::{estimate_jaccard, Fingerprint};
+use crate::MatchConfig;
+
+/// A verified copy relation between two articles, direction not yet decided.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Link {
+    pub(crate) kind: CopyKind,
+    /// In `[0, 1]`; what the edge reports as its similarity.
+    pub(crate) similarity: f64,
+    pub(crate) shingle_jaccard: f64,
+    /// Share of the smaller article's text found in the larger one.
+    pub(crate) containment: f64,
+    /// Set when one article is wholly inside a clearly longer one: `Some(true)` when the left
+    /// one is the contained (smaller) one.
+    pub(crate) left_contained: Option<bool>,
+    pub(crate) content_jaccard: f64,
+    /// Share of left / right sentences in the monotone alignment (rewrites only).
+    pub(crate) coverage: Option<(f64, f64)>,
+    pub(crate) n_aligned: usize,
+}
+
+/// Verifies one candidate pair. `None` when it is not a copy by any test.
+pub(crate) fn verify(
+    left: &Fingerprint,
+    right: &Fingerprint,
+    config: &MatchConfig,
+) -> Option<Link> {
+    if left.n_words.min(right.n_words) < config.min_words {
+        return None;
+    }
+    let shingle_jaccard = estimate_jaccard(&left.shingle_minhash, &right.shingle_minhash);
+    let content_jaccard = estimate_jaccard(&left.content_minhash, &right.content_minhash);
+    let mut link = Link {
+        kind: CopyKind::Exact,
+        similarity: 1.0,
+        shingle_jaccard,
+        containment: 0.0,
+        left_contained: None,
+        content_jaccard,
+        coverage: None,
+        n_aligned: 0,
+    };
+    if left.exact_hash == right.exact_hash && left.n_words == right.n_words {
+        link.containment = 1.0;
+        return Some(link);
+    }
+
+    link.containment = containment(left, right, shingle_jaccard);
+    if shingle_jaccard >= config.near_duplicate_jaccard
+        || link.containment >= config.near_duplicate_containment
+    {
+        link.kind = CopyKind::NearDuplicate;
+        link.similarity = shingle_jaccard.max(link.containment).min(1.0);
+        // Only a clearly smaller text "is contained"; two near-equal texts are just edits.
+        let (small, large) = (
+            left.n_shingles.min(right.n_shingles),
+            left.n_shingles.max(right.n_shingles),
+        );
+        if link.containment >= config.near_duplicate_containment
+            && f64::from(small) < 0.8 * f64::from(large)
+        {
+            link.left_contained = Some(left.n_shingles < right.n_shingles);
+        }
+        return Some(link);
+    }
+
+    if content_jaccard < config.rewrite_content_jaccard
+        || left.n_sentences().min(right.n_sentences()) < config.rewrite_min_sentences
+    {
+        return None;
+    }
+    let (left_aligned, left_coverage) =
+        monotone_alignment(left, right, config.rewrite_sentence_similarity);
+    let (right_aligned, right_coverage) =
+        monotone_alignment(right, left, config.rewrite_sentence_similarity);
+    let n_aligned = left_aligned.min(right_aligned);
+    if left_coverage < config.rewrite_coverage
+        || right_coverage < config.rewrite_coverage
+        || n_aligned < config.rewrite_min_sentences
+    {
+        return None;
+    }
+    link.kind = CopyKind::Rewrite;
+    link.similarity = (left_coverage + right_coverage) / 2.0;
+    link.coverage = Some((left_coverage, right_coverage));
+    link.n_aligned = n_aligned;
+    Some(link)
+}
+
+/// Share of the smaller article's shingles found in the larger one. From the MinHash
+/// Jaccard and the exact set sizes when the sizes are comparable; otherwise the Jaccard is
+/// too small to estimate well, so from shared sentence hashes (at least three, so a shared
+/// stock sentence does not count).
+fn containment(left: &Fingerprint, right: &Fingerprint, jaccard: f64) -> f64 {
+    let (small, large) = (
+        f64::from(left.n_shingles.min(right.n_shingles)),
+        f64::from(left.n_shingles.max(right.n_shingles)),
+    );
+    let mut best = 0.0f64;
+    if small > 0.0 && small >= 0.25 * large {
+        let intersection = jaccard * (small + large) / (1.0 + jaccard);
+        best = (intersection / small).min(1.0);
+    }
+    let shared = count_common(&left.sentence_hashes, &right.sentence_hashes);
+    let fewest = left.sentence_hashes.len().min(right.sentence_hashes.len());
+    if shared >= 3 && fewest > 0 {
+        best = best.max(shared as f64 / fewest as f64);
+    }
+    best
+}
+
+/// Aligns each sentence of `from` to its most similar sentence of `to` (Dice over content
+/// words, at least `min_similarity`), then keeps the longest chain of alignments whose
+/// positions in `to` increase. Returns the chain length and its share of `from`'s sentences.
+fn monotone_alignment(from: &Fingerprint, to: &Fingerprint, min_similarity: f64) -> (usize, f64) {
+    let targets: Vec<&[u16]> = to.sentences().collect();
+    let mut positions = Vec::with_capacity(from.n_sentences());
+    for sentence in from.sentences() {
+        let mut best: Option<(f64, usize)> = None;
+        for (position, target) in targets.iter().enumerate() {
+            let shared = count_common(sentence, target);
+            let similarity = 2.0 * shared as f64 / (sentence.len() + target.len()).max(1) as f64;
+            // Strictly greater, so ties keep the earliest sentence (deterministic).
+            if similarity >= min_similarity && best.map_or(true, |(top, _)| top < similarity) {
+                best = Some((similarity, position));
+            }
+        }
+        if let Some((_, position)) = best {
+            positions.push(position);
+        }
+    }
+    let chain = longest_increasing(&positions);
+    (chain, chain as f64 / from.n_sentences().max(1) as f64)
+}
+
+/// Length of the longest strictly increasing subsequence (patience sorting, O(n log n)).
+fn longest_increasing(values: &[usize]) -> usize {
+    let mut tails: Vec<usize> = Vec::new();
+    for &value in values {
+        let at = tails.partition_point(|&tail| tail < value);
+        if at == tails.len() {
+            tails.push(value);
+        } else {
+            tails[at] = value;
+        }
+    }
+    tails.len()
+}
+
+/// Number of common values of two sorted, deduplicated slices.
+pub(crate) fn count_common<T: Ord>(left: &[T], right: &[T]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        match left[i].cmp(&right[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint;
+    use crate::tests_support::{CONTAINING_PAGE, EDITED, INDEPENDENT, PARAPHRASE, WIRE};
+
+    /// Verifies `input` and compares the kind found (or `None`).
+    fn check(input: (&str, &str), expected: Option<CopyKind>) {
+        let config = MatchConfig::default();
+        let link = verify(
+            &fingerprint(input.0, &config),
+            &fingerprint(input.1, &config),
+            &config,
+        );
+        assert_eq!(link.as_ref().map(|link| link.kind), expected, "{link:?}");
+    }
+
+    #[test]
+    fn kinds() {
+        check((WIRE, WIRE), Some(CopyKind::Exact));
+        check(
+            (
+                WIRE,
+                &WIRE.to_lowercase().replace(", ", " ; ").replace('\n', "  "),
+            ),
+            Some(CopyKind::Exact),
+        );
+        check((WIRE, EDITED), Some(CopyKind::NearDuplicate));
+        check((WIRE, CONTAINING_PAGE), Some(CopyKind::NearDuplicate));
+        check((WIRE, PARAPHRASE), Some(CopyKind::Rewrite));
+        check((PARAPHRASE, WIRE), Some(CopyKind::Rewrite));
+        check((WIRE, INDEPENDENT), None);
+        check((PARAPHRASE, INDEPENDENT), None);
+        check(("short text", "short text"), None);
+    }
+
+    #[test]
+    fn containment_direction() {
+        let config = MatchConfig::default();
+        let link = verify(
+            &fingerprint(WIRE, &config),
+            &fingerprint(CONTAINING_PAGE, &config),
+            &config,
+        );
+        assert_eq!(link.and_then(|link| link.left_contained), Some(true));
+    }
+
+    #[test]
+    fn increasing_chain() {
+        assert_eq!(longest_increasing(&[0, 1, 5, 2, 3, 3, 9]), 5);
+        assert_eq!(longest_increasing(&[]), 0);
+        assert_eq!(count_common(&[1, 3, 5, 7], &[2, 3, 7, 8]), 2);
+    }
+}
