@@ -1,9 +1,8 @@
-//! `storyline report`: the static HTML report of a finished run. (Placeholder until the
-//! digest crate's report writer lands.)
+//! `storyline report` (and `run --report`): the static HTML report of a finished run.
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::args::ReportArgs;
 
@@ -13,6 +12,17 @@ pub(crate) fn report(args: &ReportArgs) -> Result<()> {
 }
 
 pub(crate) fn write(run_dir: &Path, report_dir: &Path, quiet: bool) -> Result<()> {
-    let _ = (run_dir, quiet);
-    anyhow::bail!("the HTML report is not built yet (wanted in {})", report_dir.display())
+    let summary = storyline_digest::report::write_report(run_dir, report_dir).with_context(|| {
+        format!("cannot write the report of {} into {}", run_dir.display(), report_dir.display())
+    })?;
+    if !quiet {
+        println!(
+            "report   {} stories, {} articles, {} copies: open {}",
+            summary.stories,
+            summary.articles,
+            summary.copies,
+            summary.index.display()
+        );
+    }
+    Ok(())
 }
