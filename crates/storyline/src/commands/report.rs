@@ -12,9 +12,14 @@ pub(crate) fn report(args: &ReportArgs) -> Result<()> {
 }
 
 pub(crate) fn write(run_dir: &Path, report_dir: &Path, quiet: bool) -> Result<()> {
-    let summary = storyline_digest::report::write_report(run_dir, report_dir).with_context(|| {
-        format!("cannot write the report of {} into {}", run_dir.display(), report_dir.display())
-    })?;
+    let summary =
+        storyline_digest::report::write_report(run_dir, report_dir).with_context(|| {
+            format!(
+                "cannot write the report of {} into {}",
+                run_dir.display(),
+                report_dir.display()
+            )
+        })?;
     if !quiet {
         println!(
             "report   {} stories, {} articles, {} copies: open {}",

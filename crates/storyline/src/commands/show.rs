@@ -20,7 +20,8 @@ pub(crate) fn show(args: &ShowArgs) -> Result<()> {
 }
 
 fn find_story(path: &Path, story: u32) -> Result<StoryRecord> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     for (line_idx, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("cannot read {}", path.display()))?;
         let record: StoryRecord = serde_json::from_str(&line)
@@ -34,7 +35,8 @@ fn find_story(path: &Path, story: u32) -> Result<StoryRecord> {
 
 /// The story's articles, read by streaming `articles.jsonl` (never the whole file at once).
 fn story_articles(path: &Path, story: u32) -> Result<Vec<ArticleRecord>> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let needle = format!("\"story\":{story},");
     let mut articles = Vec::new();
     for (line_idx, line) in std::io::BufReader::new(file).lines().enumerate() {
@@ -43,8 +45,9 @@ fn story_articles(path: &Path, story: u32) -> Result<Vec<ArticleRecord>> {
         if !line.contains(&needle) {
             continue;
         }
-        let record: ArticleRecord = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: not an article record", path.display(), line_idx + 1))?;
+        let record: ArticleRecord = serde_json::from_str(&line).with_context(|| {
+            format!("{}:{}: not an article record", path.display(), line_idx + 1)
+        })?;
         if record.story == Some(story) {
             articles.push(record);
         }
