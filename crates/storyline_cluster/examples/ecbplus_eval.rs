@@ -23,10 +23,12 @@ fn main() -> Result<()> {
     let mut path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/data/ecbplus-dev/docs.jsonl");
     let mut config = ClusterConfig::default();
-    let (mut sweep, mut errors, mut dump) = (false, false, false);
+    let (mut sweep, mut errors, mut dump, mut timing) = (false, false, false, false);
     for arg in std::env::args().skip(1) {
         if arg == "--sweep" {
             sweep = true;
+        } else if arg == "--timing" {
+            timing = true;
         } else if arg == "--dump" {
             dump = true;
         } else if arg == "--errors" {
@@ -67,6 +69,9 @@ fn main() -> Result<()> {
         cluster_time.as_secs_f64() * 1e3
     );
     print_scores(config.link_threshold, &scores);
+    if timing {
+        print_timing(&docs, &config);
+    }
     if dump {
         for (a, b, similarity) in storyline_cluster::similarity_graph(&features, &config) {
             println!(
@@ -138,6 +143,47 @@ fn print_errors(docs: &[Doc], predicted: &[u32], gold_ids: &[String], gold: &[u3
             println!("split gold {name}: into {} stories {parts:?}", parts.len());
         }
     }
+}
+
+/// CPU time of this thread in seconds (Linux; 0 elsewhere). On a busy shared machine wall
+/// time says little, CPU time says what the code costs.
+fn thread_cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return 0.0;
+    };
+    // Fields after the ")" closing the command name: utime and stime are the 12th and 13th.
+    let after_name = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks = |index: usize| {
+        fields
+            .get(index)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Repeats feature extraction and clustering to measure CPU time per article.
+fn print_timing(docs: &[Doc], config: &ClusterConfig) {
+    let rounds = 30;
+    let n_bytes: usize = docs.iter().map(|doc| doc.text.len()).sum();
+    let cpu = thread_cpu_seconds();
+    let mut n_terms = 0;
+    for _ in 0..rounds {
+        for doc in docs {
+            n_terms += story_features(doc.title.as_deref(), &doc.text, None, config)
+                .terms
+                .len();
+        }
+    }
+    let per_doc = (thread_cpu_seconds() - cpu) / (rounds * docs.len()) as f64;
+    println!(
+        "story_features: {:.1} µs CPU per article, {:.1} µs per 2 KB ({} B mean, {} terms mean)",
+        per_doc * 1e6,
+        per_doc * 1e6 * 2048.0 / (n_bytes as f64 / docs.len() as f64),
+        n_bytes / docs.len().max(1),
+        n_terms / (rounds * docs.len()).max(1)
+    );
 }
 
 fn read_docs(path: &PathBuf) -> Result<Vec<Doc>> {

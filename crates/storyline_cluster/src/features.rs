@@ -54,7 +54,11 @@ pub fn story_features(
     date_days: Option<i32>,
     config: &ClusterConfig,
 ) -> StoryFeatures {
-    let mut counter = TermCounter::default();
+    let mut counter = TermCounter {
+        // Room for a typical article's distinct terms, so the table rarely grows.
+        tallies: FxHashMap::with_capacity_and_hasher(256, Default::default()),
+        ..TermCounter::default()
+    };
     if let Some(title) = title {
         counter.add_text(title);
         counter.add_text(title);
@@ -99,11 +103,17 @@ impl TermCounter {
         let mut rest = text;
         while let Some((token, before_gap, after)) = next_token(rest) {
             rest = after;
-            if before_gap.contains(['.', '!', '?', '\n', ':', ';', '"', '“', '(', '—']) {
-                previous_capitalised = false;
-            }
-            if before_gap.contains(['.', '!', '?', '\n']) {
-                sentence_start = true;
+            // One pass over the gap: sentence ends start a sentence; any punctuation of
+            // weight breaks a run of names ("Reid: Malibu" is not one name).
+            for c in before_gap.chars() {
+                match c {
+                    '.' | '!' | '?' | '\n' => {
+                        sentence_start = true;
+                        previous_capitalised = false;
+                    }
+                    ':' | ';' | '"' | '“' | '(' | '—' => previous_capitalised = false,
+                    _ => {}
+                }
             }
             let was_sentence_start = sentence_start;
             sentence_start = false;
@@ -116,21 +126,17 @@ impl TermCounter {
     }
 
     fn add_token(&mut self, token: &str, sentence_start: bool, previous_capitalised: &mut bool) {
-        self.lower.clear();
-        // Commas only occur as thousands separators; dots stay ("6.1", "u.s.").
-        for c in token.chars().filter(|&c| c != ',') {
-            self.lower.extend(c.to_lowercase());
-        }
-        let has_digit = token.chars().any(|c| c.is_ascii_digit());
-        if !has_digit && (self.lower.chars().count() < 2 || is_stopword(&self.lower)) {
+        let shape = lowercase_into(token, &mut self.lower);
+        let has_digit = shape.has_digit;
+        let mut hash = term_hash(&self.lower);
+        if !has_digit && (shape.n_chars < 2 || is_stopword(hash)) {
             *previous_capitalised = false;
             return;
         }
-        let case = case_of(token);
-        if !has_digit {
-            strip_plural(&mut self.lower);
+        let case = shape.case;
+        if !has_digit && strip_plural(&mut self.lower) {
+            hash = term_hash(&self.lower);
         }
-        let hash = term_hash(&self.lower);
         let tally = self.tallies.entry(hash).or_default();
         tally.count += 1;
         if has_digit {
@@ -174,7 +180,11 @@ impl TermCounter {
             })
             .collect();
         // Highest prior first; the hash breaks ties so HashMap order never leaks.
-        terms.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.hash.cmp(&b.1.hash)));
+        if terms.len() > max_terms && max_terms > 0 {
+            terms.select_nth_unstable_by(max_terms - 1, |a, b| {
+                b.0.total_cmp(&a.0).then(a.1.hash.cmp(&b.1.hash))
+            });
+        }
         terms.truncate(max_terms);
         let mut kept: Vec<TermCount> = terms.into_iter().map(|(_, term)| term).collect();
         kept.sort_unstable_by_key(|term| term.hash);
@@ -195,34 +205,35 @@ fn prior_weight(kind: TermKind) -> f32 {
 /// Tokens are runs of letters and digits, with inner apostrophes, dots and commas between
 /// digits ("6.1", "1,000"), and dots in abbreviations ("U.S.").
 fn next_token(text: &str) -> Option<(&str, &str, &str)> {
-    let start = text.char_indices().find(|(_, c)| c.is_alphanumeric())?.0;
+    let mut start = 0;
+    loop {
+        let (c, len) = char_at(text, start)?;
+        if c.is_alphanumeric() {
+            break;
+        }
+        start += len;
+    }
     let gap = text.get(..start)?;
     let body = text.get(start..)?;
     let mut end = body.len();
-    let mut chars = body.char_indices().peekable();
+    let mut index = 0;
     let mut previous = ' ';
-    while let Some((index, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            previous = c;
-            continue;
-        }
-        let next = chars.peek().map(|&(_, next)| next).unwrap_or(' ');
-        let joins = match c {
-            '\'' | '’' => previous.is_alphabetic() && next.is_alphabetic(),
-            '.' | ',' => previous.is_ascii_digit() && next.is_ascii_digit(),
-            _ => false,
+    while let Some((c, len)) = char_at(body, index) {
+        let keep = c.is_alphanumeric() || {
+            let next = char_at(body, index + len).map_or(' ', |(next, _)| next);
+            let joins = match c {
+                '\'' | '’' => previous.is_alphabetic() && next.is_alphabetic(),
+                '.' | ',' => previous.is_ascii_digit() && next.is_ascii_digit(),
+                _ => false,
+            };
+            joins || (c == '.' && previous.is_uppercase() && is_single_letter_run(body, index))
         };
-        let abbreviation_dot =
-            c == '.' && previous.is_uppercase() && is_single_letter_run(body, index);
-        if abbreviation_dot {
-            previous = c;
-            continue;
-        }
-        if !joins {
+        if !keep {
             end = index;
             break;
         }
         previous = c;
+        index += len;
     }
     let token = body.get(..end)?;
     let rest = body.get(end..)?;
@@ -234,6 +245,16 @@ fn next_token(text: &str) -> Option<(&str, &str, &str)> {
     Some((token, gap, rest))
 }
 
+/// The char starting at byte `index` and its length in bytes; ASCII needs no decoding.
+fn char_at(text: &str, index: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(index)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte), 1));
+    }
+    let c = text.get(index..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// True when the text before `dot_index` is a single capital letter run like "U" in "U.S.".
 fn is_single_letter_run(body: &str, dot_index: usize) -> bool {
     let Some(before) = body.get(..dot_index) else {
@@ -243,42 +264,74 @@ fn is_single_letter_run(body: &str, dot_index: usize) -> bool {
     matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
 }
 
-fn case_of(token: &str) -> Case {
-    let mut letters = token.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else {
-        return Case::Lower;
+/// What one pass over a token learns besides its lowercase form.
+#[derive(Debug, Clone, Copy)]
+struct TokenShape {
+    has_digit: bool,
+    case: Case,
+    n_chars: usize,
+}
+
+/// Writes the token's lowercase form into `lower` (commas dropped: they only occur as
+/// thousands separators; dots stay, "6.1", "u.s.") and reports its shape, in one pass.
+fn lowercase_into(token: &str, lower: &mut String) -> TokenShape {
+    lower.clear();
+    let (mut has_digit, mut n_chars, mut n_letters) = (false, 0, 0);
+    let (mut first_upper, mut any_lower) = (false, false);
+    let mut see = |c: char| {
+        n_chars += 1;
+        if c.is_ascii_digit() {
+            has_digit = true;
+        } else if c.is_alphabetic() {
+            if n_letters == 0 {
+                first_upper = c.is_uppercase();
+            } else {
+                any_lower |= c.is_lowercase();
+            }
+            n_letters += 1;
+        }
     };
-    if !first.is_uppercase() {
-        return Case::Lower;
+    if token.is_ascii() {
+        for byte in token.bytes().filter(|&byte| byte != b',') {
+            see(char::from(byte));
+            lower.push(char::from(byte.to_ascii_lowercase()));
+        }
+    } else {
+        for c in token.chars().filter(|&c| c != ',') {
+            see(c);
+            lower.extend(c.to_lowercase());
+        }
     }
-    let mut any_lower = false;
-    let mut n_letters = 1;
-    for c in letters {
-        n_letters += 1;
-        any_lower |= c.is_lowercase();
-    }
-    if !any_lower && n_letters >= 2 {
+    let case = if !first_upper {
+        Case::Lower
+    } else if !any_lower && n_letters >= 2 {
         Case::AllCaps
     } else {
         Case::Capitalised
+    };
+    TokenShape {
+        has_digit,
+        case,
+        n_chars,
     }
 }
 
 /// Folds a regular English plural onto its singular so "earthquakes" meets "earthquake".
-fn strip_plural(lower: &mut String) {
+fn strip_plural(lower: &mut String) -> bool {
     let n_chars = lower.chars().count();
-    if n_chars > 3
+    let plural = n_chars > 3
         && lower.ends_with('s')
         && !lower.ends_with("ss")
         && !lower.ends_with("us")
-        && !lower.ends_with("is")
-    {
+        && !lower.ends_with("is");
+    if plural {
         lower.pop();
         if lower.ends_with("ie") && n_chars > 4 {
             lower.truncate(lower.len() - 2);
             lower.push('y');
         }
     }
+    plural
 }
 
 pub(crate) fn term_hash(term: &str) -> u32 {
@@ -288,11 +341,16 @@ pub(crate) fn term_hash(term: &str) -> u32 {
 }
 
 /// English function words and reporting verbs that say nothing about which event it is.
-fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok()
+fn is_stopword(hash: u32) -> bool {
+    // A set of term hashes: the hash is computed for every token anyway, and comparing
+    // strings (binary search, or a string-keyed set) cost a third of the extraction time.
+    // A content word colliding with a stop word's 32-bit hash is merely dropped.
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u32>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().map(|word| term_hash(word)).collect())
+        .contains(&hash)
 }
 
-/// Sorted for binary search (checked by a unit test).
+/// Sorted, so a reader finds a word quickly (checked by a unit test).
 const STOPWORDS: &[&str] = &[
     "about",
     "above",
@@ -559,5 +617,6 @@ mod tests {
     #[test]
     fn stopwords_are_sorted() {
         assert!(STOPWORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(is_stopword(term_hash("the")) && !is_stopword(term_hash("earthquake")));
     }
 }

@@ -77,16 +77,15 @@ impl VectorStore {
         let (terms_a, weights_a) = self.vector(a);
         let (terms_b, weights_b) = self.vector(b);
         let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-        while i < terms_a.len() && j < terms_b.len() {
-            match terms_a[i].cmp(&terms_b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += weights_a[i] * weights_b[j];
-                    i += 1;
-                    j += 1;
-                }
+        // Merge of two sorted term lists, advancing without data-dependent branches: shared
+        // terms are the rare case, so the only branch left is well predicted.
+        while let (Some(&term_a), Some(&term_b)) = (terms_a.get(i), terms_b.get(j)) {
+            if term_a == term_b {
+                dot += weights_a.get(i).copied().unwrap_or(0.0)
+                    * weights_b.get(j).copied().unwrap_or(0.0);
             }
+            i += usize::from(term_a <= term_b);
+            j += usize::from(term_b <= term_a);
         }
         let date_a = self.dates.get(a).copied().flatten();
         let date_b = self.dates.get(b).copied().flatten();
@@ -110,10 +109,10 @@ fn weigh(
                 .copied()
                 .unwrap_or(1)
                 .max(1);
-            let idf = ((n_docs + 1.0) / df as f32)
-                .ln()
-                .max(0.0)
-                .powf(config.idf_power);
+            let mut idf = ((n_docs + 1.0) / df as f32).ln().max(0.0);
+            if config.idf_power != 1.0 {
+                idf = idf.powf(config.idf_power);
+            }
             let tf = 1.0 + f32::from(term.count.max(1)).ln();
             (term.hash, tf * idf * kind_boost(term.kind, config), df)
         })
@@ -192,17 +191,18 @@ pub(crate) fn similarity_edges(store: &VectorStore, config: &ClusterConfig) -> V
     edges
 }
 
-/// Inverted index: term → articles that have it among their top `index_terms` terms.
+/// Inverted index: term → (article, weight) for articles that have the term among their
+/// top `index_terms` terms.
 #[derive(Debug)]
 struct Postings {
-    lists: FxHashMap<u32, Vec<u32>>,
+    lists: FxHashMap<u32, Vec<(u32, f32)>>,
 }
 
 fn build_postings(store: &VectorStore, config: &ClusterConfig) -> Postings {
-    let mut lists: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut lists: FxHashMap<u32, Vec<(u32, f32)>> = FxHashMap::default();
     for doc in 0..store.n_docs() {
-        for term in top_terms(store, doc, config.index_terms) {
-            lists.entry(term).or_default().push(doc as u32);
+        for (term, weight) in top_terms(store, doc, config.index_terms) {
+            lists.entry(term).or_default().push((doc as u32, weight));
         }
     }
     // Terms in too many articles are stop-like: they would cost quadratic work and say
@@ -211,27 +211,27 @@ fn build_postings(store: &VectorStore, config: &ClusterConfig) -> Postings {
     Postings { lists }
 }
 
-/// The `k` heaviest terms of an article, heaviest first (ties by hash).
-fn top_terms(store: &VectorStore, doc: usize, k: usize) -> Vec<u32> {
+/// The `k` heaviest (term, weight) pairs of an article, heaviest first (ties by hash).
+fn top_terms(store: &VectorStore, doc: usize, k: usize) -> Vec<(u32, f32)> {
     let (terms, weights) = store.vector(doc);
     let mut pairs: Vec<(u32, f32)> = terms.iter().copied().zip(weights.iter().copied()).collect();
     pairs.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     pairs.truncate(k);
-    pairs.into_iter().map(|(term, _)| term).collect()
+    pairs
 }
 
 /// Per-thread buffers for candidate scoring, reused across articles.
 #[derive(Debug)]
 struct CandidateScratch {
-    /// Number of shared indexed terms per candidate article.
-    shared: Vec<u16>,
+    /// Dot product over shared indexed terms, per candidate article.
+    partial: Vec<f32>,
     touched: Vec<u32>,
 }
 
 impl CandidateScratch {
     fn new(n_docs: usize) -> CandidateScratch {
         CandidateScratch {
-            shared: vec![0; n_docs],
+            partial: vec![0.0; n_docs],
             touched: Vec::new(),
         }
     }
@@ -244,29 +244,36 @@ impl CandidateScratch {
         config: &ClusterConfig,
         edges: &mut Vec<Edge>,
     ) {
-        for term in top_terms(store, doc, config.index_terms) {
+        for (term, weight) in top_terms(store, doc, config.index_terms) {
             let Some(list) = postings.lists.get(&term) else {
                 continue;
             };
-            for &other in list {
+            for &(other, other_weight) in list {
                 if other as usize == doc {
                     continue;
                 }
-                if let Some(count) = self.shared.get_mut(other as usize) {
-                    if *count == 0 {
+                if let Some(partial) = self.partial.get_mut(other as usize) {
+                    if *partial == 0.0 {
                         self.touched.push(other);
                     }
-                    *count = count.saturating_add(1);
+                    // Never exactly 0 again once touched, so `touched` holds each once.
+                    *partial += (weight * other_weight).max(f32::MIN_POSITIVE);
                 }
             }
         }
-        // Score the candidates sharing the most indexed terms exactly; the cap bounds the
-        // work per article whatever the posting lists look like.
-        let shared = &self.shared;
-        self.touched.sort_unstable_by(|&x, &y| {
-            let (count_x, count_y) = (shared[x as usize], shared[y as usize]);
-            count_y.cmp(&count_x).then(x.cmp(&y))
-        });
+        // Score exactly only the candidates with the highest partial dot product: the cap
+        // bounds the work per article whatever the posting lists look like, and a partial
+        // selection avoids sorting every touched article.
+        let partial = &self.partial;
+        let by_partial = |x: &u32, y: &u32| {
+            partial[*y as usize]
+                .total_cmp(&partial[*x as usize])
+                .then(x.cmp(y))
+        };
+        if self.touched.len() > config.max_candidates && config.max_candidates > 0 {
+            self.touched
+                .select_nth_unstable_by(config.max_candidates - 1, by_partial);
+        }
         let mut scored: Vec<(f32, u32)> = self
             .touched
             .iter()
@@ -285,8 +292,8 @@ impl CandidateScratch {
             edges.push(Edge { a, b, similarity });
         }
         for &other in &self.touched {
-            if let Some(count) = self.shared.get_mut(other as usize) {
-                *count = 0;
+            if let Some(partial) = self.partial.get_mut(other as usize) {
+                *partial = 0.0;
             }
         }
         self.touched.clear();

@@ -7,8 +7,12 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{words, StoryTexts};
+use crate::text::StoryTexts;
+
+mod calendar;
 use crate::{EventDate, StoryArticle};
+pub(crate) use calendar::{civil_from_days, days_from_civil, parse_article_date};
+use calendar::{days_in_month, parse_iso_date, weekday_of};
 
 /// A calendar day as days since 1970-01-01.
 pub(crate) type Day = i64;
@@ -124,7 +128,14 @@ pub(crate) fn story_dates(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>)
     let mentions: Vec<Vec<Mention>> = texts
         .articles
         .iter()
-        .map(|t| find_mentions(t.text))
+        .map(|t| {
+            let words: Vec<(usize, &str)> = t
+                .tokens
+                .iter()
+                .map(|token| (token.start, t.word(token)))
+                .collect();
+            mentions_in(t.text, &words)
+        })
         .collect();
     let year_hint = mentions.iter().flatten().filter_map(|m| m.year).max();
 
@@ -266,42 +277,64 @@ fn infer_with_weekday(mention: &Mention, year_hint: Option<i64>) -> Option<Day> 
         .find(|&candidate| weekday_of(candidate) == weekday)
 }
 
+const MONTHS: [(&str, u32); 24] = [
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Month number of a capitalised month name or abbreviation ("may", "march" and "mar" are
+/// also ordinary words: only a capitalised form is a month).
 fn month_number(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    let month = match lower.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    // "may", "march" and "mar" are also ordinary words: only a capitalised form is a month.
-    word.starts_with(|c: char| c.is_uppercase())
-        .then_some(month)
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, month)| month)
 }
 
-/// Weekday number, 0 = Sunday.
+const WEEKDAYS: [&str; 7] = [
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
+
+/// Weekday number of a capitalised weekday name, 0 = Sunday.
 fn weekday_number(word: &str) -> Option<u32> {
-    let weekday = match word.to_ascii_lowercase().as_str() {
-        "sunday" => 0,
-        "monday" => 1,
-        "tuesday" => 2,
-        "wednesday" => 3,
-        "thursday" => 4,
-        "friday" => 5,
-        "saturday" => 6,
-        _ => return None,
-    };
-    word.starts_with(|c: char| c.is_uppercase())
-        .then_some(weekday)
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(6..=9).contains(&word.len()) {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(word))
+        .map(|index| index as u32)
 }
 
 /// A day of the month: "18", "18th", "1st".
@@ -325,8 +358,13 @@ fn year_number(word: &str) -> Option<i64> {
 
 /// Finds date phrases: "[Weekday,] Month Day[, Year]", "[Weekday,] Day Month [Year]",
 /// "on Weekday" and ISO "YYYY-MM-DD".
+#[cfg(test)]
 fn find_mentions(text: &str) -> Vec<Mention> {
-    let words = words(text);
+    mentions_in(text, &crate::text::words(text))
+}
+
+/// Finds date phrases in `text`, given its words with their byte offsets.
+fn mentions_in(text: &str, words: &[(usize, &str)]) -> Vec<Mention> {
     // Words are adjacent when only spaces, commas and full stops separate them.
     let adjacent = |left: usize, right: usize| {
         let (left_start, left_word) = words[left];
@@ -339,6 +377,11 @@ fn find_mentions(text: &str) -> Vec<Mention> {
     let mut index = 0;
     while index < words.len() {
         let (start, word) = words[index];
+        // Every date phrase starts with a capital (month, weekday) or a digit.
+        if !word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+            index += 1;
+            continue;
+        }
         if let Some(mention) = iso_mention(word, start) {
             mentions.push(mention);
             index += 1;
@@ -426,148 +469,6 @@ fn is_iso_date_prefix(text: &str) -> bool {
         .is_some_and(|prefix| parse_iso_date(prefix).is_some())
 }
 
-/// `YYYY-MM-DD` at the start of `text`.
-fn parse_iso_date(text: &str) -> Option<(i64, u32, u32)> {
-    let bytes = text.as_bytes();
-    if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let year: i64 = text.get(..4)?.parse().ok()?;
-    let month: u32 = text.get(5..7)?.parse().ok()?;
-    let day: u32 = text.get(8..10)?.parse().ok()?;
-    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-        .then_some((year, month, day))
-}
-
-/// Parses an article date: ISO 8601 / RFC 3339 (`2024-06-18`, `2024-06-18T10:00:00+02:00`)
-/// or RFC 2822 (`Tue, 18 Jun 2024 10:00:00 +0000`); returns its day and UTC instant.
-pub(crate) fn parse_article_date(text: &str) -> Option<(Day, i64)> {
-    let text = text.trim();
-    if let Some((year, month, day)) = parse_iso_date(text) {
-        let day_number = days_from_civil(year, month, day);
-        let rest = text.get(10..).unwrap_or("");
-        let seconds = rest
-            .strip_prefix(['T', 't', ' '])
-            .and_then(parse_time_and_zone)
-            .unwrap_or(0);
-        return Some((day_number, day_number * 86_400 + seconds));
-    }
-    parse_rfc2822(text)
-}
-
-/// `HH:MM[:SS][.fff][Z|±HH:MM|±HHMM]` → seconds after midnight UTC (may be negative).
-fn parse_time_and_zone(text: &str) -> Option<i64> {
-    let hours: i64 = text.get(..2)?.parse().ok()?;
-    let minutes: i64 = text.get(3..5)?.parse().ok()?;
-    let mut rest = text.get(5..)?;
-    let mut seconds = 0;
-    if let Some(after) = rest.strip_prefix(':') {
-        seconds = after.get(..2)?.parse().ok()?;
-        rest = after.get(2..)?;
-    }
-    rest = rest.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
-    let offset = parse_zone(rest.trim()).unwrap_or(0);
-    Some(hours * 3600 + minutes * 60 + seconds - offset)
-}
-
-/// A zone offset in seconds east of UTC: `Z`, `UTC`, `GMT`, `+02:00`, `-0500`.
-fn parse_zone(text: &str) -> Option<i64> {
-    if text.is_empty() || matches!(text, "Z" | "z" | "UTC" | "GMT" | "UT") {
-        return Some(0);
-    }
-    let sign = match text.as_bytes().first()? {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let digits: String = text[1..].chars().filter(char::is_ascii_digit).collect();
-    let hours: i64 = digits.get(..2)?.parse().ok()?;
-    let minutes: i64 = digits.get(2..4).and_then(|m| m.parse().ok()).unwrap_or(0);
-    Some(sign * (hours * 3600 + minutes * 60))
-}
-
-/// `[Tue, ]18 Jun 2024[ 10:00[:00] +0000]`.
-fn parse_rfc2822(text: &str) -> Option<(Day, i64)> {
-    let text = text.split_once(',').map_or(text, |(_, rest)| rest).trim();
-    let mut parts = text.split_whitespace();
-    let day: u32 = parts.next()?.parse().ok()?;
-    let month = month_number(&capitalise(parts.next()?))?;
-    let year: i64 = parts.next()?.parse().ok()?;
-    if !(1..=days_in_month(year, month)).contains(&day) {
-        return None;
-    }
-    let day_number = days_from_civil(year, month, day);
-    let seconds = match (parts.next(), parts.next()) {
-        (Some(time), zone) => {
-            let time = if time.len() == 5 {
-                format!("{time}:00")
-            } else {
-                time.to_owned()
-            };
-            parse_time_and_zone(&format!("{time}{}", zone.unwrap_or(""))).unwrap_or(0)
-        }
-        (None, _) => 0,
-    };
-    Some((day_number, day_number * 86_400 + seconds))
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn is_leap(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub(crate) fn days_from_civil(year: i64, month: u32, day: u32) -> Day {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month = i64::from(month);
-    let day_of_year =
-        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The (year, month, day) of a day number.
-pub(crate) fn civil_from_days(days: Day) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-/// Weekday of a day number, 0 = Sunday (1970-01-01 was a Thursday).
-fn weekday_of(days: Day) -> u32 {
-    (days + 4).rem_euclid(7) as u32
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -639,31 +540,5 @@ mod tests {
         let mention = find_mentions("On Tuesday, June 18, he came")[0];
         let day = infer_with_weekday(&mention, Some(2022)).map(DateValue::Full);
         assert_eq!(day.map(|d| d.to_string()).as_deref(), Some("2024-06-18"));
-    }
-
-    #[test]
-    fn article_date_formats() {
-        let day = |text| parse_article_date(text).map(|(day, _)| DateValue::Full(day).to_string());
-        assert_eq!(
-            day("2024-06-18T23:30:00-02:00").as_deref(),
-            Some("2024-06-18")
-        );
-        assert_eq!(
-            day("Tue, 18 Jun 2024 10:00:00 +0000").as_deref(),
-            Some("2024-06-18")
-        );
-        assert_eq!(day("garbage"), None);
-        let late = parse_article_date("2024-06-18T23:30:00-02:00").map(|(_, i)| i);
-        let early = parse_article_date("2024-06-19T00:30:00Z").map(|(_, i)| i);
-        assert!(late > early);
-    }
-
-    #[test]
-    fn civil_round_trip() {
-        for days in [-800_000, -1, 0, 59, 19_000, 800_000] {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days);
-        }
-        assert_eq!(weekday_of(days_from_civil(2024, 6, 18)), 2);
     }
 }

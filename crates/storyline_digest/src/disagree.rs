@@ -36,6 +36,10 @@ enum FactValue {
 impl FactValue {
     fn agrees_with(&self, other: &FactValue) -> bool {
         match (self, other) {
+            // Dates a day or two apart are publication lag and time zones, not a dispute.
+            (FactValue::Date(DateValue::Full(a)), FactValue::Date(DateValue::Full(b))) => {
+                (a - b).abs() <= DATE_TOLERANCE_DAYS
+            }
             (FactValue::Date(a), FactValue::Date(b)) => a.agrees_with(*b),
             (FactValue::Number(a, _), FactValue::Number(b, _)) => (a - b).abs() < 1e-9,
             (FactValue::Name(a), FactValue::Name(b)) => a == b,
@@ -52,6 +56,9 @@ impl FactValue {
     }
 }
 
+/// Event dates this many days apart still agree.
+const DATE_TOLERANCE_DAYS: i64 = 2;
+
 /// At most this many disagreements are reported per story.
 const MAX_DISAGREEMENTS: usize = 20;
 
@@ -60,6 +67,10 @@ pub(crate) fn find_disagreements(
     dates: &StoryDates,
     entities: &FoundEntities,
 ) -> Vec<Disagreement> {
+    // One article cannot disagree with itself.
+    if texts.articles.len() < 2 {
+        return Vec::new();
+    }
     let mut facts: Vec<Fact> = dates
         .leads
         .iter()
@@ -71,8 +82,13 @@ pub(crate) fn find_disagreements(
         })
         .collect();
     for article in &texts.articles {
-        number_facts(article.text, article.position, entities, &mut facts);
-        role_name_facts(article.text, article.position, entities, &mut facts);
+        let words: Vec<(usize, &str)> = article
+            .tokens
+            .iter()
+            .map(|token| (token.start, article.word(token)))
+            .collect();
+        number_facts(article.text, &words, article.position, entities, &mut facts);
+        role_name_facts(article.text, &words, article.position, entities, &mut facts);
     }
     let mut by_about: FxHashMap<(DisagreementKind, String), Vec<Fact>> = FxHashMap::default();
     for fact in facts {
@@ -180,31 +196,37 @@ struct NumberAt<'t> {
     shown: &'t str,
 }
 
-fn number_word(lower: &str) -> Option<f64> {
-    let value = match lower {
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        _ => return None,
-    };
-    Some(f64::from(value))
+const NUMBER_WORDS: [(&str, u32); 13] = [
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+];
+
+/// The value of a small number written as a word ("twelve"), in any case.
+fn number_word(word: &str) -> Option<f64> {
+    if !(3..=7).contains(&word.len()) {
+        return None;
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, value)| f64::from(value))
 }
 
-fn numbers_in(text: &str) -> Vec<NumberAt<'_>> {
+fn numbers_in<'t>(text: &'t str, words: &[(usize, &'t str)]) -> Vec<NumberAt<'t>> {
     let mut out = Vec::new();
-    for (start, word) in words(text) {
-        let lower = word.to_ascii_lowercase();
-        if let Some(value) = number_word(&lower) {
+    for &(start, word) in words {
+        if let Some(value) = number_word(word) {
             out.push(NumberAt {
                 value,
                 start,
@@ -349,8 +371,14 @@ fn scale_word(word: &str) -> Option<f64> {
     }
 }
 
-fn number_facts(text: &str, position: usize, entities: &FoundEntities, facts: &mut Vec<Fact>) {
-    for number in numbers_in(text) {
+fn number_facts(
+    text: &str,
+    words: &[(usize, &str)],
+    position: usize,
+    entities: &FoundEntities,
+    facts: &mut Vec<Fact>,
+) {
+    for number in numbers_in(text, words) {
         let (before, after) = context(text, number.start, number.end, 4);
         let gap_before = text
             .get(number.start.saturating_sub(2)..number.start)
@@ -374,12 +402,13 @@ fn number_facts(text: &str, position: usize, entities: &FoundEntities, facts: &m
         {
             let name_end = number.start - 2;
             let name_start = text.floor_char_boundary_compat(name_end.saturating_sub(60));
-            let name_words: Vec<&str> = words(text.get(name_start..name_end).unwrap_or(""))
-                .into_iter()
-                .rev()
-                .take_while(|(_, w)| w.starts_with(char::is_uppercase))
-                .map(|(_, w)| w)
-                .collect();
+            let name_words: Vec<&str> =
+                crate::text::words(text.get(name_start..name_end).unwrap_or(""))
+                    .into_iter()
+                    .rev()
+                    .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+                    .map(|(_, w)| w)
+                    .collect();
             if let Some(surname) = name_words.first() {
                 let full: Vec<&str> = name_words.iter().rev().copied().collect();
                 if let Some((name, EntityKind::Person | EntityKind::Other)) = entities
@@ -452,40 +481,50 @@ fn number_facts(text: &str, position: usize, entities: &FoundEntities, facts: &m
 }
 
 /// Role heads that a single person holds ("defense minister", "Russian president").
-fn is_role_head(lower: &str) -> bool {
-    matches!(
-        lower,
-        "minister"
-            | "president"
-            | "secretary"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "coach"
-            | "ceo"
-            | "director"
-            | "chief"
-            | "governor"
-            | "mayor"
-            | "chancellor"
-            | "ambassador"
-            | "commander"
-            | "publicist"
-            | "lawyer"
-            | "attorney"
-            | "premier"
-    )
+const ROLE_HEADS: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coach",
+    "ceo",
+    "director",
+    "chief",
+    "governor",
+    "mayor",
+    "chancellor",
+    "ambassador",
+    "commander",
+    "publicist",
+    "lawyer",
+    "attorney",
+    "premier",
+];
+
+/// Whether a word (in any case) is a role that one person holds at a time.
+fn is_role_head(word: &str) -> bool {
+    (3..=12).contains(&word.len())
+        && ROLE_HEADS
+            .iter()
+            .any(|head| head.eq_ignore_ascii_case(word))
 }
 
 /// "defense minister Andrei Belousov", "Russian President Vladimir Putin": a role of at
 /// least two words (a modifier and a head) followed by a capitalised name.
-fn role_name_facts(text: &str, position: usize, entities: &FoundEntities, facts: &mut Vec<Fact>) {
-    let words = words(text);
+fn role_name_facts(
+    text: &str,
+    words: &[(usize, &str)],
+    position: usize,
+    entities: &FoundEntities,
+    facts: &mut Vec<Fact>,
+) {
     for (index, &(start, word)) in words.iter().enumerate() {
-        let head = word.to_lowercase();
-        if !is_role_head(&head) || index == 0 {
+        if index == 0 || !is_role_head(word) {
             continue;
         }
+        let head = word.to_lowercase();
         let modifier = words[index - 1].1.to_lowercase();
         let previous_gap = text
             .get(words[index - 1].0 + words[index - 1].1.len()..start)
@@ -505,12 +544,19 @@ fn role_name_facts(text: &str, position: usize, entities: &FoundEntities, facts:
         }
         let name: Vec<&str> = words[index + 1..]
             .iter()
-            .take(3)
-            .scan(start + word.len(), |end, &(next_start, next)| {
-                let gap = text.get(*end..next_start).unwrap_or("x");
-                *end = next_start + next.len();
-                (matches!(gap, " " | ", ") && next.starts_with(char::is_uppercase)).then_some(next)
-            })
+            .take(4)
+            .scan(
+                (start + word.len(), word),
+                |(end, previous), &(next_start, next)| {
+                    let gap = text.get(*end..next_start).unwrap_or("x");
+                    // A middle initial ("Dirk A. Kempthorne") is part of the name.
+                    let initial_gap = gap == ". " && previous.chars().count() == 1;
+                    let joined = matches!(gap, " " | ", ") || initial_gap;
+                    *end = next_start + next.len();
+                    *previous = next;
+                    (joined && next.starts_with(char::is_uppercase)).then_some(next)
+                },
+            )
             .collect();
         if name.is_empty() {
             continue;
@@ -546,7 +592,7 @@ fn role_name_facts(text: &str, position: usize, entities: &FoundEntities, facts:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{split_sentences, ArticleText};
+    use crate::text::ArticleText;
 
     /// Finds the disagreements of articles a, b, c… (c is a copy) and prints them as
     /// `about: value[ids]; value[ids]`.
@@ -555,13 +601,14 @@ mod tests {
             articles: texts
                 .iter()
                 .enumerate()
-                .map(|(position, text)| ArticleText {
-                    position,
-                    id: ["a", "b", "c", "d"][position % 4],
-                    is_copy: position == 2,
-                    source: "unknown".to_owned(),
-                    text,
-                    sentences: split_sentences(text),
+                .map(|(position, text)| {
+                    ArticleText::new(
+                        position,
+                        ["a", "b", "c", "d"][position % 4],
+                        position == 2,
+                        "unknown".to_owned(),
+                        text,
+                    )
                 })
                 .collect(),
         };

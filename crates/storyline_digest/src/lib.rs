@@ -39,6 +39,7 @@ pub mod report;
 pub mod show;
 mod summary;
 mod text;
+mod tokens;
 
 use serde::{Deserialize, Serialize};
 use storyline_core::output::EvidenceRecord;
@@ -55,6 +56,12 @@ pub struct DigestConfig {
     pub max_text_articles: usize,
     /// At most this many bytes of each article's text are read (cut at a char boundary).
     pub max_text_bytes: usize,
+    /// Stories with fewer articles than this are digested from each article's lead only
+    /// (its first `lead_text_bytes`): one-article stories are most of a crawl, and a news
+    /// article's lead carries its who, what, when and where. This keeps digests cheap.
+    pub full_text_min_articles: usize,
+    /// Bytes of each article read for stories under `full_text_min_articles`.
+    pub lead_text_bytes: usize,
     /// Number of summary sentences wanted (3–5 is readable).
     pub summary_sentences: usize,
     /// At most this many entities are listed.
@@ -65,7 +72,9 @@ impl Default for DigestConfig {
     fn default() -> Self {
         DigestConfig {
             max_text_articles: 200,
-            max_text_bytes: 20_000,
+            max_text_bytes: 12_000,
+            full_text_min_articles: 2,
+            lead_text_bytes: 1_500,
             summary_sentences: 5,
             max_entities: 40,
         }

@@ -233,9 +233,17 @@ pub(crate) fn families(articles: &[StoryArticle<'_>], view: &StoryView<'_>) -> V
                 id: copy.id.to_owned(),
                 copy_of: original.id.to_owned(),
                 kind: edge.edge.kind,
-                similarity: edge.edge.similarity,
+                // A non-finite similarity would be written as JSON null and not read back.
+                similarity: finite_share(edge.edge.similarity),
                 evidence: EvidenceRecord {
-                    measures: edge.edge.evidence.measures.iter().cloned().collect(),
+                    measures: edge
+                        .edge
+                        .evidence
+                        .measures
+                        .iter()
+                        .filter(|(_, value)| value.is_finite())
+                        .cloned()
+                        .collect(),
                     origin: edge.edge.evidence.origin.clone(),
                 },
             });
@@ -253,6 +261,15 @@ pub(crate) fn families(articles: &[StoryArticle<'_>], view: &StoryView<'_>) -> V
             })
         })
         .collect()
+}
+
+/// A share in `[0, 1]`; anything else (NaN, infinities, out of range) is clamped or zeroed.
+fn finite_share(value: f64) -> f64 {
+    if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
 }
 
 /// Short label of a copy kind for people.

@@ -166,6 +166,7 @@ const SEARCH_SCRIPT: &str = r#"(function () {
     var found = /[#&?]q=([^&]*)/.exec(location.hash) || /[?&]q=([^&]*)/.exec(location.search);
     if (found) {
       try { input.value = decodeURIComponent(found[1].replace(/\+/g, ' ')); } catch (e) { input.value = found[1]; }
+      input.setAttribute('value', input.value);
     }
   }
   fromAddress();

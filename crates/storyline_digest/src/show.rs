@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use rustc_hash::FxHashMap;
 use storyline_core::output::ArticleRecord;
 
 use crate::{EntityKind, StoryRecord};
@@ -160,8 +161,20 @@ pub fn render_story(story: &StoryRecord, articles: &[ArticleRecord]) -> String {
         }
     }
     out.push_str("\nArticles\n");
-    for id in &story.articles {
-        let record = articles.iter().find(|a| &a.id == id);
+    // One pass over `articles` (it may be the whole run), then lookups by id.
+    let wanted: FxHashMap<&str, usize> = story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let mut records: Vec<Option<&ArticleRecord>> = vec![None; story.articles.len()];
+    for article in articles {
+        if let Some(&position) = wanted.get(article.id.as_str()) {
+            records[position].get_or_insert(article);
+        }
+    }
+    for (id, record) in story.articles.iter().zip(records) {
         let title = record
             .and_then(|a| a.title.as_deref())
             .map(clean)

@@ -170,7 +170,7 @@ impl<T> BestSoFar for Option<(f64, T)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{split_sentences, ArticleText};
+    use crate::text::ArticleText;
 
     /// Summarises articles given as (id, is_copy, source, text); checks the picked sentences' article ids.
     fn check(
@@ -182,13 +182,8 @@ mod tests {
             articles: articles
                 .iter()
                 .enumerate()
-                .map(|(position, &(id, is_copy, source, text))| ArticleText {
-                    position,
-                    id,
-                    is_copy,
-                    source: source.to_owned(),
-                    text,
-                    sentences: split_sentences(text),
+                .map(|(position, &(id, is_copy, source, text))| {
+                    ArticleText::new(position, id, is_copy, source.to_owned(), text)
                 })
                 .collect(),
         };

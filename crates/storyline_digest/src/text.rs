@@ -4,11 +4,8 @@
 //! articles and bytes per article) and shared by the summary, headline, entity, date and
 //! disagreement passes, so each article's text is split into sentences and terms only once.
 
-use std::hash::{Hash, Hasher};
-
-use rustc_hash::FxHasher;
-
 use crate::provenance::StoryView;
+use crate::tokens::{term_of_word, tokenize, word_ranges, Token};
 use crate::{DigestConfig, StoryArticle};
 
 /// A content-word term: the hash of a lower-cased, lightly stemmed word.
@@ -37,10 +34,37 @@ pub(crate) struct ArticleText<'a> {
     pub(crate) source: String,
     /// The text read (a prefix of the article's text).
     pub(crate) text: &'a str,
+    pub(crate) tokens: Vec<Token>,
     pub(crate) sentences: Vec<Sentence>,
 }
 
-impl ArticleText<'_> {
+impl<'a> ArticleText<'a> {
+    /// Reads one article's (already capped) text into tokens and sentences.
+    pub(crate) fn new(
+        position: usize,
+        id: &'a str,
+        is_copy: bool,
+        source: String,
+        text: &'a str,
+    ) -> Self {
+        let tokens = tokenize(text);
+        let sentences = build_sentences(&tokens, split_sentences(text));
+        ArticleText {
+            position,
+            id,
+            is_copy,
+            source,
+            text,
+            tokens,
+            sentences,
+        }
+    }
+
+    /// The text of a token.
+    pub(crate) fn word(&self, token: &Token) -> &'a str {
+        self.text.get(token.start..token.end).unwrap_or("")
+    }
+
     pub(crate) fn sentence_text(&self, sentence: &Sentence) -> &str {
         self.text.get(sentence.start..sentence.end).unwrap_or("")
     }
@@ -58,20 +82,24 @@ impl<'a> StoryTexts<'a> {
         view: &StoryView,
         config: &DigestConfig,
     ) -> Self {
+        let max_bytes = if articles.len() < config.full_text_min_articles {
+            config.lead_text_bytes
+        } else {
+            config.max_text_bytes
+        };
         let articles = articles
             .iter()
             .enumerate()
             .take(config.max_text_articles)
             .map(|(position, article)| {
-                let text = prefix_at_char_boundary(article.text, config.max_text_bytes);
-                ArticleText {
+                let text = prefix_at_char_boundary(article.text, max_bytes);
+                ArticleText::new(
                     position,
-                    id: article.id,
-                    is_copy: view.is_copy(position),
-                    source: crate::provenance::source_name(article),
+                    article.id,
+                    view.is_copy(position),
+                    crate::provenance::source_name(article),
                     text,
-                    sentences: split_sentences(text),
-                }
+                )
             })
             .collect();
         StoryTexts { articles }
@@ -90,40 +118,12 @@ pub(crate) fn prefix_at_char_boundary(text: &str, max_bytes: usize) -> &str {
     &text[..end]
 }
 
-/// Whether `c` may continue a word after a letter or digit (apostrophes and hyphens inside
-/// words such as "Jong-un" and "Putin's").
-fn is_word_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐')
-}
-
-/// Words of `text` with their byte offsets: runs of letters and digits, with inner
-/// apostrophes and hyphens.
+/// Words of `text` with their byte offsets (see [`word_ranges`]).
 pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_end = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(offset);
-            }
-            last_end = offset + c.len_utf8();
-        } else if start.is_some()
-            && is_word_joiner(c)
-            && chars
-                .peek()
-                .is_some_and(|&(_, next)| next.is_alphanumeric())
-        {
-            continue;
-        } else if let Some(word_start) = start.take() {
-            out.push((word_start, &text[word_start..last_end]));
-        }
-    }
-    if let Some(word_start) = start {
-        out.push((word_start, &text[word_start..last_end]));
-    }
-    out
+    word_ranges(text)
+        .into_iter()
+        .map(|(start, end)| (start, &text[start..end]))
+        .collect()
 }
 
 /// Strips a possessive ending ("Putin's" → "Putin").
@@ -136,7 +136,7 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 }
 
 #[rustfmt::skip]
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all",
     "along", "already", "also", "although", "am", "amid", "among", "an", "and", "another",
     "any", "are", "around", "as", "at", "back", "be", "because", "been", "before", "being",
@@ -161,33 +161,17 @@ pub(crate) fn is_stopword(lower: &str) -> bool {
     STOPWORDS.binary_search(&lower).is_ok()
 }
 
-/// The term of a word when it is a content word (not a stopword, at least three letters);
-/// plural and possessive endings are folded so "visits" and "visit" share a term.
-pub(crate) fn content_term(word: &str, buffer: &mut String) -> Option<Term> {
-    let word = strip_possessive(word);
-    if word.len() < 3 || !word.starts_with(|c: char| c.is_alphabetic()) {
-        return None;
-    }
-    buffer.clear();
-    buffer.extend(word.chars().flat_map(char::to_lowercase));
-    if is_stopword(buffer) {
-        return None;
-    }
-    if buffer.len() > 4 && buffer.ends_with('s') && !buffer.ends_with("ss") {
-        buffer.pop();
-    }
-    let mut hasher = FxHasher::default();
-    buffer.hash(&mut hasher);
-    Some(hasher.finish())
+/// Whether a word as written is a stopword ("The", "in").
+pub(crate) fn is_stopword_text(word: &str) -> bool {
+    word.len() <= 12 && is_stopword(&word.to_lowercase())
 }
 
 /// Sorted, deduplicated content terms of `text`, and its number of words.
 pub(crate) fn terms_of(text: &str) -> (Vec<Term>, usize) {
-    let mut buffer = String::new();
     let words = words(text);
     let mut terms: Vec<Term> = words
         .iter()
-        .filter_map(|(_, word)| content_term(word, &mut buffer))
+        .filter_map(|(_, word)| term_of_word(word))
         .collect();
     terms.sort_unstable();
     terms.dedup();
@@ -275,32 +259,32 @@ fn is_abbreviation(word: &str) -> bool {
 /// Splits `text` into sentences (byte ranges, trimmed): at line breaks, and after `.`, `!`
 /// or `?` (and closing quotes) followed by a space and a capital, digit or opening quote,
 /// unless the full stop ends an abbreviation or an initial.
-pub(crate) fn split_sentences(text: &str) -> Vec<Sentence> {
+pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut sentences = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let mut start = 0;
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        for (index, &(offset, c)) in chars.iter().enumerate() {
-            if !matches!(c, '.' | '!' | '?') {
+        // Terminal marks are ASCII, so a byte scan finds them; what follows is read as chars.
+        for (offset, byte) in line.bytes().enumerate() {
+            if !matches!(byte, b'.' | b'!' | b'?') {
                 continue;
             }
-            let mut next = index + 1;
-            while next < chars.len() && matches!(chars[next].1, '"' | '”' | '’' | '\'' | ')') {
-                next += 1;
-            }
-            let end = chars.get(next).map_or(line.len(), |&(o, _)| o);
-            if next >= chars.len() || !chars[next].1.is_whitespace() {
+            let after = &line[offset + 1..];
+            let closing = after.len() - after.trim_start_matches(['"', '”', '’', '\'', ')']).len();
+            let end = offset + 1 + closing;
+            let rest = &line[end..];
+            if !rest.starts_with(char::is_whitespace) {
                 continue;
             }
-            let starts_sentence = chars[next..]
-                .iter()
-                .find(|(_, c)| !c.is_whitespace())
-                .is_some_and(|&(_, c)| c.is_uppercase() || c.is_numeric() || "\"“‘'(".contains(c));
+            let starts_sentence = rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'(".contains(c));
             if !starts_sentence {
                 continue;
             }
-            if c == '.' {
+            if byte == b'.' {
                 let before = &line[start..offset];
                 let last_word = before
                     .rsplit(|c: char| c.is_whitespace() || c == '(')
@@ -323,23 +307,42 @@ pub(crate) fn split_sentences(text: &str) -> Vec<Sentence> {
     sentences
 }
 
-fn push_sentence(sentences: &mut Vec<Sentence>, text: &str, start: usize, end: usize) {
+fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
     let Some(slice) = text.get(start..end) else {
         return;
     };
-    let trimmed_start = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
-    if trimmed.is_empty() {
-        return;
+    if !trimmed.is_empty() {
+        let start = start + (slice.len() - slice.trim_start().len());
+        sentences.push((start, start + trimmed.len()));
     }
-    let start = start + trimmed_start;
-    let (terms, n_words) = terms_of(trimmed);
-    sentences.push(Sentence {
-        start,
-        end: start + trimmed.len(),
-        terms,
-        n_words,
-    });
+}
+
+/// Attaches tokens and terms to sentence ranges (both are in text order).
+fn build_sentences(tokens: &[Token], ranges: Vec<(usize, usize)>) -> Vec<Sentence> {
+    let mut next_token = 0;
+    ranges
+        .into_iter()
+        .map(|(start, end)| {
+            while next_token < tokens.len() && tokens[next_token].start < start {
+                next_token += 1;
+            }
+            let first_token = next_token;
+            while next_token < tokens.len() && tokens[next_token].end <= end {
+                next_token += 1;
+            }
+            let own = &tokens[first_token..next_token];
+            let mut terms: Vec<Term> = own.iter().filter_map(|t| t.term).collect();
+            terms.sort_unstable();
+            terms.dedup();
+            Sentence {
+                start,
+                end,
+                terms,
+                n_words: own.len(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -349,7 +352,7 @@ mod tests {
     fn check(input: &str, expected: &[&str]) {
         let sentences: Vec<&str> = split_sentences(input)
             .iter()
-            .map(|s| &input[s.start..s.end])
+            .map(|&(start, end)| &input[start..end])
             .collect();
         assert_eq!(sentences, expected);
     }
@@ -385,16 +388,6 @@ mod tests {
             .map(|w| w.1)
             .collect();
         assert_eq!(found, ["Kim", "Jong-un's", "trip", "2", "days"]);
-    }
-
-    #[test]
-    fn plural_and_possessive_share_a_term() {
-        let mut buffer = String::new();
-        assert_eq!(
-            content_term("visits", &mut buffer),
-            content_term("Visit's", &mut buffer)
-        );
-        assert_eq!(content_term("the", &mut buffer), None);
     }
 
     #[test]

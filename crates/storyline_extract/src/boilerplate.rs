@@ -15,6 +15,9 @@ use crate::html::Element;
 pub(crate) enum Furniture {
     Certain,
     ByName,
+    /// Hidden by attribute or inline style: kept when it holds real paragraphs (collapsed
+    /// accordions, tabs and streamed server-rendered chunks hide the article itself).
+    Hidden,
 }
 
 /// Elements that never hold article text.
@@ -56,8 +59,6 @@ const FURNITURE_WORDS: &[&str] = &[
     "recommended",
     "recommendations",
     "sidebar",
-    "widget",
-    "widgets",
     "cookie",
     "cookies",
     "consent",
@@ -90,7 +91,6 @@ const FURNITURE_WORDS: &[&str] = &[
     "taboola",
     "pagination",
     "pager",
-    "skip",
     "toolbar",
     "tags",
     "tagcloud",
@@ -99,10 +99,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "popular",
     "mostread",
     "banner",
-    "hidden",
     "sr",
     "screenreader",
-    "print",
     "rating",
     "author",
     "bio",
@@ -114,12 +112,9 @@ const FURNITURE_WORDS: &[&str] = &[
     "timestamp",
     "header",
     "subheader",
-    "toc",
     "tableofcontents",
-    "jumplinks",
     "readmore",
     "crumbs",
-    "visually",
     "offscreen",
     "paywall",
     "login",
@@ -134,19 +129,10 @@ const FURNITURE_WORDS: &[&str] = &[
     "donate",
     "donation",
     "upsell",
-    "teaser",
-    "teasers",
-    "next",
-    "prev",
-    "previous",
-    "more",
-    "also",
     "rail",
     "aside",
     "tooltip",
     "notification",
-    "alert",
-    "share-bar",
 ];
 
 /// Words that mark a main-content container; a class naming both furniture and content is kept.
@@ -200,12 +186,17 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
     if matches!(name, "html" | "body") {
         return None;
     }
-    if element.attr("hidden").is_some()
-        || element
-            .attr("aria-hidden")
-            .is_some_and(|value| value.eq_ignore_ascii_case("true"))
+    if element
+        .attr("aria-hidden")
+        .is_some_and(|value| value.eq_ignore_ascii_case("true"))
     {
         return Some(Furniture::Certain);
+    }
+    // Hidden elements are usually furniture, but streaming server renderers (React's
+    // `<div hidden id="S:0">`) and tabbed layouts keep the article itself in them, so this
+    // verdict can be overruled like a name-based one.
+    if element.attr("hidden").is_some() {
+        return Some(Furniture::Hidden);
     }
     if let Some(style) = element.attr("style") {
         let style: String = style
@@ -214,7 +205,7 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
             .collect::<String>()
             .to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
-            return Some(Furniture::Certain);
+            return Some(Furniture::Hidden);
         }
     }
     if let Some(role) = element.attr("role") {
@@ -344,7 +335,7 @@ mod tests {
         check(
             "div",
             &[("style", "display: none")],
-            Some(Furniture::Certain),
+            Some(Furniture::Hidden),
         );
         check(
             "div",

@@ -149,6 +149,7 @@ fn count_text(text: &str) -> (usize, usize) {
 }
 
 /// Finds and renders the article body; `title` is left out of the text when an `<h1>` repeats it.
+#[allow(clippy::print_stderr)] // TEMPORARY: EXTRACT_DEBUG tracing while tuning; removed before the final version.
 pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
     let n_nodes = document.nodes.len();
     let mut in_link = vec![false; n_nodes];
@@ -213,8 +214,63 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
             || match furniture[id] {
                 Some(Furniture::Certain) => true,
                 Some(Furniture::ByName) => counts[id].paragraph_chars * 2 < total_paragraph_chars,
+                Some(Furniture::Hidden) => counts[id].paragraph_chars < HIDDEN_KEEP_CHARS,
                 None => false,
             };
+    }
+    if let Some(needle) = std::env::var_os("EXTRACT_FIND") {
+        let needle = needle.to_string_lossy().to_string();
+        if let Some(found) = (0..n_nodes).find(
+            |&id| matches!(&document.nodes[id].data, NodeData::Text(t) if t.contains(&needle)),
+        ) {
+            let mut current = Some(found);
+            while let Some(id) = current {
+                let element = document.element(id);
+                eprintln!(
+                    "  {} {:?} {:?} furniture={:?}",
+                    document.name(id),
+                    element.and_then(|e| e.attr("class")),
+                    element.and_then(|e| e.attr("id")),
+                    furniture[id]
+                );
+                current = document.nodes[id].parent;
+            }
+        }
+    }
+    if std::env::var_os("EXTRACT_DEBUG").is_some() {
+        for id in 1..n_nodes {
+            let parent = document.nodes[id].parent.unwrap_or(0);
+            if removed[id] && !removed[parent] && counts[id].paragraph_chars > 100 {
+                let element = document.element(id);
+                let sample = document
+                    .elements_named("p")
+                    .find(|(p, _)| {
+                        *p > id && document.nodes[*p].parent.is_some() && {
+                            let mut a = *p;
+                            let mut inside = false;
+                            while let Some(q) = document.nodes[a].parent {
+                                if q == id {
+                                    inside = true;
+                                    break;
+                                }
+                                a = q;
+                            }
+                            inside
+                        }
+                    })
+                    .map(|(p, _)| document.text_of(p))
+                    .unwrap_or_default();
+                eprintln!(
+                    "REMOVED\t{}\t{}\t{}\t{}\t{}\t{}",
+                    document.name(id),
+                    element.and_then(|e| e.attr("class")).unwrap_or(""),
+                    element.and_then(|e| e.attr("id")).unwrap_or(""),
+                    counts[id].paragraph_chars,
+                    total_paragraph_chars,
+                    sample.chars().take(80).collect::<String>()
+                );
+            }
+        }
     }
     for count in counts.iter_mut() {
         *count = Counts::default();
@@ -241,6 +297,24 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
     }
 
     let best = choose_container(document, &counts, &removed);
+    if std::env::var_os("EXTRACT_DEBUG").is_some() {
+        let mut chain = Vec::new();
+        let mut current = Some(best);
+        while let Some(id) = current {
+            let element = document.element(id);
+            chain.push(format!(
+                "{}.{}#{} w={:.0} c={} l={}",
+                document.name(id),
+                element.and_then(|e| e.attr("class")).unwrap_or(""),
+                element.and_then(|e| e.attr("id")).unwrap_or(""),
+                counts[id].weight,
+                counts[id].chars,
+                counts[id].link_chars
+            ));
+            current = document.nodes[id].parent;
+        }
+        eprintln!("CHAIN\t{}", chain.join("\n  < "));
+    }
     let mut renderer = Renderer {
         document,
         removed: &removed,
@@ -297,7 +371,58 @@ fn choose_container(document: &Document, counts: &[Counts], removed: &[bool]) ->
             && document.element(id).is_some_and(is_content_container)
             && counts[id].weight >= 0.7 * best_weight
     });
-    marked.unwrap_or(best)
+    if let Some(marked) = marked {
+        return marked;
+    }
+    // Climbing to a parent that adds only a little weight (teasers with a sentence of text, a
+    // promo box) costs more precision than it gains recall: take the deepest descendant that
+    // still holds most of the weight.
+    let share: f64 = std::env::var("EXTRACT_SHARE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEEPEST_SHARE);
+    let mut chosen = best;
+    let mut chosen_depth = 0;
+    let mut id = best + 1;
+    while id < counts.len() && is_inside(document, id, best) {
+        if !removed[id]
+            && document.element(id).is_some()
+            && counts[id].weight >= share * best_weight
+        {
+            let depth = depth_below(document, id, best);
+            if depth > chosen_depth {
+                chosen = id;
+                chosen_depth = depth;
+            }
+        }
+        id += 1;
+    }
+    chosen
+}
+
+/// Paragraph letters that make a hidden element count as content.
+const HIDDEN_KEEP_CHARS: usize = 150;
+
+/// Share of the best subtree's weight that a descendant must hold to be chosen instead.
+const DEEPEST_SHARE: f64 = 0.88;
+
+/// True if `ancestor` is `id` or one of its ancestors.
+fn is_inside(document: &Document, id: NodeId, ancestor: NodeId) -> bool {
+    depth_below(document, id, ancestor) < usize::MAX
+}
+
+/// Number of steps from `id` up to `ancestor`, or `usize::MAX` if it is not an ancestor.
+fn depth_below(document: &Document, id: NodeId, ancestor: NodeId) -> usize {
+    let mut current = id;
+    let mut depth = 0;
+    while current != ancestor {
+        match document.nodes[current].parent {
+            Some(parent) => current = parent,
+            None => return usize::MAX,
+        }
+        depth += 1;
+    }
+    depth
 }
 
 /// Renders a subtree as blocks of text.

@@ -97,6 +97,11 @@ const CLOSES_P: &[&str] = &[
     "dt",
 ];
 
+/// Elements that may stand in `<head>`.
+const HEAD_ELEMENTS: &[&str] = &[
+    "head", "meta", "link", "title", "script", "style", "base", "noscript", "template", "html",
+];
+
 /// Phrasing elements: an open `<p>` is still "in scope" above them.
 const PHRASING: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
@@ -286,6 +291,15 @@ impl TreeBuilder {
                 }
             }
         }
+        // Any element that does not belong in `<head>` ends it (pages often omit `</head>`).
+        if !HEAD_ELEMENTS.contains(&name)
+            && self
+                .open
+                .iter()
+                .any(|&id| self.nodes[id].data_name() == "head")
+        {
+            self.close_implied(&["head"], &[]);
+        }
         match name {
             "li" => self.close_implied(&["li"], &["ul", "ol", "menu", "table", "div", "nav"]),
             "dt" | "dd" => self.close_implied(&["dt", "dd"], &["dl", "table", "div"]),
@@ -315,6 +329,11 @@ impl TreeBuilder {
     }
 
     fn end_tag(&mut self, name: &str) {
+        // Browsers put anything after `</body>` or `</html>` back into the body, and pages do
+        // carry content there (or close the body early by mistake).
+        if name == "body" || name == "html" {
+            return;
+        }
         if name == "br" {
             self.append(NodeData::Element(Element {
                 name: "br".to_owned(),
@@ -599,6 +618,7 @@ mod tests {
         );
         check("<div><span>a</div>b", r#"div(span("a")),"b""#);
         check("a</b>c", r#""ac""#);
+        check("<head><meta x=1><div>a</div>", r#"head(meta()),div("a")"#);
     }
 
     #[test]

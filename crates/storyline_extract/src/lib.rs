@@ -35,6 +35,7 @@ mod decode;
 mod entities;
 mod html;
 mod metadata;
+mod mojibake;
 
 use html::Document;
 
@@ -109,7 +110,7 @@ pub fn extract(
     let document = Document::parse(&html_text);
     let metadata = metadata::read_metadata(&document, url);
     let found = content::main_text(&document, metadata.title.as_deref());
-    let text = found.text;
+    let text = mojibake::fix_mojibake(&found.text).into_owned();
     let text_chars = text
         .chars()
         .filter(|character| character.is_alphanumeric())
@@ -137,9 +138,13 @@ pub fn extract(
         .clone()
         .or_else(|| visible_date(&document, &text));
     Ok(Page {
-        title: metadata.title,
+        title: metadata
+            .title
+            .map(|title| mojibake::fix_mojibake(&title).into_owned()),
         date,
-        author: metadata.author,
+        author: metadata
+            .author
+            .map(|author| mojibake::fix_mojibake(&author).into_owned()),
         url: metadata.url,
         source: metadata.source,
         language: metadata.language,

@@ -111,7 +111,7 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     .any(|tag| head.starts_with(tag.as_bytes()))
 }
 
-fn first_line_is_json_object(bytes: &[u8]) -> bool {
+pub(crate) fn first_line_is_json_object(bytes: &[u8]) -> bool {
     let line = match memchr::memchr(b'\n', bytes) {
         Some(end) => &bytes[..end],
         // The sniff window may end mid-line: an unfinished object still counts.

@@ -14,9 +14,12 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 use storyline_core::{RawArticle, RawBody, SourcePos};
 
-use crate::lines::{read_line_bounded, LineRead};
+use crate::lines::{read_line_prefix, LinePrefix};
+use crate::long_line::parse_long_line;
 use crate::sink::Sink;
-use crate::text::{decode_lossy, is_blank, strip_bom, truncate_bytes, truncate_text};
+use crate::text::{
+    decode_text, decoding_warning, is_blank, strip_bom, truncate_bytes, truncate_text,
+};
 use crate::IngestConfig;
 
 /// Buffers larger than this are released after the line that needed them.
@@ -60,10 +63,10 @@ impl JsonlSource {
             line: Some(self.line_number),
             offset: None,
         };
-        let status = read_line_bounded(&mut self.reader, &mut self.buffer, config.max_line_bytes);
+        let status = read_line_prefix(&mut self.reader, &mut self.buffer, config.max_line_bytes);
         let more = match status {
-            Ok(LineRead::Eof) => false,
-            Ok(LineRead::Line) => {
+            Ok(LinePrefix::Eof) => false,
+            Ok(LinePrefix::Line) => {
                 let line = if self.line_number == 1 {
                     strip_bom(&self.buffer)
                 } else {
@@ -72,12 +75,14 @@ impl JsonlSource {
                 parse_line(line, pos, &self.stem, config, sink);
                 true
             }
-            Ok(LineRead::Oversized { total_bytes }) => {
-                let message = format!(
-                    "line of {total_bytes} bytes is longer than the {} byte limit; skipped",
-                    config.max_line_bytes
-                );
-                sink.error(pos, "line_too_long", message);
+            Ok(LinePrefix::Partial) => {
+                // Too long to hold: parse the rest straight from the stream.
+                let head = if self.line_number == 1 {
+                    strip_bom(&self.buffer)
+                } else {
+                    &self.buffer
+                };
+                parse_long_line(head, &mut *self.reader, pos, &self.stem, config, sink);
                 true
             }
             Err(error) => {
@@ -104,20 +109,29 @@ pub(crate) fn parse_line(
     config: &IngestConfig,
     sink: &mut Sink,
 ) {
-    if line.iter().all(u8::is_ascii_whitespace) {
+    // Control bytes around a record (a stray NUL or form feed from concatenated files) are
+    // never valid JSON there, so they are dropped rather than costing the record.
+    let start = line
+        .iter()
+        .position(|&byte| byte > b' ')
+        .unwrap_or(line.len());
+    let end = line
+        .iter()
+        .rposition(|&byte| byte > b' ')
+        .map_or(start, |last| last + 1);
+    let line = &line[start..end.max(start)];
+    if line.is_empty() {
         return;
     }
     let value = match serde_json::from_slice::<Value>(line) {
         Ok(value) => value,
         Err(error) if std::str::from_utf8(line).is_err() => {
-            let (text, _) = decode_lossy(line.to_vec());
+            let (text, decoding) = decode_text(line.to_vec());
             match serde_json::from_str::<Value>(&text) {
                 Ok(value) => {
-                    sink.warning(
-                        pos.clone(),
-                        "invalid_utf8",
-                        "invalid UTF-8 replaced with U+FFFD",
-                    );
+                    if let Some(message) = decoding_warning(decoding) {
+                        sink.warning(pos.clone(), "invalid_utf8", message);
+                    }
                     value
                 }
                 Err(_) => {
@@ -148,11 +162,30 @@ pub(crate) fn parse_line(
         );
         return;
     };
-    build_article(fields, pos, stem, config, sink);
+    build_article(fields, BodyLengths::default(), pos, stem, config, sink);
 }
 
-fn build_article(
+/// Sizes of the `text` and `html` strings in the input, when a reader cut them while
+/// reading (long lines); the article builder reports the truncation of the one it uses.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BodyLengths {
+    text: Option<u64>,
+    html: Option<u64>,
+}
+
+impl BodyLengths {
+    pub(crate) fn record(&mut self, key: &str, length: u64) {
+        match key {
+            "text" => self.text = Some(length),
+            "html" => self.html = Some(length),
+            _ => {}
+        }
+    }
+}
+
+pub(crate) fn build_article(
     mut fields: Map<String, Value>,
+    lengths: BodyLengths,
     pos: SourcePos,
     stem: &str,
     config: &IngestConfig,
@@ -216,7 +249,11 @@ fn build_article(
         extra,
         pos,
     };
-    finish_article(article, None, config, sink);
+    let read_len = match article.body {
+        RawBody::Text(_) => lengths.text,
+        RawBody::Html { .. } => lengths.html,
+    };
+    finish_article(article, read_len, config, sink);
 }
 
 /// Truncates an over-long body and flags an empty one, then queues the article.
@@ -228,7 +265,10 @@ pub(crate) fn finish_article(
     config: &IngestConfig,
     sink: &mut Sink,
 ) {
-    let max = config.max_article_bytes;
+    let max = match article.body {
+        RawBody::Text(_) => config.max_article_bytes,
+        RawBody::Html { .. } => config.max_html_bytes,
+    };
     let (in_memory_len, mut truncated, blank) = match &mut article.body {
         RawBody::Text(text) => {
             let in_memory_len = text.len();
@@ -453,7 +493,11 @@ mod tests {
         );
         check_bytes(
             b"{\"id\":\"a\",\"text\":\"x\xFFy\"}",
-            &["Warning invalid_utf8", "article id=a body=text:x\u{FFFD}y"],
+            &["Warning invalid_utf8", "article id=a body=text:x\u{FF}y"],
+        );
+        check_bytes(
+            b"{\"id\":\"\xC3\xA9\",\"text\":\"x\xFFy\"}",
+            &["Warning invalid_utf8", "article id=é body=text:x\u{FFFD}y"],
         );
     }
 }

@@ -24,8 +24,37 @@ pub(crate) fn read_line_bounded<R: BufRead + ?Sized>(
     buffer: &mut Vec<u8>,
     max_bytes: usize,
 ) -> io::Result<LineRead> {
+    match read_line_prefix(reader, buffer, max_bytes)? {
+        LinePrefix::Eof => Ok(LineRead::Eof),
+        LinePrefix::Line => Ok(LineRead::Line),
+        LinePrefix::Partial => {
+            let rest = skip_rest_of_line(reader)?;
+            Ok(LineRead::Oversized {
+                total_bytes: buffer.len() as u64 + rest,
+            })
+        }
+    }
+}
+
+/// What [`read_line_prefix`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LinePrefix {
+    Eof,
+    /// A whole line is in the buffer, without its `\n` or `\r\n`.
+    Line,
+    /// The buffer holds the first `max_bytes` bytes of a longer line; the rest of the line
+    /// is still unread.
+    Partial,
+}
+
+/// Reads one line into `buffer` (cleared first), stopping after `max_bytes` bytes if the
+/// line is longer, so that the caller can decide how to read the rest.
+pub(crate) fn read_line_prefix<R: BufRead + ?Sized>(
+    reader: &mut R,
+    buffer: &mut Vec<u8>,
+    max_bytes: usize,
+) -> io::Result<LinePrefix> {
     buffer.clear();
-    let mut total_bytes: u64 = 0;
     let mut saw_any = false;
     loop {
         let available = match reader.fill_buf() {
@@ -42,23 +71,51 @@ pub(crate) fn read_line_bounded<R: BufRead + ?Sized>(
             None => (available, available.len(), false),
         };
         let room = max_bytes.saturating_sub(buffer.len());
-        buffer.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        total_bytes += chunk.len() as u64;
+        if chunk.len() > room {
+            buffer.extend_from_slice(&chunk[..room]);
+            reader.consume(room);
+            return Ok(LinePrefix::Partial);
+        }
+        buffer.extend_from_slice(chunk);
         reader.consume(consumed);
         if done {
             break;
         }
     }
     if !saw_any {
-        return Ok(LineRead::Eof);
-    }
-    if total_bytes > max_bytes as u64 {
-        return Ok(LineRead::Oversized { total_bytes });
+        return Ok(LinePrefix::Eof);
     }
     if buffer.last() == Some(&b'\r') {
         buffer.pop();
     }
-    Ok(LineRead::Line)
+    Ok(LinePrefix::Line)
+}
+
+/// Consumes the rest of the current line, its newline included; returns the bytes skipped
+/// before the newline.
+pub(crate) fn skip_rest_of_line<R: BufRead + ?Sized>(reader: &mut R) -> io::Result<u64> {
+    let mut skipped: u64 = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            return Ok(skipped);
+        }
+        match memchr::memchr(b'\n', available) {
+            Some(newline) => {
+                reader.consume(newline + 1);
+                return Ok(skipped + newline as u64);
+            }
+            None => {
+                let n = available.len();
+                reader.consume(n);
+                skipped += n as u64;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -14,10 +14,13 @@ use flate2::read::MultiGzDecoder;
 use rustc_hash::FxHashSet;
 use storyline_core::{RawArticle, RawBody, SourcePos};
 
+use crate::document::{is_json_document, read_json_document};
 use crate::format::{classify, file_stem, sniff, FileKind, Format};
 use crate::jsonl::{finish_article, JsonlSource};
 use crate::sink::Sink;
-use crate::text::{decode_lossy, looks_binary, strip_bom, truncate_bytes};
+use crate::text::{
+    decode_text, decoding_warning, looks_binary, strip_bom, truncate_bytes, utf16_bom,
+};
 use crate::warc::WarcSource;
 use crate::{IngestConfig, IngestStats, Record};
 
@@ -172,7 +175,11 @@ impl Reader {
         self.sink.stats.files += 1;
         if kind.format != Format::Warc {
             match reader.fill_buf() {
-                Ok(prefix) if looks_binary(prefix) => {
+                Ok(prefix)
+                    if looks_binary(prefix)
+                        && !(kind.format == Format::Jsonl && holds_json_object(prefix))
+                        && !(kind.format != Format::Jsonl && utf16_bom(prefix).is_some()) =>
+                {
                     self.sink.stats.skipped_files += 1;
                     self.sink.error(
                         pos,
@@ -194,6 +201,11 @@ impl Reader {
         }
         let stem = file_stem(path);
         match kind.format {
+            Format::Jsonl
+                if is_plain_json_name(path) && reader.fill_buf().is_ok_and(is_json_document) =>
+            {
+                read_json_document(&mut *reader, pos, &stem, &self.config, &mut self.sink);
+            }
             Format::Jsonl => {
                 self.current = Some(Source::Jsonl(JsonlSource::new(reader, pos.file, stem)))
             }
@@ -213,7 +225,10 @@ impl Reader {
         stem: String,
         pos: SourcePos,
     ) {
-        let max = self.config.max_article_bytes;
+        let max = match format {
+            Format::Html => self.config.max_html_bytes,
+            _ => self.config.max_article_bytes,
+        };
         let (mut bytes, total_len) = match read_bounded(&mut reader, max) {
             Ok(read) => read,
             Err(error) => {
@@ -236,13 +251,9 @@ impl Reader {
                 if bytes.starts_with(b"\xEF\xBB\xBF") {
                     bytes = strip_bom(&bytes).to_vec();
                 }
-                let (text, replaced) = decode_lossy(bytes);
-                if replaced {
-                    self.sink.warning(
-                        pos.clone(),
-                        "invalid_utf8",
-                        "invalid UTF-8 replaced with U+FFFD",
-                    );
+                let (text, decoding) = decode_text(bytes);
+                if let Some(message) = decoding_warning(decoding) {
+                    self.sink.warning(pos.clone(), "invalid_utf8", message);
                 }
                 RawBody::Text(text)
             }
@@ -257,7 +268,12 @@ impl Reader {
             extra: serde_json::Map::new(),
             pos,
         };
-        finish_article(article, Some(total_len), &self.config, &mut self.sink);
+        finish_article(
+            article,
+            (total_len > max as u64).then_some(total_len),
+            &self.config,
+            &mut self.sink,
+        );
     }
 
     fn expand_directory(&mut self, dir: &Path, pos: SourcePos) {
@@ -327,6 +343,37 @@ impl Iterator for Reader {
             self.open_next_input(input);
         }
     }
+}
+
+/// `.json` (or `.json.gz`), as opposed to `.jsonl`/`.ndjson`: may hold a whole document.
+fn is_plain_json_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".json") || name.ends_with(".json.gz")
+}
+
+/// True when the start of a JSONL file holds a JSON object line, or opens one that runs
+/// past the sniff window: a stray control byte must not make a whole JSONL file "binary".
+fn holds_json_object(prefix: &[u8]) -> bool {
+    let prefix = strip_bom(prefix);
+    let mut lines = prefix.split(|&byte| byte == b'\n').peekable();
+    while let Some(line) = lines.next() {
+        let complete = lines.peek().is_some();
+        let trimmed = line.trim_ascii_start();
+        if complete {
+            if matches!(
+                serde_json::from_slice::<serde_json::Value>(line),
+                Ok(serde_json::Value::Object(_))
+            ) {
+                return true;
+            }
+        } else if trimmed.starts_with(b"{\"") && !trimmed.contains(&0) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Reads up to `max_bytes` (plus a few bytes of slack) and counts the rest without keeping

@@ -16,6 +16,64 @@ pub(crate) fn decode_lossy(bytes: Vec<u8>) -> (String, bool) {
     }
 }
 
+/// How [`decode_text`] turned bytes into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decoding {
+    Utf8,
+    /// UTF-8 with some invalid sequences, replaced with U+FFFD.
+    Lossy,
+    /// Not UTF-8 at all (no valid multi-byte sequence): read as Windows-1252, the usual
+    /// legacy encoding of Western news sites, so that accented letters survive.
+    Windows1252,
+    /// A UTF-16 byte order mark said so.
+    Utf16,
+}
+
+/// Decodes text of unknown encoding: UTF-16 with a byte order mark, UTF-8, or else
+/// Windows-1252 when no byte sequence in it is multi-byte UTF-8, or else lossy UTF-8.
+pub(crate) fn decode_text(bytes: Vec<u8>) -> (String, Decoding) {
+    if let Some(encoding) = utf16_bom(&bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[2..]);
+        return (text.into_owned(), Decoding::Utf16);
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, Decoding::Utf8),
+        Err(error) => error.into_bytes(),
+    };
+    let any_multibyte = bytes
+        .utf8_chunks()
+        .any(|chunk| chunk.valid().bytes().any(|byte| byte >= 0x80));
+    if any_multibyte {
+        (
+            String::from_utf8_lossy(&bytes).into_owned(),
+            Decoding::Lossy,
+        )
+    } else {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+        (text.into_owned(), Decoding::Windows1252)
+    }
+}
+
+/// The UTF-16 variant a byte order mark announces, if the bytes start with one.
+pub(crate) fn utf16_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
+}
+
+/// The warning to give for text that was not clean UTF-8, if any.
+pub(crate) fn decoding_warning(decoding: Decoding) -> Option<&'static str> {
+    match decoding {
+        Decoding::Utf8 | Decoding::Utf16 => None,
+        Decoding::Lossy => Some("invalid UTF-8 replaced with U+FFFD"),
+        Decoding::Windows1252 => {
+            Some("not UTF-8 (no multi-byte UTF-8 sequence): decoded as Windows-1252")
+        }
+    }
+}
+
 /// Shortens `text` to at most `max_bytes` bytes, cutting at a character boundary.
 /// Returns whether anything was cut.
 pub(crate) fn truncate_text(text: &mut String, max_bytes: usize) -> bool {
@@ -115,6 +173,33 @@ mod tests {
         assert_eq!(
             decode_lossy(vec![b'a', 0xFF]),
             ("a\u{FFFD}".to_owned(), true)
+        );
+    }
+
+    #[test]
+    fn decodes_legacy_encodings() {
+        assert_eq!(
+            decode_text(b"plain".to_vec()),
+            ("plain".to_owned(), Decoding::Utf8)
+        );
+        assert_eq!(
+            decode_text(b"caf\xE9 \x93quoted\x94".to_vec()),
+            ("café “quoted”".to_owned(), Decoding::Windows1252)
+        );
+        assert_eq!(
+            decode_text(
+                "café \u{FF}"
+                    .as_bytes()
+                    .iter()
+                    .copied()
+                    .chain([0xE9])
+                    .collect()
+            ),
+            ("café \u{FF}\u{FFFD}".to_owned(), Decoding::Lossy)
+        );
+        assert_eq!(
+            decode_text(vec![0xFF, 0xFE, b'h', 0, 0xE9, 0]),
+            ("hé".to_owned(), Decoding::Utf16)
         );
     }
 

@@ -57,6 +57,19 @@ enum BlockEnd {
     Error(io::Error),
 }
 
+/// Where a record's content block lies and how much of it was kept.
+#[derive(Debug, Clone, Copy)]
+struct BlockSpan {
+    /// Byte offset of the record (its version line) in the stream.
+    offset: u64,
+    /// The declared `Content-Length`.
+    length: u64,
+    /// How many block bytes may be kept in memory.
+    keep: usize,
+    /// More bytes were read than kept.
+    cut: bool,
+}
+
 /// A record's header fields, names lowercased.
 #[derive(Debug, Default)]
 struct WarcHeaders {
@@ -143,18 +156,32 @@ impl WarcSource {
             sink.stats.warc_non_response += 1;
         }
         let keep = if wanted {
-            config.max_article_bytes.saturating_add(HTTP_HEAD_ALLOWANCE)
+            config.max_html_bytes.saturating_add(HTTP_HEAD_ALLOWANCE)
         } else {
             SKIPPED_BLOCK_KEEP
         };
         let mut block = Vec::new();
         let (n_read, end) = self.read_block(length, keep, &mut block);
-        let cut = n_read > block.len() as u64;
+        let span = BlockSpan {
+            offset,
+            length,
+            keep,
+            cut: n_read > block.len() as u64,
+        };
         match end {
             BlockEnd::Complete => {
-                self.check_record_end(offset, length, cut, keep, &mut block, sink)?;
+                self.check_record_end(span, false, &mut block, sink)?;
                 if wanted {
-                    self.emit(&headers, &warc_type, block, cut, offset, config, sink);
+                    self.emit(&headers, &warc_type, block, span, config, sink);
+                }
+                Ok(true)
+            }
+            BlockEnd::Eof if !span.cut && find_embedded_record(&block).is_some() => {
+                // A Content-Length far too long ran to the end of the file over later
+                // records: give them back.
+                self.check_record_end(span, true, &mut block, sink)?;
+                if wanted {
+                    self.emit(&headers, &warc_type, block, span, config, sink);
                 }
                 Ok(true)
             }
@@ -166,7 +193,8 @@ impl WarcSource {
                         "truncated_record",
                         format!("{message}; kept what was read"),
                     );
-                    self.emit(&headers, &warc_type, block, true, offset, config, sink);
+                    let span = BlockSpan { cut: true, ..span };
+                    self.emit(&headers, &warc_type, block, span, config, sink);
                 } else {
                     sink.error(
                         self.pos(offset),
@@ -224,6 +252,20 @@ impl WarcSource {
                     return Ok(None);
                 }
                 LineRead::Line if self.line.is_empty() => return Ok(Some(headers)),
+                LineRead::Line if glued_record_start(&self.line).is_some() => {
+                    // A record cut inside its header, glued to the next record's version
+                    // line: give that record back.
+                    let start = glued_record_start(&self.line).unwrap_or(0);
+                    let mut rest = self.line[start..].to_vec();
+                    rest.extend_from_slice(b"\r\n");
+                    self.input.unread(&rest);
+                    sink.error(
+                        self.pos(offset),
+                        "warc_bad_header",
+                        "header block cut short by the next record; record skipped",
+                    );
+                    return Ok(None);
+                }
                 LineRead::Line => {
                     let line = String::from_utf8_lossy(&self.line);
                     if line.starts_with([' ', '\t']) {
@@ -271,33 +313,45 @@ impl WarcSource {
     /// next record start and append).
     fn check_record_end(
         &mut self,
-        offset: u64,
-        length: u64,
-        cut: bool,
-        keep: usize,
+        span: BlockSpan,
+        ran_to_eof: bool,
         block: &mut Vec<u8>,
         sink: &mut Sink,
     ) -> io::Result<()> {
-        let head = self.input.peek(64)?;
-        let n_newlines = head
-            .iter()
-            .take_while(|&&byte| matches!(byte, b'\r' | b'\n'))
-            .count();
-        let rest = &head[n_newlines..];
-        // A proper blank-line separator followed by something else means the length was
-        // right and junk follows; the next call reports it as garbage.
-        if rest.is_empty() || rest.starts_with(RECORD_START) || n_newlines >= 2 {
-            self.input.consume(n_newlines);
-            return Ok(());
+        let BlockSpan {
+            offset,
+            length,
+            keep,
+            cut,
+        } = span;
+        if !ran_to_eof {
+            let head = self.input.peek(64)?;
+            let n_newlines = head
+                .iter()
+                .take_while(|&&byte| matches!(byte, b'\r' | b'\n'))
+                .count();
+            let n_line_feeds = head[..n_newlines]
+                .iter()
+                .filter(|&&byte| byte == b'\n')
+                .count();
+            let rest = &head[n_newlines..];
+            // A proper blank-line separator followed by something else means the length
+            // was right and junk follows; the next call reports it as garbage.
+            if rest.is_empty() || rest.starts_with(RECORD_START) || n_line_feeds >= 2 {
+                self.input.consume(n_newlines);
+                return Ok(());
+            }
         }
-        if let Some(start) = find_embedded_record(block) {
-            let next_offset = offset.saturating_add(1);
+        // The next record's headers may lie partly after the block: look at both.
+        let mut probe = block.clone();
+        probe.extend_from_slice(self.input.peek(2048)?);
+        if let Some(start) = find_embedded_record(&probe).filter(|&start| start < block.len()) {
             self.input.unread(&block[start..]);
             block.truncate(start);
             trim_trailing_newlines(block);
             let message = format!(
                 "Content-Length {length} runs past the end of the record; cut where the next record starts (offset {})",
-                self.input.offset().max(next_offset)
+                self.input.offset()
             );
             sink.warning(self.pos(offset), "warc_bad_length", message);
             return Ok(());
@@ -330,9 +384,31 @@ impl WarcSource {
                     return Ok((skipped, non_blank));
                 }
             }
-            let available = self.input.fill_buf()?;
+            // The front buffer may hold just a few peeked bytes; look at enough to see a
+            // whole `WARC/1.` after a glued prefix.
+            let available = if self.input.fill_buf()?.len() < 64 {
+                self.input.peek(64)?
+            } else {
+                self.input.fill_buf()?
+            };
             if available.is_empty() {
                 return Ok((skipped, non_blank));
+            }
+            // A record start glued to the end of a broken line (a record cut inside its
+            // version line, then the next record) still counts.
+            // (At a line start, a record start at 0 was already caught by the peek above.)
+            if let Some(start) = memchr::memmem::find(available, RECORD_START) {
+                let newline = memchr::memchr(b'\n', &available[..start]);
+                if newline.is_none() {
+                    non_blank = true;
+                    if let Some(out) = collect.as_deref_mut() {
+                        let room = collect_limit.saturating_sub(out.len());
+                        out.extend_from_slice(&available[..start.min(room)]);
+                    }
+                    self.input.consume(start);
+                    skipped += start as u64;
+                    return Ok((skipped, non_blank));
+                }
             }
             let (take, ends_line) = match memchr::memchr(b'\n', available) {
                 Some(newline) => (newline + 1, true),
@@ -352,17 +428,16 @@ impl WarcSource {
     }
 
     /// Turns a `response` or `resource` record into an article when it holds an HTML page.
-    #[allow(clippy::too_many_arguments)]
     fn emit(
         &self,
         headers: &WarcHeaders,
         warc_type: &str,
         block: Vec<u8>,
-        cut: bool,
-        offset: u64,
+        span: BlockSpan,
         config: &IngestConfig,
         sink: &mut Sink,
     ) {
+        let BlockSpan { offset, cut, .. } = span;
         let pos = self.pos(offset);
         let record_content_type = headers
             .get("content-type")
@@ -411,7 +486,7 @@ impl WarcSource {
                     return;
                 }
             }
-            let payload = decode_payload(&response, config.max_article_bytes);
+            let payload = decode_payload(&response, config.max_html_bytes);
             if let Some(encoding) = payload.unsupported_encoding {
                 sink.warning(
                     pos,
@@ -516,16 +591,23 @@ fn record_id(raw: &str) -> Option<String> {
     (!id.is_empty()).then(|| id.to_owned())
 }
 
-/// Finds a WARC record start inside a block: a `WARC/1.` line after a line break,
-/// followed closely by a `WARC-Type` or `WARC-Record-ID` header.
+/// Finds a WARC record start inside a block: a short `WARC/1.x` version line (after a line
+/// break, or glued to the end of a line that was cut), followed closely by a `WARC-Type` or
+/// `WARC-Record-ID` header.
 fn find_embedded_record(block: &[u8]) -> Option<usize> {
-    memchr::memmem::find_iter(block, b"\nWARC/1.")
-        .map(|at| at + 1)
-        .find(|&start| {
-            let window = &block[start..block.len().min(start + 2048)];
-            memchr::memmem::find(window, b"\nWARC-Type:").is_some()
-                || memchr::memmem::find(window, b"\nWARC-Record-ID:").is_some()
-        })
+    memchr::memmem::find_iter(block, RECORD_START).find(|&start| {
+        let window = &block[start..block.len().min(start + 2048)];
+        let version_line_short =
+            memchr::memchr(b'\n', window).is_some_and(|end| end <= RECORD_START.len() + 4);
+        version_line_short && memchr::memmem::find(window, b"\nWARC-").is_some()
+    })
+}
+
+/// Where a `WARC/1.x` version line starts inside a header line (`ContentWARC/1.0`).
+fn glued_record_start(line: &[u8]) -> Option<usize> {
+    let start = memchr::memmem::find(line, RECORD_START).filter(|&start| start > 0)?;
+    // Only a version at the end of the line: `WARC/1.0` inside a header value is data.
+    (line.len() - start <= RECORD_START.len() + 3).then_some(start)
 }
 
 /// Drops the CR/LF record separator (up to four bytes) from the end of a block.

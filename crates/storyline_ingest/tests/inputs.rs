@@ -76,12 +76,12 @@ fn bad_inputs_become_diagnostics_and_good_records_survive() {
             "article ok1#2 in/1.jsonl:6 text:Dup.",
             "Error missing_body in/1.jsonl:7",
             "Warning invalid_utf8 in/1.jsonl:8",
-            "article bad\u{FFFD} in/1.jsonl:8 text:Latin \u{FFFD}.",
+            "article bad\u{FF} in/1.jsonl:8 text:Latin é.",
             "Warning empty_article in/1.jsonl:9",
             "article empty in/1.jsonl:9 text:  ",
             "article ok2 in/1.jsonl:10 text:Last, no newline.",
             "Warning invalid_utf8 in/2.txt",
-            "article 2 in/2.txt text:Caf\u{FFFD} au lait.",
+            "article 2 in/2.txt text:Café au lait.",
             "Error binary_file in/3.txt",
             "Warning empty_article in/4.txt",
             "article 4 in/4.txt text:",
@@ -147,6 +147,23 @@ fn reads_gzip_and_reports_truncated_gzip() {
     assert!(
         last.starts_with("Error read_error") || last.starts_with("Error invalid_json"),
         "{last}"
+    );
+}
+
+#[test]
+fn utf16_text_files_are_decoded() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "Café news".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    write(dir, "in/windows.txt", &utf16);
+    check(
+        &[dir.join("in")],
+        dir,
+        &IngestConfig::default(),
+        &["article windows in/windows.txt text:Café news"],
     );
 }
 
@@ -228,7 +245,7 @@ fn a_100_megabyte_line_is_read_and_truncated() {
 }
 
 #[test]
-fn lines_over_the_line_limit_are_skipped() {
+fn lines_over_the_line_limit_are_parsed_from_the_stream() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let config = IngestConfig {
@@ -245,7 +262,7 @@ fn lines_over_the_line_limit_are_skipped() {
         dir,
         &config,
         &[
-            "Error line_too_long lines.jsonl:1",
+            "article long lines.jsonl:1 text:yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
             "article short lines.jsonl:2 text:ok",
         ],
     );

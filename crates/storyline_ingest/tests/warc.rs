@@ -383,7 +383,7 @@ fn a_50_megabyte_page_is_truncated() {
                 bytes,
                 declared_charset,
             } => {
-                assert_eq!(bytes.len(), config.max_article_bytes);
+                assert_eq!(bytes.len(), config.max_html_bytes);
                 assert_eq!(declared_charset.as_deref(), Some("utf-8"));
             }
             RawBody::Text(_) => panic!("expected html"),

@@ -7,11 +7,11 @@
 //! * the exact-text hash (exact copies);
 //! * 32 LSH bands of 4 bins of the shingle MinHash (near-duplicates, Jaccard ≳ 0.4);
 //! * 32 LSH bands of 3 bins of the content-word MinHash (rewrites, which share few shingles
-//!   but most content words);
+//!   but most content words); here two shared bands are required;
 //! * sentence hashes (a wire story inside a longer page shares its sentences but, being much
 //!   smaller, not its MinHash bands); here two shared sentences are required.
 //!
-//! Each table is a sorted vector of `key << 32 | doc` (one sort per table, cache-friendly).
+//! Each table is a vector of `key << 32 | doc` sorted by key (radix sort, cache-friendly).
 //! A bucket bigger than `max_bucket` (a story syndicated to thousands of pages, or shared
 //! boilerplate) is not expanded into all its pairs: each member is paired with its next few
 //! members only, which still links a big family into one connected component. Finally each
@@ -29,6 +29,13 @@ const CONTENT_ROWS: usize = 3;
 const OVERSIZED_WINDOW: usize = 4;
 /// Two articles must share this many sentences to become candidates by sentences alone.
 const MIN_SHARED_SENTENCES: u32 = 2;
+/// Two articles must share this many content-word bands to become candidates by those
+/// alone: one shared band happens by chance to ~0.4% of unrelated pairs (content-word
+/// Jaccard ≈ 0.05), two to ~0.001%, while a rewrite (Jaccard ≥ 0.5) still shares two in
+/// 92% of cases.
+const MIN_SHARED_CONTENT_BANDS: u32 = 2;
+/// Tables filled per pass over the fingerprints.
+const TABLES_PER_PASS: usize = 11;
 
 /// Which table a key comes from; decides how much a shared key counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +95,7 @@ impl Votes {
     fn qualifies(self) -> bool {
         self.exact > 0
             || self.shingle_bands > 0
-            || self.content_bands > 0
+            || self.content_bands >= MIN_SHARED_CONTENT_BANDS
             || self.sentences >= MIN_SHARED_SENTENCES
     }
 
@@ -108,14 +115,19 @@ pub(crate) fn candidate_pairs(
         .filter(|&doc| fingerprints[doc].n_words >= config.min_words)
         .filter_map(|doc| u32::try_from(doc).ok())
         .collect();
-    let per_table: Vec<(Table, Vec<u64>)> = Table::all()
-        .into_par_iter()
-        .map(|table| (table, table_pairs(table, fingerprints, &eligible, config)))
+    // Tables in groups: one pass over the fingerprints fills a group's tables (fingerprints
+    // are scattered in memory, so one pass per table would be one cache miss per key), and
+    // only a group's entries are held at a time.
+    let tables = Table::all();
+    let per_group: Vec<Vec<(Table, Vec<u64>)>> = tables
+        .par_chunks(TABLES_PER_PASS)
+        .map(|group| group_pairs(group, fingerprints, &eligible, config))
         .collect();
+    let per_table = per_group.into_iter().flatten();
 
     let mut votes: FxHashMap<u64, Votes> = FxHashMap::default();
-    for (table, pairs) in &per_table {
-        for &pair in pairs {
+    for (table, pairs) in per_table {
+        for pair in pairs {
             let entry = votes.entry(pair).or_default();
             match table {
                 Table::Exact => entry.exact += 1,
@@ -149,40 +161,89 @@ pub(crate) fn candidate_pairs(
     pairs
 }
 
-/// The pairs (packed `left << 32 | right`) that share a key of one table.
-fn table_pairs(
-    table: Table,
+/// For each table of `group`, the pairs (packed `left << 32 | right`) sharing one of its keys.
+fn group_pairs(
+    group: &[Table],
     fingerprints: &[Fingerprint],
     eligible: &[u32],
     config: &MatchConfig,
-) -> Vec<u64> {
-    let mut entries = Vec::with_capacity(eligible.len());
+) -> Vec<(Table, Vec<u64>)> {
+    let mut entries: Vec<Vec<u64>> = vec![Vec::with_capacity(eligible.len()); group.len()];
     let mut keys = Vec::new();
     for &doc in eligible {
-        keys.clear();
-        table.keys(&fingerprints[doc as usize], &mut keys);
-        entries.extend(
-            keys.iter()
-                .map(|&key| (key & !0xFFFF_FFFF) | u64::from(doc)),
-        );
+        let fingerprint = &fingerprints[doc as usize];
+        for (table, table_entries) in group.iter().zip(&mut entries) {
+            keys.clear();
+            table.keys(fingerprint, &mut keys);
+            table_entries.extend(
+                keys.iter()
+                    .map(|&key| (key & !0xFFFF_FFFF) | u64::from(doc)),
+            );
+        }
     }
-    entries.sort_unstable();
-    entries.dedup();
+    group
+        .iter()
+        .zip(entries)
+        .map(|(&table, mut table_entries)| {
+            sort_by_key(&mut table_entries);
+            (table, bucket_pairs(&table_entries, config))
+        })
+        .collect()
+}
 
+/// Sorts `key << 32 | doc` entries by key, docs ascending within a key. Large tables use a
+/// two-pass radix sort on the 32 key bits (stable, and the entries arrive in doc order).
+fn sort_by_key(entries: &mut Vec<u64>) {
+    if entries.len() < 1 << 14 {
+        entries.sort_unstable();
+        return;
+    }
+    let mut buffer = vec![0u64; entries.len()];
+    for shift in [32u32, 48] {
+        let digit = |entry: u64| ((entry >> shift) & 0xFFFF) as usize;
+        let mut offsets = vec![0usize; 1 << 16];
+        for &entry in entries.iter() {
+            offsets[digit(entry)] += 1;
+        }
+        let mut total = 0;
+        for offset in offsets.iter_mut() {
+            let count = *offset;
+            *offset = total;
+            total += count;
+        }
+        for &entry in entries.iter() {
+            let slot = &mut offsets[digit(entry)];
+            buffer[*slot] = entry;
+            *slot += 1;
+        }
+        std::mem::swap(entries, &mut buffer);
+    }
+}
+
+/// Pairs of docs sharing a key, from entries sorted by key. Oversized buckets are chained.
+fn bucket_pairs(entries: &[u64], config: &MatchConfig) -> Vec<u64> {
     let mut pairs = Vec::new();
+    let mut bucket: Vec<u64> = Vec::new();
     let mut start = 0;
     while start < entries.len() {
         let key = entries[start] >> 32;
-        let end = start + entries[start..].partition_point(|&entry| entry >> 32 == key);
-        let bucket = &entries[start..end];
-        let window = if bucket.len() > config.max_bucket {
-            OVERSIZED_WINDOW
-        } else {
-            bucket.len()
-        };
-        for (i, &left) in bucket.iter().enumerate() {
-            for &right in bucket.iter().skip(i + 1).take(window) {
-                pairs.push(((left & 0xFFFF_FFFF) << 32) | (right & 0xFFFF_FFFF));
+        let mut end = start + 1;
+        while end < entries.len() && entries[end] >> 32 == key {
+            end += 1;
+        }
+        if end - start > 1 {
+            bucket.clear();
+            bucket.extend(entries[start..end].iter().map(|&entry| entry & 0xFFFF_FFFF));
+            bucket.dedup();
+            let window = if bucket.len() > config.max_bucket {
+                OVERSIZED_WINDOW
+            } else {
+                bucket.len()
+            };
+            for (i, &left) in bucket.iter().enumerate() {
+                for &right in bucket.iter().skip(i + 1).take(window) {
+                    pairs.push((left << 32) | right);
+                }
             }
         }
         start = end;

@@ -98,7 +98,7 @@ impl Default for MatchConfig {
             rewrite_content_jaccard: 0.35,
             rewrite_sentence_similarity: 0.3,
             rewrite_coverage: 0.6,
-            rewrite_min_sentences: 4,
+            rewrite_min_sentences: 5,
             max_sentence_hashes: 256,
             max_aligned_sentences: 64,
             max_bucket: 64,

@@ -42,6 +42,7 @@ pub(crate) fn edges_from_links(
     let mut members_by_root: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     let mut link_between: FxHashMap<(u32, u32), usize> = FxHashMap::default();
     let mut links_of_doc: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    // Articles that containment evidence favours as originals (see `Nesting`).
     let mut contained = vec![false; fingerprints.len()];
     for (at, (left, right, link)) in links.iter().enumerate() {
         link_between.insert((*left, *right), at);
@@ -52,10 +53,13 @@ pub(crate) fn edges_from_links(
                 .push(doc);
             links_of_doc.entry(doc).or_default().push(at);
         }
-        match link.left_contained {
-            Some(true) => contained[*left as usize] = true,
-            Some(false) => contained[*right as usize] = true,
-            None => {}
+        if let Some(nesting) = link.nesting {
+            let favoured = if nesting.favours_left() {
+                *left
+            } else {
+                *right
+            };
+            contained[favoured as usize] = true;
         }
     }
     let default_facts = DocFacts::default();
@@ -103,11 +107,14 @@ pub(crate) fn edges_from_links(
                 };
                 measures.push(("linked_via_doc".to_string(), f64::from(via)));
             }
-            let mut origin = reasons(
-                &family[original_at],
-                &family[at],
-                contained[original] && !contained[copy],
-            );
+            let nesting = direct.and_then(|link_at| links[link_at].2.nesting);
+            let containment_reason = match nesting {
+                Some(nesting) if nesting.truncated => Some("copy is a truncated version of the original (the original goes on with the same story)"),
+                Some(_) => Some("original is wrapped inside the copy (a longer page around the same text)"),
+                None if contained[original] && !contained[copy] => Some("containment in another family member marks the original"),
+                None => None,
+            };
+            let mut origin = reasons(&family[original_at], &family[at], containment_reason);
             origin.push(format!(
                 "family of {} articles; original scored {:.2}, this copy {:.2}",
                 members.len(),
@@ -195,13 +202,8 @@ fn score(at: usize, family: &[Clues], contained: &[bool]) -> f64 {
 }
 
 /// Human sentences on why `original` beats `copy`, strongest clue first.
-fn reasons(original: &Clues, copy: &Clues, original_contained: bool) -> Vec<String> {
-    let mut reasons = Vec::new();
-    if original_contained {
-        reasons.push(
-            "original is contained in the copy (the copy wraps it in a longer page)".to_string(),
-        );
-    }
+fn reasons(original: &Clues, copy: &Clues, containment: Option<&str>) -> Vec<String> {
+    let mut reasons: Vec<String> = containment.map(str::to_string).into_iter().collect();
     if copy.filler > original.filler {
         reasons.push(format!(
             "copy carries template filler ({} removals), original {}",

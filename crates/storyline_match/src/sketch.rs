@@ -9,15 +9,14 @@
 //! * `shingle_minhash` — one-permutation MinHash (densified) of the set of word 5-gram
 //!   shingles, 16 bits per bin, for near-duplicates; `n_shingles` — the exact set size, for
 //!   containment;
-//! * `content_minhash` — the same over stemmed content words, for rewrite candidates;
+//! * `content_minhash` — the same over stemmed content words (minus very common ones), for
+//!   rewrite candidates;
 //! * `sentence_hashes` — one hash per sentence, for "a wire story inside a longer page";
 //! * per-sentence bottom-k samples of stemmed content-word hashes, in text order, for the
 //!   sentence alignment that verifies rewrites;
 //! * counts of quoted spans, numbers and mid-sentence capitalised names, for choosing originals.
 
-use xxhash_rust::xxh3::xxh3_64;
-
-use crate::text::{is_content_word, is_stopword, stem, tokenize, Token};
+use crate::text::{is_common_stem, is_content_word, is_stopword, stem, tokenize, word_hash, Token};
 use crate::MatchConfig;
 
 /// Bins of the shingle MinHash; 128 bins × 16 bits keep the Jaccard estimate within ~±0.05.
@@ -48,6 +47,9 @@ pub struct Fingerprint {
     pub(crate) sentence_words: Box<[u16]>,
     /// End offset in `sentence_words` of each aligned sentence.
     pub(crate) sentence_ends: Box<[u16]>,
+    /// The hash (as in `sentence_hashes`) of each aligned sentence: where in the text the
+    /// sentences shared with another article sit (a wrapped story vs a truncated copy).
+    pub(crate) sentence_keys: Box<[u32]>,
     pub(crate) n_quotes: u32,
     pub(crate) n_numbers: u32,
     pub(crate) n_names: u32,
@@ -71,7 +73,7 @@ impl Fingerprint {
                 + self.content_minhash.len()
                 + self.sentence_words.len()
                 + self.sentence_ends.len())
-            + 4 * self.sentence_hashes.len()
+            + 4 * (self.sentence_hashes.len() + self.sentence_keys.len())
     }
 
     /// The content-word sample of each aligned sentence, in text order.
@@ -159,6 +161,7 @@ struct Builder<'c> {
     sentence_hashes: Vec<u32>,
     sentence_words: Vec<u16>,
     sentence_ends: Vec<u16>,
+    sentence_keys: Vec<u32>,
     at_sentence_start: bool,
     n_numbers: u32,
     n_names: u32,
@@ -180,6 +183,7 @@ impl<'c> Builder<'c> {
             sentence_hashes: Vec::new(),
             sentence_words: Vec::new(),
             sentence_ends: Vec::new(),
+            sentence_keys: Vec::new(),
             at_sentence_start: true,
             n_numbers: 0,
             n_names: 0,
@@ -198,7 +202,7 @@ impl<'c> Builder<'c> {
     }
 
     fn push_word(&mut self, lower: &str, capitalized: bool, numeric: bool) {
-        let hash = xxh3_64(lower.as_bytes());
+        let hash = word_hash(lower);
         self.exact_hash = mix64(self.exact_hash.rotate_left(23) ^ hash);
         self.window[self.n_words as usize % 16] = hash;
         self.n_words = self.n_words.saturating_add(1);
@@ -215,17 +219,19 @@ impl<'c> Builder<'c> {
 
         if numeric {
             self.n_numbers += 1;
-        } else if capitalized && !self.at_sentence_start && !is_stopword(lower) {
+        } else if capitalized && !self.at_sentence_start && !is_stopword(lower, hash) {
             self.n_names += 1;
         }
-        if is_content_word(lower, numeric) {
+        if is_content_word(lower, hash, numeric) {
             let stemmed = stem(lower);
             let stem_hash = if stemmed.len() == lower.len() {
                 hash
             } else {
-                xxh3_64(stemmed.as_bytes())
+                word_hash(stemmed)
             };
-            self.content.insert(stem_hash);
+            if !is_common_stem(stem_hash) {
+                self.content.insert(stem_hash);
+            }
             self.sentence_content.push((stem_hash >> 48) as u16);
         }
         self.sentence_hash = mix64(self.sentence_hash.rotate_left(17) ^ hash);
@@ -250,6 +256,7 @@ impl<'c> Builder<'c> {
             // At most 255 sentences × 12 words: fits a u16 by the config clamp.
             self.sentence_ends
                 .push(u16::try_from(self.sentence_words.len()).unwrap_or(u16::MAX));
+            self.sentence_keys.push((self.sentence_hash >> 32) as u32);
         }
         self.sentence_content.clear();
         self.sentence_hash = 0;
@@ -275,6 +282,7 @@ impl<'c> Builder<'c> {
             sentence_hashes: self.sentence_hashes.into_boxed_slice(),
             sentence_words: self.sentence_words.into_boxed_slice(),
             sentence_ends: self.sentence_ends.into_boxed_slice(),
+            sentence_keys: self.sentence_keys.into_boxed_slice(),
             n_quotes,
             n_numbers: self.n_numbers,
             n_names: self.n_names,

@@ -2,11 +2,15 @@
 //! sentence ends), plus the small word classes the sketches need (stopwords, stems).
 //!
 //! Data comes from `fingerprint` (one article's cleaned text) and goes straight into the
-//! sketch builder in `sketch.rs`; nothing here allocates per word except one reused buffer.
+//! sketch builder in `sketch.rs`; nothing here allocates per word (one buffer is reused).
 //! Normalisation makes every measure case-, whitespace- and punctuation-insensitive: a word
 //! is a maximal run of letters/digits, lowercased; apostrophes and hyphens split words.
 //! Ideographic scripts (Chinese, Japanese kana) are written without spaces, so each
 //! ideograph counts as one word; otherwise a whole Chinese paragraph would be one "word".
+
+use std::sync::OnceLock;
+
+use xxhash_rust::xxh3::xxh3_64;
 
 /// One step of the token stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +50,17 @@ pub(crate) fn tokenize(text: &str, mut on_token: impl FnMut(Token<'_>)) -> Quote
     let mut numeric = true;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
+        // ASCII first: most news text is ASCII and the Unicode tables are slow.
+        if c.is_ascii_alphanumeric() {
+            if word.is_empty() {
+                capitalized = c.is_ascii_uppercase();
+                numeric = true;
+            }
+            numeric &= c.is_ascii_digit();
+            word.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if !c.is_ascii() && c.is_alphanumeric() {
             if is_ideograph(c) {
                 flush(&mut word, capitalized, numeric, &mut on_token);
                 word.push(c);
@@ -58,11 +72,7 @@ pub(crate) fn tokenize(text: &str, mut on_token: impl FnMut(Token<'_>)) -> Quote
                 numeric = true;
             }
             numeric &= c.is_numeric();
-            if c.is_ascii() {
-                word.push(c.to_ascii_lowercase());
-            } else {
-                word.extend(c.to_lowercase());
-            }
+            word.extend(c.to_lowercase());
             continue;
         }
         flush(&mut word, capitalized, numeric, &mut on_token);
@@ -119,11 +129,17 @@ fn is_ideograph(c: char) -> bool {
 
 /// Whether a normalised word carries content (facts) rather than grammar. Numbers count as
 /// content: they are the specifics a rewrite keeps.
-pub(crate) fn is_content_word(lower: &str, numeric: bool) -> bool {
+/// `word_hash` is [`word_hash`] of `lower`, which the caller has computed anyway.
+pub(crate) fn is_content_word(lower: &str, word_hash: u64, numeric: bool) -> bool {
     if numeric {
         return true;
     }
-    lower.chars().nth(2).is_some() && !is_stopword(lower)
+    lower.chars().nth(2).is_some() && !is_stopword(lower, word_hash)
+}
+
+/// The hash every word is known by (shingles, exact text, stopword lookup).
+pub(crate) fn word_hash(lower: &str) -> u64 {
+    xxh3_64(lower.as_bytes())
 }
 
 /// The stem a content word is compared by: its first six chars. Prefix truncation is crude
@@ -139,128 +155,326 @@ pub(crate) fn stem(lower: &str) -> &str {
 /// English function words (plus reporting verbs, which every article uses). Other languages
 /// get no stopwords; their function words then count as content, which only makes the
 /// rewrite test a little more lenient to shared grammar.
-pub(crate) fn is_stopword(lower: &str) -> bool {
-    matches!(
-        lower,
-        "a" | "about"
-            | "above"
-            | "after"
-            | "again"
-            | "against"
-            | "all"
-            | "also"
-            | "am"
-            | "an"
-            | "and"
-            | "any"
-            | "are"
-            | "as"
-            | "at"
-            | "be"
-            | "because"
-            | "been"
-            | "before"
-            | "being"
-            | "below"
-            | "between"
-            | "both"
-            | "but"
-            | "by"
-            | "can"
-            | "could"
-            | "did"
-            | "do"
-            | "does"
-            | "down"
-            | "during"
-            | "each"
-            | "few"
-            | "for"
-            | "from"
-            | "further"
-            | "had"
-            | "has"
-            | "have"
-            | "he"
-            | "her"
-            | "here"
-            | "his"
-            | "how"
-            | "i"
-            | "if"
-            | "in"
-            | "into"
-            | "is"
-            | "it"
-            | "its"
-            | "just"
-            | "may"
-            | "me"
-            | "might"
-            | "more"
-            | "most"
-            | "must"
-            | "my"
-            | "no"
-            | "not"
-            | "of"
-            | "off"
-            | "on"
-            | "once"
-            | "only"
-            | "or"
-            | "other"
-            | "our"
-            | "out"
-            | "over"
-            | "own"
-            | "said"
-            | "same"
-            | "say"
-            | "says"
-            | "shall"
-            | "she"
-            | "should"
-            | "so"
-            | "some"
-            | "such"
-            | "than"
-            | "that"
-            | "the"
-            | "their"
-            | "them"
-            | "then"
-            | "there"
-            | "these"
-            | "they"
-            | "this"
-            | "those"
-            | "through"
-            | "to"
-            | "too"
-            | "under"
-            | "until"
-            | "up"
-            | "very"
-            | "was"
-            | "we"
-            | "were"
-            | "what"
-            | "when"
-            | "where"
-            | "which"
-            | "while"
-            | "who"
-            | "whom"
-            | "whose"
-            | "why"
-            | "will"
-            | "with"
-            | "would"
-            | "you"
-            | "your"
-    )
+/// `word_hash` is [`word_hash`] of `lower`: the lookup compares integers, not strings.
+pub(crate) fn is_stopword(lower: &str, word_hash: u64) -> bool {
+    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
+    let hashes = HASHES.get_or_init(|| {
+        let mut hashes: Vec<u64> = STOPWORDS.iter().map(|word| self::word_hash(word)).collect();
+        hashes.sort_unstable();
+        hashes
+    });
+    // Longer words are never stopwords.
+    lower.len() <= LONGEST_STOPWORD && hashes.binary_search(&word_hash).is_ok()
 }
+
+const LONGEST_STOPWORD: usize = 7;
+
+/// Sorted and unique (checked by a test).
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "down", "during", "each", "few", "for",
+    "from", "further", "had", "has", "have", "he", "her", "here", "his", "how", "i", "if", "in",
+    "into", "is", "it", "its", "just", "may", "me", "might", "more", "most", "must", "my", "no",
+    "not", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "said",
+    "same", "say", "says", "shall", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "whose", "why", "will", "with", "would", "you", "your",
+];
+
+/// Whether a content word is so common in any English text ("people", "year", "make") that
+/// sharing it says nothing about copying. Such words stay in the sentence alignment but are
+/// left out of the content-word MinHash: long unrelated pages share hundreds of them, which
+/// made unrelated pairs collide in the rewrite LSH bands. Compared by stem hash.
+pub(crate) fn is_common_stem(stem_hash: u64) -> bool {
+    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
+    let hashes = HASHES.get_or_init(|| {
+        let mut hashes: Vec<u64> = COMMON_WORDS
+            .iter()
+            .map(|word| word_hash(stem(word)))
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        hashes
+    });
+    hashes.binary_search(&stem_hash).is_ok()
+}
+
+/// Frequent general English words beyond the stopwords (sorted and unique, checked by a test).
+const COMMON_WORDS: &[&str] = &[
+    "able",
+    "across",
+    "actually",
+    "add",
+    "added",
+    "ago",
+    "ahead",
+    "almost",
+    "already",
+    "although",
+    "always",
+    "among",
+    "another",
+    "anyone",
+    "anything",
+    "area",
+    "around",
+    "ask",
+    "asked",
+    "away",
+    "back",
+    "bad",
+    "based",
+    "become",
+    "becomes",
+    "began",
+    "begin",
+    "behind",
+    "believe",
+    "best",
+    "better",
+    "big",
+    "bit",
+    "bring",
+    "brought",
+    "build",
+    "business",
+    "call",
+    "called",
+    "came",
+    "case",
+    "cause",
+    "certain",
+    "chance",
+    "change",
+    "clear",
+    "close",
+    "come",
+    "comes",
+    "coming",
+    "company",
+    "continue",
+    "country",
+    "course",
+    "create",
+    "current",
+    "day",
+    "days",
+    "decided",
+    "different",
+    "done",
+    "early",
+    "easy",
+    "else",
+    "end",
+    "enough",
+    "even",
+    "ever",
+    "every",
+    "everyone",
+    "everything",
+    "example",
+    "expected",
+    "face",
+    "fact",
+    "family",
+    "far",
+    "feel",
+    "felt",
+    "find",
+    "first",
+    "five",
+    "follow",
+    "following",
+    "found",
+    "four",
+    "free",
+    "full",
+    "gave",
+    "get",
+    "gets",
+    "getting",
+    "give",
+    "given",
+    "goes",
+    "going",
+    "gone",
+    "good",
+    "got",
+    "great",
+    "group",
+    "grow",
+    "half",
+    "hand",
+    "happen",
+    "hard",
+    "head",
+    "hear",
+    "help",
+    "high",
+    "hold",
+    "home",
+    "however",
+    "idea",
+    "important",
+    "include",
+    "including",
+    "instead",
+    "issue",
+    "keep",
+    "kind",
+    "knew",
+    "know",
+    "known",
+    "large",
+    "last",
+    "late",
+    "later",
+    "lead",
+    "least",
+    "leave",
+    "left",
+    "less",
+    "let",
+    "life",
+    "like",
+    "likely",
+    "line",
+    "little",
+    "live",
+    "long",
+    "look",
+    "looking",
+    "lot",
+    "made",
+    "major",
+    "make",
+    "makes",
+    "making",
+    "man",
+    "many",
+    "matter",
+    "mean",
+    "means",
+    "million",
+    "move",
+    "much",
+    "need",
+    "needs",
+    "never",
+    "new",
+    "news",
+    "next",
+    "nothing",
+    "now",
+    "number",
+    "offer",
+    "often",
+    "old",
+    "one",
+    "open",
+    "order",
+    "part",
+    "past",
+    "people",
+    "per",
+    "percent",
+    "perhaps",
+    "person",
+    "place",
+    "plan",
+    "play",
+    "point",
+    "possible",
+    "power",
+    "probably",
+    "problem",
+    "provide",
+    "put",
+    "question",
+    "quite",
+    "rather",
+    "read",
+    "real",
+    "really",
+    "reason",
+    "recent",
+    "recently",
+    "remain",
+    "report",
+    "result",
+    "right",
+    "run",
+    "saw",
+    "see",
+    "seem",
+    "seemed",
+    "seen",
+    "set",
+    "several",
+    "show",
+    "side",
+    "since",
+    "small",
+    "someone",
+    "something",
+    "sometimes",
+    "soon",
+    "start",
+    "started",
+    "state",
+    "still",
+    "story",
+    "sure",
+    "take",
+    "taken",
+    "takes",
+    "taking",
+    "talk",
+    "tell",
+    "ten",
+    "thing",
+    "things",
+    "think",
+    "though",
+    "thought",
+    "three",
+    "time",
+    "times",
+    "today",
+    "together",
+    "told",
+    "took",
+    "top",
+    "toward",
+    "turn",
+    "two",
+    "upon",
+    "use",
+    "used",
+    "using",
+    "usually",
+    "want",
+    "wanted",
+    "way",
+    "ways",
+    "week",
+    "weeks",
+    "well",
+    "went",
+    "whether",
+    "whole",
+    "without",
+    "work",
+    "working",
+    "world",
+    "year",
+    "years",
+    "yes",
+    "yet",
+    "young",
+];
 
 #[cfg(test)]
 mod tests {
@@ -311,9 +525,16 @@ mod tests {
         assert_eq!(stem("strengthening"), "streng");
         assert_eq!(stem("путина"), "путина");
         assert_eq!(stem("kim"), "kim");
-        assert!(is_content_word("pyongyang", false));
-        assert!(!is_content_word("the", false));
-        assert!(!is_content_word("us", false));
-        assert!(is_content_word("20", true));
+        let content = |word: &str, numeric: bool| is_content_word(word, word_hash(word), numeric);
+        assert!(content("pyongyang", false));
+        assert!(!content("the", false));
+        assert!(!content("through", false));
+        assert!(!content("us", false));
+        assert!(content("20", true));
+        assert!(STOPWORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(COMMON_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(is_common_stem(word_hash(stem("important"))));
+        assert!(!is_common_stem(word_hash(stem("pyongyang"))));
+        assert!(STOPWORDS.iter().all(|word| word.len() <= LONGEST_STOPWORD));
     }
 }

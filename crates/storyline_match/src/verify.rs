@@ -24,13 +24,29 @@ pub(crate) struct Link {
     pub(crate) shingle_jaccard: f64,
     /// Share of the smaller article's text found in the larger one.
     pub(crate) containment: f64,
-    /// Set when one article is wholly inside a clearly longer one: `Some(true)` when the left
-    /// one is the contained (smaller) one.
-    pub(crate) left_contained: Option<bool>,
+    /// Set when one article is wholly inside a clearly longer one.
+    pub(crate) nesting: Option<Nesting>,
     pub(crate) content_jaccard: f64,
     /// Share of left / right sentences in the monotone alignment (rewrites only).
     pub(crate) coverage: Option<(f64, f64)>,
     pub(crate) n_aligned: usize,
+}
+
+/// One text inside a clearly longer one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Nesting {
+    pub(crate) left_is_smaller: bool,
+    /// The smaller text is the beginning of the larger, which goes on with the same story:
+    /// a truncated copy, so the LARGER is the original. Otherwise the larger wraps the
+    /// smaller (a wire story inside a page), and the smaller is the original.
+    pub(crate) truncated: bool,
+}
+
+impl Nesting {
+    /// Whether containment evidence favours the left article as the original.
+    pub(crate) fn favours_left(self) -> bool {
+        self.left_is_smaller != self.truncated
+    }
 }
 
 /// Verifies one candidate pair. `None` when it is not a copy by any test.
@@ -49,7 +65,7 @@ pub(crate) fn verify(
         similarity: 1.0,
         shingle_jaccard,
         containment: 0.0,
-        left_contained: None,
+        nesting: None,
         content_jaccard,
         coverage: None,
         n_aligned: 0,
@@ -73,7 +89,16 @@ pub(crate) fn verify(
         if link.containment >= config.near_duplicate_containment
             && f64::from(small) < 0.8 * f64::from(large)
         {
-            link.left_contained = Some(left.n_shingles < right.n_shingles);
+            let left_is_smaller = left.n_shingles < right.n_shingles;
+            let (smaller, larger) = if left_is_smaller {
+                (left, right)
+            } else {
+                (right, left)
+            };
+            link.nesting = Some(Nesting {
+                left_is_smaller,
+                truncated: is_truncation(smaller, larger),
+            });
         }
         return Some(link);
     }
@@ -121,6 +146,36 @@ fn containment(left: &Fingerprint, right: &Fingerprint, jaccard: f64) -> f64 {
         best = best.max(shared as f64 / fewest as f64);
     }
     best
+}
+
+/// Whether `smaller` is a truncated copy of `larger`: the sentences they share start
+/// `larger` (nothing wraps them in front), and most sentences after the shared part continue
+/// the story (share a content word with `smaller`). A page that wraps a wire
+/// story has other material in front, or unrelated teasers, bios and links after it.
+fn is_truncation(smaller: &Fingerprint, larger: &Fingerprint) -> bool {
+    let shared: Vec<bool> = larger
+        .sentence_keys
+        .iter()
+        .map(|key| smaller.sentence_hashes.binary_search(key).is_ok())
+        .collect();
+    let (Some(first), Some(last)) = (
+        shared.iter().position(|&s| s),
+        shared.iter().rposition(|&s| s),
+    ) else {
+        return false;
+    };
+    if first > 0 {
+        return false;
+    }
+    let mut vocabulary = smaller.sentence_words.to_vec();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let tail: Vec<&[u16]> = larger.sentences().skip(last + 1).collect();
+    let continuing = tail
+        .iter()
+        .filter(|sentence| count_common(sentence, &vocabulary) >= 1)
+        .count();
+    !tail.is_empty() && 2 * continuing >= tail.len()
 }
 
 /// Aligns each sentence of `from` to its most similar sentence of `to` (Dice over content
@@ -222,7 +277,27 @@ mod tests {
             &fingerprint(CONTAINING_PAGE, &config),
             &config,
         );
-        assert_eq!(link.and_then(|link| link.left_contained), Some(true));
+        assert_eq!(
+            link.and_then(|link| link.nesting),
+            Some(Nesting {
+                left_is_smaller: true,
+                truncated: false
+            })
+        );
+        // The first half of the wire story is a truncated copy: the whole story is the original.
+        let half: String = WIRE.lines().take(4).collect::<Vec<_>>().join("\n");
+        let link = verify(
+            &fingerprint(&half, &config),
+            &fingerprint(WIRE, &config),
+            &config,
+        );
+        assert_eq!(
+            link.and_then(|link| link.nesting),
+            Some(Nesting {
+                left_is_smaller: true,
+                truncated: true
+            })
+        );
     }
 
     #[test]

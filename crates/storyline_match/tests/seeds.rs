@@ -7,14 +7,24 @@ use std::path::PathBuf;
 use storyline_core::CopyKind;
 use storyline_match::{find_copies, fingerprint, DocFacts, Fingerprint, MatchConfig};
 
-fn seeds_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds")
+/// `../../shared/seeds` relative to the crate (a checkout with `shared/` at its root), else
+/// `../../../shared/seeds` (the workspace sits beside `shared/`), else `$STORYLINE_SHARED/seeds`.
+fn seeds_dir() -> Option<PathBuf> {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut candidates = vec![
+        manifest.join("../../shared/seeds"),
+        manifest.join("../../../shared/seeds"),
+    ];
+    if let Some(shared) = std::env::var_os("STORYLINE_SHARED") {
+        candidates.push(PathBuf::from(shared).join("seeds"));
+    }
+    candidates.into_iter().find(|dir| dir.is_dir())
 }
 
 /// Reads the seeds sorted by file name; `None` when the shared folder is absent.
 fn read_seeds() -> Option<Vec<(String, String)>> {
     let mut seeds = Vec::new();
-    for entry in std::fs::read_dir(seeds_dir()).ok()? {
+    for entry in std::fs::read_dir(seeds_dir()?).ok()? {
         let path = entry.ok()?.path();
         if path.extension().is_some_and(|ext| ext == "txt") {
             let name = path.file_name()?.to_string_lossy().into_owned();
@@ -146,8 +156,9 @@ fn soup(random: &mut Random, vocabulary: &[String], n_words: usize) -> Vec<Strin
     words
 }
 
-#[test]
-fn generated_corpus_planted_copies_are_found() {
+/// 180 word-soup articles plus 10 exact copies and 10 near-duplicates (5% of words replaced)
+/// of every seventh one; returns the texts and the expected `(copy, original, kind)`.
+fn planted_corpus() -> (Vec<String>, Vec<(u32, u32, CopyKind)>) {
     let mut random = Random(7);
     let vocabulary: Vec<String> = (0..2000)
         .map(|_| {
@@ -180,14 +191,20 @@ fn generated_corpus_planted_copies_are_found() {
         expected.push((docs.len() as u32, source as u32, kind));
         docs.push(copy);
     }
+    (docs.iter().map(|words| words.join(" ")).collect(), expected)
+}
+
+#[test]
+fn generated_corpus_planted_copies_are_found() {
+    let (texts, expected) = planted_corpus();
     let config = MatchConfig::default();
-    let fingerprints: Vec<Fingerprint> = docs
+    let fingerprints: Vec<Fingerprint> = texts
         .iter()
-        .map(|words| fingerprint(&words.join(" "), &config))
+        .map(|text| fingerprint(text, &config))
         .collect();
     let edges = find_copies(
         &fingerprints,
-        &vec![DocFacts::default(); docs.len()],
+        &vec![DocFacts::default(); texts.len()],
         &config,
     );
     let found: Vec<(u32, u32, CopyKind)> = edges
@@ -195,4 +212,32 @@ fn generated_corpus_planted_copies_are_found() {
         .map(|edge| (edge.copy.0, edge.original.0, edge.kind))
         .collect();
     assert_eq!(found, expected);
+}
+
+#[test]
+fn same_edges_whatever_the_thread_count() {
+    let (mut texts, _) = planted_corpus();
+    // Add families with several members, so originals and evidence are exercised too.
+    texts.extend(texts[..30].to_vec());
+    let config = MatchConfig::default();
+    let fingerprints: Vec<Fingerprint> = texts
+        .iter()
+        .map(|text| fingerprint(text, &config))
+        .collect();
+    let facts: Vec<DocFacts> = (0..texts.len())
+        .map(|doc| DocFacts {
+            date_days: Some(19_000 + (doc % 13) as i32),
+            n_filler_removed: (doc % 3) as u32,
+        })
+        .collect();
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        pool.install(|| find_copies(&fingerprints, &facts, &config))
+    };
+    let single = run(1);
+    assert!(single.len() > 40);
+    assert_eq!(single, run(3));
 }

@@ -46,6 +46,8 @@ a:focus-visible,input:focus-visible,summary:focus-visible,button:focus-visible{o
 .stories a{font-size:1.08rem;font-weight:600}
 .panel{background:var(--panel);color:var(--fg);border-radius:6px;padding:.6rem .9rem}
 .warn{background:var(--warn-bg);color:var(--warn-fg);border-radius:6px;padding:.6rem .9rem}
+.disagreements{list-style:none;padding:0}
+.disagreements>li{margin:.5rem 0}
 .copy-badge{background:var(--copy-bg);color:var(--warn-fg);border-radius:4px;padding:0 .3rem;font-size:.85rem}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--panel);vertical-align:top}

@@ -313,7 +313,7 @@ fn disagreements_section(out: &mut String, story: &StoryRecord, anchors: &Anchor
         );
         return;
     }
-    out.push_str("<ul>\n");
+    out.push_str("<ul class=\"disagreements\">\n");
     for disagreement in &story.digest.disagreements {
         let _ = write!(
             out,

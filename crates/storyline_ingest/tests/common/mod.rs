@@ -7,6 +7,7 @@ pub mod warc_writer;
 
 use std::path::{Path, PathBuf};
 
+use proptest::prelude::*;
 use storyline_ingest::{read_inputs, IngestConfig, RawBody, Record};
 
 pub use warc_writer::{gzip, http_response, WarcRecord, WarcWriter};
@@ -66,4 +67,71 @@ pub fn relative(lines: Vec<String>, dir: &Path) -> Vec<String> {
         .into_iter()
         .map(|line| line.replace(&prefix, ""))
         .collect()
+}
+
+/// One way to damage a byte string.
+#[derive(Debug, Clone)]
+pub enum Damage {
+    Flip { at: usize, byte: u8 },
+    Cut { at: usize },
+    Insert { at: usize, bytes: Vec<u8> },
+}
+
+pub fn damage() -> impl Strategy<Value = Damage> {
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Damage::Flip { at, byte }),
+        any::<usize>().prop_map(|at| Damage::Cut { at }),
+        (
+            any::<usize>(),
+            proptest::collection::vec(any::<u8>(), 1..40)
+        )
+            .prop_map(|(at, bytes)| Damage::Insert { at, bytes }),
+    ]
+}
+
+/// Applies several damages to `bytes`, never adding or removing a line break so that
+/// line-based neighbours stay intact when `keep_newlines` is set.
+pub fn apply(bytes: &mut Vec<u8>, damages: &[Damage], keep_newlines: bool) {
+    let clean = |byte: u8| {
+        if keep_newlines && byte == b'\n' {
+            b' '
+        } else {
+            byte
+        }
+    };
+    for damage in damages {
+        if bytes.is_empty() {
+            bytes.push(b'x');
+        }
+        match damage {
+            Damage::Flip { at, byte } => {
+                let at = at % bytes.len();
+                if !(keep_newlines && bytes[at] == b'\n') {
+                    bytes[at] = clean(*byte);
+                }
+            }
+            Damage::Cut { at } => {
+                let at = at % bytes.len();
+                let tail_newline = keep_newlines && bytes.last() == Some(&b'\n');
+                bytes.truncate(at);
+                if tail_newline {
+                    bytes.retain(|&byte| byte != b'\n');
+                    bytes.push(b'\n');
+                }
+            }
+            Damage::Insert {
+                at,
+                bytes: inserted,
+            } => {
+                // With line breaks kept, insert before the final one, not into the next line.
+                let at = if keep_newlines {
+                    at % bytes.len()
+                } else {
+                    at % (bytes.len() + 1)
+                };
+                let inserted: Vec<u8> = inserted.iter().map(|&byte| clean(byte)).collect();
+                bytes.splice(at..at, inserted);
+            }
+        }
+    }
 }

@@ -1,0 +1,87 @@
+//! Dev tool: story grouping on N generated articles (default 100,000), to check that cost
+//! and memory grow linearly. Articles are generated and reduced to features one at a time,
+//! so only the features are held, as in the pipeline.
+//!
+//! Usage: `cargo run --release -p storyline_cluster --example scale -- [N]`.
+#![allow(clippy::print_stdout)]
+
+#[path = "../benches/generated/mod.rs"]
+mod generated;
+
+use std::time::Instant;
+
+use storyline_cluster::{cluster_stories, story_features, ClusterConfig, StoryFeatures};
+
+/// CPU seconds of this process, all threads (Linux; 0 elsewhere).
+fn process_cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    let after_name = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks = |index: usize| {
+        fields
+            .get(index)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// A line of /proc/self/status in kB (e.g. "VmHWM", peak resident memory).
+fn status_kb(key: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|line| line.starts_with(key))
+        .and_then(|line| line.split_whitespace().nth(1))
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(0)
+}
+
+fn main() {
+    let n_docs: u64 = std::env::args()
+        .nth(1)
+        .and_then(|arg| arg.parse().ok())
+        .unwrap_or(100_000);
+    let config = ClusterConfig::default();
+    let mut rng = generated::Rng(0x9e37_79b9_7f4a_7c15);
+    let n_stories = (n_docs / 10).max(1);
+
+    let (wall, cpu) = (Instant::now(), process_cpu_seconds());
+    let mut n_bytes = 0;
+    let features: Vec<StoryFeatures> = (0..n_docs)
+        .map(|doc| {
+            let text = generated::article(&mut rng, doc % n_stories, 230);
+            n_bytes += text.len();
+            story_features(None, &text, None, &config)
+        })
+        .collect();
+    let feature_bytes: usize = features
+        .iter()
+        .map(|f| std::mem::size_of::<StoryFeatures>() + std::mem::size_of_val(&*f.terms))
+        .sum();
+    println!(
+        "{n_docs} docs ({} B mean): generate + features {:.2} s wall, {:.2} s CPU; features {} B/doc",
+        n_bytes / n_docs as usize,
+        wall.elapsed().as_secs_f64(),
+        process_cpu_seconds() - cpu,
+        feature_bytes / n_docs as usize
+    );
+    let rss_before = status_kb("VmRSS");
+    let (wall, cpu) = (Instant::now(), process_cpu_seconds());
+    let stories = cluster_stories(&features, &[], &config);
+    let n_found = stories
+        .iter()
+        .map(|story| story.0)
+        .max()
+        .map_or(0, |max| max + 1);
+    println!(
+        "cluster_stories: {:.2} s wall, {:.2} s CPU, {n_found} stories ({n_stories} generated); \
+         RSS before {} MB, peak {} MB",
+        wall.elapsed().as_secs_f64(),
+        process_cpu_seconds() - cpu,
+        rss_before / 1024,
+        status_kb("VmHWM") / 1024
+    );
+}

@@ -1,0 +1,243 @@
+//! Tokens: the words of an article read once, with what every later pass asks of them.
+//!
+//! [`tokenize`] walks an article's text a single time and returns [`Token`]s: byte range,
+//! hashes of the lower-cased word and of its content-word term, and flags (capitalised,
+//! starts a sentence, joined to the previous word by spaces only, after a comma, on a
+//! headline line). Sentences, entities, dates and disagreements all read these tokens, so
+//! no pass re-scans or re-lower-cases the text; that keeps a digest O(text) with a small
+//! constant.
+
+use std::hash::Hasher;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHasher;
+
+use crate::text::{is_stopword_text, Term, STOPWORDS};
+
+/// One word of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Hash of the lower-cased word without a possessive ending.
+    pub(crate) lower: u64,
+    /// The content-word term (stopwords and short words have none).
+    pub(crate) term: Option<Term>,
+    /// Starts with an upper-case letter.
+    pub(crate) capitalised: bool,
+    /// First word of the text, or after `.`, `!`, `?`, `:`, a line break or an opening quote.
+    pub(crate) sentence_start: bool,
+    /// Only spaces separate it from the previous word.
+    pub(crate) joined_to_previous: bool,
+    /// A comma (and spaces) separate it from the previous word.
+    pub(crate) comma_before: bool,
+    /// On a headline line (title case, no closing punctuation): its capitals mean nothing.
+    pub(crate) in_headline: bool,
+}
+
+/// Hash of a string, the same for every pass.
+pub(crate) fn hash_text(text: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
+}
+
+/// Sorted hashes of the stopwords, for allocation-free lookups.
+fn stopword_hashes() -> &'static [u64] {
+    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut hashes: Vec<u64> = STOPWORDS.iter().map(|w| hash_text(w)).collect();
+        hashes.sort_unstable();
+        hashes
+    })
+}
+
+/// Whether `c` may continue a word after a letter or digit ("Jong-un", "Putin's").
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+/// Byte ranges of the words of `text`: runs of letters and digits with inner apostrophes
+/// and hyphens.
+pub(crate) fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(offset);
+            }
+            last_end = offset + c.len_utf8();
+        } else if start.is_some()
+            && is_word_joiner(c)
+            && chars
+                .peek()
+                .is_some_and(|&(_, next)| next.is_alphanumeric())
+        {
+            continue;
+        } else if let Some(word_start) = start.take() {
+            out.push((word_start, last_end));
+        }
+    }
+    if let Some(word_start) = start {
+        out.push((word_start, last_end));
+    }
+    out
+}
+
+/// Lower-cases `word` into `buffer` and returns (lower hash, term).
+fn hashes_of(word: &str, buffer: &mut String) -> (u64, Option<Term>) {
+    let word = crate::text::strip_possessive(word);
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    let lower = hash_text(buffer);
+    let is_content = buffer.len() >= 3
+        && buffer.starts_with(|c: char| c.is_alphabetic())
+        && stopword_hashes().binary_search(&lower).is_err();
+    if !is_content {
+        return (lower, None);
+    }
+    // Fold plurals so "visits" and "visit" share a term.
+    let stem = if buffer.len() > 4 && buffer.ends_with('s') && !buffer.ends_with("ss") {
+        &buffer[..buffer.len() - 1]
+    } else {
+        buffer.as_str()
+    };
+    (lower, Some(hash_text(stem)))
+}
+
+/// The content term of one word, outside an article (titles, tests).
+pub(crate) fn term_of_word(word: &str) -> Option<Term> {
+    hashes_of(word, &mut String::new()).1
+}
+
+/// Reads `text` once into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut buffer = String::new();
+    let mut previous_end = 0;
+    let mut tokens: Vec<Token> = word_ranges(text)
+        .into_iter()
+        .map(|(start, end)| {
+            let word = &text[start..end];
+            let gap = &text[previous_end..start];
+            let first = previous_end == 0;
+            previous_end = end;
+            let (lower, term) = hashes_of(word, &mut buffer);
+            Token {
+                start,
+                end,
+                lower,
+                term,
+                capitalised: word.starts_with(char::is_uppercase),
+                sentence_start: first
+                    || gap.contains(['.', '!', '?', '\n', ':', '“', '"', '(', '|']),
+                joined_to_previous: !first && !gap.is_empty() && gap.bytes().all(|b| b == b' ')
+                    || gap == "\u{a0}",
+                comma_before: gap.trim() == ",",
+                in_headline: false,
+            }
+        })
+        .collect();
+    mark_headlines(text, &mut tokens);
+    tokens
+}
+
+/// Flags the tokens of headline lines: no closing punctuation and mostly capitalised words
+/// ("Putin Visits North Korea: Strengthening Ties"). A question counts only when even its
+/// small words are capitalised ("How … Ended In …?").
+fn mark_headlines(text: &str, tokens: &mut [Token]) {
+    let mut line_start = 0;
+    let mut first_token = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let mut last_token = first_token;
+        while last_token < tokens.len() && tokens[last_token].start < line_end {
+            last_token += 1;
+        }
+        let on_line = &tokens[first_token..last_token];
+        let trimmed = line.trim();
+        let closed = trimmed.ends_with(['.', '!', '"', '”', '’', ')', ',', ';']);
+        if !closed && !on_line.is_empty() {
+            let long = on_line
+                .iter()
+                .filter(|t| text[t.start..t.end].chars().count() >= 3);
+            let (n_long, n_capitalised) =
+                long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalised)));
+            let title_case = n_capitalised >= 2 && n_capitalised * 10 >= n_long * 6;
+            let small_words_capitalised = on_line
+                .iter()
+                .skip(1)
+                .any(|t| t.capitalised && is_stopword_text(&text[t.start..t.end]));
+            if title_case && (!trimmed.ends_with('?') || small_words_capitalised) {
+                for token in &mut tokens[first_token..last_token] {
+                    token.in_headline = true;
+                }
+            }
+        }
+        first_token = last_token;
+        line_start = line_end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tokenizes `text` and shows each word with its flags: `^` capitalised, `|` sentence
+    /// start, `+` joined, `,` after a comma, `#` headline.
+    fn check(text: &str, expected: &str) {
+        let shown: Vec<String> = tokenize(text)
+            .iter()
+            .map(|t| {
+                let mut flags = String::new();
+                for (on, mark) in [
+                    (t.capitalised, '^'),
+                    (t.sentence_start, '|'),
+                    (t.joined_to_previous, '+'),
+                    (t.comma_before, ','),
+                    (t.in_headline, '#'),
+                ] {
+                    if on {
+                        flags.push(mark);
+                    }
+                }
+                format!("{}{flags}", &text[t.start..t.end])
+            })
+            .collect();
+        assert_eq!(shown.join(" "), expected);
+    }
+
+    #[test]
+    fn flags_words() {
+        check(
+            "Kim Jong-un's aide, Yuri. ok.",
+            "Kim^| Jong-un's^+ aide+ Yuri^, ok|",
+        );
+    }
+
+    #[test]
+    fn headline_lines_are_marked() {
+        check(
+            "Putin Visits Korea\nHe went.",
+            "Putin^|# Visits^+# Korea^+# He^| went+",
+        );
+        check(
+            "How Summit Ended In Tears?\nWill it end?",
+            "How^|# Summit^+# Ended^+# In^+# Tears^+# Will^| it+ end+",
+        );
+    }
+
+    #[test]
+    fn terms_fold_plurals_and_skip_stopwords() {
+        assert_eq!(term_of_word("Visits"), term_of_word("visit's"));
+        assert_eq!(term_of_word("the"), None);
+        assert_ne!(term_of_word("visit"), None);
+    }
+}

@@ -1,0 +1,184 @@
+//! Whole-document JSON files: a `.json` file holding one array of article objects, or one
+//! (pretty-printed) object, rather than one object per line.
+//!
+//! The reader sends a `.json` file here when its first bytes say so ([`is_json_document`]);
+//! [`read_json_document`] reads it whole, up to `max_line_bytes`, and builds each element
+//! with the JSONL rules. Elements have no line number; a missing id becomes
+//! `<file stem>:<element number>`.
+
+use std::io::{BufRead, Read};
+
+use serde_json::Value;
+use storyline_core::SourcePos;
+
+use crate::format::first_line_is_json_object;
+use crate::jsonl::{build_article, BodyLengths};
+use crate::sink::Sink;
+use crate::text::{decode_text, decoding_warning, strip_bom};
+use crate::IngestConfig;
+
+/// True when the first bytes of a `.json` file open an array, or an object that does not
+/// close on its first line.
+pub(crate) fn is_json_document(prefix: &[u8]) -> bool {
+    let prefix = strip_bom(prefix);
+    let start = prefix
+        .iter()
+        .position(|byte| !byte.is_ascii_whitespace())
+        .unwrap_or(prefix.len());
+    let rest = &prefix[start..];
+    match rest.first() {
+        Some(b'[') => true,
+        Some(b'{') => memchr::memchr(b'\n', rest).is_some() && !first_line_is_json_object(rest),
+        _ => false,
+    }
+}
+
+/// Reads a whole JSON document and queues one article per object in it.
+pub(crate) fn read_json_document(
+    reader: &mut dyn BufRead,
+    pos: SourcePos,
+    stem: &str,
+    config: &IngestConfig,
+    sink: &mut Sink,
+) {
+    let mut bytes = Vec::new();
+    let limit = config.max_line_bytes as u64;
+    if let Err(error) = reader.take(limit + 1).read_to_end(&mut bytes) {
+        sink.error(
+            pos,
+            "read_error",
+            format!("could not read: {error}; file skipped"),
+        );
+        return;
+    }
+    if bytes.len() as u64 > limit {
+        let message = format!("JSON document larger than {limit} bytes; use one object per line (JSONL) for big inputs; skipped");
+        sink.error(pos, "document_too_large", message);
+        return;
+    }
+    let value = match serde_json::from_slice::<Value>(strip_bom(&bytes)) {
+        Ok(value) => value,
+        Err(error) => {
+            let (text, decoding) = decode_text(strip_bom(&bytes).to_vec());
+            let warning = decoding_warning(decoding);
+            match serde_json::from_str::<Value>(&text) {
+                Ok(value) if warning.is_some() => {
+                    sink.warning(pos.clone(), "invalid_utf8", warning.unwrap_or_default());
+                    value
+                }
+                _ => {
+                    sink.error(
+                        pos,
+                        "invalid_json",
+                        format!("not valid JSON ({error}); file skipped"),
+                    );
+                    return;
+                }
+            }
+        }
+    };
+    let elements = match value {
+        Value::Array(elements) => elements,
+        object @ Value::Object(_) => vec![object],
+        _ => {
+            sink.error(
+                pos,
+                "not_an_object",
+                "JSON document is neither an array nor an object; skipped",
+            );
+            return;
+        }
+    };
+    for (index, element) in elements.into_iter().enumerate() {
+        let number = index + 1;
+        let Value::Object(mut fields) = element else {
+            sink.error(
+                pos.clone(),
+                "not_an_object",
+                format!("element {number} is not an object; skipped"),
+            );
+            continue;
+        };
+        let has_id = match fields.get("id") {
+            None | Some(Value::Null) => false,
+            Some(Value::String(id)) => !id.trim().is_empty(),
+            Some(_) => true,
+        };
+        if !has_id {
+            let synthesized = format!("{stem}:{number}");
+            sink.warning(
+                pos.clone(),
+                "missing_id",
+                format!("element {number} has no \"id\"; using {synthesized:?}"),
+            );
+            fields.insert("id".to_owned(), Value::String(synthesized));
+        }
+        build_article(
+            fields,
+            BodyLengths::default(),
+            pos.clone(),
+            stem,
+            config,
+            sink,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Record;
+
+    fn check(document: &str, expected: &[&str]) {
+        assert!(
+            is_json_document(document.as_bytes()),
+            "not seen as a document"
+        );
+        let mut sink = Sink::default();
+        let pos = SourcePos {
+            file: "d.json".to_owned(),
+            line: None,
+            offset: None,
+        };
+        read_json_document(
+            &mut document.as_bytes(),
+            pos,
+            "d",
+            &IngestConfig::default(),
+            &mut sink,
+        );
+        let found: Vec<String> = sink
+            .queue
+            .iter()
+            .map(|record| match record {
+                Record::Article(article) => format!("article {}", article.id),
+                Record::Diagnostic(diagnostic) => diagnostic.code.clone(),
+            })
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn reads_arrays_and_pretty_objects() {
+        check(
+            "[{\"id\":\"a\",\"text\":\"x\"},\n {\"text\":\"y\"}, 3]",
+            &["article a", "missing_id", "article d:2", "not_an_object"],
+        );
+        check(
+            "{\n  \"id\": \"p\",\n  \"text\": \"pretty\"\n}\n",
+            &["article p"],
+        );
+        check("[{\"id\":\"a\",\"text\":\"x\"}", &["invalid_json"]);
+    }
+
+    #[test]
+    fn leaves_json_lines_alone() {
+        assert!(!is_json_document(
+            b"{\"id\":1,\"text\":\"a\"}\n{\"id\":2}\n"
+        ));
+        assert!(!is_json_document(
+            b"{\"id\":1,\"text\":\"a long line cut by the sniff window"
+        ));
+        assert!(!is_json_document(b"plain"));
+    }
+}
