@@ -44,10 +44,16 @@ class Page(html.parser.HTMLParser):
         self.in_style = False
         self.lang = None
         self.viewport = False
+        self.tabindex_positive = 0
+        self.clickable_non_controls = 0
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if attrs.get("tabindex", "0").lstrip("-").isdigit() and int(attrs.get("tabindex", "0")) > 0:
+            self.tabindex_positive += 1
+        if "onclick" in attrs and tag not in ("a", "button", "input", "summary"):
+            self.clickable_non_controls += 1
         if "id" in attrs:
             self.ids.add(attrs["id"])
         if tag == "html":
@@ -136,6 +142,11 @@ def check_accessibility(path, page):
     check(page.svg_titles >= page.svgs, f"{path}: {page.svgs} svg but {page.svg_titles} titles")
     check(page.lang, f"{path}: html has no lang")
     check(page.viewport, f"{path}: no meta viewport")
+    check(page.tabindex_positive == 0, f"{path}: positive tabindex breaks the keyboard order")
+    check(page.clickable_non_controls == 0, f"{path}: click handlers on elements a keyboard cannot reach")
+    style = "".join(page.style)
+    check(re.search(r":focus-visible[^{]*\{[^}]*outline:\s*[1-9]", style), f"{path}: no visible focus outline")
+    check("outline:none" not in style.replace(" ", "") and "outline:0" not in style.replace(" ", ""), f"{path}: focus outline removed")
     for resource in page.resources:
         check(not re.match(r"(https?:)?//", resource), f"{path}: external resource {resource}")
 

@@ -23,7 +23,12 @@ fn main() -> anyhow::Result<()> {
     let mut builder = BoilerplateModelBuilder::new(&config);
     let texts: Vec<(String, String)> = args
         .iter()
-        .map(|path| Ok((path.clone(), std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?)))
+        .map(|path| {
+            Ok((
+                path.clone(),
+                std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?,
+            ))
+        })
         .collect::<anyhow::Result<_>>()?;
     for (_, text) in &texts {
         builder.observe(None, text);
@@ -33,7 +38,10 @@ fn main() -> anyhow::Result<()> {
         let cleaned = clean(text, None, None, &model, &config);
         println!("=== {path}\nheadline: {:?}", cleaned.headline);
         for removal in &cleaned.removals {
-            println!("  - {:?} {:?} {}: {:?}", removal.kind, removal.lines, removal.reason, removal.text);
+            println!(
+                "  - {:?} {:?} {}: {:?}",
+                removal.kind, removal.lines, removal.reason, removal.text
+            );
         }
         println!("{}\n", cleaned.text);
     }
@@ -42,10 +50,18 @@ fn main() -> anyhow::Result<()> {
 
 fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<()> {
     let data = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
-    let records: Vec<serde_json::Value> =
-        data.lines().filter(|line| !line.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>()?;
+    let records: Vec<serde_json::Value> = data
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()?;
     let field = |record: &serde_json::Value, names: &[&str]| -> Option<String> {
-        names.iter().find_map(|name| record.get(*name).and_then(|value| value.as_str()).map(str::to_owned))
+        names.iter().find_map(|name| {
+            record
+                .get(*name)
+                .and_then(|value| value.as_str())
+                .map(str::to_owned)
+        })
     };
     let mut builder = BoilerplateModelBuilder::new(config);
     for record in &records {
@@ -57,7 +73,6 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     let (mut n_lines, mut n_removed_lines) = (0usize, 0usize);
     let (mut with_total, mut with_kept, mut without_total, mut without_gone) = (0, 0, 0, 0);
-    let started = std::time::Instant::now();
     let mut bytes = 0;
     for record in &records {
         let text = field(record, &["text", "main_content"]).unwrap_or_default();
@@ -68,7 +83,11 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
         n_lines += text.lines().filter(|line| !line.trim().is_empty()).count();
         for removal in &cleaned.removals {
             *kinds.entry(removal.kind.as_str()).or_default() += 1;
-            n_removed_lines += removal.text.lines().filter(|line| !line.trim().is_empty()).count();
+            n_removed_lines += removal
+                .text
+                .lines()
+                .filter(|line| !line.trim().is_empty())
+                .count();
             if show {
                 println!(
                     "{} {:?} {:?} {}: {:?}",
@@ -80,14 +99,38 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
                 );
             }
         }
-        let normalised: String = cleaned.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        for snippet in record.get("with").and_then(|value| value.as_array()).into_iter().flatten() {
-            let snippet: String = snippet.as_str().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+        let normalised: String = cleaned
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for snippet in record
+            .get("with")
+            .and_then(|value| value.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let snippet: String = snippet
+                .as_str()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             with_total += 1;
             with_kept += usize::from(normalised.contains(&snippet));
         }
-        for snippet in record.get("without").and_then(|value| value.as_array()).into_iter().flatten() {
-            let snippet: String = snippet.as_str().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+        for snippet in record
+            .get("without")
+            .and_then(|value| value.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let snippet: String = snippet
+                .as_str()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let original: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
             if original.contains(&snippet) {
                 without_total += 1;
@@ -95,15 +138,72 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
             }
         }
     }
-    let elapsed = started.elapsed();
-    println!("articles: {}, lines: {n_lines}, removed lines: {n_removed_lines}", records.len());
+    // Timing apart from the bookkeeping above: clean every article ten times in one block.
+    let inputs: Vec<(String, Option<String>, Option<String>)> = records
+        .iter()
+        .map(|record| {
+            (
+                field(record, &["text", "main_content"]).unwrap_or_default(),
+                field(record, &["title"]),
+                field(record, &["source", "domain"]),
+            )
+        })
+        .collect();
+    // CLEAN_PASSES=0 vs CLEAN_PASSES=50 under `perf stat -e instructions` gives instructions
+    // per article independent of machine load.
+    let passes: usize = std::env::var("CLEAN_PASSES")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(10);
+    let started = cpu_time_ns();
+    let mut n_chars = 0;
+    for _ in 0..passes {
+        for (text, title, source) in &inputs {
+            n_chars += clean(text, title.as_deref(), source.as_deref(), &model, config)
+                .text
+                .len();
+        }
+    }
+    let clean_ns = cpu_time_ns().saturating_sub(started) / passes.max(1) as u64;
+    println!("(kept {} bytes per pass)", n_chars / passes.max(1));
+    // A reference point for this machine's current speed: lowercasing every text.
+    let started_reference = cpu_time_ns();
+    let mut n_lower = 0;
+    for _ in 0..10 {
+        for (text, _, _) in &inputs {
+            n_lower += text.to_lowercase().len();
+        }
+    }
+    let reference_ns = cpu_time_ns().saturating_sub(started_reference);
+    println!(
+        "reference: str::to_lowercase takes {:.2} ns/byte here",
+        reference_ns as f64 / n_lower.max(1) as f64
+    );
+    let elapsed = std::time::Duration::from_nanos(clean_ns);
+    println!(
+        "articles: {}, lines: {n_lines}, removed lines: {n_removed_lines}",
+        records.len()
+    );
     println!("removals by kind: {kinds:?}");
     println!("'with' snippets kept: {with_kept}/{with_total}");
     println!("'without' snippets present in input and removed: {without_gone}/{without_total}");
     println!(
-        "clean time: {:.1} µs/article ({:.1} µs per 2 KB)",
+        "clean CPU time: {:.1} µs/article ({:.1} µs per 2 KB)",
         elapsed.as_secs_f64() * 1e6 / records.len().max(1) as f64,
         elapsed.as_secs_f64() * 1e6 / (bytes.max(1) as f64 / 2048.0)
     );
     Ok(())
+}
+
+/// On-CPU time of this thread in nanoseconds (Linux `schedstat`), so that a busy machine does
+/// not inflate the figure the way wall-clock time would; 0 elsewhere.
+fn cpu_time_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|stat| {
+            stat.split_whitespace()
+                .next()
+                .and_then(|field| field.parse().ok())
+        })
+        .unwrap_or(0)
 }

@@ -27,13 +27,19 @@ pub(crate) struct Mark {
 
 impl Mark {
     pub(crate) fn new(kind: RemovalKind, reason: impl Into<String>) -> Mark {
-        Mark { kind, reason: reason.into(), origin: None }
+        Mark {
+            kind,
+            reason: reason.into(),
+            origin: None,
+        }
     }
 }
 
 /// Indices of the lines no rule has marked yet.
 fn kept(marks: &[Option<Mark>]) -> Vec<usize> {
-    (0..marks.len()).filter(|&index| marks[index].is_none()).collect()
+    (0..marks.len())
+        .filter(|&index| marks[index].is_none())
+        .collect()
 }
 
 /// Dateline-only lines and section labels above the headline, and a headline printed twice.
@@ -50,17 +56,23 @@ pub(crate) fn mark_top(lines: &[Line], marks: &mut [Option<Mark>], title_key: Op
             Some(next.key) == title_key || (reads_as_headline(next) && next.n_words > line.n_words)
         });
         if is_dateline_only(line) && next.is_some() {
-            marks[kept[position]] =
-                Some(Mark::new(RemovalKind::Boilerplate, "dateline-only line above the article"));
+            marks[kept[position]] = Some(Mark::new(
+                RemovalKind::Boilerplate,
+                "dateline-only line above the article",
+            ));
         } else if is_section_label(line) && before_headline {
-            marks[kept[position]] =
-                Some(Mark::new(RemovalKind::Boilerplate, "section label above the headline"));
+            marks[kept[position]] = Some(Mark::new(
+                RemovalKind::Boilerplate,
+                "section label above the headline",
+            ));
         } else {
             break;
         }
         position += 1;
     }
-    let Some(&first) = kept.get(position) else { return };
+    let Some(&first) = kept.get(position) else {
+        return;
+    };
     if !reads_as_headline(&lines[first]) || lines[first].key == 0 {
         return;
     }
@@ -123,11 +135,16 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
                     .checked_add_signed(offset)
                     .and_then(|neighbour| kept.get(neighbour))
                     .is_some_and(|&neighbour| {
-                        marks[neighbour].as_ref().is_some_and(|mark| mark.kind == RemovalKind::RepeatedBlock)
+                        marks[neighbour]
+                            .as_ref()
+                            .is_some_and(|mark| mark.kind == RemovalKind::RepeatedBlock)
                     })
             };
             if neighbour_marked(-1) || neighbour_marked(1) {
-                let origin = first_seen.get(&lines[index].key).copied().unwrap_or(lines[index].number);
+                let origin = first_seen
+                    .get(&lines[index].key)
+                    .copied()
+                    .unwrap_or(lines[index].number);
                 marks[index] = Some(repeat_mark(origin));
                 changed = true;
             }
@@ -159,7 +176,10 @@ impl Vocabulary {
                 *line_counts.entry(token).or_default() += 1;
             }
         }
-        Vocabulary { tokens, line_counts }
+        Vocabulary {
+            tokens,
+            line_counts,
+        }
     }
 
     /// Content words of `members` (deduplicated) and how many of them occur in any line
@@ -218,7 +238,9 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
     // Furniture headings were marked as boilerplate already; they still start blocks.
     let candidates: Vec<usize> = (0..lines.len())
         .filter(|&index| {
-            marks[index].as_ref().map_or(true, |mark| mark.kind == RemovalKind::Boilerplate)
+            marks[index]
+                .as_ref()
+                .map_or(true, |mark| mark.kind == RemovalKind::Boilerplate)
         })
         .collect();
     let is_heading = |index: usize| is_foreign_heading(&lines[index]);
@@ -226,9 +248,23 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
     if kept_now.len() < 4 {
         return;
     }
+    // Most articles have neither a related-stories heading nor a title-like line inside the
+    // body; they skip the vocabulary work entirely.
+    let has_heading = candidates.iter().any(|&index| is_heading(index));
+    let has_inner_title = kept_now.len() >= 7
+        && kept_now[1..kept_now.len() - 2]
+            .iter()
+            .any(|&index| is_title_like(&lines[index]));
+    if !has_heading && !has_inner_title {
+        return;
+    }
     let vocabulary = Vocabulary::new(lines, &kept_now);
     let outside_has_content = |block: &[usize]| {
-        kept_now.iter().filter(|index| !block.contains(index) && vocabulary.tokens[**index].len() >= 3).count() >= 3
+        kept_now
+            .iter()
+            .filter(|index| !block.contains(index) && vocabulary.tokens[**index].len() >= 3)
+            .count()
+            >= 3
     };
 
     for (position, &heading) in candidates.iter().enumerate() {
@@ -263,21 +299,29 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
             if line_overlap >= 0.5 {
                 break;
             }
-            if line_overlap <= config.foreign_max_overlap && vocabulary.overlap(&excluded) <= config.foreign_max_overlap {
+            if line_overlap <= config.foreign_max_overlap
+                && vocabulary.overlap(&excluded) <= config.foreign_max_overlap
+            {
                 block.clone_from(&growing);
                 block_next = next;
             }
         }
         excluded.truncate(excluded.len() - growing.len() + block.len());
-        let reaches_end = candidates[block_next.min(candidates.len())..].iter().all(|&index| marks[index].is_some());
+        let reaches_end = candidates[block_next.min(candidates.len())..]
+            .iter()
+            .all(|&index| marks[index].is_some());
         if block.is_empty() || reaches_end {
             // A heading followed by nothing unrelated, or a list that runs to the end: the
             // teaser rule deals with lists after the body.
             continue;
         }
         if let Some(above) = above {
-            let repeated_inside = block.iter().any(|&index| lines[index].key == lines[above].key);
-            if repeated_inside || vocabulary.overlap_outside(above, &excluded) <= config.foreign_max_overlap {
+            let repeated_inside = block
+                .iter()
+                .any(|&index| lines[index].key == lines[above].key);
+            if repeated_inside
+                || vocabulary.overlap_outside(above, &excluded) <= config.foreign_max_overlap
+            {
                 block.insert(0, above);
             }
         }
@@ -294,48 +338,78 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
             marks[index] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
         }
     }
-    mark_unheaded_foreign(marks, config, &vocabulary);
+    mark_unheaded_foreign(lines, marks, config, &vocabulary);
 }
 
-/// A run of at most three paragraphs in the middle that shares almost no content word with the
-/// rest while its neighbours do. Only long paragraphs qualify, so the evidence is real.
+/// Without a heading, content alone is weak evidence: single paragraphs of real articles often
+/// share few words with the rest (a background aside, a quote). So an unheaded foreign block
+/// must look like a pasted story: its own title line, then up to three paragraphs, together
+/// sharing almost no content word with the article, while the paragraphs around it do.
 fn mark_unheaded_foreign(
+    lines: &[Line],
     marks: &mut [Option<Mark>],
     config: &CleanConfig,
     vocabulary: &Vocabulary,
 ) {
     let kept = kept(marks);
-    if kept.len() < 6 {
+    if kept.len() < 7 {
         return;
     }
-    let overlaps: Vec<f32> = kept.iter().map(|&index| vocabulary.overlap(&[index])).collect();
-    let is_candidate = |position: usize| {
-        vocabulary.tokens[kept[position]].len() >= 10 && overlaps[position] <= config.foreign_unheaded_max_overlap
-    };
+    let limit = config.foreign_unheaded_max_overlap;
     let mut position = 1;
-    while position + 1 < kept.len() {
-        if !is_candidate(position) {
+    while position + 2 < kept.len() {
+        let title = kept[position];
+        if !is_title_like(&lines[title]) || vocabulary.overlap_outside(title, &[title]) > 0.5 {
             position += 1;
             continue;
         }
-        let start = position;
-        while position + 1 < kept.len() && is_candidate(position) {
-            position += 1;
+        let mut run = vec![title];
+        let mut end = position + 1;
+        while end + 1 < kept.len() && run.len() <= 3 {
+            let index = kept[end];
+            let mut trial = run.clone();
+            trial.push(index);
+            if vocabulary.tokens[index].len() < 8
+                || vocabulary.overlap_outside(index, &trial) > limit * 1.5
+            {
+                break;
+            }
+            run = trial;
+            end += 1;
         }
-        let end = position; // exclusive; `end` is the first paragraph after the run
-        let run: Vec<usize> = kept[start..end].to_vec();
-        let neighbours_related = overlaps[start - 1] >= 0.3 && overlaps[end] >= 0.3;
-        let small = run.len() <= 3 && run.len() * 4 <= kept.len();
-        if neighbours_related && small && vocabulary.overlap(&run) <= config.foreign_unheaded_max_overlap {
+        let n_tokens: usize = run
+            .iter()
+            .map(|&index| vocabulary.tokens[index].len())
+            .sum();
+        let neighbours_related = vocabulary
+            .overlap_outside(kept[position - 1], &run_with(&run, kept[position - 1]))
+            >= 0.3
+            && vocabulary.overlap_outside(kept[end], &run_with(&run, kept[end])) >= 0.3;
+        if run.len() >= 2
+            && n_tokens >= 15
+            && neighbours_related
+            && kept.len() - run.len() >= 5
+            && vocabulary.overlap(&run) <= limit
+        {
             let (shared, total) = vocabulary.shared_with_rest(&run);
             let reason = format!(
-                "paragraph shares only {shared} of {total} content words with the article around it"
+                "titled block shares only {shared} of {total} content words with the article around it"
             );
             for &index in &run {
                 marks[index] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
             }
+            position = end;
+        } else {
+            position += 1;
         }
     }
+}
+
+/// `run` plus one more line.
+fn run_with(run: &[usize], index: usize) -> Vec<usize> {
+    let mut members = run.to_vec();
+    members.push(index);
+    members
 }
 
 /// A run of title-like lines after the last sentence of the body: "related stories" teasers.
@@ -355,16 +429,18 @@ pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         }
     }
     let Some(body_end) = body_end else { return };
-    let heading_after_body =
-        (body_end + 1..lines.len()).any(|index| marks[index].is_some() && is_foreign_heading(&lines[index]));
+    let heading_after_body = (body_end + 1..lines.len())
+        .any(|index| marks[index].is_some() && is_foreign_heading(&lines[index]));
     let enough = run.len() >= 2 || (run.len() == 1 && heading_after_body);
     let n_body = kept(marks).len() - run.len();
     if !enough || n_body < 2 || !lines[body_end].ends_with_sentence_punctuation() {
         return;
     }
     for index in run {
-        marks[index] =
-            Some(Mark::new(RemovalKind::Boilerplate, "teaser headline list after the end of the body"));
+        marks[index] = Some(Mark::new(
+            RemovalKind::Boilerplate,
+            "teaser headline list after the end of the body",
+        ));
     }
 }
 
@@ -374,11 +450,18 @@ mod tests {
     use crate::text::split_lines;
 
     /// Runs `rule` on `input` and compares, per line, the removal kind (or None when kept).
-    fn check(rule: fn(&[Line], &mut [Option<Mark>]), input: &str, expected: &[Option<RemovalKind>]) {
+    fn check(
+        rule: fn(&[Line], &mut [Option<Mark>]),
+        input: &str,
+        expected: &[Option<RemovalKind>],
+    ) {
         let lines = split_lines(input);
         let mut marks = vec![None; lines.len()];
         rule(&lines, &mut marks);
-        let got: Vec<Option<RemovalKind>> = marks.iter().map(|mark| mark.as_ref().map(|mark| mark.kind)).collect();
+        let got: Vec<Option<RemovalKind>> = marks
+            .iter()
+            .map(|mark| mark.as_ref().map(|mark| mark.kind))
+            .collect();
         assert_eq!(got, expected, "input: {input}");
     }
 
@@ -403,7 +486,11 @@ mod tests {
             &[B, B, None, D, None],
         );
         // A dateline inside a sentence is content.
-        check(top, "LONDON: The bridge reopened.\nIt cost a lot.", &[None, None]);
+        check(
+            top,
+            "LONDON: The bridge reopened.\nIt cost a lot.",
+            &[None, None],
+        );
     }
 
     #[test]
@@ -415,7 +502,11 @@ mod tests {
             &[None, None, None, R, R, None],
         );
         // Short lines that recur alone are not a repeated block.
-        check(mark_repeats, "Q\nWhat now for the team?\nQ\nWho will coach it?", &[None, None, None, None]);
+        check(
+            mark_repeats,
+            "Q\nWhat now for the team?\nQ\nWho will coach it?",
+            &[None, None, None, None],
+        );
     }
 
     #[test]
@@ -431,6 +522,22 @@ mod tests {
              Fishermen in Bergen welcomed the cod quota agreed by Norway and Sweden.\n\
              The Barents Sea talks resume in Sweden next spring.",
             &[None, None, None, F, F, F, None, None],
+        );
+    }
+
+    #[test]
+    fn titled_foreign_block_without_heading() {
+        check(
+            foreign,
+            "Ministers from Norway and Sweden agreed a fishing quota in Bergen on Monday.\n\
+             The Norwegian delegation said the quota protects cod stocks in the Barents Sea.\n\
+             Sweden wanted a larger quota for its Baltic herring fleet, Norwegian officials said.\n\
+             Volcano Erupts Near Remote Chilean Village\n\
+             Chilean authorities evacuated hundreds of residents after the volcano Calbuco erupted, sending ash over Puerto Montt.\n\
+             Fishermen in Bergen welcomed the cod quota agreed by Norway and Sweden.\n\
+             The Barents Sea talks between Norway and Sweden resume next spring.\n\
+             Herring fleet owners in Sweden called the Bergen quota fair.",
+            &[None, None, None, F, F, None, None, None],
         );
     }
 

@@ -32,6 +32,7 @@ mod model;
 mod rules;
 mod text;
 
+use model::SourceKey;
 pub use model::{BoilerplateModel, BoilerplateModelBuilder};
 use storyline_core::{Removal, RemovalKind};
 
@@ -115,16 +116,26 @@ pub fn clean(
 ) -> Cleaned {
     let lines = split_lines(text);
     let mut marks: Vec<Option<Mark>> = vec![None; lines.len()];
-    let title_key = title.map(fold).filter(|(folded, _)| !folded.is_empty()).map(|(folded, _)| {
-        xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
-    });
+    let title_key = title
+        .map(fold)
+        .filter(|(folded, _)| !folded.is_empty())
+        .map(|(folded, _)| xxhash_rust::xxh3::xxh3_64(folded.as_bytes()));
 
+    let check_filler_phrases = config.remove_filler && {
+        let mut folded_article = String::with_capacity(text.len());
+        for line in &lines {
+            folded_article.push_str(&line.folded);
+            folded_article.push('\n');
+        }
+        rules::may_hold_filler(&folded_article)
+    };
+    let source = SourceKey::new(source);
     for (line, mark) in lines.iter().zip(marks.iter_mut()) {
         // The given title is never furniture, whatever it says.
         if Some(line.key) == title_key {
             continue;
         }
-        *mark = line_mark(line, source, model, config);
+        *mark = line_mark(line, &source, model, config, check_filler_phrases);
     }
     if config.remove_furniture {
         blocks::mark_top(&lines, &mut marks, title_key);
@@ -139,8 +150,12 @@ pub fn clean(
         blocks::mark_teasers(&lines, &mut marks);
     }
 
-    let kept: Vec<&Line> =
-        lines.iter().zip(&marks).filter(|(_, mark)| mark.is_none()).map(|(line, _)| line).collect();
+    let kept: Vec<&Line> = lines
+        .iter()
+        .zip(&marks)
+        .filter(|(_, mark)| mark.is_none())
+        .map(|(line, _)| line)
+        .collect();
     let headline = kept.first().and_then(|first| {
         let is_title = Some(first.key) == title_key;
         let reads = rules::reads_as_headline(first) && kept.len() >= 2;
@@ -153,22 +168,34 @@ pub fn clean(
         }
         cleaned_text.push_str(&line.text);
     }
-    Cleaned { text: cleaned_text, headline, removals: removals(text, &lines, marks) }
+    Cleaned {
+        text: cleaned_text,
+        headline,
+        removals: removals(text, &lines, marks),
+    }
 }
 
 /// The per-line verdict of general rules and the learned model.
-fn line_mark(line: &Line, source: Option<&str>, model: &BoilerplateModel, config: &CleanConfig) -> Option<Mark> {
+fn line_mark(
+    line: &Line,
+    source: &SourceKey<'_>,
+    model: &BoilerplateModel,
+    config: &CleanConfig,
+    check_filler_phrases: bool,
+) -> Option<Mark> {
     if config.remove_furniture {
         if let Some(reason) = rules::furniture_reason(line) {
             return Some(Mark::new(RemovalKind::Boilerplate, reason));
         }
     }
     if config.remove_filler {
-        if let Some(reason) = rules::filler_reason(line) {
+        if let Some(reason) = rules::filler_reason(line, check_filler_phrases) {
             return Some(Mark::new(RemovalKind::Filler, reason));
         }
     }
-    model.reason(line, source).map(|reason| Mark::new(RemovalKind::Boilerplate, reason))
+    model
+        .reason(line, source)
+        .map(|reason| Mark::new(RemovalKind::Boilerplate, reason))
 }
 
 /// Groups marked lines into removals: consecutive marked lines with the same kind and reason
@@ -189,7 +216,10 @@ fn removals(text: &str, lines: &[Line], marks: Vec<Option<Mark>>) -> Vec<Removal
         removals.push(Removal {
             kind: mark.kind,
             lines: [lines[first].number, lines[last].number],
-            text: text.get(lines[first].start..lines[last].end).unwrap_or_default().to_owned(),
+            text: text
+                .get(lines[first].start..lines[last].end)
+                .unwrap_or_default()
+                .to_owned(),
             reason,
         });
     };
@@ -201,7 +231,8 @@ fn removals(text: &str, lines: &[Line], marks: Vec<Option<Mark>>) -> Vec<Removal
             continue;
         };
         let joins = open.as_ref().is_some_and(|(_, _, current)| {
-            current.kind == mark.kind && (current.reason == mark.reason || mark.kind == RemovalKind::RepeatedBlock)
+            current.kind == mark.kind
+                && (current.reason == mark.reason || mark.kind == RemovalKind::RepeatedBlock)
         });
         if joins {
             if let Some(group) = open.as_mut() {
@@ -231,10 +262,19 @@ mod tests {
     /// Cleans `input` with an empty model and compares the text and the removals as
     /// `(kind, first line, last line)`.
     fn check(input: &str, expected_text: &str, expected_removals: &[(RemovalKind, u32, u32)]) {
-        let cleaned = clean(input, None, None, &BoilerplateModel::default(), &CleanConfig::default());
+        let cleaned = clean(
+            input,
+            None,
+            None,
+            &BoilerplateModel::default(),
+            &CleanConfig::default(),
+        );
         assert_eq!(cleaned.text, expected_text);
-        let got: Vec<(RemovalKind, u32, u32)> =
-            cleaned.removals.iter().map(|removal| (removal.kind, removal.lines[0], removal.lines[1])).collect();
+        let got: Vec<(RemovalKind, u32, u32)> = cleaned
+            .removals
+            .iter()
+            .map(|removal| (removal.kind, removal.lines[0], removal.lines[1]))
+            .collect();
         assert_eq!(got, expected_removals);
         for removal in &cleaned.removals {
             assert!(!removal.text.is_empty() && !removal.reason.is_empty());
@@ -291,9 +331,21 @@ mod tests {
     fn headline_from_title_and_shape() {
         let model = BoilerplateModel::default();
         let config = CleanConfig::default();
-        let cleaned = clean("Short Title\nBody sentence one.", Some("Short Title"), None, &model, &config);
+        let cleaned = clean(
+            "Short Title\nBody sentence one.",
+            Some("Short Title"),
+            None,
+            &model,
+            &config,
+        );
         assert_eq!(cleaned.headline.as_deref(), Some("Short Title"));
-        let cleaned = clean("A sentence that ends.\nAnother one.", None, None, &model, &config);
+        let cleaned = clean(
+            "A sentence that ends.\nAnother one.",
+            None,
+            None,
+            &model,
+            &config,
+        );
         assert_eq!(cleaned.headline, None);
     }
 
@@ -301,7 +353,15 @@ mod tests {
     fn odd_input_never_panics() {
         let model = BoilerplateModel::default();
         let config = CleanConfig::default();
-        for input in ["", "\n\n\r\n", "é", "\u{feff}\u{a0}", "…\n…\n…", "a\rb\r\nc\n", "Ünïcödé Tïtle\nÜnïcödé Tïtle"] {
+        for input in [
+            "",
+            "\n\n\r\n",
+            "é",
+            "\u{feff}\u{a0}",
+            "…\n…\n…",
+            "a\rb\r\nc\n",
+            "Ünïcödé Tïtle\nÜnïcödé Tïtle",
+        ] {
             let cleaned = clean(input, Some(""), Some(""), &model, &config);
             assert!(cleaned.text.len() <= input.len() + 1);
         }

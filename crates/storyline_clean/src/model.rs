@@ -54,7 +54,11 @@ pub struct BoilerplateModelBuilder {
 
 impl BoilerplateModelBuilder {
     pub fn new(config: &CleanConfig) -> BoilerplateModelBuilder {
-        BoilerplateModelBuilder { config: config.clone(), prune_floor: 1, ..Default::default() }
+        BoilerplateModelBuilder {
+            config: config.clone(),
+            prune_floor: 1,
+            ..Default::default()
+        }
     }
 
     /// Observes one article's raw text.
@@ -124,21 +128,41 @@ impl BoilerplateModelBuilder {
                 && n_sources >= config.learn_min_sources_global
                 && bodies_differ(stats.bodies, stats.docs, config.learn_min_docs_global)
             {
-                global.insert(*key, Learned { docs: stats.docs, spread: n_sources });
+                global.insert(
+                    *key,
+                    Learned {
+                        docs: stats.docs,
+                        spread: n_sources,
+                    },
+                );
             }
         }
         let mut per_source = FxHashMap::default();
         for (key, stats) in &self.per_source {
-            let source_docs = self.source_docs.get(&stats.source).copied().unwrap_or(stats.docs);
+            let source_docs = self
+                .source_docs
+                .get(&stats.source)
+                .copied()
+                .unwrap_or(stats.docs);
             let share = f64::from(stats.docs) / f64::from(source_docs.max(1));
             if stats.docs >= config.learn_min_docs_per_source
                 && share >= f64::from(config.learn_min_source_share)
                 && bodies_differ(stats.bodies, stats.docs, config.learn_min_docs_per_source)
             {
-                per_source.insert(*key, Learned { docs: stats.docs, spread: source_docs });
+                per_source.insert(
+                    *key,
+                    Learned {
+                        docs: stats.docs,
+                        spread: source_docs,
+                    },
+                );
             }
         }
-        BoilerplateModel { global, per_source, config: self.config }
+        BoilerplateModel {
+            global,
+            per_source,
+            config: self.config,
+        }
     }
 
     /// Number of line hashes currently tracked, for memory accounting.
@@ -190,41 +214,58 @@ impl BoilerplateModel {
         self.len() == 0
     }
 
-    /// Why `line` is learned boilerplate for `source`, if it is. Sentence-like lines need much
-    /// stronger evidence, and quoted speech almost never qualifies: a quote that many outlets
-    /// carry is news, not furniture.
-    pub(crate) fn reason(&self, line: &Line, source: Option<&str>) -> Option<String> {
+    /// Why `line` is learned boilerplate for `source`, if it is. Sentence-like lines need
+    /// stronger evidence within a source and never qualify across sources, and quoted speech
+    /// almost never does: a quote that many outlets carry is news, not furniture.
+    pub(crate) fn reason(&self, line: &Line, source: &SourceKey<'_>) -> Option<String> {
         if self.is_empty() || !is_learnable(line, &self.config) {
             return None;
         }
-        let sentence_like = line.n_words >= 8 && line.ends_with_sentence_punctuation();
         let quoted = line.has_quote();
-        if let Some(source_name) = source {
-            if let Some(source) = source_hash(Some(source_name)) {
-                if let Some(learned) = self.per_source.get(&mix(line.key, source)) {
-                    let factor = if quoted { 4 } else if sentence_like { 2 } else { 1 };
-                    if learned.docs >= self.config.learn_min_docs_per_source.saturating_mul(factor) {
-                        return Some(format!(
-                            "line recurs in {} of {} articles of {}",
-                            learned.docs,
-                            learned.spread,
-                            source_name.trim()
-                        ));
-                    }
+        if let Some(hash) = source.hash {
+            if let Some(learned) = self.per_source.get(&mix(line.key, hash)) {
+                let sentence_like = line.n_words >= 8 && line.ends_with_sentence_punctuation();
+                let factor = if quoted {
+                    4
+                } else if sentence_like {
+                    2
+                } else {
+                    1
+                };
+                if learned.docs >= self.config.learn_min_docs_per_source.saturating_mul(factor) {
+                    return Some(format!(
+                        "line recurs in {} of {} articles of {}",
+                        learned.docs, learned.spread, source.name
+                    ));
                 }
             }
         }
         let learned = self.global.get(&line.key)?;
-        if quoted {
+        // Across sources only labels qualify: a sentence that many outlets print ("He was
+        // 77.") is news, while furniture with a full stop is caught per source.
+        if quoted || line.ends_with_sentence_punctuation() {
             return None;
         }
-        if sentence_like
-            && (learned.spread < self.config.learn_min_sources_global.saturating_mul(3)
-                || learned.docs < self.config.learn_min_docs_global.saturating_mul(3))
-        {
-            return None;
+        Some(format!(
+            "line recurs in {} articles from {} sources",
+            learned.docs, learned.spread
+        ))
+    }
+}
+
+/// An article's source, hashed once per article rather than once per line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SourceKey<'a> {
+    name: &'a str,
+    hash: Option<u64>,
+}
+
+impl<'a> SourceKey<'a> {
+    pub(crate) fn new(source: Option<&'a str>) -> SourceKey<'a> {
+        SourceKey {
+            name: source.map_or("", str::trim),
+            hash: source_hash(source),
         }
-        Some(format!("line recurs in {} articles from {} sources", learned.docs, learned.spread))
     }
 }
 
@@ -241,7 +282,11 @@ fn body_fingerprint(lines: &[Line]) -> u64 {
         .filter(|line| line.n_words >= BODY_LINE_MIN_WORDS)
         .map(|line| line.key)
         .min();
-    long_min.unwrap_or_else(|| lines.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, line| acc ^ line.key))
+    long_min.unwrap_or_else(|| {
+        lines
+            .iter()
+            .fold(0x9e37_79b9_7f4a_7c15, |acc, line| acc ^ line.key)
+    })
 }
 
 /// Hash of a source name (case-insensitive, without a leading "www."); never 0.
@@ -275,15 +320,23 @@ mod tests {
 
     /// Builds a model from `(source, text)` articles and checks which lines of `probe` (cleaned
     /// as from `probe_source`) are learned boilerplate.
-    fn check(corpus: &[(Option<&str>, String)], probe_source: Option<&str>, probe: &str, expected: &[bool]) {
+    fn check(
+        corpus: &[(Option<&str>, String)],
+        probe_source: Option<&str>,
+        probe: &str,
+        expected: &[bool],
+    ) {
         let config = CleanConfig::default();
         let mut builder = BoilerplateModelBuilder::new(&config);
         for (source, text) in corpus {
             builder.observe(*source, text);
         }
         let model = builder.build();
-        let got: Vec<bool> =
-            split_lines(probe).iter().map(|line| model.reason(line, probe_source).is_some()).collect();
+        let source = SourceKey::new(probe_source);
+        let got: Vec<bool> = split_lines(probe)
+            .iter()
+            .map(|line| model.reason(line, &source).is_some())
+            .collect();
         assert_eq!(got, expected);
     }
 
@@ -298,21 +351,47 @@ mod tests {
 
     #[test]
     fn learns_site_lines_per_source() {
-        let corpus: Vec<(Option<&str>, String)> =
-            (0..10).map(|index| (Some("gazette.example"), article(index, "Gazette Weekly Digest"))).collect();
+        let corpus: Vec<(Option<&str>, String)> = (0..10)
+            .map(|index| {
+                (
+                    Some("gazette.example"),
+                    article(index, "Gazette Weekly Digest"),
+                )
+            })
+            .collect();
         let probe = article(99, "Gazette Weekly Digest");
-        check(&corpus, Some("gazette.example"), &probe, &[false, false, true, false]);
+        check(
+            &corpus,
+            Some("gazette.example"),
+            &probe,
+            &[false, false, true, false],
+        );
         // Another site never showed the line, and one site is not enough for global evidence.
-        check(&corpus, Some("other.example"), &probe, &[false, false, false, false]);
+        check(
+            &corpus,
+            Some("other.example"),
+            &probe,
+            &[false, false, false, false],
+        );
     }
 
     #[test]
     fn learns_lines_across_sources() {
         let sources = ["a.example", "b.example", "c.example", "d.example"];
         let corpus: Vec<(Option<&str>, String)> = (0..12)
-            .map(|index| (Some(sources[index % 4]), article(index, "Network Partner Content Feed")))
+            .map(|index| {
+                (
+                    Some(sources[index % 4]),
+                    article(index, "Network Partner Content Feed"),
+                )
+            })
             .collect();
-        check(&corpus, None, &article(50, "Network Partner Content Feed"), &[false, false, true, false]);
+        check(
+            &corpus,
+            None,
+            &article(50, "Network Partner Content Feed"),
+            &[false, false, true, false],
+        );
     }
 
     #[test]
@@ -320,14 +399,24 @@ mod tests {
         // Twelve sites carry the same wire story word for word: every line recurs, none is
         // furniture.
         let sources = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
-        let corpus: Vec<(Option<&str>, String)> =
-            sources.iter().map(|source| (Some(*source), article(7, "Reporting by the wire desk"))).collect();
-        check(&corpus, Some("a"), &article(7, "Reporting by the wire desk"), &[false, false, false, false]);
+        let corpus: Vec<(Option<&str>, String)> = sources
+            .iter()
+            .map(|source| (Some(*source), article(7, "Reporting by the wire desk")))
+            .collect();
+        check(
+            &corpus,
+            Some("a"),
+            &article(7, "Reporting by the wire desk"),
+            &[false, false, false, false],
+        );
     }
 
     #[test]
     fn merge_equals_single_pass_and_prune_bounds_memory() {
-        let config = CleanConfig { learn_max_tracked_lines: 1024, ..CleanConfig::default() };
+        let config = CleanConfig {
+            learn_max_tracked_lines: 1024,
+            ..CleanConfig::default()
+        };
         let mut left = BoilerplateModelBuilder::new(&config);
         let mut right = BoilerplateModelBuilder::new(&config);
         for index in 0..600 {
@@ -342,6 +431,8 @@ mod tests {
         assert!(left.n_tracked_lines() <= 2 * 1024);
         let model = left.build();
         let line = &split_lines("Gazette Weekly Digest")[0];
-        assert!(model.reason(line, Some("gazette")).is_some());
+        assert!(model
+            .reason(line, &SourceKey::new(Some("gazette")))
+            .is_some());
     }
 }

@@ -227,7 +227,6 @@ fn set(config: &mut ClusterConfig, key: &str, value: &str) -> Result<()> {
         "max_neighbours" => config.max_neighbours = as_usize()?,
         "min_edge_similarity" => config.min_edge_similarity = as_f32()?,
         "link_threshold" => config.link_threshold = as_f32()?,
-        "cohesion_ratio" => config.cohesion_ratio = as_f32()?,
         "support_cap" => config.support_cap = as_f32()?,
         "idf_power" => config.idf_power = as_f32()?,
         "name_boost" => config.name_boost = as_f32()?,

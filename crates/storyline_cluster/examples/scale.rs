@@ -2,7 +2,8 @@
 //! and memory grow linearly. Articles are generated and reduced to features one at a time,
 //! so only the features are held, as in the pipeline.
 //!
-//! Usage: `cargo run --release -p storyline_cluster --example scale -- [N]`.
+//! Usage: `cargo run --release -p storyline_cluster --example scale -- [N] [index_terms=K]
+//! [max_posting_len=L] [max_candidates=C]`.
 #![allow(clippy::print_stdout)]
 
 #[path = "../benches/generated/mod.rs"]
@@ -44,7 +45,22 @@ fn main() {
         .nth(1)
         .and_then(|arg| arg.parse().ok())
         .unwrap_or(100_000);
-    let config = ClusterConfig::default();
+    let mut config = ClusterConfig::default();
+    // Optional overrides of the candidate-search budget: key=value after N.
+    for arg in std::env::args().skip(2) {
+        let Some((key, value)) = arg.split_once('=') else {
+            continue;
+        };
+        let Ok(value) = value.parse::<usize>() else {
+            continue;
+        };
+        match key {
+            "index_terms" => config.index_terms = value,
+            "max_posting_len" => config.max_posting_len = value,
+            "max_candidates" => config.max_candidates = value,
+            _ => println!("ignoring unknown setting {key}"),
+        }
+    }
     let mut rng = generated::Rng(0x9e37_79b9_7f4a_7c15);
     let n_stories = (n_docs / 10).max(1);
 
@@ -69,6 +85,13 @@ fn main() {
         feature_bytes / n_docs as usize
     );
     let rss_before = status_kb("VmRSS");
+    let (wall, cpu) = (Instant::now(), process_cpu_seconds());
+    let n_edges = storyline_cluster::similarity_graph(&features, &config).len();
+    println!(
+        "similarity_graph alone: {:.2} s wall, {:.2} s CPU, {n_edges} edges",
+        wall.elapsed().as_secs_f64(),
+        process_cpu_seconds() - cpu
+    );
     let (wall, cpu) = (Instant::now(), process_cpu_seconds());
     let stories = cluster_stories(&features, &[], &config);
     let n_found = stories

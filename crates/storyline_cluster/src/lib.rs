@@ -1,13 +1,24 @@
 //! Story grouping: per-article [`StoryFeatures`] → stories, plus [`eval`] to score a
 //! clustering against gold labels.
 //!
-//! The pipeline calls [`story_features`] on every clean article (in parallel, ~µs each),
-//! then [`cluster_stories`] once over all of them with the copy edges as must-link pairs.
-//! Inside, [`cluster_stories`] weights terms by corpus IDF (names, numbers and name pairs
-//! boosted: they tell two events of the same kind apart), finds candidate pairs through an
-//! inverted index (no all-pairs comparison), and runs average-link clustering on that
-//! sparse graph. Memory is bounded per article: `max_terms` terms in the features, at most
-//! `vector_terms` weighted terms and `max_neighbours` edges inside the clusterer.
+//! The pipeline calls [`story_features`] on every clean article (in parallel), then
+//! [`cluster_stories`] once over all of them with the copy edges as must-link pairs.
+//! Inside, [`cluster_stories`]:
+//! 1. counts document frequencies over the features and weights each article's terms by
+//!    sublinear tf × IDF, boosting names, numbers and two-word names (they tell two events
+//!    of the same kind apart), keeping the heaviest `vector_terms` (unit-norm cosine vectors);
+//! 2. finds candidates through an inverted index over each article's top `index_terms`
+//!    terms (posting lists longer than `max_posting_len` skipped; never all pairs), ranks
+//!    them by partial dot product, scores the best `max_candidates` by exact cosine (lowered
+//!    by a date gap when both dates are known) and keeps each article's `max_neighbours`
+//!    nearest as edges;
+//! 3. runs average-link clustering on that sparse kNN graph until no average reaches
+//!    `link_threshold` (see `linkage`).
+//!
+//! Corpus statistics (IDF) are computed inside [`cluster_stories`] from the features, so no
+//! builder is needed. Memory is bounded per article: `max_terms` terms in the features
+//! (~536 bytes), and inside the clusterer `vector_terms` weighted terms, `index_terms`
+//! postings and at most `max_neighbours` edges per article.
 //!
 //! CONTRACT (used by storyline_pipeline; keep the signatures).
 //!
@@ -35,8 +46,9 @@ mod vectors;
 
 pub use features::{story_features, StoryFeatures, TermCount, TermKind};
 
-/// Settings of story grouping. The defaults are the tuned ones; `link_threshold` is the
-/// main knob (higher → smaller, purer stories).
+/// Settings of story grouping. The defaults are the tuned ones (on ECB+ dev); the main knobs
+/// are `link_threshold` (higher → smaller, purer stories) and `max_neighbours` (the k of
+/// the kNN graph: more → larger stories).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClusterConfig {
     /// Terms kept per article in [`StoryFeatures`] (≈ 8 bytes each).
@@ -47,17 +59,14 @@ pub struct ClusterConfig {
     pub index_terms: usize,
     /// Terms indexed for more articles than this are skipped as stop-like.
     pub max_posting_len: usize,
-    /// Candidates per article scored by exact cosine (those sharing most indexed terms).
+    /// Candidates per article scored by exact cosine (highest dot product on indexed terms).
     pub max_candidates: usize,
-    /// Edges kept per article (its most similar others).
+    /// Edges kept per article (its most similar others): the k of the kNN graph.
     pub max_neighbours: usize,
     /// Edges below this cosine are dropped before clustering.
     pub min_edge_similarity: f32,
     /// Average-link merging stops when no two stories average this similarity.
     pub link_threshold: f32,
-    /// Two stories merge only if their mutual average similarity reaches this share of the
-    /// looser one's internal average (0 = plain average-link).
-    pub cohesion_ratio: f32,
     /// Each article of the smaller story is judged against at most this many articles of
     /// the other (0 = all, plain average-link). Keeps big stories whole on a sparse graph.
     pub support_cap: f32,
@@ -87,7 +96,6 @@ impl Default for ClusterConfig {
             max_neighbours: 5,
             min_edge_similarity: 0.01,
             link_threshold: 0.04,
-            cohesion_ratio: 0.0,
             support_cap: 20.0,
             idf_power: 1.0,
             name_boost: 1.5,
@@ -109,13 +117,14 @@ pub fn cluster_stories(
 ) -> Vec<StoryId> {
     let store = vectors::VectorStore::build(features, config);
     let edges = vectors::similarity_edges(&store, config);
+    // The vectors are not needed for linkage; free them before it allocates its maps.
+    drop(store);
     let must_link: Vec<(usize, usize)> = must_link
         .iter()
         .map(|&(copy, original)| (copy.index(), original.index()))
         .collect();
     let rule = linkage::LinkRule {
         threshold: config.link_threshold,
-        cohesion_ratio: config.cohesion_ratio,
         support_cap: config.support_cap,
     };
     let roots = linkage::average_link(features.len(), &edges, &must_link, rule);
@@ -211,6 +220,34 @@ mod tests {
     fn empty_and_blank_articles() {
         check(&[], &[], &[]);
         check(&["", "   ", "..."], &[(9, 0)], &[0, 1, 2]);
+    }
+
+    #[test]
+    fn same_output_whatever_the_thread_count() {
+        let config = ClusterConfig::default();
+        let places = ["Qeshm", "Bam", "Malibu", "Athens", "Cumbria", "Albany"];
+        let texts: Vec<String> = (0..120)
+            .map(|i| {
+                let place = places[i % places.len()];
+                format!(
+                    "Officials in {place} said {} people were hurt on day {} near {place} Harbour; \
+                     report {i} adds that the {} inquiry continues.",
+                    i % 7,
+                    i % 5,
+                    places[(i / 6) % places.len()]
+                )
+            })
+            .collect();
+        let features: Vec<StoryFeatures> = texts
+            .iter()
+            .map(|text| story_features(None, text, None, &config))
+            .collect();
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+            let pool = pool.expect("a test thread pool");
+            pool.install(|| cluster_stories(&features, &[], &config))
+        };
+        assert_eq!(run(1), run(3));
     }
 
     #[test]

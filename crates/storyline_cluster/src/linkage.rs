@@ -1,13 +1,18 @@
 //! Average-link agglomerative clustering on a sparse similarity graph: edges → cluster labels.
 //!
-//! Input is the candidate graph from [`crate::vectors::similarity_edges`] plus must-link
-//! pairs; output is one representative per article. Clusters start as the must-link
-//! components. Each step merges the two clusters with the highest average pairwise
+//! Input is the k-nearest-neighbour graph from [`crate::vectors::similarity_edges`] plus
+//! must-link pairs; output is one representative per article. Clusters start as the
+//! must-link components. Each step merges the two clusters with the highest average pairwise
 //! similarity, where a pair without an edge counts as similarity 0 — so a merge needs broad
 //! support, not one strong link (single-link chaining would glue two earthquakes together
-//! through one article that mentions both). Merging stops when no average reaches
-//! `link_threshold`. A max-heap with lazy invalidation keeps each step near O(log E), and
-//! the smaller neighbour map is folded into the larger one.
+//! through one article that mentions both). Because the graph keeps only each article's few
+//! nearest neighbours, and those are nearly always reports of the same event, two events of
+//! one kind share few edges even when their shared vocabulary makes every cross pair
+//! moderately similar: this sparsification is what separates them. For big stories the
+//! pairs a merge is judged against are capped (`support_cap` per article of the smaller
+//! side), since a kNN graph cannot densely link two halves of a large story. Merging stops
+//! when no average reaches `threshold`. A max-heap with lazy invalidation keeps each step
+//! near O(log E), and the smaller neighbour map is folded into the larger one.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -32,7 +37,6 @@ pub(crate) fn average_link(
     let roots: Vec<u32> = (0..n_docs as u32).map(|doc| forest.find(doc)).collect();
     let mut state = State {
         sizes: vec![0; n_docs],
-        inside: vec![0.0; n_docs],
         neighbours: vec![FxHashMap::default(); n_docs],
         versions: vec![0; n_docs],
         heap: BinaryHeap::new(),
@@ -44,11 +48,9 @@ pub(crate) fn average_link(
         let (Some(&a), Some(&b)) = (roots.get(edge.a as usize), roots.get(edge.b as usize)) else {
             continue;
         };
-        if a == b {
-            state.inside[a as usize] += f64::from(edge.similarity);
-        } else {
-            *state.neighbours[a as usize].entry(b).or_insert(0.0) += f64::from(edge.similarity);
-            *state.neighbours[b as usize].entry(a).or_insert(0.0) += f64::from(edge.similarity);
+        if a != b {
+            *state.neighbours[a as usize].entry(b).or_insert(0.0) += edge.similarity;
+            *state.neighbours[b as usize].entry(a).or_insert(0.0) += edge.similarity;
         }
     }
     for cluster in 0..n_docs as u32 {
@@ -66,9 +68,7 @@ pub(crate) fn average_link(
             (b, a)
         };
         let gone_map = std::mem::take(&mut state.neighbours[gone]);
-        let between = state.neighbours[keep].remove(&(gone as u32)).unwrap_or(0.0);
-        state.inside[keep] += state.inside[gone] + between;
-        state.inside[gone] = 0.0;
+        state.neighbours[keep].remove(&(gone as u32));
         for (&other, &sum) in &gone_map {
             if other as usize == keep {
                 continue;
@@ -92,10 +92,10 @@ pub(crate) fn average_link(
 #[derive(Debug)]
 struct State {
     sizes: Vec<u32>,
-    /// Sum of edge similarities inside each cluster.
-    inside: Vec<f64>,
     /// Sum of edge similarities to each neighbouring cluster.
-    neighbours: Vec<FxHashMap<u32, f64>>,
+    /// (f32 halves the entry size; sums of at most a few thousand similarities in [0, 1]
+    /// keep ample precision.)
+    neighbours: Vec<FxHashMap<u32, f32>>,
     /// Bumped on every merge, so stale heap entries can be recognised.
     versions: Vec<u32>,
     heap: BinaryHeap<Candidate>,
@@ -103,15 +103,8 @@ struct State {
 
 impl State {
     /// Queues every merge of `cluster` with a neighbour whose average reaches the threshold.
-    /// Average similarity of the pairs inside a cluster; `None` for a single article.
-    fn cohesion(&self, cluster: u32) -> Option<f64> {
-        let size = f64::from(self.sizes[cluster as usize]);
-        (size >= 2.0).then(|| self.inside[cluster as usize] / (size * (size - 1.0) / 2.0))
-    }
-
     fn push_all(&mut self, cluster: u32, rule: LinkRule) {
         let size = f64::from(self.sizes[cluster as usize]);
-        let cohesion = self.cohesion(cluster);
         for (&other, &sum) in &self.neighbours[cluster as usize] {
             let other_size = f64::from(self.sizes[other as usize]);
             let mut pairs = size * other_size;
@@ -121,15 +114,8 @@ impl State {
                 // needs support from at `support_cap` per article of the smaller side.
                 pairs = pairs.min(f64::from(rule.support_cap) * size.min(other_size));
             }
-            let average = sum / pairs;
-            let other_cohesion = self.cohesion(other);
-            let tighter = match (cohesion, other_cohesion) {
-                (Some(x), Some(y)) => x.min(y),
-                _ => 0.0,
-            };
-            if average >= f64::from(rule.threshold)
-                && average >= f64::from(rule.cohesion_ratio) * tighter
-            {
+            let average = f64::from(sum) / pairs;
+            if average >= f64::from(rule.threshold) {
                 let (a, b) = if cluster < other {
                     (cluster, other)
                 } else {
@@ -152,9 +138,6 @@ impl State {
 pub(crate) struct LinkRule {
     /// Minimum average similarity between the two clusters.
     pub(crate) threshold: f32,
-    /// Between-cluster average must reach this share of the looser cluster's own average:
-    /// two tight groups that only resemble each other loosely are two events of a kind.
-    pub(crate) cohesion_ratio: f32,
     /// Most partners per article a merge is judged against (0 = all: plain average-link).
     pub(crate) support_cap: f32,
 }
@@ -261,7 +244,6 @@ mod tests {
             must_link,
             LinkRule {
                 threshold: 0.3,
-                cohesion_ratio: 0.0,
                 support_cap: 0.0,
             },
         );

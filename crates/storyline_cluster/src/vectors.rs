@@ -36,25 +36,40 @@ impl VectorStore {
             }
         }
         let n_docs = features.len() as f32;
-        let per_doc: Vec<Vec<(u32, f32)>> = features
-            .par_iter()
-            .map(|article| weigh(article, &document_frequency, n_docs, config))
+        // Weigh in parallel chunks, each flattened at once, so the per-article vectors never
+        // all exist as separate allocations.
+        let chunks: Vec<(Vec<u32>, Vec<f32>, Vec<u32>)> = features
+            .par_chunks(4096)
+            .map(|chunk| {
+                let (mut terms, mut weights, mut lengths) = (Vec::new(), Vec::new(), Vec::new());
+                for article in chunk {
+                    let vector = weigh(article, &document_frequency, n_docs, config);
+                    lengths.push(vector.len() as u32);
+                    for (term, weight) in vector {
+                        terms.push(term);
+                        weights.push(weight);
+                    }
+                }
+                (terms, weights, lengths)
+            })
             .collect();
+        drop(document_frequency);
+        let n_terms: usize = chunks.iter().map(|chunk| chunk.0.len()).sum();
         let mut store = VectorStore {
             offsets: Vec::with_capacity(features.len() + 1),
-            terms: Vec::new(),
-            weights: Vec::new(),
+            terms: Vec::with_capacity(n_terms),
+            weights: Vec::with_capacity(n_terms),
             dates: features.iter().map(|article| article.date_days).collect(),
         };
         store.offsets.push(0);
-        for vector in per_doc {
-            for (term, weight) in vector {
-                store.terms.push(term);
-                store.weights.push(weight);
+        let mut offset = 0u32;
+        for (terms, weights, lengths) in chunks {
+            store.terms.extend_from_slice(&terms);
+            store.weights.extend_from_slice(&weights);
+            for length in lengths {
+                offset = offset.saturating_add(length);
+                store.offsets.push(offset);
             }
-            store
-                .offsets
-                .push(u32::try_from(store.terms.len()).unwrap_or(u32::MAX));
         }
         store
     }
@@ -226,6 +241,8 @@ struct CandidateScratch {
     /// Dot product over shared indexed terms, per candidate article.
     partial: Vec<f32>,
     touched: Vec<u32>,
+    /// Touched articles as sort keys (score, id), for partial selection.
+    ranked: Vec<u64>,
 }
 
 impl CandidateScratch {
@@ -233,6 +250,7 @@ impl CandidateScratch {
         CandidateScratch {
             partial: vec![0.0; n_docs],
             touched: Vec::new(),
+            ranked: Vec::new(),
         }
     }
 
@@ -264,21 +282,23 @@ impl CandidateScratch {
         // Score exactly only the candidates with the highest partial dot product: the cap
         // bounds the work per article whatever the posting lists look like, and a partial
         // selection avoids sorting every touched article.
-        let partial = &self.partial;
-        let by_partial = |x: &u32, y: &u32| {
-            partial[*y as usize]
-                .total_cmp(&partial[*x as usize])
-                .then(x.cmp(y))
-        };
-        if self.touched.len() > config.max_candidates && config.max_candidates > 0 {
-            self.touched
-                .select_nth_unstable_by(config.max_candidates - 1, by_partial);
+        // Sort keys: partial scores are positive, so their bits order like the floats;
+        // inverted, an ascending key means a descending score, ties by article id.
+        self.ranked.clear();
+        for &other in &self.touched {
+            let score = self.partial.get(other as usize).copied().unwrap_or(0.0);
+            self.ranked
+                .push((u64::from(!score.to_bits()) << 32) | u64::from(other));
+        }
+        if self.ranked.len() > config.max_candidates && config.max_candidates > 0 {
+            self.ranked.select_nth_unstable(config.max_candidates - 1);
         }
         let mut scored: Vec<(f32, u32)> = self
-            .touched
+            .ranked
             .iter()
             .take(config.max_candidates)
-            .map(|&other| (store.similarity(doc, other as usize, config), other))
+            .map(|&key| key as u32)
+            .map(|other| (store.similarity(doc, other as usize, config), other))
             .filter(|&(similarity, _)| similarity >= config.min_edge_similarity)
             .collect();
         scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));

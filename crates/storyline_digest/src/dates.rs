@@ -95,7 +95,7 @@ const LEAD_BYTES: usize = 400;
 pub(crate) fn story_dates(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>) -> StoryDates {
     let parsed: Vec<Option<(Day, i64)>> = articles
         .iter()
-        .map(|article| article.date.and_then(parse_article_date))
+        .map(|article| article.date.and_then(parse_any_date))
         .collect();
     let instants: Vec<Option<i64>> = parsed
         .iter()
@@ -363,6 +363,19 @@ fn find_mentions(text: &str) -> Vec<Mention> {
     mentions_in(text, &crate::text::words(text))
 }
 
+/// An article date in a standard form, else written out ("June 18, 2024", "18 June 2024").
+pub(crate) fn parse_any_date(text: &str) -> Option<(Day, i64)> {
+    parse_article_date(text).or_else(|| {
+        let text = crate::text::prefix_at_char_boundary(text, 64);
+        let mention = mentions_in(text, &crate::text::words(text))
+            .into_iter()
+            .find(|m| m.year.is_some() && m.month_day.is_some())?;
+        let (month, day) = mention.month_day?;
+        let day = days_from_civil(mention.year?, month, day);
+        Some((day, day * 86_400))
+    })
+}
+
 /// Finds date phrases in `text`, given its words with their byte offsets.
 fn mentions_in(text: &str, words: &[(usize, &str)]) -> Vec<Mention> {
     // Words are adjacent when only spaces, commas and full stops separate them.
@@ -533,6 +546,18 @@ mod tests {
     #[test]
     fn ordinary_words_are_not_months() {
         check("They may 5 times.", None, &[]);
+    }
+
+    #[test]
+    fn written_out_article_dates() {
+        let day = |text| parse_any_date(text).map(|(day, _)| DateValue::Full(day).to_string());
+        assert_eq!(day("June 18, 2024").as_deref(), Some("2024-06-18"));
+        assert_eq!(
+            day("Tuesday 18 June 2024 10:00 CET").as_deref(),
+            Some("2024-06-18")
+        );
+        assert_eq!(day("2024-06-18").as_deref(), Some("2024-06-18"));
+        assert_eq!(day("June 18"), None);
     }
 
     #[test]

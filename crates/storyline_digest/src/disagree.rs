@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use crate::dates::{DateValue, StoryDates};
 use crate::entities::FoundEntities;
 use crate::lexicon;
-use crate::text::{words, StoryTexts};
+use crate::text::StoryTexts;
 use crate::{Disagreement, DisagreementKind, DisagreementValue, EntityKind};
 
 /// A fact one article states: what it is about and the value it gives.
@@ -269,22 +269,54 @@ fn numbers_in<'t>(text: &'t str, words: &[(usize, &'t str)]) -> Vec<NumberAt<'t>
     out
 }
 
-/// Lower-cased words in the `n` words before and after a byte range.
-fn context(text: &str, start: usize, end: usize, n: usize) -> (Vec<String>, Vec<String>) {
-    let before_start = text.floor_char_boundary_compat(start.saturating_sub(80));
-    let after_end = text.floor_char_boundary_compat((end + 80).min(text.len()));
-    let before: Vec<String> = words(text.get(before_start..start).unwrap_or(""))
-        .into_iter()
+/// Lower-cased words in the `n` words before and after a byte range, from the article's
+/// words (sorted by offset).
+fn context(
+    words: &[(usize, &str)],
+    start: usize,
+    end: usize,
+    n: usize,
+) -> (Vec<String>, Vec<String>) {
+    let first_at = words.partition_point(|&(offset, _)| offset < start);
+    let first_after = words.partition_point(|&(offset, _)| offset < end);
+    let before = words[..first_at]
+        .iter()
         .rev()
         .take(n)
         .map(|(_, w)| w.to_lowercase())
         .collect();
-    let after: Vec<String> = words(text.get(end..after_end).unwrap_or(""))
-        .into_iter()
+    let after = words[first_after..]
+        .iter()
         .take(n)
         .map(|(_, w)| w.to_lowercase())
         .collect();
     (before, after)
+}
+
+/// The word right after a byte offset, if any.
+fn word_after<'t>(words: &[(usize, &'t str)], end: usize) -> Option<&'t str> {
+    words
+        .get(words.partition_point(|&(offset, _)| offset < end))
+        .map(|&(_, word)| word)
+}
+
+/// Whether a number could start a fact, judged from its neighbours without allocating:
+/// most numbers in news (years, days, scores) are none of these.
+fn may_be_fact(
+    gap_before: &str,
+    gap_after: &str,
+    next: Option<&str>,
+    previous: Option<&str>,
+) -> bool {
+    let next_lower = next.map(str::to_ascii_lowercase);
+    let next_lower = next_lower.as_deref();
+    gap_before == ", "
+        || gap_before.ends_with(['$', '€', '£'])
+        || gap_after.starts_with("-m")
+        || previous.is_some_and(|w| w.eq_ignore_ascii_case("magnitude"))
+        || next_lower.is_some_and(|w| {
+            w.starts_with("magnitude") || is_people_noun(w) || casualty_role(w).is_some()
+        })
 }
 
 trait FloorCharBoundary {
@@ -379,13 +411,24 @@ fn number_facts(
     facts: &mut Vec<Fact>,
 ) {
     for number in numbers_in(text, words) {
-        let (before, after) = context(text, number.start, number.end, 4);
         let gap_before = text
             .get(number.start.saturating_sub(2)..number.start)
             .unwrap_or("");
         let gap_after = text
             .get(number.end..(number.end + 2).min(text.len()))
             .unwrap_or("");
+        let previous = words[..words.partition_point(|&(offset, _)| offset < number.start)]
+            .last()
+            .map(|&(_, w)| w);
+        if !may_be_fact(
+            gap_before,
+            gap_after,
+            word_after(words, number.end),
+            previous,
+        ) {
+            continue;
+        }
+        let (before, after) = context(words, number.start, number.end, 4);
         let mut push = |about: String, value: f64, shown: String| {
             facts.push(Fact {
                 kind: crate::DisagreementKind::Number,

@@ -69,25 +69,29 @@ impl FoundEntities {
 /// common name words folded: the key under which "Kim Jong-un" and "Kim Jong Un" meet.
 pub(crate) fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
+    let mut word_start = 0;
     for word in name.split(|c: char| c.is_whitespace() || c == '-' || c == '‐') {
-        let word: String = word
-            .chars()
-            .filter(|c| !matches!(c, '\'' | '’' | '.'))
-            .flat_map(char::to_lowercase)
-            .collect();
-        if word.is_empty() {
-            continue;
-        }
-        if !key.is_empty() {
+        if !key.is_empty() && key.len() > word_start {
             key.push(' ');
         }
+        word_start = key.len();
+        for c in word.chars().filter(|c| !matches!(c, '\'' | '’' | '.')) {
+            key.extend(c.to_lowercase());
+        }
         // British and American spellings of one name ("Betty Ford Centre" / "Center").
-        key.push_str(match word.as_str() {
-            "centre" => "center",
-            "theatre" => "theater",
-            "defence" => "defense",
-            other => other,
-        });
+        let folded = match &key[word_start..] {
+            "centre" => Some("center"),
+            "theatre" => Some("theater"),
+            "defence" => Some("defense"),
+            _ => None,
+        };
+        if let Some(folded) = folded {
+            key.truncate(word_start);
+            key.push_str(folded);
+        }
+    }
+    if key.ends_with(' ') {
+        key.pop();
     }
     key
 }
@@ -191,13 +195,26 @@ fn tokens_of<'t>(article: &ArticleText<'t>) -> Vec<Token<'t>> {
 pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> FoundEntities {
     let tokenised: Vec<Vec<Token<'_>>> = texts.articles.iter().map(tokens_of).collect();
     let mut evidence = WordEvidence::default();
+    // Only words that open a sentence capitalised need to be looked for in lower case.
+    let mut openers: FxHashSet<u64> = FxHashSet::default();
     for tokens in &tokenised {
-        for token in tokens.iter().filter(|t| !t.in_headline) {
-            if is_capitalised(token.word) {
-                if !token.sentence_start && !is_all_caps(token.word) {
-                    evidence.capitalised_inside.insert(token.lower);
-                }
-            } else if token.word.starts_with(char::is_alphabetic) {
+        for token in tokens
+            .iter()
+            .filter(|t| !t.in_headline && is_capitalised(t.word))
+        {
+            if token.sentence_start {
+                openers.insert(token.lower);
+            } else if !is_all_caps(token.word) {
+                evidence.capitalised_inside.insert(token.lower);
+            }
+        }
+    }
+    for tokens in &tokenised {
+        for token in tokens {
+            if !token.in_headline
+                && token.word.starts_with(char::is_lowercase)
+                && openers.contains(&token.lower)
+            {
                 evidence.lowercase.insert(token.lower);
             }
         }

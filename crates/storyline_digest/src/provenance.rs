@@ -1,7 +1,7 @@
 //! Who published what, who copied whom and who came first: headline, sources,
 //! first report and copy families.
 //!
-//! [`StoryView`] maps the pipeline's copy edges (by [`DocIdx`]) onto positions in the
+//! [`StoryView`] maps the pipeline's copy edges (by [`DocIdx`](storyline_core::DocIdx)) onto positions in the
 //! story's article slice once; the functions here read it to build the parts of a
 //! [`crate::Digest`] that come from metadata rather than from the texts' words.
 
@@ -335,6 +335,34 @@ mod tests {
     #[test]
     fn cycles_do_not_hang() {
         check(&[(0, 1), (1, 0)], &[("a", &["b"]), ("b", &["a"])]);
+    }
+
+    #[test]
+    fn first_report_skips_copies_and_takes_the_earliest_original() {
+        let dated = |idx: u32, id: &'static str, date: &'static str| StoryArticle {
+            date: Some(date),
+            text: "Some words here.",
+            ..article(idx, id)
+        };
+        let articles = [
+            dated(10, "late", "2024-06-19T08:00:00Z"),
+            dated(11, "copy", "2024-06-17"),
+            dated(12, "early", "Tue, 18 Jun 2024 09:00:00 +0200"),
+        ];
+        let edges = [edge(11, 10)];
+        let view = StoryView::new(&articles, &edges);
+        let texts = StoryTexts::new(&articles, &view, &crate::DigestConfig::default());
+        let dates = crate::dates::story_dates(&articles, &texts);
+        let report = first_report(&articles, &view, &dates).map(|r| (r.id, r.reason));
+        assert_eq!(
+            report,
+            Some((
+                "early".to_owned(),
+                "earliest date among 2 dated original reports; 1 copy not counted".to_owned()
+            ))
+        );
+        assert_eq!(dates.first_seen.as_deref(), Some("2024-06-17"));
+        assert_eq!(dates.last_seen.as_deref(), Some("2024-06-19T08:00:00Z"));
     }
 
     #[test]

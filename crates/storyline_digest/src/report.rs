@@ -6,7 +6,7 @@
 //! honours `#q=word` / `?q=word`) and `story/<n>.html` per story (see `story_page`). Pages
 //! carry their CSS and the one small script inline: the site works offline from `file://`.
 
-mod html;
+pub(crate) mod html;
 mod story_page;
 
 use std::fmt::Write as _;
@@ -111,7 +111,7 @@ fn newest_key(story: &StoryRecord) -> String {
         .as_deref()
         .or(story.digest.first_seen.as_deref())
         .unwrap_or("");
-    crate::dates::parse_article_date(date)
+    crate::dates::parse_any_date(date)
         .map(|(day, _)| crate::dates::DateValue::Full(day).to_string())
         .unwrap_or_default()
 }

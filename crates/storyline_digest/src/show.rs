@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use rustc_hash::FxHashMap;
 use storyline_core::output::ArticleRecord;
 
+use crate::report::html::count;
 use crate::{EntityKind, StoryRecord};
 
 /// Replaces control characters (terminal escapes) other than newline and tab.
@@ -34,8 +35,8 @@ pub fn render_story(story: &StoryRecord, articles: &[ArticleRecord]) -> String {
         .map_or_else(|| "(no headline)".to_owned(), clean);
     let _ = writeln!(out, "Story {}: {headline}", story.story);
     let mut meta = vec![
-        format!("{} articles", story.articles.len()),
-        format!("{} sources", digest.sources.len()),
+        count("article", story.articles.len()),
+        count("source", digest.sources.len()),
     ];
     if let Some(first) = &digest.first_seen {
         meta.push(format!("first seen {}", clean(first)));
@@ -86,7 +87,7 @@ pub fn render_story(story: &StoryRecord, articles: &[ArticleRecord]) -> String {
         out.push_str("\nSources\n");
         for source in &digest.sources {
             let copies = if source.copies > 0 {
-                format!(" ({} copies)", source.copies)
+                format!(" ({})", count("copy", source.copies))
             } else {
                 String::new()
             };

@@ -104,9 +104,21 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
         return Vec::new();
     }
 
+    // Sources as small numbers, so the greedy loop counts picks in plain vectors.
+    let mut source_numbers: FxHashMap<&str, usize> = FxHashMap::default();
+    let source_of: Vec<usize> = texts
+        .articles
+        .iter()
+        .map(|article| {
+            let next = source_numbers.len();
+            *source_numbers
+                .entry(article.source.as_str())
+                .or_insert(next)
+        })
+        .collect();
+    let mut source_counts = vec![0_usize; source_numbers.len()];
+    let mut article_counts = vec![0_usize; texts.articles.len()];
     let mut picked: Vec<&Candidate<'_>> = Vec::new();
-    let mut source_counts: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut article_counts: FxHashMap<usize, usize> = FxHashMap::default();
     while picked.len() < wanted {
         let mut choice: Option<(f64, &Candidate<'_>)> = None;
         for candidate in &candidates {
@@ -121,22 +133,18 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             {
                 continue;
             }
-            let source = texts.articles[candidate.article].source.as_str();
             let value = RELEVANCE_WEIGHT * candidate.score / best
                 - (1.0 - RELEVANCE_WEIGHT) * redundancy
-                - SAME_SOURCE_PENALTY * source_counts.get(source).copied().unwrap_or(0) as f64
-                - SAME_ARTICLE_PENALTY
-                    * article_counts.get(&candidate.article).copied().unwrap_or(0) as f64;
+                - SAME_SOURCE_PENALTY * source_counts[source_of[candidate.article]] as f64
+                - SAME_ARTICLE_PENALTY * article_counts[candidate.article] as f64;
             // Strictly greater: ties go to the earlier article and sentence.
             if choice.is_none_or_lower(value) {
                 choice = Some((value, candidate));
             }
         }
         let Some((_, candidate)) = choice else { break };
-        *source_counts
-            .entry(texts.articles[candidate.article].source.as_str())
-            .or_default() += 1;
-        *article_counts.entry(candidate.article).or_default() += 1;
+        source_counts[source_of[candidate.article]] += 1;
+        article_counts[candidate.article] += 1;
         picked.push(candidate);
     }
     picked

@@ -161,11 +161,6 @@ pub(crate) fn is_stopword(lower: &str) -> bool {
     STOPWORDS.binary_search(&lower).is_ok()
 }
 
-/// Whether a word as written is a stopword ("The", "in").
-pub(crate) fn is_stopword_text(word: &str) -> bool {
-    word.len() <= 12 && is_stopword(&word.to_lowercase())
-}
-
 /// Sorted, deduplicated content terms of `text`, and its number of words.
 pub(crate) fn terms_of(text: &str) -> (Vec<Term>, usize) {
     let words = words(text);

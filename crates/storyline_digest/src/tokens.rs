@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHasher;
 
-use crate::text::{is_stopword_text, Term, STOPWORDS};
+use crate::text::{Term, STOPWORDS};
 
 /// One word of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,39 +52,64 @@ fn stopword_hashes() -> &'static [u64] {
     })
 }
 
+/// Whether a lower-cased word's hash is a stopword's.
+pub(crate) fn is_stopword_hash(lower: u64) -> bool {
+    stopword_hashes().binary_search(&lower).is_ok()
+}
+
 /// Whether `c` may continue a word after a letter or digit ("Jong-un", "Putin's").
 fn is_word_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }
 
 /// Byte ranges of the words of `text`: runs of letters and digits with inner apostrophes
-/// and hyphens.
+/// and hyphens. ASCII bytes are classified directly; other characters are decoded.
 pub(crate) fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut start: Option<usize> = None;
     let mut last_end = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let byte = bytes[offset];
+        let (c, width) = if byte.is_ascii() {
+            (byte as char, 1)
+        } else {
+            match text[offset..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let next_offset = offset + width;
         if c.is_alphanumeric() {
             if start.is_none() {
                 start = Some(offset);
             }
-            last_end = offset + c.len_utf8();
+            last_end = next_offset;
         } else if start.is_some()
             && is_word_joiner(c)
-            && chars
-                .peek()
-                .is_some_and(|&(_, next)| next.is_alphanumeric())
+            && text[next_offset..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
         {
-            continue;
+            // An inner apostrophe or hyphen: the word goes on.
         } else if let Some(word_start) = start.take() {
             out.push((word_start, last_end));
         }
+        offset = next_offset;
     }
     if let Some(word_start) = start {
         out.push((word_start, last_end));
     }
     out
+}
+
+/// Whether the text between two words ends a sentence or opens a quote or bracket.
+fn starts_sentence(gap: &str) -> bool {
+    gap.bytes()
+        .any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b':' | b'"' | b'(' | b'|'))
+        || (!gap.is_ascii() && gap.contains('“'))
 }
 
 /// Lower-cases `word` into `buffer` and returns (lower hash, term).
@@ -98,9 +123,11 @@ fn hashes_of(word: &str, buffer: &mut String) -> (u64, Option<Term>) {
         buffer.extend(word.chars().flat_map(char::to_lowercase));
     }
     let lower = hash_text(buffer);
+    // No stopword is longer than this; longer words skip the lookup.
+    const LONGEST_STOPWORD: usize = 10;
     let is_content = buffer.len() >= 3
         && buffer.starts_with(|c: char| c.is_alphabetic())
-        && stopword_hashes().binary_search(&lower).is_err();
+        && (buffer.len() > LONGEST_STOPWORD || stopword_hashes().binary_search(&lower).is_err());
     if !is_content {
         return (lower, None);
     }
@@ -136,8 +163,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 lower,
                 term,
                 capitalised: word.starts_with(char::is_uppercase),
-                sentence_start: first
-                    || gap.contains(['.', '!', '?', '\n', ':', '“', '"', '(', '|']),
+                sentence_start: first || starts_sentence(gap),
                 joined_to_previous: !first && !gap.is_empty() && gap.bytes().all(|b| b == b' ')
                     || gap == "\u{a0}",
                 comma_before: gap.trim() == ",",
@@ -174,7 +200,7 @@ fn mark_headlines(text: &str, tokens: &mut [Token]) {
             let small_words_capitalised = on_line
                 .iter()
                 .skip(1)
-                .any(|t| t.capitalised && is_stopword_text(&text[t.start..t.end]));
+                .any(|t| t.capitalised && is_stopword_hash(t.lower));
             if title_case && (!trimmed.ends_with('?') || small_words_capitalised) {
                 for token in &mut tokens[first_token..last_token] {
                     token.in_headline = true;

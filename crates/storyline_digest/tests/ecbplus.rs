@@ -152,6 +152,15 @@ fn summaries_are_verbatim_and_non_redundant_for_every_gold_story() {
                 .map(|e| format!("{}:{}", e.name, e.kind.as_str()))
                 .collect();
             eprintln!("{story}\tENTITIES\t{}", names.join(", "));
+            let mut from: Vec<&str> = digest.summary.iter().map(|s| s.article.as_str()).collect();
+            from.sort_unstable();
+            from.dedup();
+            eprintln!(
+                "{story}\tSUMMARY\t{}\t{}\t{}",
+                members.len(),
+                digest.summary.len(),
+                from.len()
+            );
         }
         n_sentences += digest.summary.len();
     }

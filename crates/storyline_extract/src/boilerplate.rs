@@ -14,6 +14,9 @@ use crate::html::Element;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Furniture {
     Certain,
+    /// Comment threads: removed even when they hold most of the page's text (long threads
+    /// under short posts).
+    Comments,
     ByName,
     /// Hidden by attribute or inline style: kept when it holds real paragraphs (collapsed
     /// accordions, tabs and streamed server-rendered chunks hide the article itself).
@@ -23,9 +26,13 @@ pub(crate) enum Furniture {
 /// Elements that never hold article text.
 const FURNITURE_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input",
-    "textarea", "nav", "aside", "footer", "menu", "dialog", "canvas", "video", "audio", "object",
-    "embed", "map", "head", "title", "label", "option", "math",
+    "textarea", "canvas", "video", "audio", "object", "embed", "map", "title", "label", "option",
+    "math",
 ];
+
+/// Page regions that are furniture by their tag, judged like a class name: a page that never
+/// closes its `<aside>` or `<nav>` keeps the article inside it, and browsers still show it.
+const FURNITURE_REGIONS: &[&str] = &["nav", "aside", "footer", "menu", "dialog"];
 
 const FURNITURE_ROLES: &[&str] = &[
     "navigation",
@@ -40,6 +47,9 @@ const FURNITURE_ROLES: &[&str] = &[
     "toolbar",
     "tablist",
 ];
+
+/// Class/id words naming a comment thread.
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "commentlist", "disqus", "respond"];
 
 /// Class/id words naming furniture.
 const FURNITURE_WORDS: &[&str] = &[
@@ -183,6 +193,9 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
     if FURNITURE_TAGS.contains(&name) {
         return Some(Furniture::Certain);
     }
+    if FURNITURE_REGIONS.contains(&name) {
+        return Some(Furniture::ByName);
+    }
     if matches!(name, "html" | "body") {
         return None;
     }
@@ -251,12 +264,23 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
             continue;
         }
         let class_name = class_name.to_ascii_lowercase();
+        // State and layout modifiers ("has-sidebar", "no-comments") describe the page around
+        // the element, not the element.
+        if ["has-", "with-", "no-", "is-", "show-", "hide-"]
+            .iter()
+            .any(|prefix| class_name.starts_with(prefix))
+        {
+            continue;
+        }
         let words: Vec<&str> = class_name
             .split(|character: char| !character.is_ascii_alphanumeric())
             .filter(|word| !word.is_empty())
             .collect();
         if words.iter().any(|word| CONTENT_WORDS.contains(word)) {
             continue;
+        }
+        if words.iter().any(|word| COMMENT_WORDS.contains(word)) {
+            return Some(Furniture::Comments);
         }
         if words.iter().any(|word| FURNITURE_WORDS.contains(word))
             || FURNITURE_PHRASES
@@ -330,7 +354,8 @@ mod tests {
 
     #[test]
     fn furniture_by_tag_role_and_name() {
-        check("nav", &[], Some(Furniture::Certain));
+        check("nav", &[], Some(Furniture::ByName));
+        check("script", &[], Some(Furniture::Certain));
         check("div", &[("role", "navigation")], Some(Furniture::Certain));
         check(
             "div",
@@ -342,7 +367,7 @@ mod tests {
             &[("class", "related-posts__list")],
             Some(Furniture::ByName),
         );
-        check("section", &[("id", "comments")], Some(Furniture::ByName));
+        check("section", &[("id", "comments")], Some(Furniture::Comments));
         check("div", &[("class", "content-sidebar-wrap")], None);
         check("div", &[("class", "entry-content clearfix")], None);
         check("div", &[("class", "shadow")], None);

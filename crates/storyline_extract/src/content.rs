@@ -112,6 +112,56 @@ const FURNITURE_LINES: &[&str] = &[
     "see more",
 ];
 
+/// Headings that open the part of a page after the article.
+const TAIL_HEADINGS: &[&str] = &[
+    "you might also like",
+    "you may also like",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related content",
+    "related reading",
+    "related",
+    "read next",
+    "recommended",
+    "recommended for you",
+    "recommended reading",
+    "recommended articles",
+    "more stories",
+    "more articles",
+    "popular posts",
+    "popular articles",
+    "trending",
+    "trending now",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "latest posts",
+    "recent posts",
+    "latest articles",
+    "latest news",
+    "stay in the loop",
+    "about the author",
+    "you might be interested in",
+    "more to explore",
+    "keep reading",
+    "most popular",
+    "most read",
+    "share this article",
+    "share this post",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+];
+
+/// Heading beginnings with the same meaning ("More from The Daily", "Comments (12)").
+const TAIL_HEADING_PREFIXES: &[&str] = &[
+    "more from ",
+    "comments (",
+    "related posts",
+    "related articles",
+    "join the conversation",
+];
+
 /// What the extractor found: the rendered text and counts for the caller's decisions.
 #[derive(Debug, Default)]
 pub(crate) struct MainText {
@@ -165,7 +215,8 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
             block_of[parent]
         };
         // Only certain verdicts are inherited; a name-based one is settled per element below.
-        furniture[id] = furniture[parent].filter(|kind| *kind == Furniture::Certain);
+        furniture[id] = furniture[parent]
+            .filter(|kind| matches!(kind, Furniture::Certain | Furniture::Comments));
         if let NodeData::Element(element) = &document.nodes[id].data {
             if element.name == "a" {
                 in_link[id] = true;
@@ -179,7 +230,10 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
     let mut counts = vec![Counts::default(); n_nodes];
     let mut own = vec![(0usize, 0usize, 0usize); n_nodes]; // (chars, link chars, commas) of a block's inline text
     for id in (1..n_nodes).rev() {
-        if furniture[id] == Some(Furniture::Certain) {
+        if matches!(
+            furniture[id],
+            Some(Furniture::Certain | Furniture::Comments)
+        ) {
             continue;
         }
         if let NodeData::Text(text) = &document.nodes[id].data {
@@ -193,7 +247,10 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
         }
     }
     for id in (1..n_nodes).rev() {
-        if furniture[id] == Some(Furniture::Certain) {
+        if matches!(
+            furniture[id],
+            Some(Furniture::Certain | Furniture::Comments)
+        ) {
             continue;
         }
         let paragraph = if document.name(id) == "p" {
@@ -212,7 +269,7 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
         let parent = document.nodes[id].parent.unwrap_or(0);
         removed[id] = removed[parent]
             || match furniture[id] {
-                Some(Furniture::Certain) => true,
+                Some(Furniture::Certain | Furniture::Comments) => true,
                 Some(Furniture::ByName) => counts[id].paragraph_chars * 2 < total_paragraph_chars,
                 Some(Furniture::Hidden) => counts[id].paragraph_chars < HIDDEN_KEEP_CHARS,
                 None => false,
@@ -437,6 +494,25 @@ struct Renderer<'doc> {
 }
 
 impl Renderer<'_> {
+    /// True for a heading that opens the page's tail ("You might also like", "Leave a reply"):
+    /// it and everything after it in the same parent are left out.
+    fn ends_article(&self, id: NodeId) -> bool {
+        if !matches!(self.document.name(id), "h2" | "h3" | "h4" | "h5" | "h6") {
+            return false;
+        }
+        let Some(text) = self.document.short_text_of(id, 16) else {
+            return false;
+        };
+        let key = text
+            .to_lowercase()
+            .trim_matches(|character: char| !character.is_alphanumeric())
+            .to_owned();
+        TAIL_HEADINGS.contains(&key.as_str())
+            || TAIL_HEADING_PREFIXES
+                .iter()
+                .any(|prefix| key.starts_with(prefix))
+    }
+
     fn flush(&mut self) {
         let lines: Vec<String> = self
             .lines
@@ -488,7 +564,7 @@ impl Renderer<'_> {
             "img" | "picture" | "source" => return,
             "h1" => {
                 if let Some(title) = self.title {
-                    if crate::html::collapse_whitespace(&document.text_of(id)) == title {
+                    if document.short_text_of(id, 64).as_deref() == Some(title) {
                         return;
                     }
                 }
@@ -520,6 +596,9 @@ impl Renderer<'_> {
             }
         } else {
             for &child in &node.children {
+                if self.ends_article(child) {
+                    break;
+                }
                 self.render(child, depth + 1);
             }
         }

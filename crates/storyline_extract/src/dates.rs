@@ -111,7 +111,41 @@ pub(crate) fn parse_date(value: &str) -> Option<String> {
         let day = value.get(6..8)?.parse().ok()?;
         return format_day(year, month, day);
     }
-    spelled_date(&words(value))
+    spelled_date(&words(value)).or_else(|| numeric_date(value))
+}
+
+/// Reads `09/25/2025` (US order unless the first number exceeds 12) or `25.09.2025` (European).
+fn numeric_date(value: &str) -> Option<String> {
+    for separator in ['/', '.'] {
+        for candidate in value.split_whitespace() {
+            let parts: Vec<&str> = candidate
+                .trim_matches(|c: char| !c.is_ascii_digit())
+                .split(separator)
+                .collect();
+            let [first, second, year] = parts.as_slice() else {
+                continue;
+            };
+            if year.len() != 4 || first.len() > 2 || second.len() > 2 {
+                continue;
+            }
+            let (Ok(first), Ok(second), Ok(year)) = (
+                first.parse::<u32>(),
+                second.parse::<u32>(),
+                year.parse::<u32>(),
+            ) else {
+                continue;
+            };
+            let (month, day) = if separator == '.' || first > 12 {
+                (second, first)
+            } else {
+                (first, second)
+            };
+            if let Some(date) = format_day(year, month, day) {
+                return Some(date);
+            }
+        }
+    }
+    None
 }
 
 /// Finds "June 18, 2024", "18 June 2024" or "2024 June 18" at the start of `tokens` or later.
@@ -188,6 +222,27 @@ pub(crate) fn date_from_url(url: &str) -> Option<String> {
         .find_map(|part| parse_date(part))
 }
 
+/// Every spelled date in `text` ("June 18, 2024", "18 June 2024") with its byte offset, in
+/// order.
+pub(crate) fn all_datelines(text: &str) -> Vec<(usize, String)> {
+    let tokens = words(text);
+    let mut found = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if month_number(token).is_none() {
+            continue;
+        }
+        let start = index.saturating_sub(1);
+        let end = (index + 4).min(tokens.len());
+        if let Some(date) = spelled_date(&tokens[start..end]) {
+            let offset = token.as_ptr() as usize - text.as_ptr() as usize;
+            if found.last().map(|(_, last)| last) != Some(&date) {
+                found.push((offset, date));
+            }
+        }
+    }
+    found
+}
+
 /// Finds the first date written in `text` as a spelled date or as ISO `YYYY-MM-DD`.
 pub(crate) fn find_dateline(text: &str) -> Option<String> {
     if let Some(date) = spelled_date(&words(text)) {
@@ -220,6 +275,9 @@ mod tests {
         check("20240618", Some("2024-06-18"));
         check("Tue, 18 Jun 2024 09:30:00 GMT", Some("2024-06-18"));
         check("2024-02-30", None);
+        check("Thu, 09/25/2025 - 11:38", Some("2025-09-25"));
+        check("25/09/2025", Some("2025-09-25"));
+        check("12.11.2025", Some("2025-11-12"));
         check("1871-01-01", None);
         check("", None);
         check("yesterday", None);
@@ -259,5 +317,9 @@ mod tests {
             Some("2023-03-04")
         );
         assert_eq!(find_dateline("nothing here 12345"), None);
+        assert_eq!(
+            all_datelines("Posted June 18, 2024. Updated 20 June 2024"),
+            vec![(7, "2024-06-18".to_owned()), (33, "2024-06-20".to_owned())]
+        );
     }
 }

@@ -160,6 +160,24 @@ impl Document {
             })
     }
 
+    /// Number of nodes in the subtree of `id`, itself included. Subtrees are contiguous in
+    /// `nodes` (children are created after their parent and before its next sibling), so this
+    /// costs one walk down the last children.
+    pub(crate) fn subtree_len(&self, id: NodeId) -> usize {
+        let mut last = id;
+        while let Some(&child) = self.nodes[last].children.last() {
+            last = child;
+        }
+        last - id + 1
+    }
+
+    /// Text under `id` like [`Document::text_of`], or `None` when the subtree has more than
+    /// `max_nodes` nodes: callers that look at many small elements (bylines, dates) stay linear
+    /// on pages where such an element was never closed and holds the rest of the page.
+    pub(crate) fn short_text_of(&self, id: NodeId, max_nodes: usize) -> Option<String> {
+        (self.subtree_len(id) <= max_nodes).then(|| self.text_of(id))
+    }
+
     /// Text under `id` with whitespace collapsed to single spaces.
     pub(crate) fn text_of(&self, id: NodeId) -> String {
         let mut raw = String::new();

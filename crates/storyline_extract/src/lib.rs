@@ -133,10 +133,7 @@ pub fn extract(
             min: config.min_text_chars,
         });
     }
-    let date = metadata
-        .date
-        .clone()
-        .or_else(|| visible_date(&document, &text));
+    let date = metadata.date.clone().or_else(|| visible_date(&text));
     Ok(Page {
         title: metadata
             .title
@@ -267,38 +264,8 @@ fn is_paywall_stub(document: &Document) -> bool {
     PAYWALL_PHRASES.iter().any(|phrase| text.contains(phrase))
 }
 
-/// A date written in the page: in an element named like a date, or near the start of the text.
-fn visible_date(document: &Document, text: &str) -> Option<String> {
-    for (id, node) in document.nodes.iter().enumerate() {
-        let html::NodeData::Element(element) = &node.data else {
-            continue;
-        };
-        let names = format!(
-            "{} {}",
-            element.attr("class").unwrap_or(""),
-            element.attr("id").unwrap_or("")
-        )
-        .to_ascii_lowercase();
-        if [
-            "date",
-            "time",
-            "posted",
-            "published",
-            "dateline",
-            "byline",
-            "meta",
-        ]
-        .iter()
-        .any(|word| names.contains(word))
-        {
-            let found = document.text_of(id);
-            if found.len() < 200 {
-                if let Some(date) = dates::find_dateline(&found) {
-                    return Some(date);
-                }
-            }
-        }
-    }
+/// A date written near the start of the main text ("Posted on March 4, 2023").
+fn visible_date(text: &str) -> Option<String> {
     let start: String = text.chars().take(400).collect();
     dates::find_dateline(&start)
 }
@@ -347,7 +314,7 @@ mod tests {
     #[test]
     fn visible_dateline_when_no_metadata() {
         let html =
-            format!("<article><span class=post-date>March 4, 2023</span><p>{BODY}</p></article>");
+            format!("<article><h1>Budget passes</h1><span class=post-date>March 4, 2023</span><p>{BODY}</p></article>");
         let page =
             extract(html.as_bytes(), None, None, &ExtractConfig::default()).expect("article");
         assert_eq!(page.date.as_deref(), Some("2023-03-04"));

@@ -52,6 +52,15 @@ const DATE_KEYS: &[&str] = &[
     "datecreated",
 ];
 
+/// Meta keys holding the last-modified date.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+];
+
 /// Meta keys holding the author's name.
 const AUTHOR_KEYS: &[&str] = &[
     "author",
@@ -126,7 +135,7 @@ pub(crate) fn read_metadata(document: &Document, page_url: Option<&str>) -> Meta
         url.as_deref(),
     );
 
-    let date = linked
+    let published = linked
         .date_published
         .as_deref()
         .and_then(parse_date)
@@ -135,9 +144,47 @@ pub(crate) fn read_metadata(document: &Document, page_url: Option<&str>) -> Meta
                 .iter()
                 .find_map(|key| meta.get(key).as_deref().and_then(parse_date))
         })
-        .or_else(|| time_element_date(document))
-        .or_else(|| page_url.and_then(date_from_url))
+        .or_else(|| marked_time_date(document));
+    let modified = linked
+        .date_modified
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| {
+            MODIFIED_KEYS
+                .iter()
+                .find_map(|key| meta.get(key).as_deref().and_then(parse_date))
+        });
+    let url_date = page_url
+        .and_then(date_from_url)
         .or_else(|| url.as_deref().and_then(date_from_url));
+    let (page_text, headline_offsets) = page_text(document);
+    let visible = crate::dates::all_datelines(&page_text);
+    // The date a reader sees is the one a reference copy records: when the page shows its
+    // update date rather than its first publication, the visible one wins, but only if the
+    // metadata confirms it (a visible date alone may belong to a teaser or a comment).
+    let date = if published.is_some() || modified.is_some() {
+        visible
+            .iter()
+            .map(|(_, date)| date)
+            .find(|date| Some(*date) == published.as_ref() || Some(*date) == modified.as_ref())
+            .cloned()
+            .or(published)
+            .or(url_date)
+            .or(modified)
+    } else {
+        // Without metadata, a dateline just around a headline is the publication date.
+        let near_headline = visible
+            .iter()
+            .find(|(position, _)| {
+                headline_offsets
+                    .iter()
+                    .any(|offset| *position + 500 >= *offset && *position <= offset + 2000)
+            })
+            .map(|(_, date)| date.clone());
+        near_headline
+            .or_else(|| any_time_date(document))
+            .or(url_date)
+    };
 
     let author = linked
         .author
@@ -217,6 +264,7 @@ impl MetaTags {
 struct LinkedData {
     headline: Option<String>,
     date_published: Option<String>,
+    date_modified: Option<String>,
     author: Option<String>,
     publisher: Option<String>,
 }
@@ -282,6 +330,7 @@ impl LinkedData {
                 .or_else(|| main.get("dateCreated"))
                 .or_else(|| main.get("uploadDate"))
                 .and_then(string_of),
+            date_modified: main.get("dateModified").and_then(string_of),
             author: main
                 .get("author")
                 .or_else(|| main.get("creator"))
@@ -411,11 +460,13 @@ fn byline_author(document: &Document) -> Option<String> {
         let itemprop_author = element
             .attr("itemprop")
             .is_some_and(|prop| prop == "author" || prop == "creator");
-        if rel_author || itemprop_author {
+        if (rel_author || itemprop_author) && document.subtree_len(id) <= 64 {
             let name_child = document.descendants(id).into_iter().find(|&child| {
                 document.element(child).and_then(|e| e.attr("itemprop")) == Some("name")
             });
-            let text = document.text_of(name_child.unwrap_or(id));
+            let Some(text) = document.short_text_of(name_child.unwrap_or(id), 64) else {
+                continue;
+            };
             if let Some(name) = clean_author(&text) {
                 return Some(name);
             }
@@ -436,7 +487,9 @@ fn byline_author(document: &Document) -> Option<String> {
                 })
             });
         if named_like_author && !document.has_ancestor_named(id, &["footer", "aside", "nav"]) {
-            let text = document.text_of(id);
+            let Some(text) = document.short_text_of(id, 64) else {
+                continue;
+            };
             if let Some(name) = clean_author(&text) {
                 if text.split_whitespace().count() <= 5 {
                     return Some(name);
@@ -447,27 +500,64 @@ fn byline_author(document: &Document) -> Option<String> {
     None
 }
 
-/// The publication date of a `<time>` element, preferring one marked as the publication time.
-fn time_element_date(document: &Document) -> Option<String> {
-    let times: Vec<_> = document.elements_named("time").collect();
-    let marked = times.iter().find(|(_, element)| {
-        element.attr("pubdate").is_some()
-            || element
-                .attr("itemprop")
-                .is_some_and(|prop| prop.contains("datePublished"))
-            || element
-                .attr("class")
-                .is_some_and(|class| class.contains("publish"))
-    });
-    marked
-        .into_iter()
-        .chain(times.iter())
-        .find_map(|(id, element)| {
-            element
-                .attr("datetime")
-                .and_then(parse_date)
-                .or_else(|| parse_date(&document.text_of(*id)))
+/// The date of a `<time>` element marked as the publication time.
+fn marked_time_date(document: &Document) -> Option<String> {
+    document
+        .elements_named("time")
+        .filter(|(_, element)| {
+            element.attr("pubdate").is_some()
+                || element
+                    .attr("itemprop")
+                    .is_some_and(|prop| prop.contains("datePublished"))
         })
+        .find_map(|(id, element)| {
+            element.attr("datetime").and_then(parse_date).or_else(|| {
+                document
+                    .short_text_of(id, 16)
+                    .and_then(|text| parse_date(&text))
+            })
+        })
+}
+
+/// The date of the first `<time>` element that has one.
+fn any_time_date(document: &Document) -> Option<String> {
+    document.elements_named("time").find_map(|(id, element)| {
+        element.attr("datetime").and_then(parse_date).or_else(|| {
+            document
+                .short_text_of(id, 16)
+                .and_then(|text| parse_date(&text))
+        })
+    })
+}
+
+/// The visible text of the page (no scripts or styles) and the offsets of its `<h1>`s.
+fn page_text(document: &Document) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut headline_offsets = Vec::new();
+    let mut stack = vec![0];
+    while let Some(id) = stack.pop() {
+        match &document.nodes[id].data {
+            NodeData::Text(chunk) => {
+                text.push_str(chunk);
+                continue;
+            }
+            NodeData::Element(element) => {
+                if matches!(
+                    element.name.as_str(),
+                    "script" | "style" | "head" | "title" | "noscript" | "template"
+                ) {
+                    continue;
+                }
+                if element.name == "h1" {
+                    headline_offsets.push(text.len());
+                }
+                text.push(' ');
+            }
+            NodeData::Root => {}
+        }
+        stack.extend(document.nodes[id].children.iter().rev());
+    }
+    (text, headline_offsets)
 }
 
 /// Picks the headline: an `<h1>` that agrees with the declared titles, else the declared title
@@ -488,37 +578,88 @@ fn choose_title(
     ]
     .into_iter()
     .flatten()
-    .map(|title| collapse_whitespace(&title))
+    // Titles are sometimes escaped twice ("&amp;#x26;" in the markup); decode what is left.
+    .map(|title| collapse_whitespace(&crate::entities::decode_entities(&title)))
     .filter(|title| !title.is_empty())
     .collect();
 
-    let headings: Vec<String> = document
-        .elements_named("h1")
-        .map(|(id, _)| document.text_of(id))
-        .filter(|text| !text.is_empty())
-        .take(5)
-        .collect();
     let normalise = |text: &str| {
         text.to_lowercase()
             .replace(['’', '‘'], "'")
             .replace(['“', '”'], "\"")
     };
+    let domain = url.and_then(registered_domain);
+    let domain_label = domain
+        .as_deref()
+        .and_then(|domain| domain.split('.').next())
+        .map(str::to_owned);
+    let stripped: Vec<String> = declared
+        .iter()
+        .map(|title| strip_site_suffix(title, site_name, domain.as_deref()))
+        .collect();
+    // An `<h1>` that names the site (blog themes put the site name in one) is not the headline.
+    let names_site = |heading_key: &str| {
+        let compact: String = heading_key
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        site_name.is_some_and(|site| normalise(site) == heading_key)
+            || domain_label
+                .as_deref()
+                .is_some_and(|label| compact == label)
+            || declared.iter().zip(&stripped).any(|(title, kept)| {
+                kept != title
+                    && normalise(title).contains(heading_key)
+                    && !normalise(kept).contains(heading_key)
+            })
+    };
+    let headings: Vec<String> = document
+        .elements_named("h1")
+        .filter(|(id, element)| {
+            let class = format!(
+                "{} {}",
+                element.attr("class").unwrap_or(""),
+                document.nodes[*id]
+                    .parent
+                    .and_then(|parent| document.element(parent))
+                    .and_then(|parent| parent.attr("class"))
+                    .unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            !(class.contains("logo") || class.contains("site-title") || class.contains("brand"))
+        })
+        .map(|(id, _)| document.text_of(id))
+        .filter(|text| text.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
+        .filter(|text| !names_site(&normalise(text)))
+        .take(5)
+        .collect();
     for heading in &headings {
         let heading_key = normalise(heading);
-        if heading_key.chars().count() < 4 {
-            continue;
-        }
-        if declared
+        // The same words as a declared title: the declared spelling is the authored one (the
+        // `<h1>` is often upper-cased by CSS-era markup or typeset with curly quotes).
+        if let Some(title) = stripped
             .iter()
-            .any(|title| normalise(title).contains(&heading_key))
+            .find(|title| normalise(title) == heading_key)
         {
+            return Some(title.clone());
+        }
+        if stripped.iter().any(|title| {
+            let title_key = normalise(title);
+            title_key.contains(&heading_key) || heading_key.contains(&title_key)
+        }) {
             return Some(heading.clone());
         }
     }
-    let domain = url.and_then(registered_domain);
-    declared
-        .first()
-        .map(|title| strip_site_suffix(title, site_name, domain.as_deref()))
+    // Pages often write a longer or different headline in the `<h1>` than in `<title>`; the
+    // visible one is what readers (and our references) call the title.
+    if let Some(heading) = headings.first() {
+        if heading.split_whitespace().count() >= 2 {
+            return Some(heading.clone());
+        }
+    }
+    stripped
+        .into_iter()
+        .next()
         .or_else(|| headings.first().cloned())
 }
 
@@ -635,7 +776,7 @@ mod tests {
         check(
             r#"<html><head><title>Council votes on budget - Gazette</title>
             <link rel="canonical" href="https://example.co.uk/budget"></head>
-            <body><h1>Site menu</h1><span class="byline">By Jo Smith</span></body></html>"#,
+            <body><h1>Gazette</h1><span class="byline">By Jo Smith</span></body></html>"#,
             Metadata {
                 title: Some("Council votes on budget".into()),
                 date: Some("2024-06-18".into()),

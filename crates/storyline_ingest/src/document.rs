@@ -6,7 +6,7 @@
 //! with the JSONL rules. Elements have no line number; a missing id becomes
 //! `<file stem>:<element number>`.
 
-use std::io::{BufRead, Read};
+use std::io::{self, BufRead, Read};
 
 use serde_json::Value;
 use storyline_core::SourcePos;
@@ -33,49 +33,41 @@ pub(crate) fn is_json_document(prefix: &[u8]) -> bool {
     }
 }
 
+/// What became of a `.json` file that looked like a whole document.
+pub(crate) enum DocumentOutcome {
+    /// Read and queued.
+    Done,
+    /// Too large to hold, or not valid JSON as a whole: read it line by line instead, from
+    /// this stream (the bytes already read, then the rest of the file).
+    Lines(Box<dyn BufRead + Send>),
+}
+
 /// Reads a whole JSON document and queues one article per object in it.
 pub(crate) fn read_json_document(
-    reader: &mut dyn BufRead,
+    mut reader: Box<dyn BufRead + Send>,
     pos: SourcePos,
     stem: &str,
     config: &IngestConfig,
     sink: &mut Sink,
-) {
+) -> DocumentOutcome {
     let mut bytes = Vec::new();
     let limit = config.max_line_bytes as u64;
-    if let Err(error) = reader.take(limit + 1).read_to_end(&mut bytes) {
+    if let Err(error) = (&mut reader)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
         sink.error(
             pos,
             "read_error",
             format!("could not read: {error}; file skipped"),
         );
-        return;
+        return DocumentOutcome::Done;
     }
-    if bytes.len() as u64 > limit {
-        let message = format!("JSON document larger than {limit} bytes; use one object per line (JSONL) for big inputs; skipped");
-        sink.error(pos, "document_too_large", message);
-        return;
-    }
-    let value = match serde_json::from_slice::<Value>(strip_bom(&bytes)) {
-        Ok(value) => value,
-        Err(error) => {
-            let (text, decoding) = decode_text(strip_bom(&bytes).to_vec());
-            let warning = decoding_warning(decoding);
-            match serde_json::from_str::<Value>(&text) {
-                Ok(value) if warning.is_some() => {
-                    sink.warning(pos.clone(), "invalid_utf8", warning.unwrap_or_default());
-                    value
-                }
-                _ => {
-                    sink.error(
-                        pos,
-                        "invalid_json",
-                        format!("not valid JSON ({error}); file skipped"),
-                    );
-                    return;
-                }
-            }
-        }
+    let value = match parse_document(&bytes, &pos, sink) {
+        Some(value) if (bytes.len() as u64) <= limit => value,
+        // A big array of one object per line, or JSON lines whose first line is broken:
+        // the line reader keeps every good record.
+        _ => return DocumentOutcome::Lines(Box::new(io::Cursor::new(bytes).chain(reader))),
     };
     let elements = match value {
         Value::Array(elements) => elements,
@@ -86,7 +78,7 @@ pub(crate) fn read_json_document(
                 "not_an_object",
                 "JSON document is neither an array nor an object; skipped",
             );
-            return;
+            return DocumentOutcome::Done;
         }
     };
     for (index, element) in elements.into_iter().enumerate() {
@@ -122,6 +114,24 @@ pub(crate) fn read_json_document(
             sink,
         );
     }
+    DocumentOutcome::Done
+}
+
+/// Parses the whole document (decoding it leniently if it is not UTF-8); `None` if it is
+/// not valid JSON.
+fn parse_document(bytes: &[u8], pos: &SourcePos, sink: &mut Sink) -> Option<Value> {
+    if let Ok(value) = serde_json::from_slice::<Value>(strip_bom(bytes)) {
+        return Some(value);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let (text, decoding) = decode_text(strip_bom(bytes).to_vec());
+    let value = serde_json::from_str::<Value>(&text).ok()?;
+    if let Some(message) = decoding_warning(decoding) {
+        sink.warning(pos.clone(), "invalid_utf8", message);
+    }
+    Some(value)
 }
 
 #[cfg(test)]
@@ -140,13 +150,12 @@ mod tests {
             line: None,
             offset: None,
         };
-        read_json_document(
-            &mut document.as_bytes(),
-            pos,
-            "d",
-            &IngestConfig::default(),
-            &mut sink,
-        );
+        let reader: Box<dyn BufRead + Send> =
+            Box::new(io::Cursor::new(document.as_bytes().to_vec()));
+        let outcome = read_json_document(reader, pos, "d", &IngestConfig::default(), &mut sink);
+        if let DocumentOutcome::Lines(_) = outcome {
+            sink.error(SourcePos::default(), "lines", "");
+        }
         let found: Vec<String> = sink
             .queue
             .iter()
@@ -168,7 +177,7 @@ mod tests {
             "{\n  \"id\": \"p\",\n  \"text\": \"pretty\"\n}\n",
             &["article p"],
         );
-        check("[{\"id\":\"a\",\"text\":\"x\"}", &["invalid_json"]);
+        check("[{\"id\":\"a\",\"text\":\"x\"}", &["lines"]);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! (numbers and booleans are stringified, `null` and empty strings count as absent); an
 //! object or array there gets a warning and is kept in `extra` under its own key. The body
 //! is `text` if it holds more than whitespace, else `html`; when both are present the one not
-//! used stays in `extra`. Every other field goes to `extra` untouched.
+//! used stays in `extra`. Every other field goes to `extra` untouched. Control bytes around
+//! a line, and the brackets and commas of an array written one object per line, are
+//! ignored.
 
 use std::io::BufRead;
 
@@ -119,7 +121,7 @@ pub(crate) fn parse_line(
         .iter()
         .rposition(|&byte| byte > b' ')
         .map_or(start, |last| last + 1);
-    let line = &line[start..end.max(start)];
+    let line = strip_array_punctuation(&line[start..end.max(start)]);
     if line.is_empty() {
         return;
     }
@@ -181,6 +183,33 @@ impl BodyLengths {
             _ => {}
         }
     }
+}
+
+/// Lets a JSON array written one object per line (`[{…},` / `{…},` / `{…}]`) read as JSON
+/// lines: the brackets and separating commas around an object are dropped, and a line
+/// holding only a bracket is blank. Such lines are invalid JSON otherwise, so nothing
+/// valid changes meaning.
+fn strip_array_punctuation(line: &[u8]) -> &[u8] {
+    if matches!(line, b"[" | b"]" | b"]," | b"[]") {
+        return &[];
+    }
+    let mut line = line;
+    if let Some(rest) = line.strip_prefix(b"[") {
+        let rest = rest.trim_ascii_start();
+        if rest.first() == Some(&b'{') {
+            line = rest;
+        }
+    }
+    if line.first() != Some(&b'{') {
+        return line;
+    }
+    if let Some(rest) = line.strip_suffix(b",") {
+        line = rest.trim_ascii_end();
+    }
+    if let Some(rest) = line.strip_suffix(b"]") {
+        line = rest.trim_ascii_end();
+    }
+    line
 }
 
 pub(crate) fn build_article(
@@ -460,6 +489,15 @@ mod tests {
             r#"{"id":"a","text":"  ","html":"<p>"}"#,
             &["article id=a body=html:<p>"],
         );
+    }
+
+    #[test]
+    fn reads_arrays_written_one_object_per_line() {
+        check(r#"[{"id":"a","text":"x"},"#, &["article id=a body=text:x"]);
+        check(r#"{"id":"b","text":"y"} ,"#, &["article id=b body=text:y"]);
+        check(r#"{"id":"c","text":"z"}]"#, &["article id=c body=text:z"]);
+        check("[", &[]);
+        check("]", &[]);
     }
 
     #[test]

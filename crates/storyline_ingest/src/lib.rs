@@ -11,9 +11,26 @@
 //! |---|---|
 //! | `.txt` | one per file, id = file stem |
 //! | `.jsonl`, `.json`, `.ndjson` (`.gz` too), `-` | one per line: `id`, `text` or `html`, `title`, `date`, `url`, `source`; other fields in `extra` |
-//! | `.json` holding an array or a pretty-printed object | one per object (whole file read, up to `max_line_bytes`) |
+//! | `.json` holding an array or a pretty-printed object | one per object (whole file read if under `max_line_bytes`, else line by line) |
 //! | `.html`, `.htm` (`.gz` too) | one per file, id = file stem, body [`RawBody::Html`] |
 //! | `.warc`, `.warc.gz` | one per HTML `response` record, id = `WARC-Record-ID` |
+//!
+//! Diagnostic codes (severity: **E** = record or file skipped, **W** = kept, repaired or
+//! counted):
+//!
+//! | code | sev. | meaning |
+//! |---|---|---|
+//! | `missing_path`, `unreadable_file`, `unreadable_directory`, `read_error` | E | I/O problems; a read error ends that file |
+//! | `binary_file` | E | a text-format file whose first KB holds NUL or many control bytes |
+//! | `unknown_extension`, `not_a_file`, `directory_loop` | W | skipped while walking a directory |
+//! | `invalid_json`, `not_an_object`, `missing_body` | E | JSONL line (or `.json` element) skipped |
+//! | `invalid_utf8` | W | lossy UTF-8, or Windows-1252 when no byte sequence is UTF-8 |
+//! | `invalid_field`, `field_too_large` | W | a field that is not a string (kept in `extra`) or too big to keep |
+//! | `missing_id`, `duplicate_id` | W | id made up (`<stem>:<line>`, `<stem>@<offset>`) or suffixed `#2`, `#3`… |
+//! | `truncated`, `empty_article` | W | body cut to the limit at a char boundary; empty body kept |
+//! | `warc_bad_header`, `truncated_record`, `corrupt_gzip` | E | WARC record lost (partial bodies are kept with a W) |
+//! | `warc_bad_length`, `warc_garbage` | W | wrong `Content-Length` or junk between records, resynchronised |
+//! | `http_status`, `bad_http`, `bad_http_encoding`, `unsupported_encoding`, `binary_payload` | W | WARC response skipped or repaired |
 //!
 //! Memory is bounded: files are streamed, one record at a time, and duplicate-id detection
 //! keeps a 64-bit hash per id rather than the ids.
@@ -43,6 +60,7 @@
 
 mod document;
 mod format;
+mod gzip;
 mod http;
 mod ids;
 mod jsonl;

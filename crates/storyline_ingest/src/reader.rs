@@ -14,8 +14,9 @@ use flate2::read::MultiGzDecoder;
 use rustc_hash::FxHashSet;
 use storyline_core::{RawArticle, RawBody, SourcePos};
 
-use crate::document::{is_json_document, read_json_document};
+use crate::document::{is_json_document, read_json_document, DocumentOutcome};
 use crate::format::{classify, file_stem, sniff, FileKind, Format};
+use crate::gzip::GzipMembers;
 use crate::jsonl::{finish_article, JsonlSource};
 use crate::sink::Sink;
 use crate::text::{
@@ -29,9 +30,10 @@ const READ_BUFFER_BYTES: usize = 256 << 10;
 
 /// Streaming reader over all inputs of a run; created by [`crate::read_inputs`].
 ///
-/// Yields [`Record`]s in input order. Memory is bounded by one record (at most
-/// `max_line_bytes` for a JSONL line, `max_article_bytes` for other bodies) plus 12–16
-/// bytes per distinct article id for duplicate detection.
+/// Yields [`Record`]s in input order; the warnings about an article come just before it.
+/// Memory is bounded by one record (a JSONL line up to `max_line_bytes`, longer lines and
+/// other formats up to `max_article_bytes` / `max_html_bytes` per body) plus about 16 bytes
+/// per distinct article id for duplicate detection.
 #[derive(Debug)]
 pub struct Reader {
     config: IngestConfig,
@@ -146,11 +148,17 @@ impl Reader {
         known_kind: Option<FileKind>,
     ) -> io::Result<(Box<dyn BufRead + Send>, FileKind)> {
         let mut raw = BufReader::with_capacity(READ_BUFFER_BYTES, File::open(path)?);
-        let gzip = match known_kind {
-            Some(kind) => kind.gzip,
-            None => raw.fill_buf()?.starts_with(&[0x1f, 0x8b]),
-        };
-        let mut reader: Box<dyn BufRead + Send> = if gzip {
+        // The bytes decide, not the name: crawls hold `.warc` files that are gzipped and
+        // `.gz` files that are not.
+        let gzip = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+        let is_warc = known_kind.is_some_and(|kind| kind.format == Format::Warc);
+        let mut reader: Box<dyn BufRead + Send> = if gzip && is_warc {
+            // One member per record: a damaged member must not cost the records after it.
+            Box::new(BufReader::with_capacity(
+                READ_BUFFER_BYTES,
+                GzipMembers::new(raw),
+            ))
+        } else if gzip {
             Box::new(BufReader::with_capacity(
                 READ_BUFFER_BYTES,
                 MultiGzDecoder::new(raw),
@@ -204,7 +212,11 @@ impl Reader {
             Format::Jsonl
                 if is_plain_json_name(path) && reader.fill_buf().is_ok_and(is_json_document) =>
             {
-                read_json_document(&mut *reader, pos, &stem, &self.config, &mut self.sink);
+                let outcome =
+                    read_json_document(reader, pos.clone(), &stem, &self.config, &mut self.sink);
+                if let DocumentOutcome::Lines(reader) = outcome {
+                    self.current = Some(Source::Jsonl(JsonlSource::new(reader, pos.file, stem)));
+                }
             }
             Format::Jsonl => {
                 self.current = Some(Source::Jsonl(JsonlSource::new(reader, pos.file, stem)))
@@ -231,7 +243,17 @@ impl Reader {
         };
         let (mut bytes, total_len) = match read_bounded(&mut reader, max) {
             Ok(read) => read,
-            Err(error) => {
+            Err((error, bytes)) if !bytes.is_empty() => {
+                // A truncated gzip file still holds a usable start of the article.
+                let message = format!(
+                    "could not read to the end ({error}); kept the first {} bytes",
+                    bytes.len()
+                );
+                self.sink.warning(pos.clone(), "read_error", message);
+                let len = bytes.len() as u64;
+                (bytes, len)
+            }
+            Err((error, _)) => {
                 self.sink.error(
                     pos,
                     "read_error",
@@ -378,10 +400,19 @@ fn holds_json_object(prefix: &[u8]) -> bool {
 
 /// Reads up to `max_bytes` (plus a few bytes of slack) and counts the rest without keeping
 /// it. Returns the kept bytes and the full length.
-fn read_bounded(reader: &mut dyn BufRead, max_bytes: usize) -> io::Result<(Vec<u8>, u64)> {
+/// On an error, returns it with the bytes read before it.
+fn read_bounded(
+    reader: &mut dyn BufRead,
+    max_bytes: usize,
+) -> Result<(Vec<u8>, u64), (io::Error, Vec<u8>)> {
     let keep = max_bytes.saturating_add(4);
     let mut bytes = Vec::new();
-    let kept = (&mut *reader).take(keep as u64).read_to_end(&mut bytes)?;
-    let rest = io::copy(reader, &mut io::sink())?;
-    Ok((bytes, kept as u64 + rest))
+    let kept = match (&mut *reader).take(keep as u64).read_to_end(&mut bytes) {
+        Ok(kept) => kept,
+        Err(error) => return Err((error, bytes)),
+    };
+    match io::copy(reader, &mut io::sink()) {
+        Ok(rest) => Ok((bytes, kept as u64 + rest)),
+        Err(error) => Err((error, bytes)),
+    }
 }

@@ -3,7 +3,8 @@
 //! [`WarcSource`] streams one record at a time from a [`PushbackReader`] over the
 //! (decompressed) file: it reads the header block, keeps at most the article limit of the
 //! content block in memory, checks that the record ends where its `Content-Length` says and
-//! resynchronises on the next `WARC/1.` line when it does not. HTTP parsing is in `http.rs`.
+//! resynchronises on the next `WARC/1.` line when it does not. Turning a record into an
+//! article is in `warc/record.rs`, HTTP parsing in `http.rs`.
 //!
 //! What becomes an article: `response` records holding an HTTP 200 response whose payload is
 //! HTML (by `Content-Type`, or sniffed when the type is missing or generic), and `resource`
@@ -14,17 +15,15 @@
 
 use std::io::{self, BufRead};
 
-use serde_json::{Map, Value};
-use storyline_core::{RawArticle, RawBody, SourcePos};
+use storyline_core::SourcePos;
 
-use crate::format::looks_like_html;
-use crate::http::{charset_of, decode_payload, parse_response};
-use crate::jsonl::finish_article;
+use crate::gzip::is_corrupt_member;
 use crate::lines::{read_line_bounded, LineRead};
 use crate::pushback::PushbackReader;
 use crate::sink::Sink;
-use crate::text::looks_binary;
 use crate::IngestConfig;
+
+mod record;
 
 /// Longest WARC header line kept; longer ones make the record malformed.
 const MAX_HEADER_LINE_BYTES: usize = 64 << 10;
@@ -36,6 +35,8 @@ const HTTP_HEAD_ALLOWANCE: usize = 64 << 10;
 /// when its `Content-Length` turns out too long.
 const SKIPPED_BLOCK_KEEP: usize = 64 << 10;
 const RECORD_START: &[u8] = b"WARC/1.";
+/// A file with more damaged gzip members than this is not worth reading on.
+const MAX_CORRUPT_MEMBERS: u32 = 10_000;
 
 /// A WARC stream being read record by record.
 #[derive(Debug)]
@@ -47,6 +48,8 @@ pub(crate) struct WarcSource {
     /// The previous record was reported broken, so bytes skipped to the next record start
     /// need no second diagnostic.
     resyncing: bool,
+    /// Damaged gzip members met so far; past a bound the file is given up.
+    n_corrupt_members: u32,
 }
 
 /// How reading a content block ended.
@@ -93,6 +96,7 @@ impl WarcSource {
             stem,
             line: Vec::new(),
             resyncing: false,
+            n_corrupt_members: 0,
         }
     }
 
@@ -108,6 +112,20 @@ impl WarcSource {
     pub(crate) fn step(&mut self, config: &IngestConfig, sink: &mut Sink) -> bool {
         match self.read_record(config, sink) {
             Ok(more) => more,
+            Err(error)
+                if is_corrupt_member(&error) && self.n_corrupt_members < MAX_CORRUPT_MEMBERS =>
+            {
+                // The decoder has skipped to the next gzip member; the records there are
+                // still good.
+                self.n_corrupt_members += 1;
+                sink.error(
+                    self.pos(self.input.offset()),
+                    "corrupt_gzip",
+                    format!("{error}; the record there is lost"),
+                );
+                self.resyncing = true;
+                true
+            }
             Err(error) => {
                 let pos = self.pos(self.input.offset());
                 let message = format!("could not read further ({error}): archive truncated or corrupt; rest of file skipped");
@@ -170,20 +188,24 @@ impl WarcSource {
         };
         match end {
             BlockEnd::Complete => {
-                self.check_record_end(span, false, &mut block, sink)?;
+                // A read error past the block (a damaged next gzip member) must not cost
+                // this record: emit it first.
+                let checked = self.check_record_end(span, false, &mut block, sink);
                 if wanted {
                     self.emit(&headers, &warc_type, block, span, config, sink);
                 }
-                Ok(true)
+                checked.map(|()| true)
             }
             BlockEnd::Eof if !span.cut && find_embedded_record(&block).is_some() => {
                 // A Content-Length far too long ran to the end of the file over later
                 // records: give them back.
-                self.check_record_end(span, true, &mut block, sink)?;
+                // A read error past the block (a damaged next gzip member) must not cost
+                // this record: emit it first.
+                let checked = self.check_record_end(span, true, &mut block, sink);
                 if wanted {
                     self.emit(&headers, &warc_type, block, span, config, sink);
                 }
-                Ok(true)
+                checked.map(|()| true)
             }
             BlockEnd::Eof | BlockEnd::Error(_) => {
                 let message = format!("record ends after {n_read} of its {length} bytes");
@@ -412,6 +434,11 @@ impl WarcSource {
             }
             let (take, ends_line) = match memchr::memchr(b'\n', available) {
                 Some(newline) => (newline + 1, true),
+                // Keep the last bytes: a `WARC/1.` may straddle the end of the window.
+                // (A window shorter than the peek means the stream ends here.)
+                None if available.len() >= 64 => {
+                    (available.len() - (RECORD_START.len() - 1), false)
+                }
                 None => (available.len(), false),
             };
             non_blank |= available[..take]
@@ -426,169 +453,6 @@ impl WarcSource {
             at_line_start = ends_line;
         }
     }
-
-    /// Turns a `response` or `resource` record into an article when it holds an HTML page.
-    fn emit(
-        &self,
-        headers: &WarcHeaders,
-        warc_type: &str,
-        block: Vec<u8>,
-        span: BlockSpan,
-        config: &IngestConfig,
-        sink: &mut Sink,
-    ) {
-        let BlockSpan { offset, cut, .. } = span;
-        let pos = self.pos(offset);
-        let record_content_type = headers
-            .get("content-type")
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let (bytes, charset, mime) = if warc_type == "resource" {
-            let mime = record_content_type
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_owned();
-            (
-                block,
-                headers.get("content-type").and_then(charset_of),
-                mime,
-            )
-        } else {
-            if !record_content_type.is_empty()
-                && !record_content_type.starts_with("application/http")
-            {
-                // e.g. `text/dns` responses: not web pages.
-                sink.stats.warc_non_html += 1;
-                return;
-            }
-            let Some(response) = parse_response(&block) else {
-                sink.warning(
-                    pos,
-                    "bad_http",
-                    "response record does not hold an HTTP response; skipped",
-                );
-                return;
-            };
-            match response.status {
-                Some(200) => {}
-                Some(300..=399) => {
-                    sink.stats.warc_redirects += 1;
-                    return;
-                }
-                Some(status) => {
-                    sink.warning(pos, "http_status", format!("HTTP status {status}; skipped"));
-                    return;
-                }
-                None => {
-                    sink.warning(pos, "bad_http", "HTTP status line is malformed; skipped");
-                    return;
-                }
-            }
-            let payload = decode_payload(&response, config.max_html_bytes);
-            if let Some(encoding) = payload.unsupported_encoding {
-                sink.warning(
-                    pos,
-                    "unsupported_encoding",
-                    format!("content-encoding {encoding:?} is not supported; skipped"),
-                );
-                return;
-            }
-            if !cut {
-                // A cut block explains any broken framing; the truncation warning says so.
-                for problem in payload.problems {
-                    sink.warning(pos.clone(), "bad_http_encoding", problem);
-                }
-            }
-            (
-                payload.bytes,
-                response.charset(),
-                response.mime_type().unwrap_or_default(),
-            )
-        };
-        let is_html = match mime.as_str() {
-            "text/html" | "application/xhtml+xml" => true,
-            "" | "application/octet-stream" | "text/plain" | "unknown/unknown" => {
-                looks_like_html(&bytes)
-            }
-            _ => false,
-        };
-        if !is_html {
-            sink.stats.warc_non_html += 1;
-            return;
-        }
-        if looks_binary(&bytes) {
-            sink.warning(
-                pos,
-                "binary_payload",
-                "payload declared as HTML looks binary; skipped",
-            );
-            return;
-        }
-        let id = record_id(headers.get("warc-record-id").unwrap_or(""));
-        let id = match id {
-            Some(id) => id,
-            None => {
-                let synthesized = format!("{}@{offset}", self.stem);
-                sink.warning(
-                    pos.clone(),
-                    "missing_id",
-                    format!("record has no WARC-Record-ID; using {synthesized:?}"),
-                );
-                synthesized
-            }
-        };
-        let mut extra = Map::new();
-        if let Some(date) = headers.get("warc-date") {
-            extra.insert("warc_date".to_owned(), Value::String(date.to_owned()));
-        }
-        if let Some(digest) = headers.get("warc-payload-digest") {
-            extra.insert(
-                "warc_payload_digest".to_owned(),
-                Value::String(digest.to_owned()),
-            );
-        }
-        let url = headers
-            .get("warc-target-uri")
-            .map(|uri| {
-                uri.trim()
-                    .trim_start_matches('<')
-                    .trim_end_matches('>')
-                    .to_owned()
-            })
-            .filter(|uri| !uri.is_empty());
-        // When the block was cut while reading, the payload size is only known from the record.
-        let read_len = cut.then(|| bytes.len() as u64 + 1);
-        let article = RawArticle {
-            id,
-            title: None,
-            date: None,
-            url,
-            source: None,
-            body: RawBody::Html {
-                bytes,
-                declared_charset: charset,
-            },
-            extra,
-            pos,
-        };
-        finish_article(article, read_len, config, sink);
-    }
-}
-
-/// `<urn:uuid:ABC>` → `ABC`; other URIs keep their scheme. `None` when empty.
-fn record_id(raw: &str) -> Option<String> {
-    let id = raw
-        .trim()
-        .trim_start_matches('<')
-        .trim_end_matches('>')
-        .trim();
-    let id = match id.get(..9) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("urn:uuid:") => &id[9..],
-        _ => id,
-    };
-    (!id.is_empty()).then(|| id.to_owned())
 }
 
 /// Finds a WARC record start inside a block: a short `WARC/1.x` version line (after a line
@@ -622,19 +486,6 @@ fn trim_trailing_newlines(block: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn check(raw: &str, expected: Option<&str>) {
-        assert_eq!(record_id(raw).as_deref(), expected);
-    }
-
-    #[test]
-    fn strips_record_ids() {
-        check("<urn:uuid:1234-abcd>", Some("1234-abcd"));
-        check("<URN:UUID:x>", Some("x"));
-        check("<urn:x-ia:42>", Some("urn:x-ia:42"));
-        check("  ", None);
-        check("<urn:uuid:>", None);
-    }
 
     #[test]
     fn finds_embedded_records() {

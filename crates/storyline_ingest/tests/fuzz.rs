@@ -131,6 +131,31 @@ proptest! {
     }
 
     #[test]
+    fn damaged_gzip_member_spares_its_neighbours(
+        texts in proptest::collection::vec("[a-zA-Z0-9 ]{0,200}", 3..7),
+        broken in any::<usize>(),
+        damages in proptest::collection::vec(damage(), 1..3),
+    ) {
+        let broken = broken % texts.len();
+        let mut file = Vec::new();
+        for (index, text) in texts.iter().enumerate() {
+            let mut member = common::gzip(&warc_record(index, text).to_bytes("WARC/1.0"));
+            if index == broken {
+                apply(&mut member, &damages, false);
+            }
+            file.extend(member);
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let path = write(tmp.path(), "x.warc.gz", &file);
+        let config = IngestConfig { max_html_bytes: 1 << 16, ..small_config() };
+        let ids = article_ids(&path, &config);
+        for index in (0..texts.len()).filter(|&index| index != broken) {
+            let id = format!("good{index}");
+            prop_assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        }
+    }
+
+    #[test]
     fn long_line_parser_agrees_with_serde_json(
         records in proptest::collection::vec(json_record(), 1..6),
         max_line_bytes in 1usize..64,

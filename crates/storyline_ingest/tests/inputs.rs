@@ -168,6 +168,94 @@ fn utf16_text_files_are_decoded() {
 }
 
 #[test]
+fn compression_is_decided_by_content_not_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let zipped = common::gzip(b"{\"id\":\"z\",\"text\":\"Zipped.\"}\n");
+    write(dir, "in/a_misnamed.jsonl", &zipped);
+    write(
+        dir,
+        "in/b_plain.jsonl.gz",
+        b"{\"id\":\"p\",\"text\":\"Plain.\"}\n",
+    );
+    check(
+        &[dir.join("in")],
+        dir,
+        &IngestConfig::default(),
+        &[
+            "article z in/a_misnamed.jsonl:1 text:Zipped.",
+            "article p in/b_plain.jsonl.gz:1 text:Plain.",
+        ],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_end() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write(dir, "in/a.txt", b"Once.");
+    std::os::unix::fs::symlink(dir.join("in"), dir.join("in/loop")).unwrap();
+    check(
+        &[dir.join("in")],
+        dir,
+        &IngestConfig::default(),
+        &[
+            "article a in/a.txt text:Once.",
+            "Warning directory_loop in/loop",
+        ],
+    );
+}
+
+#[test]
+fn json_files_that_are_not_one_document_are_read_line_by_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // JSON lines whose first line is cut: the rest must survive.
+    let broken_first = write(
+        dir,
+        "broken.json",
+        b"{\"id\":\"cut\",\n{\"id\":\"b1\",\"text\":\"One.\"}\n",
+    );
+    // An array too big for the document limit, written one object per line.
+    let array = write(
+        dir,
+        "array.json",
+        b"[\n{\"id\":\"r1\",\"text\":\"First.\"},\n{\"id\":\"r2\",\"text\":\"Second.\"}\n]\n",
+    );
+    let config = IngestConfig {
+        max_line_bytes: 40,
+        ..IngestConfig::default()
+    };
+    check(
+        &[broken_first, array],
+        dir,
+        &config,
+        &[
+            "Error invalid_json broken.json:1",
+            "article b1 broken.json:2 text:One.",
+            "article r1 array.json:2 text:First.",
+            "article r2 array.json:3 text:Second.",
+        ],
+    );
+}
+
+#[test]
+fn truncated_gzip_text_keeps_its_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let packed = common::gzip("A long story. ".repeat(2000).as_bytes());
+    write(dir, "in/cut.txt.gz", &packed[..packed.len() / 2]);
+    let found = relative(run(&[dir.join("in")], &IngestConfig::default()), dir);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0], "Warning read_error in/cut.txt.gz");
+    assert!(
+        found[1].starts_with("article cut in/cut.txt.gz text:A long story."),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn html_files_are_one_article_each() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();

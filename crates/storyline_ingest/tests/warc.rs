@@ -345,11 +345,53 @@ fn truncated_gzip_keeps_earlier_records_and_names_the_offset() {
         assert!((5..20).contains(&n_articles), "{name}: {n_articles}");
         let last = records.last().map(common::render).unwrap_or_default();
         assert!(
-            last.starts_with("Error read_error") || last.starts_with("Error truncated_record"),
+            last.starts_with("Error read_error")
+                || last.starts_with("Error truncated_record")
+                || last.starts_with("Error corrupt_gzip"),
             "{name}: {last}"
         );
         assert!(last.contains(".warc.gz@"), "{name}: {last}");
     }
+}
+
+#[test]
+fn a_damaged_gzip_member_costs_only_its_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut file = Vec::new();
+    for index in 0..5 {
+        let body = format!("<html>{}</html>", format!("page {index} ").repeat(300));
+        let record = WarcRecord::response(
+            &format!("r{index}"),
+            "https://e.com/",
+            http_response(200, &[("Content-Type", "text/html")], body.as_bytes()),
+        );
+        let mut member = gzip(&record.to_bytes("WARC/1.0"));
+        if index == 2 {
+            let middle = member.len() / 2;
+            member[middle..middle + 16].fill(b'X');
+        }
+        file.extend(member);
+    }
+    let path = write(dir, "damaged.warc.gz", &file);
+    let found: Vec<String> = relative(run(&[path], &IngestConfig::default()), dir)
+        .into_iter()
+        .map(|line| line.split(" html:").next().unwrap_or("").to_owned())
+        .collect();
+    let articles: Vec<&String> = found
+        .iter()
+        .filter(|line| line.starts_with("article"))
+        .collect();
+    assert_eq!(articles.len(), 4, "{found:#?}");
+    for (line, id) in articles.iter().zip(["r0", "r1", "r3", "r4"]) {
+        assert!(line.starts_with(&format!("article {id} ")), "{found:#?}");
+    }
+    assert!(
+        found
+            .iter()
+            .any(|line| line.starts_with("Error corrupt_gzip damaged.warc.gz@")),
+        "{found:#?}"
+    );
 }
 
 #[test]

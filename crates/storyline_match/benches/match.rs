@@ -29,7 +29,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// An article of about `n_bytes` bytes: sentences of 12–25 words, a third of them
-/// stopwords, some capitalised names, numbers and quoted phrases.
+/// stopwords, the rest Zipf-distributed, some capitalised names, numbers and quotes.
 fn article(random: &mut Random, vocabulary: &[String], n_bytes: usize) -> String {
     let mut text = String::with_capacity(n_bytes + 200);
     while text.len() < n_bytes {
@@ -46,7 +46,7 @@ fn article(random: &mut Random, vocabulary: &[String], n_bytes: usize) -> String
                 }
                 6 if at + 2 < n_words => format!("“{}", vocabulary[random.below(vocabulary.len())]),
                 7 => format!("{}”", vocabulary[random.below(vocabulary.len())]),
-                _ => vocabulary[random.below(vocabulary.len())].clone(),
+                _ => vocabulary[zipf_rank(random, vocabulary.len())].clone(),
             };
             text.push_str(&word);
             text.push(' ');
@@ -55,6 +55,13 @@ fn article(random: &mut Random, vocabulary: &[String], n_bytes: usize) -> String
         text.push_str(". ");
     }
     text
+}
+
+/// A word rank with probability falling like 1/rank (log-uniform), as word frequencies do,
+/// so unrelated articles share common words the way real ones do.
+fn zipf_rank(random: &mut Random, n_words: usize) -> usize {
+    let uniform = random.below(1 << 20) as f64 / f64::from(1u32 << 20);
+    ((n_words as f64).powf(uniform) as usize).min(n_words - 1)
 }
 
 fn vocabulary(random: &mut Random, n_words: usize) -> Vec<String> {

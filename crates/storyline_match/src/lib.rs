@@ -5,6 +5,11 @@
 //! article in parallel and must stay small (bounded bytes per article); [`find_copies`] runs
 //! once over all fingerprints and returns at most one edge per copy, sorted by `copy`.
 //!
+//! Invariants: a fingerprint is bounded (≈1 KB for a 2 KB article, < 4 KB for any text,
+//! see [`Fingerprint::size_bytes`]); `find_copies` never compares all pairs (LSH buckets are
+//! capped, candidates per article are capped) and its output does not depend on the thread
+//! count or on hash-map order; no input text can make either function panic.
+//!
 //! Data flow, one module per step:
 //! `text.rs` (tokens) → `sketch.rs` ([`Fingerprint`]) → `candidates.rs` (LSH / inverted
 //! index, near-linear) → `verify.rs` (exact, near-duplicate, rewrite) → `origin.rs`
@@ -37,6 +42,7 @@ mod text;
 mod verify;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use storyline_core::CopyEdge;
 
 pub use sketch::Fingerprint;
@@ -57,7 +63,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// Thresholds and caps for copy detection. Fingerprints built with one config must be
 /// compared with the same config.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MatchConfig {
     /// Words per shingle for near-duplicate detection.
     pub shingle_words: usize,
@@ -154,7 +161,7 @@ impl MatchConfig {
 }
 
 /// Facts about an article, besides its text, that help decide which copy is the original.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocFacts {
     /// Publication date as days since 1970-01-01, when known.
     pub date_days: Option<i32>,

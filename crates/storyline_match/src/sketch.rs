@@ -16,13 +16,15 @@
 //!   sentence alignment that verifies rewrites;
 //! * counts of quoted spans, numbers and mid-sentence capitalised names, for choosing originals.
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::{is_common_stem, is_content_word, is_stopword, stem, tokenize, word_hash, Token};
 use crate::MatchConfig;
 
 /// Bins of the shingle MinHash; 128 bins × 16 bits keep the Jaccard estimate within ~±0.05.
 pub(crate) const SHINGLE_BINS: usize = 128;
-/// Bins of the content-word MinHash (rewrite candidates); 96 bins = 32 LSH bands of 3.
-pub(crate) const CONTENT_BINS: usize = 96;
+/// Bins of the content-word MinHash (rewrite candidates); 126 bins = 42 LSH bands of 3.
+pub(crate) const CONTENT_BINS: usize = 126;
 /// A sentence needs this many words for its hash to mean anything ("Advertisement" does not).
 const MIN_SENTENCE_WORDS: u32 = 5;
 /// A sentence needs this many content words to take part in rewrite alignment.
@@ -33,8 +35,9 @@ const WORDS_PER_SENTENCE: usize = 12;
 const EMPTY_BIN: u64 = u64::MAX;
 
 /// Compact per-article signature built by [`crate::fingerprint`]; see the module docs of
-/// `sketch.rs` for what it holds. Its size is bounded whatever the text length.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// `sketch.rs` for what it holds. Its size is bounded whatever the text length. Serializable,
+/// so a long-running service can keep fingerprints on disk instead of texts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
     pub(crate) exact_hash: u64,
     pub(crate) n_words: u32,
@@ -47,9 +50,10 @@ pub struct Fingerprint {
     pub(crate) sentence_words: Box<[u16]>,
     /// End offset in `sentence_words` of each aligned sentence.
     pub(crate) sentence_ends: Box<[u16]>,
-    /// The hash (as in `sentence_hashes`) of each aligned sentence: where in the text the
-    /// sentences shared with another article sit (a wrapped story vs a truncated copy).
-    pub(crate) sentence_keys: Box<[u32]>,
+    /// The top 16 bits of the hash (as in `sentence_hashes`) of each aligned sentence: where
+    /// in the text the sentences shared with another article sit (a wrapped story vs a
+    /// truncated copy).
+    pub(crate) sentence_keys: Box<[u16]>,
     pub(crate) n_quotes: u32,
     pub(crate) n_numbers: u32,
     pub(crate) n_names: u32,
@@ -73,7 +77,8 @@ impl Fingerprint {
                 + self.content_minhash.len()
                 + self.sentence_words.len()
                 + self.sentence_ends.len())
-            + 4 * (self.sentence_hashes.len() + self.sentence_keys.len())
+            + 2 * self.sentence_keys.len()
+            + 4 * self.sentence_hashes.len()
     }
 
     /// The content-word sample of each aligned sentence, in text order.
@@ -134,10 +139,19 @@ impl OnePermutation {
             .map(|bin| {
                 let mut value = self.bins[bin as usize];
                 let mut attempt = 0u64;
-                while value == EMPTY_BIN {
+                while value == EMPTY_BIN && attempt < 16 * n_bins {
                     attempt += 1;
                     let probe = mix64(bin.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ attempt);
                     value = self.bins[(((probe >> 32) * n_bins) >> 32) as usize];
+                }
+                if value == EMPTY_BIN {
+                    // Bounded probing; then deterministically the first non-empty bin.
+                    value = self
+                        .bins
+                        .iter()
+                        .copied()
+                        .find(|&v| v != EMPTY_BIN)
+                        .unwrap_or(0);
                 }
                 value as u16
             })
@@ -161,7 +175,7 @@ struct Builder<'c> {
     sentence_hashes: Vec<u32>,
     sentence_words: Vec<u16>,
     sentence_ends: Vec<u16>,
-    sentence_keys: Vec<u32>,
+    sentence_keys: Vec<u16>,
     at_sentence_start: bool,
     n_numbers: u32,
     n_names: u32,
@@ -256,7 +270,7 @@ impl<'c> Builder<'c> {
             // At most 255 sentences × 12 words: fits a u16 by the config clamp.
             self.sentence_ends
                 .push(u16::try_from(self.sentence_words.len()).unwrap_or(u16::MAX));
-            self.sentence_keys.push((self.sentence_hash >> 32) as u32);
+            self.sentence_keys.push((self.sentence_hash >> 48) as u16);
         }
         self.sentence_content.clear();
         self.sentence_hash = 0;

@@ -153,10 +153,16 @@ fn containment(left: &Fingerprint, right: &Fingerprint, jaccard: f64) -> f64 {
 /// the story (share a content word with `smaller`). A page that wraps a wire
 /// story has other material in front, or unrelated teasers, bios and links after it.
 fn is_truncation(smaller: &Fingerprint, larger: &Fingerprint) -> bool {
+    let mut smaller_keys: Vec<u16> = smaller
+        .sentence_hashes
+        .iter()
+        .map(|&hash| (hash >> 16) as u16)
+        .collect();
+    smaller_keys.sort_unstable();
     let shared: Vec<bool> = larger
         .sentence_keys
         .iter()
-        .map(|key| smaller.sentence_hashes.binary_search(key).is_ok())
+        .map(|key| smaller_keys.binary_search(key).is_ok())
         .collect();
     let (Some(first), Some(last)) = (
         shared.iter().position(|&s| s),
