@@ -86,6 +86,10 @@ impl Progress for Observer {
         self.maybe_show();
     }
 
+    fn memory(&self, stage: &'static str, resident_bytes: u64) {
+        self.bar.suspend(|| eprintln!("memory: {stage:>8} {:>8.1} MB resident", resident_bytes as f64 / 1e6));
+    }
+
     fn finish(&self) {
         self.bar.finish_and_clear();
         let n_diagnostics = self.n_diagnostics();

@@ -136,8 +136,19 @@ impl<'a> StageClock<'a> {
     fn stop(&mut self) {
         if let Some((name, started)) = self.current.take() {
             self.times.push((name, started.elapsed()));
+            if std::env::var_os("STORYLINE_TRACE_MEMORY").is_some() {
+                self.progress.memory(name, resident_bytes());
+            }
         }
     }
+}
+
+/// Resident memory of this process, from `/proc/self/statm` (0 where that is unavailable).
+fn resident_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|statm| statm.split_whitespace().nth(1).and_then(|pages| pages.parse::<u64>().ok()))
+        .map_or(0, |pages| pages * 4096)
 }
 
 /// Per-article state kept in memory between the passes: small and bounded.

@@ -14,6 +14,8 @@ pub trait Progress: Sync {
     fn advance(&self, n: u64);
     /// The run is over.
     fn finish(&self);
+    /// Resident memory after a stage (only when `STORYLINE_TRACE_MEMORY` is set).
+    fn memory(&self, _stage: &'static str, _resident_bytes: u64) {}
 }
 
 /// Progress that goes nowhere, for library users and tests.
