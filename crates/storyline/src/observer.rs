@@ -87,7 +87,9 @@ impl Progress for Observer {
     }
 
     fn memory(&self, stage: &'static str, resident_bytes: u64) {
-        self.bar.suspend(|| eprintln!("memory: {stage:>8} {:>8.1} MB resident", resident_bytes as f64 / 1e6));
+        self.bar.suspend(|| {
+            eprintln!("memory: {stage:>8} {:>8.1} MB resident", resident_bytes as f64 / 1e6)
+        });
     }
 
     fn finish(&self) {

@@ -16,7 +16,7 @@ use crate::write::DiagnosticSink;
 use crate::{dates, DocState, Error, Progress, Result, RunConfig};
 
 /// Fields of a spill D record, in order.
-pub(crate) const N_FIELDS: usize = 7;
+pub(crate) const N_FIELDS: usize = 8;
 pub(crate) const F_ID: usize = 0;
 pub(crate) const F_TITLE: usize = 1;
 pub(crate) const F_DATE: usize = 2;
@@ -25,6 +25,9 @@ pub(crate) const F_URL: usize = 4;
 pub(crate) const F_TEXT: usize = 5;
 /// The rest of the article's output line: a JSON object without `id`, `story` and copy fields.
 pub(crate) const F_REST: usize = 6;
+/// A dateline line cleaning removed as furniture ("DECEMBER 9, 2022"): not text, but the
+/// digest still reads it as a date the article gives for the event.
+pub(crate) const F_DATELINE: usize = 7;
 
 /// What the clean pass hands on.
 #[derive(Debug)]
@@ -50,6 +53,7 @@ struct Processed {
     text: String,
     status: ArticleStatus,
     rest: Vec<u8>,
+    dateline: Option<String>,
     n_removals: usize,
     fingerprint: Fingerprint,
     facts: DocFacts,
@@ -123,6 +127,7 @@ pub(crate) fn clean_pass(
             fields[F_URL] = item.url.as_deref().map(str::as_bytes);
             fields[F_TEXT] = Some(item.text.as_bytes());
             fields[F_REST] = Some(&item.rest);
+            fields[F_DATELINE] = item.dateline.as_deref().map(str::as_bytes);
             let offset = writer.write(&fields).map_err(spill_error)?;
             pass.n_empty += u64::from(item.status == ArticleStatus::Empty);
             pass.n_cleaned += u64::from(item.n_removals > 0);
@@ -184,6 +189,12 @@ fn process(
     });
 
     let date_days = date.as_deref().and_then(dates::parse_date_days);
+    let dateline = cleaned
+        .removals
+        .iter()
+        .filter(|removal| removal.kind == RemovalKind::Boilerplate && removal.text.len() <= 40)
+        .find(|removal| dates::parse_date_days(&removal.text).is_some())
+        .map(|removal| removal.text.trim().to_owned());
     let n_filler_removed = cleaned
         .removals
         .iter()
@@ -225,6 +236,7 @@ fn process(
         text: cleaned.text,
         status,
         rest,
+        dateline,
         n_removals: cleaned.removals.len(),
         fingerprint,
         facts: DocFacts { date_days, n_filler_removed, ..DocFacts::default() },

@@ -168,7 +168,10 @@ fn story_line(
             take_string(&mut record, clean::F_DATE),
             take_string(&mut record, clean::F_SOURCE),
             take_string(&mut record, clean::F_URL),
-            take_string(&mut record, clean::F_TEXT).unwrap_or_default(),
+            with_dateline(
+                take_string(&mut record, clean::F_DATELINE),
+                take_string(&mut record, clean::F_TEXT).unwrap_or_default(),
+            ),
         ));
     }
     let articles: Vec<StoryArticle<'_>> = records
@@ -193,6 +196,15 @@ fn story_line(
     let mut bytes = serde_json::to_vec(&line)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The text the digest reads: a removed dateline goes back on top, since the dates an article
+/// gives for its event are the digest's business even when they are not text.
+fn with_dateline(dateline: Option<String>, text: String) -> String {
+    match dateline {
+        Some(dateline) => format!("{dateline}\n{text}"),
+        None => text,
+    }
 }
 
 fn write_articles(
