@@ -248,7 +248,7 @@ fn write_articles(
         line.push(b'\n');
         out.write(&line)?;
         doc_idx += 1;
-        if doc_idx.is_multiple_of(4096) {
+        if doc_idx % 4096 == 0 {
             progress.advance(4096);
         }
     }
