@@ -157,7 +157,7 @@ fn bad_input_gets_diagnostics_and_good_articles_survive() {
     let named = |file: &str, line: Option<u64>| {
         diagnostics.iter().any(|diagnostic| {
             diagnostic["pos"]["file"].as_str().is_some_and(|path| path.ends_with(file))
-                && line.is_none_or(|line| diagnostic["pos"]["line"] == line)
+                && line.map_or(true, |line| diagnostic["pos"]["line"] == line)
         })
     };
     assert!(named("records.jsonl", Some(2)), "truncated line: {diagnostics:#?}");

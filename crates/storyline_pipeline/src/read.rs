@@ -182,7 +182,7 @@ fn bytes(value: &Option<String>) -> Option<&[u8]> {
 }
 
 fn fill(slot: &mut Option<String>, value: Option<String>) {
-    if slot.as_deref().is_none_or(|current| current.trim().is_empty()) {
+    if slot.as_deref().map_or(true, |current| current.trim().is_empty()) {
         if let Some(value) = value {
             *slot = Some(value);
         }
