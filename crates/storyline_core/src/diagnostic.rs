@@ -29,11 +29,21 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn warning(pos: SourcePos, code: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, pos, code: code.to_owned(), message: message.into() }
+        Diagnostic {
+            severity: Severity::Warning,
+            pos,
+            code: code.to_owned(),
+            message: message.into(),
+        }
     }
 
     pub fn error(pos: SourcePos, code: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, pos, code: code.to_owned(), message: message.into() }
+        Diagnostic {
+            severity: Severity::Error,
+            pos,
+            code: code.to_owned(),
+            message: message.into(),
+        }
     }
 }
 

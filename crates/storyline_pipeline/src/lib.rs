@@ -1,1 +1,283 @@
-//! The pipeline: runs every stage over a stream of articles and writes the output files.
+//! The pipeline: runs every storyline stage over a stream of articles and writes the output
+//! files `articles.jsonl`, `copies.jsonl`, `stories.jsonl` and `diagnostics.jsonl`.
+//!
+//! [`run`] makes two passes over the input, holding only compact per-article state in
+//! memory (fingerprints, story features, dates) and spilling texts to scratch files:
+//!
+//! 1. **read** ([`read`]): ingest → HTML extraction → spill A; corpus boilerplate statistics.
+//! 2. **clean** ([`clean`]): spill A → cleaning → fingerprints + story features → spill D.
+//! 3. **match**, **cluster**: copy edges, then stories (copies always join their original).
+//! 4. **write** ([`write`]): digests per story (texts read back from spill D), then the
+//!    output files, articles in input order.
+//!
+//! ```no_run
+//! use storyline_pipeline::{run, NoProgress, RunConfig};
+//! let summary = run(&["articles.jsonl".into()], "out".as_ref(), &RunConfig::default(), &NoProgress)?;
+//! println!("{} stories", summary.n_stories);
+//! # Ok::<(), storyline_pipeline::Error>(())
+//! ```
+
+mod clean;
+pub mod dates;
+mod error;
+mod progress;
+mod read;
+mod spill;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use storyline_clean::CleanConfig;
+use storyline_cluster::ClusterConfig;
+use storyline_core::{CopyKind, Diagnostic, DocIdx};
+use storyline_digest::DigestConfig;
+use storyline_extract::ExtractConfig;
+use storyline_ingest::IngestConfig;
+use storyline_match::MatchConfig;
+
+pub use error::{Error, Result};
+pub use progress::{NoProgress, Progress};
+
+/// Every setting of a run. `Default` gives the documented defaults.
+#[derive(Debug, Clone)]
+pub struct RunConfig {
+    pub ingest: IngestConfig,
+    pub extract: ExtractConfig,
+    pub clean: CleanConfig,
+    pub matching: MatchConfig,
+    pub cluster: ClusterConfig,
+    pub digest: DigestConfig,
+    /// Worker threads; 0 means one per core. Output does not depend on it.
+    pub n_threads: usize,
+    /// Articles per parallel batch: bounds the texts in memory at once.
+    pub batch_size: usize,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            ingest: IngestConfig::default(),
+            extract: ExtractConfig::default(),
+            clean: CleanConfig::default(),
+            matching: MatchConfig::default(),
+            cluster: ClusterConfig::default(),
+            digest: DigestConfig::default(),
+            n_threads: 0,
+            batch_size: 2048,
+        }
+    }
+}
+
+/// Copy edges found, by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CopyCounts {
+    pub exact: u64,
+    pub near_duplicate: u64,
+    pub rewrite: u64,
+}
+
+impl CopyCounts {
+    fn add(&mut self, kind: CopyKind) {
+        match kind {
+            CopyKind::Exact => self.exact += 1,
+            CopyKind::NearDuplicate => self.near_duplicate += 1,
+            CopyKind::Rewrite => self.rewrite += 1,
+        }
+    }
+
+    pub fn total(&self) -> u64 {
+        self.exact + self.near_duplicate + self.rewrite
+    }
+}
+
+/// What a run did, for the human summary.
+#[derive(Debug, Clone, Default)]
+pub struct RunSummary {
+    /// Articles read (every line of `articles.jsonl`).
+    pub n_articles: u64,
+    /// Articles filed into a story.
+    pub n_ok: u64,
+    /// Articles with no text left.
+    pub n_empty: u64,
+    /// HTML pages that are not articles.
+    pub n_not_article: u64,
+    /// Articles from which cleaning removed something.
+    pub n_cleaned: u64,
+    /// Removals made by cleaning, all kinds.
+    pub n_removals: u64,
+    pub copies: CopyCounts,
+    pub n_stories: u64,
+    /// Diagnostics written to `diagnostics.jsonl`.
+    pub n_diagnostics: u64,
+    pub elapsed: Duration,
+    /// Wall time of each stage, in order.
+    pub stage_times: Vec<(&'static str, Duration)>,
+}
+
+/// Times the stages of a run and tells the observer when one starts.
+struct StageClock<'a> {
+    progress: &'a dyn Progress,
+    current: Option<(&'static str, Instant)>,
+    times: Vec<(&'static str, Duration)>,
+}
+
+impl<'a> StageClock<'a> {
+    fn new(progress: &'a dyn Progress) -> StageClock<'a> {
+        StageClock { progress, current: None, times: Vec::new() }
+    }
+
+    fn start(&mut self, name: &'static str, total: Option<u64>) {
+        self.stop();
+        self.progress.stage(name, total);
+        self.current = Some((name, Instant::now()));
+    }
+
+    fn stop(&mut self) {
+        if let Some((name, started)) = self.current.take() {
+            self.times.push((name, started.elapsed()));
+            if std::env::var_os("STORYLINE_TRACE_MEMORY").is_some() {
+                self.progress.memory(name, resident_bytes());
+            }
+        }
+    }
+}
+
+/// Resident memory of this process, from `/proc/self/statm` (0 where that is unavailable).
+fn resident_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|statm| {
+            statm.split_whitespace().nth(1).and_then(|pages| pages.parse::<u64>().ok())
+        })
+        .map_or(0, |pages| pages * 4096)
+}
+
+/// Per-article state kept in memory between the passes: small and bounded.
+#[derive(Debug)]
+pub(crate) struct DocState {
+    pub(crate) id: Box<str>,
+    pub(crate) ok: bool,
+    /// Offset of the article's record in spill D.
+    pub(crate) offset: u64,
+}
+
+/// Runs the whole pipeline over `inputs` (files, directories, `-` for stdin) into `out_dir`.
+pub fn run(
+    inputs: &[PathBuf],
+    out_dir: &Path,
+    config: &RunConfig,
+    progress: &dyn Progress,
+) -> Result<RunSummary> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.n_threads)
+        .build()
+        .map_err(|source| Error::Threads { n_threads: config.n_threads, source })?;
+    pool.install(|| run_in_pool(inputs, out_dir, config, progress))
+}
+
+fn run_in_pool(
+    inputs: &[PathBuf],
+    out_dir: &Path,
+    config: &RunConfig,
+    progress: &dyn Progress,
+) -> Result<RunSummary> {
+    let started = Instant::now();
+    std::fs::create_dir_all(out_dir)
+        .map_err(|source| Error::CreateOutput { path: out_dir.to_owned(), source })?;
+    let scratch = tempfile::Builder::new()
+        .prefix(".storyline-scratch-")
+        .tempdir_in(out_dir)
+        .map_err(|source| Error::CreateOutput { path: out_dir.to_owned(), source })?;
+    let mut diagnostics =
+        write::DiagnosticSink::create(&out_dir.join("diagnostics.jsonl"), progress)?;
+    let mut summary = RunSummary::default();
+    let mut clock = StageClock::new(progress);
+
+    clock.start("read", None);
+    let read = read::read_pass(inputs, config, scratch.path(), &mut diagnostics, progress)?;
+    summary.n_articles = read.n_articles;
+    summary.n_not_article = read.n_not_article;
+
+    clock.start("clean", Some(read.n_articles));
+    let cleaned = clean::clean_pass(read, config, scratch.path(), &mut diagnostics, progress)?;
+    summary.n_empty = cleaned.n_empty;
+    summary.n_cleaned = cleaned.n_cleaned;
+    summary.n_removals = cleaned.n_removals;
+
+    clock.start("match", None);
+    let edges: Vec<_> =
+        storyline_match::find_copies(&cleaned.fingerprints, &cleaned.facts, &config.matching)
+            .into_iter()
+            .filter(|edge| {
+                let ok = |idx: DocIdx| cleaned.docs.get(idx.index()).is_some_and(|doc| doc.ok);
+                ok(edge.copy) && ok(edge.original) && edge.copy != edge.original
+            })
+            .collect();
+    for edge in &edges {
+        summary.copies.add(edge.kind);
+    }
+    let clean::CleanPass { docs, features, spill, .. } = cleaned;
+
+    clock.start("cluster", None);
+    let stories = cluster(&docs, features, &edges, &config.cluster);
+    summary.n_ok = docs.iter().filter(|doc| doc.ok).count() as u64;
+    summary.n_stories = stories.n_stories as u64;
+
+    clock.start("digest", Some(summary.n_stories));
+    write::write_stories(out_dir, &docs, &stories.of_doc, &edges, &spill, config, progress)?;
+    clock.start("write", Some(summary.n_articles));
+    write::write_outputs(out_dir, &docs, &stories.of_doc, &edges, &spill, progress)?;
+    clock.stop();
+    summary.stage_times = clock.times;
+    summary.n_diagnostics = diagnostics.finish()?;
+    summary.elapsed = started.elapsed();
+    progress.finish();
+    Ok(summary)
+}
+
+/// Stories of a run: the story of every article (`None` for articles in no story).
+#[derive(Debug)]
+pub(crate) struct Stories {
+    pub(crate) of_doc: Vec<Option<u32>>,
+    pub(crate) n_stories: usize,
+}
+
+/// Clusters the articles that are `ok`; the others are in no story.
+fn cluster(
+    docs: &[DocState],
+    features: Vec<storyline_cluster::StoryFeatures>,
+    edges: &[storyline_core::CopyEdge],
+    config: &ClusterConfig,
+) -> Stories {
+    // The clusterer sees only the articles that are in some story, densely indexed.
+    let mut dense_of_doc = vec![u32::MAX; docs.len()];
+    let mut ok_features = Vec::new();
+    for (doc_idx, (doc, feature)) in docs.iter().zip(features).enumerate() {
+        if doc.ok {
+            dense_of_doc[doc_idx] = ok_features.len() as u32;
+            ok_features.push(feature);
+        }
+    }
+    let must_link: Vec<(DocIdx, DocIdx)> = edges
+        .iter()
+        .map(|edge| {
+            (DocIdx(dense_of_doc[edge.copy.index()]), DocIdx(dense_of_doc[edge.original.index()]))
+        })
+        .collect();
+    let story_of_dense = storyline_cluster::cluster_stories(&ok_features, &must_link, config);
+    drop(ok_features);
+    let of_doc: Vec<Option<u32>> = dense_of_doc
+        .iter()
+        .map(|&dense| story_of_dense.get(dense as usize).map(|story| story.0))
+        .collect();
+    let n_stories = of_doc.iter().flatten().map(|&story| story as usize + 1).max().unwrap_or(0);
+    Stories { of_doc, n_stories }
+}
+
+/// Turns a diagnostic into its JSON line (used by the sink and by tests).
+pub(crate) fn diagnostic_line(diagnostic: &Diagnostic) -> Result<Vec<u8>> {
+    let mut line = serde_json::to_vec(diagnostic)?;
+    line.push(b'\n');
+    Ok(line)
+}

@@ -1,0 +1,270 @@
+//! CLI tests: run the real `storyline` binary in temporary directories and check exit codes,
+//! output files and what it prints.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn storyline() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_storyline"))
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run_ok(args: &[&str]) -> Output {
+    let output = storyline().args(args).output().expect("storyline runs");
+    assert!(
+        output.status.success(),
+        "storyline {args:?} failed: {}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn read_jsonl(path: &Path) -> Vec<Value> {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    text.lines().map(|line| serde_json::from_str(line).expect("valid JSON line")).collect()
+}
+
+fn by_id<'a>(articles: &'a [Value], prefix: &str) -> &'a Value {
+    articles
+        .iter()
+        .find(|article| article["id"].as_str().is_some_and(|id| id.starts_with(prefix)))
+        .unwrap_or_else(|| panic!("no article {prefix}"))
+}
+
+#[test]
+fn help_answers_for_every_subcommand() {
+    for subcommand in ["run", "eval", "show", "report"] {
+        let output = run_ok(&[subcommand, "--help"]);
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(help.contains("--out"), "{subcommand} --help lacks --out:\n{help}");
+        assert!(help.contains("Exit codes"), "{subcommand} --help lacks exit codes");
+    }
+    let output = run_ok(&["--help"]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("run"));
+}
+
+#[test]
+fn usage_error_exits_2() {
+    let output = storyline().args(["run"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn unwritable_output_exits_1_with_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, "Some text of an article.").unwrap();
+    let output = storyline()
+        .args(["run", input.to_str().unwrap(), "--out", blocker.join("out").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("out"));
+}
+
+/// The seed articles: five reports of one event, one machine rewrite among them.
+#[test]
+fn seeds_make_one_story_with_one_rewrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = repo_root().join("examples/seeds");
+    let out = dir.path().join("out");
+    run_ok(&["run", seeds.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+
+    let articles = read_jsonl(&out.join("articles.jsonl"));
+    assert_eq!(articles.len(), 5);
+    let stories = read_jsonl(&out.join("stories.jsonl"));
+    assert_eq!(stories.len(), 1, "one story: {stories:?}");
+    assert_eq!(stories[0]["articles"].as_array().unwrap().len(), 5);
+
+    let copies = read_jsonl(&out.join("copies.jsonl"));
+    assert_eq!(copies.len(), 1, "exactly one copy edge: {copies:#?}");
+    assert!(copies[0]["copy"].as_str().unwrap().starts_with("000_"));
+    assert!(copies[0]["original"].as_str().unwrap().starts_with("001_"));
+    assert_eq!(copies[0]["kind"], "rewrite");
+    assert!(!copies[0]["evidence"]["origin"].as_array().unwrap().is_empty());
+
+    // The doubled body is kept once.
+    let doubled = by_id(&articles, "004_")["text"].as_str().unwrap();
+    let first_sentence = "Upon arrival, Putin was warmly welcomed";
+    assert_eq!(doubled.matches(first_sentence).count(), 1, "{doubled}");
+
+    // Site furniture and filler are gone from every cleaned text.
+    for article in &articles {
+        let text = article["text"].as_str().unwrap();
+        for line in text.lines() {
+            let line = line.trim();
+            for furniture in ["Advertisement", "Related News", "About Us", "Instagram"] {
+                assert_ne!(line, furniture, "{} keeps {furniture:?}", article["id"]);
+            }
+        }
+        for phrase in ["filler text", "To suggest a correction", "Join NewsTrack", "Ctrl + Enter"] {
+            assert!(!text.contains(phrase), "{} keeps {phrase:?}", article["id"]);
+        }
+    }
+}
+
+#[test]
+fn bad_input_gets_diagnostics_and_good_articles_survive() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("good.txt"),
+        "A good article about a flood in the valley.\nIt rained for days.",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("latin1.txt"),
+        b"Caf\xe9 owners in the old town reopened after the storm.",
+    )
+    .unwrap();
+    std::fs::write(input.join("empty.txt"), "   \n").unwrap();
+    std::fs::write(input.join("blob.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]).unwrap();
+    let lines = [
+        r#"{"id": "j1", "text": "First JSONL article about an election in the north."}"#,
+        r#"{"id": "j2", "text": "truncated"#,
+        r#"{"text": "An article without an id, about a bridge that collapsed."}"#,
+        r#"{"id": "j1", "text": "A different article reusing the id j1, about a fire."}"#,
+        r#"[1, 2, 3]"#,
+        r#"{"id": "j5", "title": "Kept", "text": "The last good line, about a marathon.", "lang": "en"}"#,
+    ];
+    std::fs::write(input.join("records.jsonl"), lines.join("\n")).unwrap();
+    let out = dir.path().join("out");
+    let output = run_ok(&["run", input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    let articles = read_jsonl(&out.join("articles.jsonl"));
+    let ids: Vec<&str> = articles.iter().map(|article| article["id"].as_str().unwrap()).collect();
+    for id in ["good", "latin1", "j1", "j5"] {
+        assert!(ids.contains(&id), "{id} lost: {ids:?}");
+    }
+    // The duplicate id and the missing id are kept under new ids.
+    assert_eq!(ids.iter().filter(|id| id.starts_with("j1")).count(), 2, "{ids:?}");
+    assert!(articles.iter().any(|article| article["text"].as_str().unwrap().contains("bridge")));
+    // Fields storyline does not read are kept.
+    assert_eq!(by_id(&articles, "j5")["extra"]["lang"], "en");
+
+    let diagnostics = read_jsonl(&out.join("diagnostics.jsonl"));
+    let named = |file: &str, line: Option<u64>| {
+        diagnostics.iter().any(|diagnostic| {
+            diagnostic["pos"]["file"].as_str().is_some_and(|path| path.ends_with(file))
+                && line.map_or(true, |line| diagnostic["pos"]["line"] == line)
+        })
+    };
+    assert!(named("records.jsonl", Some(2)), "truncated line: {diagnostics:#?}");
+    assert!(named("records.jsonl", Some(3)), "missing id: {diagnostics:#?}");
+    assert!(named("records.jsonl", Some(4)), "duplicate id: {diagnostics:#?}");
+    assert!(named("records.jsonl", Some(5)), "not an object: {diagnostics:#?}");
+    assert!(named("blob.bin", None), "binary file: {diagnostics:#?}");
+    assert!(named("latin1.txt", None), "invalid UTF-8: {diagnostics:#?}");
+    assert!(named("empty.txt", None), "empty article: {diagnostics:#?}");
+    assert!(stderr.contains("records.jsonl:2"), "diagnostics on stderr name file:line:\n{stderr}");
+}
+
+#[test]
+fn huge_article_is_truncated_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("huge.txt");
+    let paragraph = "The council met again on Monday to discuss the new budget for the harbour.\n";
+    let text = paragraph.repeat(100 * 1024 * 1024 / paragraph.len());
+    std::fs::write(&input, text).unwrap();
+    let out = dir.path().join("out");
+    run_ok(&["run", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let articles = read_jsonl(&out.join("articles.jsonl"));
+    assert_eq!(articles.len(), 1);
+    let diagnostics = read_jsonl(&out.join("diagnostics.jsonl"));
+    assert!(diagnostics
+        .iter()
+        .any(|diagnostic| diagnostic["pos"]["file"].as_str().unwrap().ends_with("huge.txt")));
+}
+
+#[test]
+fn stdin_input_and_same_bytes_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut corpus = Vec::new();
+    storyline_bench_corpus(&mut corpus);
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let out = dir.path().join(format!("out{threads}"));
+        let mut child = storyline()
+            .args(["run", "-", "--out", out.to_str().unwrap(), "-j", threads, "--quiet"])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(&corpus).unwrap();
+        }
+        assert!(child.wait().unwrap().success());
+        outputs.push(out);
+    }
+    for file in ["articles.jsonl", "copies.jsonl", "stories.jsonl"] {
+        let one = std::fs::read(outputs[0].join(file)).unwrap();
+        let two = std::fs::read(outputs[1].join(file)).unwrap();
+        assert!(one == two, "{file} differs between -j1 and -j2");
+    }
+    assert_eq!(read_jsonl(&outputs[0].join("articles.jsonl")).len(), 300);
+}
+
+/// 300 small articles: 60 events, five reports each, some copied.
+fn storyline_bench_corpus(out: &mut Vec<u8>) {
+    for idx in 0..300 {
+        let event = idx / 5;
+        let text = if idx % 7 == 0 && idx > 0 {
+            format!("Report on event {}: the mayor of town{event} opened bridge number {event}. Officials said {} people attended.", event, event * 13)
+        } else {
+            format!(
+                "Event {event} report {idx}: the mayor of town{event} opened bridge number {event}. Officials said {} people attended. Reporter {idx} wrote this.",
+                event * 13
+            )
+        };
+        let record =
+            serde_json::json!({"id": format!("d{idx}"), "text": text, "date": "2024-06-18"});
+        out.extend_from_slice(record.to_string().as_bytes());
+        out.push(b'\n');
+    }
+}
+
+#[test]
+fn eval_scores_against_a_gold_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("gold.jsonl");
+    let mut corpus = Vec::new();
+    storyline_bench_corpus(&mut corpus);
+    let with_gold: String = String::from_utf8(corpus)
+        .unwrap()
+        .lines()
+        .enumerate()
+        .map(|(idx, line)| {
+            let mut value: Value = serde_json::from_str(line).unwrap();
+            value["gold"] = Value::from(idx / 5);
+            format!("{value}\n")
+        })
+        .collect();
+    std::fs::write(&input, with_gold).unwrap();
+    let out = dir.path().join("out");
+    let output = run_ok(&[
+        "eval",
+        "--gold",
+        "gold",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("ARI"), "{stdout}");
+    let scores: Value =
+        serde_json::from_slice(&std::fs::read(out.join("eval.json")).unwrap()).unwrap();
+    assert_eq!(scores["n_items"], 300);
+    assert!(scores["ari"].as_f64().is_some());
+}

@@ -1,0 +1,246 @@
+//! The clean pass: spill A → cleaned articles → fingerprints and story features in memory,
+//! cleaned records to spill D (read back per story for digests and in order for output).
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use storyline_cluster::StoryFeatures;
+use storyline_core::output::ArticleStatus;
+use storyline_core::{Diagnostic, RemovalKind, SourcePos};
+use storyline_match::{DocFacts, Fingerprint};
+
+use crate::read::{self, ReadPass};
+use crate::spill::{take_string, SpillReader, SpillRecord, SpillWriter};
+use crate::write::DiagnosticSink;
+use crate::{dates, DocState, Error, Progress, Result, RunConfig};
+
+/// Fields of a spill D record, in order.
+pub(crate) const N_FIELDS: usize = 8;
+pub(crate) const F_ID: usize = 0;
+pub(crate) const F_TITLE: usize = 1;
+pub(crate) const F_DATE: usize = 2;
+pub(crate) const F_SOURCE: usize = 3;
+pub(crate) const F_URL: usize = 4;
+pub(crate) const F_TEXT: usize = 5;
+/// The rest of the article's output line: a JSON object without `id`, `story` and copy fields.
+pub(crate) const F_REST: usize = 6;
+/// A dateline line cleaning removed as furniture ("DECEMBER 9, 2022"): not text, but the
+/// digest still reads it as a date the article gives for the event.
+pub(crate) const F_DATELINE: usize = 7;
+
+/// What the clean pass hands on.
+#[derive(Debug)]
+pub(crate) struct CleanPass {
+    pub(crate) docs: Vec<DocState>,
+    pub(crate) fingerprints: Vec<Fingerprint>,
+    pub(crate) facts: Vec<DocFacts>,
+    pub(crate) features: Vec<StoryFeatures>,
+    pub(crate) spill: std::fs::File,
+    pub(crate) n_empty: u64,
+    pub(crate) n_cleaned: u64,
+    pub(crate) n_removals: u64,
+}
+
+/// One article after cleaning, before it is spilled.
+#[derive(Debug)]
+struct Processed {
+    id: String,
+    title: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    text: String,
+    status: ArticleStatus,
+    rest: Vec<u8>,
+    dateline: Option<String>,
+    n_removals: usize,
+    fingerprint: Fingerprint,
+    facts: DocFacts,
+    features: StoryFeatures,
+    diagnostic: Option<Diagnostic>,
+}
+
+/// The output fields of an article that are known after cleaning.
+#[derive(Serialize)]
+struct Rest<'a> {
+    status: ArticleStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    text: &'a str,
+    removals: &'a [storyline_core::Removal],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extra: Option<&'a serde_json::value::RawValue>,
+}
+
+pub(crate) fn clean_pass(
+    read: ReadPass,
+    config: &RunConfig,
+    scratch: &Path,
+    diagnostics: &mut DiagnosticSink<'_>,
+    progress: &dyn Progress,
+) -> Result<CleanPass> {
+    let spill_error = |source| Error::Spill { stage: "clean", source };
+    let mut reader = SpillReader::new(read.spill, read::N_FIELDS);
+    let mut writer = SpillWriter::new(tempfile::tempfile_in(scratch).map_err(spill_error)?);
+    let capacity = read.n_articles as usize;
+    let mut pass = CleanPass {
+        docs: Vec::with_capacity(capacity),
+        fingerprints: Vec::with_capacity(capacity),
+        facts: Vec::with_capacity(capacity),
+        features: Vec::with_capacity(capacity),
+        spill: tempfile::tempfile_in(scratch).map_err(spill_error)?,
+        n_empty: 0,
+        n_cleaned: 0,
+        n_removals: 0,
+    };
+    let batch_size = config.batch_size.max(1);
+    loop {
+        let mut batch: Vec<SpillRecord> = Vec::with_capacity(batch_size);
+        while batch.len() < batch_size {
+            match reader.next_record().map_err(spill_error)? {
+                Some(record) => batch.push(record),
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let processed: Vec<Processed> =
+            batch.into_par_iter().map(|record| process(record, &read.model, config)).collect();
+        progress.advance(processed.len() as u64);
+        for item in processed {
+            if let Some(diagnostic) = &item.diagnostic {
+                diagnostics.push(diagnostic)?;
+            }
+            let mut fields: [Option<&[u8]>; N_FIELDS] = [None; N_FIELDS];
+            fields[F_ID] = Some(item.id.as_bytes());
+            fields[F_TITLE] = item.title.as_deref().map(str::as_bytes);
+            fields[F_DATE] = item.date.as_deref().map(str::as_bytes);
+            fields[F_SOURCE] = item.source.as_deref().map(str::as_bytes);
+            fields[F_URL] = item.url.as_deref().map(str::as_bytes);
+            fields[F_TEXT] = Some(item.text.as_bytes());
+            fields[F_REST] = Some(&item.rest);
+            fields[F_DATELINE] = item.dateline.as_deref().map(str::as_bytes);
+            let offset = writer.write(&fields).map_err(spill_error)?;
+            pass.n_empty += u64::from(item.status == ArticleStatus::Empty);
+            pass.n_cleaned += u64::from(item.n_removals > 0);
+            pass.n_removals += item.n_removals as u64;
+            pass.docs.push(DocState {
+                id: item.id.into_boxed_str(),
+                ok: item.status == ArticleStatus::Ok,
+                offset,
+            });
+            pass.fingerprints.push(item.fingerprint);
+            pass.facts.push(item.facts);
+            pass.features.push(item.features);
+        }
+    }
+    pass.spill = writer.finish().map_err(spill_error)?;
+    Ok(pass)
+}
+
+/// Cleans one article and computes everything the in-memory stages need from its text.
+fn process(
+    mut record: SpillRecord,
+    model: &storyline_clean::BoilerplateModel,
+    config: &RunConfig,
+) -> Processed {
+    let id = take_string(&mut record, read::F_ID).unwrap_or_default();
+    let title = take_string(&mut record, read::F_TITLE);
+    let date = take_string(&mut record, read::F_DATE);
+    let url = take_string(&mut record, read::F_URL);
+    let source = take_string(&mut record, read::F_SOURCE);
+    let not_article = take_string(&mut record, read::F_NOT_ARTICLE).is_some_and(|flag| flag == "1");
+    let raw_text = take_string(&mut record, read::F_TEXT).unwrap_or_default();
+    let extra = take_string(&mut record, read::F_EXTRA);
+    let pos = take_string(&mut record, read::F_POS).unwrap_or_default();
+
+    let cleaned = storyline_clean::clean(
+        &raw_text,
+        title.as_deref(),
+        source.as_deref(),
+        model,
+        &config.clean,
+    );
+    drop(raw_text);
+    let title = title.filter(|title| !title.trim().is_empty()).or(cleaned.headline);
+    let status = if not_article {
+        ArticleStatus::NotArticle
+    } else if cleaned.text.trim().is_empty() {
+        ArticleStatus::Empty
+    } else {
+        ArticleStatus::Ok
+    };
+    let diagnostic = (status == ArticleStatus::Empty).then(|| {
+        Diagnostic::warning(
+            SourcePos { file: pos, line: None, offset: None },
+            "empty_article",
+            format!(
+                "article `{id}` has no text after cleaning; kept in articles.jsonl, in no story"
+            ),
+        )
+    });
+
+    let date_days = date.as_deref().and_then(dates::parse_date_days);
+    let dateline = cleaned
+        .removals
+        .iter()
+        .filter(|removal| removal.kind == RemovalKind::Boilerplate && removal.text.len() <= 40)
+        .find(|removal| dates::parse_date_days(&removal.text).is_some())
+        .map(|removal| removal.text.trim().to_owned());
+    let n_filler_removed = cleaned
+        .removals
+        .iter()
+        .filter(|removal| matches!(removal.kind, RemovalKind::Filler | RemovalKind::Boilerplate))
+        .count() as u32;
+    let (fingerprint, features) = if status == ArticleStatus::Ok {
+        (
+            storyline_match::fingerprint(&cleaned.text, &config.matching),
+            storyline_cluster::story_features(
+                title.as_deref(),
+                &cleaned.text,
+                date_days,
+                &config.cluster,
+            ),
+        )
+    } else {
+        (Fingerprint::default(), StoryFeatures::default())
+    };
+    let extra_raw = extra.and_then(|extra| serde_json::value::RawValue::from_string(extra).ok());
+    let rest = serde_json::to_vec(&Rest {
+        status,
+        title: title.as_deref(),
+        date: date.as_deref(),
+        source: source.as_deref(),
+        url: url.as_deref(),
+        text: &cleaned.text,
+        removals: &cleaned.removals,
+        extra: extra_raw.as_deref(),
+    })
+    .unwrap_or_else(|_| b"{}".to_vec());
+    // The matcher may learn more facts than the pipeline fills in; the rest keep defaults.
+    #[allow(clippy::needless_update)]
+    Processed {
+        id,
+        title,
+        date,
+        source,
+        url,
+        text: cleaned.text,
+        status,
+        rest,
+        dateline,
+        n_removals: cleaned.removals.len(),
+        fingerprint,
+        facts: DocFacts { date_days, n_filler_removed, ..DocFacts::default() },
+        features,
+        diagnostic,
+    }
+}

@@ -1,0 +1,146 @@
+//! Spill files: the pipeline's scratch storage, so that a run never holds every text in memory.
+//!
+//! A spill is a sequence of records, each a fixed number of length-prefixed byte fields
+//! (`u32` little-endian length, `u32::MAX` for an absent field). [`SpillWriter`] appends and
+//! returns each record's byte offset; [`SpillReader`] reads records back in order, and
+//! [`read_record_at`] reads one record at an offset (for per-story random access).
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+
+const ABSENT: u32 = u32::MAX;
+
+/// Appends records to a scratch file.
+#[derive(Debug)]
+pub(crate) struct SpillWriter {
+    out: BufWriter<File>,
+    offset: u64,
+}
+
+impl SpillWriter {
+    pub(crate) fn new(file: File) -> SpillWriter {
+        SpillWriter { out: BufWriter::with_capacity(1 << 20, file), offset: 0 }
+    }
+
+    /// Writes one record and returns its offset.
+    pub(crate) fn write(&mut self, fields: &[Option<&[u8]>]) -> io::Result<u64> {
+        let start = self.offset;
+        for field in fields {
+            match field {
+                Some(bytes) => {
+                    let len = u32::try_from(bytes.len())
+                        .map_err(|_| io::Error::other("spill field over 4 GiB"))?;
+                    self.out.write_all(&len.to_le_bytes())?;
+                    self.out.write_all(bytes)?;
+                    self.offset += 4 + bytes.len() as u64;
+                }
+                None => {
+                    self.out.write_all(&ABSENT.to_le_bytes())?;
+                    self.offset += 4;
+                }
+            }
+        }
+        Ok(start)
+    }
+
+    /// Flushes and hands back the file, rewound for reading.
+    pub(crate) fn finish(self) -> io::Result<File> {
+        let mut file = self.out.into_inner().map_err(|error| error.into_error())?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok(file)
+    }
+}
+
+/// One record read back: its fields, `None` where absent.
+pub(crate) type SpillRecord = Vec<Option<Vec<u8>>>;
+
+/// Reads records of `n_fields` fields back in order.
+#[derive(Debug)]
+pub(crate) struct SpillReader {
+    input: BufReader<File>,
+    n_fields: usize,
+}
+
+impl SpillReader {
+    pub(crate) fn new(file: File, n_fields: usize) -> SpillReader {
+        SpillReader { input: BufReader::with_capacity(1 << 20, file), n_fields }
+    }
+
+    /// The next record, or `None` at the end of the file.
+    pub(crate) fn next_record(&mut self) -> io::Result<Option<SpillRecord>> {
+        let mut fields = Vec::with_capacity(self.n_fields);
+        for field_idx in 0..self.n_fields {
+            let mut len = [0u8; 4];
+            if field_idx == 0 {
+                match self.input.read_exact(&mut len) {
+                    Ok(()) => {}
+                    Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
+                    Err(error) => return Err(error),
+                }
+            } else {
+                self.input.read_exact(&mut len)?;
+            }
+            fields.push(read_field(&mut self.input, u32::from_le_bytes(len))?);
+        }
+        Ok(Some(fields))
+    }
+}
+
+fn read_field(input: &mut impl Read, len: u32) -> io::Result<Option<Vec<u8>>> {
+    if len == ABSENT {
+        return Ok(None);
+    }
+    let mut bytes = vec![0u8; len as usize];
+    input.read_exact(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// Reads the record of `n_fields` fields that starts at `offset`.
+pub(crate) fn read_record_at(file: &File, offset: u64, n_fields: usize) -> io::Result<SpillRecord> {
+    use std::os::unix::fs::FileExt;
+    let mut fields = Vec::with_capacity(n_fields);
+    let mut position = offset;
+    for _ in 0..n_fields {
+        let mut len = [0u8; 4];
+        file.read_exact_at(&mut len, position)?;
+        position += 4;
+        let len = u32::from_le_bytes(len);
+        if len == ABSENT {
+            fields.push(None);
+            continue;
+        }
+        let mut bytes = vec![0u8; len as usize];
+        file.read_exact_at(&mut bytes, position)?;
+        position += u64::from(len);
+        fields.push(Some(bytes));
+    }
+    Ok(fields)
+}
+
+/// Takes field `idx` of a record as a UTF-8 string (spills only ever hold strings we wrote).
+pub(crate) fn take_string(record: &mut SpillRecord, idx: usize) -> Option<String> {
+    record.get_mut(idx).and_then(Option::take).map(|bytes| {
+        String::from_utf8(bytes)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_round_trip_in_order_and_by_offset() {
+        let mut writer = SpillWriter::new(tempfile::tempfile().unwrap());
+        let first = writer.write(&[Some(b"a"), None, Some(b"")]).unwrap();
+        let second = writer.write(&[Some(b"bb"), Some(b"c"), None]).unwrap();
+        let file = writer.finish().unwrap();
+        let by_offset = read_record_at(&file, second, 3).unwrap();
+        assert_eq!(by_offset, vec![Some(b"bb".to_vec()), Some(b"c".to_vec()), None]);
+        assert_eq!(read_record_at(&file, first, 3).unwrap()[1], None);
+        let mut reader = SpillReader::new(file, 3);
+        assert_eq!(reader.next_record().unwrap().unwrap()[0], Some(b"a".to_vec()));
+        assert_eq!(reader.next_record().unwrap().unwrap()[0], Some(b"bb".to_vec()));
+        assert_eq!(reader.next_record().unwrap(), None);
+    }
+}

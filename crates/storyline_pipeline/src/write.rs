@@ -1,0 +1,279 @@
+//! The write stage: digests per story (texts read back from spill D), then `stories.jsonl`,
+//! `articles.jsonl` (input order) and `copies.jsonl`; and the diagnostics sink.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use storyline_core::output::{CopyRecord, EvidenceRecord};
+use storyline_core::{CopyEdge, CopyKind, Diagnostic, DocIdx, StoryId};
+use storyline_digest::{Digest, StoryArticle};
+
+use crate::clean;
+use crate::spill::{read_record_at, take_string, SpillReader};
+use crate::{diagnostic_line, DocState, Error, Progress, Result, RunConfig};
+
+/// Stories digested per parallel chunk: bounds the texts in memory at once.
+const STORIES_PER_CHUNK: usize = 256;
+
+/// Writes diagnostics to `diagnostics.jsonl` as they come, and shows them to the observer.
+pub(crate) struct DiagnosticSink<'a> {
+    out: BufWriter<File>,
+    path: PathBuf,
+    progress: &'a dyn Progress,
+    count: u64,
+}
+
+impl std::fmt::Debug for DiagnosticSink<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiagnosticSink")
+            .field("path", &self.path)
+            .field("count", &self.count)
+            .finish()
+    }
+}
+
+impl<'a> DiagnosticSink<'a> {
+    pub(crate) fn create(path: &Path, progress: &'a dyn Progress) -> Result<DiagnosticSink<'a>> {
+        let file =
+            File::create(path).map_err(|source| Error::Write { path: path.to_owned(), source })?;
+        Ok(DiagnosticSink { out: BufWriter::new(file), path: path.to_owned(), progress, count: 0 })
+    }
+
+    pub(crate) fn push(&mut self, diagnostic: &Diagnostic) -> Result<()> {
+        self.progress.diagnostic(diagnostic);
+        self.count += 1;
+        let line = diagnostic_line(diagnostic)?;
+        self.out.write_all(&line).map_err(|source| Error::Write { path: self.path.clone(), source })
+    }
+
+    /// Flushes and returns how many diagnostics were written.
+    pub(crate) fn finish(mut self) -> Result<u64> {
+        self.out.flush().map_err(|source| Error::Write { path: self.path.clone(), source })?;
+        Ok(self.count)
+    }
+}
+
+/// A buffered output file that names itself in errors.
+struct OutputFile {
+    out: BufWriter<File>,
+    path: PathBuf,
+}
+
+impl OutputFile {
+    fn create(path: PathBuf) -> Result<OutputFile> {
+        let file =
+            File::create(&path).map_err(|source| Error::Write { path: path.clone(), source })?;
+        Ok(OutputFile { out: BufWriter::with_capacity(1 << 20, file), path })
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes).map_err(|source| Error::Write { path: self.path.clone(), source })
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.out.flush().map_err(|source| Error::Write { path: self.path.clone(), source })
+    }
+}
+
+/// One line of `stories.jsonl`.
+#[derive(Serialize)]
+struct StoryLine<'a> {
+    story: u32,
+    n_articles: usize,
+    articles: Vec<&'a str>,
+    #[serde(flatten)]
+    digest: Digest,
+}
+
+pub(crate) fn write_outputs(
+    out_dir: &Path,
+    docs: &[DocState],
+    story_of: &[Option<u32>],
+    edges: &[CopyEdge],
+    spill: &File,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let mut copy_of: Vec<Option<(DocIdx, CopyKind)>> = vec![None; docs.len()];
+    for edge in edges {
+        copy_of[edge.copy.index()] = Some((edge.original, edge.kind));
+    }
+    write_articles(out_dir, docs, story_of, &copy_of, spill, progress)?;
+    write_copies(out_dir, docs, edges)
+}
+
+/// Builds every story's digest (stories in parallel chunks) and writes `stories.jsonl`.
+pub(crate) fn write_stories(
+    out_dir: &Path,
+    docs: &[DocState],
+    story_of: &[Option<u32>],
+    edges: &[CopyEdge],
+    spill: &File,
+    config: &RunConfig,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let n_stories = story_of.iter().flatten().map(|&story| story as usize + 1).max().unwrap_or(0);
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n_stories];
+    for (doc_idx, story) in story_of.iter().enumerate() {
+        if let Some(story) = story {
+            members[*story as usize].push(doc_idx as u32);
+        }
+    }
+    let mut edges_of_story: Vec<Vec<&CopyEdge>> = vec![Vec::new(); n_stories];
+    for edge in edges {
+        if let Some(story) = story_of[edge.copy.index()] {
+            if story_of[edge.original.index()] == Some(story) {
+                edges_of_story[story as usize].push(edge);
+            }
+        }
+    }
+    let mut out = OutputFile::create(out_dir.join("stories.jsonl"))?;
+    let story_ids: Vec<u32> = (0..n_stories as u32).collect();
+    for chunk in story_ids.chunks(STORIES_PER_CHUNK) {
+        let lines: Vec<Result<Vec<u8>>> = chunk
+            .par_iter()
+            .map(|&story| {
+                let story_members = &members[story as usize];
+                let story_edges: Vec<CopyEdge> =
+                    edges_of_story[story as usize].iter().map(|edge| (*edge).clone()).collect();
+                story_line(story, story_members, &story_edges, docs, spill, config)
+            })
+            .collect();
+        for line in lines {
+            out.write(&line?)?;
+        }
+        progress.advance(chunk.len() as u64);
+    }
+    out.finish()
+}
+
+/// Reads one story's articles back from the spill and serialises its digest line.
+fn story_line(
+    story: u32,
+    members: &[u32],
+    edges: &[CopyEdge],
+    docs: &[DocState],
+    spill: &File,
+    config: &RunConfig,
+) -> Result<Vec<u8>> {
+    let mut records = Vec::with_capacity(members.len());
+    for &doc_idx in members {
+        let mut record = read_record_at(spill, docs[doc_idx as usize].offset, clean::N_FIELDS)
+            .map_err(|source| Error::Spill { stage: "digest", source })?;
+        records.push((
+            doc_idx,
+            take_string(&mut record, clean::F_TITLE),
+            take_string(&mut record, clean::F_DATE),
+            take_string(&mut record, clean::F_SOURCE),
+            take_string(&mut record, clean::F_URL),
+            with_dateline(
+                take_string(&mut record, clean::F_DATELINE),
+                take_string(&mut record, clean::F_TEXT).unwrap_or_default(),
+            ),
+        ));
+    }
+    let articles: Vec<StoryArticle<'_>> = records
+        .iter()
+        .map(|(doc_idx, title, date, source, url, text)| StoryArticle {
+            idx: DocIdx(*doc_idx),
+            id: &docs[*doc_idx as usize].id,
+            title: title.as_deref(),
+            date: date.as_deref(),
+            source: source.as_deref(),
+            url: url.as_deref(),
+            text,
+        })
+        .collect();
+    let digest = storyline_digest::build_digest(StoryId(story), &articles, edges, &config.digest);
+    let line = StoryLine {
+        story,
+        n_articles: members.len(),
+        articles: members.iter().map(|&doc_idx| &*docs[doc_idx as usize].id).collect(),
+        digest,
+    };
+    let mut bytes = serde_json::to_vec(&line)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The text the digest reads: a removed dateline goes back on top, since the dates an article
+/// gives for its event are the digest's business even when they are not text.
+fn with_dateline(dateline: Option<String>, text: String) -> String {
+    match dateline {
+        Some(dateline) => format!("{dateline}\n{text}"),
+        None => text,
+    }
+}
+
+fn write_articles(
+    out_dir: &Path,
+    docs: &[DocState],
+    story_of: &[Option<u32>],
+    copy_of: &[Option<(DocIdx, CopyKind)>],
+    spill: &File,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let spill_error = |source| Error::Spill { stage: "write", source };
+    let mut out = OutputFile::create(out_dir.join("articles.jsonl"))?;
+    let mut reader = SpillReader::new(spill.try_clone().map_err(spill_error)?, clean::N_FIELDS);
+    let mut line = Vec::with_capacity(1 << 16);
+    let mut doc_idx = 0usize;
+    while let Some(mut record) = reader.next_record().map_err(spill_error)? {
+        let Some(doc) = docs.get(doc_idx) else { break };
+        let rest = record.get_mut(clean::F_REST).and_then(Option::take).unwrap_or_default();
+        line.clear();
+        line.extend_from_slice(b"{\"id\":");
+        serde_json::to_writer(&mut line, &*doc.id)?;
+        line.extend_from_slice(b",\"story\":");
+        match story_of[doc_idx] {
+            Some(story) => line.extend_from_slice(story.to_string().as_bytes()),
+            None => line.extend_from_slice(b"null"),
+        }
+        if let Some((original, kind)) = copy_of[doc_idx] {
+            line.extend_from_slice(b",\"copy_of\":");
+            serde_json::to_writer(&mut line, &*docs[original.index()].id)?;
+            line.extend_from_slice(b",\"copy_kind\":\"");
+            line.extend_from_slice(kind.as_str().as_bytes());
+            line.push(b'"');
+        }
+        // `rest` is a JSON object: splice its fields in after ours.
+        if rest.len() > 2 {
+            line.push(b',');
+            line.extend_from_slice(&rest[1..]);
+        } else {
+            line.push(b'}');
+        }
+        line.push(b'\n');
+        out.write(&line)?;
+        doc_idx += 1;
+        if doc_idx % 4096 == 0 {
+            progress.advance(4096);
+        }
+    }
+    progress.advance((doc_idx % 4096) as u64);
+    out.finish()
+}
+
+fn write_copies(out_dir: &Path, docs: &[DocState], edges: &[CopyEdge]) -> Result<()> {
+    let mut out = OutputFile::create(out_dir.join("copies.jsonl"))?;
+    let mut sorted: Vec<&CopyEdge> = edges.iter().collect();
+    sorted.sort_by_key(|edge| (edge.copy, edge.original));
+    for edge in sorted {
+        let record = CopyRecord {
+            copy: docs[edge.copy.index()].id.to_string(),
+            original: docs[edge.original.index()].id.to_string(),
+            kind: edge.kind,
+            similarity: edge.similarity,
+            evidence: EvidenceRecord {
+                measures: edge.evidence.measures.iter().cloned().collect(),
+                origin: edge.evidence.origin.clone(),
+            },
+        };
+        let mut line = serde_json::to_vec(&record)?;
+        line.push(b'\n');
+        out.write(&line)?;
+    }
+    out.finish()
+}
