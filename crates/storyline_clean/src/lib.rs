@@ -130,15 +130,7 @@ pub fn clean(
         if Some(lines[index].key) == title_key {
             continue;
         }
-        *mark = line_mark(
-            &lines,
-            index,
-            &hits,
-            &source,
-            model,
-            config,
-            check_filler_phrases,
-        );
+        *mark = line_mark(&lines, index, &hits, &source, model, config, check_filler_phrases);
     }
     if config.remove_furniture {
         blocks::mark_top(&lines, &mut marks, title_key);
@@ -153,12 +145,8 @@ pub fn clean(
         blocks::mark_teasers(&lines, &mut marks);
     }
 
-    let kept: Vec<&Line> = lines
-        .iter()
-        .zip(&marks)
-        .filter(|(_, mark)| mark.is_none())
-        .map(|(line, _)| line)
-        .collect();
+    let kept: Vec<&Line> =
+        lines.iter().zip(&marks).filter(|(_, mark)| mark.is_none()).map(|(line, _)| line).collect();
     let headline = kept.first().and_then(|first| {
         let is_title = Some(first.key) == title_key;
         let reads = rules::reads_as_headline(first) && kept.len() >= 2;
@@ -171,11 +159,7 @@ pub fn clean(
         }
         cleaned_text.push_str(&line.text);
     }
-    Cleaned {
-        text: cleaned_text,
-        headline,
-        removals: removals(text, &lines, marks),
-    }
+    Cleaned { text: cleaned_text, headline, removals: removals(text, &lines, marks) }
 }
 
 /// The per-line verdict of general rules and the learned model.
@@ -199,9 +183,7 @@ fn line_mark(
             return Some(Mark::new(RemovalKind::Filler, reason));
         }
     }
-    model
-        .reason(line, source)
-        .map(|reason| Mark::new(RemovalKind::Boilerplate, reason))
+    model.reason(line, source).map(|reason| Mark::new(RemovalKind::Boilerplate, reason))
 }
 
 /// Groups marked lines into removals: consecutive marked lines with the same kind and reason
@@ -222,10 +204,7 @@ fn removals(text: &str, lines: &[Line], marks: Vec<Option<Mark>>) -> Vec<Removal
         removals.push(Removal {
             kind: mark.kind,
             lines: [lines[first].number, lines[last].number],
-            text: text
-                .get(lines[first].start..lines[last].end)
-                .unwrap_or_default()
-                .to_owned(),
+            text: text.get(lines[first].start..lines[last].end).unwrap_or_default().to_owned(),
             reason,
         });
     };
@@ -268,13 +247,8 @@ mod tests {
     /// Cleans `input` with an empty model and compares the text and the removals as
     /// `(kind, first line, last line)`.
     fn check(input: &str, expected_text: &str, expected_removals: &[(RemovalKind, u32, u32)]) {
-        let cleaned = clean(
-            input,
-            None,
-            None,
-            &BoilerplateModel::default(),
-            &CleanConfig::default(),
-        );
+        let cleaned =
+            clean(input, None, None, &BoilerplateModel::default(), &CleanConfig::default());
         assert_eq!(cleaned.text, expected_text);
         let got: Vec<(RemovalKind, u32, u32)> = cleaned
             .removals
@@ -337,22 +311,68 @@ mod tests {
     fn headline_from_title_and_shape() {
         let model = BoilerplateModel::default();
         let config = CleanConfig::default();
-        let cleaned = clean(
-            "Short Title\nBody sentence one.",
-            Some("Short Title"),
-            None,
-            &model,
-            &config,
-        );
+        let cleaned =
+            clean("Short Title\nBody sentence one.", Some("Short Title"), None, &model, &config);
         assert_eq!(cleaned.headline.as_deref(), Some("Short Title"));
-        let cleaned = clean(
-            "A sentence that ends.\nAnother one.",
-            None,
-            None,
-            &model,
-            &config,
-        );
+        let cleaned = clean("A sentence that ends.\nAnother one.", None, None, &model, &config);
         assert_eq!(cleaned.headline, None);
+    }
+
+    #[test]
+    fn generated_noise_never_panics_and_accounts_for_every_line() {
+        // A fixed-seed generator over a palette of awkward pieces: Unicode spaces, invisible
+        // characters, quotes, furniture words, repeated lines and bare line breaks.
+        let palette = [
+            "Advertisement",
+            "\u{a0}",
+            "\u{200b}",
+            "“",
+            "”",
+            "’",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\r",
+            "Related News",
+            "Putin",
+            "Lorem ipsum dolor sit amet",
+            "é",
+            "日本",
+            "\u{feff}",
+            ".",
+            "Other Topics of Interest",
+            "JUNE 1, 2024",
+            "x7f9kq",
+            "The vote was unanimous.",
+            "\t",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let model = BoilerplateModel::default();
+        let config = CleanConfig::default();
+        for _ in 0..300 {
+            let mut input = String::new();
+            for _ in 0..(state % 60) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                input.push_str(palette[(state % palette.len() as u64) as usize]);
+            }
+            let cleaned = clean(&input, Some("Putin"), Some("x"), &model, &config);
+            let n_lines = input.split(['\n', '\r']).count() as u32;
+            for removal in &cleaned.removals {
+                assert!(removal.lines[0] >= 1 && removal.lines[0] <= removal.lines[1]);
+                assert!(removal.lines[1] <= n_lines);
+                assert!(input.contains(&removal.text));
+            }
+        }
+    }
+
+    #[test]
+    fn model_is_shared_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<BoilerplateModel>();
+        assert_send_sync::<BoilerplateModelBuilder>();
     }
 
     #[test]
