@@ -57,10 +57,7 @@ fn month_number(word: &str) -> Option<u32> {
     if !(3..=9).contains(&word.len()) || !word.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    MONTHS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|(_, number)| *number)
+    MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, number)| *number)
 }
 
 /// Splits `text` into runs of ASCII digits and runs of letters, dropping everything else.
@@ -122,28 +119,21 @@ pub(crate) fn parse_date(value: &str) -> Option<String> {
 fn numeric_date(value: &str) -> Option<String> {
     for separator in ['/', '.'] {
         for candidate in value.split_whitespace() {
-            let parts: Vec<&str> = candidate
-                .trim_matches(|c: char| !c.is_ascii_digit())
-                .split(separator)
-                .collect();
+            let parts: Vec<&str> =
+                candidate.trim_matches(|c: char| !c.is_ascii_digit()).split(separator).collect();
             let [first, second, year] = parts.as_slice() else {
                 continue;
             };
             if year.len() != 4 || first.len() > 2 || second.len() > 2 {
                 continue;
             }
-            let (Ok(first), Ok(second), Ok(year)) = (
-                first.parse::<u32>(),
-                second.parse::<u32>(),
-                year.parse::<u32>(),
-            ) else {
+            let (Ok(first), Ok(second), Ok(year)) =
+                (first.parse::<u32>(), second.parse::<u32>(), year.parse::<u32>())
+            else {
                 continue;
             };
-            let (month, day) = if separator == '.' || first > 12 {
-                (second, first)
-            } else {
-                (first, second)
-            };
+            let (month, day) =
+                if separator == '.' || first > 12 { (second, first) } else { (first, second) };
             if let Some(date) = format_day(year, month, day) {
                 return Some(date);
             }
@@ -163,10 +153,9 @@ fn spelled_date(tokens: &[&str]) -> Option<String> {
             tokens.get(position)?.parse().ok()
         };
         // Month Day Year ("June 18, 2024", "Jun 18th 2024").
-        if let (Some(day), Some(year)) = (
-            number(1),
-            number(2).or_else(|| ordinal_then(tokens, index + 1)),
-        ) {
+        if let (Some(day), Some(year)) =
+            (number(1), number(2).or_else(|| ordinal_then(tokens, index + 1)))
+        {
             if let Some(date) = format_day(year, month, day) {
                 return Some(date);
             }
@@ -201,14 +190,10 @@ fn ordinal_then(tokens: &[&str], day_index: usize) -> Option<u32> {
 pub(crate) fn date_from_url(url: &str) -> Option<String> {
     let path_start = url.find("://").map_or(0, |scheme| {
         let host_start = scheme + 3;
-        url[host_start..]
-            .find('/')
-            .map_or(url.len(), |slash| host_start + slash)
+        url[host_start..].find('/').map_or(url.len(), |slash| host_start + slash)
     });
     let path = url.get(path_start..)?;
-    let parts: Vec<&str> = path
-        .split(|character: char| !character.is_ascii_digit())
-        .collect();
+    let parts: Vec<&str> = path.split(|character: char| !character.is_ascii_digit()).collect();
     for window in parts.windows(3) {
         if let [year, month, day] = window {
             if year.len() == 4 && (1..=2).contains(&month.len()) && (1..=2).contains(&day.len()) {
@@ -220,10 +205,7 @@ pub(crate) fn date_from_url(url: &str) -> Option<String> {
             }
         }
     }
-    parts
-        .iter()
-        .filter(|part| part.len() == 8)
-        .find_map(|part| parse_date(part))
+    parts.iter().filter(|part| part.len() == 8).find_map(|part| parse_date(part))
 }
 
 /// Every spelled date in `text` ("June 18, 2024", "18 June 2024") with its byte offset, in
@@ -243,6 +225,37 @@ pub(crate) fn all_datelines(text: &str) -> Vec<(usize, String)> {
                 found.push((offset, date));
             }
         }
+    }
+    found.extend(numeric_datelines(text));
+    found.sort_by_key(|(offset, _)| *offset);
+    found
+}
+
+/// Every `10/31/2024` or `23.07.2025` in `text` with its byte offset (see [`numeric_date`]).
+fn numeric_datelines(text: &str) -> Vec<(usize, String)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let at_run_start = bytes[start].is_ascii_digit()
+            && (start == 0 || !(bytes[start - 1].is_ascii_digit() || bytes[start - 1] == b'/'));
+        if at_run_start {
+            let end = (start + 10).min(bytes.len());
+            let candidate_len = bytes[start..end]
+                .iter()
+                .take_while(|byte| byte.is_ascii_digit() || matches!(byte, b'/' | b'.'))
+                .count();
+            let followed_by_digit =
+                bytes.get(start + candidate_len).is_some_and(u8::is_ascii_digit);
+            if candidate_len >= 8 && !followed_by_digit {
+                if let Some(date) = text.get(start..start + candidate_len).and_then(numeric_date) {
+                    found.push((start, date));
+                    start += candidate_len;
+                    continue;
+                }
+            }
+        }
+        start += 1;
     }
     found
 }
@@ -298,32 +311,24 @@ mod tests {
 
     #[test]
     fn url_and_dateline() {
-        assert_eq!(
-            date_from_url("https://x.com/2024/06/18/story").as_deref(),
-            Some("2024-06-18")
-        );
+        assert_eq!(date_from_url("https://x.com/2024/06/18/story").as_deref(), Some("2024-06-18"));
         assert_eq!(
             date_from_url("https://x.com/news/2024-6-8-story").as_deref(),
             Some("2024-06-08")
         );
-        assert_eq!(
-            date_from_url("https://x.com/a/20240618/b").as_deref(),
-            Some("2024-06-18")
-        );
+        assert_eq!(date_from_url("https://x.com/a/20240618/b").as_deref(), Some("2024-06-18"));
         assert_eq!(date_from_url("https://2024.x.com/12/11/a").as_deref(), None);
         assert_eq!(date_from_url("https://x.com/id/123456789").as_deref(), None);
-        assert_eq!(
-            find_dateline("Posted on 2024-06-18 by admin").as_deref(),
-            Some("2024-06-18")
-        );
-        assert_eq!(
-            find_dateline("By Ann Lee | March 4, 2023").as_deref(),
-            Some("2023-03-04")
-        );
+        assert_eq!(find_dateline("Posted on 2024-06-18 by admin").as_deref(), Some("2024-06-18"));
+        assert_eq!(find_dateline("By Ann Lee | March 4, 2023").as_deref(), Some("2023-03-04"));
         assert_eq!(find_dateline("nothing here 12345"), None);
         assert_eq!(
             all_datelines("Posted June 18, 2024. Updated 20 June 2024"),
             vec![(7, "2024-06-18".to_owned()), (33, "2024-06-20".to_owned())]
+        );
+        assert_eq!(
+            all_datelines("Updated: 10/31/2024 · 23.07.2025 · v1.2.3 · 123/45/67890"),
+            vec![(9, "2024-10-31".to_owned()), (23, "2025-07-23".to_owned())]
         );
     }
 }

@@ -24,10 +24,7 @@ pub(crate) struct Element {
 
 impl Element {
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(attr_name, _)| attr_name == name)
-            .map(|(_, value)| value.as_str())
+        self.attrs.iter().find(|(attr_name, _)| attr_name == name).map(|(_, value)| value.as_str())
     }
 }
 
@@ -98,9 +95,8 @@ const CLOSES_P: &[&str] = &[
 ];
 
 /// Elements that may stand in `<head>`.
-const HEAD_ELEMENTS: &[&str] = &[
-    "head", "meta", "link", "title", "script", "style", "base", "noscript", "template", "html",
-];
+const HEAD_ELEMENTS: &[&str] =
+    &["head", "meta", "link", "title", "script", "style", "base", "noscript", "template", "html"];
 
 /// Phrasing elements: an open `<p>` is still "in scope" above them.
 const PHRASING: &[&str] = &[
@@ -113,14 +109,8 @@ impl Document {
     /// Parses `html`; never fails, whatever the input.
     pub(crate) fn parse(html: &str) -> Document {
         let mut builder = TreeBuilder::new(html.len());
-        Tokenizer {
-            input: html,
-            position: 0,
-        }
-        .run(&mut builder);
-        Document {
-            nodes: builder.nodes,
-        }
+        Tokenizer { input: html, position: 0 }.run(&mut builder);
+        Document { nodes: builder.nodes }
     }
 
     pub(crate) fn element(&self, id: NodeId) -> Option<&Element> {
@@ -151,13 +141,10 @@ impl Document {
         &'doc self,
         name: &'doc str,
     ) -> impl Iterator<Item = (NodeId, &'doc Element)> + 'doc {
-        self.nodes
-            .iter()
-            .enumerate()
-            .filter_map(move |(id, node)| match &node.data {
-                NodeData::Element(element) if element.name == name => Some((id, element)),
-                _ => None,
-            })
+        self.nodes.iter().enumerate().filter_map(move |(id, node)| match &node.data {
+            NodeData::Element(element) if element.name == name => Some((id, element)),
+            _ => None,
+        })
     }
 
     /// Number of nodes in the subtree of `id`, itself included. Subtrees are contiguous in
@@ -231,15 +218,8 @@ struct TreeBuilder {
 impl TreeBuilder {
     fn new(input_len: usize) -> TreeBuilder {
         let mut nodes = Vec::with_capacity(input_len / 40 + 1);
-        nodes.push(Node {
-            parent: None,
-            children: Vec::new(),
-            data: NodeData::Root,
-        });
-        TreeBuilder {
-            nodes,
-            open: vec![0],
-        }
+        nodes.push(Node { parent: None, children: Vec::new(), data: NodeData::Root });
+        TreeBuilder { nodes, open: vec![0] }
     }
 
     fn current(&self) -> NodeId {
@@ -249,11 +229,7 @@ impl TreeBuilder {
     fn append(&mut self, data: NodeData) -> NodeId {
         let parent = self.current();
         let id = self.nodes.len();
-        self.nodes.push(Node {
-            parent: Some(parent),
-            children: Vec::new(),
-            data,
-        });
+        self.nodes.push(Node { parent: Some(parent), children: Vec::new(), data });
         self.nodes[parent].children.push(id);
         id
     }
@@ -312,11 +288,7 @@ impl TreeBuilder {
         // Any element that does not belong in `<head>` ends it (pages often omit `</head>`).
         // `<head>` sits at most two levels down (root › html › head).
         if !HEAD_ELEMENTS.contains(&name)
-            && self
-                .open
-                .iter()
-                .take(3)
-                .any(|&id| self.nodes[id].data_name() == "head")
+            && self.open.iter().take(3).any(|&id| self.nodes[id].data_name() == "head")
         {
             self.close_implied(&["head"], &[]);
         }
@@ -332,10 +304,7 @@ impl TreeBuilder {
             // Repeated structural tags are merged into the existing ones by browsers; here we
             // only keep them from nesting the rest of the page under a second copy.
             "body" | "html" | "head"
-                if self
-                    .open
-                    .iter()
-                    .any(|&id| self.nodes[id].data_name() == name) =>
+                if self.open.iter().any(|&id| self.nodes[id].data_name() == name) =>
             {
                 return;
             }
@@ -355,10 +324,7 @@ impl TreeBuilder {
             return;
         }
         if name == "br" {
-            self.append(NodeData::Element(Element {
-                name: "br".to_owned(),
-                attrs: Vec::new(),
-            }));
+            self.append(NodeData::Element(Element { name: "br".to_owned(), attrs: Vec::new() }));
             return;
         }
         for depth in (1..self.open.len()).rev() {
@@ -535,9 +501,7 @@ impl<'input> Tokenizer<'input> {
     fn raw_text(&mut self, builder: &mut TreeBuilder, element: Element, self_closing: bool) {
         let name = element.name.clone();
         let keep = match name.as_str() {
-            "script" => element
-                .attr("type")
-                .is_some_and(|kind| kind.contains("ld+json")),
+            "script" => element.attr("type").is_some_and(|kind| kind.contains("ld+json")),
             "title" | "textarea" => true,
             _ => false,
         };
@@ -589,9 +553,9 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
         let name_end = name_start + name.len();
         if name_end <= bytes.len()
             && bytes[name_start..name_end].eq_ignore_ascii_case(name)
-            && bytes.get(name_end).map_or(true, |byte| {
-                byte.is_ascii_whitespace() || matches!(byte, b'/' | b'>')
-            })
+            && bytes
+                .get(name_end)
+                .map_or(true, |byte| byte.is_ascii_whitespace() || matches!(byte, b'/' | b'>'))
         {
             let next = memchr::memchr(b'>', &bytes[name_end..])
                 .map_or(bytes.len(), |gt| name_end + gt + 1);
@@ -609,11 +573,8 @@ mod tests {
     /// Renders the tree as `name(children)` with text in quotes, for compact expectations.
     fn outline(document: &Document, id: NodeId) -> String {
         let node = &document.nodes[id];
-        let inner: Vec<String> = node
-            .children
-            .iter()
-            .map(|&child| outline(document, child))
-            .collect();
+        let inner: Vec<String> =
+            node.children.iter().map(|&child| outline(document, child)).collect();
         match &node.data {
             NodeData::Root => inner.join(","),
             NodeData::Text(text) => format!("{text:?}"),
@@ -651,17 +612,14 @@ mod tests {
         assert_eq!(link.attr("href"), Some("/x?a=1&b=2"));
         assert_eq!(link.attr("data-x"), Some("y"));
         assert_eq!(link.attr("disabled"), Some(""));
-        assert_eq!(
-            outline(&document, 0),
-            r#"a("t"),script(),script("{\"a\":1}"),title("A & B")"#
-        );
+        assert_eq!(outline(&document, 0), r#"a("t"),script(),script("{\"a\":1}"),title("A & B")"#);
     }
 
     #[test]
     fn broken_input_does_not_panic() {
-        for input in [
-            "<", "</", "<a", "<a b='", "<!--", "<script>", "<<>>", "</>", "<a =x>", "é<é>",
-        ] {
+        for input in
+            ["<", "</", "<a", "<a b='", "<!--", "<script>", "<<>>", "</>", "<a =x>", "é<é>"]
+        {
             let _ = Document::parse(input);
         }
         check("<br/>x</br>", r#"br(),"x",br()"#);
