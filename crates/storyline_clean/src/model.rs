@@ -12,7 +12,9 @@
 //!
 //! Memory is bounded: the builder tracks at most `learn_max_tracked_lines` line hashes per map
 //! (24 bytes each plus table overhead); when full it drops the rarest entries (lossy counting),
-//! so a line first seen after a prune is undercounted by at most the prune floor.
+//! so a line first seen after a prune is undercounted by at most the prune floor. Below the cap
+//! the model is exactly the same for any split into shards and any merge order; once pruning
+//! starts, which rare lines survive depends on the order articles arrive in.
 
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
