@@ -11,6 +11,13 @@
 //! finally joins the kept lines and groups the marked ones into `Removal`s. Nothing leaves the
 //! text without a `Removal` naming its original line range and the reason.
 //!
+//! Invariants: `clean` never fails or panics on any text; same text + same model + same
+//! config ⇒ the same `Cleaned`, whatever the thread count (the model is built from counts
+//! and bitmaps that merge commutatively; see `model` for the one caveat, pruning when the
+//! memory cap is reached). The builder's memory is capped by `learn_max_tracked_lines`.
+//! Measure with `cargo run --release -p storyline_clean --example clean_eval -- --jsonl
+//! FILE` and `cargo bench -p storyline_clean --bench clean`.
+//!
 //! ```
 //! use storyline_clean::{clean, BoilerplateModel, CleanConfig};
 //! use storyline_core::RemovalKind;
@@ -162,6 +169,9 @@ pub fn clean(
     Cleaned { text: cleaned_text, headline, removals: removals(text, &lines, marks) }
 }
 
+/// Lines with at least this many words count as body paragraphs around a subheading.
+const PARAGRAPH_MIN_WORDS: u32 = 12;
+
 /// The per-line verdict of general rules and the learned model.
 fn line_mark(
     lines: &[Line],
@@ -183,7 +193,15 @@ fn line_mark(
             return Some(Mark::new(RemovalKind::Filler, reason));
         }
     }
-    model.reason(line, source).map(|reason| Mark::new(RemovalKind::Boilerplate, reason))
+    let is_paragraph = |neighbour: Option<usize>| {
+        neighbour
+            .and_then(|neighbour| lines.get(neighbour))
+            .is_some_and(|line| line.n_words >= PARAGRAPH_MIN_WORDS)
+    };
+    let between_paragraphs = is_paragraph(index.checked_sub(1)) && is_paragraph(Some(index + 1));
+    model
+        .reason(line, source, between_paragraphs)
+        .map(|reason| Mark::new(RemovalKind::Boilerplate, reason))
 }
 
 /// Groups marked lines into removals: consecutive marked lines with the same kind and reason
@@ -366,6 +384,27 @@ mod tests {
                 assert!(input.contains(&removal.text));
             }
         }
+    }
+
+    #[test]
+    fn learned_label_between_paragraphs_stays() {
+        let config = CleanConfig::default();
+        let mut builder = BoilerplateModelBuilder::new(&config);
+        for index in 0..12 {
+            let text = format!(
+                "Report {index} on the harbour works in district {index} of the northern city region\n\
+                 Officials said on day {index} that the harbour in district {index} would reopen after the long repairs.\n\
+                 Home\nNetwork Partner Content Feed"
+            );
+            builder.observe(Some(["a", "b", "c", "d"][index % 4]), &text);
+        }
+        let model = builder.build();
+        let paragraph = "Officials said on Monday that the harbour in the old town would reopen after the long repairs.";
+        let probe = format!("{paragraph}\nNetwork Partner Content Feed\n{paragraph} Again.\nHome\nNetwork Partner Content Feed");
+        let cleaned = clean(&probe, None, Some("e"), &model, &config);
+        let removed: Vec<[u32; 2]> = cleaned.removals.iter().map(|removal| removal.lines).collect();
+        // Line 2 sits between paragraphs (a subheading); line 5 follows a menu entry.
+        assert_eq!(removed, [[4, 4], [5, 5]]);
     }
 
     #[test]

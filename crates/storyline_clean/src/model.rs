@@ -12,7 +12,9 @@
 //!
 //! Memory is bounded: the builder tracks at most `learn_max_tracked_lines` line hashes per map
 //! (24 bytes each plus table overhead); when full it drops the rarest entries (lossy counting),
-//! so a line first seen after a prune is undercounted by at most the prune floor.
+//! so a line first seen after a prune is undercounted by at most the prune floor. Below the cap
+//! the model is exactly the same for any split into shards and any merge order; once pruning
+//! starts, which rare lines survive depends on the order articles arrive in.
 
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
@@ -193,7 +195,16 @@ impl BoilerplateModel {
     /// Why `line` is learned boilerplate for `source`, if it is. Sentence-like lines need
     /// stronger evidence within a source and never qualify across sources, and quoted speech
     /// almost never does: a quote that many outlets carry is news, not furniture.
-    pub(crate) fn reason(&self, line: &Line, source: &SourceKey<'_>) -> Option<String> {
+    ///
+    /// `between_paragraphs` says the line sits between two long paragraphs, where a short
+    /// label is a subheading of the article rather than a menu entry: there only evidence from
+    /// the article's own source counts.
+    pub(crate) fn reason(
+        &self,
+        line: &Line,
+        source: &SourceKey<'_>,
+        between_paragraphs: bool,
+    ) -> Option<String> {
         if self.is_empty() || !is_learnable(line, &self.config) {
             return None;
         }
@@ -215,6 +226,9 @@ impl BoilerplateModel {
                     ));
                 }
             }
+        }
+        if between_paragraphs {
+            return None;
         }
         let learned = self.global.get(&line.key)?;
         // Across sources only labels qualify: a sentence that many outlets print ("He was
@@ -297,8 +311,10 @@ mod tests {
         }
         let model = builder.build();
         let source = SourceKey::new(probe_source);
-        let got: Vec<bool> =
-            split_lines(probe).iter().map(|line| model.reason(line, &source).is_some()).collect();
+        let got: Vec<bool> = split_lines(probe)
+            .iter()
+            .map(|line| model.reason(line, &source, false).is_some())
+            .collect();
         assert_eq!(got, expected);
     }
 
@@ -370,6 +386,6 @@ mod tests {
         assert!(left.n_tracked_lines() <= 2 * 1024);
         let model = left.build();
         let line = &split_lines("Gazette Weekly Digest")[0];
-        assert!(model.reason(line, &SourceKey::new(Some("gazette"))).is_some());
+        assert!(model.reason(line, &SourceKey::new(Some("gazette")), true).is_some());
     }
 }

@@ -503,12 +503,19 @@ fn any_time_date(document: &Document) -> Option<String> {
     })
 }
 
+/// Bytes of visible text scanned for dates.
+const PAGE_TEXT_LIMIT: usize = 60_000;
+
 /// The visible text of the page (no scripts or styles) and the offsets of its `<h1>`s.
 fn page_text(document: &Document) -> (String, Vec<usize>) {
     let mut text = String::new();
     let mut headline_offsets = Vec::new();
     let mut stack = vec![0];
     while let Some(id) = stack.pop() {
+        // Dates and headlines sit near the top; the rest of a long page is not worth scanning.
+        if text.len() > PAGE_TEXT_LIMIT {
+            break;
+        }
         match &document.nodes[id].data {
             NodeData::Text(chunk) => {
                 text.push_str(chunk);
