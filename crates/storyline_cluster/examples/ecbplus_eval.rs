@@ -197,6 +197,7 @@ fn set(config: &mut ClusterConfig, key: &str, value: &str) -> Result<()> {
         "link_threshold" => config.link_threshold = as_f32()?,
         "support_cap" => config.support_cap = as_f32()?,
         "idf_power" => config.idf_power = as_f32()?,
+        "min_idf_docs" => config.min_idf_docs = as_f32()?,
         "name_boost" => config.name_boost = as_f32()?,
         "number_boost" => config.number_boost = as_f32()?,
         "name_pair_boost" => config.name_pair_boost = as_f32()?,

@@ -76,6 +76,11 @@ pub struct ClusterConfig {
     /// IDF is raised to this power: above 1 favours rare, event-specific terms over the
     /// vocabulary two events of one kind share.
     pub idf_power: f32,
+    /// IDF is computed as if the corpus held at least this many articles. A small input
+    /// (five reports of one event) has no background to tell event terms from common ones:
+    /// without a floor the terms every report shares get an IDF near zero and the reports
+    /// fall apart. Terms absent from the unseen background count as rare.
+    pub min_idf_docs: f32,
     /// Weight multiplier of capitalised names.
     pub name_boost: f32,
     /// Weight multiplier of numbers.
@@ -101,6 +106,7 @@ impl Default for ClusterConfig {
             link_threshold: 0.07,
             support_cap: 5.0,
             idf_power: 1.0,
+            min_idf_docs: 1000.0,
             name_boost: 1.5,
             number_boost: 1.5,
             name_pair_boost: 1.5,

@@ -125,7 +125,7 @@ fn weigh(
         .terms()
         .map(|term| {
             let df = document_frequency.get(&term.hash).copied().unwrap_or(1).max(1);
-            let mut idf = ((n_docs + 1.0) / df as f32).ln().max(0.0);
+            let mut idf = ((n_docs.max(config.min_idf_docs) + 1.0) / df as f32).ln().max(0.0);
             if config.idf_power != 1.0 {
                 idf = idf.powf(config.idf_power);
             }
