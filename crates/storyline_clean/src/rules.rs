@@ -36,8 +36,14 @@ impl PhraseHits {
         let mut folded_article =
             String::with_capacity(lines.iter().map(|line| line.folded.len() + 1).sum());
         // Phrase rules only judge short lines, so only those are scanned for phrases.
-        let mut short_lines = String::new();
-        let mut short_starts: Vec<(usize, usize)> = Vec::new();
+        let mut short_lines = String::with_capacity(
+            lines
+                .iter()
+                .filter(|line| line.n_words <= MAX_FURNITURE_WORDS)
+                .map(|line| line.folded.len() + 1)
+                .sum(),
+        );
+        let mut short_starts: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
         for (index, line) in lines.iter().enumerate() {
             folded_article.push_str(&line.folded);
             folded_article.push('\n');
