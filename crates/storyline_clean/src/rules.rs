@@ -395,8 +395,13 @@ pub(crate) fn is_section_label(line: &Line) -> bool {
 }
 
 /// True when the line reads as a headline: short, not ending in a period.
+/// A line ending in a colon, comma or dash leads into the next one ("WASHINGTON (Reuters) -")
+/// and is no headline.
 pub(crate) fn reads_as_headline(line: &Line) -> bool {
-    (2..=30).contains(&line.n_words) && line.text.len() <= 300 && !line.ends_with_period()
+    (2..=30).contains(&line.n_words)
+        && line.text.len() <= 300
+        && !line.ends_with_period()
+        && !matches!(line.last_char(), Some(':' | ',' | '-' | '–' | '—'))
 }
 
 /// True for a teaser title as sites list them under or after an article: a short line in
@@ -512,6 +517,11 @@ mod tests {
     #[test]
     fn headline_shapes() {
         check(is_section_label, "Russia News\nWorld\nPutin Visits Pyongyang", &[true, true, false]);
+        check(
+            reads_as_headline,
+            "Putin Visits Pyongyang\nWASHINGTON (Reuters) -\nThe talks ended.\nWhy Now?",
+            &[true, false, false, true],
+        );
         check(
             is_title_like,
             "World Leaders Join in Swiss Alps to Seek Peace for Ukraine\n\
