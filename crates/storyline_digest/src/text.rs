@@ -96,6 +96,14 @@ impl<'a> StoryTexts<'a> {
         } else {
             config.max_text_bytes
         };
+        // The story's text budget is shared by its originals: a digest then costs about the
+        // same per article whatever the story's size, and leads (where news puts the who,
+        // what, when and where) are always read whole.
+        let n_read = articles.len().min(config.max_text_articles);
+        let n_originals = (0..n_read).filter(|&p| !view.is_copy(p)).count().max(1);
+        let original_bytes = max_bytes.min(
+            (config.story_text_bytes / n_originals).max(config.lead_text_bytes),
+        );
         let articles = articles
             .iter()
             .enumerate()
@@ -107,7 +115,7 @@ impl<'a> StoryTexts<'a> {
                 let bytes = if is_copy {
                     max_bytes.min(config.lead_text_bytes)
                 } else {
-                    max_bytes
+                    original_bytes
                 };
                 let text = prefix_at_char_boundary(article.text, bytes);
                 ArticleText::new(

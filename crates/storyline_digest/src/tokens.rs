@@ -118,7 +118,10 @@ fn hashes_of(word: &str, buffer: &mut String) -> (u64, Option<Term>) {
     buffer.clear();
     if word.is_ascii() {
         buffer.push_str(word);
-        buffer.make_ascii_lowercase();
+        // Most words are already lower case; a capital is rarer than the check.
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            buffer.make_ascii_lowercase();
+        }
     } else {
         buffer.extend(word.chars().flat_map(char::to_lowercase));
     }
