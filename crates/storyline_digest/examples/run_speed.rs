@@ -3,7 +3,9 @@
 //! field and copy edges from `copy_of`, then every story is digested `ROUNDS` times on one
 //! thread. Figures are CPU time of this thread, so they hold on a shared, loaded machine.
 //!
-//! Run: `cargo run --release -p storyline_digest --example run_speed RUN_DIR [ROUNDS]`.
+//! Run: `cargo run --release -p storyline_digest --example run_speed RUN_DIR [ROUNDS]
+//! [unbudgeted]` (`unbudgeted` reads stories whole, as before `story_text_bytes`). The
+//! last figure is a checksum of every digest's JSON, to see that a speed-up changed nothing.
 
 // A measuring tool prints its figures.
 #![allow(clippy::print_stdout)]
@@ -91,7 +93,10 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
     let n_articles: usize = stories.iter().map(Vec::len).sum();
-    let config = DigestConfig::default();
+    let mut config = DigestConfig::default();
+    if args.next().is_some_and(|a| a == "unbudgeted") {
+        config.story_text_bytes = usize::MAX;
+    }
     let wall = Instant::now();
     let start = cpu_nanos(wall);
     let mut n_summary = 0;
@@ -103,10 +108,16 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let per_article = (cpu_nanos(wall) - start) as f64 * 1e-9 / (rounds * n_articles) as f64;
+    let mut checksum = rustc_hash::FxHasher::default();
+    for (number, story) in stories.iter().enumerate() {
+        let digest = build_digest(StoryId(number as u32), story, &edges_of[number], &config);
+        std::hash::Hasher::write(&mut checksum, &serde_json::to_vec(&digest)?);
+    }
     println!(
-        "{n_articles} articles, {} stories, {rounds} rounds: digest CPU {:.1} µs/article [{n_summary}]",
+        "{n_articles} articles, {} stories, {rounds} rounds: digest CPU {:.1} µs/article [{n_summary}] checksum {:016x}",
         stories.len(),
-        per_article * 1e6
+        per_article * 1e6,
+        std::hash::Hasher::finish(&checksum)
     );
     Ok(())
 }

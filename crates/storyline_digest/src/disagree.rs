@@ -82,13 +82,9 @@ pub(crate) fn find_disagreements(
         })
         .collect();
     for article in &texts.articles {
-        let words: Vec<(usize, &str)> = article
-            .tokens
-            .iter()
-            .map(|token| (token.start, article.word(token)))
-            .collect();
-        number_facts(article.text, &words, article.position, entities, &mut facts);
-        role_name_facts(article.text, &words, article.position, entities, &mut facts);
+        let words = &article.words;
+        number_facts(article.text, words, article.position, entities, &mut facts);
+        role_name_facts(article.text, words, article.position, entities, &mut facts);
     }
     let mut by_about: FxHashMap<(DisagreementKind, String), Vec<Fact>> = FxHashMap::default();
     for fact in facts {

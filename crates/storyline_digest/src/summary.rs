@@ -46,9 +46,7 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             continue;
         }
         article_terms.clear();
-        for sentence in &article.sentences {
-            article_terms.extend_from_slice(&sentence.terms);
-        }
+        article_terms.extend_from_slice(&article.terms);
         article_terms.sort_unstable();
         article_terms.dedup();
         for term in &article_terms {
@@ -73,7 +71,8 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             .enumerate()
             .take(MAX_SENTENCES_PER_ARTICLE)
         {
-            if !(6..=60).contains(&sentence.n_words) || sentence.terms.len() < 4 {
+            let terms = article.sentence_terms(sentence);
+            if !(6..=60).contains(&sentence.n_words) || terms.len() < 4 {
                 continue;
             }
             let text = article.sentence_text(sentence);
@@ -83,18 +82,17 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             {
                 continue; // headings, bylines and captions rarely end like sentences
             }
-            let overlap: f64 = sentence
-                .terms
+            let overlap: f64 = terms
                 .iter()
                 .map(|t| document_frequency.get(t).copied().unwrap_or(0.0))
                 .sum();
-            let cosine = overlap / ((sentence.terms.len() as f64).sqrt() * centroid_norm);
+            let cosine = overlap / ((terms.len() as f64).sqrt() * centroid_norm);
             // Leads carry the news: a small bonus for the first sentences of an article.
             let lead_bonus = 1.0 + 0.15 / (1.0 + position as f64);
             candidates.push(Candidate {
                 article: index,
                 sentence: position,
-                terms: &sentence.terms,
+                terms,
                 score: cosine * lead_bonus,
             });
         }
