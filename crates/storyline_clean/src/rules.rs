@@ -36,8 +36,14 @@ impl PhraseHits {
         let mut folded_article =
             String::with_capacity(lines.iter().map(|line| line.folded.len() + 1).sum());
         // Phrase rules only judge short lines, so only those are scanned for phrases.
-        let mut short_lines = String::new();
-        let mut short_starts: Vec<(usize, usize)> = Vec::new();
+        let mut short_lines = String::with_capacity(
+            lines
+                .iter()
+                .filter(|line| line.n_words <= MAX_FURNITURE_WORDS)
+                .map(|line| line.folded.len() + 1)
+                .sum(),
+        );
+        let mut short_starts: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
         for (index, line) in lines.iter().enumerate() {
             folded_article.push_str(&line.folded);
             folded_article.push('\n');
@@ -389,8 +395,13 @@ pub(crate) fn is_section_label(line: &Line) -> bool {
 }
 
 /// True when the line reads as a headline: short, not ending in a period.
+/// A line ending in a colon, comma or dash leads into the next one ("WASHINGTON (Reuters) -")
+/// and is no headline.
 pub(crate) fn reads_as_headline(line: &Line) -> bool {
-    (2..=30).contains(&line.n_words) && line.text.len() <= 300 && !line.ends_with_period()
+    (2..=30).contains(&line.n_words)
+        && line.text.len() <= 300
+        && !line.ends_with_period()
+        && !matches!(line.last_char(), Some(':' | ',' | '-' | '–' | '—'))
 }
 
 /// True for a teaser title as sites list them under or after an article: a short line in
@@ -506,6 +517,11 @@ mod tests {
     #[test]
     fn headline_shapes() {
         check(is_section_label, "Russia News\nWorld\nPutin Visits Pyongyang", &[true, true, false]);
+        check(
+            reads_as_headline,
+            "Putin Visits Pyongyang\nWASHINGTON (Reuters) -\nThe talks ended.\nWhy Now?",
+            &[true, false, false, true],
+        );
         check(
             is_title_like,
             "World Leaders Join in Swiss Alps to Seek Peace for Ukraine\n\

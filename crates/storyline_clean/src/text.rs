@@ -68,7 +68,8 @@ impl Line {
 
 /// Splits raw text into non-blank lines. Handles `\n`, `\r\n` and lone `\r` line breaks.
 pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
-    let mut lines = Vec::with_capacity(raw.len() / 160 + 4);
+    // Blank lines are common between paragraphs; half the line breaks is a fair capacity.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', raw.as_bytes()).count() / 2 + 2);
     let mut number: u32 = 0;
     let mut start = 0usize;
     let bytes = raw.as_bytes();
@@ -274,14 +275,17 @@ const MAX_TOKEN_BYTES: usize = 40;
 /// hashed, sorted and deduplicated. Used to tell a pasted foreign story from the article
 /// around it; working on the folded form costs one split, not another pass over the text.
 pub(crate) fn content_tokens(folded: &str) -> Vec<u64> {
-    let mut tokens: Vec<u64> = folded
-        .split(' ')
-        .filter(|word| (4..=MAX_TOKEN_BYTES).contains(&word.len()) && !is_stopword(word))
-        .map(|word| {
-            let stem = if word.len() >= 5 { word.strip_suffix('s').unwrap_or(word) } else { word };
-            xxh3_64(stem.as_bytes())
-        })
-        .collect();
+    let mut tokens: Vec<u64> = Vec::with_capacity(folded.len() / 6 + 1);
+    tokens.extend(
+        folded
+            .split(' ')
+            .filter(|word| (4..=MAX_TOKEN_BYTES).contains(&word.len()) && !is_stopword(word))
+            .map(|word| {
+                let stem =
+                    if word.len() >= 5 { word.strip_suffix('s').unwrap_or(word) } else { word };
+                xxh3_64(stem.as_bytes())
+            }),
+    );
     tokens.sort_unstable();
     tokens.dedup();
     tokens

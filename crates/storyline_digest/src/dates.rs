@@ -128,14 +128,7 @@ pub(crate) fn story_dates(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>)
     let mentions: Vec<Vec<Mention>> = texts
         .articles
         .iter()
-        .map(|t| {
-            let words: Vec<(usize, &str)> = t
-                .tokens
-                .iter()
-                .map(|token| (token.start, t.word(token)))
-                .collect();
-            mentions_in(t.text, &words)
-        })
+        .map(|t| mentions_in(t.text, &t.words))
         .collect();
     let year_hint = mentions.iter().flatten().filter_map(|m| m.year).max();
 

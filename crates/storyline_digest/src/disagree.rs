@@ -82,13 +82,9 @@ pub(crate) fn find_disagreements(
         })
         .collect();
     for article in &texts.articles {
-        let words: Vec<(usize, &str)> = article
-            .tokens
-            .iter()
-            .map(|token| (token.start, article.word(token)))
-            .collect();
-        number_facts(article.text, &words, article.position, entities, &mut facts);
-        role_name_facts(article.text, &words, article.position, entities, &mut facts);
+        let words = &article.words;
+        number_facts(article.text, words, article.position, entities, &mut facts);
+        role_name_facts(article.text, words, article.position, entities, &mut facts);
     }
     let mut by_about: FxHashMap<(DisagreementKind, String), Vec<Fact>> = FxHashMap::default();
     for fact in facts {
@@ -214,7 +210,13 @@ const NUMBER_WORDS: [(&str, u32); 13] = [
 
 /// The value of a small number written as a word ("twelve"), in any case.
 fn number_word(word: &str) -> Option<f64> {
-    if !(3..=7).contains(&word.len()) {
+    // Every number word starts with one of these letters: most words stop here.
+    if !(3..=7).contains(&word.len())
+        || !word
+            .bytes()
+            .next()
+            .is_some_and(|b| matches!(b | 0x20, b't' | b'f' | b's' | b'e' | b'n'))
+    {
         return None;
     }
     NUMBER_WORDS
@@ -523,35 +525,44 @@ fn number_facts(
     }
 }
 
-/// Role heads that a single person holds ("defense minister", "Russian president").
-const ROLE_HEADS: &[&str] = &[
-    "minister",
-    "president",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "coach",
-    "ceo",
-    "director",
-    "chief",
-    "governor",
-    "mayor",
-    "chancellor",
-    "ambassador",
-    "commander",
-    "publicist",
-    "lawyer",
-    "attorney",
-    "premier",
-];
+/// Role heads that a single person holds ("defense minister", "Russian president"), as a
+/// `match` so that the check on every word is a length switch and one comparison.
+fn is_role_head_lower(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"minister"
+            | b"president"
+            | b"secretary"
+            | b"spokesman"
+            | b"spokeswoman"
+            | b"spokesperson"
+            | b"coach"
+            | b"ceo"
+            | b"director"
+            | b"chief"
+            | b"governor"
+            | b"mayor"
+            | b"chancellor"
+            | b"ambassador"
+            | b"commander"
+            | b"publicist"
+            | b"lawyer"
+            | b"attorney"
+            | b"premier"
+    )
+}
 
 /// Whether a word (in any case) is a role that one person holds at a time.
 fn is_role_head(word: &str) -> bool {
-    (3..=12).contains(&word.len())
-        && ROLE_HEADS
-            .iter()
-            .any(|head| head.eq_ignore_ascii_case(word))
+    // Called on every word: lower-case into a stack buffer and let a match on the string
+    // (length first) decide, instead of comparing against each head in turn.
+    let mut buffer = [0_u8; 12];
+    let Some(slot) = buffer.get_mut(..word.len()).filter(|_| word.len() >= 3) else {
+        return false;
+    };
+    slot.copy_from_slice(word.as_bytes());
+    slot.make_ascii_lowercase();
+    is_role_head_lower(slot)
 }
 
 /// "defense minister Andrei Belousov", "Russian President Vladimir Putin": a role of at

@@ -71,6 +71,10 @@ pub struct DigestConfig {
     /// Bytes of each article read for stories under `full_text_min_articles`, and of every
     /// copy (it adds no independent facts beyond its lead, where a rewrite's dateline sits).
     pub lead_text_bytes: usize,
+    /// Bytes of text read for a whole story, shared evenly by its originals (each still
+    /// reads at least its lead and at most `max_text_bytes`): keeps a digest's cost per
+    /// article flat, since most of a story's facts are in its articles' leads.
+    pub story_text_bytes: usize,
     /// Number of summary sentences wanted (3–5 is readable).
     pub summary_sentences: usize,
     /// At most this many entities are listed.
@@ -84,6 +88,7 @@ impl Default for DigestConfig {
             max_text_bytes: 8_000,
             full_text_min_articles: 2,
             lead_text_bytes: 1_000,
+            story_text_bytes: 12_000,
             summary_sentences: 5,
             max_entities: 40,
         }

@@ -46,9 +46,7 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             continue;
         }
         article_terms.clear();
-        for sentence in &article.sentences {
-            article_terms.extend_from_slice(&sentence.terms);
-        }
+        article_terms.extend_from_slice(&article.terms);
         article_terms.sort_unstable();
         article_terms.dedup();
         for term in &article_terms {
@@ -73,7 +71,8 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             .enumerate()
             .take(MAX_SENTENCES_PER_ARTICLE)
         {
-            if !(6..=60).contains(&sentence.n_words) || sentence.terms.len() < 4 {
+            let terms = article.sentence_terms(sentence);
+            if !(6..=60).contains(&sentence.n_words) || terms.len() < 4 {
                 continue;
             }
             let text = article.sentence_text(sentence);
@@ -83,18 +82,17 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             {
                 continue; // headings, bylines and captions rarely end like sentences
             }
-            let overlap: f64 = sentence
-                .terms
+            let overlap: f64 = terms
                 .iter()
                 .map(|t| document_frequency.get(t).copied().unwrap_or(0.0))
                 .sum();
-            let cosine = overlap / ((sentence.terms.len() as f64).sqrt() * centroid_norm);
+            let cosine = overlap / ((terms.len() as f64).sqrt() * centroid_norm);
             // Leads carry the news: a small bonus for the first sentences of an article.
             let lead_bonus = 1.0 + 0.15 / (1.0 + position as f64);
             candidates.push(Candidate {
                 article: index,
                 sentence: position,
-                terms: &sentence.terms,
+                terms,
                 score: cosine * lead_bonus,
             });
         }
@@ -118,35 +116,67 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
         .collect();
     let mut source_counts = vec![0_usize; source_numbers.len()];
     let mut article_counts = vec![0_usize; texts.articles.len()];
-    let mut picked: Vec<&Candidate<'_>> = Vec::new();
+    // The greedy pick, made cheap without changing what it picks. A candidate's redundancy
+    // (its largest overlap with a picked sentence) only grows as sentences are picked, so it
+    // is brought up to date lazily, against the picks it has not yet been compared with, and
+    // only when its best possible value could still beat the current choice. Candidates are
+    // visited most central first, so the loop stops once no remaining score can win. Ties
+    // go to the earlier candidate (article, then sentence), as in a plain scan.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| candidates[b].score.total_cmp(&candidates[a].score).then(a.cmp(&b)));
+    let mut redundancy = vec![0.0_f64; candidates.len()];
+    let mut compared = vec![0_usize; candidates.len()];
+    let mut taken = vec![false; candidates.len()];
+    let mut picked: Vec<usize> = Vec::new();
     while picked.len() < wanted {
-        let mut choice: Option<(f64, &Candidate<'_>)> = None;
-        for candidate in &candidates {
-            let redundancy = picked
-                .iter()
-                .map(|p| jaccard(p.terms, candidate.terms))
-                .fold(0.0_f64, f64::max);
-            if redundancy >= MAX_OVERLAP
-                || picked
-                    .iter()
-                    .any(|p| p.article == candidate.article && p.sentence == candidate.sentence)
-            {
+        let mut choice: Option<(f64, usize)> = None;
+        for &number in &order {
+            let candidate = &candidates[number];
+            let relevance = RELEVANCE_WEIGHT * candidate.score / best;
+            if choice.is_some_and(|(value, _)| relevance < value) {
+                break;
+            }
+            if taken[number] {
                 continue;
             }
-            let value = RELEVANCE_WEIGHT * candidate.score / best
-                - (1.0 - RELEVANCE_WEIGHT) * redundancy
-                - SAME_SOURCE_PENALTY * source_counts[source_of[candidate.article]] as f64
-                - SAME_ARTICLE_PENALTY * article_counts[candidate.article] as f64;
-            // Strictly greater: ties go to the earlier article and sentence.
-            if choice.is_none_or_lower(value) {
-                choice = Some((value, candidate));
+            // The same expression as the value, so that rounding keeps the bound above it.
+            let value_with = |redundancy: f64| {
+                relevance
+                    - (1.0 - RELEVANCE_WEIGHT) * redundancy
+                    - SAME_SOURCE_PENALTY * source_counts[source_of[candidate.article]] as f64
+                    - SAME_ARTICLE_PENALTY * article_counts[candidate.article] as f64
+            };
+            let beats = |value: f64, choice: Option<(f64, usize)>| match choice {
+                None => true,
+                Some((best_value, best_number)) => {
+                    value > best_value || (value == best_value && number < best_number)
+                }
+            };
+            // An upper bound first: redundancy known so far can only grow.
+            if redundancy[number] >= MAX_OVERLAP || !beats(value_with(redundancy[number]), choice) {
+                continue;
+            }
+            for &other in &picked[compared[number]..] {
+                redundancy[number] =
+                    redundancy[number].max(jaccard(candidates[other].terms, candidate.terms));
+            }
+            compared[number] = picked.len();
+            if redundancy[number] >= MAX_OVERLAP {
+                continue;
+            }
+            let value = value_with(redundancy[number]);
+            if beats(value, choice) {
+                choice = Some((value, number));
             }
         }
-        let Some((_, candidate)) = choice else { break };
+        let Some((_, number)) = choice else { break };
+        let candidate = &candidates[number];
+        taken[number] = true;
         source_counts[source_of[candidate.article]] += 1;
         article_counts[candidate.article] += 1;
-        picked.push(candidate);
+        picked.push(number);
     }
+    let picked: Vec<&Candidate<'_>> = picked.iter().map(|&n| &candidates[n]).collect();
     picked
         .into_iter()
         .map(|candidate| {
@@ -159,20 +189,6 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             }
         })
         .collect()
-}
-
-/// `Option<(score, _)>` comparison that reads well in the greedy loop.
-trait BestSoFar {
-    fn is_none_or_lower(&self, value: f64) -> bool;
-}
-
-impl<T> BestSoFar for Option<(f64, T)> {
-    fn is_none_or_lower(&self, value: f64) -> bool {
-        match self {
-            None => true,
-            Some((best, _)) => value > *best,
-        }
-    }
 }
 
 #[cfg(test)]

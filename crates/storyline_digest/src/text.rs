@@ -16,8 +16,9 @@ pub(crate) type Term = u64;
 pub(crate) struct Sentence {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// Sorted, deduplicated content-word terms.
-    pub(crate) terms: Vec<Term>,
+    /// Where its sorted, deduplicated content-word terms sit in the article's
+    /// [`ArticleText::terms`] (one allocation per article, not per sentence).
+    pub(crate) terms: std::ops::Range<usize>,
     /// Number of words (all words, not only content words).
     pub(crate) n_words: usize,
 }
@@ -35,7 +36,11 @@ pub(crate) struct ArticleText<'a> {
     /// The text read (a prefix of the article's text).
     pub(crate) text: &'a str,
     pub(crate) tokens: Vec<Token>,
+    /// Each token's start and text, for the passes that read words (dates, disagreements).
+    pub(crate) words: Vec<(usize, &'a str)>,
     pub(crate) sentences: Vec<Sentence>,
+    /// The terms of every sentence, one after the other (see [`Sentence::terms`]).
+    pub(crate) terms: Vec<Term>,
 }
 
 impl<'a> ArticleText<'a> {
@@ -48,7 +53,11 @@ impl<'a> ArticleText<'a> {
         text: &'a str,
     ) -> Self {
         let tokens = tokenize(text);
-        let sentences = build_sentences(&tokens, split_sentences(text));
+        let (sentences, terms) = build_sentences(&tokens, split_sentences(text));
+        let words = tokens
+            .iter()
+            .map(|token| (token.start, text.get(token.start..token.end).unwrap_or("")))
+            .collect();
         ArticleText {
             position,
             id,
@@ -56,13 +65,20 @@ impl<'a> ArticleText<'a> {
             source,
             text,
             tokens,
+            words,
             sentences,
+            terms,
         }
     }
 
     /// The text of a token.
     pub(crate) fn word(&self, token: &Token) -> &'a str {
         self.text.get(token.start..token.end).unwrap_or("")
+    }
+
+    /// The sorted, deduplicated content-word terms of one of its sentences.
+    pub(crate) fn sentence_terms(&self, sentence: &Sentence) -> &[Term] {
+        self.terms.get(sentence.terms.clone()).unwrap_or(&[])
     }
 
     pub(crate) fn sentence_text(&self, sentence: &Sentence) -> &str {
@@ -96,6 +112,14 @@ impl<'a> StoryTexts<'a> {
         } else {
             config.max_text_bytes
         };
+        // The story's text budget is shared by its originals: a digest then costs about the
+        // same per article whatever the story's size, and leads (where news puts the who,
+        // what, when and where) are always read whole.
+        let n_read = articles.len().min(config.max_text_articles);
+        let n_originals = (0..n_read).filter(|&p| !view.is_copy(p)).count().max(1);
+        let original_bytes = max_bytes.min(
+            (config.story_text_bytes / n_originals).max(config.lead_text_bytes),
+        );
         let articles = articles
             .iter()
             .enumerate()
@@ -107,7 +131,7 @@ impl<'a> StoryTexts<'a> {
                 let bytes = if is_copy {
                     max_bytes.min(config.lead_text_bytes)
                 } else {
-                    max_bytes
+                    original_bytes
                 };
                 let text = prefix_at_char_boundary(article.text, bytes);
                 ArticleText::new(
@@ -330,10 +354,12 @@ fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, 
     }
 }
 
-/// Attaches tokens and terms to sentence ranges (both are in text order).
-fn build_sentences(tokens: &[Token], ranges: Vec<(usize, usize)>) -> Vec<Sentence> {
+/// Attaches tokens and terms to sentence ranges (both are in text order); returns the
+/// sentences and the terms they index into.
+fn build_sentences(tokens: &[Token], ranges: Vec<(usize, usize)>) -> (Vec<Sentence>, Vec<Term>) {
     let mut next_token = 0;
-    ranges
+    let mut terms: Vec<Term> = Vec::with_capacity(tokens.len());
+    let sentences = ranges
         .into_iter()
         .map(|(start, end)| {
             while next_token < tokens.len() && tokens[next_token].start < start {
@@ -344,17 +370,27 @@ fn build_sentences(tokens: &[Token], ranges: Vec<(usize, usize)>) -> Vec<Sentenc
                 next_token += 1;
             }
             let own = &tokens[first_token..next_token];
-            let mut terms: Vec<Term> = own.iter().filter_map(|t| t.term).collect();
-            terms.sort_unstable();
-            terms.dedup();
+            let first_term = terms.len();
+            terms.extend(own.iter().filter_map(|t| t.term));
+            let own_terms = &mut terms[first_term..];
+            own_terms.sort_unstable();
+            let mut kept = 0;
+            for index in 0..own_terms.len() {
+                if kept == 0 || own_terms[index] != own_terms[kept - 1] {
+                    own_terms[kept] = own_terms[index];
+                    kept += 1;
+                }
+            }
+            terms.truncate(first_term + kept);
             Sentence {
                 start,
                 end,
-                terms,
+                terms: first_term..terms.len(),
                 n_words: own.len(),
             }
         })
-        .collect()
+        .collect();
+    (sentences, terms)
 }
 
 #[cfg(test)]

@@ -42,19 +42,40 @@ pub(crate) fn hash_text(text: &str) -> u64 {
     hasher.finish()
 }
 
-/// Sorted hashes of the stopwords, for allocation-free lookups.
-fn stopword_hashes() -> &'static [u64] {
-    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
+/// The stopwords' hashes: sorted for an exact lookup, and a 4096-bit filter in front of it
+/// that turns most content words away with one memory read (a binary search per word was
+/// the tokenizer's largest cost).
+struct StopwordHashes {
+    sorted: Vec<u64>,
+    filter: [u64; 64],
+}
+
+fn filter_bit(hash: u64) -> (usize, u64) {
+    // Fx hashes mix into their high bits; take the bit index from there.
+    let bit = (hash >> 52) as usize;
+    (bit / 64, 1 << (bit % 64))
+}
+
+fn stopword_hashes() -> &'static StopwordHashes {
+    static HASHES: OnceLock<StopwordHashes> = OnceLock::new();
     HASHES.get_or_init(|| {
-        let mut hashes: Vec<u64> = STOPWORDS.iter().map(|w| hash_text(w)).collect();
-        hashes.sort_unstable();
-        hashes
+        let mut sorted: Vec<u64> = STOPWORDS.iter().map(|w| hash_text(w)).collect();
+        sorted.sort_unstable();
+        let mut filter = [0_u64; 64];
+        for &hash in &sorted {
+            let (word, bit) = filter_bit(hash);
+            filter[word] |= bit;
+        }
+        StopwordHashes { sorted, filter }
     })
 }
 
 /// Whether a lower-cased word's hash is a stopword's.
 pub(crate) fn is_stopword_hash(lower: u64) -> bool {
-    stopword_hashes().binary_search(&lower).is_ok()
+    let hashes = stopword_hashes();
+    let (word, bit) = filter_bit(lower);
+    hashes.filter.get(word).is_some_and(|bits| bits & bit != 0)
+        && hashes.sorted.binary_search(&lower).is_ok()
 }
 
 /// Whether `c` may continue a word after a letter or digit ("Jong-un", "Putin's").
@@ -112,32 +133,56 @@ fn starts_sentence(gap: &str) -> bool {
         || (!gap.is_ascii() && gap.contains('“'))
 }
 
-/// Lower-cases `word` into `buffer` and returns (lower hash, term).
+/// Lower-cases `word` (into a stack buffer when it is short ASCII, else into `buffer`) and
+/// returns (lower hash, term).
 fn hashes_of(word: &str, buffer: &mut String) -> (u64, Option<Term>) {
     let word = crate::text::strip_possessive(word);
-    buffer.clear();
-    if word.is_ascii() {
-        buffer.push_str(word);
-        buffer.make_ascii_lowercase();
-    } else {
-        buffer.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    let lower = hash_text(buffer);
+    let mut stack = [0_u8; 32];
+    let lower: &[u8] = match stack.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(slot) => {
+            slot.copy_from_slice(word.as_bytes());
+            slot.make_ascii_lowercase();
+            slot
+        }
+        None => {
+            buffer.clear();
+            buffer.extend(word.chars().flat_map(char::to_lowercase));
+            buffer.as_bytes()
+        }
+    };
+    let mut hasher = FxHasher::default();
+    hasher.write(lower);
+    let lower_hash = hasher.finish();
     // No stopword is longer than this; longer words skip the lookup.
     const LONGEST_STOPWORD: usize = 10;
-    let is_content = buffer.len() >= 3
-        && buffer.starts_with(|c: char| c.is_alphabetic())
-        && (buffer.len() > LONGEST_STOPWORD || stopword_hashes().binary_search(&lower).is_err());
+    let is_content = lower.len() >= 3
+        && starts_alphabetic(lower)
+        && (lower.len() > LONGEST_STOPWORD
+            || !is_stopword_hash(lower_hash));
     if !is_content {
-        return (lower, None);
+        return (lower_hash, None);
     }
     // Fold plurals so "visits" and "visit" share a term.
-    let stem = if buffer.len() > 4 && buffer.ends_with('s') && !buffer.ends_with("ss") {
-        &buffer[..buffer.len() - 1]
-    } else {
-        buffer.as_str()
+    let term = match lower {
+        [.., b, b's'] if lower.len() > 4 && *b != b's' => {
+            let mut hasher = FxHasher::default();
+            hasher.write(&lower[..lower.len() - 1]);
+            hasher.finish()
+        }
+        _ => lower_hash,
     };
-    (lower, Some(hash_text(stem)))
+    (lower_hash, Some(term))
+}
+
+/// Whether lower-cased UTF-8 bytes start with a letter.
+fn starts_alphabetic(lower: &[u8]) -> bool {
+    match lower.first() {
+        Some(byte) if byte.is_ascii() => byte.is_ascii_alphabetic(),
+        _ => std::str::from_utf8(lower)
+            .ok()
+            .and_then(|text| text.chars().next())
+            .is_some_and(char::is_alphabetic),
+    }
 }
 
 /// The content term of one word, outside an article (titles, tests).

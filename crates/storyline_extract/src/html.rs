@@ -5,9 +5,10 @@
 //! skip unclosed children, raw text in `<script>`/`<style>`, and character references. Script
 //! bodies are dropped except JSON-LD (read by [`crate::metadata`]); `<style>`, `<noscript>` and
 //! `<template>` bodies are dropped. Nesting is capped at [`MAX_DEPTH`] so that later tree walks
-//! stay bounded on pathological pages. Output goes to [`crate::content`] and [`crate::metadata`].
+//! stay bounded on pathological pages. Tokens come from [`crate::tokenizer`]; this module builds
+//! the tree. Output goes to [`crate::content`] and [`crate::metadata`].
 
-use crate::entities::decode_entities;
+use crate::tokenizer::Tokenizer;
 
 /// Index of a node in [`Document::nodes`].
 pub(crate) type NodeId = usize;
@@ -109,7 +110,7 @@ impl Document {
     /// Parses `html`; never fails, whatever the input.
     pub(crate) fn parse(html: &str) -> Document {
         let mut builder = TreeBuilder::new(html.len());
-        Tokenizer { input: html, position: 0 }.run(&mut builder);
+        Tokenizer::new(html).run(&mut builder);
         Document { nodes: builder.nodes }
     }
 
@@ -209,7 +210,7 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-struct TreeBuilder {
+pub(crate) struct TreeBuilder {
     nodes: Vec<Node>,
     /// Open elements, root first.
     open: Vec<NodeId>,
@@ -234,7 +235,7 @@ impl TreeBuilder {
         id
     }
 
-    fn text(&mut self, text: &str) {
+    pub(crate) fn text(&mut self, text: &str) {
         if text.is_empty() {
             return;
         }
@@ -270,7 +271,7 @@ impl TreeBuilder {
         }
     }
 
-    fn start_tag(&mut self, element: Element, self_closing: bool) {
+    pub(crate) fn start_tag(&mut self, element: Element, self_closing: bool) {
         let name = element.name.as_str();
         if CLOSES_P.contains(&name) {
             // A `<p>` is closed only when everything above it is phrasing content.
@@ -317,7 +318,7 @@ impl TreeBuilder {
         }
     }
 
-    fn end_tag(&mut self, name: &str) {
+    pub(crate) fn end_tag(&mut self, name: &str) {
         // Browsers put anything after `</body>` or `</html>` back into the body, and pages do
         // carry content there (or close the body early by mistake).
         if name == "body" || name == "html" {
@@ -343,227 +344,6 @@ impl Node {
             _ => "",
         }
     }
-}
-
-struct Tokenizer<'input> {
-    input: &'input str,
-    position: usize,
-}
-
-impl<'input> Tokenizer<'input> {
-    fn run(mut self, builder: &mut TreeBuilder) {
-        let bytes = self.input.as_bytes();
-        while self.position < bytes.len() {
-            let rest = &bytes[self.position..];
-            let Some(lt) = memchr::memchr(b'<', rest) else {
-                builder.text(&decode_entities(&self.input[self.position..]));
-                break;
-            };
-            if lt > 0 {
-                let text = &self.input[self.position..self.position + lt];
-                builder.text(&decode_entities(text));
-                self.position += lt;
-            }
-            self.markup(builder);
-        }
-    }
-
-    /// Reads the markup starting at the `<` under `position`.
-    fn markup(&mut self, builder: &mut TreeBuilder) {
-        let bytes = self.input.as_bytes();
-        let start = self.position;
-        match bytes.get(start + 1) {
-            Some(b'!') => {
-                if bytes[start..].starts_with(b"<!--") {
-                    let body_start = start + 4;
-                    self.position =
-                        find(bytes, body_start, b"-->").map_or(bytes.len(), |end| end + 3);
-                } else {
-                    self.skip_past(b'>', start);
-                }
-            }
-            Some(b'?') => self.skip_past(b'>', start),
-            Some(b'/') => {
-                let name_start = start + 2;
-                if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-                    self.skip_past(b'>', start);
-                    return;
-                }
-                let name_end = scan_name(bytes, name_start);
-                let name = self.input[name_start..name_end].to_ascii_lowercase();
-                self.skip_past(b'>', name_end);
-                builder.end_tag(&name);
-            }
-            Some(byte) if byte.is_ascii_alphabetic() => self.start_tag(builder),
-            _ => {
-                builder.text("<");
-                self.position = start + 1;
-            }
-        }
-    }
-
-    fn skip_past(&mut self, byte: u8, from: usize) {
-        let bytes = self.input.as_bytes();
-        self.position = memchr::memchr(byte, &bytes[from.min(bytes.len())..])
-            .map_or(bytes.len(), |offset| from + offset + 1);
-    }
-
-    fn start_tag(&mut self, builder: &mut TreeBuilder) {
-        let bytes = self.input.as_bytes();
-        let name_start = self.position + 1;
-        let name_end = scan_name(bytes, name_start);
-        let name = self.input[name_start..name_end].to_ascii_lowercase();
-        let mut attrs: Vec<(String, String)> = Vec::new();
-        let mut cursor = name_end;
-        let mut self_closing = false;
-        loop {
-            while cursor < bytes.len()
-                && (bytes[cursor].is_ascii_whitespace() || bytes[cursor] == b'/')
-            {
-                self_closing = bytes[cursor] == b'/';
-                cursor += 1;
-            }
-            match bytes.get(cursor) {
-                None => {
-                    // A tag cut off by the end of the page: drop it.
-                    self.position = bytes.len();
-                    return;
-                }
-                Some(b'>') => {
-                    cursor += 1;
-                    break;
-                }
-                Some(_) => {}
-            }
-            self_closing = false;
-            let attr_start = cursor;
-            while cursor < bytes.len()
-                && !bytes[cursor].is_ascii_whitespace()
-                && !matches!(bytes[cursor], b'=' | b'>' | b'/')
-            {
-                cursor += 1;
-            }
-            if cursor == attr_start {
-                // A stray '=' where a name should be: step over it.
-                cursor += 1;
-                continue;
-            }
-            let attr_name = self.input[attr_start..cursor].to_ascii_lowercase();
-            let mut lookahead = cursor;
-            while lookahead < bytes.len() && bytes[lookahead].is_ascii_whitespace() {
-                lookahead += 1;
-            }
-            let mut value = String::new();
-            if bytes.get(lookahead) == Some(&b'=') {
-                cursor = lookahead + 1;
-                while cursor < bytes.len() && bytes[cursor].is_ascii_whitespace() {
-                    cursor += 1;
-                }
-                let (value_start, value_end, next) = match bytes.get(cursor) {
-                    Some(&quote @ (b'"' | b'\'')) => {
-                        let value_start = cursor + 1;
-                        match memchr::memchr(quote, &bytes[value_start..]) {
-                            Some(offset) => {
-                                (value_start, value_start + offset, value_start + offset + 1)
-                            }
-                            None => (value_start, bytes.len(), bytes.len()),
-                        }
-                    }
-                    _ => {
-                        let value_start = cursor;
-                        let mut end = cursor;
-                        while end < bytes.len()
-                            && !bytes[end].is_ascii_whitespace()
-                            && bytes[end] != b'>'
-                        {
-                            end += 1;
-                        }
-                        (value_start, end, end)
-                    }
-                };
-                value = decode_entities(&self.input[value_start..value_end]).into_owned();
-                cursor = next;
-            }
-            if !attrs.iter().any(|(existing, _)| *existing == attr_name) {
-                attrs.push((attr_name, value));
-            }
-        }
-        self.position = cursor;
-        let element = Element { name, attrs };
-        match element.name.as_str() {
-            "script" | "style" | "noscript" | "template" | "textarea" | "title" | "xmp"
-            | "iframe" | "noembed" | "noframes" => self.raw_text(builder, element, self_closing),
-            _ => builder.start_tag(element, self_closing),
-        }
-    }
-
-    /// Reads the body of an element whose content is not markup, up to its end tag.
-    fn raw_text(&mut self, builder: &mut TreeBuilder, element: Element, self_closing: bool) {
-        let name = element.name.clone();
-        let keep = match name.as_str() {
-            "script" => element.attr("type").is_some_and(|kind| kind.contains("ld+json")),
-            "title" | "textarea" => true,
-            _ => false,
-        };
-        let decode = matches!(name.as_str(), "title" | "textarea");
-        let bytes = self.input.as_bytes();
-        if self_closing && name != "script" && name != "title" {
-            builder.start_tag(element, true);
-            return;
-        }
-        let body_start = self.position;
-        let (body_end, next) = find_end_tag(bytes, body_start, name.as_bytes());
-        let body = &self.input[body_start..body_end];
-        builder.start_tag(element, false);
-        if keep {
-            if decode {
-                builder.text(&decode_entities(body));
-            } else {
-                builder.text(body);
-            }
-        }
-        builder.end_tag(&name);
-        self.position = next;
-    }
-}
-
-/// End of a tag or attribute name starting at `start`.
-fn scan_name(bytes: &[u8], start: usize) -> usize {
-    let mut end = start;
-    while end < bytes.len()
-        && !bytes[end].is_ascii_whitespace()
-        && !matches!(bytes[end], b'/' | b'>')
-    {
-        end += 1;
-    }
-    end
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(bytes.get(from..)?, needle).map(|offset| from + offset)
-}
-
-/// Finds `</name` (any case) followed by whitespace, `/` or `>` from `from`: returns where the
-/// body ends and where reading resumes.
-fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
-    let mut cursor = from;
-    while let Some(offset) = memchr::memmem::find(&bytes[cursor..], b"</") {
-        let tag_start = cursor + offset;
-        let name_start = tag_start + 2;
-        let name_end = name_start + name.len();
-        if name_end <= bytes.len()
-            && bytes[name_start..name_end].eq_ignore_ascii_case(name)
-            && bytes
-                .get(name_end)
-                .map_or(true, |byte| byte.is_ascii_whitespace() || matches!(byte, b'/' | b'>'))
-        {
-            let next = memchr::memchr(b'>', &bytes[name_end..])
-                .map_or(bytes.len(), |gt| name_end + gt + 1);
-            return (tag_start, next);
-        }
-        cursor = name_start;
-    }
-    (bytes.len(), bytes.len())
 }
 
 #[cfg(test)]

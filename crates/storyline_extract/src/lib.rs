@@ -3,9 +3,9 @@
 //! CONTRACT (used by storyline_pipeline; keep the signatures): `extract(bytes, declared_charset,
 //! url, &config)` → `Ok(Page)` for an article, `Err(ExtractError)` for a page that is not one.
 //!
-//! The page goes through four steps, one module each: [`decode`] picks the charset and decodes
-//! to UTF-8; [`html`] parses the text into a tree (forgiving, bounded depth); [`metadata`] reads
-//! title, date, author, URL, source and language; [`content`] finds the article container and
+//! The page goes through four steps, one module each: `decode` picks the charset and decodes
+//! to UTF-8; `html` parses the text into a tree (forgiving, bounded depth); `metadata` reads
+//! title, date, author, URL, source and language; `content` finds the article container and
 //! renders its text. Text layout: blocks (paragraphs, headings, list items, table rows) are
 //! separated by one blank line (`\n\n`); a `<br>` inside a block is a single `\n`.
 //!
@@ -37,6 +37,7 @@ mod html;
 mod metadata;
 mod mojibake;
 mod title;
+mod tokenizer;
 
 use html::Document;
 

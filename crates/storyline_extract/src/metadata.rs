@@ -367,13 +367,29 @@ fn authors_of(value: &Value) -> Option<String> {
         other => vec![other],
     };
     for item in items {
+        // An organisation named as author is the publisher, not a byline.
+        if let Value::Object(object) = item {
+            if type_names(object).iter().any(|name| name == "Organization") {
+                continue;
+            }
+        }
         if let Some(name) = name_of(item).and_then(|name| clean_author(&name)) {
             if !names.contains(&name) {
                 names.push(name);
             }
         }
     }
-    (!names.is_empty()).then(|| names.join(", "))
+    join_names(&names)
+}
+
+/// Joins names the way bylines write them: "A", "A and B", "A, B, and C".
+fn join_names(names: &[String]) -> Option<String> {
+    match names {
+        [] => None,
+        [one] => Some(one.clone()),
+        [first, second] => Some(format!("{first} and {second}")),
+        [rest @ .., last] => Some(format!("{}, and {last}", rest.join(", "))),
+    }
 }
 
 /// Tidies an author string: drops "By", rejects URLs, handles and over-long text.
@@ -385,10 +401,17 @@ fn clean_author(raw: &str) -> Option<String> {
             text = rest.trim().to_owned();
         }
     }
+    for prefix in ["Author ", "Written By ", "Posted By "] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest.trim().to_owned();
+        }
+    }
     let text = text.trim_matches(|character: char| {
         character == ',' || character == '|' || character.is_whitespace()
     });
+    let generic = ["author", "the author", "admin", "administrator", "guest", "unknown"];
     if text.is_empty()
+        || generic.contains(&text.to_lowercase().as_str())
         || text.contains("://")
         || text.starts_with("www.")
         || text.starts_with('@')
@@ -576,7 +599,7 @@ mod tests {
             Metadata {
                 title: Some("Big storm hits coast".into()),
                 date: Some("2024-06-16".into()),
-                author: Some("Ann Lee, Bo Chan".into()),
+                author: Some("Ann Lee and Bo Chan".into()),
                 url: Some("https://www.example.co.uk/2024/06/18/a-story".into()),
                 source: Some("Example News".into()),
                 language: Some("en-GB".into()),

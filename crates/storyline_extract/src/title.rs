@@ -119,7 +119,7 @@ pub(crate) fn strip_site_suffix(
     title.trim().to_owned()
 }
 
-/// The registrable domain of a URL: "https://www.news.bbc.co.uk/x" → "bbc.co.uk".
+/// The registrable domain of a URL: `https://www.news.bbc.co.uk/x` → `bbc.co.uk`.
 pub(crate) fn registered_domain(url: &str) -> Option<String> {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = after_scheme.split(['/', '?', '#']).next()?;
