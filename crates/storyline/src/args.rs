@@ -52,7 +52,13 @@ pub(crate) struct PipelineArgs {
     pub(crate) out: PathBuf,
 
     /// Worker threads (default: one per core). The output does not depend on it.
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 0, hide_default_value = true)]
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
     pub(crate) threads: usize,
 
     /// Article bodies longer than this many bytes are truncated, with a diagnostic.
@@ -108,8 +114,10 @@ pub(crate) struct ReportArgs {
 
 impl PipelineArgs {
     pub(crate) fn config(&self) -> storyline_pipeline::RunConfig {
-        let mut config =
-            storyline_pipeline::RunConfig { n_threads: self.threads, ..Default::default() };
+        let mut config = storyline_pipeline::RunConfig {
+            n_threads: self.threads,
+            ..Default::default()
+        };
         config.ingest.max_article_bytes = self.max_article_bytes;
         config
     }

@@ -46,7 +46,10 @@ impl Observer {
 
     /// Diagnostics seen so far.
     pub(crate) fn n_diagnostics(&self) -> u64 {
-        self.state.lock().map(|state| state.n_diagnostics).unwrap_or(0)
+        self.state
+            .lock()
+            .map(|state| state.n_diagnostics)
+            .unwrap_or(0)
     }
 
     fn maybe_show(&self) {
@@ -88,7 +91,10 @@ impl Progress for Observer {
 
     fn memory(&self, stage: &'static str, resident_bytes: u64) {
         self.bar.suspend(|| {
-            eprintln!("memory: {stage:>8} {:>8.1} MB resident", resident_bytes as f64 / 1e6)
+            eprintln!(
+                "memory: {stage:>8} {:>8.1} MB resident",
+                resident_bytes as f64 / 1e6
+            )
         });
     }
 

@@ -28,13 +28,19 @@ fn run_ok(args: &[&str]) -> Output {
 fn read_jsonl(path: &Path) -> Vec<Value> {
     let text =
         std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    text.lines().map(|line| serde_json::from_str(line).expect("valid JSON line")).collect()
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("valid JSON line"))
+        .collect()
 }
 
 fn by_id<'a>(articles: &'a [Value], prefix: &str) -> &'a Value {
     articles
         .iter()
-        .find(|article| article["id"].as_str().is_some_and(|id| id.starts_with(prefix)))
+        .find(|article| {
+            article["id"]
+                .as_str()
+                .is_some_and(|id| id.starts_with(prefix))
+        })
         .unwrap_or_else(|| panic!("no article {prefix}"))
 }
 
@@ -43,8 +49,14 @@ fn help_answers_for_every_subcommand() {
     for subcommand in ["run", "eval", "show", "report"] {
         let output = run_ok(&[subcommand, "--help"]);
         let help = String::from_utf8_lossy(&output.stdout);
-        assert!(help.contains("--out"), "{subcommand} --help lacks --out:\n{help}");
-        assert!(help.contains("Exit codes"), "{subcommand} --help lacks exit codes");
+        assert!(
+            help.contains("--out"),
+            "{subcommand} --help lacks --out:\n{help}"
+        );
+        assert!(
+            help.contains("Exit codes"),
+            "{subcommand} --help lacks exit codes"
+        );
     }
     let output = run_ok(&["--help"]);
     assert!(String::from_utf8_lossy(&output.stdout).contains("run"));
@@ -64,7 +76,12 @@ fn unwritable_output_exits_1_with_the_path() {
     let input = dir.path().join("a.txt");
     std::fs::write(&input, "Some text of an article.").unwrap();
     let output = storyline()
-        .args(["run", input.to_str().unwrap(), "--out", blocker.join("out").to_str().unwrap()])
+        .args([
+            "run",
+            input.to_str().unwrap(),
+            "--out",
+            blocker.join("out").to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
@@ -77,7 +94,12 @@ fn seeds_make_one_story_with_one_rewrite() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = repo_root().join("examples/seeds");
     let out = dir.path().join("out");
-    run_ok(&["run", seeds.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    run_ok(&[
+        "run",
+        seeds.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
 
     let articles = read_jsonl(&out.join("articles.jsonl"));
     assert_eq!(articles.len(), 5);
@@ -90,7 +112,10 @@ fn seeds_make_one_story_with_one_rewrite() {
     assert!(copies[0]["copy"].as_str().unwrap().starts_with("000_"));
     assert!(copies[0]["original"].as_str().unwrap().starts_with("001_"));
     assert_eq!(copies[0]["kind"], "rewrite");
-    assert!(!copies[0]["evidence"]["origin"].as_array().unwrap().is_empty());
+    assert!(!copies[0]["evidence"]["origin"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 
     // The doubled body is kept once.
     let doubled = by_id(&articles, "004_")["text"].as_str().unwrap();
@@ -106,7 +131,12 @@ fn seeds_make_one_story_with_one_rewrite() {
                 assert_ne!(line, furniture, "{} keeps {furniture:?}", article["id"]);
             }
         }
-        for phrase in ["filler text", "To suggest a correction", "Join NewsTrack", "Ctrl + Enter"] {
+        for phrase in [
+            "filler text",
+            "To suggest a correction",
+            "Join NewsTrack",
+            "Ctrl + Enter",
+        ] {
             assert!(!text.contains(phrase), "{} keeps {phrase:?}", article["id"]);
         }
     }
@@ -128,7 +158,11 @@ fn bad_input_gets_diagnostics_and_good_articles_survive() {
     )
     .unwrap();
     std::fs::write(input.join("empty.txt"), "   \n").unwrap();
-    std::fs::write(input.join("blob.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]).unwrap();
+    std::fs::write(
+        input.join("blob.bin"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0],
+    )
+    .unwrap();
     let lines = [
         r#"{"id": "j1", "text": "First JSONL article about an election in the north."}"#,
         r#"{"id": "j2", "text": "truncated"#,
@@ -139,35 +173,66 @@ fn bad_input_gets_diagnostics_and_good_articles_survive() {
     ];
     std::fs::write(input.join("records.jsonl"), lines.join("\n")).unwrap();
     let out = dir.path().join("out");
-    let output = run_ok(&["run", input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let output = run_ok(&[
+        "run",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     let stderr = String::from_utf8_lossy(&output.stderr);
 
     let articles = read_jsonl(&out.join("articles.jsonl"));
-    let ids: Vec<&str> = articles.iter().map(|article| article["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = articles
+        .iter()
+        .map(|article| article["id"].as_str().unwrap())
+        .collect();
     for id in ["good", "latin1", "j1", "j5"] {
         assert!(ids.contains(&id), "{id} lost: {ids:?}");
     }
     // The duplicate id and the missing id are kept under new ids.
-    assert_eq!(ids.iter().filter(|id| id.starts_with("j1")).count(), 2, "{ids:?}");
-    assert!(articles.iter().any(|article| article["text"].as_str().unwrap().contains("bridge")));
+    assert_eq!(
+        ids.iter().filter(|id| id.starts_with("j1")).count(),
+        2,
+        "{ids:?}"
+    );
+    assert!(articles
+        .iter()
+        .any(|article| article["text"].as_str().unwrap().contains("bridge")));
     // Fields storyline does not read are kept.
     assert_eq!(by_id(&articles, "j5")["extra"]["lang"], "en");
 
     let diagnostics = read_jsonl(&out.join("diagnostics.jsonl"));
     let named = |file: &str, line: Option<u64>| {
         diagnostics.iter().any(|diagnostic| {
-            diagnostic["pos"]["file"].as_str().is_some_and(|path| path.ends_with(file))
+            diagnostic["pos"]["file"]
+                .as_str()
+                .is_some_and(|path| path.ends_with(file))
                 && line.map_or(true, |line| diagnostic["pos"]["line"] == line)
         })
     };
-    assert!(named("records.jsonl", Some(2)), "truncated line: {diagnostics:#?}");
-    assert!(named("records.jsonl", Some(3)), "missing id: {diagnostics:#?}");
-    assert!(named("records.jsonl", Some(4)), "duplicate id: {diagnostics:#?}");
-    assert!(named("records.jsonl", Some(5)), "not an object: {diagnostics:#?}");
+    assert!(
+        named("records.jsonl", Some(2)),
+        "truncated line: {diagnostics:#?}"
+    );
+    assert!(
+        named("records.jsonl", Some(3)),
+        "missing id: {diagnostics:#?}"
+    );
+    assert!(
+        named("records.jsonl", Some(4)),
+        "duplicate id: {diagnostics:#?}"
+    );
+    assert!(
+        named("records.jsonl", Some(5)),
+        "not an object: {diagnostics:#?}"
+    );
     assert!(named("blob.bin", None), "binary file: {diagnostics:#?}");
     assert!(named("latin1.txt", None), "invalid UTF-8: {diagnostics:#?}");
     assert!(named("empty.txt", None), "empty article: {diagnostics:#?}");
-    assert!(stderr.contains("records.jsonl:2"), "diagnostics on stderr name file:line:\n{stderr}");
+    assert!(
+        stderr.contains("records.jsonl:2"),
+        "diagnostics on stderr name file:line:\n{stderr}"
+    );
 }
 
 #[test]
@@ -178,13 +243,22 @@ fn huge_article_is_truncated_not_fatal() {
     let text = paragraph.repeat(100 * 1024 * 1024 / paragraph.len());
     std::fs::write(&input, text).unwrap();
     let out = dir.path().join("out");
-    run_ok(&["run", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    run_ok(&[
+        "run",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
     let articles = read_jsonl(&out.join("articles.jsonl"));
     assert_eq!(articles.len(), 1);
     let diagnostics = read_jsonl(&out.join("diagnostics.jsonl"));
     assert!(diagnostics
         .iter()
-        .any(|diagnostic| diagnostic["pos"]["file"].as_str().unwrap().ends_with("huge.txt")));
+        .any(|diagnostic| diagnostic["pos"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("huge.txt")));
 }
 
 #[test]
@@ -196,7 +270,15 @@ fn stdin_input_and_same_bytes_whatever_the_thread_count() {
     for threads in ["1", "2"] {
         let out = dir.path().join(format!("out{threads}"));
         let mut child = storyline()
-            .args(["run", "-", "--out", out.to_str().unwrap(), "-j", threads, "--quiet"])
+            .args([
+                "run",
+                "-",
+                "--out",
+                out.to_str().unwrap(),
+                "-j",
+                threads,
+                "--quiet",
+            ])
             .stdin(std::process::Stdio::piped())
             .spawn()
             .unwrap();

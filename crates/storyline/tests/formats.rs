@@ -15,7 +15,10 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 fn page(title: &str, paragraphs: &[&str]) -> String {
-    let body: String = paragraphs.iter().map(|paragraph| format!("<p>{paragraph}</p>\n")).collect();
+    let body: String = paragraphs
+        .iter()
+        .map(|paragraph| format!("<p>{paragraph}</p>\n"))
+        .collect();
     format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} | Harbour Times</title>\
          <meta property=\"og:site_name\" content=\"Harbour Times\">\
@@ -72,31 +75,66 @@ fn a_directory_mixing_every_input_format_runs() {
 
     let out = dir.path().join("out");
     let output = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .args(["run", input.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args([
+            "run",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 
     let articles: Vec<Value> = read_jsonl(&out.join("articles.jsonl"));
-    let ok: Vec<&Value> = articles.iter().filter(|article| article["status"] == "ok").collect();
-    assert_eq!(ok.len(), 4, "txt, jsonl, html.gz and one WARC page: {articles:#?}");
+    let ok: Vec<&Value> = articles
+        .iter()
+        .filter(|article| article["status"] == "ok")
+        .collect();
+    assert_eq!(
+        ok.len(),
+        4,
+        "txt, jsonl, html.gz and one WARC page: {articles:#?}"
+    );
     for article in &ok {
         let text = article["text"].as_str().unwrap();
         assert!(text.contains("Anna Petrova"), "{}: {text}", article["id"]);
-        assert!(!text.contains("All rights reserved"), "{}: footer kept", article["id"]);
+        assert!(
+            !text.contains("All rights reserved"),
+            "{}: footer kept",
+            article["id"]
+        );
         assert_eq!(article["story"], ok[0]["story"], "one event, one story");
     }
-    let from_page =
-        articles.iter().find(|article| article["id"] == "flood-page").expect("html.gz article");
-    assert_eq!(from_page["title"], "Valley flood forces 1,200 to leave homes");
-    assert!(from_page["date"].as_str().unwrap().starts_with("2024-06-18"));
-    let not_article: Vec<&Value> =
-        articles.iter().filter(|article| article["status"] == "not_article").collect();
+    let from_page = articles
+        .iter()
+        .find(|article| article["id"] == "flood-page")
+        .expect("html.gz article");
+    assert_eq!(
+        from_page["title"],
+        "Valley flood forces 1,200 to leave homes"
+    );
+    assert!(from_page["date"]
+        .as_str()
+        .unwrap()
+        .starts_with("2024-06-18"));
+    let not_article: Vec<&Value> = articles
+        .iter()
+        .filter(|article| article["status"] == "not_article")
+        .collect();
     assert_eq!(not_article.len(), 1, "{articles:#?}");
     assert!(not_article[0]["story"].is_null());
     let diagnostics = read_jsonl(&out.join("diagnostics.jsonl"));
-    assert!(diagnostics.iter().any(|diagnostic| diagnostic["code"] == "not_an_article"
-        && diagnostic["pos"]["file"].as_str().unwrap().ends_with("crawl.warc.gz")));
+    assert!(diagnostics
+        .iter()
+        .any(|diagnostic| diagnostic["code"] == "not_an_article"
+            && diagnostic["pos"]["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("crawl.warc.gz")));
 }
 
 fn read_jsonl(path: &Path) -> Vec<Value> {

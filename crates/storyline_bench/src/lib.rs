@@ -39,8 +39,9 @@ impl CorpusSpec {
         let mut rng = Rng::new(self.seed);
         let vocabulary = Vocabulary::new(&mut rng);
         let n_sources = 200;
-        let furniture: Vec<Vec<String>> =
-            (0..n_sources).map(|_| vocabulary.furniture_lines(&mut rng)).collect();
+        let furniture: Vec<Vec<String>> = (0..n_sources)
+            .map(|_| vocabulary.furniture_lines(&mut rng))
+            .collect();
         let mut written = 0usize;
         let mut story_idx = 0usize;
         // Recent originals that copies may be made of: (text, title, story).
@@ -63,7 +64,10 @@ impl CorpusSpec {
                     (title.clone(), vocabulary.edit(body, &mut rng))
                 } else if roll < 17 && !recent.is_empty() {
                     let (title, body) = &recent[rng.below(recent.len() as u64) as usize];
-                    (vocabulary.rewrite(title, &mut rng), vocabulary.rewrite(body, &mut rng))
+                    (
+                        vocabulary.rewrite(title, &mut rng),
+                        vocabulary.rewrite(body, &mut rng),
+                    )
                 } else {
                     let title = vocabulary.sentence(&event_words(&event), &mut rng, 8);
                     let body = report(&vocabulary, &event, &mut rng);

@@ -39,7 +39,9 @@ pub(crate) struct Vocabulary {
 impl Vocabulary {
     pub(crate) fn new(rng: &mut Rng) -> Vocabulary {
         let make = |rng: &mut Rng, n_syllables: u64| -> String {
-            (0..n_syllables).map(|_| SYLLABLES[rng.below(32) as usize]).collect()
+            (0..n_syllables)
+                .map(|_| SYLLABLES[rng.below(32) as usize])
+                .collect()
         };
         let words: Vec<String> = (0..20_000)
             .map(|idx| {
@@ -57,7 +59,11 @@ impl Vocabulary {
         for (idx, word) in words.iter().enumerate() {
             index.entry(word.clone()).or_insert(idx);
         }
-        Vocabulary { words, synonyms, index }
+        Vocabulary {
+            words,
+            synonyms,
+            index,
+        }
     }
 
     pub(crate) fn word(&self, idx: usize) -> &str {
@@ -111,8 +117,13 @@ impl Vocabulary {
 
     /// Three to five lines of site furniture for one outlet.
     pub(crate) fn furniture_lines(&self, rng: &mut Rng) -> Vec<String> {
-        let templates =
-            ["Advertisement", "Related News", "Share this article", "Follow us on", "Subscribe to"];
+        let templates = [
+            "Advertisement",
+            "Related News",
+            "Share this article",
+            "Follow us on",
+            "Subscribe to",
+        ];
         (0..3 + rng.below(3))
             .map(|_| {
                 let template = templates[rng.below(templates.len() as u64) as usize];
@@ -123,17 +134,17 @@ impl Vocabulary {
 
     /// A near-duplicate: about 3% of words replaced, sometimes a paragraph appended.
     pub(crate) fn edit(&self, text: &str, rng: &mut Rng) -> String {
-        let mut edited: String =
-            text.split(' ')
-                .map(|word| {
-                    if rng.below(100) < 3 {
-                        self.words[self.zipf_word(rng)].as_str()
-                    } else {
-                        word
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
+        let mut edited: String = text
+            .split(' ')
+            .map(|word| {
+                if rng.below(100) < 3 {
+                    self.words[self.zipf_word(rng)].as_str()
+                } else {
+                    word
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
         if rng.below(2) == 0 {
             edited.push('\n');
             edited.push_str(&self.sentence(&[], rng, 20));

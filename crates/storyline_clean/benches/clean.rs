@@ -48,7 +48,13 @@ fn bench_clean(criterion: &mut Criterion) {
     group.bench_function("article_2kb", |bencher| {
         bencher.iter(|| {
             index = (index + 1) % articles.len();
-            black_box(clean(black_box(&articles[index]), None, Some("a.example"), &model, &config))
+            black_box(clean(
+                black_box(&articles[index]),
+                None,
+                Some("a.example"),
+                &model,
+                &config,
+            ))
         })
     });
     group.bench_function("observe_2kb", |bencher| {

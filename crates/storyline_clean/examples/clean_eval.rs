@@ -56,9 +56,12 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
         .map(serde_json::from_str)
         .collect::<Result<_, _>>()?;
     let field = |record: &serde_json::Value, names: &[&str]| -> Option<String> {
-        names
-            .iter()
-            .find_map(|name| record.get(*name).and_then(|value| value.as_str()).map(str::to_owned))
+        names.iter().find_map(|name| {
+            record
+                .get(*name)
+                .and_then(|value| value.as_str())
+                .map(str::to_owned)
+        })
     };
     let mut builder = BoilerplateModelBuilder::new(config);
     for record in &records {
@@ -80,7 +83,11 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
         n_lines += text.lines().filter(|line| !line.trim().is_empty()).count();
         for removal in &cleaned.removals {
             *kinds.entry(removal.kind.as_str()).or_default() += 1;
-            n_removed_lines += removal.text.lines().filter(|line| !line.trim().is_empty()).count();
+            n_removed_lines += removal
+                .text
+                .lines()
+                .filter(|line| !line.trim().is_empty())
+                .count();
             if show {
                 println!(
                     "{} {:?} {:?} {}: {:?}",
@@ -93,8 +100,17 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
             }
         }
         let original: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let normalised: String = cleaned.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        for snippet in record.get("with").and_then(|value| value.as_array()).into_iter().flatten() {
+        let normalised: String = cleaned
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for snippet in record
+            .get("with")
+            .and_then(|value| value.as_array())
+            .into_iter()
+            .flatten()
+        {
             let snippet: String = snippet
                 .as_str()
                 .unwrap_or_default()
@@ -109,8 +125,11 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
             with_kept += usize::from(kept);
             if !kept && std::env::var_os("SHOW_LOST").is_some() {
                 let culprit = cleaned.removals.iter().find(|removal| {
-                    let removed: String =
-                        removal.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let removed: String = removal
+                        .text
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     removed.contains(&snippet) || snippet.contains(&removed)
                 });
                 println!(
@@ -121,8 +140,11 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
                 );
             }
         }
-        for snippet in
-            record.get("without").and_then(|value| value.as_array()).into_iter().flatten()
+        for snippet in record
+            .get("without")
+            .and_then(|value| value.as_array())
+            .into_iter()
+            .flatten()
         {
             let snippet: String = snippet
                 .as_str()
@@ -135,7 +157,11 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
                 let gone = !normalised.contains(&snippet);
                 without_gone += usize::from(gone);
                 if !gone && std::env::var_os("SHOW_MISSED").is_some() {
-                    println!("MISSED {} {:?}", field(record, &["id"]).unwrap_or_default(), snippet);
+                    println!(
+                        "MISSED {} {:?}",
+                        field(record, &["id"]).unwrap_or_default(),
+                        snippet
+                    );
                 }
             }
         }
@@ -153,13 +179,17 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
         .collect();
     // CLEAN_PASSES=0 vs CLEAN_PASSES=50 under `perf stat -e instructions` gives instructions
     // per article independent of machine load.
-    let passes: usize =
-        std::env::var("CLEAN_PASSES").ok().and_then(|value| value.parse().ok()).unwrap_or(10);
+    let passes: usize = std::env::var("CLEAN_PASSES")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(10);
     let started = cpu_time_ns();
     let mut n_chars = 0;
     for _ in 0..passes {
         for (text, title, source) in &inputs {
-            n_chars += clean(text, title.as_deref(), source.as_deref(), &model, config).text.len();
+            n_chars += clean(text, title.as_deref(), source.as_deref(), &model, config)
+                .text
+                .len();
         }
     }
     let clean_ns = cpu_time_ns().saturating_sub(started) / passes.max(1) as u64;
@@ -178,7 +208,10 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
         reference_ns as f64 / n_lower.max(1) as f64
     );
     let elapsed = std::time::Duration::from_nanos(clean_ns);
-    println!("articles: {}, lines: {n_lines}, removed lines: {n_removed_lines}", records.len());
+    println!(
+        "articles: {}, lines: {n_lines}, removed lines: {n_removed_lines}",
+        records.len()
+    );
     println!("removals by kind: {kinds:?}");
     println!("'with' snippets present in input and kept: {with_kept}/{with_total}");
     println!("'without' snippets present in input and removed: {without_gone}/{without_total}");
@@ -195,6 +228,10 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
 fn cpu_time_ns() -> u64 {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
-        .and_then(|stat| stat.split_whitespace().next().and_then(|field| field.parse().ok()))
+        .and_then(|stat| {
+            stat.split_whitespace()
+                .next()
+                .and_then(|field| field.parse().ok())
+        })
         .unwrap_or(0)
 }

@@ -27,13 +27,19 @@ pub(crate) struct Mark {
 
 impl Mark {
     pub(crate) fn new(kind: RemovalKind, reason: impl Into<String>) -> Mark {
-        Mark { kind, reason: reason.into(), origin: None }
+        Mark {
+            kind,
+            reason: reason.into(),
+            origin: None,
+        }
     }
 }
 
 /// Indices of the lines no rule has marked yet.
 fn kept(marks: &[Option<Mark>]) -> Vec<usize> {
-    (0..marks.len()).filter(|&index| marks[index].is_none()).collect()
+    (0..marks.len())
+        .filter(|&index| marks[index].is_none())
+        .collect()
 }
 
 /// Dateline-only lines and section labels above the headline, and a headline printed twice.
@@ -50,11 +56,15 @@ pub(crate) fn mark_top(lines: &[Line], marks: &mut [Option<Mark>], title_key: Op
             Some(next.key) == title_key || (reads_as_headline(next) && next.n_words > line.n_words)
         });
         if is_dateline_only(line) && next.is_some() {
-            marks[kept[position]] =
-                Some(Mark::new(RemovalKind::Boilerplate, "dateline-only line above the article"));
+            marks[kept[position]] = Some(Mark::new(
+                RemovalKind::Boilerplate,
+                "dateline-only line above the article",
+            ));
         } else if is_section_label(line) && before_headline {
-            marks[kept[position]] =
-                Some(Mark::new(RemovalKind::Boilerplate, "section label above the headline"));
+            marks[kept[position]] = Some(Mark::new(
+                RemovalKind::Boilerplate,
+                "section label above the headline",
+            ));
         } else {
             break;
         }
@@ -131,8 +141,10 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
                     })
             };
             if neighbour_marked(-1) || neighbour_marked(1) {
-                let origin =
-                    first_seen.get(&lines[index].key).copied().unwrap_or(lines[index].number);
+                let origin = first_seen
+                    .get(&lines[index].key)
+                    .copied()
+                    .unwrap_or(lines[index].number);
                 marks[index] = Some(repeat_mark(origin));
                 changed = true;
             }
@@ -164,7 +176,10 @@ impl Vocabulary {
                 *line_counts.entry(token).or_default() += 1;
             }
         }
-        Vocabulary { tokens, line_counts }
+        Vocabulary {
+            tokens,
+            line_counts,
+        }
     }
 
     /// Content words of `members` (deduplicated) and how many of them occur in any line
@@ -223,7 +238,9 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
     // Furniture headings were marked as boilerplate already; they still start blocks.
     let candidates: Vec<usize> = (0..lines.len())
         .filter(|&index| {
-            marks[index].as_ref().map_or(true, |mark| mark.kind == RemovalKind::Boilerplate)
+            marks[index]
+                .as_ref()
+                .map_or(true, |mark| mark.kind == RemovalKind::Boilerplate)
         })
         .collect();
     let is_heading = |index: usize| is_foreign_heading(&lines[index]);
@@ -235,7 +252,9 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
     // body; they skip the vocabulary work entirely.
     let has_heading = candidates.iter().any(|&index| is_heading(index));
     let has_inner_title = kept_now.len() >= 7
-        && kept_now[1..kept_now.len() - 2].iter().any(|&index| is_title_like(&lines[index]));
+        && kept_now[1..kept_now.len() - 2]
+            .iter()
+            .any(|&index| is_title_like(&lines[index]));
     if !has_heading && !has_inner_title {
         return;
     }
@@ -297,7 +316,9 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
             continue;
         }
         if let Some(above) = above {
-            let repeated_inside = block.iter().any(|&index| lines[index].key == lines[above].key);
+            let repeated_inside = block
+                .iter()
+                .any(|&index| lines[index].key == lines[above].key);
             if repeated_inside
                 || vocabulary.overlap_outside(above, &excluded) <= config.foreign_max_overlap
             {
@@ -356,7 +377,10 @@ fn mark_unheaded_foreign(
             run = trial;
             end += 1;
         }
-        let n_tokens: usize = run.iter().map(|&index| vocabulary.tokens[index].len()).sum();
+        let n_tokens: usize = run
+            .iter()
+            .map(|&index| vocabulary.tokens[index].len())
+            .sum();
         let neighbours_related = vocabulary
             .overlap_outside(kept[position - 1], &run_with(&run, kept[position - 1]))
             >= 0.3
@@ -434,8 +458,10 @@ mod tests {
         let lines = split_lines(input);
         let mut marks = vec![None; lines.len()];
         rule(&lines, &mut marks);
-        let got: Vec<Option<RemovalKind>> =
-            marks.iter().map(|mark| mark.as_ref().map(|mark| mark.kind)).collect();
+        let got: Vec<Option<RemovalKind>> = marks
+            .iter()
+            .map(|mark| mark.as_ref().map(|mark| mark.kind))
+            .collect();
         assert_eq!(got, expected, "input: {input}");
     }
 
@@ -460,7 +486,11 @@ mod tests {
             &[B, B, None, D, None],
         );
         // A dateline inside a sentence is content.
-        check(top, "LONDON: The bridge reopened.\nIt cost a lot.", &[None, None]);
+        check(
+            top,
+            "LONDON: The bridge reopened.\nIt cost a lot.",
+            &[None, None],
+        );
     }
 
     #[test]

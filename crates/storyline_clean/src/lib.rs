@@ -137,7 +137,15 @@ pub fn clean(
         if Some(lines[index].key) == title_key {
             continue;
         }
-        *mark = line_mark(&lines, index, &hits, &source, model, config, check_filler_phrases);
+        *mark = line_mark(
+            &lines,
+            index,
+            &hits,
+            &source,
+            model,
+            config,
+            check_filler_phrases,
+        );
     }
     if config.remove_furniture {
         blocks::mark_top(&lines, &mut marks, title_key);
@@ -152,8 +160,12 @@ pub fn clean(
         blocks::mark_teasers(&lines, &mut marks);
     }
 
-    let kept: Vec<&Line> =
-        lines.iter().zip(&marks).filter(|(_, mark)| mark.is_none()).map(|(line, _)| line).collect();
+    let kept: Vec<&Line> = lines
+        .iter()
+        .zip(&marks)
+        .filter(|(_, mark)| mark.is_none())
+        .map(|(line, _)| line)
+        .collect();
     let headline = kept.first().and_then(|first| {
         let is_title = Some(first.key) == title_key;
         let reads = rules::reads_as_headline(first) && kept.len() >= 2;
@@ -166,7 +178,11 @@ pub fn clean(
         }
         cleaned_text.push_str(&line.text);
     }
-    Cleaned { text: cleaned_text, headline, removals: removals(text, &lines, marks) }
+    Cleaned {
+        text: cleaned_text,
+        headline,
+        removals: removals(text, &lines, marks),
+    }
 }
 
 /// Lines with at least this many words count as body paragraphs around a subheading.
@@ -222,7 +238,10 @@ fn removals(text: &str, lines: &[Line], marks: Vec<Option<Mark>>) -> Vec<Removal
         removals.push(Removal {
             kind: mark.kind,
             lines: [lines[first].number, lines[last].number],
-            text: text.get(lines[first].start..lines[last].end).unwrap_or_default().to_owned(),
+            text: text
+                .get(lines[first].start..lines[last].end)
+                .unwrap_or_default()
+                .to_owned(),
             reason,
         });
     };
@@ -265,8 +284,13 @@ mod tests {
     /// Cleans `input` with an empty model and compares the text and the removals as
     /// `(kind, first line, last line)`.
     fn check(input: &str, expected_text: &str, expected_removals: &[(RemovalKind, u32, u32)]) {
-        let cleaned =
-            clean(input, None, None, &BoilerplateModel::default(), &CleanConfig::default());
+        let cleaned = clean(
+            input,
+            None,
+            None,
+            &BoilerplateModel::default(),
+            &CleanConfig::default(),
+        );
         assert_eq!(cleaned.text, expected_text);
         let got: Vec<(RemovalKind, u32, u32)> = cleaned
             .removals
@@ -329,10 +353,21 @@ mod tests {
     fn headline_from_title_and_shape() {
         let model = BoilerplateModel::default();
         let config = CleanConfig::default();
-        let cleaned =
-            clean("Short Title\nBody sentence one.", Some("Short Title"), None, &model, &config);
+        let cleaned = clean(
+            "Short Title\nBody sentence one.",
+            Some("Short Title"),
+            None,
+            &model,
+            &config,
+        );
         assert_eq!(cleaned.headline.as_deref(), Some("Short Title"));
-        let cleaned = clean("A sentence that ends.\nAnother one.", None, None, &model, &config);
+        let cleaned = clean(
+            "A sentence that ends.\nAnother one.",
+            None,
+            None,
+            &model,
+            &config,
+        );
         assert_eq!(cleaned.headline, None);
     }
 
@@ -402,7 +437,11 @@ mod tests {
         let paragraph = "Officials said on Monday that the harbour in the old town would reopen after the long repairs.";
         let probe = format!("{paragraph}\nNetwork Partner Content Feed\n{paragraph} Again.\nHome\nNetwork Partner Content Feed");
         let cleaned = clean(&probe, None, Some("e"), &model, &config);
-        let removed: Vec<[u32; 2]> = cleaned.removals.iter().map(|removal| removal.lines).collect();
+        let removed: Vec<[u32; 2]> = cleaned
+            .removals
+            .iter()
+            .map(|removal| removal.lines)
+            .collect();
         // Line 2 sits between paragraphs (a subheading); line 5 follows a menu entry.
         assert_eq!(removed, [[4, 4], [5, 5]]);
     }

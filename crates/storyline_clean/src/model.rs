@@ -56,7 +56,11 @@ pub struct BoilerplateModelBuilder {
 
 impl BoilerplateModelBuilder {
     pub fn new(config: &CleanConfig) -> BoilerplateModelBuilder {
-        BoilerplateModelBuilder { config: config.clone(), prune_floor: 1, ..Default::default() }
+        BoilerplateModelBuilder {
+            config: config.clone(),
+            prune_floor: 1,
+            ..Default::default()
+        }
     }
 
     /// Observes one article's raw text.
@@ -126,21 +130,41 @@ impl BoilerplateModelBuilder {
                 && n_sources >= config.learn_min_sources_global
                 && bodies_differ(stats.bodies, stats.docs, config.learn_min_docs_global)
             {
-                global.insert(*key, Learned { docs: stats.docs, spread: n_sources });
+                global.insert(
+                    *key,
+                    Learned {
+                        docs: stats.docs,
+                        spread: n_sources,
+                    },
+                );
             }
         }
         let mut per_source = FxHashMap::default();
         for (key, stats) in &self.per_source {
-            let source_docs = self.source_docs.get(&stats.source).copied().unwrap_or(stats.docs);
+            let source_docs = self
+                .source_docs
+                .get(&stats.source)
+                .copied()
+                .unwrap_or(stats.docs);
             let share = f64::from(stats.docs) / f64::from(source_docs.max(1));
             if stats.docs >= config.learn_min_docs_per_source
                 && share >= f64::from(config.learn_min_source_share)
                 && bodies_differ(stats.bodies, stats.docs, config.learn_min_docs_per_source)
             {
-                per_source.insert(*key, Learned { docs: stats.docs, spread: source_docs });
+                per_source.insert(
+                    *key,
+                    Learned {
+                        docs: stats.docs,
+                        spread: source_docs,
+                    },
+                );
             }
         }
-        BoilerplateModel { global, per_source, config: self.config }
+        BoilerplateModel {
+            global,
+            per_source,
+            config: self.config,
+        }
     }
 
     /// Number of line hashes currently tracked, for memory accounting.
@@ -237,7 +261,10 @@ impl BoilerplateModel {
         if quoted || line.ends_with_sentence_punctuation() || line.last_char() == Some(':') {
             return None;
         }
-        Some(format!("line recurs in {} articles from {} sources", learned.docs, learned.spread))
+        Some(format!(
+            "line recurs in {} articles from {} sources",
+            learned.docs, learned.spread
+        ))
     }
 }
 
@@ -250,7 +277,10 @@ pub(crate) struct SourceKey<'a> {
 
 impl<'a> SourceKey<'a> {
     pub(crate) fn new(source: Option<&'a str>) -> SourceKey<'a> {
-        SourceKey { name: source.map_or("", str::trim), hash: source_hash(source) }
+        SourceKey {
+            name: source.map_or("", str::trim),
+            hash: source_hash(source),
+        }
     }
 }
 
@@ -262,9 +292,16 @@ fn is_learnable(line: &Line, config: &CleanConfig) -> bool {
 /// Smallest hash among the article's long lines: copies of one body share it with
 /// probability equal to their line overlap. Articles of short lines only hash all their lines.
 fn body_fingerprint(lines: &[Line]) -> u64 {
-    let long_min =
-        lines.iter().filter(|line| line.n_words >= BODY_LINE_MIN_WORDS).map(|line| line.key).min();
-    long_min.unwrap_or_else(|| lines.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, line| acc ^ line.key))
+    let long_min = lines
+        .iter()
+        .filter(|line| line.n_words >= BODY_LINE_MIN_WORDS)
+        .map(|line| line.key)
+        .min();
+    long_min.unwrap_or_else(|| {
+        lines
+            .iter()
+            .fold(0x9e37_79b9_7f4a_7c15, |acc, line| acc ^ line.key)
+    })
 }
 
 /// Hash of a source name (case-insensitive, without a leading "www."); never 0.
@@ -330,19 +367,39 @@ mod tests {
     #[test]
     fn learns_site_lines_per_source() {
         let corpus: Vec<(Option<&str>, String)> = (0..10)
-            .map(|index| (Some("gazette.example"), article(index, "Gazette Weekly Digest")))
+            .map(|index| {
+                (
+                    Some("gazette.example"),
+                    article(index, "Gazette Weekly Digest"),
+                )
+            })
             .collect();
         let probe = article(99, "Gazette Weekly Digest");
-        check(&corpus, Some("gazette.example"), &probe, &[false, false, true, false]);
+        check(
+            &corpus,
+            Some("gazette.example"),
+            &probe,
+            &[false, false, true, false],
+        );
         // Another site never showed the line, and one site is not enough for global evidence.
-        check(&corpus, Some("other.example"), &probe, &[false, false, false, false]);
+        check(
+            &corpus,
+            Some("other.example"),
+            &probe,
+            &[false, false, false, false],
+        );
     }
 
     #[test]
     fn learns_lines_across_sources() {
         let sources = ["a.example", "b.example", "c.example", "d.example"];
         let corpus: Vec<(Option<&str>, String)> = (0..12)
-            .map(|index| (Some(sources[index % 4]), article(index, "Network Partner Content Feed")))
+            .map(|index| {
+                (
+                    Some(sources[index % 4]),
+                    article(index, "Network Partner Content Feed"),
+                )
+            })
             .collect();
         check(
             &corpus,
@@ -371,7 +428,10 @@ mod tests {
 
     #[test]
     fn merge_equals_single_pass_and_prune_bounds_memory() {
-        let config = CleanConfig { learn_max_tracked_lines: 1024, ..CleanConfig::default() };
+        let config = CleanConfig {
+            learn_max_tracked_lines: 1024,
+            ..CleanConfig::default()
+        };
         let mut left = BoilerplateModelBuilder::new(&config);
         let mut right = BoilerplateModelBuilder::new(&config);
         for index in 0..600 {
@@ -386,6 +446,8 @@ mod tests {
         assert!(left.n_tracked_lines() <= 2 * 1024);
         let model = left.build();
         let line = &split_lines("Gazette Weekly Digest")[0];
-        assert!(model.reason(line, &SourceKey::new(Some("gazette")), true).is_some());
+        assert!(model
+            .reason(line, &SourceKey::new(Some("gazette")), true)
+            .is_some());
     }
 }

@@ -55,7 +55,10 @@ impl PhraseHits {
         }
         let hits = |regex: Option<&Regex>| {
             let mut hits = vec![false; lines.len()];
-            for found in regex.into_iter().flat_map(|regex| regex.find_iter(&short_lines)) {
+            for found in regex
+                .into_iter()
+                .flat_map(|regex| regex.find_iter(&short_lines))
+            {
                 let position = short_starts.partition_point(|&(start, _)| start <= found.start());
                 if let Some(&(_, line)) = short_starts.get(position.saturating_sub(1)) {
                     if let Some(hit) = hits.get_mut(line) {
@@ -67,7 +70,11 @@ impl PhraseHits {
         };
         let furniture = hits(furniture_phrase_regex());
         let short_cta = hits(short_cta_regex());
-        PhraseHits { folded_article, furniture, short_cta }
+        PhraseHits {
+            folded_article,
+            furniture,
+            short_cta,
+        }
     }
 
     /// True when the article holds a filler phrase or a distinctive lorem ipsum word.
@@ -154,10 +161,14 @@ fn furniture_lines() -> &'static FxHashSet<&'static str> {
 fn furniture_phrase_regex() -> Option<&'static Regex> {
     static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
     let regex = REGEX.get_or_init(|| {
-        let prefixes: Vec<String> =
-            FURNITURE_PREFIXES.iter().map(|prefix| regex::escape(prefix)).collect();
-        let phrases: Vec<String> =
-            FURNITURE_PHRASES.iter().map(|phrase| regex::escape(phrase)).collect();
+        let prefixes: Vec<String> = FURNITURE_PREFIXES
+            .iter()
+            .map(|prefix| regex::escape(prefix))
+            .collect();
+        let phrases: Vec<String> = FURNITURE_PHRASES
+            .iter()
+            .map(|phrase| regex::escape(phrase))
+            .collect();
         let pattern = format!(
             r"(?m:^)(?:{})(?-u:\b)|(?-u:\b)(?:{})(?-u:\b)",
             prefixes.join("|"),
@@ -170,7 +181,9 @@ fn furniture_phrase_regex() -> Option<&'static Regex> {
 
 fn short_cta_regex() -> Option<&'static Regex> {
     static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
-    REGEX.get_or_init(|| word_alternation(SHORT_CTA_PHRASES)).as_ref()
+    REGEX
+        .get_or_init(|| word_alternation(SHORT_CTA_PHRASES))
+        .as_ref()
 }
 
 /// "Read more →", "Test winner ➔": short link labels end with an arrow.
@@ -196,7 +209,9 @@ fn has_distinct_lorem_word(folded: &str) -> bool {
 fn count_lorem_words(folded: &str) -> usize {
     static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
     let regex = REGEX.get_or_init(|| word_alternation(LOREM_WORDS));
-    regex.as_ref().map_or(0, |regex| regex.find_iter(folded).count())
+    regex
+        .as_ref()
+        .map_or(0, |regex| regex.find_iter(folded).count())
 }
 
 fn starts_with_credit(text: &str) -> bool {
@@ -206,14 +221,22 @@ fn starts_with_credit(text: &str) -> bool {
     let first_word = text.split(' ').next().unwrap_or_default();
     let plausible = head.contains(&b':')
         || matches!(bytes.first(), Some(b'(' | b'['))
-        || ["photo", "image", "file", "representative", "representational"]
-            .iter()
-            .any(|word| first_word.eq_ignore_ascii_case(word));
+        || [
+            "photo",
+            "image",
+            "file",
+            "representative",
+            "representational",
+        ]
+        .iter()
+        .any(|word| first_word.eq_ignore_ascii_case(word));
     if !plausible {
         return false;
     }
     CREDIT_PREFIXES.iter().any(|prefix| {
-        bytes.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
     })
 }
 
@@ -230,7 +253,10 @@ fn is_byline(line: &Line) -> bool {
     words.all(|word| {
         let first = word.chars().next();
         first.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
-            || matches!(word, "and" | "of" | "in" | "for" | "de" | "van" | "von" | "|" | "-")
+            || matches!(
+                word,
+                "and" | "of" | "in" | "for" | "de" | "van" | "von" | "|" | "-"
+            )
     })
 }
 
@@ -244,7 +270,9 @@ fn may_hold_filler(folded_article: &str) -> bool {
         words.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
         word_alternation(&words)
     });
-    regex.as_ref().is_some_and(|regex| regex.is_match(folded_article))
+    regex
+        .as_ref()
+        .is_some_and(|regex| regex.is_match(folded_article))
 }
 
 /// Why a line is template filler, if it is. `check_phrases` is
@@ -263,11 +291,20 @@ pub(crate) fn filler_reason(line: &Line, check_phrases: bool) -> Option<&'static
     if line.n_words >= 8 && has_odd_letter_mix(folded) {
         // Garbled lines are garbled throughout: a sample of the first words decides whether
         // the whole line is worth counting.
-        let sample_garbled = line.text.split(' ').take(6).filter(|token| is_garbled(token)).count();
+        let sample_garbled = line
+            .text
+            .split(' ')
+            .take(6)
+            .filter(|token| is_garbled(token))
+            .count();
         if sample_garbled < 2 {
             return None;
         }
-        let n_garbled = line.text.split(' ').filter(|token| is_garbled(token)).count();
+        let n_garbled = line
+            .text
+            .split(' ')
+            .filter(|token| is_garbled(token))
+            .count();
         if n_garbled * 5 >= line.n_words as usize * 2 {
             return Some("mostly garbled non-words");
         }
@@ -294,8 +331,14 @@ fn is_garbled(token: &str) -> bool {
         return false;
     }
     let bytes = token.as_bytes();
-    let first = bytes.iter().position(u8::is_ascii_alphanumeric).unwrap_or(bytes.len());
-    let last = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(first, |last| last + 1);
+    let first = bytes
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(bytes.len());
+    let last = bytes
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(first, |last| last + 1);
     let bytes = bytes.get(first..last).unwrap_or_default();
     if bytes.len() < 4 {
         return false;
@@ -310,9 +353,16 @@ fn is_garbled(token: &str) -> bool {
         n_digits += usize::from(is_digit);
         n_letters += usize::from(is_letter);
         n_upper += usize::from(byte.is_ascii_uppercase());
-        let is_vowel = matches!(byte.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+        let is_vowel = matches!(
+            byte.to_ascii_lowercase(),
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+        );
         n_vowels += usize::from(is_vowel);
-        consonant_run = if is_letter && !is_vowel { consonant_run + 1 } else { 0 };
+        consonant_run = if is_letter && !is_vowel {
+            consonant_run + 1
+        } else {
+            0
+        };
         longest_consonant_run = longest_consonant_run.max(consonant_run);
         if is_digit || is_letter {
             // Switches between letters and digits, ignoring punctuation ("1,234" has none).
@@ -376,13 +426,14 @@ fn ordinal_day(word: &str) -> bool {
 
 /// "2024-06-18", "18/06/2024", "18.06.2024".
 fn looks_like_numeric_date(text: &str) -> bool {
-    text.split(|c: char| c.is_whitespace() || c == ',').any(|token| {
-        let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
-        parts.len() == 3
-            && parts.iter().all(|part| {
-                !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit())
-            })
-    })
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .any(|token| {
+            let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
+            parts.len() == 3
+                && parts.iter().all(|part| {
+                    !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit())
+                })
+        })
 }
 
 /// True for a short section label that sits above a headline ("Russia News", "World").
@@ -416,7 +467,10 @@ pub(crate) fn is_title_like(line: &Line) -> bool {
         return false;
     }
     let mut first_chars = line.text.chars();
-    if !first_chars.next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+    if !first_chars
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
         return false;
     }
     let mut n_long = 0;
@@ -425,7 +479,11 @@ pub(crate) fn is_title_like(line: &Line) -> bool {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 {
             n_long += 1;
-            if word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
+            if word
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+            {
                 n_capitalised += 1;
             }
         }
@@ -516,7 +574,11 @@ mod tests {
 
     #[test]
     fn headline_shapes() {
-        check(is_section_label, "Russia News\nWorld\nPutin Visits Pyongyang", &[true, true, false]);
+        check(
+            is_section_label,
+            "Russia News\nWorld\nPutin Visits Pyongyang",
+            &[true, true, false],
+        );
         check(
             reads_as_headline,
             "Putin Visits Pyongyang\nWASHINGTON (Reuters) -\nThe talks ended.\nWhy Now?",

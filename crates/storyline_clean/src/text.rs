@@ -105,8 +105,20 @@ fn make_line(raw: &str, number: u32, start: usize, end: usize) -> Option<Line> {
     if text.is_empty() {
         return None;
     }
-    let key = if folded.is_empty() { 0 } else { xxh3_64(folded.as_bytes()) };
-    Some(Line { number, start, end, text, folded, key, n_words })
+    let key = if folded.is_empty() {
+        0
+    } else {
+        xxh3_64(folded.as_bytes())
+    };
+    Some(Line {
+        number,
+        start,
+        end,
+        text,
+        folded,
+        key,
+        n_words,
+    })
 }
 
 /// True for a line that whitespace normalisation would leave unchanged: no control bytes or
@@ -150,8 +162,10 @@ fn is_space_like(c: char) -> bool {
 /// True for invisible characters that only get in the way of comparisons. C1 controls stay:
 /// in mojibake they are part of a misdecoded character that a later repair may still fix.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
-        || (c.is_ascii_control() && !c.is_ascii_whitespace())
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    ) || (c.is_ascii_control() && !c.is_ascii_whitespace())
 }
 
 /// Trims, collapses whitespace runs to one space and maps NBSP and friends to a space.
@@ -281,8 +295,11 @@ pub(crate) fn content_tokens(folded: &str) -> Vec<u64> {
             .split(' ')
             .filter(|word| (4..=MAX_TOKEN_BYTES).contains(&word.len()) && !is_stopword(word))
             .map(|word| {
-                let stem =
-                    if word.len() >= 5 { word.strip_suffix('s').unwrap_or(word) } else { word };
+                let stem = if word.len() >= 5 {
+                    word.strip_suffix('s').unwrap_or(word)
+                } else {
+                    word
+                };
                 xxh3_64(stem.as_bytes())
             }),
     );
@@ -294,7 +311,8 @@ pub(crate) fn content_tokens(folded: &str) -> Vec<u64> {
 fn is_stopword(word: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(word)
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(word)
 }
 
 /// Common words of four or more letters that say nothing of a story's topic, including the
@@ -330,7 +348,10 @@ mod tests {
             .collect();
         assert_eq!(got, expected);
         for line in &lines {
-            assert_eq!(input[line.start..line.end].trim(), input[line.start..line.end].trim());
+            assert_eq!(
+                input[line.start..line.end].trim(),
+                input[line.start..line.end].trim()
+            );
         }
     }
 

@@ -26,7 +26,10 @@ fn check_accounting(original: &str, cleaned: &Cleaned) {
                 && number <= removal.lines[1]
                 && removal.text.contains(line.trim())
         });
-        assert!(covered, "line {number} vanished without a removal: {line:?}");
+        assert!(
+            covered,
+            "line {number} vanished without a removal: {line:?}"
+        );
     }
 }
 
@@ -37,12 +40,15 @@ fn seeds_generic_properties() {
         eprintln!("skipping: no seeds at {}", directory.display());
         return;
     };
-    let mut paths: Vec<_> =
-        entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
+    let mut paths: Vec<_> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
     paths.retain(|path| path.extension().is_some_and(|extension| extension == "txt"));
     paths.sort();
-    let texts: Vec<String> =
-        paths.iter().filter_map(|path| std::fs::read_to_string(path).ok()).collect();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect();
     if texts.is_empty() {
         eprintln!("skipping: no seed texts in {}", directory.display());
         return;
@@ -79,7 +85,10 @@ fn seeds_generic_properties() {
             .filter(|removal| removal.kind == RemovalKind::RepeatedBlock)
             .map(|removal| removal.text.split_whitespace().count())
             .sum();
-        assert!(kept_words * 10 >= (original_words - repeated_words) * 8, "too much removed");
+        assert!(
+            kept_words * 10 >= (original_words - repeated_words) * 8,
+            "too much removed"
+        );
         // The headline, when found, is the first line of the text.
         if let Some(headline) = &cleaned.headline {
             assert_eq!(lines.first(), Some(&headline.as_str()));
@@ -97,10 +106,23 @@ fn seeds_generic_properties() {
 /// A site's line on every article, a network line on all sites, wire copies shared by all.
 fn synthetic_corpus() -> Vec<(String, String)> {
     let sources = ["alpha.example", "beta.example", "gamma.example"];
-    let towns =
-        ["Northport", "Eastfield", "Westbury", "Southam", "Kingsford", "Lakeside", "Hillcrest"];
-    let topics =
-        ["harbour wall", "school budget", "bus route", "library roof", "water main", "park fence"];
+    let towns = [
+        "Northport",
+        "Eastfield",
+        "Westbury",
+        "Southam",
+        "Kingsford",
+        "Lakeside",
+        "Hillcrest",
+    ];
+    let topics = [
+        "harbour wall",
+        "school budget",
+        "bus route",
+        "library roof",
+        "water main",
+        "park fence",
+    ];
     let mut corpus = Vec::new();
     for index in 0..50 {
         let source = sources[index % 3];
@@ -135,7 +157,12 @@ fn learned_boilerplate_on_generated_corpus() {
     let mut left = BoilerplateModelBuilder::new(&config);
     let mut right = BoilerplateModelBuilder::new(&config);
     for (index, (source, text)) in corpus.iter().enumerate() {
-        if index % 2 == 0 { &mut left } else { &mut right }.observe(Some(source), text);
+        if index % 2 == 0 {
+            &mut left
+        } else {
+            &mut right
+        }
+        .observe(Some(source), text);
     }
     left.merge(right);
     let model = left.build();
@@ -148,7 +175,10 @@ fn learned_boilerplate_on_generated_corpus() {
             "Beta Post Reader Desk Notes",
             "Gamma Courier Weekend Edition",
         ] {
-            assert!(!cleaned.text.contains(site_line), "site line kept in {source}");
+            assert!(
+                !cleaned.text.contains(site_line),
+                "site line kept in {source}"
+            );
         }
         assert!(!cleaned.text.contains("Network Partner Content Feed"));
         // Article lines and the wire paragraph stay.
@@ -158,8 +188,11 @@ fn learned_boilerplate_on_generated_corpus() {
             "{}",
             cleaned.text
         );
-        assert!(cleaned.removals.iter().all(|removal| removal.kind == RemovalKind::Boilerplate
-            && removal.reason.contains("recurs in")));
+        assert!(cleaned
+            .removals
+            .iter()
+            .all(|removal| removal.kind == RemovalKind::Boilerplate
+                && removal.reason.contains("recurs in")));
     }
     // The same site line from an unknown site is still caught across sources only when it
     // spans sources: the network line does, a single site's line does not.

@@ -17,11 +17,15 @@ fn bench(c: &mut Criterion) {
         let text = &texts[0];
         b.iter(|| story_features(None, text, None, &config));
     });
-    let features: Vec<StoryFeatures> =
-        texts.iter().map(|text| story_features(None, text, None, &config)).collect();
+    let features: Vec<StoryFeatures> = texts
+        .iter()
+        .map(|text| story_features(None, text, None, &config))
+        .collect();
     let mut group = c.benchmark_group("cluster_stories");
     group.sample_size(10);
-    group.bench_function("10k docs", |b| b.iter(|| cluster_stories(&features, &[], &config)));
+    group.bench_function("10k docs", |b| {
+        b.iter(|| cluster_stories(&features, &[], &config))
+    });
     group.finish();
 }
 

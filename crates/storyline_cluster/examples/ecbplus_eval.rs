@@ -43,8 +43,10 @@ fn main() -> Result<()> {
     let mut gold_ids: Vec<String> = docs.iter().map(|doc| doc.story.clone()).collect();
     gold_ids.sort();
     gold_ids.dedup();
-    let gold: Vec<u32> =
-        docs.iter().map(|doc| gold_ids.binary_search(&doc.story).unwrap_or(0) as u32).collect();
+    let gold: Vec<u32> = docs
+        .iter()
+        .map(|doc| gold_ids.binary_search(&doc.story).unwrap_or(0) as u32)
+        .collect();
 
     let started = Instant::now();
     let features: Vec<_> = docs
@@ -53,8 +55,10 @@ fn main() -> Result<()> {
         .collect();
     let feature_time = started.elapsed();
     let started = Instant::now();
-    let predicted: Vec<u32> =
-        cluster_stories(&features, &[], &config).iter().map(|s| s.0).collect();
+    let predicted: Vec<u32> = cluster_stories(&features, &[], &config)
+        .iter()
+        .map(|s| s.0)
+        .collect();
     let cluster_time = started.elapsed();
     let scores = eval::score(&predicted, &gold);
     println!(
@@ -70,7 +74,11 @@ fn main() -> Result<()> {
     }
     if dump {
         for (a, b, similarity) in storyline_cluster::similarity_graph(&features, &config) {
-            println!("edge\t{}\t{}\t{similarity}", docs[a.index()].id, docs[b.index()].id);
+            println!(
+                "edge\t{}\t{}\t{similarity}",
+                docs[a.index()].id,
+                docs[b.index()].id
+            );
         }
     }
     if errors {
@@ -80,9 +88,14 @@ fn main() -> Result<()> {
         println!("\nlink_threshold sweep (other settings as above):");
         for step in 0..=12 {
             let threshold = config.link_threshold * (0.5 + step as f32 / 12.0);
-            let swept = ClusterConfig { link_threshold: threshold, ..config.clone() };
-            let predicted: Vec<u32> =
-                cluster_stories(&features, &[], &swept).iter().map(|s| s.0).collect();
+            let swept = ClusterConfig {
+                link_threshold: threshold,
+                ..config.clone()
+            };
+            let predicted: Vec<u32> = cluster_stories(&features, &[], &swept)
+                .iter()
+                .map(|s| s.0)
+                .collect();
             print_scores(threshold, &eval::score(&predicted, &gold));
         }
     }
@@ -109,8 +122,10 @@ fn print_errors(docs: &[Doc], predicted: &[u32], gold_ids: &[String], gold: &[u3
     for story in 0..n_stories as u32 {
         let mut members: Vec<usize> = (0..docs.len()).filter(|&i| predicted[i] == story).collect();
         members.sort_by_key(|&i| gold[i]);
-        let mut labels: Vec<&str> =
-            members.iter().map(|&i| gold_ids[gold[i] as usize].as_str()).collect();
+        let mut labels: Vec<&str> = members
+            .iter()
+            .map(|&i| gold_ids[gold[i] as usize].as_str())
+            .collect();
         labels.dedup();
         if labels.len() > 1 {
             let ids: Vec<&str> = members.iter().map(|&i| docs[i].id.as_str()).collect();
@@ -118,8 +133,10 @@ fn print_errors(docs: &[Doc], predicted: &[u32], gold_ids: &[String], gold: &[u3
         }
     }
     for (index, name) in gold_ids.iter().enumerate() {
-        let mut parts: Vec<u32> =
-            (0..docs.len()).filter(|&i| gold[i] == index as u32).map(|i| predicted[i]).collect();
+        let mut parts: Vec<u32> = (0..docs.len())
+            .filter(|&i| gold[i] == index as u32)
+            .map(|i| predicted[i])
+            .collect();
         parts.sort_unstable();
         parts.dedup();
         if parts.len() > 1 {
@@ -137,7 +154,12 @@ fn thread_cpu_seconds() -> f64 {
     // Fields after the ")" closing the command name: utime and stime are the 12th and 13th.
     let after_name = stat.rsplit(')').next().unwrap_or("");
     let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks = |index: usize| fields.get(index).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |index: usize| {
+        fields
+            .get(index)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     (ticks(11) + ticks(12)) / 100.0
 }
 
@@ -184,8 +206,16 @@ fn read_docs(path: &PathBuf) -> Result<Vec<Doc>> {
 }
 
 fn set(config: &mut ClusterConfig, key: &str, value: &str) -> Result<()> {
-    let as_f32 = || value.parse::<f32>().with_context(|| format!("{key}={value}"));
-    let as_usize = || value.parse::<usize>().with_context(|| format!("{key}={value}"));
+    let as_f32 = || {
+        value
+            .parse::<f32>()
+            .with_context(|| format!("{key}={value}"))
+    };
+    let as_usize = || {
+        value
+            .parse::<usize>()
+            .with_context(|| format!("{key}={value}"))
+    };
     match key {
         "max_terms" => config.max_terms = as_usize()?,
         "vector_terms" => config.vector_terms = as_usize()?,

@@ -20,7 +20,12 @@ fn process_cpu_seconds() -> f64 {
     };
     let after_name = stat.rsplit(')').next().unwrap_or("");
     let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks = |index: usize| fields.get(index).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |index: usize| {
+        fields
+            .get(index)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     (ticks(11) + ticks(12)) / 100.0
 }
 
@@ -36,7 +41,10 @@ fn status_kb(key: &str) -> u64 {
 }
 
 fn main() {
-    let n_docs: u64 = std::env::args().nth(1).and_then(|arg| arg.parse().ok()).unwrap_or(100_000);
+    let n_docs: u64 = std::env::args()
+        .nth(1)
+        .and_then(|arg| arg.parse().ok())
+        .unwrap_or(100_000);
     let mut config = ClusterConfig::default();
     // Optional overrides of the candidate-search budget: key=value after N.
     for arg in std::env::args().skip(2) {
@@ -65,8 +73,10 @@ fn main() {
             story_features(None, &text, None, &config)
         })
         .collect();
-    let feature_bytes: usize =
-        features.iter().map(|f| std::mem::size_of::<StoryFeatures>() + f.heap_bytes()).sum();
+    let feature_bytes: usize = features
+        .iter()
+        .map(|f| std::mem::size_of::<StoryFeatures>() + f.heap_bytes())
+        .sum();
     println!(
         "{n_docs} docs ({} B mean): generate + features {:.2} s wall, {:.2} s CPU; features {} B/doc",
         n_bytes / n_docs as usize,
@@ -77,7 +87,11 @@ fn main() {
     let rss_before = status_kb("VmRSS");
     let (wall, cpu) = (Instant::now(), process_cpu_seconds());
     let stories = cluster_stories(&features, &[], &config);
-    let n_found = stories.iter().map(|story| story.0).max().map_or(0, |max| max + 1);
+    let n_found = stories
+        .iter()
+        .map(|story| story.0)
+        .max()
+        .map_or(0, |max| max + 1);
     println!(
         "cluster_stories: {:.2} s wall, {:.2} s CPU, {n_found} stories ({n_stories} generated); \
          RSS before {} MB, peak {} MB",

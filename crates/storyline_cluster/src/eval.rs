@@ -74,12 +74,22 @@ pub fn score(predicted: &[u32], gold: &[u32]) -> Scores {
     let (bcubed_precision, bcubed_recall) = if n_items == 0 {
         (1.0, 1.0)
     } else {
-        (bcubed_precision / n_items as f64, bcubed_recall / n_items as f64)
+        (
+            bcubed_precision / n_items as f64,
+            bcubed_recall / n_items as f64,
+        )
     };
 
-    let pairwise_precision =
-        if together_predicted == 0.0 { 1.0 } else { together_both / together_predicted };
-    let pairwise_recall = if together_gold == 0.0 { 1.0 } else { together_both / together_gold };
+    let pairwise_precision = if together_predicted == 0.0 {
+        1.0
+    } else {
+        together_both / together_predicted
+    };
+    let pairwise_recall = if together_gold == 0.0 {
+        1.0
+    } else {
+        together_both / together_gold
+    };
 
     Scores {
         n_items,
@@ -117,23 +127,35 @@ mod tests {
             scores.pairwise_precision,
             scores.pairwise_recall,
         ];
-        for (name, (g, e)) in
-            ["ari", "b3 p", "b3 r", "pair p", "pair r"].iter().zip(got.iter().zip(expected))
+        for (name, (g, e)) in ["ari", "b3 p", "b3 r", "pair p", "pair r"]
+            .iter()
+            .zip(got.iter().zip(expected))
         {
-            assert!((g - e).abs() < 1e-9, "{name}: got {g}, expected {e} ({scores:?})");
+            assert!(
+                (g - e).abs() < 1e-9,
+                "{name}: got {g}, expected {e} ({scores:?})"
+            );
         }
     }
 
     #[test]
     fn perfect_clustering_with_other_label_names() {
-        check(&[7, 7, 3, 3, 3], &[0, 0, 1, 1, 1], [1.0, 1.0, 1.0, 1.0, 1.0]);
+        check(
+            &[7, 7, 3, 3, 3],
+            &[0, 0, 1, 1, 1],
+            [1.0, 1.0, 1.0, 1.0, 1.0],
+        );
     }
 
     #[test]
     fn all_in_one_cluster() {
         // Gold {0,1},{2,3}: 2 of 6 predicted pairs right. ARI: index 2, expected 6·2/6 = 2,
         // max (6+2)/2 = 4 → 0. BCubed precision 1/2 per item, recall 1.
-        check(&[0, 0, 0, 0], &[0, 0, 1, 1], [0.0, 0.5, 1.0, 2.0 / 6.0, 1.0]);
+        check(
+            &[0, 0, 0, 0],
+            &[0, 0, 1, 1],
+            [0.0, 0.5, 1.0, 2.0 / 6.0, 1.0],
+        );
     }
 
     #[test]
@@ -166,6 +188,9 @@ mod tests {
     #[test]
     fn counts_clusters() {
         let scores = score(&[0, 1, 1, 2], &[5, 5, 5, 5]);
-        assert_eq!((scores.n_items, scores.n_predicted, scores.n_gold), (4, 3, 1));
+        assert_eq!(
+            (scores.n_items, scores.n_predicted, scores.n_gold),
+            (4, 3, 1)
+        );
     }
 }

@@ -56,16 +56,19 @@ const MAX_PACKED_COUNT: u16 = (1 << 14) - 1;
 impl StoryFeatures {
     /// The terms, sorted by hash.
     pub fn terms(&self) -> impl Iterator<Item = TermCount> + '_ {
-        self.hashes.iter().zip(self.packed.iter()).map(|(&hash, &packed)| TermCount {
-            hash,
-            count: packed & MAX_PACKED_COUNT,
-            kind: match packed >> 14 {
-                0 => TermKind::Word,
-                1 => TermKind::Name,
-                2 => TermKind::Number,
-                _ => TermKind::NamePair,
-            },
-        })
+        self.hashes
+            .iter()
+            .zip(self.packed.iter())
+            .map(|(&hash, &packed)| TermCount {
+                hash,
+                count: packed & MAX_PACKED_COUNT,
+                kind: match packed >> 14 {
+                    0 => TermKind::Word,
+                    1 => TermKind::Name,
+                    2 => TermKind::Number,
+                    _ => TermKind::NamePair,
+                },
+            })
     }
 
     /// Number of terms kept.
@@ -208,11 +211,13 @@ impl TermCounter {
             .tallies
             .into_iter()
             .map(|(hash, tally)| {
-                let kind = tally.kind.unwrap_or(if tally.capitalised > tally.lowercase {
-                    TermKind::Name
-                } else {
-                    TermKind::Word
-                });
+                let kind = tally
+                    .kind
+                    .unwrap_or(if tally.capitalised > tally.lowercase {
+                        TermKind::Name
+                    } else {
+                        TermKind::Word
+                    });
                 let count = u16::try_from(tally.count).unwrap_or(u16::MAX);
                 let prior = (1.0 + (f32::from(count)).ln()) * prior_weight(kind);
                 (prior, TermCount { hash, count, kind })
@@ -277,7 +282,10 @@ fn next_token(text: &str) -> Option<(&str, &str, &str)> {
     let token = body.get(..end)?;
     let rest = body.get(end..)?;
     // "Reid's" → "Reid": the possessive adds nothing to the name.
-    let token = token.strip_suffix("'s").or_else(|| token.strip_suffix("’s")).unwrap_or(token);
+    let token = token
+        .strip_suffix("'s")
+        .or_else(|| token.strip_suffix("’s"))
+        .unwrap_or(token);
     Some((token, gap, rest))
 }
 
@@ -345,7 +353,11 @@ fn lowercase_into(token: &str, lower: &mut String) -> TokenShape {
     } else {
         Case::Capitalised
     };
-    TokenShape { has_digit, case, n_chars }
+    TokenShape {
+        has_digit,
+        case,
+        n_chars,
+    }
 }
 
 /// Folds a regular English plural onto its singular so "earthquakes" meets "earthquake".
@@ -381,7 +393,11 @@ mod tests {
         let features = story_features(None, text, None, &ClusterConfig::default());
         let mut want: Vec<TermCount> = expected
             .iter()
-            .map(|&(term, count, kind)| TermCount { hash: term_hash(term), count, kind })
+            .map(|&(term, count, kind)| TermCount {
+                hash: term_hash(term),
+                count,
+                kind,
+            })
             .collect();
         want.sort_unstable_by_key(|term| term.hash);
         let got: Vec<TermCount> = features.terms().collect();
@@ -445,18 +461,36 @@ mod tests {
     #[test]
     fn term_budget_is_respected() {
         let text: String = (0..500).map(|i| format!("word{i} ")).collect();
-        let config = ClusterConfig { max_terms: 10, ..ClusterConfig::default() };
+        let config = ClusterConfig {
+            max_terms: 10,
+            ..ClusterConfig::default()
+        };
         assert_eq!(story_features(None, &text, None, &config).n_terms(), 10);
     }
 
     #[test]
     fn packing_keeps_kind_and_saturates_count() {
         let terms = [
-            TermCount { hash: 1, count: 3, kind: TermKind::NamePair },
-            TermCount { hash: 2, count: u16::MAX, kind: TermKind::Number },
+            TermCount {
+                hash: 1,
+                count: 3,
+                kind: TermKind::NamePair,
+            },
+            TermCount {
+                hash: 2,
+                count: u16::MAX,
+                kind: TermKind::Number,
+            },
         ];
         let got: Vec<TermCount> = StoryFeatures::from_terms(&terms, None).terms().collect();
         assert_eq!(got[0], terms[0]);
-        assert_eq!(got[1], TermCount { hash: 2, count: MAX_PACKED_COUNT, kind: TermKind::Number });
+        assert_eq!(
+            got[1],
+            TermCount {
+                hash: 2,
+                count: MAX_PACKED_COUNT,
+                kind: TermKind::Number
+            }
+        );
     }
 }

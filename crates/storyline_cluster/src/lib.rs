@@ -128,10 +128,14 @@ pub fn cluster_stories(
     let edges = vectors::similarity_edges(&store, config);
     // The vectors are not needed for linkage; free them before it allocates its maps.
     drop(store);
-    let must_link: Vec<(usize, usize)> =
-        must_link.iter().map(|&(copy, original)| (copy.index(), original.index())).collect();
-    let rule =
-        linkage::LinkRule { threshold: config.link_threshold, support_cap: config.support_cap };
+    let must_link: Vec<(usize, usize)> = must_link
+        .iter()
+        .map(|&(copy, original)| (copy.index(), original.index()))
+        .collect();
+    let rule = linkage::LinkRule {
+        threshold: config.link_threshold,
+        support_cap: config.support_cap,
+    };
     let roots = linkage::average_link(features.len(), &edges, &must_link, rule);
     dense_story_ids(&roots)
 }
@@ -177,10 +181,14 @@ mod tests {
         expected: &[u32],
     ) {
         let config = config.clone();
-        let features: Vec<StoryFeatures> =
-            texts.iter().map(|text| story_features(None, text, None, &config)).collect();
-        let must_link: Vec<(DocIdx, DocIdx)> =
-            must_link.iter().map(|&(a, b)| (DocIdx(a), DocIdx(b))).collect();
+        let features: Vec<StoryFeatures> = texts
+            .iter()
+            .map(|text| story_features(None, text, None, &config))
+            .collect();
+        let must_link: Vec<(DocIdx, DocIdx)> = must_link
+            .iter()
+            .map(|&(a, b)| (DocIdx(a), DocIdx(b)))
+            .collect();
         let stories = cluster_stories(&features, &must_link, &config);
         let got: Vec<u32> = stories.iter().map(|story| story.0).collect();
         assert_eq!(got, expected);
@@ -191,7 +199,10 @@ mod tests {
         // Four one-line reports are no corpus: with the IDF floor every shared word
         // ("earthquake", "Iran", "killed") looks rare. This checks the event cues on the
         // corpus's own IDF; `five_reports_of_one_event_alone_are_one_story` checks the floor.
-        let config = ClusterConfig { min_idf_docs: 1.0, ..ClusterConfig::default() };
+        let config = ClusterConfig {
+            min_idf_docs: 1.0,
+            ..ClusterConfig::default()
+        };
         check_with(
             &config,
             &[
@@ -244,7 +255,12 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, &day)| {
-                    story_features(None, if i % 2 == 0 { text } else { other }, Some(day), &config)
+                    story_features(
+                        None,
+                        if i % 2 == 0 { text } else { other },
+                        Some(day),
+                        &config,
+                    )
                 })
                 .collect();
             cluster_stories(&features, &[], &config)
@@ -259,7 +275,11 @@ mod tests {
     #[test]
     fn must_link_joins_unrelated_texts() {
         check(
-            &["Tara Reid enters rehab.", "Qeshm island earthquake.", "Cheeks fired."],
+            &[
+                "Tara Reid enters rehab.",
+                "Qeshm island earthquake.",
+                "Cheeks fired.",
+            ],
             &[(2, 0)],
             &[0, 1, 0],
         );
@@ -287,8 +307,10 @@ mod tests {
                 )
             })
             .collect();
-        let features: Vec<StoryFeatures> =
-            texts.iter().map(|text| story_features(None, text, None, &config)).collect();
+        let features: Vec<StoryFeatures> = texts
+            .iter()
+            .map(|text| story_features(None, text, None, &config))
+            .collect();
         let run = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
             let pool = pool.expect("a test thread pool");
@@ -299,7 +321,10 @@ mod tests {
 
     #[test]
     fn dense_ids_follow_first_article() {
-        let got: Vec<u32> = dense_story_ids(&[5, 2, 5, 9, 2]).iter().map(|story| story.0).collect();
+        let got: Vec<u32> = dense_story_ids(&[5, 2, 5, 9, 2])
+            .iter()
+            .map(|story| story.0)
+            .collect();
         assert_eq!(got, vec![0, 1, 0, 2, 1]);
     }
 }

@@ -70,8 +70,11 @@ pub(crate) fn average_link(
             continue;
         }
         // Keep the cluster with the larger neighbour map, fold the other into it.
-        let (keep, gone) =
-            if state.neighbours[a].len() >= state.neighbours[b].len() { (a, b) } else { (b, a) };
+        let (keep, gone) = if state.neighbours[a].len() >= state.neighbours[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
         let gone_map = std::mem::take(&mut state.neighbours[gone]);
         state.neighbours[keep].remove(&(gone as u32));
         for (&other, &sum) in &gone_map {
@@ -228,7 +231,9 @@ struct UnionFind {
 
 impl UnionFind {
     fn new(n: usize) -> UnionFind {
-        UnionFind { parent: (0..n as u32).collect() }
+        UnionFind {
+            parent: (0..n as u32).collect(),
+        }
     }
 
     fn find(&mut self, mut x: u32) -> u32 {
@@ -245,7 +250,11 @@ impl UnionFind {
     fn union(&mut self, a: u32, b: u32) {
         let (root_a, root_b) = (self.find(a), self.find(b));
         if root_a != root_b {
-            let (low, high) = if root_a < root_b { (root_a, root_b) } else { (root_b, root_a) };
+            let (low, high) = if root_a < root_b {
+                (root_a, root_b)
+            } else {
+                (root_b, root_a)
+            };
             self.parent[high as usize] = low;
         }
     }
@@ -270,10 +279,19 @@ mod tests {
         must_link: &[(usize, usize)],
         expected: &[u32],
     ) {
-        let edges: Vec<Edge> =
-            edges.iter().map(|&(a, b, similarity)| Edge { a, b, similarity }).collect();
-        let roots =
-            average_link(n_docs, &edges, must_link, LinkRule { threshold: 0.3, support_cap: 0.0 });
+        let edges: Vec<Edge> = edges
+            .iter()
+            .map(|&(a, b, similarity)| Edge { a, b, similarity })
+            .collect();
+        let roots = average_link(
+            n_docs,
+            &edges,
+            must_link,
+            LinkRule {
+                threshold: 0.3,
+                support_cap: 0.0,
+            },
+        );
         for i in 0..n_docs {
             for j in 0..n_docs {
                 assert_eq!(
@@ -287,7 +305,12 @@ mod tests {
 
     #[test]
     fn strong_pairs_merge_weak_ones_do_not() {
-        check(4, &[(0, 1, 0.9), (2, 3, 0.8), (1, 2, 0.1)], &[], &[0, 0, 1, 1]);
+        check(
+            4,
+            &[(0, 1, 0.9), (2, 3, 0.8), (1, 2, 0.1)],
+            &[],
+            &[0, 0, 1, 1],
+        );
     }
 
     #[test]
@@ -316,12 +339,19 @@ mod tests {
                 state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
                 let b = (state >> 8) % n_docs;
                 if a != b {
-                    edges.push(Edge { a: a.min(b), b: a.max(b), similarity: 0.3 });
+                    edges.push(Edge {
+                        a: a.min(b),
+                        b: a.max(b),
+                        similarity: 0.3,
+                    });
                 }
             }
         }
         let n_stories = |support_cap: f32| {
-            let rule = LinkRule { threshold: 0.04, support_cap };
+            let rule = LinkRule {
+                threshold: 0.04,
+                support_cap,
+            };
             let mut roots = average_link(n_docs as usize, &edges, &[], rule);
             roots.sort_unstable();
             roots.dedup();

@@ -9,7 +9,8 @@ pub(crate) fn is_stopword(hash: u32) -> bool {
     // strings (binary search, or a string-keyed set) cost a third of the extraction time.
     // A content word colliding with a stop word's 32-bit hash is merely dropped.
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u32>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().map(|word| term_hash(word)).collect()).contains(&hash)
+    SET.get_or_init(|| STOPWORDS.iter().map(|word| term_hash(word)).collect())
+        .contains(&hash)
 }
 
 /// Sorted, so a reader finds a word quickly (checked by a unit test).

@@ -52,20 +52,28 @@ impl VectorStore {
         let chunks: Vec<VectorChunk> = features
             .par_chunks(CHUNK_SIZE)
             .map(|chunk| {
-                let mut built = VectorChunk { offsets: vec![0], ..VectorChunk::default() };
+                let mut built = VectorChunk {
+                    offsets: vec![0],
+                    ..VectorChunk::default()
+                };
                 for article in chunk {
                     for (term, weight) in weigh(article, &document_frequency, n_docs, config) {
                         built.terms.push(term);
                         built.weights.push(quantise(weight));
                     }
-                    built.offsets.push(u32::try_from(built.terms.len()).unwrap_or(u32::MAX));
+                    built
+                        .offsets
+                        .push(u32::try_from(built.terms.len()).unwrap_or(u32::MAX));
                 }
                 built.terms.shrink_to_fit();
                 built.weights.shrink_to_fit();
                 built
             })
             .collect();
-        VectorStore { chunks, dates: features.iter().map(|article| article.date_days).collect() }
+        VectorStore {
+            chunks,
+            dates: features.iter().map(|article| article.date_days).collect(),
+        }
     }
 
     pub(crate) fn n_docs(&self) -> usize {
@@ -73,11 +81,16 @@ impl VectorStore {
     }
 
     fn vector(&self, doc: usize) -> (&[u32], &[u16]) {
-        let Some(chunk) = self.chunks.get(doc / CHUNK_SIZE) else { return (&[], &[]) };
+        let Some(chunk) = self.chunks.get(doc / CHUNK_SIZE) else {
+            return (&[], &[]);
+        };
         let local = doc % CHUNK_SIZE;
         let start = chunk.offsets.get(local).copied().unwrap_or(0) as usize;
         let end = chunk.offsets.get(local + 1).copied().unwrap_or(0) as usize;
-        (chunk.terms.get(start..end).unwrap_or(&[]), chunk.weights.get(start..end).unwrap_or(&[]))
+        (
+            chunk.terms.get(start..end).unwrap_or(&[]),
+            chunk.weights.get(start..end).unwrap_or(&[]),
+        )
     }
 
     /// Cosine of two stored vectors, lowered by the date gap when both dates are known.
@@ -124,8 +137,14 @@ fn weigh(
     let mut weighted: Vec<(u32, f32, u32)> = article
         .terms()
         .map(|term| {
-            let df = document_frequency.get(&term.hash).copied().unwrap_or(1).max(1);
-            let mut idf = ((n_docs.max(config.min_idf_docs) + 1.0) / df as f32).ln().max(0.0);
+            let df = document_frequency
+                .get(&term.hash)
+                .copied()
+                .unwrap_or(1)
+                .max(1);
+            let mut idf = ((n_docs.max(config.min_idf_docs) + 1.0) / df as f32)
+                .ln()
+                .max(0.0);
             if config.idf_power != 1.0 {
                 idf = idf.powf(config.idf_power);
             }
@@ -135,15 +154,21 @@ fn weigh(
         .collect();
     // The norm covers every term, so dropping terms no other article shares (they can never
     // add to a similarity) does not inflate the cosine of what remains.
-    let norm = weighted.iter().map(|&(_, weight, _)| weight * weight).sum::<f32>().sqrt();
+    let norm = weighted
+        .iter()
+        .map(|&(_, weight, _)| weight * weight)
+        .sum::<f32>()
+        .sqrt();
     if norm <= 0.0 {
         return Vec::new();
     }
     weighted.retain(|&(_, _, df)| df > 1);
     weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     weighted.truncate(config.vector_terms);
-    let mut vector: Vec<(u32, f32)> =
-        weighted.into_iter().map(|(term, weight, _)| (term, weight / norm)).collect();
+    let mut vector: Vec<(u32, f32)> = weighted
+        .into_iter()
+        .map(|(term, weight, _)| (term, weight / norm))
+        .collect();
     vector.sort_unstable_by_key(|&(term, _)| term);
     vector
 }
@@ -224,8 +249,11 @@ fn build_postings(store: &VectorStore, config: &ClusterConfig) -> Postings {
 /// The `k` heaviest (term, weight) pairs of an article, heaviest first (ties by hash).
 fn top_terms(store: &VectorStore, doc: usize, k: usize) -> Vec<(u32, f32)> {
     let (terms, weights) = store.vector(doc);
-    let mut pairs: Vec<(u32, f32)> =
-        terms.iter().copied().zip(weights.iter().map(|&weight| dequantise(weight))).collect();
+    let mut pairs: Vec<(u32, f32)> = terms
+        .iter()
+        .copied()
+        .zip(weights.iter().map(|&weight| dequantise(weight)))
+        .collect();
     pairs.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     pairs.truncate(k);
     pairs
@@ -243,7 +271,11 @@ struct CandidateScratch {
 
 impl CandidateScratch {
     fn new(n_docs: usize) -> CandidateScratch {
-        CandidateScratch { partial: vec![0.0; n_docs], touched: Vec::new(), ranked: Vec::new() }
+        CandidateScratch {
+            partial: vec![0.0; n_docs],
+            touched: Vec::new(),
+            ranked: Vec::new(),
+        }
     }
 
     fn neighbours(
@@ -279,7 +311,8 @@ impl CandidateScratch {
         self.ranked.clear();
         for &other in &self.touched {
             let score = self.partial.get(other as usize).copied().unwrap_or(0.0);
-            self.ranked.push((u64::from(!score.to_bits()) << 32) | u64::from(other));
+            self.ranked
+                .push((u64::from(!score.to_bits()) << 32) | u64::from(other));
         }
         if self.ranked.len() > config.max_candidates && config.max_candidates > 0 {
             self.ranked.select_nth_unstable(config.max_candidates - 1);
@@ -295,8 +328,11 @@ impl CandidateScratch {
         scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         scored.truncate(config.max_neighbours);
         for (similarity, other) in scored {
-            let (a, b) =
-                if (doc as u32) < other { (doc as u32, other) } else { (other, doc as u32) };
+            let (a, b) = if (doc as u32) < other {
+                (doc as u32, other)
+            } else {
+                (other, doc as u32)
+            };
             edges.push(Edge { a, b, similarity });
         }
         for &other in &self.touched {
@@ -316,17 +352,26 @@ mod tests {
     /// Checks the similarity of two texts against an expected range.
     fn check(texts: &[&str], pair: (usize, usize), expected: std::ops::Range<f32>) {
         let config = ClusterConfig::default();
-        let features: Vec<StoryFeatures> =
-            texts.iter().map(|text| story_features(None, text, None, &config)).collect();
+        let features: Vec<StoryFeatures> = texts
+            .iter()
+            .map(|text| story_features(None, text, None, &config))
+            .collect();
         let store = VectorStore::build(&features, &config);
         let similarity = store.similarity(pair.0, pair.1, &config);
-        assert!(expected.contains(&similarity), "similarity {similarity} not in {expected:?}");
+        assert!(
+            expected.contains(&similarity),
+            "similarity {similarity} not in {expected:?}"
+        );
     }
 
     #[test]
     fn identical_texts_have_cosine_one() {
         check(
-            &["Tara Reid enters rehab in Malibu.", "Tara Reid enters rehab in Malibu.", "Other."],
+            &[
+                "Tara Reid enters rehab in Malibu.",
+                "Tara Reid enters rehab in Malibu.",
+                "Other.",
+            ],
             (0, 1),
             0.99..1.01,
         );
@@ -335,7 +380,11 @@ mod tests {
     #[test]
     fn unrelated_texts_have_cosine_zero() {
         check(
-            &["Tara Reid enters rehab.", "Earthquake hits Qeshm island.", "Rehab again."],
+            &[
+                "Tara Reid enters rehab.",
+                "Earthquake hits Qeshm island.",
+                "Rehab again.",
+            ],
             (0, 1),
             0.0..0.01,
         );
@@ -358,11 +407,15 @@ mod tests {
             "Qeshm quake: 12 dead.",
             "Rehab for Reid.",
         ];
-        let features: Vec<StoryFeatures> =
-            texts.iter().map(|text| story_features(None, text, None, &config)).collect();
+        let features: Vec<StoryFeatures> = texts
+            .iter()
+            .map(|text| story_features(None, text, None, &config))
+            .collect();
         let store = VectorStore::build(&features, &config);
         let edges = similarity_edges(&store, &config);
-        assert!(edges.windows(2).all(|pair| (pair[0].a, pair[0].b) < (pair[1].a, pair[1].b)));
+        assert!(edges
+            .windows(2)
+            .all(|pair| (pair[0].a, pair[0].b) < (pair[1].a, pair[1].b)));
         assert!(edges.iter().all(|edge| edge.a < edge.b && edge.b < 3));
         assert_eq!(edges.len(), 3);
     }

@@ -22,18 +22,32 @@ fn ecbplus_dev_ari_floor() -> anyhow::Result<()> {
     let mut gold_names = Vec::new();
     for line in text.lines().filter(|line| !line.trim().is_empty()) {
         let value: serde_json::Value = serde_json::from_str(line)?;
-        let field = |name: &str| value.get(name).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+        let field = |name: &str| {
+            value
+                .get(name)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_owned()
+        };
         features.push(story_features(None, &field("text"), None, &config));
         gold_names.push(field("story"));
     }
     let mut names = gold_names.clone();
     names.sort();
     names.dedup();
-    let gold: Vec<u32> =
-        gold_names.iter().map(|name| names.binary_search(name).unwrap_or(0) as u32).collect();
-    let predicted: Vec<u32> =
-        cluster_stories(&features, &[], &config).iter().map(|s| s.0).collect();
+    let gold: Vec<u32> = gold_names
+        .iter()
+        .map(|name| names.binary_search(name).unwrap_or(0) as u32)
+        .collect();
+    let predicted: Vec<u32> = cluster_stories(&features, &[], &config)
+        .iter()
+        .map(|s| s.0)
+        .collect();
     let scores = eval::score(&predicted, &gold);
-    assert!(scores.ari >= ARI_FLOOR, "ARI {:.4} below floor {ARI_FLOOR}: {scores:?}", scores.ari);
+    assert!(
+        scores.ari >= ARI_FLOOR,
+        "ARI {:.4} below floor {ARI_FLOOR}: {scores:?}",
+        scores.ari
+    );
     Ok(())
 }

@@ -49,7 +49,10 @@ pub enum RawBody {
     Text(String),
     /// An HTML page as bytes, with the charset the transport declared, if any
     /// (HTTP `Content-Type` header of a WARC record). Decoding is the extractor's job.
-    Html { bytes: Vec<u8>, declared_charset: Option<String> },
+    Html {
+        bytes: Vec<u8>,
+        declared_charset: Option<String>,
+    },
 }
 
 /// One article as it came out of ingest, before cleaning.

@@ -10,12 +10,16 @@ use storyline_extract::{extract, ExtractConfig};
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().context("usage: extract_file PAGE.html[.gz] [URL]")?;
+    let path = args
+        .next()
+        .context("usage: extract_file PAGE.html[.gz] [URL]")?;
     let url = args.next();
     let raw = std::fs::read(&path).with_context(|| format!("read {path}"))?;
     let bytes = if path.ends_with(".gz") {
         let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(raw.as_slice()).read_to_end(&mut bytes).context("gunzip")?;
+        flate2::read::GzDecoder::new(raw.as_slice())
+            .read_to_end(&mut bytes)
+            .context("gunzip")?;
         bytes
     } else {
         raw

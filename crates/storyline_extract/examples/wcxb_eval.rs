@@ -50,7 +50,9 @@ fn main() -> anyhow::Result<()> {
         .map(|(record, bytes)| extract(bytes, None, record["url"].as_str(), &config))
         .collect();
     let seconds = started.elapsed().as_secs_f64();
-    let cpu_seconds = thread_cpu_seconds().zip(cpu_started).map(|(end, start)| end - start);
+    let cpu_seconds = thread_cpu_seconds()
+        .zip(cpu_started)
+        .map(|(end, start)| end - start);
 
     if let Some(out_path) = &out_path {
         let mut out = std::io::BufWriter::new(std::fs::File::create(out_path)?);
@@ -75,7 +77,10 @@ fn main() -> anyhow::Result<()> {
     }
     let total_bytes: usize = pages.iter().map(Vec::len).sum();
     scores.print();
-    println!("errors            {}", results.iter().filter(|result| result.is_err()).count());
+    println!(
+        "errors            {}",
+        results.iter().filter(|result| result.is_err()).count()
+    );
     println!(
         "speed (wall)      {:.0} pages/s ({:.1} MB/s, {} pages, {:.2} s, one thread)",
         pages.len() as f64 / seconds,
@@ -131,8 +136,10 @@ fn f1(predicted: &str, gold: &str) -> f64 {
     if n_predicted == 0 || n_gold == 0 {
         return if n_predicted == n_gold { 1.0 } else { 0.0 };
     }
-    let common: usize =
-        predicted.iter().map(|(token, count)| (*count).min(*gold.get(token).unwrap_or(&0))).sum();
+    let common: usize = predicted
+        .iter()
+        .map(|(token, count)| (*count).min(*gold.get(token).unwrap_or(&0)))
+        .sum();
     if common == 0 {
         return 0.0;
     }
@@ -168,11 +175,20 @@ impl Scores {
             self.f1_sum += f1(&page.text, gold);
             self.f1_pages += 1;
         }
-        for snippet in record["with"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        for snippet in record["with"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             self.with_total += 1;
             self.with_found += usize::from(text.contains(&normalise(snippet)));
         }
-        for snippet in record["without"].as_array().into_iter().flatten().filter_map(Value::as_str)
+        for snippet in record["without"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
         {
             self.without_total += 1;
             self.without_avoided += usize::from(!text.contains(&normalise(snippet)));
@@ -189,7 +205,10 @@ impl Scores {
         }
         if let Some(gold) = record["author"].as_str() {
             self.author_total += 1;
-            let found = page.author.as_deref().map(|author| normalise(author).to_lowercase());
+            let found = page
+                .author
+                .as_deref()
+                .map(|author| normalise(author).to_lowercase());
             self.author_right += usize::from(found == Some(normalise(gold).to_lowercase()));
         }
     }

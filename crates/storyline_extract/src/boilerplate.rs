@@ -199,7 +199,10 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
     if matches!(name, "html" | "body") {
         return None;
     }
-    if element.attr("aria-hidden").is_some_and(|value| value.eq_ignore_ascii_case("true")) {
+    if element
+        .attr("aria-hidden")
+        .is_some_and(|value| value.eq_ignore_ascii_case("true"))
+    {
         return Some(Furniture::Certain);
     }
     // Hidden elements are usually furniture, but streaming server renderers (React's
@@ -209,8 +212,11 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
         return Some(Furniture::Hidden);
     }
     if let Some(style) = element.attr("style") {
-        let style: String =
-            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return Some(Furniture::Hidden);
         }
@@ -247,7 +253,10 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
     if class.is_empty() && id.is_empty() {
         return None;
     }
-    if element.attr("itemprop").is_some_and(|prop| prop.eq_ignore_ascii_case("articleBody")) {
+    if element
+        .attr("itemprop")
+        .is_some_and(|prop| prop.eq_ignore_ascii_case("articleBody"))
+    {
         return None;
     }
     for class_name in class.split_whitespace().chain(std::iter::once(id)) {
@@ -274,7 +283,9 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
             return Some(Furniture::Comments);
         }
         if words.iter().any(|word| FURNITURE_WORDS.contains(word))
-            || FURNITURE_PHRASES.iter().any(|phrase| class_name.contains(phrase))
+            || FURNITURE_PHRASES
+                .iter()
+                .any(|phrase| class_name.contains(phrase))
         {
             return Some(Furniture::ByName);
         }
@@ -284,7 +295,10 @@ pub(crate) fn furniture_kind(element: &Element) -> Option<Furniture> {
 
 /// True for class/id names that mark an article body container.
 pub(crate) fn is_content_container(element: &Element) -> bool {
-    if element.attr("itemprop").is_some_and(|prop| prop.eq_ignore_ascii_case("articleBody")) {
+    if element
+        .attr("itemprop")
+        .is_some_and(|prop| prop.eq_ignore_ascii_case("articleBody"))
+    {
         return true;
     }
     const BODY_NAMES: &[&str] = &[
@@ -343,8 +357,16 @@ mod tests {
         check("nav", &[], Some(Furniture::ByName));
         check("script", &[], Some(Furniture::Certain));
         check("div", &[("role", "navigation")], Some(Furniture::Certain));
-        check("div", &[("style", "display: none")], Some(Furniture::Hidden));
-        check("div", &[("class", "related-posts__list")], Some(Furniture::ByName));
+        check(
+            "div",
+            &[("style", "display: none")],
+            Some(Furniture::Hidden),
+        );
+        check(
+            "div",
+            &[("class", "related-posts__list")],
+            Some(Furniture::ByName),
+        );
         check("section", &[("id", "comments")], Some(Furniture::Comments));
         check("div", &[("class", "content-sidebar-wrap")], None);
         check("div", &[("class", "entry-content clearfix")], None);

@@ -108,8 +108,13 @@ const TAIL_HEADINGS: &[&str] = &[
 ];
 
 /// Heading beginnings with the same meaning ("More from The Daily", "Comments (12)").
-const TAIL_HEADING_PREFIXES: &[&str] =
-    &["more from ", "comments (", "related posts", "related articles", "join the conversation"];
+const TAIL_HEADING_PREFIXES: &[&str] = &[
+    "more from ",
+    "comments (",
+    "related posts",
+    "related articles",
+    "join the conversation",
+];
 
 /// What the extractor found: the rendered text and counts for the caller's decisions.
 #[derive(Debug, Default)]
@@ -201,7 +206,11 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
     for id in 1..n_nodes {
         let parent = document.nodes[id].parent.unwrap_or(0);
         in_link[id] = in_link[parent];
-        block_of[id] = if is_block(document.name(parent)) { parent } else { block_of[parent] };
+        block_of[id] = if is_block(document.name(parent)) {
+            parent
+        } else {
+            block_of[parent]
+        };
         // Only certain verdicts are inherited; a name-based one is settled per element below.
         furniture[id] = furniture[parent]
             .filter(|kind| matches!(kind, Furniture::Certain | Furniture::Comments));
@@ -218,7 +227,10 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
     let mut counts = vec![Counts::default(); n_nodes];
     let mut own = vec![(0usize, 0usize, 0usize); n_nodes]; // (chars, link chars, commas) of a block's inline text
     for id in (1..n_nodes).rev() {
-        if matches!(furniture[id], Some(Furniture::Certain | Furniture::Comments)) {
+        if matches!(
+            furniture[id],
+            Some(Furniture::Certain | Furniture::Comments)
+        ) {
             continue;
         }
         if let NodeData::Text(text) = &document.nodes[id].data {
@@ -232,10 +244,17 @@ pub(crate) fn main_text(document: &Document, title: Option<&str>) -> MainText {
         }
     }
     for id in (1..n_nodes).rev() {
-        if matches!(furniture[id], Some(Furniture::Certain | Furniture::Comments)) {
+        if matches!(
+            furniture[id],
+            Some(Furniture::Certain | Furniture::Comments)
+        ) {
             continue;
         }
-        let paragraph = if document.name(id) == "p" { own[id].0 - own[id].1 } else { 0 };
+        let paragraph = if document.name(id) == "p" {
+            own[id].0 - own[id].1
+        } else {
+            0
+        };
         counts[id].paragraph_chars += paragraph;
         let parent = document.nodes[id].parent.unwrap_or(0);
         counts[parent].paragraph_chars += counts[id].paragraph_chars;
@@ -324,7 +343,10 @@ fn choose_container(document: &Document, counts: &[Counts], removed: &[bool]) ->
         }
     }
     if best_weight <= 0.0 {
-        return document.elements_named("body").next().map_or(0, |(id, _)| id);
+        return document
+            .elements_named("body")
+            .next()
+            .map_or(0, |(id, _)| id);
     }
     let marked = (1..counts.len()).find(|&id| {
         !removed[id]
@@ -407,7 +429,9 @@ impl Renderer<'_> {
             .trim_matches(|character: char| !character.is_alphanumeric())
             .to_owned();
         TAIL_HEADINGS.contains(&key.as_str())
-            || TAIL_HEADING_PREFIXES.iter().any(|prefix| key.starts_with(prefix))
+            || TAIL_HEADING_PREFIXES
+                .iter()
+                .any(|prefix| key.starts_with(prefix))
     }
 
     fn flush(&mut self) {
@@ -554,7 +578,10 @@ mod tests {
     #[test]
     fn line_breaks_and_furniture_lines() {
         let html = format!("<article><p>{PARAGRAPH_A}<br>Second line.</p><p>Advertisement</p><p>{PARAGRAPH_B}</p></article>");
-        check(&html, &format!("{PARAGRAPH_A}\nSecond line.\n\n{PARAGRAPH_B}"));
+        check(
+            &html,
+            &format!("{PARAGRAPH_A}\nSecond line.\n\n{PARAGRAPH_B}"),
+        );
     }
 
     #[test]

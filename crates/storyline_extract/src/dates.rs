@@ -57,7 +57,10 @@ fn month_number(word: &str) -> Option<u32> {
     if !(3..=9).contains(&word.len()) || !word.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, number)| *number)
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|(_, number)| *number)
 }
 
 /// Splits `text` into runs of ASCII digits and runs of letters, dropping everything else.
@@ -119,21 +122,28 @@ pub(crate) fn parse_date(value: &str) -> Option<String> {
 fn numeric_date(value: &str) -> Option<String> {
     for separator in ['/', '.'] {
         for candidate in value.split_whitespace() {
-            let parts: Vec<&str> =
-                candidate.trim_matches(|c: char| !c.is_ascii_digit()).split(separator).collect();
+            let parts: Vec<&str> = candidate
+                .trim_matches(|c: char| !c.is_ascii_digit())
+                .split(separator)
+                .collect();
             let [first, second, year] = parts.as_slice() else {
                 continue;
             };
             if year.len() != 4 || first.len() > 2 || second.len() > 2 {
                 continue;
             }
-            let (Ok(first), Ok(second), Ok(year)) =
-                (first.parse::<u32>(), second.parse::<u32>(), year.parse::<u32>())
-            else {
+            let (Ok(first), Ok(second), Ok(year)) = (
+                first.parse::<u32>(),
+                second.parse::<u32>(),
+                year.parse::<u32>(),
+            ) else {
                 continue;
             };
-            let (month, day) =
-                if separator == '.' || first > 12 { (second, first) } else { (first, second) };
+            let (month, day) = if separator == '.' || first > 12 {
+                (second, first)
+            } else {
+                (first, second)
+            };
             if let Some(date) = format_day(year, month, day) {
                 return Some(date);
             }
@@ -153,9 +163,10 @@ fn spelled_date(tokens: &[&str]) -> Option<String> {
             tokens.get(position)?.parse().ok()
         };
         // Month Day Year ("June 18, 2024", "Jun 18th 2024").
-        if let (Some(day), Some(year)) =
-            (number(1), number(2).or_else(|| ordinal_then(tokens, index + 1)))
-        {
+        if let (Some(day), Some(year)) = (
+            number(1),
+            number(2).or_else(|| ordinal_then(tokens, index + 1)),
+        ) {
             if let Some(date) = format_day(year, month, day) {
                 return Some(date);
             }
@@ -190,10 +201,14 @@ fn ordinal_then(tokens: &[&str], day_index: usize) -> Option<u32> {
 pub(crate) fn date_from_url(url: &str) -> Option<String> {
     let path_start = url.find("://").map_or(0, |scheme| {
         let host_start = scheme + 3;
-        url[host_start..].find('/').map_or(url.len(), |slash| host_start + slash)
+        url[host_start..]
+            .find('/')
+            .map_or(url.len(), |slash| host_start + slash)
     });
     let path = url.get(path_start..)?;
-    let parts: Vec<&str> = path.split(|character: char| !character.is_ascii_digit()).collect();
+    let parts: Vec<&str> = path
+        .split(|character: char| !character.is_ascii_digit())
+        .collect();
     for window in parts.windows(3) {
         if let [year, month, day] = window {
             if year.len() == 4 && (1..=2).contains(&month.len()) && (1..=2).contains(&day.len()) {
@@ -205,7 +220,10 @@ pub(crate) fn date_from_url(url: &str) -> Option<String> {
             }
         }
     }
-    parts.iter().filter(|part| part.len() == 8).find_map(|part| parse_date(part))
+    parts
+        .iter()
+        .filter(|part| part.len() == 8)
+        .find_map(|part| parse_date(part))
 }
 
 /// Every spelled date in `text` ("June 18, 2024", "18 June 2024") with its byte offset, in
@@ -245,10 +263,14 @@ fn numeric_datelines(text: &str) -> Vec<(usize, String)> {
                 .iter()
                 .take_while(|byte| byte.is_ascii_digit() || matches!(byte, b'/' | b'.'))
                 .count();
-            let followed_by_digit =
-                bytes.get(start + candidate_len).is_some_and(u8::is_ascii_digit);
+            let followed_by_digit = bytes
+                .get(start + candidate_len)
+                .is_some_and(u8::is_ascii_digit);
             if candidate_len >= 8 && !followed_by_digit {
-                if let Some(date) = text.get(start..start + candidate_len).and_then(numeric_date) {
+                if let Some(date) = text
+                    .get(start..start + candidate_len)
+                    .and_then(numeric_date)
+                {
                     found.push((start, date));
                     start += candidate_len;
                     continue;
@@ -311,16 +333,28 @@ mod tests {
 
     #[test]
     fn url_and_dateline() {
-        assert_eq!(date_from_url("https://x.com/2024/06/18/story").as_deref(), Some("2024-06-18"));
+        assert_eq!(
+            date_from_url("https://x.com/2024/06/18/story").as_deref(),
+            Some("2024-06-18")
+        );
         assert_eq!(
             date_from_url("https://x.com/news/2024-6-8-story").as_deref(),
             Some("2024-06-08")
         );
-        assert_eq!(date_from_url("https://x.com/a/20240618/b").as_deref(), Some("2024-06-18"));
+        assert_eq!(
+            date_from_url("https://x.com/a/20240618/b").as_deref(),
+            Some("2024-06-18")
+        );
         assert_eq!(date_from_url("https://2024.x.com/12/11/a").as_deref(), None);
         assert_eq!(date_from_url("https://x.com/id/123456789").as_deref(), None);
-        assert_eq!(find_dateline("Posted on 2024-06-18 by admin").as_deref(), Some("2024-06-18"));
-        assert_eq!(find_dateline("By Ann Lee | March 4, 2023").as_deref(), Some("2023-03-04"));
+        assert_eq!(
+            find_dateline("Posted on 2024-06-18 by admin").as_deref(),
+            Some("2024-06-18")
+        );
+        assert_eq!(
+            find_dateline("By Ann Lee | March 4, 2023").as_deref(),
+            Some("2023-03-04")
+        );
         assert_eq!(find_dateline("nothing here 12345"), None);
         assert_eq!(
             all_datelines("Posted June 18, 2024. Updated 20 June 2024"),

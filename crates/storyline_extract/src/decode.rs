@@ -49,7 +49,9 @@ fn utf8_up_to_cut(bytes: &[u8]) -> bool {
 /// Maps a charset label to an encoding; a page that claims UTF-16 in ASCII-compatible markup is
 /// really UTF-8 (browsers do the same).
 fn label_to_encoding(label: &str) -> Option<&'static Encoding> {
-    let label = label.trim().trim_matches(|character| character == '"' || character == '\'');
+    let label = label
+        .trim()
+        .trim_matches(|character| character == '"' || character == '\'');
     let encoding = Encoding::for_label(label.as_bytes())?;
     if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
         return Some(UTF_8);
@@ -77,8 +79,9 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
                 .iter()
                 .position(|byte| matches!(byte, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
                 .map_or(tag.len(), |length| value_start + length);
-            if let Some(encoding) =
-                std::str::from_utf8(&tag[value_start..value_end]).ok().and_then(label_to_encoding)
+            if let Some(encoding) = std::str::from_utf8(&tag[value_start..value_end])
+                .ok()
+                .and_then(label_to_encoding)
             {
                 return Some(encoding);
             }
@@ -94,16 +97,29 @@ mod tests {
 
     fn check(bytes: &[u8], declared: Option<&str>, expected_text: &str, expected_encoding: &str) {
         let (text, encoding) = decode_page(bytes, declared);
-        assert!(text.contains(expected_text), "{text:?} lacks {expected_text:?}");
+        assert!(
+            text.contains(expected_text),
+            "{text:?} lacks {expected_text:?}"
+        );
         assert_eq!(encoding, expected_encoding);
     }
 
     #[test]
     fn charset_sources_in_order() {
         // Header wins over meta.
-        check(b"<meta charset=utf-8><p>caf\xe9", Some("iso-8859-1"), "café", "windows-1252");
+        check(
+            b"<meta charset=utf-8><p>caf\xe9",
+            Some("iso-8859-1"),
+            "café",
+            "windows-1252",
+        );
         // Meta charset and http-equiv.
-        check(b"<meta charset=\"ISO-8859-1\"><p>caf\xe9", None, "café", "windows-1252");
+        check(
+            b"<meta charset=\"ISO-8859-1\"><p>caf\xe9",
+            None,
+            "café",
+            "windows-1252",
+        );
         check(
             b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1251\"><p>\xcf\xf0\xe8",
             None,
@@ -111,13 +127,28 @@ mod tests {
             "windows-1251",
         );
         // BOM wins over everything.
-        check(b"\xef\xbb\xbf<p>caf\xc3\xa9", Some("iso-8859-1"), "café", "UTF-8");
+        check(
+            b"\xef\xbb\xbf<p>caf\xc3\xa9",
+            Some("iso-8859-1"),
+            "café",
+            "UTF-8",
+        );
         // Sniffing: valid UTF-8, then windows-1252.
         check("<p>café — ok".as_bytes(), None, "café — ok", "UTF-8");
-        check(b"<p>caf\xe9 \x93quoted\x94", None, "café “quoted”", "windows-1252");
+        check(
+            b"<p>caf\xe9 \x93quoted\x94",
+            None,
+            "café “quoted”",
+            "windows-1252",
+        );
         // A bogus label falls through to sniffing; UTF-16 in markup means UTF-8.
         check("<p>café".as_bytes(), Some("x-bogus"), "café", "UTF-8");
-        check(b"<meta charset=utf-16><p>caf\xc3\xa9", None, "café", "UTF-8");
+        check(
+            b"<meta charset=utf-16><p>caf\xc3\xa9",
+            None,
+            "café",
+            "UTF-8",
+        );
         // A multi-byte character cut at the end still counts as UTF-8.
         check(b"<p>caf\xc3\xa9 \xe2\x80", None, "café", "UTF-8");
     }

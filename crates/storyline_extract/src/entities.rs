@@ -192,13 +192,18 @@ fn decode_one(after: &str) -> Option<(char, usize)> {
         }
         return Some((character, consumed));
     }
-    let name_len =
-        bytes.iter().take(MAX_NAME_LEN + 1).take_while(|byte| byte.is_ascii_alphanumeric()).count();
+    let name_len = bytes
+        .iter()
+        .take(MAX_NAME_LEN + 1)
+        .take_while(|byte| byte.is_ascii_alphanumeric())
+        .count();
     if name_len == 0 || name_len > MAX_NAME_LEN {
         return None;
     }
     let name = &after[..name_len];
-    let index = NAMED.binary_search_by(|(known, _)| (*known).cmp(name)).ok()?;
+    let index = NAMED
+        .binary_search_by(|(known, _)| (*known).cmp(name))
+        .ok()?;
     let character = NAMED[index].1;
     if bytes.get(name_len) == Some(&b';') {
         Some((character, name_len + 1))

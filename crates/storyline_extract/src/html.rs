@@ -25,7 +25,10 @@ pub(crate) struct Element {
 
 impl Element {
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(attr_name, _)| attr_name == name).map(|(_, value)| value.as_str())
+        self.attrs
+            .iter()
+            .find(|(attr_name, _)| attr_name == name)
+            .map(|(_, value)| value.as_str())
     }
 }
 
@@ -96,8 +99,9 @@ const CLOSES_P: &[&str] = &[
 ];
 
 /// Elements that may stand in `<head>`.
-const HEAD_ELEMENTS: &[&str] =
-    &["head", "meta", "link", "title", "script", "style", "base", "noscript", "template", "html"];
+const HEAD_ELEMENTS: &[&str] = &[
+    "head", "meta", "link", "title", "script", "style", "base", "noscript", "template", "html",
+];
 
 /// Phrasing elements: an open `<p>` is still "in scope" above them.
 const PHRASING: &[&str] = &[
@@ -111,7 +115,9 @@ impl Document {
     pub(crate) fn parse(html: &str) -> Document {
         let mut builder = TreeBuilder::new(html.len());
         Tokenizer::new(html).run(&mut builder);
-        Document { nodes: builder.nodes }
+        Document {
+            nodes: builder.nodes,
+        }
     }
 
     pub(crate) fn element(&self, id: NodeId) -> Option<&Element> {
@@ -142,10 +148,13 @@ impl Document {
         &'doc self,
         name: &'doc str,
     ) -> impl Iterator<Item = (NodeId, &'doc Element)> + 'doc {
-        self.nodes.iter().enumerate().filter_map(move |(id, node)| match &node.data {
-            NodeData::Element(element) if element.name == name => Some((id, element)),
-            _ => None,
-        })
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter_map(move |(id, node)| match &node.data {
+                NodeData::Element(element) if element.name == name => Some((id, element)),
+                _ => None,
+            })
     }
 
     /// Number of nodes in the subtree of `id`, itself included. Subtrees are contiguous in
@@ -219,8 +228,15 @@ pub(crate) struct TreeBuilder {
 impl TreeBuilder {
     fn new(input_len: usize) -> TreeBuilder {
         let mut nodes = Vec::with_capacity(input_len / 40 + 1);
-        nodes.push(Node { parent: None, children: Vec::new(), data: NodeData::Root });
-        TreeBuilder { nodes, open: vec![0] }
+        nodes.push(Node {
+            parent: None,
+            children: Vec::new(),
+            data: NodeData::Root,
+        });
+        TreeBuilder {
+            nodes,
+            open: vec![0],
+        }
     }
 
     fn current(&self) -> NodeId {
@@ -230,7 +246,11 @@ impl TreeBuilder {
     fn append(&mut self, data: NodeData) -> NodeId {
         let parent = self.current();
         let id = self.nodes.len();
-        self.nodes.push(Node { parent: Some(parent), children: Vec::new(), data });
+        self.nodes.push(Node {
+            parent: Some(parent),
+            children: Vec::new(),
+            data,
+        });
         self.nodes[parent].children.push(id);
         id
     }
@@ -289,7 +309,11 @@ impl TreeBuilder {
         // Any element that does not belong in `<head>` ends it (pages often omit `</head>`).
         // `<head>` sits at most two levels down (root › html › head).
         if !HEAD_ELEMENTS.contains(&name)
-            && self.open.iter().take(3).any(|&id| self.nodes[id].data_name() == "head")
+            && self
+                .open
+                .iter()
+                .take(3)
+                .any(|&id| self.nodes[id].data_name() == "head")
         {
             self.close_implied(&["head"], &[]);
         }
@@ -305,7 +329,10 @@ impl TreeBuilder {
             // Repeated structural tags are merged into the existing ones by browsers; here we
             // only keep them from nesting the rest of the page under a second copy.
             "body" | "html" | "head"
-                if self.open.iter().any(|&id| self.nodes[id].data_name() == name) =>
+                if self
+                    .open
+                    .iter()
+                    .any(|&id| self.nodes[id].data_name() == name) =>
             {
                 return;
             }
@@ -325,7 +352,10 @@ impl TreeBuilder {
             return;
         }
         if name == "br" {
-            self.append(NodeData::Element(Element { name: "br".to_owned(), attrs: Vec::new() }));
+            self.append(NodeData::Element(Element {
+                name: "br".to_owned(),
+                attrs: Vec::new(),
+            }));
             return;
         }
         for depth in (1..self.open.len()).rev() {
@@ -353,8 +383,11 @@ mod tests {
     /// Renders the tree as `name(children)` with text in quotes, for compact expectations.
     fn outline(document: &Document, id: NodeId) -> String {
         let node = &document.nodes[id];
-        let inner: Vec<String> =
-            node.children.iter().map(|&child| outline(document, child)).collect();
+        let inner: Vec<String> = node
+            .children
+            .iter()
+            .map(|&child| outline(document, child))
+            .collect();
         match &node.data {
             NodeData::Root => inner.join(","),
             NodeData::Text(text) => format!("{text:?}"),
@@ -392,14 +425,17 @@ mod tests {
         assert_eq!(link.attr("href"), Some("/x?a=1&b=2"));
         assert_eq!(link.attr("data-x"), Some("y"));
         assert_eq!(link.attr("disabled"), Some(""));
-        assert_eq!(outline(&document, 0), r#"a("t"),script(),script("{\"a\":1}"),title("A & B")"#);
+        assert_eq!(
+            outline(&document, 0),
+            r#"a("t"),script(),script("{\"a\":1}"),title("A & B")"#
+        );
     }
 
     #[test]
     fn broken_input_does_not_panic() {
-        for input in
-            ["<", "</", "<a", "<a b='", "<!--", "<script>", "<<>>", "</>", "<a =x>", "é<é>"]
-        {
+        for input in [
+            "<", "</", "<a", "<a b='", "<!--", "<script>", "<<>>", "</>", "<a =x>", "é<é>",
+        ] {
             let _ = Document::parse(input);
         }
         check("<br/>x</br>", r#"br(),"x",br()"#);

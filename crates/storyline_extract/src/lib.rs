@@ -52,7 +52,10 @@ pub struct ExtractConfig {
 
 impl Default for ExtractConfig {
     fn default() -> ExtractConfig {
-        ExtractConfig { max_input_bytes: 5 * 1024 * 1024, min_text_chars: 50 }
+        ExtractConfig {
+            max_input_bytes: 5 * 1024 * 1024,
+            min_text_chars: 50,
+        }
     }
 }
 
@@ -102,13 +105,18 @@ pub fn extract(
     }
     let (html_text, _encoding) = decode::decode_page(bytes, declared_charset);
     if !looks_like_markup(&html_text) {
-        return Err(ExtractError::NotHtml { reason: "no HTML tags" });
+        return Err(ExtractError::NotHtml {
+            reason: "no HTML tags",
+        });
     }
     let document = Document::parse(&html_text);
     let metadata = metadata::read_metadata(&document, &html_text, url);
     let found = content::main_text(&document, metadata.title.as_deref());
     let text = mojibake::fix_mojibake(&found.text).into_owned();
-    let text_chars = text.chars().filter(|character| character.is_alphanumeric()).count();
+    let text_chars = text
+        .chars()
+        .filter(|character| character.is_alphanumeric())
+        .count();
 
     if text_chars < 1500 {
         if let Some(title) = error_title(&metadata, &document) {
@@ -122,13 +130,20 @@ pub fn extract(
         return Err(ExtractError::Empty);
     }
     if text_chars < config.min_text_chars {
-        return Err(ExtractError::TooShort { chars: text_chars, min: config.min_text_chars });
+        return Err(ExtractError::TooShort {
+            chars: text_chars,
+            min: config.min_text_chars,
+        });
     }
     let date = metadata.date.clone().or_else(|| visible_date(&text));
     Ok(Page {
-        title: metadata.title.map(|title| mojibake::fix_mojibake(&title).into_owned()),
+        title: metadata
+            .title
+            .map(|title| mojibake::fix_mojibake(&title).into_owned()),
         date,
-        author: metadata.author.map(|author| mojibake::fix_mojibake(&author).into_owned()),
+        author: metadata
+            .author
+            .map(|author| mojibake::fix_mojibake(&author).into_owned()),
         url: metadata.url,
         source: metadata.source,
         language: metadata.language,
@@ -209,11 +224,19 @@ fn error_title(metadata: &metadata::Metadata, document: &Document) -> Option<Str
         "page introuvable",
         "página no encontrada",
     ];
-    let headings = document.elements_named("h1").take(2).map(|(id, _)| document.text_of(id));
-    metadata.document_title.iter().cloned().chain(headings).find(|title| {
-        let title = title.to_lowercase();
-        ERROR_PHRASES.iter().any(|phrase| title.contains(phrase))
-    })
+    let headings = document
+        .elements_named("h1")
+        .take(2)
+        .map(|(id, _)| document.text_of(id));
+    metadata
+        .document_title
+        .iter()
+        .cloned()
+        .chain(headings)
+        .find(|title| {
+            let title = title.to_lowercase();
+            ERROR_PHRASES.iter().any(|phrase| title.contains(phrase))
+        })
 }
 
 /// True for a page that only invites the reader to subscribe or log in.
@@ -235,7 +258,10 @@ fn is_paywall_stub(document: &Document) -> bool {
         "register to continue reading",
         "create a free account to continue",
     ];
-    let body = document.elements_named("body").next().map_or(0, |(id, _)| id);
+    let body = document
+        .elements_named("body")
+        .next()
+        .map_or(0, |(id, _)| id);
     let text = document.text_of(body).to_lowercase();
     PAYWALL_PHRASES.iter().any(|phrase| text.contains(phrase))
 }
@@ -260,7 +286,10 @@ mod tests {
         match (found, expected) {
             (Ok(page), Ok(text)) => assert_eq!(page.text, text),
             (Err(error), Err(kind)) => {
-                assert!(format!("{error:?}").starts_with(kind), "{error:?} is not {kind}")
+                assert!(
+                    format!("{error:?}").starts_with(kind),
+                    "{error:?} is not {kind}"
+                )
             }
             (found, expected) => panic!("got {found:?}, expected {expected:?}"),
         }
@@ -275,7 +304,10 @@ mod tests {
         check("%PDF-1.4 binary", Err("NotHtml"));
         check("just some words", Err("NotHtml"));
         check("<html><body></body></html>", Err("Empty"));
-        check("<html><body><p>Too short.</p></body></html>", Err("TooShort"));
+        check(
+            "<html><body><p>Too short.</p></body></html>",
+            Err("TooShort"),
+        );
         check("<title>404 Not Found</title><h1>Not Found</h1><p>The requested URL was not found on this server.</p>", Err("ErrorPage"));
         check(
             "<title>Budget news</title><article><p>The council voted on the budget.</p><p>Subscribe to continue reading.</p></article>",

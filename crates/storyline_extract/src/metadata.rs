@@ -111,12 +111,16 @@ pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&s
         .next()
         .map(|(id, _)| document.text_of(id))
         .filter(|title| !title.is_empty());
-    let site_name = meta.get("og:site_name").or_else(|| linked.publisher.clone());
+    let site_name = meta
+        .get("og:site_name")
+        .or_else(|| linked.publisher.clone());
 
     let url = document
         .elements_named("link")
         .find(|(_, element)| {
-            element.attr("rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical"))
+            element
+                .attr("rel")
+                .is_some_and(|rel| rel.eq_ignore_ascii_case("canonical"))
         })
         .and_then(|(_, element)| element.attr("href"))
         .map(str::trim)
@@ -125,8 +129,9 @@ pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&s
         .or_else(|| meta.get("og:url").filter(|url| url.starts_with("http")))
         .or_else(|| page_url.map(str::to_owned));
 
-    let source =
-        site_name.clone().or_else(|| url.as_deref().or(page_url).and_then(registered_domain));
+    let source = site_name
+        .clone()
+        .or_else(|| url.as_deref().or(page_url).and_then(registered_domain));
 
     let declared: Vec<String> = [
         meta.get("og:title"),
@@ -146,14 +151,25 @@ pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&s
         .date_published
         .as_deref()
         .and_then(parse_date)
-        .or_else(|| DATE_KEYS.iter().find_map(|key| meta.get(key).as_deref().and_then(parse_date)))
+        .or_else(|| {
+            DATE_KEYS
+                .iter()
+                .find_map(|key| meta.get(key).as_deref().and_then(parse_date))
+        })
         .or_else(|| marked_time_date(document))
         .or_else(|| script_date(html));
-    let modified = linked.date_modified.as_deref().and_then(parse_date).or_else(|| {
-        MODIFIED_KEYS.iter().find_map(|key| meta.get(key).as_deref().and_then(parse_date))
-    });
-    let url_date =
-        page_url.and_then(date_from_url).or_else(|| url.as_deref().and_then(date_from_url));
+    let modified = linked
+        .date_modified
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| {
+            MODIFIED_KEYS
+                .iter()
+                .find_map(|key| meta.get(key).as_deref().and_then(parse_date))
+        });
+    let url_date = page_url
+        .and_then(date_from_url)
+        .or_else(|| url.as_deref().and_then(date_from_url));
     let (page_text, headline_offsets) = page_text(document);
     let visible = crate::dates::all_datelines(&page_text);
     // The publication date when the page declares one. Pages that show an "Updated" date
@@ -188,7 +204,9 @@ pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&s
         .author
         .clone()
         .or_else(|| {
-            AUTHOR_KEYS.iter().find_map(|key| meta.get(key).and_then(|value| clean_author(&value)))
+            AUTHOR_KEYS
+                .iter()
+                .find_map(|key| meta.get(key).and_then(|value| clean_author(&value)))
         })
         .or_else(|| byline_author(document));
 
@@ -201,7 +219,15 @@ pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&s
         .or_else(|| meta.get("og:locale").map(|locale| locale.replace('_', "-")))
         .filter(|lang| !lang.is_empty());
 
-    Metadata { title, date, author, url, source, language, document_title }
+    Metadata {
+        title,
+        date,
+        author,
+        url,
+        source,
+        language,
+        document_title,
+    }
 }
 
 /// The first value of each `<meta>` key (`property`, `name`, `itemprop` or `http-equiv`,
@@ -262,7 +288,10 @@ impl LinkedData {
         let mut objects: Vec<&serde_json::Map<String, Value>> = Vec::new();
         let mut parsed: Vec<Value> = Vec::new();
         for (id, element) in document.elements_named("script") {
-            if !element.attr("type").is_some_and(|kind| kind.contains("ld+json")) {
+            if !element
+                .attr("type")
+                .is_some_and(|kind| kind.contains("ld+json"))
+            {
                 continue;
             }
             let Some(&child) = document.nodes[id].children.first() else {
@@ -278,13 +307,23 @@ impl LinkedData {
             gather_objects(value, &mut objects, 0);
         }
         let is_article = |object: &&&serde_json::Map<String, Value>| {
-            type_names(object).iter().any(|name| ARTICLE_TYPES.contains(&name.as_str()))
+            type_names(object)
+                .iter()
+                .any(|name| ARTICLE_TYPES.contains(&name.as_str()))
         };
         let main = objects
             .iter()
             .find(is_article)
-            .or_else(|| objects.iter().find(|object| object.contains_key("headline")))
-            .or_else(|| objects.iter().find(|object| object.contains_key("datePublished")));
+            .or_else(|| {
+                objects
+                    .iter()
+                    .find(|object| object.contains_key("headline"))
+            })
+            .or_else(|| {
+                objects
+                    .iter()
+                    .find(|object| object.contains_key("datePublished"))
+            });
         let Some(main) = main else {
             return LinkedData::default();
         };
@@ -296,14 +335,20 @@ impl LinkedData {
                 .and_then(name_of)
         });
         LinkedData {
-            headline: main.get("headline").or_else(|| main.get("name")).and_then(string_of),
+            headline: main
+                .get("headline")
+                .or_else(|| main.get("name"))
+                .and_then(string_of),
             date_published: main
                 .get("datePublished")
                 .or_else(|| main.get("dateCreated"))
                 .or_else(|| main.get("uploadDate"))
                 .and_then(string_of),
             date_modified: main.get("dateModified").and_then(string_of),
-            author: main.get("author").or_else(|| main.get("creator")).and_then(authors_of),
+            author: main
+                .get("author")
+                .or_else(|| main.get("creator"))
+                .and_then(authors_of),
             publisher,
         }
     }
@@ -319,10 +364,17 @@ fn gather_objects<'value>(
         return;
     }
     match value {
-        Value::Array(items) => items.iter().for_each(|item| gather_objects(item, out, depth + 1)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|item| gather_objects(item, out, depth + 1)),
         Value::Object(object) => {
             out.push(object);
-            for key in ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"] {
+            for key in [
+                "@graph",
+                "mainEntity",
+                "mainEntityOfPage",
+                "itemListElement",
+            ] {
                 if let Some(inner) = object.get(key) {
                     gather_objects(inner, out, depth + 1);
                 }
@@ -335,9 +387,10 @@ fn gather_objects<'value>(
 fn type_names(object: &serde_json::Map<String, Value>) -> Vec<String> {
     match object.get("@type") {
         Some(Value::String(name)) => vec![name.clone()],
-        Some(Value::Array(names)) => {
-            names.iter().filter_map(|name| name.as_str().map(str::to_owned)).collect()
-        }
+        Some(Value::Array(names)) => names
+            .iter()
+            .filter_map(|name| name.as_str().map(str::to_owned))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -395,8 +448,16 @@ fn join_names(names: &[String]) -> Option<String> {
 /// Tidies an author string: drops "By", rejects URLs, handles and over-long text.
 fn clean_author(raw: &str) -> Option<String> {
     let mut text = collapse_whitespace(raw);
-    for prefix in ["by ", "By ", "BY ", "Written by ", "Posted by ", "Author: ", "Autor: ", "Par "]
-    {
+    for prefix in [
+        "by ",
+        "By ",
+        "BY ",
+        "Written by ",
+        "Posted by ",
+        "Author: ",
+        "Autor: ",
+        "Par ",
+    ] {
         if let Some(rest) = text.strip_prefix(prefix) {
             text = rest.trim().to_owned();
         }
@@ -409,7 +470,14 @@ fn clean_author(raw: &str) -> Option<String> {
     let text = text.trim_matches(|character: char| {
         character == ',' || character == '|' || character.is_whitespace()
     });
-    let generic = ["author", "the author", "admin", "administrator", "guest", "unknown"];
+    let generic = [
+        "author",
+        "the author",
+        "admin",
+        "administrator",
+        "guest",
+        "unknown",
+    ];
     if text.is_empty()
         || generic.contains(&text.to_lowercase().as_str())
         || text.contains("://")
@@ -429,10 +497,13 @@ fn byline_author(document: &Document) -> Option<String> {
         let NodeData::Element(element) = &node.data else {
             continue;
         };
-        let rel_author =
-            element.name == "a" && element.attr("rel").is_some_and(|rel| rel.contains("author"));
-        let itemprop_author =
-            element.attr("itemprop").is_some_and(|prop| prop == "author" || prop == "creator");
+        let rel_author = element.name == "a"
+            && element
+                .attr("rel")
+                .is_some_and(|rel| rel.contains("author"));
+        let itemprop_author = element
+            .attr("itemprop")
+            .is_some_and(|prop| prop == "author" || prop == "creator");
         if (rel_author || itemprop_author) && document.subtree_len(id) <= 64 {
             let name_child = document.descendants(id).into_iter().find(|&child| {
                 document.element(child).and_then(|e| e.attr("itemprop")) == Some("name")
@@ -450,8 +521,9 @@ fn byline_author(document: &Document) -> Option<String> {
             continue;
         };
         let class = element.attr("class").unwrap_or("").to_ascii_lowercase();
-        let named_like_author =
-            ["author-name", "byline", "author", "by-author", "writer"].iter().any(|word| {
+        let named_like_author = ["author-name", "byline", "author", "by-author", "writer"]
+            .iter()
+            .any(|word| {
                 class.split(|c: char| c.is_whitespace()).any(|token| {
                     token == *word
                         || token.ends_with(&format!("__{word}"))
@@ -478,13 +550,16 @@ fn marked_time_date(document: &Document) -> Option<String> {
         .elements_named("time")
         .filter(|(_, element)| {
             element.attr("pubdate").is_some()
-                || element.attr("itemprop").is_some_and(|prop| prop.contains("datePublished"))
+                || element
+                    .attr("itemprop")
+                    .is_some_and(|prop| prop.contains("datePublished"))
         })
         .find_map(|(id, element)| {
-            element
-                .attr("datetime")
-                .and_then(parse_date)
-                .or_else(|| document.short_text_of(id, 16).and_then(|text| parse_date(&text)))
+            element.attr("datetime").and_then(parse_date).or_else(|| {
+                document
+                    .short_text_of(id, 16)
+                    .and_then(|text| parse_date(&text))
+            })
         })
 }
 
@@ -519,10 +594,11 @@ fn script_date(html: &str) -> Option<String> {
 /// The date of the first `<time>` element that has one.
 fn any_time_date(document: &Document) -> Option<String> {
     document.elements_named("time").find_map(|(id, element)| {
-        element
-            .attr("datetime")
-            .and_then(parse_date)
-            .or_else(|| document.short_text_of(id, 16).and_then(|text| parse_date(&text)))
+        element.attr("datetime").and_then(parse_date).or_else(|| {
+            document
+                .short_text_of(id, 16)
+                .and_then(|text| parse_date(&text))
+        })
     })
 }
 
@@ -569,8 +645,11 @@ mod tests {
 
     fn check(html: &str, expected: Metadata) {
         let document = Document::parse(html);
-        let mut found =
-            read_metadata(&document, html, Some("https://www.example.co.uk/2024/06/18/a-story"));
+        let mut found = read_metadata(
+            &document,
+            html,
+            Some("https://www.example.co.uk/2024/06/18/a-story"),
+        );
         found.document_title = None;
         assert_eq!(found, expected, "html: {html}");
     }

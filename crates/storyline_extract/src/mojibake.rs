@@ -50,12 +50,18 @@ fn continuation_byte(character: char) -> Option<(u8, bool)> {
     if (0xa0..=0xbf).contains(&code) {
         return Some((code as u8, false));
     }
-    WINDOWS_1252_HIGH.iter().find(|(known, _)| *known == character).map(|(_, byte)| (*byte, true))
+    WINDOWS_1252_HIGH
+        .iter()
+        .find(|(known, _)| *known == character)
+        .map(|(_, byte)| (*byte, true))
 }
 
 /// Repairs mojibake sequences in `text`; borrows when there are none.
 pub(crate) fn fix_mojibake(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|character| ('\u{c2}'..='\u{f4}').contains(&character)) {
+    if !text
+        .chars()
+        .any(|character| ('\u{c2}'..='\u{f4}').contains(&character))
+    {
         return Cow::Borrowed(text);
     }
     let characters: Vec<char> = text.chars().collect();

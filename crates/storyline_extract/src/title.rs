@@ -16,20 +16,30 @@ pub(crate) fn choose_title(
     site_name: Option<&str>,
     url: Option<&str>,
 ) -> Option<String> {
-    let normalise =
-        |text: &str| text.to_lowercase().replace(['’', '‘'], "'").replace(['“', '”'], "\"");
+    let normalise = |text: &str| {
+        text.to_lowercase()
+            .replace(['’', '‘'], "'")
+            .replace(['“', '”'], "\"")
+    };
     let domain = url.and_then(registered_domain);
-    let domain_label =
-        domain.as_deref().and_then(|domain| domain.split('.').next()).map(str::to_owned);
+    let domain_label = domain
+        .as_deref()
+        .and_then(|domain| domain.split('.').next())
+        .map(str::to_owned);
     let stripped: Vec<String> = declared
         .iter()
         .map(|title| strip_site_suffix(title, site_name, domain.as_deref()))
         .collect();
     // An `<h1>` that names the site (blog themes put the site name in one) is not the headline.
     let names_site = |heading_key: &str| {
-        let compact: String = heading_key.chars().filter(|c| c.is_alphanumeric()).collect();
+        let compact: String = heading_key
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
         site_name.is_some_and(|site| normalise(site) == heading_key)
-            || domain_label.as_deref().is_some_and(|label| compact == label)
+            || domain_label
+                .as_deref()
+                .is_some_and(|label| compact == label)
             || declared.iter().zip(&stripped).any(|(title, kept)| {
                 kept != title
                     && normalise(title).contains(heading_key)
@@ -60,7 +70,10 @@ pub(crate) fn choose_title(
         let heading_key = normalise(heading);
         // The same words as a declared title: the declared spelling is the authored one (the
         // `<h1>` is often upper-cased by CSS-era markup or typeset with curly quotes).
-        if let Some(title) = stripped.iter().find(|title| normalise(title) == heading_key) {
+        if let Some(title) = stripped
+            .iter()
+            .find(|title| normalise(title) == heading_key)
+        {
             return Some(title.clone());
         }
         if stripped.iter().any(|title| {
@@ -77,7 +90,10 @@ pub(crate) fn choose_title(
             return Some(heading.clone());
         }
     }
-    stripped.into_iter().next().or_else(|| headings.first().cloned())
+    stripped
+        .into_iter()
+        .next()
+        .or_else(|| headings.first().cloned())
 }
 
 /// Removes " | Site", " - Site" (and prefix "Site | ") from a title.
@@ -86,7 +102,9 @@ pub(crate) fn strip_site_suffix(
     site_name: Option<&str>,
     domain: Option<&str>,
 ) -> String {
-    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " / "];
+    const SEPARATORS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " / ",
+    ];
     let site_key = site_name.map(|name| name.to_lowercase());
     let domain_key = domain.map(|domain| domain.split('.').next().unwrap_or(domain).to_lowercase());
     let looks_like_site = |part: &str| {
@@ -124,14 +142,20 @@ pub(crate) fn registered_domain(url: &str) -> Option<String> {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = after_scheme.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, host)| host);
-    let host = host.split(':').next()?.trim_end_matches('.').to_ascii_lowercase();
+    let host = host
+        .split(':')
+        .next()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
     if host.is_empty() || !host.contains('.') || host.parse::<std::net::Ipv4Addr>().is_ok() {
         return None;
     }
     let labels: Vec<&str> = host.split('.').collect();
     let n_labels = labels.len();
     // Second-level registries under country codes ("co.uk", "com.au") need three labels.
-    let second_level = ["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gv"];
+    let second_level = [
+        "co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gv",
+    ];
     let take = if n_labels >= 3
         && labels[n_labels - 1].len() == 2
         && second_level.contains(&labels[n_labels - 2])
@@ -165,7 +189,10 @@ mod tests {
             strip_site_suffix("Example News » Story in full", Some("Example News"), None),
             "Story in full"
         );
-        assert_eq!(strip_site_suffix("Pros - and cons", None, None), "Pros - and cons");
+        assert_eq!(
+            strip_site_suffix("Pros - and cons", None, None),
+            "Pros - and cons"
+        );
         assert_eq!(
             registered_domain("https://user@news.bbc.co.uk:80/x").as_deref(),
             Some("bbc.co.uk")

@@ -171,7 +171,9 @@ impl<'input> Tokenizer<'input> {
     fn raw_text(&mut self, builder: &mut TreeBuilder, element: Element, self_closing: bool) {
         let name = element.name.clone();
         let keep = match name.as_str() {
-            "script" => element.attr("type").is_some_and(|kind| kind.contains("ld+json")),
+            "script" => element
+                .attr("type")
+                .is_some_and(|kind| kind.contains("ld+json")),
             "title" | "textarea" => true,
             _ => false,
         };
@@ -223,9 +225,9 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
         let name_end = name_start + name.len();
         if name_end <= bytes.len()
             && bytes[name_start..name_end].eq_ignore_ascii_case(name)
-            && bytes
-                .get(name_end)
-                .map_or(true, |byte| byte.is_ascii_whitespace() || matches!(byte, b'/' | b'>'))
+            && bytes.get(name_end).map_or(true, |byte| {
+                byte.is_ascii_whitespace() || matches!(byte, b'/' | b'>')
+            })
         {
             let next = memchr::memchr(b'>', &bytes[name_end..])
                 .map_or(bytes.len(), |gt| name_end + gt + 1);

@@ -16,7 +16,12 @@ const TEMPLATE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="ut
 
 fn run(bytes: &[u8]) {
     let config = ExtractConfig::default();
-    let _ = extract(bytes, None, Some("https://example.com/2024/06/18/storm"), &config);
+    let _ = extract(
+        bytes,
+        None,
+        Some("https://example.com/2024/06/18/storm"),
+        &config,
+    );
     let _ = extract(bytes, Some("windows-1252"), None, &config);
 }
 
@@ -68,7 +73,10 @@ fn deep_nesting_and_large_pages_do_not_panic() {
     run(deep.as_bytes());
     let unclosed = "<p><b><i><span>".repeat(5_000);
     run(unclosed.as_bytes());
-    let config = ExtractConfig { max_input_bytes: 256 * 1024, ..ExtractConfig::default() };
+    let config = ExtractConfig {
+        max_input_bytes: 256 * 1024,
+        ..ExtractConfig::default()
+    };
     let big = format!(
         "<html><body>{}</body></html>",
         "<p>Some words in a paragraph, again.</p>".repeat(20_000)

@@ -39,7 +39,10 @@ fn f1(predicted: &str, gold: &str) -> f64 {
     if common == 0 {
         return if n_predicted == n_gold { 1.0 } else { 0.0 };
     }
-    let (precision, recall) = (common as f64 / n_predicted as f64, common as f64 / n_gold as f64);
+    let (precision, recall) = (
+        common as f64 / n_predicted as f64,
+        common as f64 / n_gold as f64,
+    );
     2.0 * precision * recall / (precision + recall)
 }
 
@@ -63,9 +66,16 @@ fn score(dir: &std::path::Path, every: usize) -> Scores {
         let mut bytes = Vec::new();
         let file =
             std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).expect("page");
-        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).expect("gunzip");
-        let page = extract(&bytes, None, record["url"].as_str(), &ExtractConfig::default())
-            .unwrap_or_default();
+        flate2::read::GzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .expect("gunzip");
+        let page = extract(
+            &bytes,
+            None,
+            record["url"].as_str(),
+            &ExtractConfig::default(),
+        )
+        .unwrap_or_default();
         if let Some(gold) = record["main_content"].as_str() {
             f1_sum += f1(&page.text, gold);
             f1_n += 1;
@@ -94,8 +104,10 @@ fn floors_on_a_tenth_of_wcxb_dev() {
     let Some(dir) = data_dir() else { return };
     let scores = score(&dir, 10);
     assert!(scores.n_pages >= 60, "only {} pages scored", scores.n_pages);
-    let summary =
-        format!("F1 {:.4}, title {:.4}, date {:.4}", scores.f1, scores.title, scores.date);
+    let summary = format!(
+        "F1 {:.4}, title {:.4}, date {:.4}",
+        scores.f1, scores.title, scores.date
+    );
     assert!(scores.f1 >= FLOOR_SUBSET_F1, "{summary}");
     assert!(scores.title >= FLOOR_SUBSET_TITLE, "{summary}");
     assert!(scores.date >= FLOOR_SUBSET_DATE, "{summary}");
@@ -106,8 +118,10 @@ fn floors_on_a_tenth_of_wcxb_dev() {
 fn floors_on_all_of_wcxb_dev() {
     let Some(dir) = data_dir() else { return };
     let scores = score(&dir, 1);
-    let summary =
-        format!("F1 {:.4}, title {:.4}, date {:.4}", scores.f1, scores.title, scores.date);
+    let summary = format!(
+        "F1 {:.4}, title {:.4}, date {:.4}",
+        scores.f1, scores.title, scores.date
+    );
     // Measured 2026-11-26: F1 0.9511, title 0.8383, date 0.8452.
     assert!(scores.f1 >= 0.945, "{summary}");
     assert!(scores.title >= 0.83, "{summary}");

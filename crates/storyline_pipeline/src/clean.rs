@@ -86,7 +86,10 @@ pub(crate) fn clean_pass(
     diagnostics: &mut DiagnosticSink<'_>,
     progress: &dyn Progress,
 ) -> Result<CleanPass> {
-    let spill_error = |source| Error::Spill { stage: "clean", source };
+    let spill_error = |source| Error::Spill {
+        stage: "clean",
+        source,
+    };
     let mut reader = SpillReader::new(read.spill, read::N_FIELDS);
     let mut writer = SpillWriter::new(tempfile::tempfile_in(scratch).map_err(spill_error)?);
     let capacity = read.n_articles as usize;
@@ -112,8 +115,10 @@ pub(crate) fn clean_pass(
         if batch.is_empty() {
             break;
         }
-        let processed: Vec<Processed> =
-            batch.into_par_iter().map(|record| process(record, &read.model, config)).collect();
+        let processed: Vec<Processed> = batch
+            .into_par_iter()
+            .map(|record| process(record, &read.model, config))
+            .collect();
         progress.advance(processed.len() as u64);
         for item in processed {
             if let Some(diagnostic) = &item.diagnostic {
@@ -170,7 +175,9 @@ fn process(
         &config.clean,
     );
     drop(raw_text);
-    let title = title.filter(|title| !title.trim().is_empty()).or(cleaned.headline);
+    let title = title
+        .filter(|title| !title.trim().is_empty())
+        .or(cleaned.headline);
     let status = if not_article {
         ArticleStatus::NotArticle
     } else if cleaned.text.trim().is_empty() {
@@ -180,7 +187,11 @@ fn process(
     };
     let diagnostic = (status == ArticleStatus::Empty).then(|| {
         Diagnostic::warning(
-            SourcePos { file: pos, line: None, offset: None },
+            SourcePos {
+                file: pos,
+                line: None,
+                offset: None,
+            },
             "empty_article",
             format!(
                 "article `{id}` has no text after cleaning; kept in articles.jsonl, in no story"
@@ -239,7 +250,11 @@ fn process(
         dateline,
         n_removals: cleaned.removals.len(),
         fingerprint,
-        facts: DocFacts { date_days, n_filler_removed, ..DocFacts::default() },
+        facts: DocFacts {
+            date_days,
+            n_filler_removed,
+            ..DocFacts::default()
+        },
         features,
         diagnostic,
     }

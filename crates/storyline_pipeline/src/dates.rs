@@ -29,14 +29,22 @@ fn parse_words(text: &str) -> Option<i32> {
         .filter(|token| !token.is_empty())
         .take(6)
         .collect();
-    let month_at = tokens.iter().position(|token| month_number(token).is_some())?;
+    let month_at = tokens
+        .iter()
+        .position(|token| month_number(token).is_some())?;
     let month = month_number(tokens[month_at])?;
     let number_at = |idx: usize| -> Option<u32> {
         tokens.get(idx).and_then(|token| {
-            token.trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r']).parse().ok()
+            token
+                .trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r'])
+                .parse()
+                .ok()
         })
     };
-    let (day, year) = match (month_at.checked_sub(1).and_then(number_at), number_at(month_at + 1)) {
+    let (day, year) = match (
+        month_at.checked_sub(1).and_then(number_at),
+        number_at(month_at + 1),
+    ) {
         (Some(day), Some(year)) if day <= 31 && year > 31 => (day, year),
         (_, Some(day)) if day <= 31 => (day, number_at(month_at + 2)?),
         _ => return None,
@@ -45,8 +53,9 @@ fn parse_words(text: &str) -> Option<i32> {
 }
 
 fn month_number(token: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let lower = token.trim_end_matches('.').to_ascii_lowercase();
     if lower.len() < 3 {
         return None;

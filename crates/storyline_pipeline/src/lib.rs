@@ -124,7 +124,11 @@ struct StageClock<'a> {
 
 impl<'a> StageClock<'a> {
     fn new(progress: &'a dyn Progress) -> StageClock<'a> {
-        StageClock { progress, current: None, times: Vec::new() }
+        StageClock {
+            progress,
+            current: None,
+            times: Vec::new(),
+        }
     }
 
     fn start(&mut self, name: &'static str, total: Option<u64>) {
@@ -148,7 +152,10 @@ fn resident_bytes() -> u64 {
     std::fs::read_to_string("/proc/self/statm")
         .ok()
         .and_then(|statm| {
-            statm.split_whitespace().nth(1).and_then(|pages| pages.parse::<u64>().ok())
+            statm
+                .split_whitespace()
+                .nth(1)
+                .and_then(|pages| pages.parse::<u64>().ok())
         })
         .map_or(0, |pages| pages * 4096)
 }
@@ -172,7 +179,10 @@ pub fn run(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.n_threads)
         .build()
-        .map_err(|source| Error::Threads { n_threads: config.n_threads, source })?;
+        .map_err(|source| Error::Threads {
+            n_threads: config.n_threads,
+            source,
+        })?;
     pool.install(|| run_in_pool(inputs, out_dir, config, progress))
 }
 
@@ -183,12 +193,17 @@ fn run_in_pool(
     progress: &dyn Progress,
 ) -> Result<RunSummary> {
     let started = Instant::now();
-    std::fs::create_dir_all(out_dir)
-        .map_err(|source| Error::CreateOutput { path: out_dir.to_owned(), source })?;
+    std::fs::create_dir_all(out_dir).map_err(|source| Error::CreateOutput {
+        path: out_dir.to_owned(),
+        source,
+    })?;
     let scratch = tempfile::Builder::new()
         .prefix(".storyline-scratch-")
         .tempdir_in(out_dir)
-        .map_err(|source| Error::CreateOutput { path: out_dir.to_owned(), source })?;
+        .map_err(|source| Error::CreateOutput {
+            path: out_dir.to_owned(),
+            source,
+        })?;
     let mut diagnostics =
         write::DiagnosticSink::create(&out_dir.join("diagnostics.jsonl"), progress)?;
     let mut summary = RunSummary::default();
@@ -217,7 +232,12 @@ fn run_in_pool(
     for edge in &edges {
         summary.copies.add(edge.kind);
     }
-    let clean::CleanPass { docs, features, spill, .. } = cleaned;
+    let clean::CleanPass {
+        docs,
+        features,
+        spill,
+        ..
+    } = cleaned;
 
     clock.start("cluster", None);
     let stories = cluster(&docs, features, &edges, &config.cluster);
@@ -225,7 +245,15 @@ fn run_in_pool(
     summary.n_stories = stories.n_stories as u64;
 
     clock.start("digest", Some(summary.n_stories));
-    write::write_stories(out_dir, &docs, &stories.of_doc, &edges, &spill, config, progress)?;
+    write::write_stories(
+        out_dir,
+        &docs,
+        &stories.of_doc,
+        &edges,
+        &spill,
+        config,
+        progress,
+    )?;
     clock.start("write", Some(summary.n_articles));
     write::write_outputs(out_dir, &docs, &stories.of_doc, &edges, &spill, progress)?;
     clock.stop();
@@ -262,7 +290,10 @@ fn cluster(
     let must_link: Vec<(DocIdx, DocIdx)> = edges
         .iter()
         .map(|edge| {
-            (DocIdx(dense_of_doc[edge.copy.index()]), DocIdx(dense_of_doc[edge.original.index()]))
+            (
+                DocIdx(dense_of_doc[edge.copy.index()]),
+                DocIdx(dense_of_doc[edge.original.index()]),
+            )
         })
         .collect();
     let story_of_dense = storyline_cluster::cluster_stories(&ok_features, &must_link, config);
@@ -271,7 +302,12 @@ fn cluster(
         .iter()
         .map(|&dense| story_of_dense.get(dense as usize).map(|story| story.0))
         .collect();
-    let n_stories = of_doc.iter().flatten().map(|&story| story as usize + 1).max().unwrap_or(0);
+    let n_stories = of_doc
+        .iter()
+        .flatten()
+        .map(|&story| story as usize + 1)
+        .max()
+        .unwrap_or(0);
     Stories { of_doc, n_stories }
 }
 

@@ -53,7 +53,10 @@ pub(crate) fn read_pass(
     diagnostics: &mut DiagnosticSink<'_>,
     progress: &dyn Progress,
 ) -> Result<ReadPass> {
-    let spill_error = |source| Error::Spill { stage: "read", source };
+    let spill_error = |source| Error::Spill {
+        stage: "read",
+        source,
+    };
     let file = tempfile::tempfile_in(scratch).map_err(spill_error)?;
     let mut spill = SpillWriter::new(file);
     let mut builder = BoilerplateModelBuilder::new(&config.clean);
@@ -88,8 +91,10 @@ pub(crate) fn read_pass(
                     Record::Diagnostic(diagnostic) => diagnostics.push(&diagnostic)?,
                 }
             }
-            let prepared: Vec<Prepared> =
-                articles.into_par_iter().map(|article| prepare(article, config)).collect();
+            let prepared: Vec<Prepared> = articles
+                .into_par_iter()
+                .map(|article| prepare(article, config))
+                .collect();
             let batch_builder = prepared
                 .par_iter()
                 .fold(
@@ -135,8 +140,16 @@ pub(crate) fn read_pass(
 fn prepare(mut article: RawArticle, config: &RunConfig) -> Prepared {
     let body = std::mem::replace(&mut article.body, RawBody::Text(String::new()));
     match body {
-        RawBody::Text(text) => Prepared { article, text, not_article: false, diagnostic: None },
-        RawBody::Html { bytes, declared_charset } => {
+        RawBody::Text(text) => Prepared {
+            article,
+            text,
+            not_article: false,
+            diagnostic: None,
+        },
+        RawBody::Html {
+            bytes,
+            declared_charset,
+        } => {
             let extracted = storyline_extract::extract(
                 &bytes,
                 declared_charset.as_deref(),
@@ -151,10 +164,18 @@ fn prepare(mut article: RawArticle, config: &RunConfig) -> Prepared {
                     fill(&mut article.source, page.source);
                     for (key, value) in [("author", page.author), ("language", page.language)] {
                         if let Some(value) = value {
-                            article.extra.entry(key).or_insert(serde_json::Value::String(value));
+                            article
+                                .extra
+                                .entry(key)
+                                .or_insert(serde_json::Value::String(value));
                         }
                     }
-                    Prepared { article, text: page.text, not_article: false, diagnostic: None }
+                    Prepared {
+                        article,
+                        text: page.text,
+                        not_article: false,
+                        diagnostic: None,
+                    }
                 }
                 Err(error) => {
                     let diagnostic = Diagnostic::warning(
@@ -182,7 +203,10 @@ fn bytes(value: &Option<String>) -> Option<&[u8]> {
 }
 
 fn fill(slot: &mut Option<String>, value: Option<String>) {
-    if slot.as_deref().map_or(true, |current| current.trim().is_empty()) {
+    if slot
+        .as_deref()
+        .map_or(true, |current| current.trim().is_empty())
+    {
         if let Some(value) = value {
             *slot = Some(value);
         }

@@ -19,7 +19,10 @@ pub(crate) struct SpillWriter {
 
 impl SpillWriter {
     pub(crate) fn new(file: File) -> SpillWriter {
-        SpillWriter { out: BufWriter::with_capacity(1 << 20, file), offset: 0 }
+        SpillWriter {
+            out: BufWriter::with_capacity(1 << 20, file),
+            offset: 0,
+        }
     }
 
     /// Writes one record and returns its offset.
@@ -63,7 +66,10 @@ pub(crate) struct SpillReader {
 
 impl SpillReader {
     pub(crate) fn new(file: File, n_fields: usize) -> SpillReader {
-        SpillReader { input: BufReader::with_capacity(1 << 20, file), n_fields }
+        SpillReader {
+            input: BufReader::with_capacity(1 << 20, file),
+            n_fields,
+        }
     }
 
     /// The next record, or `None` at the end of the file.
@@ -136,11 +142,20 @@ mod tests {
         let second = writer.write(&[Some(b"bb"), Some(b"c"), None]).unwrap();
         let file = writer.finish().unwrap();
         let by_offset = read_record_at(&file, second, 3).unwrap();
-        assert_eq!(by_offset, vec![Some(b"bb".to_vec()), Some(b"c".to_vec()), None]);
+        assert_eq!(
+            by_offset,
+            vec![Some(b"bb".to_vec()), Some(b"c".to_vec()), None]
+        );
         assert_eq!(read_record_at(&file, first, 3).unwrap()[1], None);
         let mut reader = SpillReader::new(file, 3);
-        assert_eq!(reader.next_record().unwrap().unwrap()[0], Some(b"a".to_vec()));
-        assert_eq!(reader.next_record().unwrap().unwrap()[0], Some(b"bb".to_vec()));
+        assert_eq!(
+            reader.next_record().unwrap().unwrap()[0],
+            Some(b"a".to_vec())
+        );
+        assert_eq!(
+            reader.next_record().unwrap().unwrap()[0],
+            Some(b"bb".to_vec())
+        );
         assert_eq!(reader.next_record().unwrap(), None);
     }
 }

@@ -37,21 +37,34 @@ impl std::fmt::Debug for DiagnosticSink<'_> {
 
 impl<'a> DiagnosticSink<'a> {
     pub(crate) fn create(path: &Path, progress: &'a dyn Progress) -> Result<DiagnosticSink<'a>> {
-        let file =
-            File::create(path).map_err(|source| Error::Write { path: path.to_owned(), source })?;
-        Ok(DiagnosticSink { out: BufWriter::new(file), path: path.to_owned(), progress, count: 0 })
+        let file = File::create(path).map_err(|source| Error::Write {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(DiagnosticSink {
+            out: BufWriter::new(file),
+            path: path.to_owned(),
+            progress,
+            count: 0,
+        })
     }
 
     pub(crate) fn push(&mut self, diagnostic: &Diagnostic) -> Result<()> {
         self.progress.diagnostic(diagnostic);
         self.count += 1;
         let line = diagnostic_line(diagnostic)?;
-        self.out.write_all(&line).map_err(|source| Error::Write { path: self.path.clone(), source })
+        self.out.write_all(&line).map_err(|source| Error::Write {
+            path: self.path.clone(),
+            source,
+        })
     }
 
     /// Flushes and returns how many diagnostics were written.
     pub(crate) fn finish(mut self) -> Result<u64> {
-        self.out.flush().map_err(|source| Error::Write { path: self.path.clone(), source })?;
+        self.out.flush().map_err(|source| Error::Write {
+            path: self.path.clone(),
+            source,
+        })?;
         Ok(self.count)
     }
 }
@@ -64,17 +77,28 @@ struct OutputFile {
 
 impl OutputFile {
     fn create(path: PathBuf) -> Result<OutputFile> {
-        let file =
-            File::create(&path).map_err(|source| Error::Write { path: path.clone(), source })?;
-        Ok(OutputFile { out: BufWriter::with_capacity(1 << 20, file), path })
+        let file = File::create(&path).map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(OutputFile {
+            out: BufWriter::with_capacity(1 << 20, file),
+            path,
+        })
     }
 
     fn write(&mut self, bytes: &[u8]) -> Result<()> {
-        self.out.write_all(bytes).map_err(|source| Error::Write { path: self.path.clone(), source })
+        self.out.write_all(bytes).map_err(|source| Error::Write {
+            path: self.path.clone(),
+            source,
+        })
     }
 
     fn finish(mut self) -> Result<()> {
-        self.out.flush().map_err(|source| Error::Write { path: self.path.clone(), source })
+        self.out.flush().map_err(|source| Error::Write {
+            path: self.path.clone(),
+            source,
+        })
     }
 }
 
@@ -114,7 +138,12 @@ pub(crate) fn write_stories(
     config: &RunConfig,
     progress: &dyn Progress,
 ) -> Result<()> {
-    let n_stories = story_of.iter().flatten().map(|&story| story as usize + 1).max().unwrap_or(0);
+    let n_stories = story_of
+        .iter()
+        .flatten()
+        .map(|&story| story as usize + 1)
+        .max()
+        .unwrap_or(0);
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); n_stories];
     for (doc_idx, story) in story_of.iter().enumerate() {
         if let Some(story) = story {
@@ -136,8 +165,10 @@ pub(crate) fn write_stories(
             .par_iter()
             .map(|&story| {
                 let story_members = &members[story as usize];
-                let story_edges: Vec<CopyEdge> =
-                    edges_of_story[story as usize].iter().map(|edge| (*edge).clone()).collect();
+                let story_edges: Vec<CopyEdge> = edges_of_story[story as usize]
+                    .iter()
+                    .map(|edge| (*edge).clone())
+                    .collect();
                 story_line(story, story_members, &story_edges, docs, spill, config)
             })
             .collect();
@@ -161,7 +192,10 @@ fn story_line(
     let mut records = Vec::with_capacity(members.len());
     for &doc_idx in members {
         let mut record = read_record_at(spill, docs[doc_idx as usize].offset, clean::N_FIELDS)
-            .map_err(|source| Error::Spill { stage: "digest", source })?;
+            .map_err(|source| Error::Spill {
+                stage: "digest",
+                source,
+            })?;
         records.push((
             doc_idx,
             take_string(&mut record, clean::F_TITLE),
@@ -190,7 +224,10 @@ fn story_line(
     let line = StoryLine {
         story,
         n_articles: members.len(),
-        articles: members.iter().map(|&doc_idx| &*docs[doc_idx as usize].id).collect(),
+        articles: members
+            .iter()
+            .map(|&doc_idx| &*docs[doc_idx as usize].id)
+            .collect(),
         digest,
     };
     let mut bytes = serde_json::to_vec(&line)?;
@@ -215,14 +252,20 @@ fn write_articles(
     spill: &File,
     progress: &dyn Progress,
 ) -> Result<()> {
-    let spill_error = |source| Error::Spill { stage: "write", source };
+    let spill_error = |source| Error::Spill {
+        stage: "write",
+        source,
+    };
     let mut out = OutputFile::create(out_dir.join("articles.jsonl"))?;
     let mut reader = SpillReader::new(spill.try_clone().map_err(spill_error)?, clean::N_FIELDS);
     let mut line = Vec::with_capacity(1 << 16);
     let mut doc_idx = 0usize;
     while let Some(mut record) = reader.next_record().map_err(spill_error)? {
         let Some(doc) = docs.get(doc_idx) else { break };
-        let rest = record.get_mut(clean::F_REST).and_then(Option::take).unwrap_or_default();
+        let rest = record
+            .get_mut(clean::F_REST)
+            .and_then(Option::take)
+            .unwrap_or_default();
         line.clear();
         line.extend_from_slice(b"{\"id\":");
         serde_json::to_writer(&mut line, &*doc.id)?;

@@ -24,7 +24,11 @@ pub(crate) fn eval(args: &EvalArgs) -> Result<()> {
     for (line_idx, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("cannot read {}", articles_path.display()))?;
         let record: ArticleRecord = serde_json::from_str(&line).with_context(|| {
-            format!("{}:{}: not an article record", articles_path.display(), line_idx + 1)
+            format!(
+                "{}:{}: not an article record",
+                articles_path.display(),
+                line_idx + 1
+            )
         })?;
         let Some(label) = record.extra.get(&args.gold).map(label_of) else {
             n_without_gold += 1;

@@ -26,12 +26,19 @@ pub(crate) fn run_pipeline(args: &PipelineArgs) -> Result<RunSummary> {
 
 fn print_summary(summary: &RunSummary, args: &PipelineArgs) {
     let seconds = summary.elapsed.as_secs_f64();
-    let rate = if seconds > 0.0 { summary.n_articles as f64 / seconds } else { 0.0 };
+    let rate = if seconds > 0.0 {
+        summary.n_articles as f64 / seconds
+    } else {
+        0.0
+    };
     println!(
         "read     {} articles ({} empty, {} not articles)",
         summary.n_articles, summary.n_empty, summary.n_not_article
     );
-    println!("cleaned  {} articles ({} removals)", summary.n_cleaned, summary.n_removals);
+    println!(
+        "cleaned  {} articles ({} removals)",
+        summary.n_cleaned, summary.n_removals
+    );
     println!(
         "copies   {} ({} exact, {} near-duplicate, {} rewrite)",
         summary.copies.total(),
@@ -39,7 +46,10 @@ fn print_summary(summary: &RunSummary, args: &PipelineArgs) {
         summary.copies.near_duplicate,
         summary.copies.rewrite
     );
-    println!("stories  {} ({} articles in stories)", summary.n_stories, summary.n_ok);
+    println!(
+        "stories  {} ({} articles in stories)",
+        summary.n_stories, summary.n_ok
+    );
     if summary.n_diagnostics > 0 {
         println!(
             "problems {} diagnostics, see {}",
@@ -52,6 +62,12 @@ fn print_summary(summary: &RunSummary, args: &PipelineArgs) {
         .iter()
         .map(|(name, time)| format!("{name} {:.2}", time.as_secs_f64()))
         .collect();
-    println!("took     {seconds:.2} s ({rate:.0} articles/s; {})", stages.join(", "));
-    println!("wrote    {}/{{articles,copies,stories}}.jsonl", args.out.display());
+    println!(
+        "took     {seconds:.2} s ({rate:.0} articles/s; {})",
+        stages.join(", ")
+    );
+    println!(
+        "wrote    {}/{{articles,copies,stories}}.jsonl",
+        args.out.display()
+    );
 }

@@ -11,7 +11,11 @@ fn main() -> Result<()> {
         .context("usage: storyline-gen N_ARTICLES [SEED] > corpus.jsonl")?
         .parse()
         .context("N_ARTICLES must be a number")?;
-    let seed: u64 = args.next().map(|seed| seed.parse()).transpose()?.unwrap_or(42);
+    let seed: u64 = args
+        .next()
+        .map(|seed| seed.parse())
+        .transpose()?
+        .unwrap_or(42);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
     storyline_bench::CorpusSpec { n_articles, seed }.write_jsonl(&mut out)?;

@@ -19,7 +19,9 @@ impl Rng {
     /// Roughly Zipf-distributed rank in 0..n: small ranks are much more common.
     fn zipf(&mut self, n: u64) -> u64 {
         let uniform = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        ((n as f64).powf(uniform) as u64).saturating_sub(1).min(n - 1)
+        ((n as f64).powf(uniform) as u64)
+            .saturating_sub(1)
+            .min(n - 1)
     }
 }
 
@@ -48,5 +50,7 @@ pub(crate) fn article(rng: &mut Rng, story: u64, n_words: usize) -> String {
 #[allow(dead_code)] // Used by the bench, not by the scale example.
 pub(crate) fn corpus(n_docs: u64) -> Vec<String> {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    (0..n_docs).map(|doc| article(&mut rng, doc % (n_docs / 10).max(1), 230)).collect()
+    (0..n_docs)
+        .map(|doc| article(&mut rng, doc % (n_docs / 10).max(1), 230))
+        .collect()
 }
