@@ -4,10 +4,10 @@
 //! [`run`] makes two passes over the input, holding only compact per-article state in
 //! memory (fingerprints, story features, dates) and spilling texts to scratch files:
 //!
-//! 1. **read** ([`read`]): ingest → HTML extraction → spill A; corpus boilerplate statistics.
-//! 2. **clean** ([`clean`]): spill A → cleaning → fingerprints + story features → spill D.
+//! 1. **read** (`read.rs`): ingest → HTML extraction → spill A; corpus boilerplate statistics.
+//! 2. **clean** (`clean.rs`): spill A → cleaning → fingerprints + story features → spill D.
 //! 3. **match**, **cluster**: copy edges, then stories (copies always join their original).
-//! 4. **write** ([`write`]): digests per story (texts read back from spill D), then the
+//! 4. **write** (`write.rs`): digests per story (texts read back from spill D), then the
 //!    output files, articles in input order.
 //!
 //! ```no_run
