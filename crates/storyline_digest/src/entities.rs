@@ -353,8 +353,8 @@ fn analyse_run(
         while first < words.len() {
             let pair = lower
                 .get(first + 1)
-                .map(|next| format!("{} {next}", lower[first]));
-            if pair.as_deref().is_some_and(lexicon::is_nationality) {
+                .is_some_and(|next| lexicon::is_nationality_pair(&lower[first], next));
+            if pair {
                 first += 2;
             } else if lexicon::is_nationality(&lower[first]) {
                 first += 1;

@@ -162,6 +162,22 @@ pub(crate) fn is_nationality(key: &str) -> bool {
     NATIONALITIES.binary_search(&key).is_ok()
 }
 
+/// Whether two lower-case words make a two-word nationality ("north korean"), without
+/// joining them: the name pass asks this of most capitalised words.
+pub(crate) fn is_nationality_pair(first: &str, second: &str) -> bool {
+    static PAIRS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    PAIRS
+        .get_or_init(|| {
+            NATIONALITIES
+                .iter()
+                .filter_map(|entry| entry.split_once(' '))
+                .collect()
+        })
+        .iter()
+        .any(|&(a, b)| a == first && b == second)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
