@@ -123,7 +123,12 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
     // visited most central first, so the loop stops once no remaining score can win. Ties
     // go to the earlier candidate (article, then sentence), as in a plain scan.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| candidates[b].score.total_cmp(&candidates[a].score).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        candidates[b]
+            .score
+            .total_cmp(&candidates[a].score)
+            .then(a.cmp(&b))
+    });
     let mut redundancy = vec![0.0_f64; candidates.len()];
     let mut compared = vec![0_usize; candidates.len()];
     let mut taken = vec![false; candidates.len()];

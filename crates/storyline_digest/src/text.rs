@@ -117,9 +117,8 @@ impl<'a> StoryTexts<'a> {
         // what, when and where) are always read whole.
         let n_read = articles.len().min(config.max_text_articles);
         let n_originals = (0..n_read).filter(|&p| !view.is_copy(p)).count().max(1);
-        let original_bytes = max_bytes.min(
-            (config.story_text_bytes / n_originals).max(config.lead_text_bytes),
-        );
+        let original_bytes =
+            max_bytes.min((config.story_text_bytes / n_originals).max(config.lead_text_bytes));
         let articles = articles
             .iter()
             .enumerate()

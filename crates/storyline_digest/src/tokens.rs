@@ -157,8 +157,7 @@ fn hashes_of(word: &str, buffer: &mut String) -> (u64, Option<Term>) {
     const LONGEST_STOPWORD: usize = 10;
     let is_content = lower.len() >= 3
         && starts_alphabetic(lower)
-        && (lower.len() > LONGEST_STOPWORD
-            || !is_stopword_hash(lower_hash));
+        && (lower.len() > LONGEST_STOPWORD || !is_stopword_hash(lower_hash));
     if !is_content {
         return (lower_hash, None);
     }
