@@ -117,6 +117,56 @@ fn seeds_make_one_story_with_one_rewrite() {
         .unwrap()
         .is_empty());
 
+    // The digest (issue 3): names merged across spellings, the first report is no copy, the
+    // rewrite's wrong dateline is a disagreement, the summary spreads over original sources.
+    let digest = &stories[0];
+    let entity = |name: &str| {
+        digest["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|entity| {
+                entity["variants"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|variant| variant == name)
+            })
+    };
+    for name in [
+        "Putin",
+        "Pyongyang",
+        "Sergey Lavrov",
+        "Sergei Lavrov",
+        "Yuri Ushakov",
+        "Yuriy Ushakov",
+    ] {
+        assert!(entity(name).is_some(), "no entity {name}");
+    }
+    assert_eq!(
+        entity("Kim Jong Un"),
+        entity("Kim Jong-un"),
+        "one entity for Kim Jong Un"
+    );
+    assert_eq!(entity("Sergey Lavrov"), entity("Sergei Lavrov"));
+    assert!(!digest["first_report"]["id"]
+        .as_str()
+        .unwrap()
+        .starts_with("000_"));
+    let disagreements = digest["disagreements"].to_string();
+    assert!(disagreements.contains("2022-12-09"), "{disagreements}");
+    let summary_sources: std::collections::BTreeSet<&str> = digest["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|sentence| sentence["article"].as_str().unwrap())
+        .collect();
+    assert!(summary_sources.len() >= 3, "{summary_sources:?}");
+    assert!(
+        summary_sources.iter().all(|id| !id.starts_with("000_")),
+        "{summary_sources:?}"
+    );
+
     // The doubled body is kept once.
     let doubled = by_id(&articles, "004_")["text"].as_str().unwrap();
     let first_sentence = "Upon arrival, Putin was warmly welcomed";
