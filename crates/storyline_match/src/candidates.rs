@@ -34,6 +34,9 @@ const MIN_SHARED_SENTENCES: u32 = 2;
 /// Jaccard ≈ 0.05), two to ~0.001%, while a rewrite still shares two in 97% of cases at
 /// Jaccard 0.5 and 91% at 0.45.
 const MIN_SHARED_CONTENT_BANDS: u32 = 2;
+/// Content-band buckets larger than this are chained (each member paired with its next few)
+/// instead of expanded into all pairs.
+const CONTENT_MAX_BUCKET: usize = 16;
 /// Tables filled per pass over the fingerprints.
 const TABLES_PER_PASS: usize = 11;
 
@@ -228,7 +231,13 @@ fn group_pairs(
         .zip(entries)
         .map(|(&table, mut table_entries)| {
             sort_by_key(&mut table_entries);
-            (table, bucket_pairs(&table_entries, config))
+            // Content-word buckets are where unrelated articles meet by chance (shared
+            // topic words); expanding them in full is the candidate stage's memory peak.
+            let max_bucket = match table {
+                Table::ContentBand(_) => config.max_bucket.min(CONTENT_MAX_BUCKET),
+                _ => config.max_bucket,
+            };
+            (table, bucket_pairs(&table_entries, max_bucket))
         })
         .collect()
 }
@@ -266,7 +275,7 @@ fn sort_by_key(entries: &mut Vec<u64>) {
 }
 
 /// Pairs of docs sharing a key, from entries sorted by key. Oversized buckets are chained.
-fn bucket_pairs(entries: &[u64], config: &MatchConfig) -> Vec<u64> {
+fn bucket_pairs(entries: &[u64], max_bucket: usize) -> Vec<u64> {
     let mut pairs = Vec::new();
     let mut bucket: Vec<u64> = Vec::new();
     let mut start = 0;
@@ -280,7 +289,7 @@ fn bucket_pairs(entries: &[u64], config: &MatchConfig) -> Vec<u64> {
             bucket.clear();
             bucket.extend(entries[start..end].iter().map(|&entry| entry & 0xFFFF_FFFF));
             bucket.dedup();
-            let window = if bucket.len() > config.max_bucket {
+            let window = if bucket.len() > max_bucket {
                 OVERSIZED_WINDOW
             } else {
                 bucket.len()
