@@ -66,8 +66,9 @@ fn print_summary(summary: &RunSummary, args: &PipelineArgs) {
         "took     {seconds:.2} s ({rate:.0} articles/s; {})",
         stages.join(", ")
     );
+    let out = args.out.display().to_string();
     println!(
         "wrote    {}/{{articles,copies,stories}}.jsonl",
-        args.out.display()
+        out.trim_end_matches('/')
     );
 }
