@@ -151,7 +151,6 @@ pub(crate) fn candidate_pairs(
         }
     }
     content_pairs.par_sort_unstable();
-    let n_content_pairs = content_pairs.len();
     for run in content_pairs.chunk_by(|left, right| left == right) {
         let count = run.len() as u32;
         if count >= MIN_SHARED_CONTENT_BANDS {
@@ -161,17 +160,6 @@ pub(crate) fn candidate_pairs(
         }
     }
     drop(content_pairs);
-    if std::env::var_os("STORYLINE_TRACE_MATCH").is_some() {
-        let qualified = votes.values().filter(|votes| votes.qualifies()).count();
-        // Tracing for benchmark runs only; libraries do not print otherwise.
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!(
-                "match: {n_content_pairs} content-band pair entries, {} pairs kept, {qualified} qualify",
-                votes.len()
-            );
-        }
-    }
     let mut ranked: Vec<(u32, u64)> = votes
         .into_iter()
         .filter(|(_, votes)| votes.qualifies())

@@ -236,8 +236,6 @@ fn process(
         extra: extra_raw.as_deref(),
     })
     .unwrap_or_else(|_| b"{}".to_vec());
-    // The matcher may learn more facts than the pipeline fills in; the rest keep defaults.
-    #[allow(clippy::needless_update)]
     Processed {
         id,
         title,
@@ -253,7 +251,6 @@ fn process(
         facts: DocFacts {
             date_days,
             n_filler_removed,
-            ..DocFacts::default()
         },
         features,
         diagnostic,

@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 use storyline_clean::CleanConfig;
 use storyline_cluster::ClusterConfig;
-use storyline_core::{CopyKind, Diagnostic, DocIdx};
+use storyline_core::{CopyKind, DocIdx};
 use storyline_digest::DigestConfig;
 use storyline_extract::ExtractConfig;
 use storyline_ingest::IngestConfig;
@@ -309,11 +309,4 @@ fn cluster(
         .max()
         .unwrap_or(0);
     Stories { of_doc, n_stories }
-}
-
-/// Turns a diagnostic into its JSON line (used by the sink and by tests).
-pub(crate) fn diagnostic_line(diagnostic: &Diagnostic) -> Result<Vec<u8>> {
-    let mut line = serde_json::to_vec(diagnostic)?;
-    line.push(b'\n');
-    Ok(line)
 }

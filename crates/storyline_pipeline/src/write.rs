@@ -13,7 +13,7 @@ use storyline_digest::{Digest, StoryArticle};
 
 use crate::clean;
 use crate::spill::{read_record_at, take_string, SpillReader};
-use crate::{diagnostic_line, DocState, Error, Progress, Result, RunConfig};
+use crate::{DocState, Error, Progress, Result, RunConfig};
 
 /// Stories digested per parallel chunk: bounds the texts in memory at once.
 const STORIES_PER_CHUNK: usize = 256;
@@ -52,7 +52,8 @@ impl<'a> DiagnosticSink<'a> {
     pub(crate) fn push(&mut self, diagnostic: &Diagnostic) -> Result<()> {
         self.progress.diagnostic(diagnostic);
         self.count += 1;
-        let line = diagnostic_line(diagnostic)?;
+        let mut line = serde_json::to_vec(diagnostic)?;
+        line.push(b'\n');
         self.out.write_all(&line).map_err(|source| Error::Write {
             path: self.path.clone(),
             source,
