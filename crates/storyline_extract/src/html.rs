@@ -103,6 +103,9 @@ const HEAD_ELEMENTS: &[&str] = &[
     "head", "meta", "link", "title", "script", "style", "base", "noscript", "template", "html",
 ];
 
+/// Heading elements: one ends another, and any heading end tag ends the open one.
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
 /// Phrasing elements: an open `<p>` is still "in scope" above them.
 const PHRASING: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
@@ -317,6 +320,10 @@ impl TreeBuilder {
         {
             self.close_implied(&["head"], &[]);
         }
+        // A heading cannot hold another: browsers end the open one (`<h1>Title<h3>Date</h3>`).
+        if HEADINGS.contains(&name) && HEADINGS.contains(&self.open_name_of(self.current())) {
+            self.open.pop();
+        }
         match name {
             "li" => self.close_implied(&["li"], &["ul", "ol", "menu", "table", "div", "nav"]),
             "dt" | "dd" => self.close_implied(&["dt", "dd"], &["dl", "table", "div"]),
@@ -358,12 +365,23 @@ impl TreeBuilder {
             }));
             return;
         }
+        // Any heading end tag ends the innermost open heading, whatever its level
+        // (`<h1>Title</h2>`), as browsers do.
+        let targets: &[&str] = if HEADINGS.contains(&name) {
+            HEADINGS
+        } else {
+            &[name]
+        };
         for depth in (1..self.open.len()).rev() {
-            if self.open_name(depth) == name {
+            if targets.contains(&self.open_name(depth)) {
                 self.open.truncate(depth);
                 return;
             }
         }
+    }
+
+    fn open_name_of(&self, id: NodeId) -> &str {
+        self.nodes[id].data_name()
     }
 }
 
@@ -413,6 +431,10 @@ mod tests {
         check("<div><span>a</div>b", r#"div(span("a")),"b""#);
         check("a</b>c", r#""ac""#);
         check("<head><meta x=1><div>a</div>", r#"head(meta()),div("a")"#);
+        // Headings: a new heading ends an open one; any heading end tag ends the open heading.
+        check("<h1>a<h3>b</h3>c", r#"h1("a"),h3("b"),"c""#);
+        check("<h1>a</h2><p>b", r#"h1("a"),p("b")"#);
+        check("<h2><span>a</span><h2>b</h2>", r#"h2(span("a")),h2("b")"#);
     }
 
     #[test]

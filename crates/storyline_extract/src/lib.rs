@@ -111,7 +111,8 @@ pub fn extract(
     }
     let document = Document::parse(&html_text);
     let metadata = metadata::read_metadata(&document, &html_text, url);
-    let found = content::main_text(&document, metadata.title.as_deref());
+    let shown_headline = metadata.heading.as_deref().or(metadata.title.as_deref());
+    let found = content::main_text(&document, shown_headline);
     let text = mojibake::fix_mojibake(&found.text).into_owned();
     let text_chars = text
         .chars()

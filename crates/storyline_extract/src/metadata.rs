@@ -12,11 +12,13 @@ use serde_json::Value;
 
 use crate::dates::{date_from_url, parse_date};
 use crate::html::{collapse_whitespace, Document, NodeData};
-use crate::title::{choose_title, registered_domain};
+use crate::title::{choose_title, registered_domain, TitleChoice};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Metadata {
     pub(crate) title: Option<String>,
+    /// The `<h1>` that shows the headline; the main text leaves it out.
+    pub(crate) heading: Option<String>,
     pub(crate) date: Option<String>,
     pub(crate) author: Option<String>,
     pub(crate) url: Option<String>,
@@ -145,7 +147,8 @@ pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&s
     .map(|title| collapse_whitespace(&crate::entities::decode_entities(&title)))
     .filter(|title| !title.is_empty())
     .collect();
-    let title = choose_title(document, &declared, site_name.as_deref(), url.as_deref());
+    let TitleChoice { title, heading } =
+        choose_title(document, &declared, site_name.as_deref(), url.as_deref());
 
     let published = linked
         .date_published
@@ -221,6 +224,7 @@ pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&s
 
     Metadata {
         title,
+        heading,
         date,
         author,
         url,
@@ -651,6 +655,7 @@ mod tests {
             Some("https://www.example.co.uk/2024/06/18/a-story"),
         );
         found.document_title = None;
+        found.heading = None;
         assert_eq!(found, expected, "html: {html}");
     }
 
@@ -683,6 +688,7 @@ mod tests {
                 source: Some("Example News".into()),
                 language: Some("en-GB".into()),
                 document_title: None,
+                heading: None,
             },
         );
     }
@@ -701,6 +707,7 @@ mod tests {
                 source: Some("example.co.uk".into()),
                 language: None,
                 document_title: None,
+                heading: None,
             },
         );
     }
