@@ -89,11 +89,12 @@ impl Progress for Observer {
         self.maybe_show();
     }
 
-    fn memory(&self, stage: &'static str, resident_bytes: u64) {
+    fn memory(&self, stage: &'static str, resident_bytes: u64, peak_bytes: u64) {
         self.bar.suspend(|| {
             eprintln!(
-                "memory: {stage:>8} {:>8.1} MB resident",
-                resident_bytes as f64 / 1e6
+                "memory: {stage:>8} {:>8.1} MB resident at the end, {:>8.1} MB peak",
+                resident_bytes as f64 / 1e6,
+                peak_bytes as f64 / 1e6
             )
         });
     }

@@ -133,6 +133,9 @@ impl<'a> StageClock<'a> {
 
     fn start(&mut self, name: &'static str, total: Option<u64>) {
         self.stop();
+        if tracing_memory() {
+            reset_peak_resident();
+        }
         self.progress.stage(name, total);
         self.current = Some((name, Instant::now()));
     }
@@ -140,11 +143,34 @@ impl<'a> StageClock<'a> {
     fn stop(&mut self) {
         if let Some((name, started)) = self.current.take() {
             self.times.push((name, started.elapsed()));
-            if std::env::var_os("STORYLINE_TRACE_MEMORY").is_some() {
-                self.progress.memory(name, resident_bytes());
+            if tracing_memory() {
+                self.progress
+                    .memory(name, resident_bytes(), peak_resident_bytes());
             }
         }
     }
+}
+
+fn tracing_memory() -> bool {
+    std::env::var_os("STORYLINE_TRACE_MEMORY").is_some()
+}
+
+/// Resets the kernel's record of this process's peak resident memory (Linux: writing 5 to
+/// `/proc/self/clear_refs`), so that [`peak_resident_bytes`] tells the peak of one stage.
+fn reset_peak_resident() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Peak resident memory since the last [`reset_peak_resident`] (`VmHWM` in
+/// `/proc/self/status`; 0 where that is unavailable).
+fn peak_resident_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kib| kib * 1024)
 }
 
 /// Resident memory of this process, from `/proc/self/statm` (0 where that is unavailable).
@@ -236,8 +262,12 @@ fn run_in_pool(
         docs,
         features,
         spill,
+        fingerprints,
+        facts,
         ..
     } = cleaned;
+    // The fingerprints are half of what a run holds per article: gone before clustering.
+    drop((fingerprints, facts));
 
     clock.start("cluster", None);
     let stories = cluster(&docs, features, &edges, &config.cluster);

@@ -14,8 +14,9 @@ pub trait Progress: Sync {
     fn advance(&self, n: u64);
     /// The run is over.
     fn finish(&self);
-    /// Resident memory after a stage (only when `STORYLINE_TRACE_MEMORY` is set).
-    fn memory(&self, _stage: &'static str, _resident_bytes: u64) {}
+    /// Resident memory at the end of a stage and the stage's peak (only when
+    /// `STORYLINE_TRACE_MEMORY` is set; the peak is 0 where the kernel cannot tell it).
+    fn memory(&self, _stage: &'static str, _resident_bytes: u64, _peak_bytes: u64) {}
 }
 
 /// Progress that goes nowhere, for library users and tests.
