@@ -69,14 +69,30 @@ impl FoundEntities {
 /// common name words folded: the key under which "Kim Jong-un" and "Kim Jong Un" meet.
 pub(crate) fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
+    name_key_into(name, &mut key);
+    key
+}
+
+/// Writes the [`name_key`] of `name` into `key` (cleared first).
+fn name_key_into(name: &str, key: &mut String) {
+    key.clear();
     let mut word_start = 0;
     for word in name.split(|c: char| c.is_whitespace() || c == '-' || c == '‐') {
         if !key.is_empty() && key.len() > word_start {
             key.push(' ');
         }
         word_start = key.len();
-        for c in word.chars().filter(|c| !matches!(c, '\'' | '’' | '.')) {
-            key.extend(c.to_lowercase());
+        if word.is_ascii() {
+            // The same as the loop below, without decoding: ASCII lower-cases byte by byte.
+            key.extend(
+                word.bytes()
+                    .filter(|b| !matches!(b, b'\'' | b'.'))
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            for c in word.chars().filter(|c| !matches!(c, '\'' | '’' | '.')) {
+                key.extend(c.to_lowercase());
+            }
         }
         // British and American spellings of one name ("Betty Ford Centre" / "Center").
         let folded = match &key[word_start..] {
@@ -93,14 +109,14 @@ pub(crate) fn name_key(name: &str) -> String {
     if key.ends_with(' ') {
         key.pop();
     }
-    key
-}
-
-fn is_capitalised(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_uppercase())
 }
 
 fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().any(u8::is_ascii_uppercase);
+    }
     word.chars().all(|c| !c.is_lowercase()) && word.chars().any(char::is_uppercase)
 }
 
@@ -170,6 +186,7 @@ impl WordEvidence {
 struct Token<'t> {
     word: &'t str,
     lower: u64,
+    capitalised: bool,
     sentence_start: bool,
     joined_to_previous: bool,
     comma_before: bool,
@@ -183,12 +200,21 @@ fn tokens_of<'t>(article: &ArticleText<'t>) -> Vec<Token<'t>> {
         .map(|t| Token {
             word: article.word(t),
             lower: t.lower,
+            capitalised: t.capitalised,
             sentence_start: t.sentence_start,
             joined_to_previous: t.joined_to_previous,
             comma_before: t.comma_before,
             in_headline: t.in_headline,
         })
         .collect()
+}
+
+/// Whether a word starts with a lower-case letter (ASCII first, as most words are).
+fn starts_lowercase(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
+        _ => word.starts_with(char::is_lowercase),
+    }
 }
 
 /// Finds, types and merges the entities of a story; keeps the `max_entities` most named.
@@ -198,10 +224,7 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     // Only words that open a sentence capitalised need to be looked for in lower case.
     let mut openers: FxHashSet<u64> = FxHashSet::default();
     for tokens in &tokenised {
-        for token in tokens
-            .iter()
-            .filter(|t| !t.in_headline && is_capitalised(t.word))
-        {
+        for token in tokens.iter().filter(|t| !t.in_headline && t.capitalised) {
             if token.sentence_start {
                 openers.insert(token.lower);
             } else if !is_all_caps(token.word) {
@@ -211,26 +234,36 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     }
     for tokens in &tokenised {
         for token in tokens {
-            if !token.in_headline
-                && token.word.starts_with(char::is_lowercase)
-                && openers.contains(&token.lower)
+            if !token.in_headline && starts_lowercase(token.word) && openers.contains(&token.lower)
             {
                 evidence.lowercase.insert(token.lower);
             }
         }
     }
     let mut groups: FxHashMap<String, Group> = FxHashMap::default();
+    let mut buffers = RunBuffers::default();
+    let mut key = String::new();
     for (text, tokens) in texts.articles.iter().zip(&tokenised) {
-        for (name, votes) in names_in(tokens, &evidence) {
-            let key = name_key(&name);
+        names_in(tokens, &evidence, &mut buffers, &mut |name, votes| {
+            name_key_into(name, &mut key);
             if key.is_empty() {
-                continue;
+                return;
             }
-            let group = groups.entry(key).or_insert_with_key(|key| Group {
-                tokens: key.split(' ').map(str::to_owned).collect(),
-                ..Group::default()
-            });
-            *group.spellings.entry(name).or_default() += 1;
+            // Looked up by reference first: most names are seen again, and then no key is
+            // allocated.
+            let group = match groups.get_mut(key.as_str()) {
+                Some(group) => group,
+                None => groups.entry(key.clone()).or_insert_with_key(|key| Group {
+                    tokens: key.split(' ').map(str::to_owned).collect(),
+                    ..Group::default()
+                }),
+            };
+            match group.spellings.get_mut(name) {
+                Some(count) => *count += 1,
+                None => {
+                    group.spellings.insert(name.to_owned(), 1);
+                }
+            }
             group.mentions += 1;
             if group.articles.last() != Some(&text.position) {
                 group.articles.push(text.position);
@@ -238,58 +271,100 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
             for (total, vote) in group.votes.iter_mut().zip(votes) {
                 *total += vote;
             }
-        }
+        });
     }
     merge_groups(groups, texts, max_entities)
 }
 
-/// Cuts capitalised name sequences out of one article's tokens, with their kind votes.
-fn names_in(tokens: &[Token<'_>], evidence: &WordEvidence) -> Vec<(String, Votes)> {
-    let mut names = Vec::new();
+/// Cuts capitalised name sequences out of one article's tokens and hands each, with its
+/// kind votes, to `found`.
+fn names_in(
+    tokens: &[Token<'_>],
+    evidence: &WordEvidence,
+    buffers: &mut RunBuffers,
+    found: &mut dyn FnMut(&str, Votes),
+) {
     let mut index = 0;
     while index < tokens.len() {
-        if !is_capitalised(tokens[index].word) || tokens[index].in_headline {
+        if !tokens[index].capitalised || tokens[index].in_headline {
             index += 1;
             continue;
         }
         let start = index;
         let mut end = index + 1;
         while end < tokens.len() && tokens[end].joined_to_previous && !tokens[end].sentence_start {
-            let word = tokens[end].word;
             // A possessive ends a name: "Russia's Far East" is two names.
             if strip_possessive(tokens[end - 1].word) != tokens[end - 1].word {
                 break;
             }
-            if is_capitalised(word) {
+            if tokens[end].capitalised {
                 end += 1;
-            } else if is_name_connector(word)
+            } else if is_name_connector(tokens[end].word)
                 && tokens
                     .get(end + 1)
-                    .is_some_and(|next| next.joined_to_previous && is_capitalised(next.word))
+                    .is_some_and(|next| next.joined_to_previous && next.capitalised)
             {
                 end += 2;
             } else {
                 break;
             }
         }
-        if let Some(found) = analyse_run(tokens, start, end, evidence) {
-            names.push(found);
+        if let Some(votes) = analyse_run(tokens, start, end, evidence, buffers) {
+            found(&buffers.name, votes);
         }
         index = end;
     }
-    names
 }
 
-/// Turns one run of capitalised tokens into a name and its votes, or nothing when it is
-/// only titles, nationality words, dates or an ordinary word that starts a sentence.
+/// Strings reused from one run of capitalised words to the next, so that reading a name
+/// allocates nothing once the buffers have grown.
+#[derive(Debug, Default)]
+struct RunBuffers {
+    /// The run's words as the name shows them (possessive stripped, capitals title-cased).
+    words: Vec<String>,
+    /// The same words lower-cased.
+    lower: Vec<String>,
+    key: String,
+    previous: String,
+    next: String,
+    /// The name found, when [`analyse_run`] returns votes.
+    name: String,
+}
+
+/// Lower-cases `word` into `out` (as `str::to_lowercase`, without allocating for ASCII).
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// Joins words with single spaces into `out`.
+fn join_into(words: &[String], out: &mut String) {
+    out.clear();
+    for (index, word) in words.iter().enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
+/// Turns one run of capitalised tokens into a name (left in `buffers.name`) and its votes,
+/// or nothing when it is only titles, nationality words, dates or an ordinary word that
+/// starts a sentence.
 fn analyse_run(
     tokens: &[Token<'_>],
     start: usize,
     end: usize,
     evidence: &WordEvidence,
-) -> Option<(String, Votes)> {
+    buffers: &mut RunBuffers,
+) -> Option<Votes> {
     // Most runs are one capitalised word opening a sentence ("The", "He"): decide those
-    // before allocating anything. Such a word is a name only if it also appears capitalised
+    // before anything else. Such a word is a name only if it also appears capitalised
     // inside sentences (the rule applied to single words below).
     let first_token = &tokens[start];
     if end - start == 1
@@ -299,20 +374,26 @@ fn analyse_run(
     {
         return None;
     }
+    let n_words = end - start;
     let all_caps = tokens[start..end].iter().all(|t| is_all_caps(t.word));
-    let words: Vec<String> = tokens[start..end]
-        .iter()
-        .map(|t| {
-            let word = strip_possessive(t.word);
-            // Headlines and datelines in capitals ("NEW DELHI") read as names in title case.
-            if all_caps && (end - start > 1 || word.chars().count() > 5) {
-                title_case(word)
-            } else {
-                word.to_owned()
-            }
-        })
-        .collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    while buffers.words.len() < n_words {
+        buffers.words.push(String::new());
+        buffers.lower.push(String::new());
+    }
+    for (offset, token) in tokens[start..end].iter().enumerate() {
+        let word = strip_possessive(token.word);
+        let shown = &mut buffers.words[offset];
+        shown.clear();
+        // Headlines and datelines in capitals ("NEW DELHI") read as names in title case.
+        if all_caps && (n_words > 1 || word.chars().count() > 5) {
+            title_case_into(word, shown);
+        } else {
+            shown.push_str(word);
+        }
+        lowercase_into(shown, &mut buffers.lower[offset]);
+    }
+    let words = &buffers.words[..n_words];
+    let lower = &buffers.lower[..n_words];
     let mut first = 0;
     // A run in capitals ("NEW DELHI") is a dateline or heading: its first word is no opener.
     if tokens[start].sentence_start && !all_caps {
@@ -389,34 +470,42 @@ fn analyse_run(
             return None;
         }
     }
-    let key = name_words.join(" ");
-    let previous = start.checked_sub(1).map(|i| tokens[i].word.to_lowercase());
+    let key = &mut buffers.key;
+    join_into(name_words, key);
+    let previous = start.checked_sub(1).map(|i| {
+        lowercase_into(tokens[i].word, &mut buffers.previous);
+        buffers.previous.as_str()
+    });
     let next = tokens
         .get(end)
         .filter(|t| !t.sentence_start || t.comma_before)
-        .map(|t| t.word.to_lowercase());
+        .map(|t| {
+            lowercase_into(t.word, &mut buffers.next);
+            buffers.next.as_str()
+        });
+    let is_known_place = lexicon::is_known_place(key);
     if organisation_named {
         votes[2] += 2;
-    } else if name_words.len() == 1 && is_all_caps(&words[first]) && !lexicon::is_known_place(&key)
-    {
+    } else if name_words.len() == 1 && is_all_caps(&words[first]) && !is_known_place {
         votes[2] += 1;
     }
-    if lexicon::is_known_place(&key) {
+    if is_known_place {
         votes[1] += 3;
     }
     if lexicon::is_place_suffix(name_words.last()?) {
         votes[1] += 2;
     }
-    if previous.as_deref().is_some_and(lexicon::is_person_cue) && first == 0 {
+    if previous.is_some_and(lexicon::is_person_cue) && first == 0 {
         votes[0] += 1;
     }
-    if next.as_deref().is_some_and(lexicon::is_speech_verb) && !organisation_named {
+    if next.is_some_and(lexicon::is_speech_verb) && !organisation_named {
         votes[0] += 1;
     }
-    if previous.as_deref().is_some_and(lexicon::is_place_cue) && first == 0 && votes[0] == 0 {
+    if previous.is_some_and(lexicon::is_place_cue) && first == 0 && votes[0] == 0 {
         votes[1] += 1;
     }
-    Some((words[first..last].join(" "), votes))
+    join_into(&words[first..last], &mut buffers.name);
+    Some(votes)
 }
 
 /// Words that open sentences but never start a name ("Later Putin said", "Highlighting…").
@@ -443,8 +532,8 @@ fn is_sentence_opener(lower: &str) -> bool {
         )
 }
 
-fn title_case(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
+/// Writes `word` in title case ("NEW" → "New", "JONG-UN" → "Jong-Un") into `out`.
+fn title_case_into(word: &str, out: &mut String) {
     let mut start_of_part = true;
     for c in word.chars() {
         if start_of_part {
@@ -454,7 +543,6 @@ fn title_case(word: &str) -> String {
         }
         start_of_part = matches!(c, '-' | '\'' | '’');
     }
-    out
 }
 
 #[cfg(test)]

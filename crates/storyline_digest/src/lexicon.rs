@@ -5,6 +5,34 @@
 //! All lookups take a lower-cased key (hyphens as spaces). The tables are deliberately small
 //! and generic; they are cues that vote for an entity's kind, never a closed list of names.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+/// A word table looked up through a hash set built on first use: the entity pass asks
+/// several tables about most capitalised words, and a binary search costs several string
+/// comparisons per question.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    table: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(table: &'static [&'static str]) -> Self {
+        WordSet {
+            table,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.table.iter().copied().collect())
+            .contains(word)
+    }
+}
+
 /// Countries, capitals, large cities and regions, lower-cased.
 #[rustfmt::skip]
 const PLACES: &[&str] = &[
@@ -67,9 +95,11 @@ const TITLES: &[&str] = &[
     "sheikh", "sheriff", "sir", "speaker", "spokesman", "spokeswoman", "vice",
 ];
 
+static TITLES_SET: WordSet = WordSet::new(TITLES);
+
 /// Capitalised titles that introduce a person's name ("President", "Foreign Minister").
 pub(crate) fn is_title(lower: &str) -> bool {
-    TITLES.binary_search(&lower).is_ok()
+    TITLES_SET.contains(lower)
 }
 
 #[rustfmt::skip]
@@ -83,10 +113,12 @@ const PERSON_CUES: &[&str] = &[
     "spokesperson", "spokeswoman", "star", "suspect", "victim", "wife", "writer",
 ];
 
+static PERSON_CUES_SET: WordSet = WordSet::new(PERSON_CUES);
+
 /// Lower-case role words that introduce a person's name ("leader Kim Jong Un",
 /// "aide, Yuri Ushakov") or follow one ("Ushakov added").
 pub(crate) fn is_person_cue(lower: &str) -> bool {
-    PERSON_CUES.binary_search(&lower).is_ok()
+    PERSON_CUES_SET.contains(lower)
 }
 
 #[rustfmt::skip]
@@ -96,9 +128,11 @@ const SPEECH_VERBS: &[&str] = &[
     "tweeted", "warned", "wrote",
 ];
 
+static SPEECH_VERBS_SET: WordSet = WordSet::new(SPEECH_VERBS);
+
 /// Verbs of speech that follow a person's name ("Ushakov added").
 pub(crate) fn is_speech_verb(lower: &str) -> bool {
-    SPEECH_VERBS.binary_search(&lower).is_ok()
+    SPEECH_VERBS_SET.contains(lower)
 }
 
 #[rustfmt::skip]
@@ -114,9 +148,11 @@ const ORGANISATION_SUFFIXES: &[&str] = &[
     "times", "tribune", "union", "university",
 ];
 
+static ORGANISATION_SUFFIXES_SET: WordSet = WordSet::new(ORGANISATION_SUFFIXES);
+
 /// Last words of organisation names.
 pub(crate) fn is_organisation_suffix(lower: &str) -> bool {
-    ORGANISATION_SUFFIXES.binary_search(&lower).is_ok()
+    ORGANISATION_SUFFIXES_SET.contains(lower)
 }
 
 #[rustfmt::skip]
@@ -125,9 +161,11 @@ const ORGANISATION_HEADS: &[&str] = &[
     "institute", "ministry", "museum", "office", "university",
 ];
 
+static ORGANISATION_HEADS_SET: WordSet = WordSet::new(ORGANISATION_HEADS);
+
 /// Words that head an organisation name followed by "of" ("University of Oxford").
 pub(crate) fn is_organisation_head(lower: &str) -> bool {
-    ORGANISATION_HEADS.binary_search(&lower).is_ok()
+    ORGANISATION_HEADS_SET.contains(lower)
 }
 
 #[rustfmt::skip]
@@ -139,9 +177,11 @@ const PLACE_SUFFIXES: &[&str] = &[
     "street", "valley",
 ];
 
+static PLACE_SUFFIXES_SET: WordSet = WordSet::new(PLACE_SUFFIXES);
+
 /// Last words of place names ("Kim Il Sung Square", "Vostochny Cosmodrome").
 pub(crate) fn is_place_suffix(lower: &str) -> bool {
-    PLACE_SUFFIXES.binary_search(&lower).is_ok()
+    PLACE_SUFFIXES_SET.contains(lower)
 }
 
 /// Lower-case words that announce a place ("in Pyongyang", "near Tokyo").
@@ -152,14 +192,18 @@ pub(crate) fn is_place_cue(lower: &str) -> bool {
     )
 }
 
+static PLACES_SET: WordSet = WordSet::new(PLACES);
+
 /// Whether a lower-cased name is a known place.
 pub(crate) fn is_known_place(key: &str) -> bool {
-    PLACES.binary_search(&key).is_ok()
+    PLACES_SET.contains(key)
 }
+
+static NATIONALITIES_SET: WordSet = WordSet::new(NATIONALITIES);
 
 /// Whether a lower-cased word or pair of words is a nationality ("Russian", "North Korean").
 pub(crate) fn is_nationality(key: &str) -> bool {
-    NATIONALITIES.binary_search(&key).is_ok()
+    NATIONALITIES_SET.contains(key)
 }
 
 /// Whether two lower-case words make a two-word nationality ("north korean"), without

@@ -86,44 +86,80 @@ fn is_word_joiner(c: char) -> bool {
 /// Byte ranges of the words of `text`: runs of letters and digits with inner apostrophes
 /// and hyphens. ASCII bytes are classified directly; other characters are decoded.
 pub(crate) fn word_ranges(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut start: Option<usize> = None;
-    let mut last_end = 0;
-    let mut offset = 0;
-    while offset < bytes.len() {
-        let byte = bytes[offset];
-        let (c, width) = if byte.is_ascii() {
-            (byte as char, 1)
-        } else {
-            match text[offset..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
-        let next_offset = offset + width;
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(offset);
-            }
-            last_end = next_offset;
-        } else if start.is_some()
-            && is_word_joiner(c)
-            && text[next_offset..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        {
-            // An inner apostrophe or hyphen: the word goes on.
-        } else if let Some(word_start) = start.take() {
-            out.push((word_start, last_end));
-        }
-        offset = next_offset;
-    }
-    if let Some(word_start) = start {
-        out.push((word_start, last_end));
-    }
+    out.extend(WordRanges { text, offset: 0 });
     out
+}
+
+/// The words of a text as an iterator (see [`word_ranges`]), so that the tokenizer reads
+/// them without a vector in between.
+#[derive(Debug, Clone)]
+pub(crate) struct WordRanges<'t> {
+    text: &'t str,
+    offset: usize,
+}
+
+impl<'t> WordRanges<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        WordRanges { text, offset: 0 }
+    }
+}
+
+impl Iterator for WordRanges<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut offset = self.offset;
+        // Skip to the first letter or digit: most gaps are one ASCII space or punctuation.
+        let start = loop {
+            let Some(&byte) = bytes.get(offset) else {
+                self.offset = offset;
+                return None;
+            };
+            if byte.is_ascii_alphanumeric() {
+                break offset;
+            }
+            if byte.is_ascii() {
+                offset += 1;
+                continue;
+            }
+            let c = text.get(offset..).and_then(|rest| rest.chars().next())?;
+            if c.is_alphanumeric() {
+                break offset;
+            }
+            offset += c.len_utf8();
+        };
+        // Inside a word: letters and digits, and joiners followed by one.
+        let mut last_end = start;
+        while let Some(&byte) = bytes.get(offset) {
+            let (c, width) = if byte.is_ascii() {
+                (byte as char, 1)
+            } else {
+                match text.get(offset..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            let next_offset = offset + width;
+            if c.is_alphanumeric() {
+                last_end = next_offset;
+            } else if !(is_word_joiner(c)
+                && text
+                    .get(next_offset..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_alphanumeric))
+            {
+                // The character that ends a word is consumed with it, as it is no word.
+                self.offset = next_offset;
+                return Some((start, last_end));
+            }
+            offset = next_offset;
+        }
+        self.offset = offset;
+        Some((start, last_end))
+    }
 }
 
 /// Whether the text between two words ends a sentence or opens a quote or bracket.
@@ -193,28 +229,39 @@ pub(crate) fn term_of_word(word: &str) -> Option<Term> {
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut buffer = String::new();
     let mut previous_end = 0;
-    let mut tokens: Vec<Token> = word_ranges(text)
-        .into_iter()
-        .map(|(start, end)| {
-            let word = &text[start..end];
-            let gap = &text[previous_end..start];
-            let first = previous_end == 0;
-            previous_end = end;
-            let (lower, term) = hashes_of(word, &mut buffer);
-            Token {
-                start,
-                end,
-                lower,
-                term,
-                capitalised: word.starts_with(char::is_uppercase),
-                sentence_start: first || starts_sentence(gap),
-                joined_to_previous: !first && !gap.is_empty() && gap.bytes().all(|b| b == b' ')
-                    || gap == "\u{a0}",
-                comma_before: gap.trim() == ",",
-                in_headline: false,
-            }
-        })
-        .collect();
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    for (start, end) in WordRanges::new(text) {
+        let word = text.get(start..end).unwrap_or("");
+        let gap = text.get(previous_end..start).unwrap_or("");
+        let first = previous_end == 0;
+        previous_end = end;
+        let (lower, term) = hashes_of(word, &mut buffer);
+        let capitalised = match word.as_bytes().first() {
+            Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => word.starts_with(char::is_uppercase),
+        };
+        // Most words follow one space: then only the first word starts a sentence.
+        let (sentence_start, joined_to_previous, comma_before) = if gap == " " {
+            (first, !first, false)
+        } else {
+            (
+                first || starts_sentence(gap),
+                !first && !gap.is_empty() && gap.bytes().all(|b| b == b' ') || gap == "\u{a0}",
+                gap.trim() == ",",
+            )
+        };
+        tokens.push(Token {
+            start,
+            end,
+            lower,
+            term,
+            capitalised,
+            sentence_start,
+            joined_to_previous,
+            comma_before,
+            in_headline: false,
+        });
+    }
     mark_headlines(text, &mut tokens);
     tokens
 }
