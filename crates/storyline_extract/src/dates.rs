@@ -118,6 +118,81 @@ pub(crate) fn parse_date(value: &str) -> Option<String> {
     spelled_date(&words(value)).or_else(|| numeric_date(value))
 }
 
+/// A machine-readable date with its time: the local day it names and, when it carries a time
+/// and an offset, the moment in minutes since 1970 (UTC) and the offset.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Timestamp {
+    pub(crate) day: String,
+    pub(crate) utc_minute: Option<i64>,
+    pub(crate) offset_minutes: Option<i32>,
+}
+
+/// Parses an ISO 8601 timestamp (`2024-05-01T23:30:00-04:00`, `2024-05-02T03:30Z`); the day is
+/// the local day written, never shifted to UTC.
+pub(crate) fn parse_timestamp(value: &str) -> Option<Timestamp> {
+    let value = value.trim();
+    let day = parse_date(value)?;
+    let bytes = value.as_bytes();
+    let rest = value.get(10..).unwrap_or("");
+    let no_time = Timestamp {
+        day: day.clone(),
+        utc_minute: None,
+        offset_minutes: None,
+    };
+    if bytes.get(4) != Some(&b'-') || !matches!(rest.as_bytes().first(), Some(b'T' | b' ')) {
+        return Some(no_time);
+    }
+    let time = &rest[1..];
+    let (Some(hour), Some(minute)) = (
+        time.get(..2).and_then(|text| text.parse::<i64>().ok()),
+        time.get(3..5).and_then(|text| text.parse::<i64>().ok()),
+    ) else {
+        return Some(no_time);
+    };
+    // The offset follows the seconds and fractions: `Z`, `+02:00`, `-0400`.
+    let zone_start = time
+        .char_indices()
+        .skip(5)
+        .find(|(_, c)| matches!(c, 'Z' | 'z' | '+' | '-'))
+        .map(|(index, _)| index);
+    let offset_minutes = zone_start.and_then(|start| {
+        let zone = &time[start..];
+        if zone.starts_with(['Z', 'z']) {
+            return Some(0);
+        }
+        let sign = if zone.starts_with('-') { -1 } else { 1 };
+        let digits: String = zone[1..]
+            .chars()
+            .filter(char::is_ascii_digit)
+            .take(4)
+            .collect();
+        let hours: i32 = digits.get(..2)?.parse().ok()?;
+        let minutes: i32 = digits.get(2..4).unwrap_or("00").parse().ok()?;
+        Some(sign * (hours * 60 + minutes))
+    });
+    let (year, month, day_of_month) = (
+        value.get(..4)?.parse::<i64>().ok()?,
+        value.get(5..7)?.parse::<i64>().ok()?,
+        value.get(8..10)?.parse::<i64>().ok()?,
+    );
+    let local_minute = (days_from_civil(year, month, day_of_month) * 24 + hour) * 60 + minute;
+    Some(Timestamp {
+        day,
+        utc_minute: offset_minutes.map(|offset| local_minute - i64::from(offset)),
+        offset_minutes,
+    })
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
 /// Reads `09/25/2025` (US order unless the first number exceeds 12) or `25.09.2025` (European).
 fn numeric_date(value: &str) -> Option<String> {
     for separator in ['/', '.'] {
@@ -220,10 +295,24 @@ pub(crate) fn date_from_url(url: &str) -> Option<String> {
             }
         }
     }
-    parts
+    if let Some(date) = parts
         .iter()
         .filter(|part| part.len() == 8)
         .find_map(|part| parse_date(part))
+    {
+        return Some(date);
+    }
+    // `/2023/october/03/`: a spelled month between the year and the day.
+    let segments: Vec<&str> = path.split(['/', '?', '#']).collect();
+    segments.windows(3).find_map(|window| {
+        let [year, month, day] = window else {
+            return None;
+        };
+        if year.len() != 4 || !(1..=2).contains(&day.len()) {
+            return None;
+        }
+        format_day(year.parse().ok()?, month_number(month)?, day.parse().ok()?)
+    })
 }
 
 /// Every spelled date in `text` ("June 18, 2024", "18 June 2024") with its byte offset, in
@@ -245,6 +334,7 @@ pub(crate) fn all_datelines(text: &str) -> Vec<(usize, String)> {
         }
     }
     found.extend(numeric_datelines(text));
+    found.extend(iso_datelines(text));
     found.sort_by_key(|(offset, _)| *offset);
     found
 }
@@ -280,6 +370,23 @@ fn numeric_datelines(text: &str) -> Vec<(usize, String)> {
         start += 1;
     }
     found
+}
+
+/// Every ISO `2024-06-18` in `text` (not inside a longer run of digits) with its byte offset.
+fn iso_datelines(text: &str) -> Vec<(usize, String)> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'-', bytes)
+        .filter_map(|dash| {
+            let start = dash.checked_sub(4)?;
+            let clean_start = start == 0 || !bytes[start - 1].is_ascii_digit();
+            let clean_end = !bytes.get(start + 10).is_some_and(u8::is_ascii_digit);
+            let window = text.get(start..start + 10)?;
+            (clean_start && clean_end && window.as_bytes()[7] == b'-')
+                .then(|| parse_date(window))
+                .flatten()
+                .map(|date| (start, date))
+        })
+        .collect()
 }
 
 /// Finds the first date written in `text` as a spelled date or as ISO `YYYY-MM-DD`.
@@ -346,6 +453,10 @@ mod tests {
             Some("2024-06-18")
         );
         assert_eq!(date_from_url("https://2024.x.com/12/11/a").as_deref(), None);
+        assert_eq!(
+            date_from_url("https://x.com/blog/2023/october/03/story").as_deref(),
+            Some("2023-10-03")
+        );
         assert_eq!(date_from_url("https://x.com/id/123456789").as_deref(), None);
         assert_eq!(
             find_dateline("Posted on 2024-06-18 by admin").as_deref(),
@@ -364,5 +475,31 @@ mod tests {
             all_datelines("Updated: 10/31/2024 · 23.07.2025 · v1.2.3 · 123/45/67890"),
             vec![(9, "2024-10-31".to_owned()), (23, "2025-07-23".to_owned())]
         );
+        assert_eq!(
+            all_datelines("By Ann Lee 2022-11-23T08:10+02:00 · id 12024-01-011"),
+            vec![(11, "2022-11-23".to_owned())]
+        );
+    }
+
+    #[test]
+    fn timestamps_keep_the_local_day() {
+        let local = parse_timestamp("2024-05-01T23:30:00-04:00").expect("timestamp");
+        assert_eq!(local.day, "2024-05-01");
+        assert_eq!(local.offset_minutes, Some(-240));
+        let utc = parse_timestamp("2024-05-02T03:30:00.000Z").expect("timestamp");
+        assert_eq!(utc.day, "2024-05-02");
+        assert_eq!(utc.utc_minute, local.utc_minute);
+        let compact_offset = parse_timestamp("2025-01-17T13:39:16-0500").expect("timestamp");
+        assert_eq!(compact_offset.offset_minutes, Some(-300));
+        let day_only = parse_timestamp("2024-05-01").expect("timestamp");
+        assert_eq!(day_only.utc_minute, None);
+        assert_eq!(
+            parse_timestamp("May 1, 2024")
+                .map(|found| found.day)
+                .as_deref(),
+            Some("2024-05-01")
+        );
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
     }
 }

@@ -36,6 +36,7 @@ mod entities;
 mod html;
 mod metadata;
 mod mojibake;
+mod page_date;
 mod title;
 mod tokenizer;
 

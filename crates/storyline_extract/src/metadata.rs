@@ -3,15 +3,15 @@
 //! Main function: [`read_metadata`] over a [`Document`] → [`Metadata`]. Sources, most trusted
 //! first: JSON-LD (`<script type="application/ld+json">`, schema.org Article types), `<meta>`
 //! tags (Open Graph, Dublin Core, common CMS names), microdata (`itemprop`), then visible markup
-//! (`<h1>`, `<time>`, bylines) and the URL; the headline choice lives in [`crate::title`]. The
-//! date found near the start of the main text is a last resort added by the
-//! crate root, which knows the main text.
+//! (`<h1>`, `<time>`, bylines) and the URL; the headline choice lives in [`crate::title`] and
+//! the date choice in [`crate::page_date`]. The date found near the start of the main text is a
+//! last resort added by the crate root, which knows the main text.
 
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use crate::dates::{date_from_url, parse_date};
 use crate::html::{collapse_whitespace, Document, NodeData};
+use crate::page_date::{choose_date, LinkedDates};
 use crate::title::{choose_title, registered_domain, TitleChoice};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,48 +27,6 @@ pub(crate) struct Metadata {
     /// The `<title>` element, kept for error-page detection.
     pub(crate) document_title: Option<String>,
 }
-
-/// Meta keys holding the publication date, most specific first.
-const DATE_KEYS: &[&str] = &[
-    "article:published_time",
-    "og:article:published_time",
-    "og:published_time",
-    "published_time",
-    "article.published",
-    "datepublished",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "pubdate",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.date",
-    "dc.date.created",
-    "dcterms.created",
-    "citation_publication_date",
-    "citation_date",
-    "article_date_original",
-    "original-publish-date",
-    "published",
-    "publication-date",
-    "publication_date",
-    "article:published",
-    "release_date",
-    "date",
-    "datecreated",
-];
-
-/// Meta keys holding the last-modified date.
-const MODIFIED_KEYS: &[&str] = &[
-    "article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "last-modified",
-    "dcterms.modified",
-];
 
 /// Meta keys holding the author's name.
 const AUTHOR_KEYS: &[&str] = &[
@@ -150,58 +108,16 @@ pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&s
     let TitleChoice { title, heading } =
         choose_title(document, &declared, site_name.as_deref(), url.as_deref());
 
-    let published = linked
-        .date_published
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| {
-            DATE_KEYS
-                .iter()
-                .find_map(|key| meta.get(key).as_deref().and_then(parse_date))
-        })
-        .or_else(|| marked_time_date(document))
-        .or_else(|| script_date(html));
-    let modified = linked
-        .date_modified
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| {
-            MODIFIED_KEYS
-                .iter()
-                .find_map(|key| meta.get(key).as_deref().and_then(parse_date))
-        });
-    let url_date = page_url
-        .and_then(date_from_url)
-        .or_else(|| url.as_deref().and_then(date_from_url));
-    let (page_text, headline_offsets) = page_text(document);
-    let visible = crate::dates::all_datelines(&page_text);
-    // The publication date when the page declares one. Pages that show an "Updated" date
-    // instead were measured both ways on the dev set: preferring the shown date gained nothing,
-    // so the declared publication date wins. A modified date is used only without one, and
-    // then the URL's date first unless the page shows the modified date.
-    let date = if published.is_some() || modified.is_some() {
-        let shown_modified = modified
-            .as_ref()
-            .filter(|wanted| visible.iter().any(|(_, date)| date == *wanted))
-            .cloned();
-        published.or(shown_modified).or(url_date).or(modified)
-    } else {
-        // Without metadata, a dateline just around a headline is the publication date.
-        let near_headline = visible
-            .iter()
-            .find(|(position, _)| {
-                headline_offsets
-                    .iter()
-                    .any(|offset| *position + 1000 >= *offset && *position <= offset + 2000)
-            })
-            .map(|(_, date)| date.clone());
-        // A page without date metadata usually shows its date once; take the first one only
-        // after the more specific signals.
-        near_headline
-            .or_else(|| any_time_date(document))
-            .or(url_date)
-            .or_else(|| visible.first().map(|(_, date)| date.clone()))
-    };
+    let date = choose_date(
+        document,
+        html,
+        &meta,
+        &LinkedDates {
+            published: linked.date_published.as_deref(),
+            modified: linked.date_modified.as_deref(),
+        },
+        [page_url, url.as_deref()],
+    );
 
     let author = linked
         .author
@@ -235,14 +151,17 @@ pub(crate) fn read_metadata(document: &Document, html: &str, page_url: Option<&s
 }
 
 /// The first value of each `<meta>` key (`property`, `name`, `itemprop` or `http-equiv`,
-/// lower-cased), plus `itemprop` values written on other elements.
-struct MetaTags {
-    values: FxHashMap<String, String>,
+/// lower-cased), and apart from them the `itemprop` values written on other elements
+/// (microdata), which may describe a listed item rather than the page.
+pub(crate) struct MetaTags {
+    meta: FxHashMap<String, String>,
+    microdata: FxHashMap<String, String>,
 }
 
 impl MetaTags {
-    fn collect(document: &Document) -> MetaTags {
-        let mut values = FxHashMap::default();
+    pub(crate) fn collect(document: &Document) -> MetaTags {
+        let mut meta = FxHashMap::default();
+        let mut microdata = FxHashMap::default();
         for node in &document.nodes {
             let NodeData::Element(element) = &node.data else {
                 continue;
@@ -257,38 +176,48 @@ impl MetaTags {
                 }
                 for key_attr in ["property", "name", "itemprop", "http-equiv"] {
                     if let Some(key) = element.attr(key_attr) {
-                        values
-                            .entry(key.trim().to_ascii_lowercase())
+                        meta.entry(key.trim().to_ascii_lowercase())
                             .or_insert_with(|| content.to_owned());
                     }
                 }
             } else if let Some(itemprop) = element.attr("itemprop") {
                 let key = itemprop.trim().to_ascii_lowercase();
                 if let Some(value) = element.attr("datetime").or_else(|| element.attr("content")) {
-                    values.entry(key).or_insert_with(|| value.trim().to_owned());
+                    microdata
+                        .entry(key)
+                        .or_insert_with(|| value.trim().to_owned());
                 }
             }
         }
-        MetaTags { values }
+        MetaTags { meta, microdata }
     }
 
-    fn get(&self, key: &str) -> Option<String> {
-        self.values.get(key).cloned()
+    /// The `<meta>` value of `key`, else its microdata value.
+    pub(crate) fn get(&self, key: &str) -> Option<String> {
+        self.get_meta(key).or_else(|| self.get_microdata(key))
+    }
+
+    pub(crate) fn get_meta(&self, key: &str) -> Option<String> {
+        self.meta.get(key).cloned()
+    }
+
+    pub(crate) fn get_microdata(&self, key: &str) -> Option<String> {
+        self.microdata.get(key).cloned()
     }
 }
 
 /// What the page's JSON-LD says about its main article.
 #[derive(Debug, Default)]
-struct LinkedData {
+pub(crate) struct LinkedData {
     headline: Option<String>,
-    date_published: Option<String>,
-    date_modified: Option<String>,
+    pub(crate) date_published: Option<String>,
+    pub(crate) date_modified: Option<String>,
     author: Option<String>,
     publisher: Option<String>,
 }
 
 impl LinkedData {
-    fn collect(document: &Document) -> LinkedData {
+    pub(crate) fn collect(document: &Document) -> LinkedData {
         let mut objects: Vec<&serde_json::Map<String, Value>> = Vec::new();
         let mut parsed: Vec<Value> = Vec::new();
         for (id, element) in document.elements_named("script") {
@@ -548,101 +477,6 @@ fn byline_author(document: &Document) -> Option<String> {
     None
 }
 
-/// The date of a `<time>` element marked as the publication time.
-fn marked_time_date(document: &Document) -> Option<String> {
-    document
-        .elements_named("time")
-        .filter(|(_, element)| {
-            element.attr("pubdate").is_some()
-                || element
-                    .attr("itemprop")
-                    .is_some_and(|prop| prop.contains("datePublished"))
-        })
-        .find_map(|(id, element)| {
-            element.attr("datetime").and_then(parse_date).or_else(|| {
-                document
-                    .short_text_of(id, 16)
-                    .and_then(|text| parse_date(&text))
-            })
-        })
-}
-
-/// A publication date in a page's embedded application state (`"datePublished":"2024-…"` in a
-/// Next.js or Nuxt payload, possibly with escaped quotes), for pages that render their metadata
-/// only from scripts.
-fn script_date(html: &str) -> Option<String> {
-    const KEYS: &[&str] = &[
-        "\"datePublished",
-        "\"publishedDate",
-        "\"publishDate",
-        "\"published_at",
-        "\"publishedAt",
-        "\"date_published",
-        "\"firstPublishedDate",
-    ];
-    let bytes = html.as_bytes();
-    KEYS.iter().find_map(|key| {
-        let start = memchr::memmem::find(bytes, key.as_bytes())? + key.len();
-        // Skip `:`, spaces, quotes and escaped quotes up to the value.
-        let value_start = start
-            + bytes[start..]
-                .iter()
-                .take(8)
-                .take_while(|byte| matches!(byte, b':' | b' ' | b'"' | b'\\'))
-                .count();
-        let value = html.get(value_start..(value_start + 25).min(html.len()))?;
-        parse_date(value)
-    })
-}
-
-/// The date of the first `<time>` element that has one.
-fn any_time_date(document: &Document) -> Option<String> {
-    document.elements_named("time").find_map(|(id, element)| {
-        element.attr("datetime").and_then(parse_date).or_else(|| {
-            document
-                .short_text_of(id, 16)
-                .and_then(|text| parse_date(&text))
-        })
-    })
-}
-
-/// Bytes of visible text scanned for dates.
-const PAGE_TEXT_LIMIT: usize = 60_000;
-
-/// The visible text of the page (no scripts or styles) and the offsets of its `<h1>`s.
-fn page_text(document: &Document) -> (String, Vec<usize>) {
-    let mut text = String::new();
-    let mut headline_offsets = Vec::new();
-    let mut stack = vec![0];
-    while let Some(id) = stack.pop() {
-        // Dates and headlines sit near the top; the rest of a long page is not worth scanning.
-        if text.len() > PAGE_TEXT_LIMIT {
-            break;
-        }
-        match &document.nodes[id].data {
-            NodeData::Text(chunk) => {
-                text.push_str(chunk);
-                continue;
-            }
-            NodeData::Element(element) => {
-                if matches!(
-                    element.name.as_str(),
-                    "script" | "style" | "head" | "title" | "noscript" | "template"
-                ) {
-                    continue;
-                }
-                if element.name == "h1" {
-                    headline_offsets.push(text.len());
-                }
-                text.push(' ');
-            }
-            NodeData::Root => {}
-        }
-        stack.extend(document.nodes[id].children.iter().rev());
-    }
-    (text, headline_offsets)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -657,16 +491,6 @@ mod tests {
         found.document_title = None;
         found.heading = None;
         assert_eq!(found, expected, "html: {html}");
-    }
-
-    #[test]
-    fn date_from_application_state() {
-        let html =
-            r#"<script>window.__DATA__={"post":{"publishedDate":"2023-05-01T10:00:00Z"}}</script>"#;
-        assert_eq!(script_date(html).as_deref(), Some("2023-05-01"));
-        let escaped = r#"self.__next_f.push([1,"{\"datePublished\":\"2022-11-02\"}"])"#;
-        assert_eq!(script_date(escaped).as_deref(), Some("2022-11-02"));
-        assert_eq!(script_date(r#"{"datePublished": null}"#), None);
     }
 
     #[test]

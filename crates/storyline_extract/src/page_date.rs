@@ -1,0 +1,504 @@
+//! The page's publication date: which of the dates a page carries to trust.
+//!
+//! Main function: [`choose_date`], called by [`crate::metadata`] with the page's JSON-LD dates
+//! and meta tags; it returns a `YYYY-MM-DD` day. Sources, most trusted first: JSON-LD
+//! `datePublished`, `<meta>` tags (Open Graph, Dublin Core, CMS names), a `<time>` marked as the
+//! publication time, microdata on other elements, embedded application state, then (without
+//! a declared publication date) unmarked `<time>` elements, the URL and the dates the page
+//! shows. Within each source a publication date beats a modified one. Parsing of the date
+//! strings lives in [`crate::dates`].
+
+use crate::dates::{all_datelines, date_from_url, parse_date, parse_timestamp};
+use crate::html::{Document, NodeData};
+use crate::metadata::MetaTags;
+
+/// Meta keys holding the publication date, most specific first.
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "article_date_original",
+    "original-publish-date",
+    "published",
+    "publication-date",
+    "publication_date",
+    "article:published",
+    "release_date",
+    "date",
+    "datecreated",
+];
+
+/// Meta keys holding the last-modified date.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+];
+
+/// The dates a page's JSON-LD gives its main article (raw strings).
+#[derive(Debug, Default)]
+pub(crate) struct LinkedDates<'page> {
+    pub(crate) published: Option<&'page str>,
+    pub(crate) modified: Option<&'page str>,
+}
+
+/// How a date shown on the page is labelled by the words just before it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Label {
+    /// "Originally published", "First published": the page says its shown date is a later one.
+    FirstPublished,
+    Published,
+    Updated,
+    Unlabelled,
+}
+
+/// A date shown in the page's visible text.
+#[derive(Debug)]
+struct ShownDate {
+    offset: usize,
+    day: String,
+    label: Label,
+}
+
+/// Picks the publication day of the page, see the module doc. `urls` are the URL the page was
+/// fetched from and its canonical URL.
+pub(crate) fn choose_date(
+    document: &Document,
+    html: &str,
+    meta: &MetaTags,
+    linked: &LinkedDates<'_>,
+    urls: [Option<&str>; 2],
+) -> Option<String> {
+    let published_raw: Option<String> = linked
+        .published
+        .filter(|value| parse_date(value).is_some())
+        .map(str::to_owned)
+        .or_else(|| {
+            DATE_KEYS
+                .iter()
+                .filter_map(|key| meta.get_meta(key))
+                .find(|value| parse_date(value).is_some())
+        })
+        .or_else(|| marked_time_value(document))
+        .or_else(|| {
+            DATE_KEYS
+                .iter()
+                .filter_map(|key| meta.get_microdata(key))
+                .find(|value| parse_date(value).is_some())
+        })
+        .or_else(|| script_date(html));
+    if let Some(raw) = published_raw {
+        return local_day(&raw, document);
+    }
+    let modified = linked.modified.and_then(parse_date).or_else(|| {
+        MODIFIED_KEYS
+            .iter()
+            .find_map(|key| meta.get(key).as_deref().and_then(parse_date))
+    });
+    let url_date = urls.iter().flatten().find_map(|url| date_from_url(url));
+    let (page_text, headline_offsets) = page_text(document);
+    let shown = shown_dates(&page_text);
+    let near_headline = |date: &&ShownDate| {
+        headline_offsets
+            .iter()
+            .any(|offset| date.offset + 1000 >= *offset && date.offset <= offset + 2000)
+    };
+    let first_published = shown
+        .iter()
+        .find(|date| date.label == Label::FirstPublished)
+        .map(|date| date.day.clone());
+    let shown_published = first_published.clone().or_else(|| {
+        shown
+            .iter()
+            .find(|date| date.label == Label::Published)
+            .map(|date| date.day.clone())
+    });
+    if let Some(modified) = modified {
+        // Only a modified date is declared. A publication date the page states elsewhere
+        // (a `<time>`, the URL, a "Published" dateline) is still the better answer; else the
+        // modified date, which is what such pages show as their date.
+        return unmarked_time_date(document)
+            .or(url_date)
+            .or(shown_published)
+            .or(Some(modified));
+    }
+    // No date metadata: a `<time>`, the URL, an "originally published" date, then a dateline
+    // around the headline (a "Published" one first, an "Updated" one last), then a "Published"
+    // dateline anywhere, then the first date shown.
+    let around_headline = [Label::Published, Label::Unlabelled, Label::Updated]
+        .iter()
+        .find_map(|label| {
+            shown
+                .iter()
+                .filter(near_headline)
+                .find(|date| date.label == *label)
+        })
+        .map(|date| date.day.clone());
+    unmarked_time_date(document)
+        .or(url_date)
+        .or(first_published)
+        .or(around_headline)
+        .or(shown_published)
+        .or_else(|| shown.first().map(|date| date.day.clone()))
+}
+
+/// The day of a declared publication timestamp as the page's readers saw it. A timestamp in UTC
+/// (`…T02:41:00Z`) can fall on the next day; when a `<time>` on the page gives the same moment
+/// (within an hour) with the site's own offset, its local day is the page's day.
+fn local_day(raw: &str, document: &Document) -> Option<String> {
+    let declared = parse_timestamp(raw)?;
+    let (Some(moment), Some(0)) = (declared.utc_minute, declared.offset_minutes) else {
+        return Some(declared.day);
+    };
+    let local = document
+        .elements_named("time")
+        .filter_map(|(_, element)| element.attr("datetime"))
+        .filter_map(parse_timestamp)
+        .find(|shown| {
+            shown.offset_minutes.is_some_and(|offset| offset != 0)
+                && shown
+                    .utc_minute
+                    .is_some_and(|minute| (minute - moment).abs() <= 60)
+        });
+    Some(local.map_or(declared.day, |shown| shown.day))
+}
+
+/// The raw date of a `<time>` marked as the publication time (`pubdate`,
+/// `itemprop=datePublished`, or a class naming it `published`, as WordPress themes write).
+fn marked_time_value(document: &Document) -> Option<String> {
+    document
+        .elements_named("time")
+        .filter(|(_, element)| {
+            let itemprop = element.attr("itemprop").unwrap_or("");
+            let class_says_published = element.attr("class").is_some_and(|class| {
+                class
+                    .split_whitespace()
+                    .any(|token| token.eq_ignore_ascii_case("published"))
+            });
+            element.attr("pubdate").is_some()
+                || itemprop.contains("datePublished")
+                || (class_says_published && !itemprop.contains("dateModified"))
+        })
+        .find_map(|(id, element)| {
+            element
+                .attr("datetime")
+                .filter(|value| parse_date(value).is_some())
+                .map(str::to_owned)
+                .or_else(|| {
+                    document
+                        .short_text_of(id, 16)
+                        .filter(|text| parse_date(text).is_some())
+                })
+        })
+}
+
+/// The date of the first `<time>` that is not marked as a modification time.
+fn unmarked_time_date(document: &Document) -> Option<String> {
+    document
+        .elements_named("time")
+        .filter(|(_, element)| {
+            let marks = format!(
+                "{} {}",
+                element.attr("class").unwrap_or(""),
+                element.attr("itemprop").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            !(marks.contains("modified") || marks.contains("updated"))
+        })
+        .find_map(|(id, element)| {
+            element.attr("datetime").and_then(parse_date).or_else(|| {
+                document
+                    .short_text_of(id, 16)
+                    .and_then(|text| parse_date(&text))
+            })
+        })
+}
+
+/// A publication date in a page's embedded application state (`"datePublished":"2024-…"` in a
+/// Next.js or Nuxt payload, possibly with escaped quotes), for pages that render their metadata
+/// only from scripts.
+fn script_date(html: &str) -> Option<String> {
+    const KEYS: &[&str] = &[
+        "\"datePublished",
+        "\"publishedDate",
+        "\"publishDate",
+        "\"published_at",
+        "\"publishedAt",
+        "\"date_published",
+        "\"firstPublishedDate",
+    ];
+    let bytes = html.as_bytes();
+    KEYS.iter().find_map(|key| {
+        let start = memchr::memmem::find(bytes, key.as_bytes())? + key.len();
+        // Skip `:`, spaces, quotes and escaped quotes up to the value.
+        let value_start = start
+            + bytes[start..]
+                .iter()
+                .take(8)
+                .take_while(|byte| matches!(byte, b':' | b' ' | b'"' | b'\\'))
+                .count();
+        let value = html.get(value_start..(value_start + 25).min(html.len()))?;
+        parse_date(value).map(|_| value.to_owned())
+    })
+}
+
+/// Every date the visible text shows, with the label the words before it give it.
+fn shown_dates(text: &str) -> Vec<ShownDate> {
+    all_datelines(text)
+        .into_iter()
+        .map(|(offset, day)| ShownDate {
+            offset,
+            label: label_before(text, offset),
+            day,
+        })
+        .collect()
+}
+
+/// Reads the few words before a shown date: "Published", "Posted on", "originally published"
+/// or "Updated", "Last modified".
+fn label_before(text: &str, offset: usize) -> Label {
+    let mut start = offset.saturating_sub(40);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = text.get(start..offset).unwrap_or("").to_lowercase();
+    if before.contains("originally published") || before.contains("first published") {
+        return Label::FirstPublished;
+    }
+    // The label nearest the date decides ("Published May 1 · Updated" is read up to the date).
+    let position = |words: &[&str]| words.iter().filter_map(|word| before.rfind(word)).max();
+    match (
+        position(&["published", "posted"]),
+        position(&["updated", "modified", "reviewed"]),
+    ) {
+        (Some(published), Some(updated)) if published > updated => Label::Published,
+        (Some(_), None) => Label::Published,
+        (_, Some(_)) => Label::Updated,
+        (None, None) => Label::Unlabelled,
+    }
+}
+
+/// Bytes of visible text scanned for dates.
+const PAGE_TEXT_LIMIT: usize = 60_000;
+
+/// The visible text of the page (no scripts or styles) and the offsets of its `<h1>`s.
+fn page_text(document: &Document) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut headline_offsets = Vec::new();
+    let mut stack = vec![0];
+    while let Some(id) = stack.pop() {
+        // Dates and headlines sit near the top; the rest of a long page is not worth scanning.
+        if text.len() > PAGE_TEXT_LIMIT {
+            break;
+        }
+        match &document.nodes[id].data {
+            NodeData::Text(chunk) => {
+                text.push_str(chunk);
+                continue;
+            }
+            NodeData::Element(element) => {
+                if matches!(
+                    element.name.as_str(),
+                    "script" | "style" | "head" | "title" | "noscript" | "template"
+                ) {
+                    continue;
+                }
+                if element.name == "h1" {
+                    headline_offsets.push(text.len());
+                }
+                text.push(' ');
+            }
+            NodeData::Root => {}
+        }
+        stack.extend(document.nodes[id].children.iter().rev());
+    }
+    (text, headline_offsets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metadata::LinkedData;
+
+    /// Chooses the date of `html` (fetched from `url`) and checks it.
+    fn check(html: &str, url: Option<&str>, expected: Option<&str>) {
+        let document = Document::parse(html);
+        let meta = MetaTags::collect(&document);
+        let linked = LinkedData::collect(&document);
+        let dates = LinkedDates {
+            published: linked.date_published.as_deref(),
+            modified: linked.date_modified.as_deref(),
+        };
+        let found = choose_date(&document, html, &meta, &dates, [url, None]);
+        assert_eq!(found.as_deref(), expected, "html: {html}");
+    }
+
+    #[test]
+    fn published_beats_modified_within_a_source() {
+        check(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2024-08-19","datePublished":"2024-01-29"}</script>
+            <p>Last updated: August 19, 2024</p>"#,
+            None,
+            Some("2024-01-29"),
+        );
+        check(
+            r#"<meta property="article:modified_time" content="2024-08-19T10:00:00+00:00">
+            <meta property="article:published_time" content="2024-01-29T10:00:00+00:00">"#,
+            None,
+            Some("2024-01-29"),
+        );
+    }
+
+    #[test]
+    fn meta_tags_beat_microdata_of_listed_items() {
+        check(
+            r#"<div class="card"><span itemprop="datePublished" content="2026-03-13T12:00:00Z">Mar 13</span></div>
+            <meta name="date" content="March 27, 2025">"#,
+            None,
+            Some("2025-03-27"),
+        );
+    }
+
+    #[test]
+    fn utc_timestamp_keeps_the_local_day_shown() {
+        // The meta tag is in UTC (already the next day); the page's `<time>` gives the same
+        // moment in the site's time zone.
+        check(
+            r#"<meta property="article:published_time" content="2025-12-19T03:05:00+00:00">
+            <time datetime="2025-12-18T19:05:00-08:00">December 18, 2025</time>"#,
+            None,
+            Some("2025-12-18"),
+        );
+        // A different moment is another date, not a time zone shift.
+        check(
+            r#"<meta property="article:published_time" content="2025-12-19T03:05:00+00:00">
+            <time datetime="2025-12-18T09:05:00-08:00">December 18, 2025</time>"#,
+            None,
+            Some("2025-12-19"),
+        );
+        // A local timestamp is never shifted.
+        check(
+            r#"<meta property="article:published_time" content="2024-05-01T23:30:00-04:00">"#,
+            None,
+            Some("2024-05-01"),
+        );
+    }
+
+    #[test]
+    fn marked_time_elements() {
+        check(
+            r#"<meta property="article:modified_time" content="2024-04-04T13:09:19+00:00">
+            <time class="entry-date published" datetime="2024-04-02T10:20:00+00:00">April 2, 2024</time>"#,
+            None,
+            Some("2024-04-02"),
+        );
+        check(
+            r#"<time class="entry-date published updated" itemprop="dateModified" datetime="2026-02-16">Feb 16</time>
+            <meta property="article:published_time" content="2025-05-14T19:30:03-07:00">"#,
+            None,
+            Some("2025-05-14"),
+        );
+    }
+
+    #[test]
+    fn only_a_modified_date_declared() {
+        // A "Published" dateline on the page beats the declared modified date.
+        check(
+            r#"<meta property="article:modified_time" content="2025-09-15T15:41:43+00:00">
+            <h1>Data platforms</h1><p>Published: January 3, 2024</p>"#,
+            None,
+            Some("2024-01-03"),
+        );
+        // Otherwise the modified date is the page's date.
+        check(
+            r#"<meta property="article:modified_time" content="2025-09-15T15:41:43+00:00">
+            <h1>Data platforms</h1><p>Updated September 15, 2025</p>"#,
+            None,
+            Some("2025-09-15"),
+        );
+    }
+
+    #[test]
+    fn without_metadata() {
+        // A `<time>` beats a date the text mentions near the headline.
+        check(
+            r#"<h1>Filing your taxes</h1><p>The deadline is April 15, 2025.</p>
+            <p>Page last modified <time datetime="2025-01-17T13:39:16-0500">Jan. 17, 2025</time></p>"#,
+            None,
+            Some("2025-01-17"),
+        );
+        check(
+            "<h1>Filing your taxes</h1><p>The deadline is April 15, 2025.</p>",
+            Some("https://example.com/2025/01/17/taxes"),
+            Some("2025-01-17"),
+        );
+        // Around the headline, a publication dateline beats an "Updated" one.
+        check(
+            "<h1>Pest control</h1><p>Updated on: October 28, 2024</p><p>Posted April 26, 2024</p>",
+            None,
+            Some("2024-04-26"),
+        );
+        check(
+            "<h1>Robot mapping</h1><p>2024-11-06</p>",
+            None,
+            Some("2024-11-06"),
+        );
+        check("<h1>No date here</h1>", None, None);
+        // "Originally published" beats the later date shown by the byline.
+        check(
+            "<h1>Tiny homes</h1><p>By Ann Lee 30 Sep 2022</p><p>This article was originally published on 26 Sep 2019.</p>",
+            None,
+            Some("2019-09-26"),
+        );
+    }
+
+    #[test]
+    fn labels() {
+        let text = "Posted on June 1, 2024 · Last updated: July 2, 2024";
+        let dates = shown_dates(text);
+        assert_eq!(dates[0].label, Label::Published);
+        assert_eq!(dates[1].label, Label::Updated);
+        assert_eq!(label_before("é June 1", 3), Label::Unlabelled);
+        let disclaimer = "This article was originally published on 26 Sep 2019";
+        assert_eq!(shown_dates(disclaimer)[0].label, Label::FirstPublished);
+    }
+
+    #[test]
+    fn date_from_application_state() {
+        let html =
+            r#"<script>window.__DATA__={"post":{"publishedDate":"2023-05-01T10:00:00Z"}}</script>"#;
+        assert_eq!(
+            script_date(html).as_deref().and_then(parse_date).as_deref(),
+            Some("2023-05-01")
+        );
+        let escaped = r#"self.__next_f.push([1,"{\"datePublished\":\"2022-11-02\"}"])"#;
+        assert_eq!(
+            script_date(escaped)
+                .as_deref()
+                .and_then(parse_date)
+                .as_deref(),
+            Some("2022-11-02")
+        );
+        assert_eq!(script_date(r#"{"datePublished": null}"#), None);
+    }
+}
