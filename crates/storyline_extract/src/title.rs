@@ -127,12 +127,14 @@ pub(crate) fn choose_title(
     }
     if let Some(heading) = headings.first() {
         // An `<h1>` that shares no word with any declared title is a section label ("Contact
-        // Us", "Our Blog", "M&A Updates") or a pull quote, not this page's headline.
+        // Us", "Our Blog", "M&A Updates") or a pull quote, and one of more than 25 words is a
+        // paragraph set in an `<h1>`: neither is this page's headline.
         let unrelated = !stripped.is_empty()
             && stripped
                 .iter()
                 .all(|title| !shares_a_word(&heading.headline, title));
-        if unrelated {
+        let n_words = heading.headline.split_whitespace().count();
+        if unrelated || (n_words > 25 && !stripped.is_empty()) {
             return TitleChoice {
                 title: stripped.first().cloned(),
                 heading: Some(heading.whole.clone()),
@@ -140,7 +142,7 @@ pub(crate) fn choose_title(
         }
         // Pages often write a longer or different headline in the `<h1>` than in `<title>`;
         // the visible one is what readers (and our references) call the title.
-        if heading.headline.split_whitespace().count() >= 2 {
+        if n_words >= 2 {
             return chosen(&heading.headline, heading);
         }
     }
@@ -181,6 +183,10 @@ fn headline_text(document: &Document, id: usize) -> String {
             _ => {}
         }
         stack.extend(document.nodes[node].children.iter().rev());
+    }
+    // Some pages escape the headline twice (`&amp;#x26;` in the markup); decode what is left.
+    if raw.contains('&') {
+        raw = crate::entities::decode_entities(&raw).into_owned();
     }
     collapse_whitespace(&raw)
 }
@@ -354,6 +360,23 @@ mod tests {
             "<h1>Budget: council approves new spending</h1>",
             &["Council approves new spending"],
             Some("Budget: council approves new spending"),
+        );
+    }
+
+    #[test]
+    fn paragraph_in_heading_and_double_escaping() {
+        let paragraph = "Learn which home renovations have the best return on investment and get \
+            expert tips on how to understand and calculate the value of each project before you \
+            start, so you can plan with confidence";
+        check(
+            &format!("<h1>{paragraph}</h1>"),
+            &["Best renovation projects for your home"],
+            Some("Best renovation projects for your home"),
+        );
+        check(
+            "<h1>Tools for data: Python, SQL &amp;#x26; AI</h1>",
+            &[],
+            Some("Tools for data: Python, SQL & AI"),
         );
     }
 
