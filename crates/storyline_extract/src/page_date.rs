@@ -89,9 +89,19 @@ pub(crate) fn choose_date(
     linked: &LinkedDates<'_>,
     urls: [Option<&str>; 2],
 ) -> Option<String> {
-    let published_raw: Option<String> = linked
-        .published
-        .filter(|value| parse_date(value).is_some())
+    let linked_published = linked.published.filter(|value| parse_date(value).is_some());
+    // JSON-LD dates are ISO 8601 by definition; one written as display text ("Jun 24, 2025")
+    // comes from a template, often the CMS's last-publish time, so a publication date the page
+    // shows by its headline (or labels "Published") is the better answer.
+    if let Some(text) = linked_published.filter(|value| !looks_like_iso(value)) {
+        let shown = ShownDates::read(document);
+        return shown
+            .first_published()
+            .or_else(|| shown.around_headline(&[Label::Published, Label::Unlabelled]))
+            .or_else(|| shown.published())
+            .or_else(|| parse_date(text));
+    }
+    let published_raw: Option<String> = linked_published
         .map(str::to_owned)
         .or_else(|| {
             DATE_KEYS
@@ -116,50 +126,83 @@ pub(crate) fn choose_date(
             .find_map(|key| meta.get(key).as_deref().and_then(parse_date))
     });
     let url_date = urls.iter().flatten().find_map(|url| date_from_url(url));
-    let (page_text, headline_offsets) = page_text(document);
-    let shown = shown_dates(&page_text);
-    let near_headline = |date: &&ShownDate| {
-        headline_offsets
-            .iter()
-            .any(|offset| date.offset + 1000 >= *offset && date.offset <= offset + 2000)
-    };
-    let first_published = shown
-        .iter()
-        .find(|date| date.label == Label::FirstPublished)
-        .map(|date| date.day.clone());
-    let shown_published = first_published.clone().or_else(|| {
-        shown
-            .iter()
-            .find(|date| date.label == Label::Published)
-            .map(|date| date.day.clone())
-    });
+    let shown = ShownDates::read(document);
     if let Some(modified) = modified {
         // Only a modified date is declared. A publication date the page states elsewhere
         // (a `<time>`, the URL, a "Published" dateline) is still the better answer; else the
         // modified date, which is what such pages show as their date.
         return unmarked_time_date(document)
             .or(url_date)
-            .or(shown_published)
+            .or_else(|| shown.published())
             .or(Some(modified));
     }
     // No date metadata: a `<time>`, the URL, an "originally published" date, then a dateline
     // around the headline (a "Published" one first, an "Updated" one last), then a "Published"
     // dateline anywhere, then the first date shown.
-    let around_headline = [Label::Published, Label::Unlabelled, Label::Updated]
-        .iter()
-        .find_map(|label| {
-            shown
-                .iter()
-                .filter(near_headline)
-                .find(|date| date.label == *label)
-        })
-        .map(|date| date.day.clone());
     unmarked_time_date(document)
         .or(url_date)
-        .or(first_published)
-        .or(around_headline)
-        .or(shown_published)
-        .or_else(|| shown.first().map(|date| date.day.clone()))
+        .or_else(|| shown.first_published())
+        .or_else(|| shown.around_headline(&[Label::Published, Label::Unlabelled, Label::Updated]))
+        .or_else(|| shown.published())
+        .or_else(|| shown.dates.first().map(|date| date.day.clone()))
+}
+
+/// True for `2024-06-18…`, the form JSON-LD and meta tags are meant to use.
+fn looks_like_iso(value: &str) -> bool {
+    let bytes = value.trim().as_bytes();
+    bytes.len() >= 10 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-'
+}
+
+/// The dates the page's visible text shows, and where its `<h1>`s start in that text.
+struct ShownDates {
+    dates: Vec<ShownDate>,
+    headline_offsets: Vec<usize>,
+}
+
+impl ShownDates {
+    fn read(document: &Document) -> ShownDates {
+        let (text, headline_offsets) = page_text(document);
+        ShownDates {
+            dates: shown_dates(&text),
+            headline_offsets,
+        }
+    }
+
+    /// A date labelled "originally published" or "first published".
+    fn first_published(&self) -> Option<String> {
+        self.labelled(Label::FirstPublished)
+    }
+
+    /// A date labelled as a publication date, "originally published" first.
+    fn published(&self) -> Option<String> {
+        self.first_published()
+            .or_else(|| self.labelled(Label::Published))
+    }
+
+    fn labelled(&self, label: Label) -> Option<String> {
+        self.dates
+            .iter()
+            .find(|date| date.label == label)
+            .map(|date| date.day.clone())
+    }
+
+    /// The first date shown just before or after an `<h1>` with the first of `labels` found.
+    fn around_headline(&self, labels: &[Label]) -> Option<String> {
+        let near_headline = |date: &&ShownDate| {
+            self.headline_offsets
+                .iter()
+                .any(|offset| date.offset + 1000 >= *offset && date.offset <= offset + 2000)
+        };
+        labels
+            .iter()
+            .find_map(|label| {
+                self.dates
+                    .iter()
+                    .filter(near_headline)
+                    .find(|date| date.label == *label)
+            })
+            .map(|date| date.day.clone())
+    }
 }
 
 /// The day of a declared publication timestamp as the page's readers saw it. A timestamp in UTC
@@ -366,6 +409,30 @@ mod tests {
             <meta property="article:published_time" content="2024-01-29T10:00:00+00:00">"#,
             None,
             Some("2024-01-29"),
+        );
+    }
+
+    #[test]
+    fn json_ld_date_written_as_text() {
+        // A template's display string in JSON-LD gives way to the date shown by the headline.
+        check(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"Nov 05, 2025"}</script>
+            <h1>Cleaning costs</h1><p>January 31, 2024</p>"#,
+            None,
+            Some("2024-01-31"),
+        );
+        // Without a shown date it is still read; an ISO value is trusted as it is.
+        check(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"Nov 05, 2025"}</script>
+            <h1>Cleaning costs</h1>"#,
+            None,
+            Some("2025-11-05"),
+        );
+        check(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2025-11-05"}</script>
+            <h1>Cleaning costs</h1><p>January 31, 2024</p>"#,
+            None,
+            Some("2025-11-05"),
         );
     }
 
