@@ -118,6 +118,21 @@ pub(crate) fn choose_date(
         })
         .or_else(|| script_date(html));
     if let Some(raw) = published_raw {
+        // Published and modified stamped to the same second: the CMS wrote both when it
+        // (re)generated the page, so a publication date shown by the headline is better.
+        let modified_raw = linked
+            .modified
+            .map(str::to_owned)
+            .or_else(|| MODIFIED_KEYS.iter().find_map(|key| meta.get(key)));
+        if raw.trim().len() > 10 && modified_raw.as_deref().map(str::trim) == Some(raw.trim()) {
+            let shown = ShownDates::read(document);
+            if let Some(day) = shown
+                .first_published()
+                .or_else(|| shown.around_headline(&[Label::Published, Label::Unlabelled]))
+            {
+                return Some(day);
+            }
+        }
         return local_day(&raw, document);
     }
     let modified = linked.modified.and_then(parse_date).or_else(|| {
@@ -433,6 +448,22 @@ mod tests {
             <h1>Cleaning costs</h1><p>January 31, 2024</p>"#,
             None,
             Some("2025-11-05"),
+        );
+    }
+
+    #[test]
+    fn published_and_modified_stamped_together() {
+        let stamped = r#"<meta property="article:published_time" content="2025-11-20T16:02:46Z">
+            <meta property="article:modified_time" content="2025-11-20T16:02:46Z">"#;
+        check(
+            &format!("{stamped}<h1>Short video</h1><p>By Liza Burke, May 14, 2025</p>"),
+            None,
+            Some("2025-05-14"),
+        );
+        check(
+            &format!("{stamped}<h1>Short video</h1><p>Updated May 14, 2025</p>"),
+            None,
+            Some("2025-11-20"),
         );
     }
 
