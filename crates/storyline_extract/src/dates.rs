@@ -119,11 +119,11 @@ pub(crate) fn parse_date(value: &str) -> Option<String> {
 }
 
 /// A machine-readable date with its time: the local day it names and, when it carries a time
-/// and an offset, the moment in minutes since 1970 (UTC) and the offset.
+/// and an offset, the moment in seconds since 1970 (UTC) and the offset.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Timestamp {
     pub(crate) day: String,
-    pub(crate) utc_minute: Option<i64>,
+    pub(crate) utc_second: Option<i64>,
     pub(crate) offset_minutes: Option<i32>,
 }
 
@@ -136,7 +136,7 @@ pub(crate) fn parse_timestamp(value: &str) -> Option<Timestamp> {
     let rest = value.get(10..).unwrap_or("");
     let no_time = Timestamp {
         day: day.clone(),
-        utc_minute: None,
+        utc_second: None,
         offset_minutes: None,
     };
     if bytes.get(4) != Some(&b'-') || !matches!(rest.as_bytes().first(), Some(b'T' | b' ')) {
@@ -175,10 +175,16 @@ pub(crate) fn parse_timestamp(value: &str) -> Option<Timestamp> {
         value.get(5..7)?.parse::<i64>().ok()?,
         value.get(8..10)?.parse::<i64>().ok()?,
     );
-    let local_minute = (days_from_civil(year, month, day_of_month) * 24 + hour) * 60 + minute;
+    let second = time
+        .get(5..8)
+        .and_then(|text| text.strip_prefix(':'))
+        .and_then(|text| text.parse::<i64>().ok())
+        .unwrap_or(0);
+    let local_second =
+        ((days_from_civil(year, month, day_of_month) * 24 + hour) * 60 + minute) * 60 + second;
     Some(Timestamp {
         day,
-        utc_minute: offset_minutes.map(|offset| local_minute - i64::from(offset)),
+        utc_second: offset_minutes.map(|offset| local_second - i64::from(offset) * 60),
         offset_minutes,
     })
 }
@@ -488,11 +494,16 @@ mod tests {
         assert_eq!(local.offset_minutes, Some(-240));
         let utc = parse_timestamp("2024-05-02T03:30:00.000Z").expect("timestamp");
         assert_eq!(utc.day, "2024-05-02");
-        assert_eq!(utc.utc_minute, local.utc_minute);
+        assert_eq!(utc.utc_second, local.utc_second);
         let compact_offset = parse_timestamp("2025-01-17T13:39:16-0500").expect("timestamp");
         assert_eq!(compact_offset.offset_minutes, Some(-300));
         let day_only = parse_timestamp("2024-05-01").expect("timestamp");
-        assert_eq!(day_only.utc_minute, None);
+        assert_eq!(day_only.utc_second, None);
+        let seconds = parse_timestamp("2024-05-02T03:30:09Z").expect("timestamp");
+        assert_eq!(
+            seconds.utc_second.zip(utc.utc_second).map(|(a, b)| a - b),
+            Some(9)
+        );
         assert_eq!(
             parse_timestamp("May 1, 2024")
                 .map(|found| found.day)

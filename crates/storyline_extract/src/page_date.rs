@@ -118,16 +118,18 @@ pub(crate) fn choose_date(
         })
         .or_else(|| script_date(html));
     if let Some(raw) = published_raw {
-        // Published and modified stamped to the same second: the CMS wrote both when it
-        // (re)generated the page, so a publication date shown by the headline is better.
+        // A modified time not after the published one is no edit history: the CMS stamped
+        // both when it (re)generated the page, so a publication date the page shows is better
+        // evidence. (A post edited a second after publication is a normal new post.)
         let modified_raw = linked
             .modified
             .map(str::to_owned)
             .or_else(|| MODIFIED_KEYS.iter().find_map(|key| meta.get(key)));
-        if raw.trim().len() > 10 && modified_raw.as_deref().map(str::trim) == Some(raw.trim()) {
+        if modified_raw.is_some_and(|modified| stamped_together(&raw, &modified)) {
             let shown = ShownDates::read(document);
             if let Some(day) = shown
                 .first_published()
+                .or_else(|| marked_time_value(document).and_then(|value| parse_date(&value)))
                 .or_else(|| shown.around_headline(&[Label::Published, Label::Unlabelled]))
             {
                 return Some(day);
@@ -160,6 +162,13 @@ pub(crate) fn choose_date(
         .or_else(|| shown.around_headline(&[Label::Published, Label::Unlabelled, Label::Updated]))
         .or_else(|| shown.published())
         .or_else(|| shown.dates.first().map(|date| date.day.clone()))
+}
+
+/// True when the modified timestamp is not after the published one (both with times and
+/// offsets): no edit can precede the publication, so the two are stamps the CMS wrote together.
+fn stamped_together(published: &str, modified: &str) -> bool {
+    let moment = |value: &str| parse_timestamp(value).and_then(|stamp| stamp.utc_second);
+    matches!((moment(published), moment(modified)), (Some(published), Some(modified)) if modified <= published)
 }
 
 /// True for `2024-06-18…`, the form JSON-LD and meta tags are meant to use.
@@ -225,7 +234,7 @@ impl ShownDates {
 /// (within an hour) with the site's own offset, its local day is the page's day.
 fn local_day(raw: &str, document: &Document) -> Option<String> {
     let declared = parse_timestamp(raw)?;
-    let (Some(moment), Some(0)) = (declared.utc_minute, declared.offset_minutes) else {
+    let (Some(moment), Some(0)) = (declared.utc_second, declared.offset_minutes) else {
         return Some(declared.day);
     };
     let local = document
@@ -235,8 +244,8 @@ fn local_day(raw: &str, document: &Document) -> Option<String> {
         .find(|shown| {
             shown.offset_minutes.is_some_and(|offset| offset != 0)
                 && shown
-                    .utc_minute
-                    .is_some_and(|minute| (minute - moment).abs() <= 60)
+                    .utc_second
+                    .is_some_and(|second| (second - moment).abs() <= 3600)
         });
     Some(local.map_or(declared.day, |shown| shown.day))
 }
@@ -465,6 +474,19 @@ mod tests {
             None,
             Some("2025-11-20"),
         );
+        // Modified before published is the same stamp; a marked `<time>` is a shown
+        // publication date.
+        check(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2025-11-29T12:28:31-05:00","dateModified":"2025-11-29T12:28:02-05:00"}</script>
+            <h1>Accounting tools</h1><p>Published <time pubdate datetime="2025-08-13">August 13, 2025</time></p>"#,
+            None,
+            Some("2025-08-13"),
+        );
+        assert!(!stamped_together("2025-11-29", "2025-11-29"));
+        assert!(!stamped_together(
+            "2025-11-29T12:28:31Z",
+            "2025-11-29T12:38:31Z"
+        ));
     }
 
     #[test]
