@@ -279,9 +279,10 @@ fn marked_time_value(document: &Document) -> Option<String> {
         })
 }
 
-/// The date of the first `<time>` that is not marked as a modification time.
+/// The date of the `<time>` nearest the first `<h1>` (else the first one) among those not
+/// marked as a modification time.
 fn unmarked_time_date(document: &Document) -> Option<String> {
-    document
+    let dated: Vec<(usize, String)> = document
         .elements_named("time")
         .filter(|(_, element)| {
             let marks = format!(
@@ -292,13 +293,24 @@ fn unmarked_time_date(document: &Document) -> Option<String> {
             .to_ascii_lowercase();
             !(marks.contains("modified") || marks.contains("updated"))
         })
-        .find_map(|(id, element)| {
-            element.attr("datetime").and_then(parse_date).or_else(|| {
+        .filter_map(|(id, element)| {
+            let day = element.attr("datetime").and_then(parse_date).or_else(|| {
                 document
                     .short_text_of(id, 16)
                     .and_then(|text| parse_date(&text))
-            })
+            })?;
+            Some((id, day))
         })
+        .collect();
+    // Pages list other articles' dates (teaser cards, "latest news") before and after the
+    // article; the article's own `<time>` sits next to its headline.
+    match document.elements_named("h1").next() {
+        Some((headline, _)) => dated
+            .iter()
+            .min_by_key(|(id, _)| id.abs_diff(headline))
+            .map(|(_, day)| day.clone()),
+        None => dated.first().map(|(_, day)| day.clone()),
+    }
 }
 
 /// A publication date in a page's embedded application state (`"datePublished":"2024-…"` in a
@@ -537,6 +549,16 @@ mod tests {
             <meta property="article:published_time" content="2025-05-14T19:30:03-07:00">"#,
             None,
             Some("2025-05-14"),
+        );
+    }
+
+    #[test]
+    fn time_next_to_the_headline() {
+        check(
+            r#"<ul class="latest"><li><time datetime="2025-01-31">01/31/2025</time> Other news</li></ul>
+            <h1>Candidate experience</h1><div><time datetime="2017-03-01T12:00:00Z">03/01/2017</time></div>"#,
+            None,
+            Some("2017-03-01"),
         );
     }
 
