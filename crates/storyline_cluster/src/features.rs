@@ -6,10 +6,10 @@
 //! the same kind: capitalised names and their two-word runs ("Tara Reid"), numbers (ages,
 //! years, death tolls), then ordinary content words by frequency.
 
-use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::stopwords::is_stopword;
+use crate::tokens::{lowercase_into, strip_plural, Case, Token, Tokens};
 use crate::ClusterConfig;
 
 /// What a term is; names and numbers carry more event-specific signal than common words.
@@ -101,17 +101,27 @@ pub fn story_features(
     date_days: Option<i32>,
     config: &ClusterConfig,
 ) -> StoryFeatures {
-    let mut counter = TermCounter {
-        // Room for a typical article's distinct terms, so the table rarely grows.
-        tallies: FxHashMap::with_capacity_and_hasher(256, Default::default()),
-        ..TermCounter::default()
-    };
-    if let Some(title) = title {
-        counter.add_text(title);
-        counter.add_text(title);
+    thread_local! {
+        // One counter per thread, reused: its table and buffers are allocated once, not
+        // per article.
+        static COUNTER: std::cell::RefCell<TermCounter> =
+            std::cell::RefCell::new(TermCounter::default());
     }
-    counter.add_text(text);
-    StoryFeatures::from_terms(&counter.finish(config.max_terms), date_days)
+    let extract = |counter: &mut TermCounter| {
+        counter.tallies.clear();
+        if let Some(title) = title {
+            counter.add_text(title);
+            counter.add_text(title);
+        }
+        counter.add_text(text);
+        counter.finish(config.max_terms);
+        StoryFeatures::from_terms(&counter.kept, date_days)
+    };
+    COUNTER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut counter) => extract(&mut counter),
+        // Only reachable if extraction re-entered itself; a fresh counter gives the same.
+        Err(_) => extract(&mut TermCounter::default()),
+    })
 }
 
 /// Counts of one term inside one article, before the kind is settled.
@@ -123,20 +133,85 @@ struct Tally {
     kind: Option<TermKind>,
 }
 
+/// Term hash → tally of one article: open addressing with linear probing on the hash's own
+/// low bits (term hashes are already uniform), which spares the hashing and control bytes
+/// of a general map on the per-token hot path. Tallies live in insertion order in a dense
+/// list, so reading them back touches no empty slots; callers sort what they emit.
+#[derive(Debug, Clone, Default)]
+struct TallyTable {
+    /// Power-of-two many (hash, 1 + index in `tallies`) slots, at most half full; 0 is empty.
+    slots: Vec<(u32, u32)>,
+    tallies: Vec<(u32, Tally)>,
+}
+
+/// Slots of a fresh table: room for a typical article's distinct terms at half load.
+const INITIAL_SLOTS: usize = 512;
+
+impl TallyTable {
+    /// Empties the table for the next article, keeping its memory unless an outsized
+    /// article made it grow.
+    fn clear(&mut self) {
+        if self.slots.len() != INITIAL_SLOTS {
+            self.slots = vec![(0, 0); INITIAL_SLOTS];
+            self.tallies = Vec::with_capacity(INITIAL_SLOTS / 2);
+        } else {
+            self.slots.fill((0, 0));
+            self.tallies.clear();
+        }
+    }
+
+    /// Counts one more occurrence of `hash` and returns its tally.
+    fn count(&mut self, hash: u32) -> &mut Tally {
+        if (self.tallies.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = hash as usize & mask;
+        // The table is at most half full, so the probe ends at the hash or at a gap.
+        while self.slots[slot].1 != 0 && self.slots[slot].0 != hash {
+            slot = (slot + 1) & mask;
+        }
+        let entry = if self.slots[slot].1 == 0 {
+            self.tallies.push((hash, Tally::default()));
+            self.slots[slot] = (hash, self.tallies.len() as u32);
+            self.tallies.len() - 1
+        } else {
+            self.slots[slot].1 as usize - 1
+        };
+        // In bounds: `entry` was just pushed or read from a filled slot.
+        let tally = &mut self.tallies[entry].1;
+        tally.count += 1;
+        tally
+    }
+
+    fn grow(&mut self) {
+        let n_slots = (self.slots.len() * 2).max(16);
+        self.slots = vec![(0, 0); n_slots];
+        let mask = n_slots - 1;
+        for (entry, &(hash, _)) in self.tallies.iter().enumerate() {
+            let mut slot = hash as usize & mask;
+            while self.slots[slot].1 != 0 {
+                slot = (slot + 1) & mask;
+            }
+            self.slots[slot] = (hash, entry as u32 + 1);
+        }
+    }
+}
+
 /// Accumulates term counts over the pieces of one article.
 #[derive(Debug, Default)]
 struct TermCounter {
-    tallies: FxHashMap<u32, Tally>,
-    lower: String,
-    previous_lower: String,
-}
-
-/// The token currently being read, with where it stands in its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Case {
-    Lower,
-    Capitalised,
-    AllCaps,
+    tallies: TallyTable,
+    /// Lowercase form of the current token (UTF-8), reused across tokens.
+    lower: Vec<u8>,
+    /// Lowercase form of the last counted token, for name pairs.
+    previous_lower: Vec<u8>,
+    /// "previous current" of a name pair.
+    pair: Vec<u8>,
+    /// Sort keys of the tallies when choosing the terms to keep.
+    ranked: Vec<u128>,
+    /// The terms kept, sorted by hash.
+    kept: Vec<TermCount>,
 }
 
 impl TermCounter {
@@ -144,32 +219,29 @@ impl TermCounter {
         let mut sentence_start = true;
         // Whether the previous kept token was a capitalised word, to form name pairs.
         let mut previous_capitalised = false;
-        let mut rest = text;
-        while let Some((token, before_gap, after)) = next_token(rest) {
-            rest = after;
-            // One pass over the gap: sentence ends start a sentence; any punctuation of
-            // weight breaks a run of names ("Reid: Malibu" is not one name).
-            for c in before_gap.chars() {
-                match c {
-                    '.' | '!' | '?' | '\n' => {
-                        sentence_start = true;
-                        previous_capitalised = false;
-                    }
-                    ':' | ';' | '"' | '“' | '(' | '—' => previous_capitalised = false,
-                    _ => {}
-                }
+        for token in Tokens::new(text) {
+            // Sentence ends start a sentence; any punctuation of weight breaks a run of
+            // names ("Reid: Malibu" is not one name).
+            if token.gap_ends_sentence {
+                sentence_start = true;
+                previous_capitalised = false;
+            }
+            if token.gap_breaks_names {
+                previous_capitalised = false;
             }
             let was_sentence_start = sentence_start;
-            sentence_start = false;
-            self.add_token(token, was_sentence_start, &mut previous_capitalised);
-            if token.ends_with('.') && token.len() > 4 {
-                // "U.S." keeps its dots; a longer word ending in a dot ends a sentence.
-                sentence_start = true;
-            }
+            self.add_token(&token, was_sentence_start, &mut previous_capitalised);
+            // "U.S." keeps its dots; a longer word ending in a dot ends a sentence.
+            sentence_start = token.text.ends_with('.') && token.text.len() > 4;
         }
     }
 
-    fn add_token(&mut self, token: &str, sentence_start: bool, previous_capitalised: &mut bool) {
+    fn add_token(
+        &mut self,
+        token: &Token<'_>,
+        sentence_start: bool,
+        previous_capitalised: &mut bool,
+    ) {
         let shape = lowercase_into(token, &mut self.lower);
         let has_digit = shape.has_digit;
         let mut hash = term_hash(&self.lower);
@@ -181,8 +253,7 @@ impl TermCounter {
         if !has_digit && strip_plural(&mut self.lower) {
             hash = term_hash(&self.lower);
         }
-        let tally = self.tallies.entry(hash).or_default();
-        tally.count += 1;
+        let tally = self.tallies.count(hash);
         if has_digit {
             tally.kind = Some(TermKind::Number);
         } else if case == Case::AllCaps || (case == Case::Capitalised && !sentence_start) {
@@ -192,25 +263,27 @@ impl TermCounter {
         }
         let is_capitalised = !has_digit && case != Case::Lower;
         if is_capitalised && *previous_capitalised {
-            let mut pair = std::mem::take(&mut self.previous_lower);
-            pair.push(' ');
-            pair.push_str(&self.lower);
-            let pair_tally = self.tallies.entry(term_hash(&pair)).or_default();
-            pair_tally.count += 1;
+            self.pair.clear();
+            self.pair.extend_from_slice(&self.previous_lower);
+            self.pair.push(b' ');
+            self.pair.extend_from_slice(&self.lower);
+            let pair_tally = self.tallies.count(term_hash(&self.pair));
             pair_tally.kind = Some(TermKind::NamePair);
-            self.previous_lower = pair;
         }
         *previous_capitalised = is_capitalised;
-        self.previous_lower.clear();
-        self.previous_lower.push_str(&self.lower);
+        // The current form becomes the previous one; the old buffer is reused next token.
+        std::mem::swap(&mut self.lower, &mut self.previous_lower);
     }
 
-    /// Settles each term's kind and keeps the `max_terms` terms with the highest prior weight.
-    fn finish(self, max_terms: usize) -> Vec<TermCount> {
-        let mut terms: Vec<(f32, TermCount)> = self
-            .tallies
-            .into_iter()
-            .map(|(hash, tally)| {
+    /// Settles each term's kind and keeps the `max_terms` terms with the highest prior weight
+    /// in `kept`, sorted by hash.
+    fn finish(&mut self, max_terms: usize) {
+        // Sort key: the prior (positive, so its bits order like the float) inverted so that
+        // ascending keys mean descending priors, then the hash, which breaks ties so that
+        // table order never leaks; count and kind ride along in the low bits.
+        self.ranked.clear();
+        self.ranked
+            .extend(self.tallies.tallies.iter().map(|&(hash, tally)| {
                 let kind = tally
                     .kind
                     .unwrap_or(if tally.capitalised > tally.lowercase {
@@ -219,21 +292,40 @@ impl TermCounter {
                         TermKind::Word
                     });
                 let count = u16::try_from(tally.count).unwrap_or(u16::MAX);
-                let prior = (1.0 + (f32::from(count)).ln()) * prior_weight(kind);
-                (prior, TermCount { hash, count, kind })
-            })
-            .collect();
-        // Highest prior first; the hash breaks ties so HashMap order never leaks.
-        if terms.len() > max_terms && max_terms > 0 {
-            terms.select_nth_unstable_by(max_terms - 1, |a, b| {
-                b.0.total_cmp(&a.0).then(a.1.hash.cmp(&b.1.hash))
-            });
+                let prior = sublinear_count(count) * prior_weight(kind);
+                (u128::from(!prior.to_bits()) << 96)
+                    | (u128::from(hash) << 64)
+                    | (u128::from(count) << 8)
+                    | u128::from(kind as u8)
+            }));
+        if self.ranked.len() > max_terms && max_terms > 0 {
+            self.ranked.select_nth_unstable(max_terms - 1);
         }
-        terms.truncate(max_terms);
-        let mut kept: Vec<TermCount> = terms.into_iter().map(|(_, term)| term).collect();
-        kept.sort_unstable_by_key(|term| term.hash);
-        kept
+        self.ranked.truncate(max_terms);
+        self.kept.clear();
+        self.kept.extend(self.ranked.iter().map(|&key| TermCount {
+            hash: (key >> 64) as u32,
+            count: (key >> 8) as u16,
+            kind: match key as u8 {
+                0 => TermKind::Word,
+                1 => TermKind::Name,
+                2 => TermKind::Number,
+                _ => TermKind::NamePair,
+            },
+        }));
+        self.kept.sort_unstable_by_key(|term| term.hash);
     }
+}
+
+/// `1 + ln(count)`, from a table for the small counts most terms have (the same `ln`
+/// computed once, so the values are bit for bit the same).
+fn sublinear_count(count: u16) -> f32 {
+    static TABLE: std::sync::OnceLock<[f32; 64]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| std::array::from_fn(|count| 1.0 + (count as f32).ln()));
+    table
+        .get(usize::from(count))
+        .copied()
+        .unwrap_or_else(|| 1.0 + f32::from(count).ln())
 }
 
 /// How much a kind of term is worth when choosing which terms to keep.
@@ -245,143 +337,11 @@ fn prior_weight(kind: TermKind) -> f32 {
     }
 }
 
-/// Splits off the next token: returns (token, the gap text before it, the rest).
-/// Tokens are runs of letters and digits, with inner apostrophes, dots and commas between
-/// digits ("6.1", "1,000"), and dots in abbreviations ("U.S.").
-fn next_token(text: &str) -> Option<(&str, &str, &str)> {
-    let mut start = 0;
-    loop {
-        let (c, len) = char_at(text, start)?;
-        if c.is_alphanumeric() {
-            break;
-        }
-        start += len;
-    }
-    let gap = text.get(..start)?;
-    let body = text.get(start..)?;
-    let mut end = body.len();
-    let mut index = 0;
-    let mut previous = ' ';
-    while let Some((c, len)) = char_at(body, index) {
-        let keep = c.is_alphanumeric() || {
-            let next = char_at(body, index + len).map_or(' ', |(next, _)| next);
-            let joins = match c {
-                '\'' | '’' => previous.is_alphabetic() && next.is_alphabetic(),
-                '.' | ',' => previous.is_ascii_digit() && next.is_ascii_digit(),
-                _ => false,
-            };
-            joins || (c == '.' && previous.is_uppercase() && is_single_letter_run(body, index))
-        };
-        if !keep {
-            end = index;
-            break;
-        }
-        previous = c;
-        index += len;
-    }
-    let token = body.get(..end)?;
-    let rest = body.get(end..)?;
-    // "Reid's" → "Reid": the possessive adds nothing to the name.
-    let token = token
-        .strip_suffix("'s")
-        .or_else(|| token.strip_suffix("’s"))
-        .unwrap_or(token);
-    Some((token, gap, rest))
-}
-
-/// The char starting at byte `index` and its length in bytes; ASCII needs no decoding.
-fn char_at(text: &str, index: usize) -> Option<(char, usize)> {
-    let byte = *text.as_bytes().get(index)?;
-    if byte.is_ascii() {
-        return Some((char::from(byte), 1));
-    }
-    let c = text.get(index..)?.chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
-/// True when the text before `dot_index` is a single capital letter run like "U" in "U.S.".
-fn is_single_letter_run(body: &str, dot_index: usize) -> bool {
-    let Some(before) = body.get(..dot_index) else {
-        return false;
-    };
-    let mut letters = before.rsplit('.').next().unwrap_or("").chars();
-    matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
-}
-
-/// What one pass over a token learns besides its lowercase form.
-#[derive(Debug, Clone, Copy)]
-struct TokenShape {
-    has_digit: bool,
-    case: Case,
-    n_chars: usize,
-}
-
-/// Writes the token's lowercase form into `lower` (commas dropped: they only occur as
-/// thousands separators; dots stay, "6.1", "u.s.") and reports its shape, in one pass.
-fn lowercase_into(token: &str, lower: &mut String) -> TokenShape {
-    lower.clear();
-    let (mut has_digit, mut n_chars, mut n_letters) = (false, 0, 0);
-    let (mut first_upper, mut any_lower) = (false, false);
-    let mut see = |c: char| {
-        n_chars += 1;
-        if c.is_ascii_digit() {
-            has_digit = true;
-        } else if c.is_alphabetic() {
-            if n_letters == 0 {
-                first_upper = c.is_uppercase();
-            } else {
-                any_lower |= c.is_lowercase();
-            }
-            n_letters += 1;
-        }
-    };
-    if token.is_ascii() {
-        for byte in token.bytes().filter(|&byte| byte != b',') {
-            see(char::from(byte));
-            lower.push(char::from(byte.to_ascii_lowercase()));
-        }
-    } else {
-        for c in token.chars().filter(|&c| c != ',') {
-            see(c);
-            lower.extend(c.to_lowercase());
-        }
-    }
-    let case = if !first_upper {
-        Case::Lower
-    } else if !any_lower && n_letters >= 2 {
-        Case::AllCaps
-    } else {
-        Case::Capitalised
-    };
-    TokenShape {
-        has_digit,
-        case,
-        n_chars,
-    }
-}
-
-/// Folds a regular English plural onto its singular so "earthquakes" meets "earthquake".
-fn strip_plural(lower: &mut String) -> bool {
-    let n_chars = lower.chars().count();
-    let plural = n_chars > 3
-        && lower.ends_with('s')
-        && !lower.ends_with("ss")
-        && !lower.ends_with("us")
-        && !lower.ends_with("is");
-    if plural {
-        lower.pop();
-        if lower.ends_with("ie") && n_chars > 4 {
-            lower.truncate(lower.len() - 2);
-            lower.push('y');
-        }
-    }
-    plural
-}
-
-pub(crate) fn term_hash(term: &str) -> u32 {
+/// Hash of a term (its lowercase UTF-8 bytes).
+pub(crate) fn term_hash(term: &[u8]) -> u32 {
     // Truncating the 64-bit hash is intended: 32 bits keep the features small, and a rare
     // collision only merges two terms' counts.
-    xxh3_64(term.as_bytes()) as u32
+    xxh3_64(term) as u32
 }
 
 #[cfg(test)]
@@ -394,7 +354,7 @@ mod tests {
         let mut want: Vec<TermCount> = expected
             .iter()
             .map(|&(term, count, kind)| TermCount {
-                hash: term_hash(term),
+                hash: term_hash(term.as_bytes()),
                 count,
                 kind,
             })

@@ -43,6 +43,7 @@ pub mod eval;
 mod features;
 mod linkage;
 mod stopwords;
+mod tokens;
 mod vectors;
 
 pub use features::{story_features, StoryFeatures, TermCount, TermKind};

@@ -1,0 +1,123 @@
+//! Dev tool: CPU cost of [`story_features`] per article and of [`cluster_stories`], with a
+//! checksum of the features and the story ids, so that a speed change can be shown to leave
+//! the output the same.
+//!
+//! `cargo run --release -p storyline_cluster --example features_speed -- FILE.jsonl
+//! [REPEAT]` reads JSONL articles (`text`, optional `title` and `date` as YYYY-MM-DD; the
+//! storyline_clean `clean_speed --dump` output fits), extracts features REPEAT times
+//! (default 3) on one thread, clusters once, and prints CPU times and checksums.
+#![allow(clippy::print_stdout)]
+
+use anyhow::Context;
+use storyline_cluster::{cluster_stories, story_features, ClusterConfig, StoryFeatures};
+use xxhash_rust::xxh3::Xxh3;
+
+/// CPU seconds of this process (user + system, all threads; Linux, 0 elsewhere).
+fn process_cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    let after_name = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks = |index: usize| {
+        fields
+            .get(index)
+            .and_then(|field| field.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Days since 1970-01-01 of a "YYYY-MM-DD…" date (proleptic Gregorian).
+fn date_days(date: &str) -> Option<i32> {
+    let year: i32 = date.get(0..4)?.parse().ok()?;
+    let month: i32 = date.get(5..7)?.parse().ok()?;
+    let day: i32 = date.get(8..10)?.parse().ok()?;
+    let (year, month) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * month + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    Some(era * 146_097 + day_of_era - 719_468)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = args
+        .first()
+        .context("usage: features_speed FILE.jsonl [REPEAT]")?;
+    let repeat: usize = args
+        .get(1)
+        .and_then(|arg| arg.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let data = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let field = |record: &serde_json::Value, name: &str| {
+        record
+            .get(name)
+            .and_then(|value| value.as_str())
+            .map(str::to_owned)
+    };
+    let articles: Vec<(Option<String>, String, Option<i32>)> = data
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let record: serde_json::Value = serde_json::from_str(line)?;
+            Ok((
+                field(&record, "title"),
+                field(&record, "text").unwrap_or_default(),
+                field(&record, "date").as_deref().and_then(date_days),
+            ))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    drop(data);
+    let config = ClusterConfig::default();
+
+    let started = process_cpu_seconds();
+    let mut features: Vec<StoryFeatures> = Vec::new();
+    for round in 0..repeat {
+        let extracted: Vec<StoryFeatures> = articles
+            .iter()
+            .map(|(title, text, date)| story_features(title.as_deref(), text, *date, &config))
+            .collect();
+        if round == 0 {
+            features = extracted;
+        }
+    }
+    let features_seconds = process_cpu_seconds() - started;
+    let mut checksum = Xxh3::new();
+    for article in &features {
+        for term in article.terms() {
+            checksum.update(&term.hash.to_le_bytes());
+            checksum.update(&term.count.to_le_bytes());
+            checksum.update(&[term.kind as u8]);
+        }
+        checksum.update(&article.date_days.unwrap_or(i32::MIN).to_le_bytes());
+    }
+    let features_checksum = checksum.digest();
+
+    let started = process_cpu_seconds();
+    let stories = cluster_stories(&features, &[], &config);
+    let cluster_seconds = process_cpu_seconds() - started;
+    let mut checksum = Xxh3::new();
+    for story in &stories {
+        checksum.update(&story.0.to_le_bytes());
+    }
+    let n = articles.len().max(1) as f64;
+    println!(
+        "articles {}  features {:.2} us/article ({} rounds)  cluster {:.3} s CPU",
+        articles.len(),
+        features_seconds / n / repeat as f64 * 1e6,
+        repeat,
+        cluster_seconds
+    );
+    println!(
+        "features checksum {features_checksum:016x}  stories checksum {:016x}",
+        checksum.digest()
+    );
+    Ok(())
+}
