@@ -7,12 +7,15 @@
 //! spelling variants of one name never disagree. Copies are listed but marked, and each
 //! value counts its independent (non-copy) support.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use crate::dates::{DateValue, StoryDates};
 use crate::entities::FoundEntities;
 use crate::lexicon;
-use crate::text::StoryTexts;
+use crate::text::{ArticleText, StoryTexts};
+use crate::tokens::HashFilter;
 use crate::{Disagreement, DisagreementKind, DisagreementValue, EntityKind};
 
 /// A fact one article states: what it is about and the value it gives.
@@ -82,9 +85,8 @@ pub(crate) fn find_disagreements(
         })
         .collect();
     for article in &texts.articles {
-        let words = &article.words;
-        number_facts(article.text, words, article.position, entities, &mut facts);
-        role_name_facts(article.text, words, article.position, entities, &mut facts);
+        number_facts(article, entities, &mut facts);
+        role_name_facts(article, entities, &mut facts);
     }
     let mut by_about: FxHashMap<(DisagreementKind, String), Vec<Fact>> = FxHashMap::default();
     for fact in facts {
@@ -225,9 +227,25 @@ fn number_word(word: &str) -> Option<f64> {
         .map(|&(_, value)| f64::from(value))
 }
 
-fn numbers_in<'t>(text: &'t str, words: &[(usize, &'t str)]) -> Vec<NumberAt<'t>> {
+/// The hashes of the number words, so that most words are turned away before any text
+/// is compared.
+fn number_word_hashes() -> &'static HashFilter {
+    static HASHES: OnceLock<HashFilter> = OnceLock::new();
+    HASHES.get_or_init(|| {
+        let words: Vec<&str> = NUMBER_WORDS.iter().map(|&(word, _)| word).collect();
+        HashFilter::new(&words)
+    })
+}
+
+fn numbers_in<'t>(article: &ArticleText<'t>) -> Vec<NumberAt<'t>> {
+    let text = article.text;
     let mut out = Vec::new();
-    for &(start, word) in words {
+    let number_words = number_word_hashes();
+    for (token, &(start, word)) in article.tokens.iter().zip(&article.words) {
+        // A number word is ASCII without a possessive, so its lower hash is in the filter.
+        if !number_words.contains(token.lower) {
+            continue;
+        }
         if let Some(value) = number_word(word) {
             out.push(NumberAt {
                 value,
@@ -310,14 +328,23 @@ fn may_be_fact(
     next: Option<&str>,
     previous: Option<&str>,
 ) -> bool {
-    let next_lower = next.map(str::to_ascii_lowercase);
-    let next_lower = next_lower.as_deref();
     gap_before == ", "
         || gap_before.ends_with(['$', '€', '£'])
         || gap_after.starts_with("-m")
         || previous.is_some_and(|w| w.eq_ignore_ascii_case("magnitude"))
-        || next_lower.is_some_and(|w| {
-            w.starts_with("magnitude") || is_people_noun(w) || casualty_role(w).is_some()
+        || next.is_some_and(|w| {
+            let bytes = w.as_bytes();
+            // The word lower-cased on the stack: every word asked about below is shorter.
+            let mut buffer = [0_u8; 16];
+            let lower = buffer.get_mut(..bytes.len()).and_then(|slot| {
+                slot.copy_from_slice(bytes);
+                slot.make_ascii_lowercase();
+                std::str::from_utf8(slot).ok()
+            });
+            bytes
+                .get(..9)
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"magnitude"))
+                || lower.is_some_and(|w| is_people_noun(w) || casualty_role(w).is_some())
         })
 }
 
@@ -405,14 +432,9 @@ fn scale_word(word: &str) -> Option<f64> {
     }
 }
 
-fn number_facts(
-    text: &str,
-    words: &[(usize, &str)],
-    position: usize,
-    entities: &FoundEntities,
-    facts: &mut Vec<Fact>,
-) {
-    for number in numbers_in(text, words) {
+fn number_facts(article: &ArticleText<'_>, entities: &FoundEntities, facts: &mut Vec<Fact>) {
+    let (text, words, position) = (article.text, &article.words[..], article.position);
+    for number in numbers_in(article) {
         let gap_before = text
             .get(number.start.saturating_sub(2)..number.start)
             .unwrap_or("");
@@ -525,57 +547,51 @@ fn number_facts(
     }
 }
 
-/// Role heads that a single person holds ("defense minister", "Russian president"), as a
-/// `match` so that the check on every word is a length switch and one comparison.
-fn is_role_head_lower(lower: &[u8]) -> bool {
-    matches!(
-        lower,
-        b"minister"
-            | b"president"
-            | b"secretary"
-            | b"spokesman"
-            | b"spokeswoman"
-            | b"spokesperson"
-            | b"coach"
-            | b"ceo"
-            | b"director"
-            | b"chief"
-            | b"governor"
-            | b"mayor"
-            | b"chancellor"
-            | b"ambassador"
-            | b"commander"
-            | b"publicist"
-            | b"lawyer"
-            | b"attorney"
-            | b"premier"
-    )
+/// Role heads that a single person holds ("defense minister", "Russian president").
+const ROLE_HEADS: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coach",
+    "ceo",
+    "director",
+    "chief",
+    "governor",
+    "mayor",
+    "chancellor",
+    "ambassador",
+    "commander",
+    "publicist",
+    "lawyer",
+    "attorney",
+    "premier",
+];
+
+/// The hashes of the role heads: every word is asked about, and most are turned away by
+/// their hash before any text is compared.
+fn role_head_hashes() -> &'static HashFilter {
+    static HASHES: OnceLock<HashFilter> = OnceLock::new();
+    HASHES.get_or_init(|| HashFilter::new(ROLE_HEADS))
 }
 
 /// Whether a word (in any case) is a role that one person holds at a time.
 fn is_role_head(word: &str) -> bool {
-    // Called on every word: lower-case into a stack buffer and let a match on the string
-    // (length first) decide, instead of comparing against each head in turn.
-    let mut buffer = [0_u8; 12];
-    let Some(slot) = buffer.get_mut(..word.len()).filter(|_| word.len() >= 3) else {
-        return false;
-    };
-    slot.copy_from_slice(word.as_bytes());
-    slot.make_ascii_lowercase();
-    is_role_head_lower(slot)
+    ROLE_HEADS
+        .iter()
+        .any(|head| head.eq_ignore_ascii_case(word))
 }
 
 /// "defense minister Andrei Belousov", "Russian President Vladimir Putin": a role of at
 /// least two words (a modifier and a head) followed by a capitalised name.
-fn role_name_facts(
-    text: &str,
-    words: &[(usize, &str)],
-    position: usize,
-    entities: &FoundEntities,
-    facts: &mut Vec<Fact>,
-) {
-    for (index, &(start, word)) in words.iter().enumerate() {
-        if index == 0 || !is_role_head(word) {
+fn role_name_facts(article: &ArticleText<'_>, entities: &FoundEntities, facts: &mut Vec<Fact>) {
+    let (text, words, position) = (article.text, &article.words[..], article.position);
+    let role_heads = role_head_hashes();
+    for (index, (token, &(start, word))) in article.tokens.iter().zip(words).enumerate() {
+        // A role head is ASCII without a possessive, so its lower hash is in the filter.
+        if index == 0 || !role_heads.contains(token.lower) || !is_role_head(word) {
             continue;
         }
         let head = word.to_lowercase();

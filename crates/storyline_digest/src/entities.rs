@@ -76,39 +76,67 @@ pub(crate) fn name_key(name: &str) -> String {
 /// Writes the [`name_key`] of `name` into `key` (cleared first).
 fn name_key_into(name: &str, key: &mut String) {
     key.clear();
+    if name.is_ascii() {
+        ascii_name_key_into(name, key);
+        return;
+    }
     let mut word_start = 0;
     for word in name.split(|c: char| c.is_whitespace() || c == '-' || c == '‐') {
         if !key.is_empty() && key.len() > word_start {
             key.push(' ');
         }
         word_start = key.len();
-        if word.is_ascii() {
-            // The same as the loop below, without decoding: ASCII lower-cases byte by byte.
-            key.extend(
-                word.bytes()
-                    .filter(|b| !matches!(b, b'\'' | b'.'))
-                    .map(|b| char::from(b.to_ascii_lowercase())),
-            );
-        } else {
-            for c in word.chars().filter(|c| !matches!(c, '\'' | '’' | '.')) {
-                key.extend(c.to_lowercase());
-            }
+        for c in word.chars().filter(|c| !matches!(c, '\'' | '’' | '.')) {
+            key.extend(c.to_lowercase());
         }
-        // British and American spellings of one name ("Betty Ford Centre" / "Center").
-        let folded = match &key[word_start..] {
-            "centre" => Some("center"),
-            "theatre" => Some("theater"),
-            "defence" => Some("defense"),
-            _ => None,
-        };
-        if let Some(folded) = folded {
-            key.truncate(word_start);
-            key.push_str(folded);
-        }
+        fold_spelling(key, word_start);
     }
     if key.ends_with(' ') {
         key.pop();
     }
+}
+
+/// [`name_key_into`] for an ASCII name, byte by byte: its non-empty words (after dropping
+/// apostrophes and full stops), lower-cased and joined by single spaces.
+fn ascii_name_key_into(name: &str, key: &mut String) {
+    let mut word_start = 0;
+    let mut in_word = false;
+    for byte in name.bytes() {
+        if byte.is_ascii_whitespace() || byte == b'\x0b' || byte == b'-' {
+            if in_word {
+                fold_spelling(key, word_start);
+                in_word = false;
+            }
+            continue;
+        }
+        if matches!(byte, b'\'' | b'.') {
+            continue;
+        }
+        if !in_word {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            word_start = key.len();
+            in_word = true;
+        }
+        key.push(char::from(byte.to_ascii_lowercase()));
+    }
+    if in_word {
+        fold_spelling(key, word_start);
+    }
+}
+
+/// Folds British and American spellings of one name word ("Betty Ford Centre" / "Center"),
+/// the word being `key[word_start..]`.
+fn fold_spelling(key: &mut String, word_start: usize) {
+    let folded = match key.get(word_start..) {
+        Some("centre") => "center",
+        Some("theatre") => "theater",
+        Some("defence") => "defense",
+        _ => return,
+    };
+    key.truncate(word_start);
+    key.push_str(folded);
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -181,32 +209,11 @@ impl WordEvidence {
     }
 }
 
-/// A word with what surrounds it (a view of [`crate::tokens::Token`] with its text).
-#[derive(Debug, Clone, Copy)]
-struct Token<'t> {
-    word: &'t str,
-    lower: u64,
-    capitalised: bool,
-    sentence_start: bool,
-    joined_to_previous: bool,
-    comma_before: bool,
-    in_headline: bool,
-}
+use crate::tokens::Token;
 
-fn tokens_of<'t>(article: &ArticleText<'t>) -> Vec<Token<'t>> {
-    article
-        .tokens
-        .iter()
-        .map(|t| Token {
-            word: article.word(t),
-            lower: t.lower,
-            capitalised: t.capitalised,
-            sentence_start: t.sentence_start,
-            joined_to_previous: t.joined_to_previous,
-            comma_before: t.comma_before,
-            in_headline: t.in_headline,
-        })
-        .collect()
+/// The text of a token (tokens carry byte ranges of the article's text).
+fn word<'t>(text: &'t str, token: &Token) -> &'t str {
+    text.get(token.start..token.end).unwrap_or("")
 }
 
 /// Whether a word starts with a lower-case letter (ASCII first, as most words are).
@@ -219,22 +226,28 @@ fn starts_lowercase(word: &str) -> bool {
 
 /// Finds, types and merges the entities of a story; keeps the `max_entities` most named.
 pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> FoundEntities {
-    let tokenised: Vec<Vec<Token<'_>>> = texts.articles.iter().map(tokens_of).collect();
     let mut evidence = WordEvidence::default();
     // Only words that open a sentence capitalised need to be looked for in lower case.
     let mut openers: FxHashSet<u64> = FxHashSet::default();
-    for tokens in &tokenised {
-        for token in tokens.iter().filter(|t| !t.in_headline && t.capitalised) {
+    for article in &texts.articles {
+        let text = article.text;
+        for token in article
+            .tokens
+            .iter()
+            .filter(|t| !t.in_headline && t.capitalised)
+        {
             if token.sentence_start {
                 openers.insert(token.lower);
-            } else if !is_all_caps(token.word) {
+            } else if !is_all_caps(word(text, token)) {
                 evidence.capitalised_inside.insert(token.lower);
             }
         }
     }
-    for tokens in &tokenised {
-        for token in tokens {
-            if !token.in_headline && starts_lowercase(token.word) && openers.contains(&token.lower)
+    for article in &texts.articles {
+        for token in &article.tokens {
+            if !token.in_headline
+                && starts_lowercase(word(article.text, token))
+                && openers.contains(&token.lower)
             {
                 evidence.lowercase.insert(token.lower);
             }
@@ -243,8 +256,9 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     let mut groups: FxHashMap<String, Group> = FxHashMap::default();
     let mut buffers = RunBuffers::default();
     let mut key = String::new();
-    for (text, tokens) in texts.articles.iter().zip(&tokenised) {
-        names_in(tokens, &evidence, &mut buffers, &mut |name, votes| {
+    for article in &texts.articles {
+        let position = article.position;
+        names_in(article, &evidence, &mut buffers, &mut |name, votes| {
             name_key_into(name, &mut key);
             if key.is_empty() {
                 return;
@@ -265,8 +279,8 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
                 }
             }
             group.mentions += 1;
-            if group.articles.last() != Some(&text.position) {
-                group.articles.push(text.position);
+            if group.articles.last() != Some(&position) {
+                group.articles.push(position);
             }
             for (total, vote) in group.votes.iter_mut().zip(votes) {
                 *total += vote;
@@ -279,11 +293,12 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
 /// Cuts capitalised name sequences out of one article's tokens and hands each, with its
 /// kind votes, to `found`.
 fn names_in(
-    tokens: &[Token<'_>],
+    article: &ArticleText<'_>,
     evidence: &WordEvidence,
     buffers: &mut RunBuffers,
     found: &mut dyn FnMut(&str, Votes),
 ) {
+    let (text, tokens) = (article.text, &article.tokens[..]);
     let mut index = 0;
     while index < tokens.len() {
         if !tokens[index].capitalised || tokens[index].in_headline {
@@ -294,12 +309,13 @@ fn names_in(
         let mut end = index + 1;
         while end < tokens.len() && tokens[end].joined_to_previous && !tokens[end].sentence_start {
             // A possessive ends a name: "Russia's Far East" is two names.
-            if strip_possessive(tokens[end - 1].word) != tokens[end - 1].word {
+            let previous = word(text, &tokens[end - 1]);
+            if strip_possessive(previous) != previous {
                 break;
             }
             if tokens[end].capitalised {
                 end += 1;
-            } else if is_name_connector(tokens[end].word)
+            } else if is_name_connector(word(text, &tokens[end]))
                 && tokens
                     .get(end + 1)
                     .is_some_and(|next| next.joined_to_previous && next.capitalised)
@@ -309,7 +325,7 @@ fn names_in(
                 break;
             }
         }
-        if let Some(votes) = analyse_run(tokens, start, end, evidence, buffers) {
+        if let Some(votes) = analyse_run(text, tokens, start, end, evidence, buffers) {
             found(&buffers.name, votes);
         }
         index = end;
@@ -357,7 +373,8 @@ fn join_into(words: &[String], out: &mut String) {
 /// or nothing when it is only titles, nationality words, dates or an ordinary word that
 /// starts a sentence.
 fn analyse_run(
-    tokens: &[Token<'_>],
+    text: &str,
+    tokens: &[Token],
     start: usize,
     end: usize,
     evidence: &WordEvidence,
@@ -369,26 +386,28 @@ fn analyse_run(
     let first_token = &tokens[start];
     if end - start == 1
         && first_token.sentence_start
-        && !is_all_caps(first_token.word)
+        && !is_all_caps(word(text, first_token))
         && !evidence.capitalised_inside.contains(&first_token.lower)
     {
         return None;
     }
     let n_words = end - start;
-    let all_caps = tokens[start..end].iter().all(|t| is_all_caps(t.word));
+    let all_caps = tokens[start..end]
+        .iter()
+        .all(|t| is_all_caps(word(text, t)));
     while buffers.words.len() < n_words {
         buffers.words.push(String::new());
         buffers.lower.push(String::new());
     }
     for (offset, token) in tokens[start..end].iter().enumerate() {
-        let word = strip_possessive(token.word);
+        let stripped = strip_possessive(word(text, token));
         let shown = &mut buffers.words[offset];
         shown.clear();
         // Headlines and datelines in capitals ("NEW DELHI") read as names in title case.
-        if all_caps && (n_words > 1 || word.chars().count() > 5) {
-            title_case_into(word, shown);
+        if all_caps && (n_words > 1 || stripped.chars().count() > 5) {
+            title_case_into(stripped, shown);
         } else {
-            shown.push_str(word);
+            shown.push_str(stripped);
         }
         lowercase_into(shown, &mut buffers.lower[offset]);
     }
@@ -473,14 +492,14 @@ fn analyse_run(
     let key = &mut buffers.key;
     join_into(name_words, key);
     let previous = start.checked_sub(1).map(|i| {
-        lowercase_into(tokens[i].word, &mut buffers.previous);
+        lowercase_into(word(text, &tokens[i]), &mut buffers.previous);
         buffers.previous.as_str()
     });
     let next = tokens
         .get(end)
         .filter(|t| !t.sentence_start || t.comma_before)
         .map(|t| {
-            lowercase_into(t.word, &mut buffers.next);
+            lowercase_into(word(text, t), &mut buffers.next);
             buffers.next.as_str()
         });
     let is_known_place = lexicon::is_known_place(key);

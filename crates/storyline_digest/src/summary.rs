@@ -33,33 +33,61 @@ struct Candidate<'t> {
     score: f64,
 }
 
+/// Per term: how many quotable articles use it, and the last article counted.
+type Frequencies = FxHashMap<Term, (f64, usize)>;
+
+/// How many quotable articles use each term, with the last article counted (so that a
+/// term counts once per article); `None` when only one article is quotable, as then every
+/// term's frequency is one. Also the norm of that frequency vector (the centroid's).
+///
+/// Frequencies are whole numbers, so their sums are exact whatever the order of the map.
+fn document_frequencies(
+    texts: &StoryTexts<'_>,
+    quotable: &dyn Fn(usize) -> bool,
+) -> (Option<Frequencies>, f64) {
+    let n_quotable = (0..texts.articles.len()).filter(|&i| quotable(i)).count();
+    if n_quotable == 1 {
+        let Some(article) = (0..texts.articles.len())
+            .find(|&i| quotable(i))
+            .and_then(|i| texts.articles.get(i))
+        else {
+            return (None, 1.0);
+        };
+        let mut terms = article.terms.clone();
+        terms.sort_unstable();
+        terms.dedup();
+        return (None, (terms.len() as f64).sqrt().max(1.0));
+    }
+    let n_terms: usize = texts.articles.iter().map(|a| a.terms.len()).sum();
+    let mut frequency: Frequencies =
+        FxHashMap::with_capacity_and_hasher(n_terms.min(1 << 14), Default::default());
+    for (index, article) in texts.articles.iter().enumerate() {
+        if !quotable(index) {
+            continue;
+        }
+        for &term in &article.terms {
+            let entry = frequency.entry(term).or_insert((0.0, usize::MAX));
+            if entry.1 != index {
+                *entry = (entry.0 + 1.0, index);
+            }
+        }
+    }
+    let norm = frequency
+        .values()
+        .map(|&(count, _)| count * count)
+        .sum::<f64>()
+        .sqrt()
+        .max(1.0);
+    (Some(frequency), norm)
+}
+
 /// Picks up to `wanted` summary sentences, most central first.
 pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySentence> {
     let any_original = texts.articles.iter().any(|a| !a.is_copy);
     // If every article is a copy (a cycle of edges), quoting copies is all that is left.
     let quotable = |index: usize| !texts.articles[index].is_copy || !any_original;
 
-    let mut document_frequency: FxHashMap<Term, f64> = FxHashMap::default();
-    let mut article_terms: Vec<Term> = Vec::new();
-    for (index, article) in texts.articles.iter().enumerate() {
-        if !quotable(index) {
-            continue;
-        }
-        article_terms.clear();
-        article_terms.extend_from_slice(&article.terms);
-        article_terms.sort_unstable();
-        article_terms.dedup();
-        for term in &article_terms {
-            *document_frequency.entry(*term).or_default() += 1.0;
-        }
-    }
-    let centroid_norm = document_frequency
-        .values()
-        .map(|v| v * v)
-        .sum::<f64>()
-        .sqrt()
-        .max(1.0);
-
+    let (document_frequency, centroid_norm) = document_frequencies(texts, &quotable);
     let mut candidates = Vec::new();
     for (index, article) in texts.articles.iter().enumerate() {
         if !quotable(index) {
@@ -82,10 +110,14 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             {
                 continue; // headings, bylines and captions rarely end like sentences
             }
-            let overlap: f64 = terms
-                .iter()
-                .map(|t| document_frequency.get(t).copied().unwrap_or(0.0))
-                .sum();
+            let overlap: f64 = match &document_frequency {
+                // One quotable article: every term's frequency is one.
+                None => terms.len() as f64,
+                Some(frequency) => terms
+                    .iter()
+                    .map(|t| frequency.get(t).map_or(0.0, |&(count, _)| count))
+                    .sum(),
+            };
             let cosine = overlap / ((terms.len() as f64).sqrt() * centroid_norm);
             // Leads carry the news: a small bonus for the first sentences of an article.
             let lead_bonus = 1.0 + 0.15 / (1.0 + position as f64);

@@ -71,11 +71,6 @@ impl<'a> ArticleText<'a> {
         }
     }
 
-    /// The text of a token.
-    pub(crate) fn word(&self, token: &Token) -> &'a str {
-        self.text.get(token.start..token.end).unwrap_or("")
-    }
-
     /// The sorted, deduplicated content-word terms of one of its sentences.
     pub(crate) fn sentence_terms(&self, sentence: &Sentence) -> &[Term] {
         self.terms.get(sentence.terms.clone()).unwrap_or(&[])
@@ -168,6 +163,7 @@ pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
 
 /// Strips a possessive ending ("Putin's" → "Putin"): `'s`, `’s`, `s'` or `s’`. Called
 /// on most words, so it compares bytes.
+#[inline]
 pub(crate) fn strip_possessive(word: &str) -> &str {
     const CURLY: &[u8] = "’".as_bytes();
     let cut = match word.as_bytes() {

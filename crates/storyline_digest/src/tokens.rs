@@ -42,10 +42,12 @@ pub(crate) fn hash_text(text: &str) -> u64 {
     hasher.finish()
 }
 
-/// The stopwords' hashes: sorted for an exact lookup, and a 4096-bit filter in front of it
-/// that turns most content words away with one memory read (a binary search per word was
-/// the tokenizer's largest cost).
-struct StopwordHashes {
+/// A set of words by the hashes of their lower-cased forms (see [`Token::lower`]): sorted
+/// for an exact lookup, with a 4096-bit filter in front of it that turns most other words
+/// away with one memory read. Passes that look for a few words (stopwords, role heads,
+/// number words) ask it about every token before comparing any text.
+#[derive(Debug)]
+pub(crate) struct HashFilter {
     sorted: Vec<u64>,
     filter: [u64; 64],
 }
@@ -56,26 +58,35 @@ fn filter_bit(hash: u64) -> (usize, u64) {
     (bit / 64, 1 << (bit % 64))
 }
 
-fn stopword_hashes() -> &'static StopwordHashes {
-    static HASHES: OnceLock<StopwordHashes> = OnceLock::new();
-    HASHES.get_or_init(|| {
-        let mut sorted: Vec<u64> = STOPWORDS.iter().map(|w| hash_text(w)).collect();
+impl HashFilter {
+    /// The filter of lower-case `words`.
+    pub(crate) fn new(words: &[&str]) -> Self {
+        let mut sorted: Vec<u64> = words.iter().map(|w| hash_text(w)).collect();
         sorted.sort_unstable();
         let mut filter = [0_u64; 64];
         for &hash in &sorted {
             let (word, bit) = filter_bit(hash);
             filter[word] |= bit;
         }
-        StopwordHashes { sorted, filter }
-    })
+        HashFilter { sorted, filter }
+    }
+
+    /// Whether a lower-cased word's hash is one of the set's.
+    pub(crate) fn contains(&self, lower: u64) -> bool {
+        let (word, bit) = filter_bit(lower);
+        self.filter.get(word).is_some_and(|bits| bits & bit != 0)
+            && self.sorted.binary_search(&lower).is_ok()
+    }
+}
+
+fn stopword_hashes() -> &'static HashFilter {
+    static HASHES: OnceLock<HashFilter> = OnceLock::new();
+    HASHES.get_or_init(|| HashFilter::new(STOPWORDS))
 }
 
 /// Whether a lower-cased word's hash is a stopword's.
 pub(crate) fn is_stopword_hash(lower: u64) -> bool {
-    let hashes = stopword_hashes();
-    let (word, bit) = filter_bit(lower);
-    hashes.filter.get(word).is_some_and(|bits| bits & bit != 0)
-        && hashes.sorted.binary_search(&lower).is_ok()
+    stopword_hashes().contains(lower)
 }
 
 /// Whether `c` may continue a word after a letter or digit ("Jong-un", "Putin's").
@@ -105,9 +116,20 @@ impl<'t> WordRanges<'t> {
     }
 }
 
+/// The character at a byte offset of `text` (a char boundary), ASCII without decoding.
+#[inline]
+fn char_at(text: &str, offset: usize) -> Option<char> {
+    match text.as_bytes().get(offset) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        Some(_) => text.get(offset..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
 impl Iterator for WordRanges<'_> {
     type Item = (usize, usize);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, usize)> {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -125,40 +147,42 @@ impl Iterator for WordRanges<'_> {
                 offset += 1;
                 continue;
             }
-            let c = text.get(offset..).and_then(|rest| rest.chars().next())?;
+            let c = char_at(text, offset)?;
             if c.is_alphanumeric() {
                 break offset;
             }
             offset += c.len_utf8();
         };
-        // Inside a word: letters and digits, and joiners followed by one.
-        let mut last_end = start;
-        while let Some(&byte) = bytes.get(offset) {
-            let (c, width) = if byte.is_ascii() {
-                (byte as char, 1)
-            } else {
-                match text.get(offset..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
+        // Inside a word: runs of letters and digits, joined by a joiner followed by one.
+        loop {
+            while let Some(&byte) = bytes.get(offset) {
+                if byte.is_ascii_alphanumeric() {
+                    offset += 1;
+                    continue;
                 }
+                if byte.is_ascii() {
+                    break;
+                }
+                match char_at(text, offset) {
+                    Some(c) if c.is_alphanumeric() => offset += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            let last_end = offset;
+            let Some(c) = char_at(text, offset) else {
+                self.offset = offset;
+                return Some((start, last_end));
             };
-            let next_offset = offset + width;
-            if c.is_alphanumeric() {
-                last_end = next_offset;
-            } else if !(is_word_joiner(c)
-                && text
-                    .get(next_offset..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(char::is_alphanumeric))
-            {
+            let next_offset = offset + c.len_utf8();
+            let joined =
+                is_word_joiner(c) && char_at(text, next_offset).is_some_and(char::is_alphanumeric);
+            if !joined {
                 // The character that ends a word is consumed with it, as it is no word.
                 self.offset = next_offset;
                 return Some((start, last_end));
             }
             offset = next_offset;
         }
-        self.offset = offset;
-        Some((start, last_end))
     }
 }
 
@@ -173,18 +197,25 @@ fn starts_sentence(gap: &str) -> bool {
 /// returns (lower hash, term).
 fn hashes_of(word: &str, buffer: &mut String) -> (u64, Option<Term>) {
     let word = crate::text::strip_possessive(word);
+    let bytes = word.as_bytes();
+    // One pass tells whether the word has capitals or non-ASCII letters; most words have
+    // neither and are hashed where they stand.
+    let marks = bytes.iter().fold(0_u8, |marks, &byte| {
+        marks | (byte & 0x80) | u8::from(byte.is_ascii_uppercase())
+    });
     let mut stack = [0_u8; 32];
-    let lower: &[u8] = match stack.get_mut(..word.len()).filter(|_| word.is_ascii()) {
-        Some(slot) => {
-            slot.copy_from_slice(word.as_bytes());
-            slot.make_ascii_lowercase();
-            slot
+    let lower: &[u8] = if marks == 0 {
+        bytes
+    } else if marks & 0x80 == 0 && bytes.len() <= stack.len() {
+        let slot = &mut stack[..bytes.len()];
+        for (lowered, &byte) in slot.iter_mut().zip(bytes) {
+            *lowered = byte.to_ascii_lowercase();
         }
-        None => {
-            buffer.clear();
-            buffer.extend(word.chars().flat_map(char::to_lowercase));
-            buffer.as_bytes()
-        }
+        slot
+    } else {
+        buffer.clear();
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
+        buffer.as_bytes()
     };
     let mut hasher = FxHasher::default();
     hasher.write(lower);
