@@ -105,9 +105,11 @@ pub(crate) fn choose_title(
         {
             return chosen(title, heading);
         }
+        // One contains the other (a fragment of the title does not count, see `is_fragment`).
         if let Some(title) = stripped.iter().find(|title| {
             let title_key = normalise(title);
-            title_key.contains(&heading_key) || heading_key.contains(&title_key)
+            (title_key.contains(&heading_key) && !is_fragment(&heading.headline, title))
+                || heading_key.contains(&title_key)
         }) {
             // "<strong>Blog:</strong> Headline": a section label the theme set in its own
             // element before the headline.
@@ -127,14 +129,18 @@ pub(crate) fn choose_title(
     }
     if let Some(heading) = headings.first() {
         // An `<h1>` that shares no word with any declared title is a section label ("Contact
-        // Us", "Our Blog", "M&A Updates") or a pull quote, and one of more than 25 words is a
-        // paragraph set in an `<h1>`: neither is this page's headline.
+        // Us", "Our Blog", "M&A Updates") or a pull quote, a fragment of the title is a name or
+        // a section heading, and one of more than 25 words is a paragraph set in an `<h1>`:
+        // none is this page's headline.
         let unrelated = !stripped.is_empty()
             && stripped
                 .iter()
                 .all(|title| !shares_a_word(&heading.headline, title));
         let n_words = heading.headline.split_whitespace().count();
-        if unrelated || (n_words > 25 && !stripped.is_empty()) {
+        let fragment = stripped
+            .iter()
+            .any(|title| is_fragment(&heading.headline, title));
+        if unrelated || fragment || (n_words > 25 && !stripped.is_empty()) {
             return TitleChoice {
                 title: stripped.first().cloned(),
                 heading: Some(heading.whole.clone()),
@@ -153,6 +159,16 @@ pub(crate) fn choose_title(
             .or_else(|| headings.first().map(|heading| heading.headline.clone())),
         heading: None,
     }
+}
+
+/// True when `heading` lies inside `title` but not at its start (as a shortened headline does)
+/// and has less than half its words: a name or a section heading from the body, not the
+/// headline.
+fn is_fragment(heading: &str, title: &str) -> bool {
+    let (heading_key, title_key) = (normalise(heading), normalise(title));
+    title_key.contains(&heading_key)
+        && !title_key.starts_with(&heading_key)
+        && 2 * heading.split_whitespace().count() < title.split_whitespace().count()
 }
 
 /// Lower case with curly quotes made straight: the key two spellings of a headline share.
@@ -377,6 +393,21 @@ mod tests {
             "<h1>Tools for data: Python, SQL &amp;#x26; AI</h1>",
             &[],
             Some("Tools for data: Python, SQL & AI"),
+        );
+    }
+
+    #[test]
+    fn fragment_of_the_title_is_not_the_headline() {
+        check(
+            "<h1>Cursor, Discord</h1>",
+            &["How we got into Vercel, Cursor, Discord and hundreds of other companies"],
+            Some("How we got into Vercel, Cursor, Discord and hundreds of other companies"),
+        );
+        // A shortened headline starts the title.
+        check(
+            "<h1>restaurant</h1>",
+            &["RESTAURANT Definition & Meaning of the word"],
+            Some("restaurant"),
         );
     }
 
