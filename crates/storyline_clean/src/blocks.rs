@@ -171,7 +171,7 @@ impl Vocabulary {
         let mut tokens = vec![Vec::new(); lines.len()];
         let mut line_counts: FxHashMap<u64, u32> = FxHashMap::default();
         for &index in kept {
-            tokens[index] = content_tokens(&lines[index].folded);
+            tokens[index] = content_tokens(lines[index].folded);
             for &token in &tokens[index] {
                 *line_counts.entry(token).or_default() += 1;
             }
@@ -447,7 +447,7 @@ pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::split_lines;
+    use crate::text::test_lines;
 
     /// Runs `rule` on `input` and compares, per line, the removal kind (or None when kept).
     fn check(
@@ -455,7 +455,7 @@ mod tests {
         input: &str,
         expected: &[Option<RemovalKind>],
     ) {
-        let lines = split_lines(input);
+        let lines = test_lines(input);
         let mut marks = vec![None; lines.len()];
         rule(&lines, &mut marks);
         let got: Vec<Option<RemovalKind>> = marks

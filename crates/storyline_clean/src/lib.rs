@@ -45,7 +45,7 @@ pub use model::{BoilerplateModel, BoilerplateModelBuilder};
 use storyline_core::{Removal, RemovalKind};
 
 use crate::blocks::Mark;
-use crate::text::{fold, split_lines, Line};
+use crate::text::{fold, split_lines, Line, LineBuffers};
 
 /// Thresholds for cleaning. `CleanConfig::default()` is tuned to be conservative: real
 /// content is never worth losing for a cleaner text.
@@ -122,14 +122,16 @@ pub fn clean(
     model: &BoilerplateModel,
     config: &CleanConfig,
 ) -> Cleaned {
-    let lines = split_lines(text);
+    let mut buffers = LineBuffers::default();
+    let split = split_lines(text, &mut buffers);
+    let lines = split.lines;
     let mut marks: Vec<Option<Mark>> = vec![None; lines.len()];
     let title_key = title
         .map(fold)
         .filter(|(folded, _)| !folded.is_empty())
         .map(|(folded, _)| xxhash_rust::xxh3::xxh3_64(folded.as_bytes()));
 
-    let hits = rules::PhraseHits::scan(&lines);
+    let hits = rules::PhraseHits::scan(&lines, split.folded_article);
     let check_filler_phrases = config.remove_filler && hits.may_hold_filler();
     let source = SourceKey::new(source);
     for (index, mark) in marks.iter_mut().enumerate() {
@@ -169,14 +171,14 @@ pub fn clean(
     let headline = kept.first().and_then(|first| {
         let is_title = Some(first.key) == title_key;
         let reads = rules::reads_as_headline(first) && kept.len() >= 2;
-        (is_title || reads).then(|| first.text.clone())
+        (is_title || reads).then(|| first.text.to_owned())
     });
     let mut cleaned_text = String::with_capacity(text.len());
     for line in &kept {
         if !cleaned_text.is_empty() {
             cleaned_text.push('\n');
         }
-        cleaned_text.push_str(&line.text);
+        cleaned_text.push_str(line.text);
     }
     Cleaned {
         text: cleaned_text,

@@ -19,7 +19,7 @@
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
-use crate::text::{split_lines, Line};
+use crate::text::{split_lines, Line, LineBuffers};
 use crate::CleanConfig;
 
 /// Lines with at least this many words make up an article's body fingerprint.
@@ -65,7 +65,8 @@ impl BoilerplateModelBuilder {
 
     /// Observes one article's raw text.
     pub fn observe(&mut self, source: Option<&str>, text: &str) {
-        let lines = split_lines(text);
+        let mut buffers = LineBuffers::default();
+        let lines = split_lines(text, &mut buffers).lines;
         let body = body_fingerprint(&lines);
         let source_hash = source_hash(source);
         let mut keys: Vec<u64> = lines
@@ -348,7 +349,7 @@ mod tests {
         }
         let model = builder.build();
         let source = SourceKey::new(probe_source);
-        let got: Vec<bool> = split_lines(probe)
+        let got: Vec<bool> = crate::text::test_lines(probe)
             .iter()
             .map(|line| model.reason(line, &source, false).is_some())
             .collect();
@@ -445,7 +446,7 @@ mod tests {
         left.merge(right);
         assert!(left.n_tracked_lines() <= 2 * 1024);
         let model = left.build();
-        let line = &split_lines("Gazette Weekly Digest")[0];
+        let line = &crate::text::test_lines("Gazette Weekly Digest")[0];
         assert!(model
             .reason(line, &SourceKey::new(Some("gazette")), true)
             .is_some());

@@ -25,16 +25,16 @@ use crate::text::Line;
 /// replaces a regex call per line, whose fixed cost dominates on pages of many short lines.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseHits {
-    /// The folded lines joined by newlines.
-    folded_article: String,
+    /// The article holds a filler phrase or a distinctive lorem ipsum word.
+    holds_filler: bool,
     furniture: Vec<bool>,
     short_cta: Vec<bool>,
 }
 
 impl PhraseHits {
-    pub(crate) fn scan(lines: &[Line]) -> PhraseHits {
-        let mut folded_article =
-            String::with_capacity(lines.iter().map(|line| line.folded.len() + 1).sum());
+    /// Scans the `lines` of an article; `folded_article` is their folded forms, each
+    /// followed by a newline (as [`crate::text::split_lines`] gives them).
+    pub(crate) fn scan(lines: &[Line], folded_article: &str) -> PhraseHits {
         // Phrase rules only judge short lines, so only those are scanned for phrases.
         let mut short_lines = String::with_capacity(
             lines
@@ -45,11 +45,9 @@ impl PhraseHits {
         );
         let mut short_starts: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
         for (index, line) in lines.iter().enumerate() {
-            folded_article.push_str(&line.folded);
-            folded_article.push('\n');
             if line.n_words <= MAX_FURNITURE_WORDS {
                 short_starts.push((short_lines.len(), index));
-                short_lines.push_str(&line.folded);
+                short_lines.push_str(line.folded);
                 short_lines.push('\n');
             }
         }
@@ -71,7 +69,7 @@ impl PhraseHits {
         let furniture = hits(furniture_phrase_regex());
         let short_cta = hits(short_cta_regex());
         PhraseHits {
-            folded_article,
+            holds_filler: may_hold_filler(folded_article),
             furniture,
             short_cta,
         }
@@ -79,7 +77,7 @@ impl PhraseHits {
 
     /// True when the article holds a filler phrase or a distinctive lorem ipsum word.
     pub(crate) fn may_hold_filler(&self) -> bool {
-        may_hold_filler(&self.folded_article)
+        self.holds_filler
     }
 }
 
@@ -92,7 +90,7 @@ pub(crate) fn furniture_reason(
     let line = lines.get(index)?;
     let has_furniture_phrase = hits.furniture.get(index).copied().unwrap_or(false);
     let has_short_cta_phrase = hits.short_cta.get(index).copied().unwrap_or(false);
-    let folded = line.folded.as_str();
+    let folded = line.folded;
     if folded.is_empty() {
         // Only punctuation or symbols: separators like "***" or "|".
         return Some("line without words");
@@ -117,14 +115,14 @@ pub(crate) fn furniture_reason(
         return Some("call to action or navigation line");
     }
     if line.n_words <= MAX_SHORT_CTA_WORDS && !line.ends_with_period() {
-        if ends_with_link_arrow(&line.text) {
+        if ends_with_link_arrow(line.text) {
             return Some("link label");
         }
         if has_short_cta_phrase {
             return Some("call to action or navigation line");
         }
     }
-    if line.n_words <= 20 && starts_with_credit(&line.text) {
+    if line.n_words <= 20 && starts_with_credit(line.text) {
         return Some("image credit or caption line");
     }
     if is_byline(line) {
@@ -278,7 +276,7 @@ fn may_hold_filler(folded_article: &str) -> bool {
 /// Why a line is template filler, if it is. `check_phrases` is
 /// [`PhraseHits::may_hold_filler`] of the article.
 pub(crate) fn filler_reason(line: &Line, check_phrases: bool) -> Option<&'static str> {
-    let folded = line.folded.as_str();
+    let folded = line.folded;
     if check_phrases && has_filler_phrase(folded) {
         return Some("template filler phrase");
     }
@@ -412,7 +410,7 @@ pub(crate) fn is_dateline_only(line: &Line) -> bool {
             return false;
         }
     }
-    has_number && (has_date || looks_like_numeric_date(&line.text))
+    has_number && (has_date || looks_like_numeric_date(line.text))
 }
 
 /// "9th", "21st".
@@ -442,7 +440,7 @@ pub(crate) fn is_section_label(line: &Line) -> bool {
         return false;
     }
     let last_word = line.folded.rsplit(' ').next().unwrap_or_default();
-    SECTION_WORDS.contains(&last_word) || SECTION_WORDS.contains(&line.folded.as_str())
+    SECTION_WORDS.contains(&last_word) || SECTION_WORDS.contains(&line.folded)
 }
 
 /// True when the line reads as a headline: short, not ending in a period.
@@ -493,7 +491,7 @@ pub(crate) fn is_title_like(line: &Line) -> bool {
 
 /// True for a heading that introduces other stories ("Other Topics of Interest", "Also read").
 pub(crate) fn is_foreign_heading(line: &Line) -> bool {
-    let folded = line.folded.as_str();
+    let folded = line.folded;
     line.n_words <= 6
         && !line.ends_with_period()
         && (FOREIGN_HEADINGS.contains(&folded) || folded.starts_with("more from "))
@@ -502,21 +500,22 @@ pub(crate) fn is_foreign_heading(line: &Line) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::split_lines;
+    use crate::text::test_lines;
 
     /// Applies `rule` to each line of `input` and compares the verdicts.
     fn check(rule: fn(&Line) -> bool, input: &str, expected: &[bool]) {
-        let got: Vec<bool> = split_lines(input).iter().map(rule).collect();
+        let got: Vec<bool> = test_lines(input).iter().map(rule).collect();
         assert_eq!(got, expected, "input: {input}");
     }
 
     fn is_furniture(line: &Line) -> bool {
-        let lines = [line.clone()];
-        furniture_reason(&lines, 0, &PhraseHits::scan(&lines)).is_some()
+        let lines = [*line];
+        let folded_article = format!("{}\n", line.folded);
+        furniture_reason(&lines, 0, &PhraseHits::scan(&lines, &folded_article)).is_some()
     }
 
     fn is_filler(line: &Line) -> bool {
-        filler_reason(line, may_hold_filler(&line.folded)).is_some()
+        filler_reason(line, may_hold_filler(line.folded)).is_some()
     }
 
     #[test]

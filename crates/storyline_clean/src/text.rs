@@ -7,27 +7,28 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-/// One non-blank line of an article.
-#[derive(Debug, Clone)]
-pub(crate) struct Line {
+/// One non-blank line of an article; its texts live in the article's raw text and in the
+/// [`LineBuffers`] that [`split_lines`] filled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
     /// 1-based line number in the original text.
     pub(crate) number: u32,
     /// Byte range of the line in the original text, without the line break.
     pub(crate) start: usize,
     pub(crate) end: usize,
     /// Whitespace-normalised text: trimmed, runs of spaces collapsed, NBSP → space.
-    pub(crate) text: String,
+    pub(crate) text: &'a str,
     /// Lowercase letters and digits only, words joined by one space: "Join our WhatsApp
     /// group!" → "join our whatsapp group". Rules match on this form, so punctuation and case
     /// variants of the same furniture line compare equal.
-    pub(crate) folded: String,
+    pub(crate) folded: &'a str,
     /// Hash of `folded`; 0 when the line has no letter or digit.
     pub(crate) key: u64,
     /// Number of words in `folded`.
     pub(crate) n_words: u32,
 }
 
-impl Line {
+impl Line<'_> {
     /// Last non-space character of the text.
     pub(crate) fn last_char(&self) -> Option<char> {
         self.text.chars().next_back()
@@ -66,20 +67,61 @@ impl Line {
     }
 }
 
+/// Article-wide text buffers behind the [`Line`]s of one article: one allocation each
+/// instead of two strings per line.
+#[derive(Debug, Default)]
+pub(crate) struct LineBuffers {
+    /// The folded form of every line, each followed by a newline.
+    folded: String,
+    /// The normalised text of the lines whose raw text is not normalised already.
+    normalised: String,
+}
+
+/// The lines of an article, and the folded lines joined (each followed by a newline), which
+/// phrase rules scan in one go.
+#[derive(Debug)]
+pub(crate) struct SplitLines<'a> {
+    pub(crate) lines: Vec<Line<'a>>,
+    pub(crate) folded_article: &'a str,
+}
+
+/// Where a line's text and folded form lie before the buffers are final.
+#[derive(Debug)]
+struct LineSpans {
+    number: u32,
+    start: usize,
+    end: usize,
+    /// Range in `LineBuffers::normalised`, or `None` when the raw text is normalised.
+    normalised: Option<(usize, usize)>,
+    folded: (usize, usize),
+    key: u64,
+    n_words: u32,
+}
+
 /// Splits raw text into non-blank lines. Handles `\n`, `\r\n` and lone `\r` line breaks.
-pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
+pub(crate) fn split_lines<'a>(raw: &'a str, buffers: &'a mut LineBuffers) -> SplitLines<'a> {
+    buffers.folded.clear();
+    buffers.normalised.clear();
     // Blank lines are common between paragraphs; half the line breaks is a fair capacity.
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', raw.as_bytes()).count() / 2 + 2);
+    let mut spans = Vec::with_capacity(memchr::memchr_iter(b'\n', raw.as_bytes()).count() / 2 + 2);
     let mut number: u32 = 0;
     let mut start = 0usize;
     let bytes = raw.as_bytes();
+    let mut folded = std::mem::take(&mut buffers.folded).into_bytes();
     loop {
         // Both break bytes are ASCII, so every split falls on a char boundary.
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..])
             .map_or(bytes.len(), |offset| start + offset);
         number = number.saturating_add(1);
-        if let Some(line) = make_line(raw, number, start, end) {
-            lines.push(line);
+        if let Some(line) = line_spans(
+            raw,
+            number,
+            start,
+            end,
+            &mut folded,
+            &mut buffers.normalised,
+        ) {
+            spans.push(line);
         }
         if end >= bytes.len() {
             break;
@@ -89,33 +131,71 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
             start += 1;
         }
     }
-    lines
+    // Only whole UTF-8 sequences and ASCII bytes were written, so this never fails; the
+    // fallback keeps it panic-free all the same.
+    buffers.folded = String::from_utf8(folded).unwrap_or_default();
+    let buffers: &'a LineBuffers = buffers;
+    let lines = spans
+        .iter()
+        .map(|spans| Line {
+            number: spans.number,
+            start: spans.start,
+            end: spans.end,
+            text: match spans.normalised {
+                Some((from, to)) => buffers.normalised.get(from..to),
+                None => raw.get(spans.start..spans.end),
+            }
+            .unwrap_or_default(),
+            folded: buffers
+                .folded
+                .get(spans.folded.0..spans.folded.1)
+                .unwrap_or_default(),
+            key: spans.key,
+            n_words: spans.n_words,
+        })
+        .collect();
+    SplitLines {
+        lines,
+        folded_article: &buffers.folded,
+    }
 }
 
-fn make_line(raw: &str, number: u32, start: usize, end: usize) -> Option<Line> {
+/// Normalises and folds one line into the buffers; `None` for a blank line.
+fn line_spans(
+    raw: &str,
+    number: u32,
+    start: usize,
+    end: usize,
+    folded: &mut Vec<u8>,
+    normalised: &mut String,
+) -> Option<LineSpans> {
     let slice = raw.get(start..end)?;
-    let (text, folded, n_words) = if is_normalised(slice.as_bytes()) {
-        let (folded, n_words) = fold(slice);
-        (slice.to_owned(), folded, n_words)
+    let folded_start = folded.len();
+    let (text_range, n_words) = if is_normalised(slice.as_bytes()) {
+        (None, fold_into(slice, folded))
     } else {
-        let text = normalise_whitespace(slice);
-        let (folded, n_words) = fold(&text);
-        (text, folded, n_words)
+        let from = normalised.len();
+        normalise_whitespace_into(slice, normalised);
+        let text = normalised.get(from..).unwrap_or_default();
+        if text.is_empty() {
+            return None;
+        }
+        (Some((from, normalised.len())), fold_into(text, folded))
     };
-    if text.is_empty() {
-        return None;
-    }
-    let key = if folded.is_empty() {
+    let folded_end = folded.len();
+    folded.push(b'\n');
+    let folded_line = folded.get(folded_start..folded_end).unwrap_or_default();
+    let key = if folded_line.is_empty() {
         0
     } else {
-        xxh3_64(folded.as_bytes())
+        xxh3_64(folded_line)
     };
-    Some(Line {
+    Some(LineSpans {
         number,
         start,
         end,
-        text,
-        folded,
+        normalised: text_range,
+        folded: (folded_start, folded_end),
         key,
         n_words,
     })
@@ -128,7 +208,10 @@ fn is_normalised(bytes: &[u8]) -> bool {
     if bytes.is_empty()
         || bytes.first() == Some(&b' ')
         || bytes.last() == Some(&b' ')
-        || !bytes.iter().all(|&byte| byte >= b' ' && byte != 0x7f)
+        // Without an early exit the check runs over whole vectors of bytes.
+        || bytes
+            .iter()
+            .fold(false, |control, &byte| control | (byte < b' ') | (byte == 0x7f))
         || memchr::memmem::find(bytes, b"  ").is_some()
     {
         return false;
@@ -168,16 +251,17 @@ fn is_invisible(c: char) -> bool {
     ) || (c.is_ascii_control() && !c.is_ascii_whitespace())
 }
 
-/// Trims, collapses whitespace runs to one space and maps NBSP and friends to a space.
-pub(crate) fn normalise_whitespace(slice: &str) -> String {
+/// Trims, collapses whitespace runs to one space and maps NBSP and friends to a space;
+/// appends the result to `out`.
+pub(crate) fn normalise_whitespace_into(slice: &str, out: &mut String) {
+    let base = out.len();
     if slice.is_ascii() {
-        return normalise_ascii_whitespace(slice);
+        return normalise_ascii_whitespace_into(slice, out);
     }
-    let mut out = String::with_capacity(slice.len());
     let mut pending_space = false;
     for c in slice.chars() {
         if is_space_like(c) {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > base;
         } else if !is_invisible(c) {
             if pending_space {
                 out.push(' ');
@@ -186,82 +270,115 @@ pub(crate) fn normalise_whitespace(slice: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
-/// [`normalise_whitespace`] for ASCII text, byte by byte.
-fn normalise_ascii_whitespace(slice: &str) -> String {
-    let mut out = Vec::with_capacity(slice.len());
+/// [`normalise_whitespace_into`] for ASCII text, byte by byte.
+fn normalise_ascii_whitespace_into(slice: &str, out: &mut String) {
+    let base = out.len();
     let mut pending_space = false;
     for &byte in slice.as_bytes() {
         if byte.is_ascii_whitespace() || byte == 0x0b {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > base;
         } else if !byte.is_ascii_control() {
             if pending_space {
-                out.push(b' ');
+                out.push(' ');
                 pending_space = false;
             }
-            out.push(byte);
+            out.push(char::from(byte));
         }
     }
-    // Only ASCII bytes were copied, so this never fails; the lossy fallback keeps it panic-free.
-    String::from_utf8(out)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// Lowercase alphanumeric form of a line and its word count. Apostrophes inside a word are
 /// dropped rather than splitting it ("don't" → "dont") so that straight and curly quotes agree.
-/// ASCII bytes take a table lookup; only non-ASCII characters are decoded.
 pub(crate) fn fold(text: &str) -> (String, u32) {
+    let mut out = Vec::with_capacity(text.len() + 1);
+    let n_words = fold_into(text, &mut out);
+    // Whole UTF-8 sequences and ASCII bytes only were written, so this cannot fail; the
+    // fallback keeps it free of panics all the same.
+    (String::from_utf8(out).unwrap_or_default(), n_words)
+}
+
+/// Where [`fold_into`] stands between two pieces of a line.
+#[derive(Debug, Clone, Copy, Default)]
+struct FoldState {
+    in_word: bool,
+    n_words: u32,
+}
+
+/// [`fold`] appending to `out`; returns the word count. Runs of ASCII bytes take a table
+/// lookup and branch-free writes; only non-ASCII characters are decoded.
+pub(crate) fn fold_into(text: &str, out: &mut Vec<u8>) -> u32 {
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 1);
-    let mut n_words = 0u32;
-    let mut in_word = false;
+    let mut state = FoldState::default();
+    if text.is_ascii() {
+        fold_ascii_run(bytes, out, &mut state);
+        return state.n_words;
+    }
     let mut index = 0;
     while index < bytes.len() {
-        let byte = bytes[index];
-        if byte < 0x80 {
-            let class = FOLD_TABLE[usize::from(byte & 0x7f)];
-            if class > 1 {
-                if !in_word {
-                    if n_words > 0 {
-                        out.push(b' ');
-                    }
-                    n_words += 1;
-                    in_word = true;
-                }
-                out.push(class);
-            } else {
-                // The apostrophe (class 1) keeps a word going ("don't" → "dont").
-                in_word &= class == 1;
-            }
-            index += 1;
-            continue;
-        }
+        let run_end = bytes
+            .get(index..)
+            .and_then(|rest| rest.iter().position(|&byte| byte >= 0x80))
+            .map_or(bytes.len(), |offset| index + offset);
+        fold_ascii_run(
+            bytes.get(index..run_end).unwrap_or_default(),
+            out,
+            &mut state,
+        );
+        index = run_end;
         let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         index += c.len_utf8();
         if c.is_alphanumeric() {
-            if !in_word {
-                if n_words > 0 {
+            if !state.in_word {
+                if state.n_words > 0 {
                     out.push(b' ');
                 }
-                n_words += 1;
-                in_word = true;
+                state.n_words += 1;
+                state.in_word = true;
             }
             let mut buffer = [0u8; 4];
             for lower in c.to_lowercase() {
                 out.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
             }
-        } else if !(in_word && c == '’') {
+        } else if !(state.in_word && c == '’') {
             // "Putin’s" stays one word, like "Putin's".
-            in_word = false;
+            state.in_word = false;
         }
     }
-    // Whole UTF-8 sequences and ASCII bytes only were pushed, so this cannot fail; the
-    // fallback keeps it free of panics all the same.
-    (String::from_utf8(out).unwrap_or_default(), n_words)
+    state.n_words
+}
+
+/// Folds a run of ASCII bytes. Each byte writes a space and its class at the current end
+/// and advances over what it keeps, so no write depends on a branch.
+fn fold_ascii_run(run: &[u8], out: &mut Vec<u8>, state: &mut FoldState) {
+    let base = out.len();
+    // One byte can add at most a separating space and itself; later spaces are paid for
+    // by the separator bytes before them, so this room is never exceeded.
+    out.resize(base + run.len() + 2, 0);
+    let buffer = out.get_mut(base..).unwrap_or_default();
+    let mut end = 0;
+    let (mut in_word, mut n_words) = (state.in_word, state.n_words);
+    for &byte in run {
+        let class = FOLD_TABLE[usize::from(byte & 0x7f)];
+        let is_alphanumeric = class > 1;
+        let starts_word = is_alphanumeric & !in_word;
+        if let Some(slot) = buffer.get_mut(end) {
+            *slot = b' ';
+        }
+        end += usize::from(starts_word & (n_words > 0));
+        if let Some(slot) = buffer.get_mut(end) {
+            *slot = class;
+        }
+        end += usize::from(is_alphanumeric);
+        n_words += u32::from(starts_word);
+        // The apostrophe (class 1) keeps a word going ("don't" → "dont").
+        in_word = is_alphanumeric | (in_word & (class == 1));
+    }
+    out.truncate(base + end);
+    *state = FoldState { in_word, n_words };
 }
 
 /// Byte classes for [`fold`]: the lowercase byte for ASCII letters and digits, 1 for the
@@ -336,15 +453,24 @@ const STOPWORDS: &[&str] = &[
     "nine", "million", "billion", "percent",
 ];
 
+/// The lines of `raw` for tests, with the text and buffers leaked so that the lines live
+/// as long as the test needs them.
+#[cfg(test)]
+pub(crate) fn test_lines(raw: &str) -> Vec<Line<'static>> {
+    let raw: &'static str = Box::leak(raw.to_owned().into_boxed_str());
+    let buffers: &'static mut LineBuffers = Box::leak(Box::default());
+    split_lines(raw, buffers).lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn check(input: &str, expected: &[(u32, &str, &str)]) {
-        let lines = split_lines(input);
+        let lines = test_lines(input);
         let got: Vec<(u32, &str, &str)> = lines
             .iter()
-            .map(|line| (line.number, line.text.as_str(), line.folded.as_str()))
+            .map(|line| (line.number, line.text, line.folded))
             .collect();
         assert_eq!(got, expected);
         for line in &lines {
@@ -376,7 +502,7 @@ mod tests {
 
     #[test]
     fn sentence_endings() {
-        let lines = split_lines("He left.\n“I agree.”\nA Headline\nWhy Now?");
+        let lines = test_lines("He left.\n“I agree.”\nA Headline\nWhy Now?");
         let ends: Vec<bool> = lines.iter().map(Line::ends_with_period).collect();
         assert_eq!(ends, [true, true, false, false]);
         assert!(lines[3].ends_with_sentence_punctuation());
