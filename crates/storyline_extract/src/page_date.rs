@@ -91,15 +91,12 @@ pub(crate) fn choose_date(
 ) -> Option<String> {
     let linked_published = linked.published.filter(|value| parse_date(value).is_some());
     // JSON-LD dates are ISO 8601 by definition; one written as display text ("Jun 24, 2025")
-    // comes from a template, often the CMS's last-publish time, so a publication date the page
-    // shows by its headline (or labels "Published") is the better answer.
+    // comes from a template, often the CMS's last-publish time, so an earlier publication date
+    // the page shows is the better answer.
     if let Some(text) = linked_published.filter(|value| !looks_like_iso(value)) {
+        let declared = parse_date(text)?;
         let shown = ShownDates::read(document);
-        return shown
-            .first_published()
-            .or_else(|| shown.around_headline(&[Label::Published, Label::Unlabelled]))
-            .or_else(|| shown.published())
-            .or_else(|| parse_date(text));
+        return shown.earlier_publication(&declared).or(Some(declared));
     }
     let published_raw: Option<String> = linked_published
         .map(str::to_owned)
@@ -126,12 +123,12 @@ pub(crate) fn choose_date(
             .map(str::to_owned)
             .or_else(|| MODIFIED_KEYS.iter().find_map(|key| meta.get(key)));
         if modified_raw.is_some_and(|modified| stamped_together(&raw, &modified)) {
+            let declared = parse_date(&raw)?;
+            let marked = marked_time_value(document)
+                .and_then(|value| parse_date(&value))
+                .filter(|day| *day < declared);
             let shown = ShownDates::read(document);
-            if let Some(day) = shown
-                .first_published()
-                .or_else(|| marked_time_value(document).and_then(|value| parse_date(&value)))
-                .or_else(|| shown.around_headline(&[Label::Published, Label::Unlabelled]))
-            {
+            if let Some(day) = marked.or_else(|| shown.earlier_publication(&declared)) {
                 return Some(day);
             }
         }
@@ -159,7 +156,9 @@ pub(crate) fn choose_date(
     unmarked_time_date(document)
         .or(url_date)
         .or_else(|| shown.first_published())
-        .or_else(|| shown.around_headline(&[Label::Published, Label::Unlabelled, Label::Updated]))
+        .or_else(|| {
+            shown.around_headline(&[Label::Published, Label::Unlabelled, Label::Updated], 2000)
+        })
         .or_else(|| shown.published())
         .or_else(|| shown.dates.first().map(|date| date.day.clone()))
 }
@@ -192,6 +191,22 @@ impl ShownDates {
         }
     }
 
+    /// A publication date the page shows that is earlier than the `declared` day, for a declared
+    /// date that is a CMS stamp: "originally published", else a "Published" or unlabelled date
+    /// in the byline region (within 1,000 characters of an `<h1>`), else a "Published" date
+    /// anywhere. A stamp can only be later than the real publication, so a later date shown
+    /// (an event the text announces) is not taken.
+    fn earlier_publication(&self, declared: &str) -> Option<String> {
+        let earlier = |day: String| (day.as_str() < declared).then_some(day);
+        self.first_published()
+            .and_then(earlier)
+            .or_else(|| {
+                self.around_headline(&[Label::Published, Label::Unlabelled], 1000)
+                    .and_then(earlier)
+            })
+            .or_else(|| self.labelled(Label::Published).and_then(earlier))
+    }
+
     /// A date labelled "originally published" or "first published".
     fn first_published(&self) -> Option<String> {
         self.labelled(Label::FirstPublished)
@@ -210,12 +225,13 @@ impl ShownDates {
             .map(|date| date.day.clone())
     }
 
-    /// The first date shown just before or after an `<h1>` with the first of `labels` found.
-    fn around_headline(&self, labels: &[Label]) -> Option<String> {
+    /// The first date shown from 1,000 characters before an `<h1>` to `after` characters after
+    /// it, with the first of `labels` found.
+    fn around_headline(&self, labels: &[Label], after: usize) -> Option<String> {
         let near_headline = |date: &&ShownDate| {
             self.headline_offsets
                 .iter()
-                .any(|offset| date.offset + 1000 >= *offset && date.offset <= offset + 2000)
+                .any(|offset| date.offset + 1000 >= *offset && date.offset <= offset + after)
         };
         labels
             .iter()
@@ -493,6 +509,14 @@ mod tests {
             <h1>Accounting tools</h1><p>Published <time pubdate datetime="2025-08-13">August 13, 2025</time></p>"#,
             None,
             Some("2025-08-13"),
+        );
+        // A later date in the text is an event it announces, not the publication.
+        check(
+            &format!(
+                "{stamped}<h1>Awards</h1><p>Nominations are open and run through December 31, 2025.</p>"
+            ),
+            None,
+            Some("2025-11-20"),
         );
         assert!(!stamped_together("2025-11-29", "2025-11-29"));
         assert!(!stamped_together(
