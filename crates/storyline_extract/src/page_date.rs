@@ -5,8 +5,11 @@
 //! `datePublished`, `<meta>` tags (Open Graph, Dublin Core, CMS names), a `<time>` marked as the
 //! publication time, microdata on other elements, embedded application state, then (without
 //! a declared publication date) unmarked `<time>` elements, the URL and the dates the page
-//! shows. Within each source a publication date beats a modified one. Parsing of the date
-//! strings lives in [`crate::dates`].
+//! shows. Within each source a publication date beats a modified one. Two declared dates are
+//! CMS stamps rather than authored dates and give way to an earlier publication date the page
+//! shows: a JSON-LD date written as display text, and a published time no earlier than the
+//! modified one. A UTC timestamp takes the local day of the same moment when a `<time>` shows
+//! it. Parsing of the date strings lives in [`crate::dates`].
 
 use crate::dates::{all_datelines, date_from_url, parse_date, parse_timestamp};
 use crate::html::{Document, NodeData};
