@@ -11,17 +11,22 @@
 //! * sentence hashes (a wire story inside a longer page shares its sentences but, being much
 //!   smaller, not its MinHash bands); here two shared sentences are required.
 //!
-//! Each table is a vector of `key << 32 | doc` sorted by key (radix sort, cache-friendly).
-//! A bucket bigger than `max_bucket` (a story syndicated to thousands of pages, or shared
-//! boilerplate) is not expanded into all its pairs: each member is paired with its next few
-//! members only, which still links a big family into one connected component. Finally each
-//! article keeps at most `max_candidates_per_doc` pairs, the ones with the most shared keys.
+//! Each table is a vector of `key << 32 | doc` sorted by key (radix sort, cache-friendly);
+//! its buckets of two or more docs are kept (in CSR form, with each doc's memberships beside
+//! them) and the rest dropped. Then each article, in parallel, walks its own buckets and
+//! counts the keys it shares with every article after it: no list of all pairs is built
+//! (the content bands alone meet ~100 chance partners per article), so the stage holds a
+//! few bytes per bucket membership. A bucket bigger than `max_bucket` (a story syndicated to
+//! thousands of pages, or shared boilerplate) is not expanded into all its pairs: each
+//! member meets its next few members only, which still links a big family into one
+//! connected component. Finally each article keeps at most `max_candidates_per_doc` pairs,
+//! the ones with the most shared keys.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
+use crate::origin::TextCounts;
 use crate::sketch::{mix64, Fingerprint, CONTENT_BINS, SHINGLE_BINS};
-use crate::MatchConfig;
+use crate::{FingerprintStore, MatchConfig};
 
 const SHINGLE_ROWS: usize = 4;
 const CONTENT_ROWS: usize = 3;
@@ -110,65 +115,53 @@ impl Votes {
 
 /// Candidate pairs `(left, right)` with `left < right`, sorted, each article in at most
 /// `max_candidates_per_doc` of them (unless the other side still had room).
-pub(crate) fn candidate_pairs(
-    fingerprints: &[Fingerprint],
+/// Also returns every article's [`TextCounts`], read on the first scan of the store.
+pub(crate) fn candidate_pairs<S: FingerprintStore + ?Sized>(
+    store: &S,
     config: &MatchConfig,
-) -> Vec<(u32, u32)> {
-    let eligible: Vec<u32> = (0..fingerprints.len())
-        .filter(|&doc| fingerprints[doc].n_words >= config.min_words)
-        .filter_map(|doc| u32::try_from(doc).ok())
-        .collect();
-    // Tables in groups: one pass over the fingerprints fills a group's tables (fingerprints
-    // are scattered in memory, so one pass per table would be one cache miss per key), and
-    // only a group's entries are held at a time.
-    // Two groups at a time (one per core); each group's pair lists are folded into the
-    // votes and dropped before the next groups are built, so the transient memory is two
-    // groups' pairs, not every table's.
-    let tables = Table::all();
-    let mut votes: FxHashMap<u64, Votes> = FxHashMap::default();
-    // Content-band pairs are by far the most numerous and most need two shared bands: they
-    // are counted by sorting one flat list (8 bytes a pair) instead of in the hash map.
-    let mut content_pairs: Vec<u64> = Vec::new();
-    for groups in tables.chunks(TABLES_PER_PASS * 2) {
-        let per_group: Vec<Vec<(Table, Vec<u64>)>> = groups
-            .par_chunks(TABLES_PER_PASS)
-            .map(|group| group_pairs(group, fingerprints, &eligible, config))
-            .collect();
-        for (table, pairs) in per_group.into_iter().flatten() {
-            if let Table::ContentBand(_) = table {
-                content_pairs.extend(pairs);
-                continue;
-            }
-            for pair in pairs {
-                let entry = votes.entry(pair).or_default();
-                match table {
-                    Table::Exact => entry.exact += 1,
-                    Table::ShingleBand(_) => entry.shingle_bands += 1,
-                    Table::Sentences => entry.sentences += 1,
-                    Table::ContentBand(_) => entry.content_bands += 1,
-                }
-            }
+) -> (Vec<(u32, u32)>, Vec<TextCounts>) {
+    let n_docs = store.len().min(u32::MAX as usize);
+    let all: Vec<u32> = (0..n_docs as u32).collect();
+    let mut counts = Vec::with_capacity(n_docs);
+    let mut eligible = Vec::new();
+    store.scan(&all, &mut |doc, fingerprint| {
+        counts.push(TextCounts::of(fingerprint));
+        if fingerprint.n_words >= config.min_words {
+            eligible.push(doc);
         }
-    }
-    content_pairs.par_sort_unstable();
-    for run in content_pairs.chunk_by(|left, right| left == right) {
-        let count = run.len() as u32;
-        if count >= MIN_SHARED_CONTENT_BANDS {
-            votes.entry(run[0]).or_default().content_bands += count;
-        } else if let Some(entry) = votes.get_mut(&run[0]) {
-            entry.content_bands += count;
-        }
-    }
-    drop(content_pairs);
-    let mut ranked: Vec<(u32, u64)> = votes
-        .into_iter()
-        .filter(|(_, votes)| votes.qualifies())
-        .map(|(pair, votes)| (votes.priority(), pair))
-        .collect();
-    // Highest priority first, then by pair: independent of hash-map order.
+    });
+    drop(all);
+    let buckets = Buckets::build(store, &eligible);
+    let memberships = Memberships::of(&buckets, n_docs);
+    // Each article counts, per other article after it, the keys they share: one article's
+    // partners at a time, so no list of every pair is ever held (the content bands alone
+    // give ~100 chance pairs per article).
+    let mut ranked: Vec<(u32, u64)> = eligible
+        .par_iter()
+        .fold(
+            || (Vec::new(), Vec::new()),
+            |(mut ranked, mut partners), &doc| {
+                rank_partners(
+                    doc,
+                    &buckets,
+                    &memberships,
+                    config,
+                    &mut partners,
+                    &mut ranked,
+                );
+                (ranked, partners)
+            },
+        )
+        .map(|(ranked, _)| ranked)
+        .reduce(Vec::new, |mut left, right| {
+            left.extend(right);
+            left
+        });
+    drop((buckets, memberships));
+    // Highest priority first, then by pair: independent of the thread count.
     ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 
-    let mut per_doc = vec![0usize; fingerprints.len()];
+    let mut per_doc = vec![0usize; n_docs];
     let mut pairs = Vec::with_capacity(ranked.len());
     for (_, pair) in ranked {
         let (left, right) = ((pair >> 32) as usize, (pair & 0xFFFF_FFFF) as usize);
@@ -181,53 +174,200 @@ pub(crate) fn candidate_pairs(
         }
     }
     pairs.sort_unstable();
-    pairs
+    (pairs, counts)
 }
 
-/// For each table of `group`, the pairs (packed `left << 32 | right`) sharing one of its keys.
-fn group_pairs(
-    group: &[Table],
-    fingerprints: &[Fingerprint],
-    eligible: &[u32],
+/// Every bucket (docs sharing one key of one table) with at least two members, in CSR form:
+/// bucket `b` holds `members[starts[b]..starts[b + 1]]`, docs ascending. Buckets of one
+/// member, most of them, are dropped as soon as their table is sorted.
+#[derive(Debug)]
+struct Buckets {
+    tables: Vec<Table>,
+    /// Index into `tables` of each bucket.
+    table_of: Vec<u8>,
+    starts: Vec<u32>,
+    members: Vec<u32>,
+}
+
+impl Buckets {
+    fn build<S: FingerprintStore + ?Sized>(store: &S, eligible: &[u32]) -> Buckets {
+        let tables = Table::all();
+        let mut buckets = Buckets {
+            table_of: Vec::new(),
+            starts: vec![0],
+            members: Vec::new(),
+            tables,
+        };
+        // Tables in groups: one pass over the fingerprints fills a group's tables
+        // (fingerprints are scattered in memory, so one pass per table would be one cache
+        // miss per key), two groups at a time (one per core), and only those groups' raw
+        // entries are held at a time.
+        let table_indices: Vec<usize> = (0..buckets.tables.len()).collect();
+        for groups in table_indices.chunks(TABLES_PER_PASS * 2) {
+            let per_group: Vec<Vec<Vec<u64>>> = groups
+                .par_chunks(TABLES_PER_PASS)
+                .map(|group| group_entries(group, &buckets.tables, store, eligible))
+                .collect();
+            for (&table, entries) in groups.iter().zip(per_group.into_iter().flatten()) {
+                buckets.push_table(table, &entries);
+            }
+        }
+        buckets
+    }
+
+    /// Appends the buckets of one table's entries (sorted by key, docs ascending per key).
+    fn push_table(&mut self, table: usize, entries: &[u64]) {
+        let mut start = 0;
+        while start < entries.len() {
+            let key = entries[start] >> 32;
+            let mut end = start + 1;
+            while end < entries.len() && entries[end] >> 32 == key {
+                end += 1;
+            }
+            if end - start > 1 {
+                let first = self.members.len();
+                for &entry in &entries[start..end] {
+                    let doc = (entry & 0xFFFF_FFFF) as u32;
+                    if self.members.len() == first || self.members.last() != Some(&doc) {
+                        self.members.push(doc);
+                    }
+                }
+                if self.members.len() - first > 1 {
+                    self.table_of.push(table as u8);
+                    self.starts.push(self.members.len() as u32);
+                } else {
+                    self.members.truncate(first);
+                }
+            }
+            start = end;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.table_of.len()
+    }
+
+    fn members(&self, bucket: usize) -> &[u32] {
+        &self.members[self.starts[bucket] as usize..self.starts[bucket + 1] as usize]
+    }
+}
+
+/// For each doc, the buckets it belongs to and its position in each (CSR by doc).
+#[derive(Debug)]
+struct Memberships {
+    starts: Vec<u32>,
+    /// `bucket << 32 | position in bucket`.
+    entries: Vec<u64>,
+}
+
+impl Memberships {
+    fn of(buckets: &Buckets, n_docs: usize) -> Memberships {
+        let mut starts = vec![0u32; n_docs + 1];
+        for &doc in &buckets.members {
+            starts[doc as usize + 1] += 1;
+        }
+        for doc in 0..n_docs {
+            starts[doc + 1] += starts[doc];
+        }
+        let mut fill: Vec<u32> = starts[..n_docs].to_vec();
+        let mut entries = vec![0u64; buckets.members.len()];
+        for bucket in 0..buckets.len() {
+            for (position, &doc) in buckets.members(bucket).iter().enumerate() {
+                let slot = &mut fill[doc as usize];
+                entries[*slot as usize] = ((bucket as u64) << 32) | position as u64;
+                *slot += 1;
+            }
+        }
+        Memberships { starts, entries }
+    }
+
+    fn of_doc(&self, doc: u32) -> &[u64] {
+        let doc = doc as usize;
+        &self.entries[self.starts[doc] as usize..self.starts[doc + 1] as usize]
+    }
+}
+
+/// Counts the keys `doc` shares with each article after it in some bucket and appends the
+/// qualifying pairs, with their priority, to `ranked`. A bucket bigger than its table's cap
+/// is chained: each member meets only its next few members.
+fn rank_partners(
+    doc: u32,
+    buckets: &Buckets,
+    memberships: &Memberships,
     config: &MatchConfig,
-) -> Vec<(Table, Vec<u64>)> {
-    let n_sentence_keys: usize = eligible
-        .iter()
-        .map(|&doc| fingerprints[doc as usize].sentence_hashes.len())
-        .sum();
+    partners: &mut Vec<(u32, u8)>,
+    ranked: &mut Vec<(u32, u64)>,
+) {
+    partners.clear();
+    for &membership in memberships.of_doc(doc) {
+        let bucket = (membership >> 32) as usize;
+        let position = (membership & 0xFFFF_FFFF) as usize;
+        let members = buckets.members(bucket);
+        let table = buckets.table_of[bucket];
+        // Content-word buckets are where unrelated articles meet by chance (shared topic
+        // words): they are chained sooner.
+        let max_bucket = match buckets.tables[usize::from(table)] {
+            Table::ContentBand(_) => config.max_bucket.min(CONTENT_MAX_BUCKET),
+            _ => config.max_bucket,
+        };
+        let window = if members.len() > max_bucket {
+            OVERSIZED_WINDOW
+        } else {
+            members.len()
+        };
+        for &other in members.iter().skip(position + 1).take(window) {
+            partners.push((other, table));
+        }
+    }
+    partners.sort_unstable_by_key(|&(other, _)| other);
+    for run in partners.chunk_by(|a, b| a.0 == b.0) {
+        let mut votes = Votes::default();
+        for &(_, table) in run {
+            match buckets.tables[usize::from(table)] {
+                Table::Exact => votes.exact += 1,
+                Table::ShingleBand(_) => votes.shingle_bands += 1,
+                Table::ContentBand(_) => votes.content_bands += 1,
+                Table::Sentences => votes.sentences += 1,
+            }
+        }
+        if votes.qualifies() {
+            ranked.push((
+                votes.priority(),
+                (u64::from(doc) << 32) | u64::from(run[0].0),
+            ));
+        }
+    }
+}
+
+/// Each table of `group` (indices into `tables`) as `key << 32 | doc` entries sorted by key.
+fn group_entries<S: FingerprintStore + ?Sized>(
+    group: &[usize],
+    tables: &[Table],
+    store: &S,
+    eligible: &[u32],
+) -> Vec<Vec<u64>> {
     let mut entries: Vec<Vec<u64>> = group
         .iter()
-        .map(|table| match table {
-            Table::Sentences => Vec::with_capacity(n_sentence_keys),
+        .map(|&table| match tables[table] {
+            Table::Sentences => Vec::new(),
             _ => Vec::with_capacity(eligible.len()),
         })
         .collect();
     let mut keys = Vec::new();
-    for &doc in eligible {
-        let fingerprint = &fingerprints[doc as usize];
-        for (table, table_entries) in group.iter().zip(&mut entries) {
+    store.scan(eligible, &mut |doc, fingerprint| {
+        for (&table, table_entries) in group.iter().zip(&mut entries) {
             keys.clear();
-            table.keys(fingerprint, &mut keys);
+            tables[table].keys(fingerprint, &mut keys);
             table_entries.extend(
                 keys.iter()
                     .map(|&key| (key & !0xFFFF_FFFF) | u64::from(doc)),
             );
         }
+    });
+    for table_entries in &mut entries {
+        sort_by_key(table_entries);
     }
-    group
-        .iter()
-        .zip(entries)
-        .map(|(&table, mut table_entries)| {
-            sort_by_key(&mut table_entries);
-            // Content-word buckets are where unrelated articles meet by chance (shared
-            // topic words); expanding them in full is the candidate stage's memory peak.
-            let max_bucket = match table {
-                Table::ContentBand(_) => config.max_bucket.min(CONTENT_MAX_BUCKET),
-                _ => config.max_bucket,
-            };
-            (table, bucket_pairs(&table_entries, max_bucket))
-        })
-        .collect()
+    entries
 }
 
 /// Sorts `key << 32 | doc` entries by key, docs ascending within a key. Large tables use a
@@ -262,37 +402,6 @@ fn sort_by_key(entries: &mut Vec<u64>) {
     }
 }
 
-/// Pairs of docs sharing a key, from entries sorted by key. Oversized buckets are chained.
-fn bucket_pairs(entries: &[u64], max_bucket: usize) -> Vec<u64> {
-    let mut pairs = Vec::new();
-    let mut bucket: Vec<u64> = Vec::new();
-    let mut start = 0;
-    while start < entries.len() {
-        let key = entries[start] >> 32;
-        let mut end = start + 1;
-        while end < entries.len() && entries[end] >> 32 == key {
-            end += 1;
-        }
-        if end - start > 1 {
-            bucket.clear();
-            bucket.extend(entries[start..end].iter().map(|&entry| entry & 0xFFFF_FFFF));
-            bucket.dedup();
-            let window = if bucket.len() > max_bucket {
-                OVERSIZED_WINDOW
-            } else {
-                bucket.len()
-            };
-            for (i, &left) in bucket.iter().enumerate() {
-                for &right in bucket.iter().skip(i + 1).take(window) {
-                    pairs.push((left << 32) | right);
-                }
-            }
-        }
-        start = end;
-    }
-    pairs
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,7 +415,7 @@ mod tests {
             .iter()
             .map(|text| fingerprint(text, &config))
             .collect();
-        assert_eq!(candidate_pairs(&fingerprints, &config), expected);
+        assert_eq!(candidate_pairs(&fingerprints[..], &config).0, expected);
     }
 
     #[test]
@@ -325,7 +434,7 @@ mod tests {
             ..MatchConfig::default()
         };
         let fingerprints: Vec<Fingerprint> = (0..10).map(|_| fingerprint(WIRE, &config)).collect();
-        let pairs = candidate_pairs(&fingerprints, &config);
+        let (pairs, _) = candidate_pairs(&fingerprints[..], &config);
         assert!(pairs.len() < 45 && pairs.len() >= 9, "{}", pairs.len());
         assert!(pairs.contains(&(0, 1)) && pairs.contains(&(8, 9)));
     }

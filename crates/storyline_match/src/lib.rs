@@ -36,6 +36,7 @@
 mod candidates;
 mod origin;
 mod sketch;
+mod store;
 #[cfg(test)]
 mod tests_support;
 mod text;
@@ -46,6 +47,7 @@ use serde::{Deserialize, Serialize};
 use storyline_core::CopyEdge;
 
 pub use sketch::Fingerprint;
+pub use store::FingerprintStore;
 
 /// Errors of this crate: only a configuration can be wrong; any text is valid input.
 #[derive(Debug, thiserror::Error)]
@@ -183,17 +185,30 @@ pub fn find_copies(
     facts: &[DocFacts],
     config: &MatchConfig,
 ) -> Vec<CopyEdge> {
-    let pairs = candidates::candidate_pairs(fingerprints, config);
-    let links: Vec<origin::Linked> = pairs
+    find_copies_in(fingerprints, facts, config)
+}
+
+/// [`find_copies`] over fingerprints kept anywhere, e.g. in a scratch file (see
+/// [`FingerprintStore`]): the same edges, while holding only a few bytes per article.
+pub fn find_copies_in<S: FingerprintStore + ?Sized>(
+    store: &S,
+    facts: &[DocFacts],
+    config: &MatchConfig,
+) -> Vec<CopyEdge> {
+    let (pairs, clues) = candidates::candidate_pairs(store, config);
+    // Pairs come sorted by `left`: each run of one `left` reads that fingerprint once.
+    let runs: Vec<&[(u32, u32)]> = pairs.chunk_by(|a, b| a.0 == b.0).collect();
+    let links: Vec<origin::Linked> = runs
         .par_iter()
-        .filter_map(|&(left, right)| {
-            let link = verify::verify(
-                &fingerprints[left as usize],
-                &fingerprints[right as usize],
-                config,
-            )?;
-            Some((left, right, link))
+        .flat_map_iter(|run| {
+            let left = store.get(run[0].0 as usize);
+            run.iter()
+                .filter_map(|&(left_doc, right)| {
+                    let link = verify::verify(&left, &store.get(right as usize), config)?;
+                    Some((left_doc, right, link))
+                })
+                .collect::<Vec<_>>()
         })
         .collect();
-    origin::edges_from_links(&links, fingerprints, facts)
+    origin::edges_from_links(&links, &clues, facts)
 }

@@ -27,16 +27,35 @@ const WEIGHT_QUOTES: f64 = 1.0;
 const WEIGHT_DATE: f64 = 1.0;
 const WEIGHT_SPECIFICS: f64 = 0.5;
 
+/// What the choice of an original reads of an article's fingerprint: its counts of quotes
+/// and specifics (kept in memory for every article; the fingerprints may be on disk).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TextCounts {
+    n_quotes: u32,
+    n_numbers: u32,
+    n_names: u32,
+}
+
+impl TextCounts {
+    pub(crate) fn of(fingerprint: &Fingerprint) -> TextCounts {
+        TextCounts {
+            n_quotes: fingerprint.n_quotes,
+            n_numbers: fingerprint.n_numbers,
+            n_names: fingerprint.n_names,
+        }
+    }
+}
+
 /// A verified link between two articles, `left < right`.
 pub(crate) type Linked = (u32, u32, Link);
 
 /// Groups `links` into families and emits one edge per non-original member, sorted by copy.
 pub(crate) fn edges_from_links(
     links: &[Linked],
-    fingerprints: &[Fingerprint],
+    counts: &[TextCounts],
     facts: &[DocFacts],
 ) -> Vec<CopyEdge> {
-    let mut families = UnionFind::new(fingerprints.len());
+    let mut families = UnionFind::new(counts.len());
     for (left, right, _) in links {
         families.union(*left as usize, *right as usize);
     }
@@ -44,7 +63,7 @@ pub(crate) fn edges_from_links(
     let mut link_between: FxHashMap<(u32, u32), usize> = FxHashMap::default();
     let mut links_of_doc: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     // Articles that containment evidence favours as originals (see `Nesting`).
-    let mut contained = vec![false; fingerprints.len()];
+    let mut contained = vec![false; counts.len()];
     for (at, (left, right, link)) in links.iter().enumerate() {
         link_between.insert((*left, *right), at);
         for doc in [*left as usize, *right as usize] {
@@ -64,7 +83,7 @@ pub(crate) fn edges_from_links(
         }
     }
     let default_facts = DocFacts::default();
-    let clues = |doc: usize| Clues::of(doc, fingerprints, facts.get(doc).unwrap_or(&default_facts));
+    let clues = |doc: usize| Clues::of(doc, counts, facts.get(doc).unwrap_or(&default_facts));
 
     let mut edges = Vec::new();
     for members in members_by_root.values_mut() {
@@ -169,12 +188,12 @@ struct Clues {
 }
 
 impl Clues {
-    fn of(doc: usize, fingerprints: &[Fingerprint], facts: &DocFacts) -> Self {
-        let fingerprint = &fingerprints[doc];
+    fn of(doc: usize, counts: &[TextCounts], facts: &DocFacts) -> Self {
+        let counts = counts.get(doc).copied().unwrap_or_default();
         Clues {
             filler: facts.n_filler_removed,
-            quotes: fingerprint.n_quotes,
-            specifics: fingerprint.n_numbers.saturating_add(fingerprint.n_names),
+            quotes: counts.n_quotes,
+            specifics: counts.n_numbers.saturating_add(counts.n_names),
             date_days: facts.date_days,
         }
     }

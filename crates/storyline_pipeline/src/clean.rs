@@ -8,7 +8,9 @@ use serde::Serialize;
 use storyline_cluster::StoryFeatures;
 use storyline_core::output::ArticleStatus;
 use storyline_core::{Diagnostic, RemovalKind, SourcePos};
-use storyline_match::{DocFacts, Fingerprint};
+use storyline_match::DocFacts;
+
+use crate::fingerprints::{FingerprintSpill, FingerprintSpillWriter};
 
 use crate::read::{self, ReadPass};
 use crate::spill::{take_string, SpillReader, SpillRecord, SpillWriter};
@@ -33,7 +35,7 @@ pub(crate) const F_DATELINE: usize = 7;
 #[derive(Debug)]
 pub(crate) struct CleanPass {
     pub(crate) docs: Vec<DocState>,
-    pub(crate) fingerprints: Vec<Fingerprint>,
+    pub(crate) fingerprints: FingerprintSpill,
     pub(crate) facts: Vec<DocFacts>,
     pub(crate) features: Vec<StoryFeatures>,
     pub(crate) spill: std::fs::File,
@@ -55,7 +57,8 @@ struct Processed {
     rest: Vec<u8>,
     dateline: Option<String>,
     n_removals: usize,
-    fingerprint: Fingerprint,
+    /// The copy-detection fingerprint, encoded for the fingerprint spill.
+    fingerprint: Vec<u8>,
     facts: DocFacts,
     features: StoryFeatures,
     diagnostic: Option<Diagnostic>,
@@ -93,16 +96,16 @@ pub(crate) fn clean_pass(
     let mut reader = SpillReader::new(read.spill, read::N_FIELDS);
     let mut writer = SpillWriter::new(tempfile::tempfile_in(scratch).map_err(spill_error)?);
     let capacity = read.n_articles as usize;
-    let mut pass = CleanPass {
-        docs: Vec::with_capacity(capacity),
-        fingerprints: Vec::with_capacity(capacity),
-        facts: Vec::with_capacity(capacity),
-        features: Vec::with_capacity(capacity),
-        spill: tempfile::tempfile_in(scratch).map_err(spill_error)?,
-        n_empty: 0,
-        n_cleaned: 0,
-        n_removals: 0,
-    };
+    let mut fingerprints = FingerprintSpillWriter::new(
+        tempfile::tempfile_in(scratch).map_err(spill_error)?,
+        capacity,
+    );
+    let mut docs = Vec::with_capacity(capacity);
+    let mut facts = Vec::with_capacity(capacity);
+    let mut features = Vec::with_capacity(capacity);
+    let mut n_empty = 0;
+    let mut n_cleaned = 0;
+    let mut n_removals = 0;
     let batch_size = config.batch_size.max(1);
     loop {
         let mut batch: Vec<SpillRecord> = Vec::with_capacity(batch_size);
@@ -134,21 +137,29 @@ pub(crate) fn clean_pass(
             fields[F_REST] = Some(&item.rest);
             fields[F_DATELINE] = item.dateline.as_deref().map(str::as_bytes);
             let offset = writer.write(&fields).map_err(spill_error)?;
-            pass.n_empty += u64::from(item.status == ArticleStatus::Empty);
-            pass.n_cleaned += u64::from(item.n_removals > 0);
-            pass.n_removals += item.n_removals as u64;
-            pass.docs.push(DocState {
+            n_empty += u64::from(item.status == ArticleStatus::Empty);
+            n_cleaned += u64::from(item.n_removals > 0);
+            n_removals += item.n_removals as u64;
+            docs.push(DocState {
                 id: item.id.into_boxed_str(),
                 ok: item.status == ArticleStatus::Ok,
                 offset,
             });
-            pass.fingerprints.push(item.fingerprint);
-            pass.facts.push(item.facts);
-            pass.features.push(item.features);
+            fingerprints.push(&item.fingerprint).map_err(spill_error)?;
+            facts.push(item.facts);
+            features.push(item.features);
         }
     }
-    pass.spill = writer.finish().map_err(spill_error)?;
-    Ok(pass)
+    Ok(CleanPass {
+        docs,
+        fingerprints: fingerprints.finish().map_err(spill_error)?,
+        facts,
+        features,
+        spill: writer.finish().map_err(spill_error)?,
+        n_empty,
+        n_cleaned,
+        n_removals,
+    })
 }
 
 /// Cleans one article and computes everything the in-memory stages need from its text.
@@ -211,18 +222,18 @@ fn process(
         .iter()
         .filter(|removal| matches!(removal.kind, RemovalKind::Filler | RemovalKind::Boilerplate))
         .count() as u32;
-    let (fingerprint, features) = if status == ArticleStatus::Ok {
-        (
-            storyline_match::fingerprint(&cleaned.text, &config.matching),
-            storyline_cluster::story_features(
-                title.as_deref(),
-                &cleaned.text,
-                date_days,
-                &config.cluster,
-            ),
+    let mut fingerprint = Vec::new();
+    let features = if status == ArticleStatus::Ok {
+        storyline_match::fingerprint(&cleaned.text, &config.matching).encode(&mut fingerprint);
+        storyline_cluster::story_features(
+            title.as_deref(),
+            &cleaned.text,
+            date_days,
+            &config.cluster,
         )
     } else {
-        (Fingerprint::default(), StoryFeatures::default())
+        storyline_match::Fingerprint::default().encode(&mut fingerprint);
+        StoryFeatures::default()
     };
     let extra_raw = extra.and_then(|extra| serde_json::value::RawValue::from_string(extra).ok());
     let rest = serde_json::to_vec(&Rest {

@@ -2,10 +2,12 @@
 //! files `articles.jsonl`, `copies.jsonl`, `stories.jsonl` and `diagnostics.jsonl`.
 //!
 //! [`run`] makes two passes over the input, holding only compact per-article state in
-//! memory (fingerprints, story features, dates) and spilling texts to scratch files:
+//! memory (story features, dates, offsets) and spilling texts and fingerprints to scratch
+//! files:
 //!
 //! 1. **read** (`read.rs`): ingest → HTML extraction → spill A; corpus boilerplate statistics.
-//! 2. **clean** (`clean.rs`): spill A → cleaning → fingerprints + story features → spill D.
+//! 2. **clean** (`clean.rs`): spill A → cleaning → story features in memory, fingerprints to
+//!    their own scratch file (`fingerprints.rs`), cleaned records → spill D.
 //! 3. **match**, **cluster**: copy edges, then stories (copies always join their original).
 //! 4. **write** (`write.rs`): digests per story (texts read back from spill D), then the
 //!    output files, articles in input order.
@@ -20,6 +22,7 @@
 mod clean;
 pub mod dates;
 mod error;
+mod fingerprints;
 mod progress;
 mod read;
 mod spill;
@@ -248,7 +251,7 @@ fn run_in_pool(
 
     clock.start("match", None);
     let edges: Vec<_> =
-        storyline_match::find_copies(&cleaned.fingerprints, &cleaned.facts, &config.matching)
+        storyline_match::find_copies_in(&cleaned.fingerprints, &cleaned.facts, &config.matching)
             .into_iter()
             .filter(|edge| {
                 let ok = |idx: DocIdx| cleaned.docs.get(idx.index()).is_some_and(|doc| doc.ok);
@@ -266,7 +269,7 @@ fn run_in_pool(
         facts,
         ..
     } = cleaned;
-    // The fingerprints are half of what a run holds per article: gone before clustering.
+    // The fingerprints' scratch file goes before clustering.
     drop((fingerprints, facts));
 
     clock.start("cluster", None);

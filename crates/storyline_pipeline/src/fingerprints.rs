@@ -1,0 +1,151 @@
+//! The fingerprint spill: every article's copy-detection [`Fingerprint`] in a scratch file,
+//! so that the run holds 8 bytes per article for them instead of ~1.1 KB.
+//!
+//! The clean pass appends each fingerprint's encoding ([`Fingerprint::encode`]) in article
+//! order through [`FingerprintSpillWriter`]; the matcher then reads [`FingerprintSpill`] as
+//! a [`FingerprintStore`]: a few sequential scans (large reads, no seek per article) and one
+//! positioned read per article of a candidate pair.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::FileExt;
+
+use storyline_match::{Fingerprint, FingerprintStore};
+
+/// Bytes read at a time by a sequential scan.
+const SCAN_CHUNK: usize = 1 << 20;
+
+/// Appends encoded fingerprints to a scratch file, in article order.
+#[derive(Debug)]
+pub(crate) struct FingerprintSpillWriter {
+    out: BufWriter<File>,
+    /// Start of each fingerprint, plus the end of the last.
+    offsets: Vec<u64>,
+}
+
+impl FingerprintSpillWriter {
+    pub(crate) fn new(file: File, capacity: usize) -> FingerprintSpillWriter {
+        let mut offsets = Vec::with_capacity(capacity + 1);
+        offsets.push(0);
+        FingerprintSpillWriter {
+            out: BufWriter::with_capacity(1 << 20, file),
+            offsets,
+        }
+    }
+
+    /// Appends the next article's encoded fingerprint.
+    pub(crate) fn push(&mut self, encoded: &[u8]) -> io::Result<()> {
+        self.out.write_all(encoded)?;
+        let end = self.offsets.last().copied().unwrap_or(0) + encoded.len() as u64;
+        self.offsets.push(end);
+        Ok(())
+    }
+
+    pub(crate) fn finish(self) -> io::Result<FingerprintSpill> {
+        let file = self.out.into_inner().map_err(|error| error.into_error())?;
+        Ok(FingerprintSpill {
+            file,
+            offsets: self.offsets,
+        })
+    }
+}
+
+/// The fingerprints of a run, on disk.
+#[derive(Debug)]
+pub(crate) struct FingerprintSpill {
+    file: File,
+    offsets: Vec<u64>,
+}
+
+impl FingerprintSpill {
+    fn range(&self, doc: usize) -> Option<(u64, usize)> {
+        let start = *self.offsets.get(doc)?;
+        let end = *self.offsets.get(doc + 1)?;
+        Some((start, usize::try_from(end.checked_sub(start)?).ok()?))
+    }
+
+    fn read(&self, doc: usize, buffer: &mut Vec<u8>) -> Option<Fingerprint> {
+        let (start, len) = self.range(doc)?;
+        buffer.resize(len, 0);
+        self.file.read_exact_at(buffer, start).ok()?;
+        Fingerprint::decode(buffer)
+    }
+}
+
+impl FingerprintStore for FingerprintSpill {
+    fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    fn get(&self, doc: usize) -> Cow<'_, Fingerprint> {
+        Cow::Owned(self.read(doc, &mut Vec::new()).unwrap_or_default())
+    }
+
+    fn scan(&self, docs: &[u32], visit: &mut dyn FnMut(u32, &Fingerprint)) {
+        // A window of the file, refilled from the next wanted fingerprint when it runs out.
+        let mut window: Vec<u8> = Vec::new();
+        let mut window_start = 0u64;
+        let mut single = Vec::new();
+        for &doc in docs {
+            let fingerprint = match self.range(doc as usize) {
+                Some((_, len)) if len > SCAN_CHUNK => self.read(doc as usize, &mut single),
+                Some((start, len)) => {
+                    let in_window = start >= window_start
+                        && start + len as u64 <= window_start + window.len() as u64;
+                    if !in_window {
+                        let end = self.offsets.last().copied().unwrap_or(0);
+                        let want = SCAN_CHUNK.min((end - start) as usize).max(len);
+                        window.resize(want, 0);
+                        window_start = start;
+                        if self.file.read_exact_at(&mut window, start).is_err() {
+                            window.clear();
+                        }
+                    }
+                    let at = (start - window_start) as usize;
+                    window.get(at..at + len).and_then(Fingerprint::decode)
+                }
+                None => None,
+            };
+            visit(doc, &fingerprint.unwrap_or_default());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_match::MatchConfig;
+
+    #[test]
+    fn scans_and_gets_what_was_written() {
+        let config = MatchConfig::default();
+        let texts = [
+            "The council approved the budget on Monday after a long debate in the city hall.",
+            "",
+            "Mayor Ana Ruiz said the plan adds 40 buses and repairs three bridges this year.",
+        ];
+        let fingerprints: Vec<Fingerprint> = texts
+            .iter()
+            .map(|text| storyline_match::fingerprint(text, &config))
+            .collect();
+        let mut writer = FingerprintSpillWriter::new(tempfile::tempfile().unwrap(), 3);
+        for fingerprint in &fingerprints {
+            let mut encoded = Vec::new();
+            fingerprint.encode(&mut encoded);
+            writer.push(&encoded).unwrap();
+        }
+        let spill = writer.finish().unwrap();
+        assert_eq!(spill.len(), 3);
+        assert_eq!(*spill.get(2), fingerprints[2]);
+        assert_eq!(*spill.get(7), Fingerprint::default());
+        let mut seen = Vec::new();
+        spill.scan(&[0, 2], &mut |doc, fingerprint| {
+            seen.push((doc, fingerprint.clone()))
+        });
+        assert_eq!(
+            seen,
+            vec![(0, fingerprints[0].clone()), (2, fingerprints[2].clone())]
+        );
+    }
+}
