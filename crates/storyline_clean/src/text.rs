@@ -108,6 +108,9 @@ pub(crate) fn split_lines<'a>(raw: &'a str, buffers: &'a mut LineBuffers) -> Spl
     let mut start = 0usize;
     let bytes = raw.as_bytes();
     let mut folded = std::mem::take(&mut buffers.folded).into_bytes();
+    // Folding never lengthens ASCII text and adds a newline per line; the slack covers
+    // lowercase forms of other scripts that take more bytes, so the buffer rarely grows.
+    folded.reserve(raw.len() + raw.len() / 4 + 16);
     loop {
         // Both break bytes are ASCII, so every split falls on a char boundary.
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..])
@@ -351,40 +354,48 @@ pub(crate) fn fold_into(text: &str, out: &mut Vec<u8>) -> u32 {
     state.n_words
 }
 
-/// Folds a run of ASCII bytes. Each byte writes a space and its class at the current end
-/// and advances over what it keeps, so no write depends on a branch.
+/// Folds a run of ASCII bytes, in blocks of [`FOLD_BLOCK`] bytes through a stack buffer.
+/// Each byte writes a space and its class at the block's current end and advances over what
+/// it keeps, so no write depends on a branch, and masked indices need no bounds checks.
 fn fold_ascii_run(run: &[u8], out: &mut Vec<u8>, state: &mut FoldState) {
-    let base = out.len();
-    // One byte can add at most a separating space and itself; later spaces are paid for
-    // by the separator bytes before them, so this room is never exceeded.
-    out.resize(base + run.len() + 2, 0);
-    let buffer = out.get_mut(base..).unwrap_or_default();
-    let mut end = 0;
-    let (mut in_word, mut n_words) = (state.in_word, state.n_words);
-    for &byte in run {
-        let class = FOLD_TABLE[usize::from(byte & 0x7f)];
-        let is_alphanumeric = class > 1;
-        let starts_word = is_alphanumeric & !in_word;
-        if let Some(slot) = buffer.get_mut(end) {
-            *slot = b' ';
+    // `any_word` is `n_words > 0` kept as a flag, so that the loop carries short chains.
+    let (mut in_word, mut any_word) = (state.in_word, state.n_words > 0);
+    let mut n_starts = 0u32;
+    let mut block = [0u8; 2 * FOLD_BLOCK];
+    for bytes in run.chunks(FOLD_BLOCK) {
+        // A block adds at most one space before its first byte's word and one byte per
+        // input byte (later spaces are paid for by the separators before them), so `end`
+        // stays below twice the block size and the mask never wraps.
+        let mut end = 0usize;
+        for &byte in bytes {
+            let class = FOLD_TABLE[usize::from(byte)];
+            let is_alphanumeric = class > 1;
+            let starts_word = is_alphanumeric & !in_word;
+            let space = usize::from(starts_word & any_word);
+            block[end & (2 * FOLD_BLOCK - 1)] = b' ';
+            block[(end + space) & (2 * FOLD_BLOCK - 1)] = class;
+            end += space + usize::from(is_alphanumeric);
+            n_starts += u32::from(starts_word);
+            any_word |= is_alphanumeric;
+            // The apostrophe (class 1) keeps a word going ("don't" → "dont").
+            in_word = is_alphanumeric | (in_word & (class == 1));
         }
-        end += usize::from(starts_word & (n_words > 0));
-        if let Some(slot) = buffer.get_mut(end) {
-            *slot = class;
-        }
-        end += usize::from(is_alphanumeric);
-        n_words += u32::from(starts_word);
-        // The apostrophe (class 1) keeps a word going ("don't" → "dont").
-        in_word = is_alphanumeric | (in_word & (class == 1));
+        out.extend_from_slice(block.get(..end).unwrap_or_default());
     }
-    out.truncate(base + end);
-    *state = FoldState { in_word, n_words };
+    *state = FoldState {
+        in_word,
+        n_words: state.n_words + n_starts,
+    };
 }
 
+/// Bytes folded per block of [`fold_ascii_run`]; a power of two.
+const FOLD_BLOCK: usize = 64;
+
 /// Byte classes for [`fold`]: the lowercase byte for ASCII letters and digits, 1 for the
-/// apostrophe (stays inside a word), 0 for separators.
-const FOLD_TABLE: [u8; 128] = {
-    let mut table = [0u8; 128];
+/// apostrophe (stays inside a word), 0 for separators (and for the non-ASCII bytes that
+/// [`fold_ascii_run`] never sees).
+const FOLD_TABLE: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut byte = 0usize;
     while byte < 128 {
         let value = byte as u8;
