@@ -2,6 +2,7 @@
 //! cleaned records to spill D (read back per story for digests and in order for output).
 
 use std::path::Path;
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -89,77 +90,141 @@ pub(crate) fn clean_pass(
     diagnostics: &mut DiagnosticSink<'_>,
     progress: &dyn Progress,
 ) -> Result<CleanPass> {
-    let spill_error = |source| Error::Spill {
+    let mut reader = SpillReader::new(read.spill, read::N_FIELDS);
+    let mut output = CleanOutput::create(scratch, read.n_articles as usize)?;
+    let batch_size = config.batch_size.max(1);
+    let model = &read.model;
+    // Three steps overlap: a thread reads batches from spill A, the worker pool cleans one
+    // batch while another thread writes the previous one out, so the pool never waits on
+    // the scratch files.
+    std::thread::scope(|scope| -> Result<()> {
+        let (batch_sender, batches) = mpsc::sync_channel::<Vec<SpillRecord>>(1);
+        let (processed_sender, processed_batches) = mpsc::sync_channel::<Vec<Processed>>(1);
+        let reading = scope.spawn(move || -> std::io::Result<()> {
+            loop {
+                let mut batch = Vec::with_capacity(batch_size);
+                while batch.len() < batch_size {
+                    match reader.next_record()? {
+                        Some(record) => batch.push(record),
+                        None => break,
+                    }
+                }
+                if batch.is_empty() || batch_sender.send(batch).is_err() {
+                    return Ok(());
+                }
+            }
+        });
+        let output = &mut output;
+        let writing = scope.spawn(move || -> Result<()> {
+            for processed in processed_batches {
+                for item in processed {
+                    output.push(item, diagnostics)?;
+                }
+            }
+            Ok(())
+        });
+        for batch in batches {
+            let processed: Vec<Processed> = batch
+                .into_par_iter()
+                .map(|record| process(record, model, config))
+                .collect();
+            progress.advance(processed.len() as u64);
+            if processed_sender.send(processed).is_err() {
+                break; // the writer failed; its error is reported below
+            }
+        }
+        drop(processed_sender);
+        let written = writing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let read = reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        written?;
+        read.map_err(spill_error)
+    })?;
+    output.finish()
+}
+
+fn spill_error(source: std::io::Error) -> Error {
+    Error::Spill {
         stage: "clean",
         source,
-    };
-    let mut reader = SpillReader::new(read.spill, read::N_FIELDS);
-    let mut writer = SpillWriter::new(tempfile::tempfile_in(scratch).map_err(spill_error)?);
-    let capacity = read.n_articles as usize;
-    let mut fingerprints = FingerprintSpillWriter::new(
-        tempfile::tempfile_in(scratch).map_err(spill_error)?,
-        capacity,
-    );
-    let mut docs = Vec::with_capacity(capacity);
-    let mut facts = Vec::with_capacity(capacity);
-    let mut features = Vec::with_capacity(capacity);
-    let mut n_empty = 0;
-    let mut n_cleaned = 0;
-    let mut n_removals = 0;
-    let batch_size = config.batch_size.max(1);
-    loop {
-        let mut batch: Vec<SpillRecord> = Vec::with_capacity(batch_size);
-        while batch.len() < batch_size {
-            match reader.next_record().map_err(spill_error)? {
-                Some(record) => batch.push(record),
-                None => break,
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let processed: Vec<Processed> = batch
-            .into_par_iter()
-            .map(|record| process(record, &read.model, config))
-            .collect();
-        progress.advance(processed.len() as u64);
-        for item in processed {
-            if let Some(diagnostic) = &item.diagnostic {
-                diagnostics.push(diagnostic)?;
-            }
-            let mut fields: [Option<&[u8]>; N_FIELDS] = [None; N_FIELDS];
-            fields[F_ID] = Some(item.id.as_bytes());
-            fields[F_TITLE] = item.title.as_deref().map(str::as_bytes);
-            fields[F_DATE] = item.date.as_deref().map(str::as_bytes);
-            fields[F_SOURCE] = item.source.as_deref().map(str::as_bytes);
-            fields[F_URL] = item.url.as_deref().map(str::as_bytes);
-            fields[F_TEXT] = Some(item.text.as_bytes());
-            fields[F_REST] = Some(&item.rest);
-            fields[F_DATELINE] = item.dateline.as_deref().map(str::as_bytes);
-            let offset = writer.write(&fields).map_err(spill_error)?;
-            n_empty += u64::from(item.status == ArticleStatus::Empty);
-            n_cleaned += u64::from(item.n_removals > 0);
-            n_removals += item.n_removals as u64;
-            docs.push(DocState {
-                id: item.id.into_boxed_str(),
-                ok: item.status == ArticleStatus::Ok,
-                offset,
-            });
-            fingerprints.push(&item.fingerprint).map_err(spill_error)?;
-            facts.push(item.facts);
-            features.push(item.features);
-        }
     }
-    Ok(CleanPass {
-        docs,
-        fingerprints: fingerprints.finish().map_err(spill_error)?,
-        facts,
-        features,
-        spill: writer.finish().map_err(spill_error)?,
-        n_empty,
-        n_cleaned,
-        n_removals,
-    })
+}
+
+/// Where cleaned articles go: spill D, the fingerprint spill, and the per-article state
+/// kept in memory.
+struct CleanOutput {
+    spill: SpillWriter,
+    fingerprints: FingerprintSpillWriter,
+    docs: Vec<DocState>,
+    facts: Vec<DocFacts>,
+    features: Vec<StoryFeatures>,
+    n_empty: u64,
+    n_cleaned: u64,
+    n_removals: u64,
+}
+
+impl CleanOutput {
+    fn create(scratch: &Path, capacity: usize) -> Result<CleanOutput> {
+        Ok(CleanOutput {
+            spill: SpillWriter::new(tempfile::tempfile_in(scratch).map_err(spill_error)?),
+            fingerprints: FingerprintSpillWriter::new(
+                tempfile::tempfile_in(scratch).map_err(spill_error)?,
+                capacity,
+            ),
+            docs: Vec::with_capacity(capacity),
+            facts: Vec::with_capacity(capacity),
+            features: Vec::with_capacity(capacity),
+            n_empty: 0,
+            n_cleaned: 0,
+            n_removals: 0,
+        })
+    }
+
+    fn push(&mut self, item: Processed, diagnostics: &mut DiagnosticSink<'_>) -> Result<()> {
+        if let Some(diagnostic) = &item.diagnostic {
+            diagnostics.push(diagnostic)?;
+        }
+        let mut fields: [Option<&[u8]>; N_FIELDS] = [None; N_FIELDS];
+        fields[F_ID] = Some(item.id.as_bytes());
+        fields[F_TITLE] = item.title.as_deref().map(str::as_bytes);
+        fields[F_DATE] = item.date.as_deref().map(str::as_bytes);
+        fields[F_SOURCE] = item.source.as_deref().map(str::as_bytes);
+        fields[F_URL] = item.url.as_deref().map(str::as_bytes);
+        fields[F_TEXT] = Some(item.text.as_bytes());
+        fields[F_REST] = Some(&item.rest);
+        fields[F_DATELINE] = item.dateline.as_deref().map(str::as_bytes);
+        let offset = self.spill.write(&fields).map_err(spill_error)?;
+        self.n_empty += u64::from(item.status == ArticleStatus::Empty);
+        self.n_cleaned += u64::from(item.n_removals > 0);
+        self.n_removals += item.n_removals as u64;
+        self.docs.push(DocState {
+            id: item.id.into_boxed_str(),
+            ok: item.status == ArticleStatus::Ok,
+            offset,
+        });
+        self.fingerprints
+            .push(&item.fingerprint)
+            .map_err(spill_error)?;
+        self.facts.push(item.facts);
+        self.features.push(item.features);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<CleanPass> {
+        Ok(CleanPass {
+            docs: self.docs,
+            fingerprints: self.fingerprints.finish().map_err(spill_error)?,
+            facts: self.facts,
+            features: self.features,
+            spill: self.spill.finish().map_err(spill_error)?,
+            n_empty: self.n_empty,
+            n_cleaned: self.n_cleaned,
+            n_removals: self.n_removals,
+        })
+    }
 }
 
 /// Cleans one article and computes everything the in-memory stages need from its text.
