@@ -197,6 +197,8 @@ impl CleanOutput {
         fields[F_REST] = Some(&item.rest);
         fields[F_DATELINE] = item.dateline.as_deref().map(str::as_bytes);
         let offset = self.spill.write(&fields).map_err(spill_error)?;
+        let len = u32::try_from(self.spill.position() - offset)
+            .map_err(|_| spill_error(std::io::Error::other("spill record over 4 GiB")))?;
         self.n_empty += u64::from(item.status == ArticleStatus::Empty);
         self.n_cleaned += u64::from(item.n_removals > 0);
         self.n_removals += item.n_removals as u64;
@@ -204,6 +206,7 @@ impl CleanOutput {
             id: item.id.into_boxed_str(),
             ok: item.status == ArticleStatus::Ok,
             offset,
+            len,
         });
         self.fingerprints
             .push(&item.fingerprint)

@@ -194,8 +194,9 @@ fn resident_bytes() -> u64 {
 pub(crate) struct DocState {
     pub(crate) id: Box<str>,
     pub(crate) ok: bool,
-    /// Offset of the article's record in spill D.
+    /// Offset and length of the article's record in spill D.
     pub(crate) offset: u64,
+    pub(crate) len: u32,
 }
 
 /// Runs the whole pipeline over `inputs` (files, directories, `-` for stdin) into `out_dir`.

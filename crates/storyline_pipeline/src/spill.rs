@@ -25,6 +25,11 @@ impl SpillWriter {
         }
     }
 
+    /// Bytes written so far: the offset of the next record.
+    pub(crate) fn position(&self) -> u64 {
+        self.offset
+    }
+
     /// Writes one record and returns its offset.
     pub(crate) fn write(&mut self, fields: &[Option<&[u8]>]) -> io::Result<u64> {
         let start = self.offset;
@@ -101,24 +106,23 @@ fn read_field(input: &mut impl Read, len: u32) -> io::Result<Option<Vec<u8>>> {
     Ok(Some(bytes))
 }
 
-/// Reads the record of `n_fields` fields that starts at `offset`.
-pub(crate) fn read_record_at(file: &File, offset: u64, n_fields: usize) -> io::Result<SpillRecord> {
+/// Reads the record of `n_fields` fields that starts at `offset` and is `len` bytes long
+/// (the difference between its offset and the next one), in one read.
+pub(crate) fn read_record_at(
+    file: &File,
+    offset: u64,
+    len: u32,
+    n_fields: usize,
+) -> io::Result<SpillRecord> {
     use std::os::unix::fs::FileExt;
+    let mut bytes = vec![0u8; len as usize];
+    file.read_exact_at(&mut bytes, offset)?;
+    let mut input: &[u8] = &bytes;
     let mut fields = Vec::with_capacity(n_fields);
-    let mut position = offset;
     for _ in 0..n_fields {
         let mut len = [0u8; 4];
-        file.read_exact_at(&mut len, position)?;
-        position += 4;
-        let len = u32::from_le_bytes(len);
-        if len == ABSENT {
-            fields.push(None);
-            continue;
-        }
-        let mut bytes = vec![0u8; len as usize];
-        file.read_exact_at(&mut bytes, position)?;
-        position += u64::from(len);
-        fields.push(Some(bytes));
+        input.read_exact(&mut len)?;
+        fields.push(read_field(&mut input, u32::from_le_bytes(len))?);
     }
     Ok(fields)
 }
@@ -140,13 +144,19 @@ mod tests {
         let mut writer = SpillWriter::new(tempfile::tempfile().unwrap());
         let first = writer.write(&[Some(b"a"), None, Some(b"")]).unwrap();
         let second = writer.write(&[Some(b"bb"), Some(b"c"), None]).unwrap();
+        let writer_end = writer.position();
         let file = writer.finish().unwrap();
-        let by_offset = read_record_at(&file, second, 3).unwrap();
+        let second_len = (writer_end - second) as u32;
+        let by_offset = read_record_at(&file, second, second_len, 3).unwrap();
         assert_eq!(
             by_offset,
             vec![Some(b"bb".to_vec()), Some(b"c".to_vec()), None]
         );
-        assert_eq!(read_record_at(&file, first, 3).unwrap()[1], None);
+        assert_eq!(read_record_at(&file, first, 13, 3).unwrap()[1], None);
+        assert!(
+            read_record_at(&file, first, 12, 3).is_err(),
+            "a record cut short"
+        );
         let mut reader = SpillReader::new(file, 3);
         assert_eq!(
             reader.next_record().unwrap().unwrap()[0],

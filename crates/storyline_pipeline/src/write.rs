@@ -192,10 +192,13 @@ fn story_line(
 ) -> Result<Vec<u8>> {
     let mut records = Vec::with_capacity(members.len());
     for &doc_idx in members {
-        let mut record = read_record_at(spill, docs[doc_idx as usize].offset, clean::N_FIELDS)
-            .map_err(|source| Error::Spill {
-                stage: "digest",
-                source,
+        let doc = &docs[doc_idx as usize];
+        let mut record =
+            read_record_at(spill, doc.offset, doc.len, clean::N_FIELDS).map_err(|source| {
+                Error::Spill {
+                    stage: "digest",
+                    source,
+                }
             })?;
         records.push((
             doc_idx,
