@@ -300,7 +300,12 @@ const MONTHS: [(&str, u32); 24] = [
 /// Month number of a capitalised month name or abbreviation ("may", "march" and "mar" are
 /// also ordinary words: only a capitalised form is a month).
 fn month_number(word: &str) -> Option<u32> {
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(3..=9).contains(&word.len()) {
+    // Every month starts with one of these capitals: most words stop here.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+    ) || !(3..=9).contains(&word.len())
+    {
         return None;
     }
     MONTHS
@@ -321,7 +326,12 @@ const WEEKDAYS: [&str; 7] = [
 
 /// Weekday number of a capitalised weekday name, 0 = Sunday.
 fn weekday_number(word: &str) -> Option<u32> {
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(6..=9).contains(&word.len()) {
+    // Every weekday starts with one of these capitals: most words stop here.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'S' | b'M' | b'T' | b'W' | b'F')
+    ) || !(6..=9).contains(&word.len())
+    {
         return None;
     }
     WEEKDAYS
@@ -332,6 +342,10 @@ fn weekday_number(word: &str) -> Option<u32> {
 
 /// A day of the month: "18", "18th", "1st".
 fn day_number(word: &str) -> Option<u32> {
+    // A day parses only from ASCII digits, so it starts with one.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
@@ -401,20 +415,16 @@ fn mentions_in(text: &str, words: &[(usize, &str)]) -> Vec<Mention> {
         let month_day = if cursor < words.len() && (cursor == index || adjacent(index, cursor)) {
             let first = words[cursor].1;
             let second = words.get(cursor + 1).map(|w| w.1);
-            match (
-                month_number(first),
-                second.and_then(day_number),
-                day_number(first),
-                second.and_then(month_number),
-            ) {
-                (Some(month), Some(day), _, _) if adjacent(cursor, cursor + 1) => {
-                    Some((month, day, cursor + 1))
-                }
-                (_, _, Some(day), Some(month)) if adjacent(cursor, cursor + 1) => {
-                    Some((month, day, cursor + 1))
-                }
-                _ => None,
-            }
+            // "June 18", else "18 June"; each half is read only when the one before fits.
+            let month_first = month_number(first)
+                .and_then(|month| Some((month, day_number(second?)?)))
+                .filter(|_| adjacent(cursor, cursor + 1));
+            month_first
+                .or_else(|| {
+                    let day = day_number(first)?;
+                    Some((month_number(second?)?, day)).filter(|_| adjacent(cursor, cursor + 1))
+                })
+                .map(|(month, day)| (month, day, cursor + 1))
         } else {
             None
         };
@@ -460,8 +470,11 @@ fn mentions_in(text: &str, words: &[(usize, &str)]) -> Vec<Mention> {
 }
 
 fn iso_mention(word: &str, start: usize) -> Option<Mention> {
+    if word.len() != 10 {
+        return None;
+    }
     let (year, month, day) = parse_iso_date(word)?;
-    (word.len() == 10).then_some(Mention {
+    Some(Mention {
         year: Some(year),
         month_day: Some((month, day)),
         weekday: None,

@@ -255,34 +255,45 @@ fn numbers_in<'t>(article: &ArticleText<'t>) -> Vec<NumberAt<'t>> {
             });
         }
     }
+    // Numbers in digits. Every ASCII digit is inside a word, so only the words holding one
+    // are scanned; a number may run on into the next word ("1,000").
     let bytes = text.as_bytes();
     let mut index = 0;
-    while index < bytes.len() {
-        if !bytes[index].is_ascii_digit() || (index > 0 && bytes[index - 1].is_ascii_alphanumeric())
-        {
-            index += 1;
-            continue;
-        }
-        let start = index;
-        while index < bytes.len()
-            && (bytes[index].is_ascii_digit()
-                || (matches!(bytes[index], b',' | b'.')
-                    && bytes.get(index + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            index += 1;
-        }
-        let shown = &text[start..index];
-        // A number glued to letters ("5G", "2nd") is a name or an ordinal, not a quantity.
-        if bytes.get(index).is_some_and(u8::is_ascii_alphabetic) {
-            continue;
-        }
-        if let Ok(value) = shown.replace(',', "").parse::<f64>() {
-            out.push(NumberAt {
-                value,
-                start,
-                end: index,
-                shown,
-            });
+    for token in article.tokens.iter().filter(|t| t.has_digit) {
+        index = index.max(token.start);
+        while index < token.end {
+            if !bytes[index].is_ascii_digit()
+                || (index > 0 && bytes[index - 1].is_ascii_alphanumeric())
+            {
+                index += 1;
+                continue;
+            }
+            let start = index;
+            while index < bytes.len()
+                && (bytes[index].is_ascii_digit()
+                    || (matches!(bytes[index], b',' | b'.')
+                        && bytes.get(index + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                index += 1;
+            }
+            let shown = text.get(start..index).unwrap_or("");
+            // A number glued to letters ("5G", "2nd") is a name or an ordinal, not a quantity.
+            if bytes.get(index).is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            let value = if shown.contains(',') {
+                shown.replace(',', "").parse::<f64>()
+            } else {
+                shown.parse::<f64>()
+            };
+            if let Ok(value) = value {
+                out.push(NumberAt {
+                    value,
+                    start,
+                    end: index,
+                    shown,
+                });
+            }
         }
     }
     out.sort_by_key(|n| n.start);

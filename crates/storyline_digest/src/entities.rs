@@ -216,14 +216,6 @@ fn word<'t>(text: &'t str, token: &Token) -> &'t str {
     text.get(token.start..token.end).unwrap_or("")
 }
 
-/// Whether a word starts with a lower-case letter (ASCII first, as most words are).
-fn starts_lowercase(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
-        _ => word.starts_with(char::is_lowercase),
-    }
-}
-
 /// Finds, types and merges the entities of a story; keeps the `max_entities` most named.
 pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> FoundEntities {
     let mut evidence = WordEvidence::default();
@@ -245,10 +237,7 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     }
     for article in &texts.articles {
         for token in &article.tokens {
-            if !token.in_headline
-                && starts_lowercase(word(article.text, token))
-                && openers.contains(&token.lower)
-            {
+            if !token.in_headline && token.lowercase_start && openers.contains(&token.lower) {
                 evidence.lowercase.insert(token.lower);
             }
         }
@@ -292,6 +281,7 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
 
 /// Cuts capitalised name sequences out of one article's tokens and hands each, with its
 /// kind votes, to `found`.
+#[inline(never)]
 fn names_in(
     article: &ArticleText<'_>,
     evidence: &WordEvidence,
@@ -372,6 +362,7 @@ fn join_into(words: &[String], out: &mut String) {
 /// Turns one run of capitalised tokens into a name (left in `buffers.name`) and its votes,
 /// or nothing when it is only titles, nationality words, dates or an ordinary word that
 /// starts a sentence.
+#[inline(never)]
 fn analyse_run(
     text: &str,
     tokens: &[Token],

@@ -295,52 +295,70 @@ fn is_abbreviation(word: &str) -> bool {
 /// Splits `text` into sentences (byte ranges, trimmed): at line breaks, and after `.`, `!`
 /// or `?` (and closing quotes) followed by a space and a capital, digit or opening quote,
 /// unless the full stop ends an abbreviation or an initial.
+#[inline(never)]
 pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut sentences = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let mut start = 0;
-        // Terminal marks are ASCII, so a byte scan finds them; what follows is read as chars.
-        for (offset, byte) in line.bytes().enumerate() {
-            if !matches!(byte, b'.' | b'!' | b'?') {
-                continue;
-            }
-            let after = &line[offset + 1..];
-            let closing = after.len() - after.trim_start_matches(['"', '”', '’', '\'', ')']).len();
-            let end = offset + 1 + closing;
-            let rest = &line[end..];
-            if !rest.starts_with(char::is_whitespace) {
-                continue;
-            }
-            let starts_sentence = rest
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'(".contains(c));
-            if !starts_sentence {
-                continue;
-            }
-            if byte == b'.' {
-                let before = &line[start..offset];
-                let last_word = before
-                    .rsplit(|c: char| c.is_whitespace() || c == '(')
-                    .next();
-                if last_word.is_some_and(is_abbreviation) {
-                    continue;
-                }
-            }
-            push_sentence(&mut sentences, text, line_start + start, line_start + end);
-            start = end;
+    let bytes = text.as_bytes();
+    let mut sentences = Vec::with_capacity(text.len() / 64 + 1);
+    // Where the current sentence starts; a line break always ends one.
+    let mut start = 0;
+    let mut offset = 0;
+    while offset < bytes.len() {
+        // Terminal marks and line breaks are ASCII, so a byte scan finds them.
+        let Some(found) = bytes[offset..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+        else {
+            break;
+        };
+        let mark = offset + found;
+        offset = mark + 1;
+        let byte = bytes[mark];
+        if byte == b'\n' {
+            push_sentence(&mut sentences, text, start, offset);
+            start = offset;
+            continue;
         }
-        push_sentence(
-            &mut sentences,
-            text,
-            line_start + start,
-            line_start + line.len(),
-        );
-        line_start += line.len();
+        let Some(end) = sentence_end(text, start, mark) else {
+            continue;
+        };
+        push_sentence(&mut sentences, text, start, end);
+        start = end;
     }
+    push_sentence(&mut sentences, text, start, bytes.len());
     sentences
+}
+
+/// Whether the terminal mark at `mark` (after a sentence begun at `start`) ends the
+/// sentence, and if so where: after the mark and any closing quotes, when a space and then
+/// a capital, digit or opening quote follow on the same line, unless a full stop ends an
+/// abbreviation or an initial.
+fn sentence_end(text: &str, start: usize, mark: usize) -> Option<usize> {
+    let after = text.get(mark + 1..)?;
+    let closing = after.len() - after.trim_start_matches(['"', '”', '’', '\'', ')']).len();
+    let end = mark + 1 + closing;
+    let rest = text.get(end..)?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    // The next character on the same line: a line break ends the search (the line's own
+    // end splits there anyway).
+    let next = rest
+        .chars()
+        .find(|&c| !c.is_whitespace() || c == '\n')
+        .filter(|&c| c != '\n')?;
+    if !(next.is_uppercase() || next.is_numeric() || "\"“‘'(".contains(next)) {
+        return None;
+    }
+    if text.as_bytes().get(mark) == Some(&b'.') {
+        let before = text.get(start..mark)?;
+        let last_word = before
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next();
+        if last_word.is_some_and(is_abbreviation) {
+            return None;
+        }
+    }
+    Some(end)
 }
 
 fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
@@ -356,6 +374,7 @@ fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, 
 
 /// Attaches tokens and terms to sentence ranges (both are in text order); returns the
 /// sentences and the terms they index into.
+#[inline(never)]
 fn build_sentences(tokens: &[Token], ranges: Vec<(usize, usize)>) -> (Vec<Sentence>, Vec<Term>) {
     let mut next_token = 0;
     let mut terms: Vec<Term> = Vec::with_capacity(tokens.len());

@@ -33,6 +33,10 @@ pub(crate) struct Token {
     pub(crate) comma_before: bool,
     /// On a headline line (title case, no closing punctuation): its capitals mean nothing.
     pub(crate) in_headline: bool,
+    /// Holds an ASCII digit.
+    pub(crate) has_digit: bool,
+    /// Starts with a lower-case letter.
+    pub(crate) lowercase_start: bool,
 }
 
 /// Hash of a string, the same for every pass.
@@ -42,14 +46,19 @@ pub(crate) fn hash_text(text: &str) -> u64 {
     hasher.finish()
 }
 
-/// A set of words by the hashes of their lower-cased forms (see [`Token::lower`]): sorted
-/// for an exact lookup, with a 4096-bit filter in front of it that turns most other words
-/// away with one memory read. Passes that look for a few words (stopwords, role heads,
-/// number words) ask it about every token before comparing any text.
+/// A set of words by the hashes of their lower-cased forms (see [`Token::lower`]): a
+/// 4096-bit filter that turns most other words away with one memory read, then an
+/// open-addressing table at most a quarter full, so that a lookup is one multiplication
+/// and, nearly always, one or two memory reads. Passes that look for a few words
+/// (stopwords, role heads, number words) ask it about every token before comparing text.
 #[derive(Debug)]
 pub(crate) struct HashFilter {
-    sorted: Vec<u64>,
     filter: [u64; 64],
+    /// Hashes at their slots; 0 marks an empty slot (a word hashing to 0 is `has_zero`).
+    slots: Vec<u64>,
+    /// log2 of the number of slots.
+    bits: u32,
+    has_zero: bool,
 }
 
 fn filter_bit(hash: u64) -> (usize, u64) {
@@ -61,21 +70,56 @@ fn filter_bit(hash: u64) -> (usize, u64) {
 impl HashFilter {
     /// The filter of lower-case `words`.
     pub(crate) fn new(words: &[&str]) -> Self {
-        let mut sorted: Vec<u64> = words.iter().map(|w| hash_text(w)).collect();
-        sorted.sort_unstable();
-        let mut filter = [0_u64; 64];
-        for &hash in &sorted {
+        let n_slots = (words.len() * 4).next_power_of_two().max(16);
+        let mut filter = HashFilter {
+            filter: [0; 64],
+            slots: vec![0; n_slots],
+            bits: n_slots.trailing_zeros(),
+            has_zero: false,
+        };
+        for word in words {
+            let hash = hash_text(word);
             let (word, bit) = filter_bit(hash);
-            filter[word] |= bit;
+            filter.filter[word] |= bit;
+            if hash == 0 {
+                filter.has_zero = true;
+                continue;
+            }
+            let mut slot = filter.slot_of(hash);
+            while filter.slots[slot] != 0 && filter.slots[slot] != hash {
+                slot = (slot + 1) & (n_slots - 1);
+            }
+            filter.slots[slot] = hash;
         }
-        HashFilter { sorted, filter }
+        filter
+    }
+
+    fn slot_of(&self, hash: u64) -> usize {
+        // Spread the hash again so that the slot does not depend on a few of its bits.
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
     }
 
     /// Whether a lower-cased word's hash is one of the set's.
+    #[inline]
     pub(crate) fn contains(&self, lower: u64) -> bool {
         let (word, bit) = filter_bit(lower);
-        self.filter.get(word).is_some_and(|bits| bits & bit != 0)
-            && self.sorted.binary_search(&lower).is_ok()
+        if self.filter.get(word).is_some_and(|bits| bits & bit == 0) {
+            return false;
+        }
+        if lower == 0 {
+            return self.has_zero;
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = self.slot_of(lower);
+        // The table is never full, so an empty slot ends every search.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(slot) {
+                Some(&hash) if hash == lower => return true,
+                Some(0) | None => return false,
+                Some(_) => slot = (slot + 1) & mask,
+            }
+        }
+        false
     }
 }
 
@@ -126,11 +170,40 @@ fn char_at(text: &str, offset: usize) -> Option<char> {
     }
 }
 
-impl Iterator for WordRanges<'_> {
-    type Item = (usize, usize);
+/// Byte classes of the word scan, as bits: a letter or digit, an upper-case letter, a
+/// byte of a non-ASCII character. A word's classes or-ed together say whether it needs
+/// lower-casing at all.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const NON_ASCII: u8 = 4;
+const DIGIT: u8 = 8;
+const LOWER: u8 = 16;
 
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0_u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let value = byte as u8;
+        table[byte] = if value.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if value.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if value.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if value >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    table
+};
+
+impl WordRanges<'_> {
+    /// The next word's byte range and its byte classes or-ed together.
     #[inline]
-    fn next(&mut self) -> Option<(usize, usize)> {
+    fn next_word(&mut self) -> Option<(usize, usize, u8)> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut offset = self.offset;
@@ -140,10 +213,11 @@ impl Iterator for WordRanges<'_> {
                 self.offset = offset;
                 return None;
             };
-            if byte.is_ascii_alphanumeric() {
+            let class = BYTE_CLASS[usize::from(byte)];
+            if class & ALNUM != 0 {
                 break offset;
             }
-            if byte.is_ascii() {
+            if class & NON_ASCII == 0 {
                 offset += 1;
                 continue;
             }
@@ -154,24 +228,30 @@ impl Iterator for WordRanges<'_> {
             offset += c.len_utf8();
         };
         // Inside a word: runs of letters and digits, joined by a joiner followed by one.
+        let mut marks = 0;
         loop {
             while let Some(&byte) = bytes.get(offset) {
-                if byte.is_ascii_alphanumeric() {
+                let class = BYTE_CLASS[usize::from(byte)];
+                if class & ALNUM != 0 {
+                    marks |= class;
                     offset += 1;
                     continue;
                 }
-                if byte.is_ascii() {
+                if class & NON_ASCII == 0 {
                     break;
                 }
                 match char_at(text, offset) {
-                    Some(c) if c.is_alphanumeric() => offset += c.len_utf8(),
+                    Some(c) if c.is_alphanumeric() => {
+                        marks |= NON_ASCII;
+                        offset += c.len_utf8();
+                    }
                     _ => break,
                 }
             }
             let last_end = offset;
             let Some(c) = char_at(text, offset) else {
                 self.offset = offset;
-                return Some((start, last_end));
+                return Some((start, last_end, marks));
             };
             let next_offset = offset + c.len_utf8();
             let joined =
@@ -179,10 +259,20 @@ impl Iterator for WordRanges<'_> {
             if !joined {
                 // The character that ends a word is consumed with it, as it is no word.
                 self.offset = next_offset;
-                return Some((start, last_end));
+                return Some((start, last_end, marks));
             }
+            marks |= BYTE_CLASS[usize::from(bytes.get(offset).copied().unwrap_or(0))];
             offset = next_offset;
         }
+    }
+}
+
+impl Iterator for WordRanges<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        self.next_word().map(|(start, end, _)| (start, end))
     }
 }
 
@@ -194,19 +284,16 @@ fn starts_sentence(gap: &str) -> bool {
 }
 
 /// Lower-cases `word` (into a stack buffer when it is short ASCII, else into `buffer`) and
-/// returns (lower hash, term).
-fn hashes_of(word: &str, buffer: &mut String) -> (u64, Option<Term>) {
+/// returns (lower hash, term). `marks` are the word's byte classes (see [`BYTE_CLASS`]):
+/// a word without capitals or non-ASCII letters is hashed where it stands.
+#[inline]
+fn hashes_of(word: &str, marks: u8, buffer: &mut String) -> (u64, Option<Term>) {
     let word = crate::text::strip_possessive(word);
     let bytes = word.as_bytes();
-    // One pass tells whether the word has capitals or non-ASCII letters; most words have
-    // neither and are hashed where they stand.
-    let marks = bytes.iter().fold(0_u8, |marks, &byte| {
-        marks | (byte & 0x80) | u8::from(byte.is_ascii_uppercase())
-    });
     let mut stack = [0_u8; 32];
-    let lower: &[u8] = if marks == 0 {
+    let lower: &[u8] = if marks & (UPPER | NON_ASCII) == 0 {
         bytes
-    } else if marks & 0x80 == 0 && bytes.len() <= stack.len() {
+    } else if marks & NON_ASCII == 0 && bytes.len() <= stack.len() {
         let slot = &mut stack[..bytes.len()];
         for (lowered, &byte) in slot.iter_mut().zip(bytes) {
             *lowered = byte.to_ascii_lowercase();
@@ -253,23 +340,31 @@ fn starts_alphabetic(lower: &[u8]) -> bool {
 
 /// The content term of one word, outside an article (titles, tests).
 pub(crate) fn term_of_word(word: &str) -> Option<Term> {
-    hashes_of(word, &mut String::new()).1
+    let marks = word
+        .bytes()
+        .fold(0, |marks, byte| marks | BYTE_CLASS[usize::from(byte)]);
+    hashes_of(word, marks, &mut String::new()).1
 }
 
 /// Reads `text` once into tokens.
+#[inline(never)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut buffer = String::new();
     let mut previous_end = 0;
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
-    for (start, end) in WordRanges::new(text) {
+    let mut words = WordRanges::new(text);
+    while let Some((start, end, marks)) = words.next_word() {
         let word = text.get(start..end).unwrap_or("");
         let gap = text.get(previous_end..start).unwrap_or("");
         let first = previous_end == 0;
         previous_end = end;
-        let (lower, term) = hashes_of(word, &mut buffer);
-        let capitalised = match word.as_bytes().first() {
-            Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
-            _ => word.starts_with(char::is_uppercase),
+        let (lower, term) = hashes_of(word, marks, &mut buffer);
+        let (capitalised, lowercase_start) = match word.as_bytes().first() {
+            Some(byte) if byte.is_ascii() => (byte.is_ascii_uppercase(), byte.is_ascii_lowercase()),
+            _ => (
+                word.starts_with(char::is_uppercase),
+                word.starts_with(char::is_lowercase),
+            ),
         };
         // Most words follow one space: then only the first word starts a sentence.
         let (sentence_start, joined_to_previous, comma_before) = if gap == " " {
@@ -291,6 +386,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             joined_to_previous,
             comma_before,
             in_headline: false,
+            has_digit: marks & DIGIT != 0,
+            lowercase_start,
         });
     }
     mark_headlines(text, &mut tokens);
@@ -300,6 +397,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// Flags the tokens of headline lines: no closing punctuation and mostly capitalised words
 /// ("Putin Visits North Korea: Strengthening Ties"). A question counts only when even its
 /// small words are capitalised ("How … Ended In …?").
+#[inline(never)]
 fn mark_headlines(text: &str, tokens: &mut [Token]) {
     let mut line_start = 0;
     let mut first_token = 0;
