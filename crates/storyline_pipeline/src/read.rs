@@ -46,6 +46,10 @@ struct Prepared {
     diagnostic: Option<Diagnostic>,
 }
 
+/// One batch on its way to the writer thread: the input's diagnostics (in input order), the
+/// prepared articles and their boilerplate statistics.
+type PreparedBatch = (Vec<Diagnostic>, Vec<Prepared>, BoilerplateModelBuilder);
+
 pub(crate) fn read_pass(
     inputs: &[PathBuf],
     config: &RunConfig,
@@ -53,10 +57,6 @@ pub(crate) fn read_pass(
     diagnostics: &mut DiagnosticSink<'_>,
     progress: &dyn Progress,
 ) -> Result<ReadPass> {
-    let spill_error = |source| Error::Spill {
-        stage: "read",
-        source,
-    };
     let file = tempfile::tempfile_in(scratch).map_err(spill_error)?;
     let mut spill = SpillWriter::new(file);
     let mut builder = BoilerplateModelBuilder::new(&config.clean);
@@ -64,6 +64,9 @@ pub(crate) fn read_pass(
     let mut n_not_article = 0u64;
     let batch_size = config.batch_size.max(1);
 
+    // Three steps overlap: ingest parses the input on its own thread, the worker pool
+    // extracts and gathers statistics for one batch while another thread merges the
+    // statistics of the previous one and writes it to spill A.
     std::thread::scope(|scope| -> Result<()> {
         let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(2);
         let ingest_config = &config.ingest;
@@ -82,13 +85,36 @@ pub(crate) fn read_pass(
                 let _ = sender.send(batch);
             }
         });
+        let (prepared_sender, prepared_batches) = mpsc::sync_channel::<PreparedBatch>(1);
+        let (spill, builder) = (&mut spill, &mut builder);
+        let (n_articles, n_not_article) = (&mut n_articles, &mut n_not_article);
+        let writing = scope.spawn(move || -> Result<()> {
+            for (input_diagnostics, prepared, batch_builder) in prepared_batches {
+                for diagnostic in &input_diagnostics {
+                    diagnostics.push(diagnostic)?;
+                }
+                builder.merge(batch_builder);
+                let n_prepared = prepared.len() as u64;
+                for item in prepared {
+                    if let Some(diagnostic) = &item.diagnostic {
+                        diagnostics.push(diagnostic)?;
+                    }
+                    *n_not_article += u64::from(item.not_article);
+                    write_prepared(spill, &item).map_err(spill_error)?;
+                }
+                *n_articles += n_prepared;
+                progress.advance(n_prepared);
+            }
+            Ok(())
+        });
         for batch in receiver {
             // Diagnostics and articles keep their input order.
             let mut articles = Vec::with_capacity(batch.len());
+            let mut input_diagnostics = Vec::new();
             for record in batch {
                 match record {
                     Record::Article(article) => articles.push(*article),
-                    Record::Diagnostic(diagnostic) => diagnostics.push(&diagnostic)?,
+                    Record::Diagnostic(diagnostic) => input_diagnostics.push(diagnostic),
                 }
             }
             let prepared: Vec<Prepared> = articles
@@ -113,19 +139,17 @@ pub(crate) fn read_pass(
                         left
                     },
                 );
-            builder.merge(batch_builder);
-            let n_prepared = prepared.len() as u64;
-            for item in prepared {
-                if let Some(diagnostic) = &item.diagnostic {
-                    diagnostics.push(diagnostic)?;
-                }
-                n_not_article += u64::from(item.not_article);
-                write_prepared(&mut spill, &item).map_err(spill_error)?;
+            if prepared_sender
+                .send((input_diagnostics, prepared, batch_builder))
+                .is_err()
+            {
+                break; // the writer failed; its error is reported below
             }
-            n_articles += n_prepared;
-            progress.advance(n_prepared);
         }
-        Ok(())
+        drop(prepared_sender);
+        writing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
 
     Ok(ReadPass {
@@ -134,6 +158,13 @@ pub(crate) fn read_pass(
         n_articles,
         n_not_article,
     })
+}
+
+fn spill_error(source: std::io::Error) -> Error {
+    Error::Spill {
+        stage: "read",
+        source,
+    }
 }
 
 /// Turns one raw article into plain text, extracting HTML pages.
