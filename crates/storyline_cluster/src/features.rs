@@ -161,6 +161,7 @@ impl TallyTable {
     }
 
     /// Counts one more occurrence of `hash` and returns its tally.
+    #[inline]
     fn count(&mut self, hash: u32) -> &mut Tally {
         if (self.tallies.len() + 1) * 2 > self.slots.len() {
             self.grow();
@@ -338,6 +339,7 @@ fn prior_weight(kind: TermKind) -> f32 {
 }
 
 /// Hash of a term (its lowercase UTF-8 bytes).
+#[inline]
 pub(crate) fn term_hash(term: &[u8]) -> u32 {
     // Truncating the 64-bit hash is intended: 32 bits keep the features small, and a rare
     // collision only merges two terms' counts.

@@ -18,9 +18,9 @@ const BREAKS_NAMES: u8 = 32;
 const COMMA: u8 = 64;
 const ALPHANUMERIC: u8 = ALPHA | DIGIT;
 
-/// Class bits of each ASCII byte.
-const CLASSES: [u8; 128] = {
-    let mut table = [0u8; 128];
+/// Class bits of each ASCII byte (0 for the bytes of other characters).
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut byte = 0usize;
     while byte < 128 {
         let value = byte as u8;
@@ -45,7 +45,7 @@ const CLASSES: [u8; 128] = {
 
 /// The class bits of an ASCII byte; 0 for a non-ASCII one.
 fn class_of(byte: u8) -> u8 {
-    CLASSES.get(usize::from(byte)).copied().unwrap_or(0)
+    CLASSES[usize::from(byte)]
 }
 
 /// One token of a text and what the gap of punctuation and spaces before it holds.
@@ -113,6 +113,7 @@ fn char_before(text: &str, index: usize) -> Option<(char, usize)> {
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Token<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -142,7 +143,12 @@ impl<'a> Iterator for Tokens<'a> {
         // has a kept char before it to be judged by.
         let start = index;
         let mut is_ascii = true;
-        // Class bits of every byte after the first, for an ASCII token's shape.
+        // An ASCII first char is a letter or digit (the gap ended there): step over it, so
+        // that the class bits gathered below are those of the later bytes.
+        let first_class = class_of(bytes.get(start).copied().unwrap_or(0));
+        if first_class != 0 {
+            index += 1;
+        }
         let mut later_classes = 0u8;
         loop {
             // Runs of ASCII letters and digits, the bulk of any token.
@@ -151,7 +157,7 @@ impl<'a> Iterator for Tokens<'a> {
                 if class & ALPHANUMERIC == 0 {
                     break;
                 }
-                later_classes |= if index > start { class } else { 0 };
+                later_classes |= class;
                 index += 1;
             }
             let Some(&byte) = bytes.get(index) else {
@@ -289,8 +295,12 @@ fn lowercase_scanned_into(
     later_classes: u8,
     lower: &mut Vec<u8>,
 ) -> TokenShape {
-    lower.extend_from_slice(token);
-    lower.make_ascii_lowercase();
+    // One pass: bit 0x20 lowers an ASCII capital, and UPPER shifted by three is that bit.
+    lower.extend(
+        token
+            .iter()
+            .map(|&byte| byte | ((class_of(byte) & UPPER) << 3)),
+    );
     if later_classes & COMMA != 0 {
         lower.retain(|&byte| byte != b',');
     }
