@@ -14,7 +14,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon;
-use crate::text::{is_stopword, strip_possessive, ArticleText, StoryTexts};
+use crate::text::{strip_possessive, ArticleText, StoryTexts};
 use crate::tokens::hash_text;
 use crate::{Entity, EntityKind};
 
@@ -330,6 +330,8 @@ struct RunBuffers {
     words: Vec<String>,
     /// The same words lower-cased.
     lower: Vec<String>,
+    /// The word tables each lower-cased word is in ([`lexicon::word_kinds`]).
+    kinds: Vec<u16>,
     key: String,
     previous: String,
     next: String,
@@ -402,14 +404,22 @@ fn analyse_run(
         }
         lowercase_into(shown, &mut buffers.lower[offset]);
     }
+    buffers.kinds.clear();
+    buffers.kinds.extend(
+        buffers.lower[..n_words]
+            .iter()
+            .map(|w| lexicon::word_kinds(w)),
+    );
     let words = &buffers.words[..n_words];
     let lower = &buffers.lower[..n_words];
+    let kinds = &buffers.kinds[..n_words];
+    let is = |index: usize, kind: u16| kinds.get(index).is_some_and(|k| k & kind != 0);
     let mut first = 0;
     // A run in capitals ("NEW DELHI") is a dateline or heading: its first word is no opener.
     if tokens[start].sentence_start && !all_caps {
         while first < words.len()
-            && !lexicon::is_title(&lower[first])
-            && (is_stopword(&lower[first])
+            && !is(first, lexicon::TITLE)
+            && (is(first, lexicon::STOPWORD)
                 || (is_sentence_opener(&lower[first])
                     && !evidence.is_capitalised_inside(&lower[first]))
                 || (evidence.is_lowercase_word(&lower[first])
@@ -419,17 +429,23 @@ fn analyse_run(
         }
     }
     let mut votes: Votes = [0; 3];
-    let last_lower = lower.last()?.as_str();
-    let organisation_named = lexicon::is_organisation_suffix(last_lower)
-        || (lexicon::is_organisation_head(&lower[first.min(lower.len() - 1)])
+    if lower.is_empty() {
+        return None;
+    }
+    let organisation_named = is(lower.len() - 1, lexicon::ORGANISATION_SUFFIX)
+        || (is(first.min(lower.len() - 1), lexicon::ORGANISATION_HEAD)
             && lower.iter().any(|w| w == "of"));
     if !organisation_named {
         // A title inside the run ("NATO Secretary-General Jens Stoltenberg", "US Secretary
         // of State Antony Blinken"): the name is what follows the last title.
-        let is_title_word = |word: &str| word.split('-').any(lexicon::is_title);
+        // A hyphenated word is a title when one of its parts is ("Secretary-General").
+        let is_title_word = |index: usize| {
+            is(index, lexicon::TITLE)
+                || (lower[index].contains('-') && lower[index].split('-').any(lexicon::is_title))
+        };
         if let Some(title) = (first..words.len().saturating_sub(1))
             .rev()
-            .find(|&i| is_title_word(&lower[i]))
+            .find(|&i| is_title_word(i))
         {
             let mut name_start = title + 1;
             if lower[name_start] == "of" {
@@ -447,9 +463,9 @@ fn analyse_run(
                 .is_some_and(|next| lexicon::is_nationality_pair(&lower[first], next));
             if pair {
                 first += 2;
-            } else if lexicon::is_nationality(&lower[first]) {
+            } else if is(first, lexicon::NATIONALITY) {
                 first += 1;
-            } else if lexicon::is_title(&lower[first]) {
+            } else if is(first, lexicon::TITLE) {
                 votes[0] += 2;
                 first += 1;
             } else {
@@ -471,7 +487,7 @@ fn analyse_run(
     if name_words.len() == 1 {
         let word = &name_words[0];
         let at_sentence_start = first == 0 && tokens[start].sentence_start;
-        if is_stopword(word) || word.chars().count() < 2 {
+        if is(first, lexicon::STOPWORD) || word.chars().count() < 2 {
             return None;
         }
         // A capitalised word seen only at sentence starts is most likely an ordinary word.
@@ -493,7 +509,11 @@ fn analyse_run(
             lowercase_into(word(text, t), &mut buffers.next);
             buffers.next.as_str()
         });
-    let is_known_place = lexicon::is_known_place(key);
+    let is_known_place = if name_words.len() == 1 {
+        is(first, lexicon::KNOWN_PLACE)
+    } else {
+        lexicon::is_known_place(key)
+    };
     if organisation_named {
         votes[2] += 2;
     } else if name_words.len() == 1 && is_all_caps(&words[first]) && !is_known_place {
@@ -502,16 +522,19 @@ fn analyse_run(
     if is_known_place {
         votes[1] += 3;
     }
-    if lexicon::is_place_suffix(name_words.last()?) {
+    if is(last - 1, lexicon::PLACE_SUFFIX) {
         votes[1] += 2;
     }
-    if previous.is_some_and(lexicon::is_person_cue) && first == 0 {
+    let previous_kinds = previous.map_or(0, lexicon::word_kinds);
+    if previous_kinds & lexicon::PERSON_CUE != 0 && first == 0 {
         votes[0] += 1;
     }
-    if next.is_some_and(lexicon::is_speech_verb) && !organisation_named {
+    if next.is_some_and(|w| lexicon::word_kinds(w) & lexicon::SPEECH_VERB != 0)
+        && !organisation_named
+    {
         votes[0] += 1;
     }
-    if previous.is_some_and(lexicon::is_place_cue) && first == 0 && votes[0] == 0 {
+    if previous_kinds & lexicon::PLACE_CUE != 0 && first == 0 && votes[0] == 0 {
         votes[1] += 1;
     }
     join_into(&words[first..last], &mut buffers.name);

@@ -102,6 +102,8 @@ pub(crate) fn is_title(lower: &str) -> bool {
     TITLES_SET.contains(lower)
 }
 
+/// Lower-case role words that introduce a person's name ("leader Kim Jong Un",
+/// "aide, Yuri Ushakov") or follow one ("Ushakov added").
 #[rustfmt::skip]
 const PERSON_CUES: &[&str] = &[
     "actor", "actress", "adviser", "advisor", "aide", "ambassador", "attorney", "author",
@@ -113,14 +115,7 @@ const PERSON_CUES: &[&str] = &[
     "spokesperson", "spokeswoman", "star", "suspect", "victim", "wife", "writer",
 ];
 
-static PERSON_CUES_SET: WordSet = WordSet::new(PERSON_CUES);
-
-/// Lower-case role words that introduce a person's name ("leader Kim Jong Un",
-/// "aide, Yuri Ushakov") or follow one ("Ushakov added").
-pub(crate) fn is_person_cue(lower: &str) -> bool {
-    PERSON_CUES_SET.contains(lower)
-}
-
+/// Verbs of speech that follow a person's name ("Ushakov added").
 #[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
     "added", "announced", "argued", "asked", "claimed", "confirmed", "declared", "denied",
@@ -128,13 +123,7 @@ const SPEECH_VERBS: &[&str] = &[
     "tweeted", "warned", "wrote",
 ];
 
-static SPEECH_VERBS_SET: WordSet = WordSet::new(SPEECH_VERBS);
-
-/// Verbs of speech that follow a person's name ("Ushakov added").
-pub(crate) fn is_speech_verb(lower: &str) -> bool {
-    SPEECH_VERBS_SET.contains(lower)
-}
-
+/// Last words of organisation names.
 #[rustfmt::skip]
 const ORGANISATION_SUFFIXES: &[&str] = &[
     "academy", "agency", "airlines", "airways", "alliance", "army", "assembly", "association",
@@ -148,26 +137,14 @@ const ORGANISATION_SUFFIXES: &[&str] = &[
     "times", "tribune", "union", "university",
 ];
 
-static ORGANISATION_SUFFIXES_SET: WordSet = WordSet::new(ORGANISATION_SUFFIXES);
-
-/// Last words of organisation names.
-pub(crate) fn is_organisation_suffix(lower: &str) -> bool {
-    ORGANISATION_SUFFIXES_SET.contains(lower)
-}
-
+/// Words that head an organisation name followed by "of" ("University of Oxford").
 #[rustfmt::skip]
 const ORGANISATION_HEADS: &[&str] = &[
     "academy", "bank", "board", "bureau", "church", "council", "court", "department", "house",
     "institute", "ministry", "museum", "office", "university",
 ];
 
-static ORGANISATION_HEADS_SET: WordSet = WordSet::new(ORGANISATION_HEADS);
-
-/// Words that head an organisation name followed by "of" ("University of Oxford").
-pub(crate) fn is_organisation_head(lower: &str) -> bool {
-    ORGANISATION_HEADS_SET.contains(lower)
-}
-
+/// Last words of place names ("Kim Il Sung Square", "Vostochny Cosmodrome").
 #[rustfmt::skip]
 const PLACE_SUFFIXES: &[&str] = &[
     "airport", "avenue", "bay", "beach", "bridge", "canyon", "city", "coast", "cosmodrome",
@@ -176,21 +153,6 @@ const PLACE_SUFFIXES: &[&str] = &[
     "province", "region", "river", "road", "sea", "square", "stadium", "station", "strait",
     "street", "valley",
 ];
-
-static PLACE_SUFFIXES_SET: WordSet = WordSet::new(PLACE_SUFFIXES);
-
-/// Last words of place names ("Kim Il Sung Square", "Vostochny Cosmodrome").
-pub(crate) fn is_place_suffix(lower: &str) -> bool {
-    PLACE_SUFFIXES_SET.contains(lower)
-}
-
-/// Lower-case words that announce a place ("in Pyongyang", "near Tokyo").
-pub(crate) fn is_place_cue(lower: &str) -> bool {
-    matches!(
-        lower,
-        "in" | "near" | "outside" | "across" | "throughout" | "visited" | "capital"
-    )
-}
 
 static PLACES_SET: WordSet = WordSet::new(PLACES);
 
@@ -222,6 +184,56 @@ pub(crate) fn is_nationality_pair(first: &str, second: &str) -> bool {
         .any(|&(a, b)| a == first && b == second)
 }
 
+/// What a single lower-case word is in the tables above, as bits (see [`word_kinds`]).
+pub(crate) const TITLE: u16 = 1;
+pub(crate) const STOPWORD: u16 = 1 << 1;
+pub(crate) const NATIONALITY: u16 = 1 << 2;
+pub(crate) const ORGANISATION_SUFFIX: u16 = 1 << 3;
+pub(crate) const ORGANISATION_HEAD: u16 = 1 << 4;
+pub(crate) const PLACE_SUFFIX: u16 = 1 << 5;
+pub(crate) const PERSON_CUE: u16 = 1 << 6;
+pub(crate) const SPEECH_VERB: u16 = 1 << 7;
+pub(crate) const KNOWN_PLACE: u16 = 1 << 8;
+pub(crate) const PLACE_CUE: u16 = 1 << 9;
+
+/// Lower-case words that announce a place ("in Pyongyang", "near Tokyo").
+const PLACE_CUES: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "visited",
+    "capital",
+];
+
+/// Every table a single lower-case word is in, from one hash lookup: the name pass asks
+/// up to a dozen tables about each word of a name, and one lookup answers them all.
+pub(crate) fn word_kinds(lower: &str) -> u16 {
+    static KINDS: OnceLock<rustc_hash::FxHashMap<&'static str, u16>> = OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let mut kinds = rustc_hash::FxHashMap::default();
+        for (table, kind) in [
+            (TITLES, TITLE),
+            (crate::text::STOPWORDS, STOPWORD),
+            (NATIONALITIES, NATIONALITY),
+            (ORGANISATION_SUFFIXES, ORGANISATION_SUFFIX),
+            (ORGANISATION_HEADS, ORGANISATION_HEAD),
+            (PLACE_SUFFIXES, PLACE_SUFFIX),
+            (PERSON_CUES, PERSON_CUE),
+            (SPEECH_VERBS, SPEECH_VERB),
+            (PLACES, KNOWN_PLACE),
+            (PLACE_CUES, PLACE_CUE),
+        ] {
+            for &word in table {
+                *kinds.entry(word).or_insert(0) |= kind;
+            }
+        }
+        kinds
+    });
+    kinds.get(lower).copied().unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,6 +252,34 @@ mod tests {
         }
         for table in [ORGANISATION_SUFFIXES, ORGANISATION_HEADS, PLACE_SUFFIXES] {
             check(table, true);
+        }
+    }
+
+    #[test]
+    fn one_lookup_answers_every_table() {
+        for word in [
+            "president",
+            "the",
+            "russian",
+            "agency",
+            "square",
+            "said",
+            "in",
+            "paris",
+        ] {
+            let kinds = word_kinds(word);
+            for (table, kind) in [
+                (TITLES, TITLE),
+                (crate::text::STOPWORDS, STOPWORD),
+                (NATIONALITIES, NATIONALITY),
+                (ORGANISATION_SUFFIXES, ORGANISATION_SUFFIX),
+                (PLACE_SUFFIXES, PLACE_SUFFIX),
+                (SPEECH_VERBS, SPEECH_VERB),
+                (PLACES, KNOWN_PLACE),
+                (PLACE_CUES, PLACE_CUE),
+            ] {
+                assert_eq!(kinds & kind != 0, table.contains(&word), "{word}");
+            }
         }
     }
 

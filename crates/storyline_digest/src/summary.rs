@@ -26,10 +26,11 @@ const SAME_SOURCE_PENALTY: f64 = 0.12;
 const SAME_ARTICLE_PENALTY: f64 = 0.12;
 
 #[derive(Debug, Clone)]
-struct Candidate<'t> {
+struct Candidate {
     article: usize,
     sentence: usize,
-    terms: &'t [Term],
+    /// Where its sorted, deduplicated terms sit in the summary's term list.
+    terms: std::ops::Range<usize>,
     score: f64,
 }
 
@@ -81,6 +82,19 @@ fn document_frequencies(
     (Some(frequency), norm)
 }
 
+/// Removes repeats from the sorted run `terms[first..]`; returns how many remain.
+fn dedup_tail(terms: &mut Vec<Term>, first: usize) -> usize {
+    let mut kept = first;
+    for index in first..terms.len() {
+        if kept == first || terms[index] != terms[kept - 1] {
+            terms[kept] = terms[index];
+            kept += 1;
+        }
+    }
+    terms.truncate(kept);
+    kept - first
+}
+
 /// Picks up to `wanted` summary sentences, most central first.
 pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySentence> {
     let any_original = texts.articles.iter().any(|a| !a.is_copy);
@@ -89,6 +103,8 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
 
     let (document_frequency, centroid_norm) = document_frequencies(texts, &quotable);
     let mut candidates = Vec::new();
+    // The candidates' terms, sorted and deduplicated per sentence, one after the other.
+    let mut sorted_terms: Vec<Term> = Vec::new();
     for (index, article) in texts.articles.iter().enumerate() {
         if !quotable(index) {
             continue;
@@ -99,8 +115,9 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             .enumerate()
             .take(MAX_SENTENCES_PER_ARTICLE)
         {
-            let terms = article.sentence_terms(sentence);
-            if !(6..=60).contains(&sentence.n_words) || terms.len() < 4 {
+            let raw_terms = article.sentence_terms(sentence);
+            // Repeats only shrink the list, so a short raw list is short sorted too.
+            if !(6..=60).contains(&sentence.n_words) || raw_terms.len() < 4 {
                 continue;
             }
             let text = article.sentence_text(sentence);
@@ -110,6 +127,15 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             {
                 continue; // headings, bylines and captions rarely end like sentences
             }
+            let first_term = sorted_terms.len();
+            sorted_terms.extend_from_slice(raw_terms);
+            sorted_terms[first_term..].sort_unstable();
+            let n_distinct = dedup_tail(&mut sorted_terms, first_term);
+            if n_distinct < 4 {
+                sorted_terms.truncate(first_term);
+                continue;
+            }
+            let terms = &sorted_terms[first_term..];
             let overlap: f64 = match &document_frequency {
                 // One quotable article: every term's frequency is one.
                 None => terms.len() as f64,
@@ -124,7 +150,7 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             candidates.push(Candidate {
                 article: index,
                 sentence: position,
-                terms,
+                terms: first_term..sorted_terms.len(),
                 score: cosine * lead_bonus,
             });
         }
@@ -194,8 +220,11 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
                 continue;
             }
             for &other in &picked[compared[number]..] {
-                redundancy[number] =
-                    redundancy[number].max(jaccard(candidates[other].terms, candidate.terms));
+                let terms_of = |candidate: &Candidate| {
+                    sorted_terms.get(candidate.terms.clone()).unwrap_or(&[])
+                };
+                redundancy[number] = redundancy[number]
+                    .max(jaccard(terms_of(&candidates[other]), terms_of(candidate)));
             }
             compared[number] = picked.len();
             if redundancy[number] >= MAX_OVERLAP {
@@ -213,7 +242,7 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
         article_counts[candidate.article] += 1;
         picked.push(number);
     }
-    let picked: Vec<&Candidate<'_>> = picked.iter().map(|&n| &candidates[n]).collect();
+    let picked: Vec<&Candidate> = picked.iter().map(|&n| &candidates[n]).collect();
     picked
         .into_iter()
         .map(|candidate| {

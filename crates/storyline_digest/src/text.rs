@@ -16,8 +16,9 @@ pub(crate) type Term = u64;
 pub(crate) struct Sentence {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// Where its sorted, deduplicated content-word terms sit in the article's
-    /// [`ArticleText::terms`] (one allocation per article, not per sentence).
+    /// Where its content-word terms sit in the article's [`ArticleText::terms`] (one
+    /// allocation per article, not per sentence), in text order with repeats: only the
+    /// summary's candidates need them sorted, and it sorts those alone.
     pub(crate) terms: std::ops::Range<usize>,
     /// Number of words (all words, not only content words).
     pub(crate) n_words: usize,
@@ -71,7 +72,7 @@ impl<'a> ArticleText<'a> {
         }
     }
 
-    /// The sorted, deduplicated content-word terms of one of its sentences.
+    /// The content-word terms of one of its sentences, in text order with repeats.
     pub(crate) fn sentence_terms(&self, sentence: &Sentence) -> &[Term] {
         self.terms.get(sentence.terms.clone()).unwrap_or(&[])
     }
@@ -196,12 +197,6 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "would", "year", "years", "yesterday", "yet", "you", "your",
 ];
 
-/// Function words that carry no topic.
-pub(crate) fn is_stopword(lower: &str) -> bool {
-    static STOPWORD_SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(STOPWORDS);
-    STOPWORD_SET.contains(lower)
-}
-
 /// Sorted, deduplicated content terms of `text`, and its number of words.
 pub(crate) fn terms_of(text: &str) -> (Vec<Term>, usize) {
     let words = words(text);
@@ -304,13 +299,9 @@ pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut offset = 0;
     while offset < bytes.len() {
         // Terminal marks and line breaks are ASCII, so a byte scan finds them.
-        let Some(found) = bytes[offset..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
-        else {
+        let Some(mark) = next_mark(bytes, offset) else {
             break;
         };
-        let mark = offset + found;
         offset = mark + 1;
         let byte = bytes[mark];
         if byte == b'\n' {
@@ -326,6 +317,33 @@ pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     }
     push_sentence(&mut sentences, text, start, bytes.len());
     sentences
+}
+
+/// The offset of the next `.`, `!`, `?` or line break at or after `offset`. Eight bytes
+/// are tested at a time (a word-wide test for a zero byte after xor-ing each mark in):
+/// this scan reads every byte of every text, and a byte loop was one of the digest's
+/// largest costs.
+fn next_mark(bytes: &[u8], mut offset: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // High bit of each byte of `word` that is zero; the lowest one is exact.
+    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    while let Some(chunk) = bytes.get(offset..offset + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().ok()?);
+        let found = zero_bytes(word ^ (ONES * u64::from(b'.')))
+            | zero_bytes(word ^ (ONES * u64::from(b'!')))
+            | zero_bytes(word ^ (ONES * u64::from(b'?')))
+            | zero_bytes(word ^ (ONES * u64::from(b'\n')));
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    bytes
+        .get(offset..)?
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+        .map(|found| offset + found)
 }
 
 /// Whether the terminal mark at `mark` (after a sentence begun at `start`) ends the
@@ -391,16 +409,6 @@ fn build_sentences(tokens: &[Token], ranges: Vec<(usize, usize)>) -> (Vec<Senten
             let own = &tokens[first_token..next_token];
             let first_term = terms.len();
             terms.extend(own.iter().filter_map(|t| t.term));
-            let own_terms = &mut terms[first_term..];
-            own_terms.sort_unstable();
-            let mut kept = 0;
-            for index in 0..own_terms.len() {
-                if kept == 0 || own_terms[index] != own_terms[kept - 1] {
-                    own_terms[kept] = own_terms[index];
-                    kept += 1;
-                }
-            }
-            terms.truncate(first_term + kept);
             Sentence {
                 start,
                 end,
@@ -455,6 +463,18 @@ mod tests {
             .map(|w| w.1)
             .collect();
         assert_eq!(found, ["Kim", "Jong-un's", "trip", "2", "days"]);
+    }
+
+    #[test]
+    fn finds_marks_eight_bytes_at_a_time() {
+        let text = "abcdefghijklmnop.rstu!vwxyz0123456789?\nend";
+        let mut found = Vec::new();
+        let mut offset = 0;
+        while let Some(mark) = next_mark(text.as_bytes(), offset) {
+            found.push(mark);
+            offset = mark + 1;
+        }
+        assert_eq!(found, [16, 21, 37, 38]);
     }
 
     #[test]
