@@ -11,9 +11,12 @@
 //! assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 20);
 //! ```
 
+mod warc;
 mod words;
 
 use std::io::Write;
+
+pub use warc::WarcSpec;
 
 use words::{Rng, Vocabulary};
 
@@ -33,9 +36,51 @@ struct Event {
     day: u32,
 }
 
+/// One generated article, before it is written as JSONL or as a crawled page.
+#[derive(Debug)]
+pub struct Article<'a> {
+    pub id: String,
+    pub title: &'a str,
+    /// ISO day (`2024-MM-DD`).
+    pub date: String,
+    pub source: String,
+    pub url: String,
+    /// Paragraphs, one per line.
+    pub body: &'a str,
+    /// The site's furniture lines (navigation, share prompts) that follow the body.
+    pub furniture: &'a [String],
+}
+
 impl CorpusSpec {
     /// Writes `n_articles` JSONL records (`id`, `title`, `date`, `source`, `url`, `text`).
     pub fn write_jsonl(&self, out: &mut impl Write) -> std::io::Result<()> {
+        self.for_each_article(|article| {
+            let mut text = String::with_capacity(article.body.len() + 200);
+            text.push_str(article.title);
+            text.push('\n');
+            text.push_str(article.body);
+            for line in article.furniture {
+                text.push('\n');
+                text.push_str(line);
+            }
+            let record = serde_json::json!({
+                "id": article.id,
+                "title": article.title,
+                "date": article.date,
+                "source": article.source,
+                "url": article.url,
+                "text": text,
+            });
+            serde_json::to_writer(&mut *out, &record)?;
+            out.write_all(b"\n")
+        })
+    }
+
+    /// Generates the corpus article by article (deterministic for a seed).
+    pub fn for_each_article(
+        &self,
+        mut emit: impl FnMut(&Article<'_>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         let mut rng = Rng::new(self.seed);
         let vocabulary = Vocabulary::new(&mut rng);
         let n_sources = 200;
@@ -79,25 +124,16 @@ impl CorpusSpec {
                 } else {
                     recent.push((title.clone(), body.clone()));
                 }
-                let mut text = String::with_capacity(body.len() + 200);
-                text.push_str(&title);
-                text.push('\n');
-                text.push_str(&body);
-                for line in &furniture[source] {
-                    text.push('\n');
-                    text.push_str(line);
-                }
                 let day = event.day + rng.below(3) as u32;
-                let record = serde_json::json!({
-                    "id": format!("a{written:08}"),
-                    "title": title,
-                    "date": format!("2024-{:02}-{:02}", 1 + day / 28 % 12, 1 + day % 28),
-                    "source": format!("site{source:03}.example"),
-                    "url": format!("https://site{source:03}.example/news/{written}"),
-                    "text": text,
-                });
-                serde_json::to_writer(&mut *out, &record)?;
-                out.write_all(b"\n")?;
+                emit(&Article {
+                    id: format!("a{written:08}"),
+                    title: &title,
+                    date: format!("2024-{:02}-{:02}", 1 + day / 28 % 12, 1 + day % 28),
+                    source: format!("site{source:03}.example"),
+                    url: format!("https://site{source:03}.example/news/{written}"),
+                    body: &body,
+                    furniture: &furniture[source],
+                })?;
                 written += 1;
             }
             story_idx += 1;

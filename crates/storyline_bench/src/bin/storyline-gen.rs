@@ -1,24 +1,58 @@
-//! `storyline-gen N [SEED]`: writes a generated corpus of N articles as JSONL to stdout.
+//! `storyline-gen N [SEED] [--warc [--padding-kb K]]`: writes a generated corpus of N
+//! articles to stdout, as JSONL, or with `--warc` as a gzipped WARC crawl of HTML pages
+//! (each followed by K KB of binary payload when `--padding-kb` is given).
+
+// A command-line tool prints its usage.
+#![allow(clippy::print_stdout)]
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+
+const USAGE: &str = "usage: storyline-gen N_ARTICLES [SEED] [--warc [--padding-kb K]] > corpus";
 
 fn main() -> Result<()> {
+    let mut numbers = Vec::new();
+    let mut warc = false;
+    let mut padding_kb = 0usize;
     let mut args = std::env::args().skip(1);
-    let n_articles: usize = args
-        .next()
-        .context("usage: storyline-gen N_ARTICLES [SEED] > corpus.jsonl")?
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--warc" => warc = true,
+            "--padding-kb" => {
+                padding_kb = args
+                    .next()
+                    .context(USAGE)?
+                    .parse()
+                    .context("--padding-kb takes a number of kilobytes")?
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            _ if arg.starts_with('-') => bail!("unknown option `{arg}`\n{USAGE}"),
+            _ => numbers.push(arg),
+        }
+    }
+    let n_articles: usize = numbers
+        .first()
+        .context(USAGE)?
         .parse()
         .context("N_ARTICLES must be a number")?;
-    let seed: u64 = args
-        .next()
+    let seed: u64 = numbers
+        .get(1)
         .map(|seed| seed.parse())
-        .transpose()?
+        .transpose()
+        .context("SEED must be a number")?
         .unwrap_or(42);
+    let corpus = storyline_bench::CorpusSpec { n_articles, seed };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
-    storyline_bench::CorpusSpec { n_articles, seed }.write_jsonl(&mut out)?;
+    if warc {
+        storyline_bench::WarcSpec { corpus, padding_kb }.write_warc_gz(&mut out)?;
+    } else {
+        corpus.write_jsonl(&mut out)?;
+    }
     out.flush()?;
     Ok(())
 }
