@@ -98,21 +98,39 @@ impl VectorStore {
         let (terms_a, weights_a) = self.vector(a);
         let (terms_b, weights_b) = self.vector(b);
         let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-        // Merge of two sorted term lists, advancing without data-dependent branches: shared
-        // terms are the rare case, so the only branch left is well predicted.
+        // Merge of two sorted term lists without data-dependent branches: every step writes
+        // the pair of weights at the end of `shared` and keeps it only when the terms are
+        // equal; the products are summed afterwards, in term order as a plain merge would.
+        let mut shared = [0u32; SHARED_BATCH];
+        let mut n_shared = 0;
         while let (Some(&term_a), Some(&term_b)) = (terms_a.get(i), terms_b.get(j)) {
-            if term_a == term_b {
-                let weight_a = weights_a.get(i).copied().unwrap_or(0);
-                let weight_b = weights_b.get(j).copied().unwrap_or(0);
-                dot += f32::from(weight_a) * f32::from(weight_b);
+            let weight_a = weights_a.get(i).copied().unwrap_or(0);
+            let weight_b = weights_b.get(j).copied().unwrap_or(0);
+            shared[n_shared % SHARED_BATCH] = (u32::from(weight_a) << 16) | u32::from(weight_b);
+            n_shared += usize::from(term_a == term_b);
+            if n_shared == SHARED_BATCH {
+                dot = add_products(dot, &shared);
+                n_shared = 0;
             }
             i += usize::from(term_a <= term_b);
             j += usize::from(term_b <= term_a);
         }
+        dot = add_products(dot, shared.get(..n_shared).unwrap_or_default());
         let date_a = self.dates.get(a).copied().flatten();
         let date_b = self.dates.get(b).copied().flatten();
         dot / (QUANTUM * QUANTUM) * date_factor(date_a, date_b, config)
     }
+}
+
+/// Shared terms [`VectorStore::similarity`] gathers before summing their products.
+const SHARED_BATCH: usize = 64;
+
+/// `dot` plus the products of the packed weight pairs (high and low 16 bits), in order.
+fn add_products(mut dot: f32, pairs: &[u32]) -> f32 {
+    for &pair in pairs {
+        dot += f32::from((pair >> 16) as u16) * f32::from(pair as u16);
+    }
+    dot
 }
 
 /// Scale of quantised weights: weight 1.0 is stored as 65535.
@@ -418,5 +436,47 @@ mod tests {
             .all(|pair| (pair[0].a, pair[0].b) < (pair[1].a, pair[1].b)));
         assert!(edges.iter().all(|edge| edge.a < edge.b && edge.b < 3));
         assert_eq!(edges.len(), 3);
+    }
+
+    #[test]
+    fn batched_merge_sums_like_a_plain_merge() {
+        // More shared terms than one batch holds, and vectors that share none.
+        let config = ClusterConfig {
+            vector_terms: 200,
+            max_terms: 200,
+            min_idf_docs: 1.0,
+            ..ClusterConfig::default()
+        };
+        let texts: Vec<String> = (0..6)
+            .map(|i| {
+                (0..150)
+                    .map(|word| format!("w{}x{} ", word * (i % 3 + 1), word % (i + 2)))
+                    .collect()
+            })
+            .collect();
+        let features: Vec<StoryFeatures> = texts
+            .iter()
+            .map(|text| story_features(None, text, Some(0), &config))
+            .collect();
+        let store = VectorStore::build(&features, &config);
+        let mut most_shared = 0;
+        for a in 0..texts.len() {
+            for b in 0..texts.len() {
+                let (terms_a, weights_a) = store.vector(a);
+                let (terms_b, weights_b) = store.vector(b);
+                let mut plain = 0.0f32;
+                let mut n_shared = 0;
+                for (term, weight) in terms_a.iter().zip(weights_a) {
+                    if let Ok(at) = terms_b.binary_search(term) {
+                        plain += f32::from(*weight) * f32::from(weights_b[at]);
+                        n_shared += 1;
+                    }
+                }
+                most_shared = most_shared.max(n_shared);
+                let plain = plain / (QUANTUM * QUANTUM);
+                assert_eq!(store.similarity(a, b, &config).to_bits(), plain.to_bits());
+            }
+        }
+        assert!(most_shared > SHARED_BATCH, "{most_shared}");
     }
 }
