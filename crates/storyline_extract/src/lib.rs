@@ -206,26 +206,6 @@ fn looks_like_markup(text: &str) -> bool {
 
 /// The title of an error page ("404 Not Found", "Page not found"), if the page is one.
 fn error_title(metadata: &metadata::Metadata, document: &Document) -> Option<String> {
-    const ERROR_PHRASES: &[&str] = &[
-        "404",
-        "page not found",
-        "not found",
-        "page does not exist",
-        "page doesn't exist",
-        "page cannot be found",
-        "page can't be found",
-        "403 forbidden",
-        "access denied",
-        "internal server error",
-        "service unavailable",
-        "bad gateway",
-        "nothing found",
-        "no longer available",
-        "error 500",
-        "seite nicht gefunden",
-        "page introuvable",
-        "página no encontrada",
-    ];
     let headings = document
         .elements_named("h1")
         .take(2)
@@ -235,9 +215,97 @@ fn error_title(metadata: &metadata::Metadata, document: &Document) -> Option<Str
         .iter()
         .cloned()
         .chain(headings)
-        .find(|title| {
-            let title = title.to_lowercase();
-            ERROR_PHRASES.iter().any(|phrase| title.contains(phrase))
+        .find(|title| is_error_title(title))
+}
+
+/// Whether a title says "error page": one of its parts (split at the separators sites put
+/// between headline and site name) names an error and holds nothing but error words. A
+/// headline that merely contains "404" or "not found" ("Floods kill 404 in Kerala", "Not
+/// found guilty, says jury") is not one.
+fn is_error_title(title: &str) -> bool {
+    const ERROR_PHRASES: &[&str] = &[
+        "404",
+        "not found",
+        "does not exist",
+        "doesn't exist",
+        "be found",
+        "403",
+        "forbidden",
+        "access denied",
+        "internal server error",
+        "service unavailable",
+        "bad gateway",
+        "nothing found",
+        "no longer available",
+        "error 500",
+        "nicht gefunden",
+        "introuvable",
+        "no encontrada",
+    ];
+    const ERROR_WORDS: &[&str] = &[
+        "403",
+        "404",
+        "410",
+        "500",
+        "502",
+        "503",
+        "error",
+        "http",
+        "page",
+        "not",
+        "found",
+        "does",
+        "doesn",
+        "t",
+        "exist",
+        "exists",
+        "cannot",
+        "can",
+        "be",
+        "the",
+        "this",
+        "that",
+        "oops",
+        "sorry",
+        "forbidden",
+        "access",
+        "denied",
+        "internal",
+        "server",
+        "service",
+        "unavailable",
+        "bad",
+        "gateway",
+        "nothing",
+        "no",
+        "longer",
+        "available",
+        "file",
+        "requested",
+        "we",
+        "couldn",
+        "could",
+        "find",
+        "it",
+        "is",
+        "seite",
+        "nicht",
+        "gefunden",
+        "introuvable",
+        "página",
+        "encontrada",
+    ];
+    let lower = title.to_lowercase();
+    lower
+        .split(['|', '–', '—', '-', '·', ':', '«', '»'])
+        .any(|part| {
+            let mut words = part
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .peekable();
+            words.peek().is_some()
+                && words.all(|word| ERROR_WORDS.contains(&word))
+                && ERROR_PHRASES.iter().any(|phrase| part.contains(phrase))
         })
 }
 
@@ -315,6 +383,28 @@ mod tests {
             "<title>Budget news</title><article><p>The council voted on the budget.</p><p>Subscribe to continue reading.</p></article>",
             Err("Paywall"),
         );
+    }
+
+    #[test]
+    fn error_titles_are_told_from_headlines_that_mention_errors() {
+        for title in [
+            "404 Not Found",
+            "Page not found | Example News",
+            "Error 404 - Example Daily",
+            "Oops! That page can’t be found. – Example",
+            "403 Forbidden",
+            "Seite nicht gefunden",
+        ] {
+            assert!(is_error_title(title), "{title}");
+        }
+        for title in [
+            "Floods kill 404 in Kerala | Example News",
+            "Not found guilty, jury clears mayor",
+            "Missing hikers found alive: rescuers",
+            "Budget passes",
+        ] {
+            assert!(!is_error_title(title), "{title}");
+        }
     }
 
     #[test]
