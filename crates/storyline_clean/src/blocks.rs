@@ -7,6 +7,8 @@
 //! marked by an earlier rule is "gone" for later rules, except that foreign-block detection
 //! may re-label a furniture heading as part of the block it introduces.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 use storyline_core::RemovalKind;
 
@@ -20,13 +22,14 @@ use crate::CleanConfig;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Mark {
     pub(crate) kind: RemovalKind,
-    pub(crate) reason: String,
+    /// Mostly a fixed phrase: borrowed, so that marking a line allocates nothing.
+    pub(crate) reason: Cow<'static, str>,
     /// For repeated lines: the line number of the copy that is kept.
     pub(crate) origin: Option<u32>,
 }
 
 impl Mark {
-    pub(crate) fn new(kind: RemovalKind, reason: impl Into<String>) -> Mark {
+    pub(crate) fn new(kind: RemovalKind, reason: impl Into<Cow<'static, str>>) -> Mark {
         Mark {
             kind,
             reason: reason.into(),
@@ -82,7 +85,7 @@ pub(crate) fn mark_top(lines: &[Line], marks: &mut [Option<Mark>], title_key: Op
         }
         marks[next] = Some(Mark {
             kind: RemovalKind::DuplicateTitle,
-            reason: format!("headline of line {} repeated", lines[first].number),
+            reason: format!("headline of line {} repeated", lines[first].number).into(),
             origin: Some(lines[first].number),
         });
     }
@@ -98,7 +101,8 @@ fn is_substantial(line: &Line) -> bool {
 /// short label in the real text stays.
 pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
     let kept = kept(marks);
-    let mut first_seen: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut first_seen: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(kept.len(), Default::default());
     let mut is_repeat = vec![false; lines.len()];
     for &index in &kept {
         let line = &lines[index];
@@ -155,7 +159,7 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
 fn repeat_mark(origin: u32) -> Mark {
     Mark {
         kind: RemovalKind::RepeatedBlock,
-        reason: format!("repeats line {origin}"),
+        reason: format!("repeats line {origin}").into(),
         origin: Some(origin),
     }
 }

@@ -235,7 +235,7 @@ fn removals(text: &str, lines: &[Line], marks: Vec<Option<Mark>>) -> Vec<Removal
         let reason = if mark.kind == RemovalKind::RepeatedBlock && origins.0 != origins.1 {
             format!("repeats lines {}–{}", origins.0, origins.1)
         } else {
-            mark.reason
+            mark.reason.into_owned()
         };
         removals.push(Removal {
             kind: mark.kind,
