@@ -398,7 +398,11 @@ fn mentions_in(text: &str, words: &[(usize, &str)]) -> Vec<Mention> {
     while index < words.len() {
         let (start, word) = words[index];
         // Every date phrase starts with a capital (month, weekday) or a digit.
-        if !word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        if !word
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
             index += 1;
             continue;
         }
