@@ -222,7 +222,6 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     // Only words that open a sentence capitalised need to be looked for in lower case.
     let mut openers: FxHashSet<u64> = FxHashSet::default();
     for article in &texts.articles {
-        let text = article.text;
         for token in article
             .tokens
             .iter()
@@ -230,7 +229,7 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
         {
             if token.sentence_start {
                 openers.insert(token.lower);
-            } else if !is_all_caps(word(text, token)) {
+            } else if !token.all_caps {
                 evidence.capitalised_inside.insert(token.lower);
             }
         }
@@ -379,15 +378,13 @@ fn analyse_run(
     let first_token = &tokens[start];
     if end - start == 1
         && first_token.sentence_start
-        && !is_all_caps(word(text, first_token))
+        && !first_token.all_caps
         && !evidence.capitalised_inside.contains(&first_token.lower)
     {
         return None;
     }
     let n_words = end - start;
-    let all_caps = tokens[start..end]
-        .iter()
-        .all(|t| is_all_caps(word(text, t)));
+    let all_caps = tokens[start..end].iter().all(|t| t.all_caps);
     while buffers.words.len() < n_words {
         buffers.words.push(String::new());
         buffers.lower.push(String::new());

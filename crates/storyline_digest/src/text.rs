@@ -167,13 +167,17 @@ pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
 #[inline]
 pub(crate) fn strip_possessive(word: &str) -> &str {
     const CURLY: &[u8] = "’".as_bytes();
-    let cut = match word.as_bytes() {
-        [.., b'\'', b's'] | [.., b's', b'\''] => 2,
-        [.., a, b, c, b's'] if [*a, *b, *c] == CURLY => 4,
-        [.., b's', a, b, c] if [*a, *b, *c] == CURLY => 4,
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    // The last byte decides which ending can be there; most words end in none of them.
+    let cut = match bytes.last() {
+        Some(b's') if n >= 2 && bytes[n - 2] == b'\'' => 2,
+        Some(b's') if n >= 4 && &bytes[n - 4..n - 1] == CURLY => 4,
+        Some(b'\'') if n >= 2 && bytes[n - 2] == b's' => 2,
+        Some(0x99) if n >= 4 && &bytes[n - 3..] == CURLY && bytes[n - 4] == b's' => 4,
         _ => 0,
     };
-    word.get(..word.len() - cut).unwrap_or(word)
+    word.get(..n - cut).unwrap_or(word)
 }
 
 #[rustfmt::skip]
@@ -471,6 +475,22 @@ mod tests {
             offset = mark + 1;
         }
         assert_eq!(found, [16, 21, 37, 38]);
+    }
+
+    #[test]
+    fn strips_possessives() {
+        for (word, expected) in [
+            ("Putin's", "Putin"),
+            ("Putin’s", "Putin"),
+            ("allies'", "allie"),
+            ("allies’", "allie"),
+            ("news", "news"),
+            ("'s", ""),
+            ("s", "s"),
+            ("’", "’"),
+        ] {
+            assert_eq!(strip_possessive(word), expected, "{word}");
+        }
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub(crate) struct Token {
     pub(crate) has_digit: bool,
     /// Starts with a lower-case letter.
     pub(crate) lowercase_start: bool,
+    /// Has capitals and no lower-case letters ("NATO", "NEW").
+    pub(crate) all_caps: bool,
 }
 
 /// Hash of a string, the same for every pass.
@@ -388,6 +390,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             in_headline: false,
             has_digit: marks & DIGIT != 0,
             lowercase_start,
+            // An ASCII word's byte classes tell; other words are read char by char.
+            all_caps: if marks & NON_ASCII == 0 {
+                marks & UPPER != 0 && marks & LOWER == 0
+            } else {
+                word.chars().all(|c| !c.is_lowercase()) && word.chars().any(char::is_uppercase)
+            },
         });
     }
     mark_headlines(text, &mut tokens);
