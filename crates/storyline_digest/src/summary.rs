@@ -26,12 +26,57 @@ const SAME_SOURCE_PENALTY: f64 = 0.12;
 const SAME_ARTICLE_PENALTY: f64 = 0.12;
 
 #[derive(Debug, Clone)]
-struct Candidate {
+struct Candidate<'t> {
     article: usize,
     sentence: usize,
-    /// Where its sorted, deduplicated terms sit in the summary's term list.
-    terms: std::ops::Range<usize>,
+    /// Its terms in text order, with repeats.
+    raw_terms: &'t [Term],
     score: f64,
+}
+
+/// The candidates' terms sorted and deduplicated, made when the greedy pick first compares
+/// a candidate: most candidates are never compared, and sorting was the summary's largest
+/// cost.
+#[derive(Debug, Default)]
+struct SortedTerms {
+    terms: Vec<Term>,
+    /// Per candidate, where its sorted terms sit in `terms`, once made.
+    ranges: Vec<Option<std::ops::Range<usize>>>,
+}
+
+impl SortedTerms {
+    fn of(&mut self, number: usize, raw_terms: &[Term]) -> std::ops::Range<usize> {
+        if let Some(Some(range)) = self.ranges.get(number) {
+            return range.clone();
+        }
+        let first = self.terms.len();
+        self.terms.extend_from_slice(raw_terms);
+        self.terms[first..].sort_unstable();
+        dedup_tail(&mut self.terms, first);
+        let range = first..self.terms.len();
+        if let Some(slot) = self.ranges.get_mut(number) {
+            *slot = Some(range.clone());
+        }
+        range
+    }
+
+    /// Content-word Jaccard similarity of two candidates.
+    fn jaccard(&mut self, candidates: &[Candidate<'_>], left: usize, right: usize) -> f64 {
+        let left = self.of(left, candidates[left].raw_terms);
+        let right = self.of(right, candidates[right].raw_terms);
+        jaccard(
+            self.terms.get(left).unwrap_or(&[]),
+            self.terms.get(right).unwrap_or(&[]),
+        )
+    }
+}
+
+/// Whether `terms[index]` appeared earlier in `terms` (sentences hold a dozen terms or so,
+/// so a scan is cheaper than sorting).
+fn is_repeat(terms: &[Term], index: usize) -> bool {
+    terms
+        .get(..index)
+        .is_some_and(|before| before.contains(&terms[index]))
 }
 
 /// Per term: how many quotable articles use it, and the last article counted.
@@ -103,8 +148,6 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
 
     let (document_frequency, centroid_norm) = document_frequencies(texts, &quotable);
     let mut candidates = Vec::new();
-    // The candidates' terms, sorted and deduplicated per sentence, one after the other.
-    let mut sorted_terms: Vec<Term> = Vec::new();
     for (index, article) in texts.articles.iter().enumerate() {
         if !quotable(index) {
             continue;
@@ -116,7 +159,7 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             .take(MAX_SENTENCES_PER_ARTICLE)
         {
             let raw_terms = article.sentence_terms(sentence);
-            // Repeats only shrink the list, so a short raw list is short sorted too.
+            // Repeats only shrink the list, so a short raw list has few distinct terms too.
             if !(6..=60).contains(&sentence.n_words) || raw_terms.len() < 4 {
                 continue;
             }
@@ -127,30 +170,31 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             {
                 continue; // headings, bylines and captions rarely end like sentences
             }
-            let first_term = sorted_terms.len();
-            sorted_terms.extend_from_slice(raw_terms);
-            sorted_terms[first_term..].sort_unstable();
-            let n_distinct = dedup_tail(&mut sorted_terms, first_term);
+            // The distinct terms and their frequencies; frequencies are whole numbers, so
+            // the sum does not depend on the order they are added in.
+            let mut n_distinct = 0;
+            let mut overlap = 0.0;
+            for (at, term) in raw_terms.iter().enumerate() {
+                if is_repeat(raw_terms, at) {
+                    continue;
+                }
+                n_distinct += 1;
+                overlap += match &document_frequency {
+                    // One quotable article: every term's frequency is one.
+                    None => 1.0,
+                    Some(frequency) => frequency.get(term).map_or(0.0, |&(count, _)| count),
+                };
+            }
             if n_distinct < 4 {
-                sorted_terms.truncate(first_term);
                 continue;
             }
-            let terms = &sorted_terms[first_term..];
-            let overlap: f64 = match &document_frequency {
-                // One quotable article: every term's frequency is one.
-                None => terms.len() as f64,
-                Some(frequency) => terms
-                    .iter()
-                    .map(|t| frequency.get(t).map_or(0.0, |&(count, _)| count))
-                    .sum(),
-            };
-            let cosine = overlap / ((terms.len() as f64).sqrt() * centroid_norm);
+            let cosine = overlap / ((n_distinct as f64).sqrt() * centroid_norm);
             // Leads carry the news: a small bonus for the first sentences of an article.
             let lead_bonus = 1.0 + 0.15 / (1.0 + position as f64);
             candidates.push(Candidate {
                 article: index,
                 sentence: position,
-                terms: first_term..sorted_terms.len(),
+                raw_terms,
                 score: cosine * lead_bonus,
             });
         }
@@ -187,6 +231,10 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
             .total_cmp(&candidates[a].score)
             .then(a.cmp(&b))
     });
+    let mut sorted_terms = SortedTerms {
+        terms: Vec::new(),
+        ranges: vec![None; candidates.len()],
+    };
     let mut redundancy = vec![0.0_f64; candidates.len()];
     let mut compared = vec![0_usize; candidates.len()];
     let mut taken = vec![false; candidates.len()];
@@ -220,11 +268,8 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
                 continue;
             }
             for &other in &picked[compared[number]..] {
-                let terms_of = |candidate: &Candidate| {
-                    sorted_terms.get(candidate.terms.clone()).unwrap_or(&[])
-                };
-                redundancy[number] = redundancy[number]
-                    .max(jaccard(terms_of(&candidates[other]), terms_of(candidate)));
+                redundancy[number] =
+                    redundancy[number].max(sorted_terms.jaccard(&candidates, other, number));
             }
             compared[number] = picked.len();
             if redundancy[number] >= MAX_OVERLAP {
@@ -242,7 +287,7 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
         article_counts[candidate.article] += 1;
         picked.push(number);
     }
-    let picked: Vec<&Candidate> = picked.iter().map(|&n| &candidates[n]).collect();
+    let picked: Vec<&Candidate<'_>> = picked.iter().map(|&n| &candidates[n]).collect();
     picked
         .into_iter()
         .map(|candidate| {
