@@ -202,6 +202,37 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
+/// How many of the eight bytes of `chunk` (little-endian) are ASCII letters and digits
+/// before the first that is not, and their byte classes (see [`BYTE_CLASS`]) or-ed
+/// together. Each byte is range-tested in parallel: with its high bit cleared, adding
+/// `0x80 - low` sets the high bit exactly when it is at least `low`, and no sum carries
+/// into the next byte.
+fn alnum_prefix(chunk: u64) -> (usize, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let ascii = !chunk & HIGHS;
+    let low7 = chunk & !HIGHS;
+    let at_least = |low: u8| low7.wrapping_add(ONES * u64::from(0x80 - low)) & HIGHS;
+    let above = |high: u8| low7.wrapping_add(ONES * u64::from(0x7f - high)) & HIGHS;
+    let upper = at_least(b'A') & !above(b'Z') & ascii;
+    let lower = at_least(b'a') & !above(b'z') & ascii;
+    let digit = at_least(b'0') & !above(b'9') & ascii;
+    let stops = !(upper | lower | digit) & HIGHS;
+    let length = (stops.trailing_zeros() / 8) as usize;
+    let prefix = match length {
+        0 => return (0, 0),
+        8.. => HIGHS,
+        _ => HIGHS & ((1_u64 << (8 * length)) - 1),
+    };
+    let mut marks = ALNUM;
+    for (found, mark) in [(upper, UPPER), (lower, LOWER), (digit, DIGIT)] {
+        if found & prefix != 0 {
+            marks |= mark;
+        }
+    }
+    (length, marks)
+}
+
 impl WordRanges<'_> {
     /// The next word's byte range and its byte classes or-ed together.
     #[inline]
@@ -232,6 +263,19 @@ impl WordRanges<'_> {
         // Inside a word: runs of letters and digits, joined by a joiner followed by one.
         let mut marks = 0;
         loop {
+            // Eight bytes at a time while the run of ASCII letters and digits goes on.
+            while let Some(chunk) = bytes.get(offset..offset + 8) {
+                let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+                    break;
+                };
+                let (length, run_marks) = alnum_prefix(u64::from_le_bytes(chunk));
+                marks |= run_marks;
+                offset += length;
+                if length < 8 {
+                    break;
+                }
+            }
+            // Then byte by byte: the last few bytes, and letters outside ASCII.
             while let Some(&byte) = bytes.get(offset) {
                 let class = BYTE_CLASS[usize::from(byte)];
                 if class & ALNUM != 0 {
@@ -486,6 +530,40 @@ mod tests {
             "How Summit Ended In Tears?\nWill it end?",
             "How^|# Summit^+# Ended^+# In^+# Tears^+# Will^| it+ end+",
         );
+    }
+
+    #[test]
+    fn eight_bytes_classed_as_one_at_a_time() {
+        let samples: [&[u8]; 6] = [
+            b"abcdefgh",
+            b"Abc1 xyz",
+            b"ab-cd'ef",
+            b"\xc3\xa9abcdef",
+            b"12345678",
+            b"ZZ@[`{/:",
+        ];
+        for sample in samples {
+            let Ok(chunk) = <[u8; 8]>::try_from(sample) else {
+                continue;
+            };
+            let length = sample
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let marks = sample[..length]
+                .iter()
+                .fold(0, |marks, &b| marks | BYTE_CLASS[usize::from(b)]);
+            assert_eq!(alnum_prefix(u64::from_le_bytes(chunk)), (length, marks));
+        }
+        for byte in 0..=255_u8 {
+            let chunk = [byte, b' ', b' ', b' ', b' ', b' ', b' ', b' '];
+            let expected = if byte.is_ascii_alphanumeric() {
+                (1, BYTE_CLASS[usize::from(byte)])
+            } else {
+                (0, 0)
+            };
+            assert_eq!(alnum_prefix(u64::from_le_bytes(chunk)), expected, "{byte}");
+        }
     }
 
     #[test]
