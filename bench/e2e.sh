@@ -7,6 +7,7 @@
 # Results are appended to bench/results/e2e.md with the machine and date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bin="${CARGO_TARGET_DIR:-target}/release"
 
 sizes=("$@")
 [[ ${#sizes[@]} -eq 0 ]] && sizes=(10000 100000 1000000)
@@ -26,9 +27,9 @@ machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'm
 base_rss=""
 for n in "${sizes[@]}"; do
   corpus="bench/corpora/gen-$n.jsonl"
-  [[ -f "$corpus" ]] || ./target/release/storyline-gen "$n" 42 > "$corpus"
+  [[ -f "$corpus" ]] || "$bin"/storyline-gen "$n" 42 > "$corpus"
   out="$(mktemp -d)"
-  /usr/bin/time -v ./target/release/storyline run "$corpus" --out "$out" --quiet 2> "$out/time.txt"
+  /usr/bin/time -v "$bin"/storyline run "$corpus" --out "$out" --quiet 2> "$out/time.txt"
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt")
   mb=$(du -m "$corpus" | cut -f1)
