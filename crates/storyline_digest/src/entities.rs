@@ -15,10 +15,13 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon;
 use crate::text::{strip_possessive, ArticleText, StoryTexts};
-use crate::tokens::hash_text;
+use crate::tokens::{hash_text, Token};
 use crate::{Entity, EntityKind};
 
+mod keys;
 mod merge;
+pub(crate) use keys::name_key;
+use keys::name_key_into;
 use merge::merge_groups;
 
 /// Votes for each kind: person, place, organisation.
@@ -63,80 +66,6 @@ impl FoundEntities {
     pub(crate) fn into_entities(self) -> Vec<Entity> {
         self.entities
     }
-}
-
-/// Lower-cased name with hyphens as spaces, apostrophes dropped and British spellings of
-/// common name words folded: the key under which "Kim Jong-un" and "Kim Jong Un" meet.
-pub(crate) fn name_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    name_key_into(name, &mut key);
-    key
-}
-
-/// Writes the [`name_key`] of `name` into `key` (cleared first).
-fn name_key_into(name: &str, key: &mut String) {
-    key.clear();
-    if name.is_ascii() {
-        ascii_name_key_into(name, key);
-        return;
-    }
-    let mut word_start = 0;
-    for word in name.split(|c: char| c.is_whitespace() || c == '-' || c == '‐') {
-        if !key.is_empty() && key.len() > word_start {
-            key.push(' ');
-        }
-        word_start = key.len();
-        for c in word.chars().filter(|c| !matches!(c, '\'' | '’' | '.')) {
-            key.extend(c.to_lowercase());
-        }
-        fold_spelling(key, word_start);
-    }
-    if key.ends_with(' ') {
-        key.pop();
-    }
-}
-
-/// [`name_key_into`] for an ASCII name, byte by byte: its non-empty words (after dropping
-/// apostrophes and full stops), lower-cased and joined by single spaces.
-fn ascii_name_key_into(name: &str, key: &mut String) {
-    let mut word_start = 0;
-    let mut in_word = false;
-    for byte in name.bytes() {
-        if byte.is_ascii_whitespace() || byte == b'\x0b' || byte == b'-' {
-            if in_word {
-                fold_spelling(key, word_start);
-                in_word = false;
-            }
-            continue;
-        }
-        if matches!(byte, b'\'' | b'.') {
-            continue;
-        }
-        if !in_word {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            word_start = key.len();
-            in_word = true;
-        }
-        key.push(char::from(byte.to_ascii_lowercase()));
-    }
-    if in_word {
-        fold_spelling(key, word_start);
-    }
-}
-
-/// Folds British and American spellings of one name word ("Betty Ford Centre" / "Center"),
-/// the word being `key[word_start..]`.
-fn fold_spelling(key: &mut String, word_start: usize) {
-    let folded = match key.get(word_start..) {
-        Some("centre") => "center",
-        Some("theatre") => "theater",
-        Some("defence") => "defense",
-        _ => return,
-    };
-    key.truncate(word_start);
-    key.push_str(folded);
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -209,8 +138,6 @@ impl WordEvidence {
     }
 }
 
-use crate::tokens::Token;
-
 /// The text of a token (tokens carry byte ranges of the article's text).
 fn word<'t>(text: &'t str, token: &Token) -> &'t str {
     text.get(token.start..token.end).unwrap_or("")
@@ -280,7 +207,6 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
 
 /// Cuts capitalised name sequences out of one article's tokens and hands each, with its
 /// kind votes, to `found`.
-#[inline(never)]
 fn names_in(
     article: &ArticleText<'_>,
     evidence: &WordEvidence,
@@ -363,7 +289,6 @@ fn join_into(words: &[String], out: &mut String) {
 /// Turns one run of capitalised tokens into a name (left in `buffers.name`) and its votes,
 /// or nothing when it is only titles, nationality words, dates or an ordinary word that
 /// starts a sentence.
-#[inline(never)]
 fn analyse_run(
     text: &str,
     tokens: &[Token],

@@ -290,7 +290,6 @@ fn is_abbreviation(word: &str) -> bool {
 /// Splits `text` into sentences (byte ranges, trimmed): at line breaks, and after `.`, `!`
 /// or `?` (and closing quotes) followed by a space and a capital, digit or opening quote,
 /// unless the full stop ends an abbreviation or an initial.
-#[inline(never)]
 pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut sentences = Vec::with_capacity(text.len() / 64 + 1);
@@ -392,7 +391,6 @@ fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, 
 
 /// Attaches tokens and terms to sentence ranges (both are in text order); returns the
 /// sentences and the terms they index into.
-#[inline(never)]
 fn build_sentences(tokens: &[Token], ranges: Vec<(usize, usize)>) -> (Vec<Sentence>, Vec<Term>) {
     let mut next_token = 0;
     let mut terms: Vec<Term> = Vec::with_capacity(tokens.len());

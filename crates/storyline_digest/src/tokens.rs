@@ -393,7 +393,6 @@ pub(crate) fn term_of_word(word: &str) -> Option<Term> {
 }
 
 /// Reads `text` once into tokens.
-#[inline(never)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut buffer = String::new();
     let mut previous_end = 0;
@@ -449,7 +448,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// Flags the tokens of headline lines: no closing punctuation and mostly capitalised words
 /// ("Putin Visits North Korea: Strengthening Ties"). A question counts only when even its
 /// small words are capitalised ("How … Ended In …?").
-#[inline(never)]
 fn mark_headlines(text: &str, tokens: &mut [Token]) {
     let mut line_start = 0;
     let mut first_token = 0;
