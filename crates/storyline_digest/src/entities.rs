@@ -35,15 +35,19 @@ struct Group {
     /// Positions of the articles naming it, sorted, deduplicated.
     articles: Vec<usize>,
     votes: Votes,
-    tokens: Vec<String>,
+    /// Number of words of the key.
+    n_words: usize,
 }
 
 /// The entities of a story, and a lookup from any spelling to its entity's name.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FoundEntities {
     entities: Vec<Entity>,
-    name_of_key: FxHashMap<String, String>,
-    kind_of_key: FxHashMap<String, EntityKind>,
+    /// The name of every entity built, kept or not (a spelling of a dropped entity still
+    /// has a name).
+    names: Vec<String>,
+    /// Per name key: its entity's place in `names`, and the entity's kind.
+    by_key: FxHashMap<String, (usize, EntityKind)>,
 }
 
 impl FoundEntities {
@@ -51,16 +55,13 @@ impl FoundEntities {
     /// names it; a full name not seen as such falls back to its surname.
     pub(crate) fn canonical(&self, surface: &str) -> Option<(&str, EntityKind)> {
         let key = name_key(surface);
-        let found = self.name_of_key.get(&key).or_else(|| {
+        let own = self.by_key.get(&key);
+        let (name, _) = own.or_else(|| {
             let last = key.rsplit(' ').next()?;
-            self.name_of_key.get(last)
+            self.by_key.get(last)
         })?;
-        let kind = self
-            .kind_of_key
-            .get(&key)
-            .copied()
-            .unwrap_or(EntityKind::Other);
-        Some((found.as_str(), kind))
+        let kind = own.map_or(EntityKind::Other, |&(_, kind)| kind);
+        Some((self.names.get(*name)?.as_str(), kind))
     }
 
     pub(crate) fn into_entities(self) -> Vec<Entity> {
@@ -148,6 +149,10 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     let mut evidence = WordEvidence::default();
     // Only words that open a sentence capitalised need to be looked for in lower case.
     let mut openers: FxHashSet<u64> = FxHashSet::default();
+    // A 4096-bit filter in front of `openers`: most lower-case words are no opener, and a
+    // bit test turns them away without probing the set.
+    let mut opener_bits = [0_u64; 64];
+    let bit_of = |hash: u64| ((hash >> 58) as usize, 1_u64 << ((hash >> 52) & 63));
     for article in &texts.articles {
         for token in article
             .tokens
@@ -156,6 +161,8 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
         {
             if token.sentence_start {
                 openers.insert(token.lower);
+                let (word, bit) = bit_of(token.lower);
+                opener_bits[word] |= bit;
             } else if !token.all_caps {
                 evidence.capitalised_inside.insert(token.lower);
             }
@@ -163,7 +170,12 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     }
     for article in &texts.articles {
         for token in &article.tokens {
-            if !token.in_headline && token.lowercase_start && openers.contains(&token.lower) {
+            let (word, bit) = bit_of(token.lower);
+            if !token.in_headline
+                && token.lowercase_start
+                && opener_bits[word] & bit != 0
+                && openers.contains(&token.lower)
+            {
                 evidence.lowercase.insert(token.lower);
             }
         }
@@ -183,7 +195,7 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
             let group = match groups.get_mut(key.as_str()) {
                 Some(group) => group,
                 None => groups.entry(key.clone()).or_insert_with_key(|key| Group {
-                    tokens: key.split(' ').map(str::to_owned).collect(),
+                    n_words: key.split(' ').count(),
                     ..Group::default()
                 }),
             };

@@ -80,15 +80,66 @@ pub(super) fn merge_groups(
 ) -> FoundEntities {
     let mut groups: Vec<(String, Group)> = groups.into_iter().collect();
     groups.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut parent = merge_spellings(&groups);
+
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for index in 0..groups.len() {
+        let root = find_root(&mut parent, index);
+        members.entry(root).or_default().push(index);
+    }
+    let mut roots: Vec<usize> = members.keys().copied().collect();
+    roots.sort_unstable();
+    let mut found = FoundEntities::default();
+    let mut entities = Vec::new();
+    // Each group's entity (its place in `found.names`) and kind, for the key lookup.
+    let mut entity_of: Vec<Option<(usize, EntityKind)>> = vec![None; groups.len()];
+    for root in roots {
+        let Some(indexes) = members.get(&root) else {
+            continue;
+        };
+        let entity = build_entity(indexes, &groups, texts);
+        for &index in indexes {
+            entity_of[index] = Some((found.names.len(), entity.kind));
+        }
+        found.names.push(entity.name.clone());
+        entities.push(entity);
+    }
+    // The keys move into the lookup: the groups are done with.
+    for ((key, _), entity) in groups.into_iter().zip(entity_of) {
+        if let Some(entity) = entity {
+            found.by_key.insert(key, entity);
+        }
+    }
+    entities.retain(|e| e.kind != EntityKind::Other || e.mentions >= 2);
+    entities.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then_with(|| b.mentions.cmp(&a.mentions))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    entities.truncate(max_entities);
+    found.entities = entities;
+    found
+}
+
+/// Links spelling groups (sorted by key) into entities: each group's parent in a
+/// union-find forest, whose roots are the entities.
+fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..groups.len()).collect();
+    // The words of each key ("kim jong un" → kim, jong, un).
+    let words: Vec<Vec<&str>> = groups
+        .iter()
+        .map(|(key, _)| key.split(' ').collect())
+        .collect();
 
     // Transliterations: same surname, same number of words, given names alike.
     let mut by_surname: FxHashMap<(&str, usize), Vec<usize>> = FxHashMap::default();
-    for (index, (_, group)) in groups.iter().enumerate() {
-        if group.tokens.len() >= 2 {
-            let surname = group.tokens.last().map_or("", String::as_str);
+    for (index, words) in words.iter().enumerate() {
+        if words.len() >= 2 {
+            let surname = words.last().copied().unwrap_or("");
             by_surname
-                .entry((surname, group.tokens.len()))
+                .entry((surname, words.len()))
                 .or_default()
                 .push(index);
         }
@@ -98,9 +149,9 @@ pub(super) fn merge_groups(
     for bucket in buckets {
         for (i, &left) in bucket.iter().enumerate() {
             for &right in &bucket[i + 1..] {
-                let (left_tokens, right_tokens) = (&groups[left].1.tokens, &groups[right].1.tokens);
-                let n = left_tokens.len() - 1;
-                if (0..n).all(|t| same_given_name(&left_tokens[t], &right_tokens[t])) {
+                let (left_words, right_words) = (&words[left], &words[right]);
+                let n = left_words.len() - 1;
+                if (0..n).all(|t| same_given_name(left_words[t], right_words[t])) {
                     let (a, b) = (find_root(&mut parent, left), find_root(&mut parent, right));
                     parent[b.max(a)] = a.min(b);
                 }
@@ -110,13 +161,10 @@ pub(super) fn merge_groups(
 
     // A single word joins the one full name it is the surname (or family name) of.
     let mut full_by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (index, (_, group)) in groups.iter().enumerate() {
-        if group.tokens.len() >= 2 {
-            for word in [group.tokens.first(), group.tokens.last()]
-                .into_iter()
-                .flatten()
-            {
-                full_by_word.entry(word.as_str()).or_default().push(index);
+    for (index, words) in words.iter().enumerate() {
+        if words.len() >= 2 {
+            for &word in [words.first(), words.last()].into_iter().flatten() {
+                full_by_word.entry(word).or_default().push(index);
             }
         }
     }
@@ -131,14 +179,14 @@ pub(super) fn merge_groups(
     }
     for index in 0..groups.len() {
         let group = &groups[index].1;
-        if group.tokens.len() != 1 {
+        if words[index].len() != 1 {
             continue;
         }
         // Acronyms ("UN") are not surnames, even when a name ends in "Un".
         if group.spellings.keys().any(|s| is_all_caps(s)) {
             continue;
         }
-        let Some(candidates) = full_by_word.get(group.tokens[0].as_str()) else {
+        let Some(candidates) = words[index].first().and_then(|word| full_by_word.get(word)) else {
             continue;
         };
         let single_kind = kind_of(group.votes);
@@ -187,41 +235,7 @@ pub(super) fn merge_groups(
         }
     }
 
-    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for index in 0..groups.len() {
-        let root = find_root(&mut parent, index);
-        members.entry(root).or_default().push(index);
-    }
-    let mut roots: Vec<usize> = members.keys().copied().collect();
-    roots.sort_unstable();
-    let mut found = FoundEntities::default();
-    let mut entities = Vec::new();
-    for root in roots {
-        let Some(indexes) = members.get(&root) else {
-            continue;
-        };
-        let entity = build_entity(indexes, &groups, texts);
-        for &index in indexes {
-            found
-                .name_of_key
-                .insert(groups[index].0.clone(), entity.name.clone());
-            found
-                .kind_of_key
-                .insert(groups[index].0.clone(), entity.kind);
-        }
-        entities.push(entity);
-    }
-    entities.retain(|e| e.kind != EntityKind::Other || e.mentions >= 2);
-    entities.sort_by(|a, b| {
-        b.articles
-            .len()
-            .cmp(&a.articles.len())
-            .then_with(|| b.mentions.cmp(&a.mentions))
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    entities.truncate(max_entities);
-    found.entities = entities;
-    found
+    parent
 }
 
 fn build_entity(indexes: &[usize], groups: &[(String, Group)], texts: &StoryTexts<'_>) -> Entity {
@@ -237,7 +251,7 @@ fn build_entity(indexes: &[usize], groups: &[(String, Group)], texts: &StoryText
             *total += vote;
         }
         for (spelling, count) in &group.spellings {
-            spellings.insert(spelling, (group.tokens.len(), *count));
+            spellings.insert(spelling, (group.n_words, *count));
         }
     }
     positions.sort_unstable();
@@ -245,7 +259,7 @@ fn build_entity(indexes: &[usize], groups: &[(String, Group)], texts: &StoryText
     let mut kind = kind_of(votes);
     let longest = indexes
         .iter()
-        .map(|&i| groups[i].1.tokens.len())
+        .map(|&i| groups[i].1.n_words)
         .max()
         .unwrap_or(1);
     if kind == EntityKind::Other && indexes.len() > 1 && (2..=3).contains(&longest) {
