@@ -9,7 +9,9 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::stopwords::is_stopword;
-use crate::tokens::{lowercase_into, strip_plural, Case, Token, Tokens};
+use crate::tokens::{
+    ascii_plural_stem, lowercase_into, lowercase_shape, strip_plural, Case, Token, Tokens,
+};
 use crate::ClusterConfig;
 
 /// What a term is; names and numbers carry more event-specific signal than common words.
@@ -243,6 +245,28 @@ impl TermCounter {
         sentence_start: bool,
         previous_capitalised: &mut bool,
     ) {
+        if let Some(shape) = lowercase_shape(token) {
+            // Already lowercase: hashed as it stands. A lowercase token never takes part in
+            // a name pair, so no copy of it is kept for the next one either.
+            let word = token.text.as_bytes();
+            let mut hash = term_hash(word);
+            *previous_capitalised = false;
+            if !shape.has_digit && (shape.n_chars < 2 || is_stopword(hash)) {
+                return;
+            }
+            if !shape.has_digit {
+                if let Some(stem) = ascii_plural_stem(word, &mut self.pair) {
+                    hash = term_hash(stem);
+                }
+            }
+            let tally = self.tallies.count(hash);
+            if shape.has_digit {
+                tally.kind = Some(TermKind::Number);
+            } else {
+                tally.lowercase += 1;
+            }
+            return;
+        }
         let shape = lowercase_into(token, &mut self.lower);
         let has_digit = shape.has_digit;
         let mut hash = term_hash(&self.lower);

@@ -353,6 +353,38 @@ fn lowercase_ascii_into(token: &[u8], lower: &mut Vec<u8>) -> TokenShape {
     }
 }
 
+/// The shape of an ASCII token without capitals or commas, whose text is already its
+/// lowercase form (most tokens): the caller can hash the token itself instead of a copy.
+pub(crate) fn lowercase_shape(token: &Token<'_>) -> Option<TokenShape> {
+    let (first_class, later_classes) = token.ascii_classes?;
+    ((first_class | later_classes) & (UPPER | COMMA) == 0).then(|| TokenShape {
+        has_digit: (first_class | later_classes) & DIGIT != 0,
+        case: Case::Lower,
+        n_chars: token.text.len(),
+    })
+}
+
+/// [`strip_plural`] of a lowercase ASCII word, without copying it unless "-ies" becomes
+/// "-y" (written to `scratch`): the singular, or `None` when the word is no plural.
+pub(crate) fn ascii_plural_stem<'b>(word: &'b [u8], scratch: &'b mut Vec<u8>) -> Option<&'b [u8]> {
+    let plural = word.len() > 3
+        && word.ends_with(b"s")
+        && !word.ends_with(b"ss")
+        && !word.ends_with(b"us")
+        && !word.ends_with(b"is");
+    if !plural {
+        return None;
+    }
+    let stem = word.get(..word.len() - 1)?;
+    if stem.ends_with(b"ie") && word.len() > 4 {
+        scratch.clear();
+        scratch.extend_from_slice(stem.get(..stem.len() - 2)?);
+        scratch.push(b'y');
+        return Some(scratch);
+    }
+    Some(stem)
+}
+
 /// Folds a regular English plural (UTF-8 bytes of a lowercase word) onto its singular so
 /// "earthquakes" meets "earthquake"; true when it did.
 pub(crate) fn strip_plural(lower: &mut Vec<u8>) -> bool {
