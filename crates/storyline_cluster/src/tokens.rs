@@ -357,7 +357,7 @@ fn lowercase_ascii_into(token: &[u8], lower: &mut Vec<u8>) -> TokenShape {
 /// lowercase form (most tokens): the caller can hash the token itself instead of a copy.
 pub(crate) fn lowercase_shape(token: &Token<'_>) -> Option<TokenShape> {
     let (first_class, later_classes) = token.ascii_classes?;
-    ((first_class | later_classes) & (UPPER | COMMA) == 0).then(|| TokenShape {
+    ((first_class | later_classes) & (UPPER | COMMA) == 0).then_some(TokenShape {
         has_digit: (first_class | later_classes) & DIGIT != 0,
         case: Case::Lower,
         n_chars: token.text.len(),
