@@ -9,8 +9,8 @@
 //! 2. **clean** (`clean.rs`): spill A → cleaning → story features in memory, fingerprints to
 //!    their own scratch file (`fingerprints.rs`), cleaned records → spill D.
 //! 3. **match**, **cluster**: copy edges, then stories (copies always join their original).
-//! 4. **write** (`write.rs`): digests per story (texts read back from spill D), then the
-//!    output files, articles in input order.
+//! 4. **digest** (`write.rs`): digests per story (texts read back from spill D) on the pool,
+//!    while a thread writes `articles.jsonl` in input order; then **write**: `copies.jsonl`.
 //!
 //! ```no_run
 //! use storyline_pipeline::{run, NoProgress, RunConfig};
@@ -278,18 +278,28 @@ fn run_in_pool(
     summary.n_ok = docs.iter().filter(|doc| doc.ok).count() as u64;
     summary.n_stories = stories.n_stories as u64;
 
+    // `articles.jsonl` needs only stories and copy edges, not digests: a thread writes it
+    // while the pool builds digests, so its reads and writes overlap with their work.
     clock.start("digest", Some(summary.n_stories));
-    write::write_stories(
-        out_dir,
-        &docs,
-        &stories.of_doc,
-        &edges,
-        &spill,
-        config,
-        progress,
-    )?;
-    clock.start("write", Some(summary.n_articles));
-    write::write_outputs(out_dir, &docs, &stories.of_doc, &edges, &spill, progress)?;
+    std::thread::scope(|scope| -> Result<()> {
+        let articles =
+            scope.spawn(|| write::write_articles(out_dir, &docs, &stories.of_doc, &edges, &spill));
+        let digests = write::write_stories(
+            out_dir,
+            &docs,
+            &stories.of_doc,
+            &edges,
+            &spill,
+            config,
+            progress,
+        );
+        let articles = articles
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        digests.and(articles)
+    })?;
+    clock.start("write", None);
+    write::write_copies(out_dir, &docs, &edges)?;
     clock.stop();
     summary.stage_times = clock.times;
     summary.n_diagnostics = diagnostics.finish()?;

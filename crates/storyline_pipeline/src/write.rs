@@ -113,22 +113,6 @@ struct StoryLine<'a> {
     digest: Digest,
 }
 
-pub(crate) fn write_outputs(
-    out_dir: &Path,
-    docs: &[DocState],
-    story_of: &[Option<u32>],
-    edges: &[CopyEdge],
-    spill: &File,
-    progress: &dyn Progress,
-) -> Result<()> {
-    let mut copy_of: Vec<Option<(DocIdx, CopyKind)>> = vec![None; docs.len()];
-    for edge in edges {
-        copy_of[edge.copy.index()] = Some((edge.original, edge.kind));
-    }
-    write_articles(out_dir, docs, story_of, &copy_of, spill, progress)?;
-    write_copies(out_dir, docs, edges)
-}
-
 /// Builds every story's digest (stories in parallel chunks) and writes `stories.jsonl`.
 pub(crate) fn write_stories(
     out_dir: &Path,
@@ -248,14 +232,19 @@ fn with_dateline(dateline: Option<String>, text: String) -> String {
     }
 }
 
-fn write_articles(
+/// Writes `articles.jsonl`: every article in input order, its output line read back from
+/// spill D with its story and copy fields spliced in.
+pub(crate) fn write_articles(
     out_dir: &Path,
     docs: &[DocState],
     story_of: &[Option<u32>],
-    copy_of: &[Option<(DocIdx, CopyKind)>],
+    edges: &[CopyEdge],
     spill: &File,
-    progress: &dyn Progress,
 ) -> Result<()> {
+    let mut copy_of: Vec<Option<(DocIdx, CopyKind)>> = vec![None; docs.len()];
+    for edge in edges {
+        copy_of[edge.copy.index()] = Some((edge.original, edge.kind));
+    }
     let spill_error = |source| Error::Spill {
         stage: "write",
         source,
@@ -295,15 +284,11 @@ fn write_articles(
         line.push(b'\n');
         out.write(&line)?;
         doc_idx += 1;
-        if doc_idx % 4096 == 0 {
-            progress.advance(4096);
-        }
     }
-    progress.advance((doc_idx % 4096) as u64);
     out.finish()
 }
 
-fn write_copies(out_dir: &Path, docs: &[DocState], edges: &[CopyEdge]) -> Result<()> {
+pub(crate) fn write_copies(out_dir: &Path, docs: &[DocState], edges: &[CopyEdge]) -> Result<()> {
     let mut out = OutputFile::create(out_dir.join("copies.jsonl"))?;
     let mut sorted: Vec<&CopyEdge> = edges.iter().collect();
     sorted.sort_by_key(|edge| (edge.copy, edge.original));
