@@ -90,36 +90,43 @@ pub(super) fn merge_groups(
     let mut roots: Vec<usize> = members.keys().copied().collect();
     roots.sort_unstable();
     let mut found = FoundEntities::default();
-    let mut entities = Vec::new();
     // Each group's entity (its place in `found.names`) and kind, for the key lookup.
     let mut entity_of: Vec<Option<(usize, EntityKind)>> = vec![None; groups.len()];
+    let mut drafts = Vec::new();
     for root in roots {
         let Some(indexes) = members.get(&root) else {
             continue;
         };
-        let entity = build_entity(indexes, &groups, texts);
+        let draft = draft_entity(root, indexes, &groups, texts);
         for &index in indexes {
-            entity_of[index] = Some((found.names.len(), entity.kind));
+            entity_of[index] = Some((found.names.len(), draft.kind));
         }
-        found.names.push(entity.name.clone());
-        entities.push(entity);
+        found.names.push(draft.name.clone());
+        drafts.push(draft);
     }
+    // Rank on drafts, and write out variants and article ids only for the entities kept:
+    // a long story names hundreds of things and lists a few dozen.
+    drafts.retain(|e| e.kind != EntityKind::Other || e.mentions >= 2);
+    drafts.sort_by(|a, b| {
+        b.n_articles
+            .cmp(&a.n_articles)
+            .then_with(|| b.mentions.cmp(&a.mentions))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    drafts.truncate(max_entities);
+    found.entities = drafts
+        .into_iter()
+        .map(|draft| {
+            let indexes = members.get(&draft.root).map_or(&[][..], Vec::as_slice);
+            finish_entity(draft, indexes, &groups, texts)
+        })
+        .collect();
     // The keys move into the lookup: the groups are done with.
     for ((key, _), entity) in groups.into_iter().zip(entity_of) {
         if let Some(entity) = entity {
             found.by_key.insert(key, entity);
         }
     }
-    entities.retain(|e| e.kind != EntityKind::Other || e.mentions >= 2);
-    entities.sort_by(|a, b| {
-        b.articles
-            .len()
-            .cmp(&a.articles.len())
-            .then_with(|| b.mentions.cmp(&a.mentions))
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    entities.truncate(max_entities);
-    found.entities = entities;
     found
 }
 
@@ -238,7 +245,26 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
     parent
 }
 
-fn build_entity(indexes: &[usize], groups: &[(String, Group)], texts: &StoryTexts<'_>) -> Entity {
+/// An entity before its variants and article ids are written out: enough to rank it.
+#[derive(Debug)]
+struct Draft {
+    /// The union-find root of its spelling groups.
+    root: usize,
+    name: String,
+    kind: EntityKind,
+    mentions: usize,
+    /// Positions of the articles naming it, sorted, deduplicated.
+    positions: Vec<usize>,
+    /// How many of those articles were read (all of them, as positions come from the texts).
+    n_articles: usize,
+}
+
+fn draft_entity(
+    root: usize,
+    indexes: &[usize],
+    groups: &[(String, Group)],
+    texts: &StoryTexts<'_>,
+) -> Draft {
     let mut votes: Votes = [0; 3];
     let mut mentions = 0;
     let mut positions = Vec::new();
@@ -275,15 +301,41 @@ fn build_entity(indexes: &[usize], groups: &[(String, Group)], texts: &StoryText
         })
         .map(|(spelling, _)| (*spelling).to_owned())
         .unwrap_or_default();
-    let mut variants: Vec<String> = spellings.keys().map(|s| (*s).to_owned()).collect();
-    variants.sort();
-    variants.truncate(12);
-    Entity {
+    let n_articles = positions
+        .iter()
+        .filter(|&&p| texts.article(p).is_some())
+        .count();
+    Draft {
+        root,
         name,
         kind,
-        variants,
         mentions,
-        articles: positions
+        positions,
+        n_articles,
+    }
+}
+
+/// Writes out a kept entity: its spellings (first twelve, sorted) and article ids.
+fn finish_entity(
+    draft: Draft,
+    indexes: &[usize],
+    groups: &[(String, Group)],
+    texts: &StoryTexts<'_>,
+) -> Entity {
+    let mut variants: Vec<&str> = indexes
+        .iter()
+        .flat_map(|&index| groups[index].1.spellings.keys().map(String::as_str))
+        .collect();
+    variants.sort_unstable();
+    variants.dedup();
+    variants.truncate(12);
+    Entity {
+        name: draft.name,
+        kind: draft.kind,
+        variants: variants.into_iter().map(str::to_owned).collect(),
+        mentions: draft.mentions,
+        articles: draft
+            .positions
             .iter()
             .filter_map(|&p| texts.article(p))
             .map(|t| t.id.to_owned())
