@@ -30,7 +30,8 @@ type Votes = [u32; 3];
 /// Every spelling of one name key, and where it was seen.
 #[derive(Debug, Clone, Default)]
 struct Group {
-    spellings: FxHashMap<String, usize>,
+    /// Each spelling with its count (a few per key, so a list, not a map).
+    spellings: Vec<(String, usize)>,
     mentions: usize,
     /// Positions of the articles naming it, sorted, deduplicated.
     articles: Vec<usize>,
@@ -199,11 +200,9 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
                     ..Group::default()
                 }),
             };
-            match group.spellings.get_mut(name) {
-                Some(count) => *count += 1,
-                None => {
-                    group.spellings.insert(name.to_owned(), 1);
-                }
+            match group.spellings.iter_mut().find(|(seen, _)| seen == name) {
+                Some((_, count)) => *count += 1,
+                None => group.spellings.push((name.to_owned(), 1)),
             }
             group.mentions += 1;
             if group.articles.last() != Some(&position) {

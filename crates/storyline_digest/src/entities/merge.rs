@@ -190,7 +190,7 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
             continue;
         }
         // Acronyms ("UN") are not surnames, even when a name ends in "Un".
-        if group.spellings.keys().any(|s| is_all_caps(s)) {
+        if group.spellings.iter().any(|(s, _)| is_all_caps(s)) {
             continue;
         }
         let Some(candidates) = words[index].first().and_then(|word| full_by_word.get(word)) else {
@@ -268,7 +268,8 @@ fn draft_entity(
     let mut votes: Votes = [0; 3];
     let mut mentions = 0;
     let mut positions = Vec::new();
-    let mut spellings: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    // A spelling belongs to one key, so the groups' lists never share one.
+    let mut spellings: Vec<(&str, (usize, usize))> = Vec::new();
     for &index in indexes {
         let group = &groups[index].1;
         mentions += group.mentions;
@@ -277,7 +278,7 @@ fn draft_entity(
             *total += vote;
         }
         for (spelling, count) in &group.spellings {
-            spellings.insert(spelling, (group.n_words, *count));
+            spellings.push((spelling, (group.n_words, *count)));
         }
     }
     positions.sort_unstable();
@@ -324,7 +325,7 @@ fn finish_entity(
 ) -> Entity {
     let mut variants: Vec<&str> = indexes
         .iter()
-        .flat_map(|&index| groups[index].1.spellings.keys().map(String::as_str))
+        .flat_map(|&index| groups[index].1.spellings.iter().map(|(s, _)| s.as_str()))
         .collect();
     variants.sort_unstable();
     variants.dedup();
