@@ -50,6 +50,22 @@ impl Fingerprint {
     /// Appends the fingerprint's compact binary form to `out` (little-endian counts, then
     /// each array with its length); [`Fingerprint::decode`] reads it back.
     pub fn encode(&self, out: &mut Vec<u8>) {
+        let u16_arrays = [
+            &self.shingle_minhash,
+            &self.content_minhash,
+            &self.sentence_words,
+            &self.sentence_ends,
+            &self.sentence_keys,
+        ];
+        let n_bytes = 8
+            + 5 * 4
+            + u16_arrays
+                .iter()
+                .map(|array| 4 + 2 * array.len())
+                .sum::<usize>()
+            + 4
+            + 4 * self.sentence_hashes.len();
+        out.reserve(n_bytes);
         out.extend_from_slice(&self.exact_hash.to_le_bytes());
         for value in [
             self.n_words,
@@ -60,21 +76,22 @@ impl Fingerprint {
         ] {
             out.extend_from_slice(&value.to_le_bytes());
         }
-        for array in [
-            &self.shingle_minhash,
-            &self.content_minhash,
-            &self.sentence_words,
-            &self.sentence_ends,
-            &self.sentence_keys,
-        ] {
+        for array in u16_arrays {
             out.extend_from_slice(&(array.len() as u32).to_le_bytes());
-            for value in array.iter() {
-                out.extend_from_slice(&value.to_le_bytes());
+            let start = out.len();
+            out.resize(start + 2 * array.len(), 0);
+            for (bytes, value) in out[start..].chunks_exact_mut(2).zip(array.iter()) {
+                bytes.copy_from_slice(&value.to_le_bytes());
             }
         }
         out.extend_from_slice(&(self.sentence_hashes.len() as u32).to_le_bytes());
-        for value in self.sentence_hashes.iter() {
-            out.extend_from_slice(&value.to_le_bytes());
+        let start = out.len();
+        out.resize(start + 4 * self.sentence_hashes.len(), 0);
+        for (bytes, value) in out[start..]
+            .chunks_exact_mut(4)
+            .zip(self.sentence_hashes.iter())
+        {
+            bytes.copy_from_slice(&value.to_le_bytes());
         }
     }
 

@@ -53,6 +53,40 @@ pub(crate) fn tokenize(text: &str, mut on_token: impl FnMut(Token<'_>)) -> Quote
     while let Some(&byte) = bytes.get(at) {
         // ASCII bytes first, without UTF-8 decoding: most news text is ASCII, and the
         // Unicode tables are slow. A byte < 0x80 is always a whole char in UTF-8.
+        if word.is_empty() && byte.is_ascii_alphanumeric() {
+            // A word of ASCII letters and digits that ends on an ASCII byte (most words):
+            // taken whole, and lent straight from the text when it has no capitals.
+            let mut end = at;
+            let mut classes = 0u8;
+            while let Some(&byte) = bytes.get(end) {
+                let class = ASCII_CLASS[usize::from(byte)];
+                if class & ALNUM == 0 {
+                    break;
+                }
+                classes |= class;
+                end += 1;
+            }
+            if bytes.get(end).map_or(true, u8::is_ascii) {
+                let run = &text[at..end];
+                let capitalized = byte.is_ascii_uppercase();
+                let numeric = classes & LETTER == 0;
+                let lower = if classes & UPPER != 0 {
+                    word.push_str(run);
+                    word.make_ascii_lowercase();
+                    word.as_str()
+                } else {
+                    run
+                };
+                on_token(Token::Word {
+                    lower,
+                    capitalized,
+                    numeric,
+                });
+                word.clear();
+                at = end;
+                continue;
+            }
+        }
         let c = if byte.is_ascii() {
             at += 1;
             if byte.is_ascii_alphanumeric() {
@@ -107,6 +141,27 @@ pub(crate) fn tokenize(text: &str, mut on_token: impl FnMut(Token<'_>)) -> Quote
     quotes
 }
 
+/// Classes of bytes for the word scan: ASCII letters and digits, and which letters are capitals.
+const ALNUM: u8 = 1;
+const LETTER: u8 = 2;
+const UPPER: u8 = 4;
+const ASCII_CLASS: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let c = byte as u8;
+        if c.is_ascii_digit() {
+            classes[byte] = ALNUM;
+        } else if c.is_ascii_lowercase() {
+            classes[byte] = ALNUM | LETTER;
+        } else if c.is_ascii_uppercase() {
+            classes[byte] = ALNUM | LETTER | UPPER;
+        }
+        byte += 1;
+    }
+    classes
+};
+
 fn flush(
     word: &mut String,
     capitalized: bool,
@@ -146,7 +201,10 @@ pub(crate) fn is_content_word(lower: &str, word_hash: u64, numeric: bool) -> boo
     if numeric {
         return true;
     }
-    lower.chars().nth(2).is_some() && !is_stopword(lower, word_hash)
+    // At least three chars: more than two bytes, and three ASCII bytes are three chars.
+    let long_enough =
+        lower.len() > 2 && (lower.as_bytes()[..3].is_ascii() || lower.chars().nth(2).is_some());
+    long_enough && !is_stopword(lower, word_hash)
 }
 
 /// The hash every word is known by (shingles, exact text, stopword lookup).
@@ -158,6 +216,13 @@ pub(crate) fn word_hash(lower: &str) -> u64 {
 /// but language-agnostic and free, and it merges the inflections a paraphrase tool swaps
 /// ("strengthen"/"strengthening", "visit"/"visits").
 pub(crate) fn stem(lower: &str) -> &str {
+    // Six bytes hold at most six chars; six ASCII bytes are exactly six.
+    if lower.len() <= 6 {
+        return lower;
+    }
+    if lower.as_bytes()[..6].is_ascii() {
+        return &lower[..6];
+    }
     match lower.char_indices().nth(6) {
         Some((end, _)) => &lower[..end],
         None => lower,
@@ -574,6 +639,8 @@ mod tests {
         );
         check("", "| q0");
         check("\"a\" and \"b\"", "a and b | q2");
+        // ASCII runs that go on in another script are one word, lower-cased as a whole.
+        check("CAFÉ Naïve Zoë’s 4×4", "^café ^naïve ^zoë s #4 #4 | q0");
     }
 
     #[test]
@@ -586,6 +653,10 @@ mod tests {
         assert_eq!(stem("strengthening"), "streng");
         assert_eq!(stem("путина"), "путина");
         assert_eq!(stem("kim"), "kim");
+        assert_eq!(stem("déclaration"), "déclar");
+        assert_eq!(stem("dé"), "dé");
+        let content = |word: &str| is_content_word(word, word_hash(word), false);
+        assert!(content("été") && content("abc") && !content("é") && !content("éa"));
         let content = |word: &str, numeric: bool| is_content_word(word, word_hash(word), numeric);
         assert!(content("pyongyang", false));
         assert!(!content("the", false));
