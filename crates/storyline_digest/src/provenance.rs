@@ -112,6 +112,11 @@ pub(crate) fn headline(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>) ->
 /// Index of the candidate with the highest mean word overlap with the others; ties go to
 /// the earlier candidate. Candidates with fewer than three content words lose to any other.
 fn most_central(candidates: &[String]) -> Option<usize> {
+    // One candidate wins alone (most stories of a crawl have one article): no need to
+    // read its words.
+    if candidates.len() == 1 {
+        return Some(0);
+    }
     let terms: Vec<_> = candidates
         .iter()
         .map(|c| crate::text::terms_of(c).0)
