@@ -32,7 +32,7 @@ for n in "${sizes[@]}"; do
   /usr/bin/time -v "$bin"/storyline run "$corpus" --out "$out" --quiet 2> "$out/time.txt"
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt")
-  mb=$(du -m "$corpus" | cut -f1)
+  mb=$(du -mL "$corpus" | cut -f1)
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
   if [[ -z "$base_rss" ]]; then base_rss=$rss_kb; base_n=$n; per="—"; else
     per=$(awk -v r="$rss_kb" -v b="$base_rss" -v n="$n" -v bn="$base_n" 'BEGIN { printf "%.0f", (r - b) * 1024 / (n - bn) }'); fi

@@ -30,7 +30,7 @@ measure() { # label, command...
   echo
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $machine — commit $(git rev-parse --short HEAD)"
   echo
-  echo "Archive: $archive, $(du -m "$archive" | cut -f1) MB, $n pages + $n requests + $n binary payloads."
+  echo "Archive: $archive, $(du -mL "$archive" | cut -f1) MB, $n pages + $n requests + $n binary payloads."
   echo
   echo "| what | wall s | CPU s (user + sys) | peak RSS MB |"
   echo "|---|---:|---:|---:|"
