@@ -304,17 +304,23 @@ fn lowercase_scanned_into(
     if later_classes & COMMA != 0 {
         lower.retain(|&byte| byte != b',');
     }
-    let case = if first_class & UPPER == 0 {
+    let case = case_of_classes(first_class, later_classes);
+    TokenShape {
+        has_digit: (first_class | later_classes) & DIGIT != 0,
+        case,
+        n_chars: lower.len(),
+    }
+}
+
+/// The case of an ASCII token from the class of its first letter and the OR of the classes
+/// of the bytes after it.
+fn case_of_classes(first_class: u8, later_classes: u8) -> Case {
+    if first_class & UPPER == 0 {
         Case::Lower
     } else if later_classes & LOWER == 0 && later_classes & ALPHA != 0 {
         Case::AllCaps
     } else {
         Case::Capitalised
-    };
-    TokenShape {
-        has_digit: (first_class | later_classes) & DIGIT != 0,
-        case,
-        n_chars: lower.len(),
     }
 }
 
@@ -339,13 +345,7 @@ fn lowercase_ascii_into(token: &[u8], lower: &mut Vec<u8>) -> TokenShape {
         .unwrap_or_default()
         .iter()
         .fold(0, |classes, &byte| classes | class_of(byte));
-    let case = if first_class & UPPER == 0 {
-        Case::Lower
-    } else if later_classes & LOWER == 0 && later_classes & ALPHA != 0 {
-        Case::AllCaps
-    } else {
-        Case::Capitalised
-    };
+    let case = case_of_classes(first_class, later_classes);
     TokenShape {
         has_digit: all_classes & DIGIT != 0,
         case,

@@ -13,6 +13,7 @@ use storyline_match::DocFacts;
 
 use crate::fingerprints::{FingerprintSpill, FingerprintSpillWriter};
 
+use crate::error::join;
 use crate::read::{self, ReadPass};
 use crate::spill::{take_string, SpillReader, SpillRecord, SpillWriter};
 use crate::write::DiagnosticSink;
@@ -134,23 +135,12 @@ pub(crate) fn clean_pass(
             }
         }
         drop(processed_sender);
-        let written = writing
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let read = reading
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let written = join(writing);
+        let read = join(reading);
         written?;
-        read.map_err(spill_error)
+        read.map_err(Error::spill("clean"))
     })?;
     output.finish()
-}
-
-fn spill_error(source: std::io::Error) -> Error {
-    Error::Spill {
-        stage: "clean",
-        source,
-    }
 }
 
 /// Where cleaned articles go: spill D, the fingerprint spill, and the per-article state
@@ -169,9 +159,9 @@ struct CleanOutput {
 impl CleanOutput {
     fn create(scratch: &Path, capacity: usize) -> Result<CleanOutput> {
         Ok(CleanOutput {
-            spill: SpillWriter::new(tempfile::tempfile_in(scratch).map_err(spill_error)?),
+            spill: SpillWriter::new(tempfile::tempfile_in(scratch).map_err(Error::spill("clean"))?),
             fingerprints: FingerprintSpillWriter::new(
-                tempfile::tempfile_in(scratch).map_err(spill_error)?,
+                tempfile::tempfile_in(scratch).map_err(Error::spill("clean"))?,
                 capacity,
             ),
             docs: Vec::with_capacity(capacity),
@@ -196,9 +186,9 @@ impl CleanOutput {
         fields[F_TEXT] = Some(item.text.as_bytes());
         fields[F_REST] = Some(&item.rest);
         fields[F_DATELINE] = item.dateline.as_deref().map(str::as_bytes);
-        let offset = self.spill.write(&fields).map_err(spill_error)?;
+        let offset = self.spill.write(&fields).map_err(Error::spill("clean"))?;
         let len = u32::try_from(self.spill.position() - offset)
-            .map_err(|_| spill_error(std::io::Error::other("spill record over 4 GiB")))?;
+            .map_err(|_| Error::spill("clean")(std::io::Error::other("spill record over 4 GiB")))?;
         self.n_empty += u64::from(item.status == ArticleStatus::Empty);
         self.n_cleaned += u64::from(item.n_removals > 0);
         self.n_removals += item.n_removals as u64;
@@ -210,7 +200,7 @@ impl CleanOutput {
         });
         self.fingerprints
             .push(&item.fingerprint)
-            .map_err(spill_error)?;
+            .map_err(Error::spill("clean"))?;
         self.facts.push(item.facts);
         self.features.push(item.features);
         Ok(())
@@ -219,10 +209,10 @@ impl CleanOutput {
     fn finish(self) -> Result<CleanPass> {
         Ok(CleanPass {
             docs: self.docs,
-            fingerprints: self.fingerprints.finish().map_err(spill_error)?,
+            fingerprints: self.fingerprints.finish().map_err(Error::spill("clean"))?,
             facts: self.facts,
             features: self.features,
-            spill: self.spill.finish().map_err(spill_error)?,
+            spill: self.spill.finish().map_err(Error::spill("clean"))?,
             n_empty: self.n_empty,
             n_cleaned: self.n_cleaned,
             n_removals: self.n_removals,

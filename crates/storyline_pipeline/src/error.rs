@@ -34,3 +34,17 @@ pub enum Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// Wraps a scratch-file error of `stage`, for `map_err(Error::spill("clean"))`.
+    pub(crate) fn spill(stage: &'static str) -> impl Fn(std::io::Error) -> Error + Copy {
+        move |source| Error::Spill { stage, source }
+    }
+}
+
+/// Waits for a scoped thread of the run and passes its panic, if any, on to the caller.
+pub(crate) fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}

@@ -284,19 +284,9 @@ fn run_in_pool(
     std::thread::scope(|scope| -> Result<()> {
         let articles =
             scope.spawn(|| write::write_articles(out_dir, &docs, &stories.of_doc, &edges, &spill));
-        let digests = write::write_stories(
-            out_dir,
-            &docs,
-            &stories.of_doc,
-            &edges,
-            &spill,
-            config,
-            progress,
-        );
-        let articles = articles
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        digests.and(articles)
+        let digests =
+            write::write_stories(out_dir, &docs, &stories, &edges, &spill, config, progress);
+        digests.and(error::join(articles))
     })?;
     clock.start("write", None);
     write::write_copies(out_dir, &docs, &edges)?;

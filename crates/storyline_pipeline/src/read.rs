@@ -12,6 +12,7 @@ use storyline_clean::{BoilerplateModel, BoilerplateModelBuilder};
 use storyline_core::{Diagnostic, RawArticle, RawBody};
 use storyline_ingest::Record;
 
+use crate::error::join;
 use crate::spill::SpillWriter;
 use crate::write::DiagnosticSink;
 use crate::{Error, Progress, Result, RunConfig};
@@ -57,7 +58,7 @@ pub(crate) fn read_pass(
     diagnostics: &mut DiagnosticSink<'_>,
     progress: &dyn Progress,
 ) -> Result<ReadPass> {
-    let file = tempfile::tempfile_in(scratch).map_err(spill_error)?;
+    let file = tempfile::tempfile_in(scratch).map_err(Error::spill("read"))?;
     let mut spill = SpillWriter::new(file);
     let mut builder = BoilerplateModelBuilder::new(&config.clean);
     let mut n_articles = 0u64;
@@ -100,7 +101,7 @@ pub(crate) fn read_pass(
                         diagnostics.push(diagnostic)?;
                     }
                     *n_not_article += u64::from(item.not_article);
-                    write_prepared(spill, &item).map_err(spill_error)?;
+                    write_prepared(spill, &item).map_err(Error::spill("read"))?;
                 }
                 *n_articles += n_prepared;
                 progress.advance(n_prepared);
@@ -147,24 +148,15 @@ pub(crate) fn read_pass(
             }
         }
         drop(prepared_sender);
-        writing
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        join(writing)
     })?;
 
     Ok(ReadPass {
-        spill: spill.finish().map_err(spill_error)?,
+        spill: spill.finish().map_err(Error::spill("read"))?,
         model: builder.build(),
         n_articles,
         n_not_article,
     })
-}
-
-fn spill_error(source: std::io::Error) -> Error {
-    Error::Spill {
-        stage: "read",
-        source,
-    }
 }
 
 /// Turns one raw article into plain text, extracting HTML pages.

@@ -13,7 +13,7 @@ use storyline_digest::{Digest, StoryArticle};
 
 use crate::clean;
 use crate::spill::{read_record_at, take_string, SpillReader};
-use crate::{DocState, Error, Progress, Result, RunConfig};
+use crate::{DocState, Error, Progress, Result, RunConfig, Stories};
 
 /// Stories digested per parallel chunk: bounds the texts in memory at once.
 const STORIES_PER_CHUNK: usize = 256;
@@ -117,18 +117,13 @@ struct StoryLine<'a> {
 pub(crate) fn write_stories(
     out_dir: &Path,
     docs: &[DocState],
-    story_of: &[Option<u32>],
+    stories: &Stories,
     edges: &[CopyEdge],
     spill: &File,
     config: &RunConfig,
     progress: &dyn Progress,
 ) -> Result<()> {
-    let n_stories = story_of
-        .iter()
-        .flatten()
-        .map(|&story| story as usize + 1)
-        .max()
-        .unwrap_or(0);
+    let (story_of, n_stories) = (&stories.of_doc, stories.n_stories);
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); n_stories];
     for (doc_idx, story) in story_of.iter().enumerate() {
         if let Some(story) = story {
@@ -177,13 +172,8 @@ fn story_line(
     let mut records = Vec::with_capacity(members.len());
     for &doc_idx in members {
         let doc = &docs[doc_idx as usize];
-        let mut record =
-            read_record_at(spill, doc.offset, doc.len, clean::N_FIELDS).map_err(|source| {
-                Error::Spill {
-                    stage: "digest",
-                    source,
-                }
-            })?;
+        let mut record = read_record_at(spill, doc.offset, doc.len, clean::N_FIELDS)
+            .map_err(Error::spill("digest"))?;
         records.push((
             doc_idx,
             take_string(&mut record, clean::F_TITLE),
@@ -245,10 +235,7 @@ pub(crate) fn write_articles(
     for edge in edges {
         copy_of[edge.copy.index()] = Some((edge.original, edge.kind));
     }
-    let spill_error = |source| Error::Spill {
-        stage: "write",
-        source,
-    };
+    let spill_error = Error::spill("write");
     let mut out = OutputFile::create(out_dir.join("articles.jsonl"))?;
     let mut reader = SpillReader::new(spill.try_clone().map_err(spill_error)?, clean::N_FIELDS);
     let mut line = Vec::with_capacity(1 << 16);
