@@ -49,6 +49,9 @@ const DATE_KEYS: &[&str] = &[
     "datecreated",
 ];
 
+/// The schema.org properties among [`DATE_KEYS`] (as `<meta itemprop>` microdata).
+const SCHEMA_ORG_KEYS: &[&str] = &["datepublished", "datecreated"];
+
 /// Meta keys holding the last-modified date.
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
@@ -101,14 +104,20 @@ pub(crate) fn choose_date(
         let shown = ShownDates::read(document);
         return shown.earlier_publication(&declared).or(Some(declared));
     }
+    let meta_published = DATE_KEYS
+        .iter()
+        .filter_map(|key| meta.get_meta(key))
+        .find(|value| parse_date(value).is_some());
+    // Open Graph, Dublin Core and CMS tags declare the publication outside the schema.org
+    // graph; `<meta itemprop=datePublished>` is that graph again, as microdata.
+    let meta_declares_publication = DATE_KEYS
+        .iter()
+        .filter(|key| !SCHEMA_ORG_KEYS.contains(key))
+        .filter_map(|key| meta.get_meta(key))
+        .any(|value| parse_date(&value).is_some());
     let published_raw: Option<String> = linked_published
         .map(str::to_owned)
-        .or_else(|| {
-            DATE_KEYS
-                .iter()
-                .filter_map(|key| meta.get_meta(key))
-                .find(|value| parse_date(value).is_some())
-        })
+        .or(meta_published)
         .or_else(|| marked_time_value(document))
         .or_else(|| {
             DATE_KEYS
@@ -125,13 +134,24 @@ pub(crate) fn choose_date(
             .modified
             .map(str::to_owned)
             .or_else(|| MODIFIED_KEYS.iter().find_map(|key| meta.get(key)));
-        if modified_raw.is_some_and(|modified| stamped_together(&raw, &modified)) {
+        if modified_raw
+            .as_deref()
+            .is_some_and(|modified| stamped_together(&raw, modified))
+        {
             let declared = parse_date(&raw)?;
             let marked = marked_time_value(document)
                 .and_then(|value| parse_date(&value))
                 .filter(|day| *day < declared);
             let shown = ShownDates::read(document);
             if let Some(day) = marked.or_else(|| shown.earlier_publication(&declared)) {
+                return Some(day);
+            }
+        }
+        if !meta_declares_publication {
+            if let Some(day) = modified_raw
+                .as_deref()
+                .and_then(|modified| shown_modified_day(document, &raw, modified))
+            {
                 return Some(day);
             }
         }
@@ -164,6 +184,23 @@ pub(crate) fn choose_date(
         })
         .or_else(|| shown.published())
         .or_else(|| shown.dates.first().map(|date| date.day.clone()))
+}
+
+/// The modified day, for a page whose reader sees only it: the page shows the declared modified
+/// day (a byline "Updated Sep 5, 2024", or the post date itself after a republish) and nowhere
+/// the earlier published day. Called only when no `<meta>` tag declares the publication date:
+/// a lone structured-data `datePublished` is often the CMS record's creation (an SEO plugin's
+/// page graph, a post drafted long before), while the date the page presents is its current
+/// version's.
+fn shown_modified_day(document: &Document, published: &str, modified: &str) -> Option<String> {
+    let published = parse_date(published)?;
+    let modified = parse_date(modified)?;
+    if modified <= published {
+        return None;
+    }
+    let shown = ShownDates::read(document);
+    let shows = |day: &str| shown.dates.iter().any(|date| date.day == day);
+    (shows(&modified) && !shows(&published)).then_some(modified)
 }
 
 /// True when the modified timestamp is not after the published one (both with times and
@@ -455,7 +492,7 @@ mod tests {
     fn published_beats_modified_within_a_source() {
         check(
             r#"<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2024-08-19","datePublished":"2024-01-29"}</script>
-            <p>Last updated: August 19, 2024</p>"#,
+            <h1>Grain prices</h1><p>By Ann Lee</p>"#,
             None,
             Some("2024-01-29"),
         );
@@ -464,6 +501,45 @@ mod tests {
             <meta property="article:published_time" content="2024-01-29T10:00:00+00:00">"#,
             None,
             Some("2024-01-29"),
+        );
+    }
+
+    #[test]
+    fn page_shows_only_the_modified_day() {
+        let linked = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2021-03-02T09:00:00Z","dateModified":"2024-08-19T10:00:00Z"}</script>"#;
+        // The reader sees only the modified day: the page presents its current version.
+        check(
+            &format!("{linked}<h1>Grain prices</h1><p>By Ann Lee · Updated Aug 19, 2024</p>"),
+            None,
+            Some("2024-08-19"),
+        );
+        // Microdata is the same schema.org graph, not a second declaration.
+        check(
+            &format!(
+                r#"{linked}<meta itemprop="datePublished" content="2021-03-02"><h1>Grain prices</h1><p>August 19, 2024</p>"#
+            ),
+            None,
+            Some("2024-08-19"),
+        );
+        // The published day shown as well: the page keeps its publication date.
+        check(
+            &format!("{linked}<h1>Grain prices</h1><p>Published March 2, 2021 · Updated August 19, 2024</p>"),
+            None,
+            Some("2021-03-02"),
+        );
+        // An Open Graph tag declares the publication a second time.
+        check(
+            &format!(
+                r#"{linked}<meta property="article:published_time" content="2021-03-02T09:00:00Z"><h1>Grain prices</h1><p>Updated August 19, 2024</p>"#
+            ),
+            None,
+            Some("2021-03-02"),
+        );
+        // The modified day not shown at all.
+        check(
+            &format!("{linked}<h1>Grain prices</h1><p>Harvest starts on July 1, 2024.</p>"),
+            None,
+            Some("2021-03-02"),
         );
     }
 
