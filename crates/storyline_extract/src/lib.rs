@@ -37,6 +37,7 @@ mod html;
 mod metadata;
 mod mojibake;
 mod page_date;
+mod shown_dates;
 mod title;
 mod tokenizer;
 

@@ -8,12 +8,16 @@
 //! shows. Within each source a publication date beats a modified one. Two declared dates are
 //! CMS stamps rather than authored dates and give way to an earlier publication date the page
 //! shows: a JSON-LD date written as display text, and a published time no earlier than the
-//! modified one. A UTC timestamp takes the local day of the same moment when a `<time>` shows
-//! it. Parsing of the date strings lives in [`crate::dates`].
+//! modified one. A publication date declared only in structured data (JSON-LD or microdata, no
+//! Open Graph or Dublin Core tag) gives way to a later modified date when that is the only one
+//! of the two the page shows its reader. A UTC timestamp takes the local day of the same moment
+//! when a `<time>` shows it. Parsing of the date strings lives in [`crate::dates`]; the dates
+//! the page shows are read by [`crate::shown_dates`].
 
-use crate::dates::{all_datelines, date_from_url, parse_date, parse_timestamp};
-use crate::html::{Document, NodeData};
+use crate::dates::{date_from_url, parse_date, parse_timestamp};
+use crate::html::Document;
 use crate::metadata::MetaTags;
+use crate::shown_dates::{Label, ShownDates};
 
 /// Meta keys holding the publication date, most specific first.
 const DATE_KEYS: &[&str] = &[
@@ -66,24 +70,6 @@ const MODIFIED_KEYS: &[&str] = &[
 pub(crate) struct LinkedDates<'page> {
     pub(crate) published: Option<&'page str>,
     pub(crate) modified: Option<&'page str>,
-}
-
-/// How a date shown on the page is labelled by the words just before it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Label {
-    /// "Originally published", "First published": the page says its shown date is a later one.
-    FirstPublished,
-    Published,
-    Updated,
-    Unlabelled,
-}
-
-/// A date shown in the page's visible text.
-#[derive(Debug)]
-struct ShownDate {
-    offset: usize,
-    day: String,
-    label: Label,
 }
 
 /// Picks the publication day of the page, see the module doc. `urls` are the URL the page was
@@ -187,8 +173,8 @@ pub(crate) fn choose_date(
 }
 
 /// The modified day, for a page whose reader sees only it: the page shows the declared modified
-/// day (a byline "Updated Sep 5, 2024", or the post date itself after a republish) and nowhere
-/// the earlier published day. Called only when no `<meta>` tag declares the publication date:
+/// day as its date (by the headline, or labelled as an update: a byline "Updated Sep 5, 2024",
+/// or the post date itself after a republish) and nowhere the earlier published day. Called only when no `<meta>` tag declares the publication date:
 /// a lone structured-data `datePublished` is often the CMS record's creation (an SEO plugin's
 /// page graph, a post drafted long before), while the date the page presents is its current
 /// version's.
@@ -199,8 +185,7 @@ fn shown_modified_day(document: &Document, published: &str, modified: &str) -> O
         return None;
     }
     let shown = ShownDates::read(document);
-    let shows = |day: &str| shown.dates.iter().any(|date| date.day == day);
-    (shows(&modified) && !shows(&published)).then_some(modified)
+    (shown.shows_as_page_date(&modified) && !shown.shows(&published)).then_some(modified)
 }
 
 /// True when the modified timestamp is not after the published one (both with times and
@@ -214,75 +199,6 @@ fn stamped_together(published: &str, modified: &str) -> bool {
 fn looks_like_iso(value: &str) -> bool {
     let bytes = value.trim().as_bytes();
     bytes.len() >= 10 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-'
-}
-
-/// The dates the page's visible text shows, and where its `<h1>`s start in that text.
-struct ShownDates {
-    dates: Vec<ShownDate>,
-    headline_offsets: Vec<usize>,
-}
-
-impl ShownDates {
-    fn read(document: &Document) -> ShownDates {
-        let (text, headline_offsets) = page_text(document);
-        ShownDates {
-            dates: shown_dates(&text),
-            headline_offsets,
-        }
-    }
-
-    /// A publication date the page shows that is earlier than the `declared` day, for a declared
-    /// date that is a CMS stamp: "originally published", else a "Published" or unlabelled date
-    /// in the byline region (within 1,000 characters of an `<h1>`), else a "Published" date
-    /// anywhere. A stamp can only be later than the real publication, so a later date shown
-    /// (an event the text announces) is not taken.
-    fn earlier_publication(&self, declared: &str) -> Option<String> {
-        let earlier = |day: String| (day.as_str() < declared).then_some(day);
-        self.first_published()
-            .and_then(earlier)
-            .or_else(|| {
-                self.around_headline(&[Label::Published, Label::Unlabelled], 1000)
-                    .and_then(earlier)
-            })
-            .or_else(|| self.labelled(Label::Published).and_then(earlier))
-    }
-
-    /// A date labelled "originally published" or "first published".
-    fn first_published(&self) -> Option<String> {
-        self.labelled(Label::FirstPublished)
-    }
-
-    /// A date labelled as a publication date, "originally published" first.
-    fn published(&self) -> Option<String> {
-        self.first_published()
-            .or_else(|| self.labelled(Label::Published))
-    }
-
-    fn labelled(&self, label: Label) -> Option<String> {
-        self.dates
-            .iter()
-            .find(|date| date.label == label)
-            .map(|date| date.day.clone())
-    }
-
-    /// The first date shown from 1,000 characters before an `<h1>` to `after` characters after
-    /// it, with the first of `labels` found.
-    fn around_headline(&self, labels: &[Label], after: usize) -> Option<String> {
-        let near_headline = |date: &&ShownDate| {
-            self.headline_offsets
-                .iter()
-                .any(|offset| date.offset + 1000 >= *offset && date.offset <= offset + after)
-        };
-        labels
-            .iter()
-            .find_map(|label| {
-                self.dates
-                    .iter()
-                    .filter(near_headline)
-                    .find(|date| date.label == *label)
-            })
-            .map(|date| date.day.clone())
-    }
 }
 
 /// The day of a declared publication timestamp as the page's readers saw it. A timestamp in UTC
@@ -395,79 +311,6 @@ fn script_date(html: &str) -> Option<String> {
         let value = html.get(value_start..(value_start + 25).min(html.len()))?;
         parse_date(value).map(|_| value.to_owned())
     })
-}
-
-/// Every date the visible text shows, with the label the words before it give it.
-fn shown_dates(text: &str) -> Vec<ShownDate> {
-    all_datelines(text)
-        .into_iter()
-        .map(|(offset, day)| ShownDate {
-            offset,
-            label: label_before(text, offset),
-            day,
-        })
-        .collect()
-}
-
-/// Reads the few words before a shown date: "Published", "Posted on", "originally published"
-/// or "Updated", "Last modified".
-fn label_before(text: &str, offset: usize) -> Label {
-    let mut start = offset.saturating_sub(40);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let before = text.get(start..offset).unwrap_or("").to_lowercase();
-    if before.contains("originally published") || before.contains("first published") {
-        return Label::FirstPublished;
-    }
-    // The label nearest the date decides ("Published May 1 · Updated" is read up to the date).
-    let position = |words: &[&str]| words.iter().filter_map(|word| before.rfind(word)).max();
-    match (
-        position(&["published", "posted"]),
-        position(&["updated", "modified", "reviewed"]),
-    ) {
-        (Some(published), Some(updated)) if published > updated => Label::Published,
-        (Some(_), None) => Label::Published,
-        (_, Some(_)) => Label::Updated,
-        (None, None) => Label::Unlabelled,
-    }
-}
-
-/// Bytes of visible text scanned for dates.
-const PAGE_TEXT_LIMIT: usize = 60_000;
-
-/// The visible text of the page (no scripts or styles) and the offsets of its `<h1>`s.
-fn page_text(document: &Document) -> (String, Vec<usize>) {
-    let mut text = String::new();
-    let mut headline_offsets = Vec::new();
-    let mut stack = vec![0];
-    while let Some(id) = stack.pop() {
-        // Dates and headlines sit near the top; the rest of a long page is not worth scanning.
-        if text.len() > PAGE_TEXT_LIMIT {
-            break;
-        }
-        match &document.nodes[id].data {
-            NodeData::Text(chunk) => {
-                text.push_str(chunk);
-                continue;
-            }
-            NodeData::Element(element) => {
-                if matches!(
-                    element.name.as_str(),
-                    "script" | "style" | "head" | "title" | "noscript" | "template"
-                ) {
-                    continue;
-                }
-                if element.name == "h1" {
-                    headline_offsets.push(text.len());
-                }
-                text.push(' ');
-            }
-            NodeData::Root => {}
-        }
-        stack.extend(document.nodes[id].children.iter().rev());
-    }
-    (text, headline_offsets)
 }
 
 #[cfg(test)]
@@ -715,17 +558,6 @@ mod tests {
             None,
             Some("2019-09-26"),
         );
-    }
-
-    #[test]
-    fn labels() {
-        let text = "Posted on June 1, 2024 · Last updated: July 2, 2024";
-        let dates = shown_dates(text);
-        assert_eq!(dates[0].label, Label::Published);
-        assert_eq!(dates[1].label, Label::Updated);
-        assert_eq!(label_before("é June 1", 3), Label::Unlabelled);
-        let disclaimer = "This article was originally published on 26 Sep 2019";
-        assert_eq!(shown_dates(disclaimer)[0].label, Label::FirstPublished);
     }
 
     #[test]
