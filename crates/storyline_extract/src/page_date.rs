@@ -9,8 +9,9 @@
 //! CMS stamps rather than authored dates and give way to an earlier publication date the page
 //! shows: a JSON-LD date written as display text, and a published time no earlier than the
 //! modified one. A publication date declared only in structured data (JSON-LD or microdata, no
-//! Open Graph or Dublin Core tag) gives way to a later modified date when that is the only one
-//! of the two the page shows its reader. A UTC timestamp takes the local day of the same moment
+//! Open Graph or Dublin Core tag agreeing with it) gives way to a later date the page shows as
+//! its own while it nowhere shows the published one: a declared modified date or contradicting
+//! tag, else (with no contradicting tag) an "Updated" date by the headline. A UTC timestamp takes the local day of the same moment
 //! when a `<time>` shows it. Parsing of the date strings lives in [`crate::dates`]; the dates
 //! the page shows are read by [`crate::shown_dates`].
 
@@ -96,11 +97,12 @@ pub(crate) fn choose_date(
         .find(|value| parse_date(value).is_some());
     // Open Graph, Dublin Core and CMS tags declare the publication outside the schema.org
     // graph; `<meta itemprop=datePublished>` is that graph again, as microdata.
-    let meta_declares_publication = DATE_KEYS
+    let meta_days: Vec<String> = DATE_KEYS
         .iter()
         .filter(|key| !SCHEMA_ORG_KEYS.contains(key))
         .filter_map(|key| meta.get_meta(key))
-        .any(|value| parse_date(&value).is_some());
+        .filter_map(|value| parse_date(&value))
+        .collect();
     let published_raw: Option<String> = linked_published
         .map(str::to_owned)
         .or(meta_published)
@@ -133,11 +135,19 @@ pub(crate) fn choose_date(
                 return Some(day);
             }
         }
-        if !meta_declares_publication {
-            if let Some(day) = modified_raw
+        let declared = parse_date(&raw)?;
+        if !meta_days.contains(&declared) {
+            // Other dates the page declares, the modified one first, for a page showing one
+            // of them instead of the published day. An update date no tag declares is taken
+            // only when no tag contradicts the published one.
+            let undeclared_update = meta_days.is_empty();
+            let others: Vec<String> = modified_raw
                 .as_deref()
-                .and_then(|modified| shown_modified_day(document, &raw, modified))
-            {
+                .and_then(parse_date)
+                .into_iter()
+                .chain(meta_days)
+                .collect();
+            if let Some(day) = shown_update_day(document, &declared, &others, undeclared_update) {
                 return Some(day);
             }
         }
@@ -172,20 +182,35 @@ pub(crate) fn choose_date(
         .or_else(|| shown.dates.first().map(|date| date.day.clone()))
 }
 
-/// The modified day, for a page whose reader sees only it: the page shows the declared modified
-/// day as its date (by the headline, or labelled as an update: a byline "Updated Sep 5, 2024",
-/// or the post date itself after a republish) and nowhere the earlier published day. Called only when no `<meta>` tag declares the publication date:
-/// a lone structured-data `datePublished` is often the CMS record's creation (an SEO plugin's
-/// page graph, a post drafted long before), while the date the page presents is its current
+/// The day of the version the page shows, for a page whose reader sees only that: the page
+/// nowhere shows the `published` day, and shows as its own date (by the headline, or labelled
+/// as an update: a byline "Updated Sep 5, 2024", or the post date itself after a republish) a
+/// later day among the `others` it declares, else (when `undeclared_update`) a later "Updated"
+/// date by the headline. Called only when no `<meta>` tag agrees with the published day: a lone
+/// structured-data `datePublished` is often the CMS record's creation (an SEO plugin's page
+/// graph, a post drafted long before), while the date the page presents is its current
 /// version's.
-fn shown_modified_day(document: &Document, published: &str, modified: &str) -> Option<String> {
-    let published = parse_date(published)?;
-    let modified = parse_date(modified)?;
-    if modified <= published {
+fn shown_update_day(
+    document: &Document,
+    published: &str,
+    others: &[String],
+    undeclared_update: bool,
+) -> Option<String> {
+    let shown = ShownDates::read(document);
+    if shown.shows(published) {
         return None;
     }
-    let shown = ShownDates::read(document);
-    (shown.shows_as_page_date(&modified) && !shown.shows(&published)).then_some(modified)
+    let later = |day: &String| day.as_str() > published;
+    others
+        .iter()
+        .find(|day| later(day) && shown.shows_as_page_date(day))
+        .cloned()
+        .or_else(|| {
+            undeclared_update
+                .then(|| shown.around_headline(&[Label::Updated], 2000))
+                .flatten()
+                .filter(later)
+        })
 }
 
 /// True when the modified timestamp is not after the published one (both with times and
@@ -383,6 +408,49 @@ mod tests {
             &format!("{linked}<h1>Grain prices</h1><p>Harvest starts on July 1, 2024.</p>"),
             None,
             Some("2021-03-02"),
+        );
+    }
+
+    #[test]
+    fn page_shows_an_update_no_tag_declares() {
+        // The byline's update date, though the structured data has another modified date (or
+        // the same stamp for both).
+        check(
+            r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2025-05-19","dateModified":"2025-11-20"}</script>
+            <h1>Dishwashers</h1><p>Written by Ann Lee</p><p>Updated August 14, 2025</p>"#,
+            None,
+            Some("2025-08-14"),
+        );
+        // An update shown as earlier than the publication is no update of it.
+        check(
+            r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2025-05-19"}</script>
+            <h1>Dishwashers</h1><p>Updated August 14, 2024</p>"#,
+            None,
+            Some("2025-05-19"),
+        );
+        // A meta tag that contradicts the structured data leaves the choice to the declared
+        // dates: the one the byline shows, else the structured data's.
+        let conflicting = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2024-08-29T10:00:00Z","dateModified":"2025-12-15T12:15:15Z"}</script>
+            <meta name="date" content="November 25, 2025">"#;
+        check(
+            &format!(
+                "{conflicting}<h1>Streaming services</h1><p>By Ann Lee Nov 25, 2025 5:00 am</p>"
+            ),
+            None,
+            Some("2025-11-25"),
+        );
+        check(
+            &format!("{conflicting}<h1>Streaming services</h1><p>Last updated: Dec 17, 2025</p>"),
+            None,
+            Some("2024-08-29"),
+        );
+        // A meta tag that agrees with it confirms the publication day.
+        check(
+            r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2024-08-29T10:00:00Z"}</script>
+            <meta property="article:published_time" content="2024-08-29T10:00:00Z">
+            <h1>Streaming services</h1><p>Updated Dec 17, 2025</p>"#,
+            None,
+            Some("2024-08-29"),
         );
     }
 
