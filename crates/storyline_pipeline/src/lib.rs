@@ -116,13 +116,17 @@ pub struct RunSummary {
     pub elapsed: Duration,
     /// Wall time of each stage, in order.
     pub stage_times: Vec<(&'static str, Duration)>,
+    /// CPU time (user and system, all threads) of each stage, in the order of `stage_times`;
+    /// empty where the platform cannot tell it (only Linux can, from `/proc/self/stat`).
+    pub stage_cpu: Vec<(&'static str, Duration)>,
 }
 
 /// Times the stages of a run and tells the observer when one starts.
 struct StageClock<'a> {
     progress: &'a dyn Progress,
-    current: Option<(&'static str, Instant)>,
+    current: Option<(&'static str, Instant, Option<Duration>)>,
     times: Vec<(&'static str, Duration)>,
+    cpu: Vec<(&'static str, Duration)>,
 }
 
 impl<'a> StageClock<'a> {
@@ -131,6 +135,7 @@ impl<'a> StageClock<'a> {
             progress,
             current: None,
             times: Vec::new(),
+            cpu: Vec::new(),
         }
     }
 
@@ -140,12 +145,15 @@ impl<'a> StageClock<'a> {
             reset_peak_resident();
         }
         self.progress.stage(name, total);
-        self.current = Some((name, Instant::now()));
+        self.current = Some((name, Instant::now(), process_cpu_time()));
     }
 
     fn stop(&mut self) {
-        if let Some((name, started)) = self.current.take() {
+        if let Some((name, started, cpu_at_start)) = self.current.take() {
             self.times.push((name, started.elapsed()));
+            if let (Some(start), Some(end)) = (cpu_at_start, process_cpu_time()) {
+                self.cpu.push((name, end.saturating_sub(start)));
+            }
             if tracing_memory() {
                 self.progress
                     .memory(name, resident_bytes(), peak_resident_bytes());
@@ -174,6 +182,19 @@ fn peak_resident_bytes() -> u64 {
             line.split_whitespace().nth(1)?.parse::<u64>().ok()
         })
         .map_or(0, |kib| kib * 1024)
+}
+
+/// CPU time this process has used so far, all threads, user and system (Linux: fields 14
+/// and 15 of `/proc/self/stat`, in clock ticks of 10 ms); `None` where that is unavailable.
+fn process_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let mut fields = after_name.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    // The kernel reports in USER_HZ, which is 100 on every Linux configuration in use.
+    Some(Duration::from_millis((user + system) * 10))
 }
 
 /// Resident memory of this process, from `/proc/self/statm` (0 where that is unavailable).
@@ -292,6 +313,7 @@ fn run_in_pool(
     write::write_copies(out_dir, &docs, &edges)?;
     clock.stop();
     summary.stage_times = clock.times;
+    summary.stage_cpu = clock.cpu;
     summary.n_diagnostics = diagnostics.finish()?;
     summary.elapsed = started.elapsed();
     progress.finish();

@@ -66,6 +66,21 @@ fn print_summary(summary: &RunSummary, args: &PipelineArgs) {
         "took     {seconds:.2} s ({rate:.0} articles/s; {})",
         stages.join(", ")
     );
+    // CPU time tells what a stage costs even on a busy machine, and with wall time how
+    // well it used the threads.
+    if !summary.stage_cpu.is_empty() {
+        let total: f64 = summary
+            .stage_cpu
+            .iter()
+            .map(|(_, cpu)| cpu.as_secs_f64())
+            .sum();
+        let stages: Vec<String> = summary
+            .stage_cpu
+            .iter()
+            .map(|(name, cpu)| format!("{name} {:.2}", cpu.as_secs_f64()))
+            .collect();
+        println!("cpu      {total:.2} s ({})", stages.join(", "));
+    }
     let out = args.out.display().to_string();
     println!(
         "wrote    {}/{{articles,copies,stories}}.jsonl",
