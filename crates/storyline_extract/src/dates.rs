@@ -189,6 +189,19 @@ pub(crate) fn parse_timestamp(value: &str) -> Option<Timestamp> {
     })
 }
 
+/// The number of days from one `YYYY-MM-DD` day to another (negative when `to` is earlier).
+pub(crate) fn days_between(from: &str, to: &str) -> Option<i64> {
+    let day_number = |day: &str| {
+        let mut parts = day
+            .get(..10)?
+            .split('-')
+            .map(|part| part.parse::<i64>().ok());
+        let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+        Some(days_from_civil(year, month, day))
+    };
+    Some(day_number(to)? - day_number(from)?)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
@@ -418,6 +431,14 @@ mod tests {
 
     fn check(input: &str, expected: Option<&str>) {
         assert_eq!(parse_date(input).as_deref(), expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn days_between_days() {
+        assert_eq!(days_between("2024-02-28", "2024-03-01"), Some(2));
+        assert_eq!(days_between("2025-01-01", "2024-12-31"), Some(-1));
+        assert_eq!(days_between("2025-01-01", "June 1"), None);
+        assert_eq!(days_between("", "2024-12-31"), None);
     }
 
     #[test]

@@ -11,11 +11,12 @@
 //! modified one. A publication date declared only in structured data (JSON-LD or microdata, no
 //! Open Graph or Dublin Core tag agreeing with it) gives way to a later date the page shows as
 //! its own while it nowhere shows the published one: a declared modified date or contradicting
-//! tag, else (with no contradicting tag) an "Updated" date by the headline. A UTC timestamp takes the local day of the same moment
+//! tag, else (with no contradicting tag) an "Updated" date by the headline. Any declared
+//! publication day the page never shows gives way to the date of a `<time>` in the byline. A UTC timestamp takes the local day of the same moment
 //! when a `<time>` shows it. Parsing of the date strings lives in [`crate::dates`]; the dates
 //! the page shows are read by [`crate::shown_dates`].
 
-use crate::dates::{date_from_url, parse_date, parse_timestamp};
+use crate::dates::{date_from_url, days_between, parse_date, parse_timestamp};
 use crate::html::Document;
 use crate::metadata::MetaTags;
 use crate::shown_dates::{Label, ShownDates};
@@ -151,6 +152,10 @@ pub(crate) fn choose_date(
                 return Some(day);
             }
         }
+        let modified_day = modified_raw.as_deref().and_then(parse_date);
+        if let Some(day) = byline_time_day(document, &declared, modified_day.as_deref()) {
+            return Some(day);
+        }
         return local_day(&raw, document);
     }
     let modified = linked.modified.and_then(parse_date).or_else(|| {
@@ -211,6 +216,21 @@ fn shown_update_day(
                 .flatten()
                 .filter(later)
         })
+}
+
+/// The day of the `<time>` in the byline, for a page that nowhere shows its declared `published`
+/// day: what the reader sees as the page's date, where the declared one is a CMS record's date
+/// (a node created years before the article, a migration stamp). The `<time>` must be next to
+/// the headline, shown as the page's date but not labelled as an update, and more than a day
+/// from the declared day (a day apart is a time zone); the declared `modified` day is left to
+/// [`shown_update_day`], which trusts it less.
+fn byline_time_day(document: &Document, published: &str, modified: Option<&str>) -> Option<String> {
+    let day = unmarked_time_date(document)?;
+    if Some(day.as_str()) == modified || days_between(published, &day)?.abs() <= 1 {
+        return None;
+    }
+    let shown = ShownDates::read(document);
+    (!shown.shows(published) && shown.shows_as_publication(&day)).then_some(day)
 }
 
 /// True when the modified timestamp is not after the published one (both with times and
@@ -451,6 +471,50 @@ mod tests {
             <h1>Streaming services</h1><p>Updated Dec 17, 2025</p>"#,
             None,
             Some("2024-08-29"),
+        );
+    }
+
+    #[test]
+    fn byline_time_beats_a_declared_day_the_page_never_shows() {
+        let declared = r#"<meta property="article:published_time" content="2013-03-11T11:11:07-07:00">
+            <meta property="article:modified_time" content="2026-02-18T07:49:16-08:00">"#;
+        check(
+            &format!(
+                r#"{declared}<h1>Food myths</h1><span class="byline"><time datetime="2023-03-20T00:00:00-07:00">March 20, 2023</time></span>"#
+            ),
+            None,
+            Some("2023-03-20"),
+        );
+        // The declared day shown elsewhere on the page: it stands.
+        check(
+            &format!(
+                r#"{declared}<h1>Food myths</h1><time datetime="2023-03-20">March 20, 2023</time><p>First written on March 11, 2013.</p>"#
+            ),
+            None,
+            Some("2013-03-11"),
+        );
+        // A `<time>` labelled as an update, or showing the declared modified day, is no
+        // publication date.
+        check(
+            &format!(
+                r#"{declared}<h1>Food myths</h1><p>Last updated: <time datetime="2023-03-20">March 20, 2023</time></p>"#
+            ),
+            None,
+            Some("2013-03-11"),
+        );
+        check(
+            &format!(
+                r#"{declared}<h1>Food myths</h1><time datetime="2026-02-18">February 18, 2026</time>"#
+            ),
+            None,
+            Some("2013-03-11"),
+        );
+        // A day apart is the site's time zone, not another date.
+        check(
+            r#"<meta property="article:published_time" content="2021-12-10T02:17:00+00:00">
+            <p>Sourdough · <time>December 9, 2021</time></p><h1>Sourdough bread</h1>"#,
+            None,
+            Some("2021-12-10"),
         );
     }
 

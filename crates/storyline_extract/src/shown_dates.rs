@@ -105,6 +105,13 @@ impl ShownDates {
         })
     }
 
+    /// True when the page shows `day` by the headline, unlabelled or labelled as a publication.
+    pub(crate) fn shows_as_publication(&self, day: &str) -> bool {
+        self.dates.iter().any(|date| {
+            date.day == day && date.label != Label::Updated && self.near_headline(date, 2000)
+        })
+    }
+
     /// True when `date` is shown from 1,000 characters before an `<h1>` to `after` characters
     /// after it.
     fn near_headline(&self, date: &ShownDate, after: usize) -> bool {
