@@ -1,9 +1,10 @@
 //! Article metadata from the parsed page: title, publication date, author, URL, source, language.
 //!
 //! Main function: [`read_metadata`] over a [`Document`] → [`Metadata`]. Sources, most trusted
-//! first: JSON-LD (`<script type="application/ld+json">`, schema.org Article types), `<meta>`
-//! tags (Open Graph, Dublin Core, common CMS names), microdata (`itemprop`), then visible markup
-//! (`<h1>`, `<time>`, bylines) and the URL; the headline choice lives in [`crate::title`] and
+//! first: JSON-LD (`<script type="application/ld+json">`, or a `<meta>` holding it as some
+//! Next.js sites write it; schema.org Article types), `<meta>` tags (Open Graph, Dublin Core,
+//! common CMS names), microdata (`itemprop`), then visible markup (`<h1>`, `<time>`, bylines)
+//! and the URL; the headline choice lives in [`crate::title`] and
 //! the date choice in [`crate::page_date`]. The date found near the start of the main text is a
 //! last resort added by the crate root, which knows the main text.
 
@@ -231,6 +232,18 @@ impl LinkedData {
                 continue;
             };
             if let NodeData::Text(json) = &document.nodes[child].data {
+                if let Ok(value) = serde_json::from_str::<Value>(json.trim()) {
+                    parsed.push(value);
+                }
+            }
+        }
+        // Some Next.js sites put their JSON-LD in a `<meta name="script:ld+json">` content.
+        for (_, element) in document.elements_named("meta") {
+            if element
+                .attr("name")
+                .is_some_and(|name| name.ends_with("ld+json"))
+            {
+                let json = element.attr("content").unwrap_or("");
                 if let Ok(value) = serde_json::from_str::<Value>(json.trim()) {
                     parsed.push(value);
                 }
@@ -514,6 +527,19 @@ mod tests {
                 document_title: None,
                 heading: None,
             },
+        );
+    }
+
+    #[test]
+    fn json_ld_in_a_meta_tag() {
+        let document = Document::parse(
+            r#"<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Full EV cars&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">"#,
+        );
+        let linked = LinkedData::collect(&document);
+        assert_eq!(linked.headline.as_deref(), Some("Full EV cars"));
+        assert_eq!(
+            linked.date_published.as_deref(),
+            Some("2025-11-17T09:00:00-05:00")
         );
     }
 
