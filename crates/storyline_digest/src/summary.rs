@@ -10,7 +10,10 @@
 use rustc_hash::FxHashMap;
 
 use crate::text::{jaccard, StoryTexts, Term};
+
+mod counts;
 use crate::SummarySentence;
+use counts::{with_counts, TermCounts};
 
 /// Two summary sentences never share more than this share of their content words.
 pub(crate) const MAX_OVERLAP: f64 = 0.35;
@@ -79,52 +82,29 @@ fn is_repeat(terms: &[Term], index: usize) -> bool {
         .is_some_and(|before| before.contains(&terms[index]))
 }
 
-/// Per term: how many quotable articles use it, and the last article counted.
-type Frequencies = FxHashMap<Term, (f64, usize)>;
-
-/// How many quotable articles use each term, with the last article counted (so that a
-/// term counts once per article); `None` when only one article is quotable, as then every
-/// term's frequency is one. Also the norm of that frequency vector (the centroid's).
+/// Counts how many quotable articles use each term into `counts` (a term counts once per
+/// article) and returns the norm of that frequency vector (the centroid's), and whether
+/// only one article is quotable, as then every term's frequency is one.
 ///
-/// Frequencies are whole numbers, so their sums are exact whatever the order of the map.
+/// Frequencies are whole numbers, so their sums are exact whatever the order of the table.
 fn document_frequencies(
     texts: &StoryTexts<'_>,
     quotable: &dyn Fn(usize) -> bool,
-) -> (Option<Frequencies>, f64) {
+    counts: &mut TermCounts,
+) -> (f64, bool) {
     let n_quotable = (0..texts.articles.len()).filter(|&i| quotable(i)).count();
-    if n_quotable == 1 {
-        let Some(article) = (0..texts.articles.len())
-            .find(|&i| quotable(i))
-            .and_then(|i| texts.articles.get(i))
-        else {
-            return (None, 1.0);
-        };
-        let mut terms = article.terms.clone();
-        terms.sort_unstable();
-        terms.dedup();
-        return (None, (terms.len() as f64).sqrt().max(1.0));
-    }
-    let n_terms: usize = texts.articles.iter().map(|a| a.terms.len()).sum();
-    let mut frequency: Frequencies =
-        FxHashMap::with_capacity_and_hasher(n_terms.min(1 << 14), Default::default());
     for (index, article) in texts.articles.iter().enumerate() {
         if !quotable(index) {
             continue;
         }
         for &term in &article.terms {
-            let entry = frequency.entry(term).or_insert((0.0, usize::MAX));
-            if entry.1 != index {
-                *entry = (entry.0 + 1.0, index);
-            }
+            counts.count(term, index as u32);
         }
     }
-    let norm = frequency
-        .values()
-        .map(|&(count, _)| count * count)
-        .sum::<f64>()
-        .sqrt()
-        .max(1.0);
-    (Some(frequency), norm)
+    if n_quotable == 1 {
+        return ((counts.n_distinct() as f64).sqrt().max(1.0), true);
+    }
+    (counts.sum_of_squares().sqrt().max(1.0), false)
 }
 
 /// Removes repeats from the sorted run `terms[first..]`; returns how many remain.
@@ -145,8 +125,23 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
     let any_original = texts.articles.iter().any(|a| !a.is_copy);
     // If every article is a copy (a cycle of edges), quoting copies is all that is left.
     let quotable = |index: usize| !texts.articles[index].is_copy || !any_original;
+    let n_terms = (0..texts.articles.len())
+        .filter(|&i| quotable(i))
+        .map(|i| texts.articles[i].terms.len())
+        .sum();
+    with_counts(n_terms, |counts| {
+        summarise_with(texts, wanted, &quotable, counts)
+    })
+}
 
-    let (document_frequency, centroid_norm) = document_frequencies(texts, &quotable);
+/// [`summarise`] with the story's term counts table.
+fn summarise_with(
+    texts: &StoryTexts<'_>,
+    wanted: usize,
+    quotable: &dyn Fn(usize) -> bool,
+    counts: &mut TermCounts,
+) -> Vec<SummarySentence> {
+    let (centroid_norm, one_quotable) = document_frequencies(texts, quotable, counts);
     let mut candidates = Vec::new();
     for (index, article) in texts.articles.iter().enumerate() {
         if !quotable(index) {
@@ -179,10 +174,11 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
                     continue;
                 }
                 n_distinct += 1;
-                overlap += match &document_frequency {
-                    // One quotable article: every term's frequency is one.
-                    None => 1.0,
-                    Some(frequency) => frequency.get(term).map_or(0.0, |&(count, _)| count),
+                // One quotable article: every term's frequency is one.
+                overlap += if one_quotable {
+                    1.0
+                } else {
+                    f64::from(counts.get(*term))
                 };
             }
             if n_distinct < 4 {

@@ -642,15 +642,44 @@ mod tests {
     fn tokens_are_the_words_of_the_word_scan() {
         // Fragments that exercise joiners, non-ASCII letters and marks, and text ends.
         let fragments = [
-            "Kim", "Jong-un's", "l’état", "ÉCOLE", "naïve", "x-", "-y", "a--b", "it's'", "’s",
-            "‐", "Ⅻ", "١٢٣", "12th", "U.S.", "\u{a0}", " ", "  ", ", ", ".\n", "“Q”", "e\u{301}",
-            "ß", "İstanbul", "NATO", "rock'n'roll", "'", "-", "ABCDEFGHIJKLMNOP", "0-9",
+            "Kim",
+            "Jong-un's",
+            "l’état",
+            "ÉCOLE",
+            "naïve",
+            "x-",
+            "-y",
+            "a--b",
+            "it's'",
+            "’s",
+            "‐",
+            "Ⅻ",
+            "١٢٣",
+            "12th",
+            "U.S.",
+            "\u{a0}",
+            " ",
+            "  ",
+            ", ",
+            ".\n",
+            "“Q”",
+            "e\u{301}",
+            "ß",
+            "İstanbul",
+            "NATO",
+            "rock'n'roll",
+            "'",
+            "-",
+            "ABCDEFGHIJKLMNOP",
+            "0-9",
         ];
         let mut state = 7_u64;
         for _ in 0..2_000 {
             let mut text = String::new();
             for _ in 0..12 {
-                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
                 text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
             }
             let mut scan = WordRanges {

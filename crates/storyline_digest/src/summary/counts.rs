@@ -1,0 +1,159 @@
+//! Document frequencies of a story's terms: [`TermCounts`], an open-addressing table from
+//! a term to the number of quotable articles that use it.
+//!
+//! The summary counts every term of every quotable article and then looks up each
+//! candidate sentence's terms; a general hash map did this at a cost per term several
+//! times that of a multiplication and a probe, and was allocated afresh for every story.
+//! This table is kept per thread and reused ([`with_counts`]), so a story allocates nothing
+//! once the table has grown to the largest story seen.
+
+use std::cell::RefCell;
+
+use crate::text::Term;
+
+/// One slot: a term, how many articles use it (0 marks an empty slot), and the last
+/// article counted, so that a term counts once per article.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    term: Term,
+    count: u32,
+    last_article: u32,
+}
+
+/// Terms → number of articles using them; at most half full, so probes stay short.
+#[derive(Debug, Default)]
+pub(crate) struct TermCounts {
+    slots: Vec<Slot>,
+    /// log2 of the number of slots.
+    bits: u32,
+    /// Number of distinct terms counted.
+    n_distinct: usize,
+}
+
+thread_local! {
+    static COUNTS: RefCell<TermCounts> = RefCell::new(TermCounts::default());
+}
+
+/// Runs `work` with this thread's table, emptied and sized for `n_terms` terms.
+pub(crate) fn with_counts<R>(n_terms: usize, work: impl FnOnce(&mut TermCounts) -> R) -> R {
+    COUNTS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut counts) => {
+            counts.reset(n_terms);
+            work(&mut counts)
+        }
+        // Only a nested call could find it borrowed; it gets a table of its own.
+        Err(_) => {
+            let mut counts = TermCounts::default();
+            counts.reset(n_terms);
+            work(&mut counts)
+        }
+    })
+}
+
+impl TermCounts {
+    /// Empties the table and sizes it for up to `n_terms` distinct terms.
+    fn reset(&mut self, n_terms: usize) {
+        let n_slots = (n_terms.saturating_mul(2)).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(n_slots, Slot::default());
+        self.bits = n_slots.trailing_zeros();
+        self.n_distinct = 0;
+    }
+
+    fn first_slot(&self, term: Term) -> usize {
+        // Spread the hash again so that the slot does not depend on a few of its bits.
+        (term.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
+    }
+
+    /// Counts `term` for `article`, once per article (an article's terms are counted
+    /// together, one article after another).
+    pub(crate) fn count(&mut self, term: Term, article: u32) {
+        let mask = self.slots.len() - 1;
+        let mut index = self.first_slot(term);
+        for _ in 0..self.slots.len() {
+            let Some(slot) = self.slots.get_mut(index) else {
+                return;
+            };
+            if slot.count == 0 {
+                *slot = Slot {
+                    term,
+                    count: 1,
+                    last_article: article,
+                };
+                self.n_distinct += 1;
+                return;
+            }
+            if slot.term == term {
+                if slot.last_article != article {
+                    slot.count += 1;
+                    slot.last_article = article;
+                }
+                return;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// Number of articles using `term` (0 when none).
+    pub(crate) fn get(&self, term: Term) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut index = self.first_slot(term);
+        for _ in 0..self.slots.len() {
+            match self.slots.get(index) {
+                Some(slot) if slot.count == 0 => return 0,
+                Some(slot) if slot.term == term => return slot.count,
+                Some(_) => index = (index + 1) & mask,
+                None => return 0,
+            }
+        }
+        0
+    }
+
+    /// Number of distinct terms counted.
+    pub(crate) fn n_distinct(&self) -> usize {
+        self.n_distinct
+    }
+
+    /// The sum of the squared counts (whole numbers: exact whatever the slot order).
+    pub(crate) fn sum_of_squares(&self) -> f64 {
+        self.slots
+            .iter()
+            .map(|slot| u64::from(slot.count) * u64::from(slot.count))
+            .sum::<u64>() as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts `(term, article)` pairs; checks each term's count against `expected`.
+    fn check(pairs: &[(Term, u32)], expected: &[(Term, u32)]) {
+        with_counts(pairs.len(), |counts| {
+            for &(term, article) in pairs {
+                counts.count(term, article);
+            }
+            for &(term, count) in expected {
+                assert_eq!(counts.get(term), count, "{term}");
+            }
+            let distinct = expected.iter().filter(|(_, count)| *count > 0).count();
+            assert_eq!(counts.n_distinct(), distinct);
+        });
+    }
+
+    #[test]
+    fn counts_once_per_article() {
+        check(
+            &[(5, 0), (5, 0), (7, 0), (5, 1), (0, 1), (0, 2)],
+            &[(5, 2), (7, 1), (0, 2), (9, 0)],
+        );
+    }
+
+    #[test]
+    fn colliding_terms_stay_apart() {
+        // Terms differing only in low bits land near each other after the spread.
+        let pairs: Vec<(Term, u32)> = (0..40).map(|i| (i << 60 | i, (i % 3) as u32)).collect();
+        let expected: Vec<(Term, u32)> = pairs.iter().map(|&(term, _)| (term, 1)).collect();
+        check(&pairs, &expected);
+    }
+}
