@@ -308,9 +308,14 @@ fn month_number(word: &str) -> Option<u32> {
     {
         return None;
     }
+    // Lower-cased on the stack and matched whole, rather than compared with each name.
+    let mut lower = [0_u8; 9];
+    let lower = lower.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
     MONTHS
         .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .find(|(name, _)| name.as_bytes() == lower)
         .map(|&(_, month)| month)
 }
 
