@@ -38,6 +38,12 @@ struct VectorChunk {
     /// vector had unit norm, so weights lie in [0, 1]; 16 bits keep the cosine to ~1e-4 and
     /// save 96 bytes per article.
     weights: Vec<u16>,
+    /// `top_offsets[i]..top_offsets[i + 1]` indexes `top_positions` for the chunk's article i.
+    top_offsets: Vec<u32>,
+    /// Per article, the positions in its vector of its `index_terms` heaviest terms,
+    /// heaviest first (ties by term): chosen once here, since both the inverted index and
+    /// the candidate search walk them.
+    top_positions: Vec<u32>,
 }
 
 impl VectorStore {
@@ -54,19 +60,30 @@ impl VectorStore {
             .map(|chunk| {
                 let mut built = VectorChunk {
                     offsets: vec![0],
+                    top_offsets: vec![0],
                     ..VectorChunk::default()
                 };
+                let mut order: Vec<u32> = Vec::new();
                 for article in chunk {
+                    let start = built.terms.len();
                     for (term, weight) in weigh(article, &document_frequency, n_docs, config) {
                         built.terms.push(term);
                         built.weights.push(quantise(weight));
                     }
+                    let terms = built.terms.get(start..).unwrap_or_default();
+                    let weights = built.weights.get(start..).unwrap_or_default();
+                    top_positions(terms, weights, config.index_terms, &mut order);
+                    built.top_positions.extend_from_slice(&order);
                     built
                         .offsets
                         .push(u32::try_from(built.terms.len()).unwrap_or(u32::MAX));
+                    built
+                        .top_offsets
+                        .push(u32::try_from(built.top_positions.len()).unwrap_or(u32::MAX));
                 }
                 built.terms.shrink_to_fit();
                 built.weights.shrink_to_fit();
+                built.top_positions.shrink_to_fit();
                 built
             })
             .collect();
@@ -93,7 +110,43 @@ impl VectorStore {
         )
     }
 
+    /// The heaviest `index_terms` (term, weight) pairs of an article, heaviest first (ties
+    /// by term).
+    fn top_terms(&self, doc: usize) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let chunk = self.chunks.get(doc / CHUNK_SIZE);
+        let local = doc % CHUNK_SIZE;
+        let (terms, weights) = self.vector(doc);
+        let positions = chunk
+            .and_then(|chunk| {
+                let start = *chunk.top_offsets.get(local)? as usize;
+                let end = *chunk.top_offsets.get(local + 1)? as usize;
+                chunk.top_positions.get(start..end)
+            })
+            .unwrap_or_default();
+        positions.iter().filter_map(move |&position| {
+            let position = position as usize;
+            Some((*terms.get(position)?, dequantise(*weights.get(position)?)))
+        })
+    }
+
+    /// [`VectorStore::similarity`] of the article loaded in `table` (`a`) and article `b`:
+    /// the same products summed in the same (term) order, so the same bits.
+    fn similarity_to_loaded(
+        &self,
+        table: &ProbeTable,
+        a: usize,
+        b: usize,
+        config: &ClusterConfig,
+    ) -> f32 {
+        let (terms_b, weights_b) = self.vector(b);
+        let dot = table.dot(terms_b, weights_b);
+        let date_a = self.dates.get(a).copied().flatten();
+        let date_b = self.dates.get(b).copied().flatten();
+        dot / (QUANTUM * QUANTUM) * date_factor(date_a, date_b, config)
+    }
+
     /// Cosine of two stored vectors, lowered by the date gap when both dates are known.
+    #[cfg(test)]
     pub(crate) fn similarity(&self, a: usize, b: usize, config: &ClusterConfig) -> f32 {
         let (terms_a, weights_a) = self.vector(a);
         let (terms_b, weights_b) = self.vector(b);
@@ -123,14 +176,84 @@ impl VectorStore {
 }
 
 /// Shared terms [`VectorStore::similarity`] gathers before summing their products.
+#[cfg(test)]
 const SHARED_BATCH: usize = 64;
 
 /// `dot` plus the products of the packed weight pairs (high and low 16 bits), in order.
+#[cfg(test)]
 fn add_products(mut dot: f32, pairs: &[u32]) -> f32 {
     for &pair in pairs {
         dot += f32::from((pair >> 16) as u16) * f32::from(pair as u16);
     }
     dot
+}
+
+/// One article's vector spread over a small open-addressing table keyed by term. The
+/// candidate search scores some sixteen others against each article: with the article in
+/// a table, each candidate costs one probe per candidate term, where a merge of the two
+/// sorted lists stepped through both. Probing in the candidate's (sorted) term order adds
+/// the products in the order the merge did, so the sum has the same bits.
+#[derive(Debug, Default)]
+struct ProbeTable {
+    /// Power-of-two many (term, 1 + quantised weight) slots, at most a quarter full (probes
+    /// end quickly at a gap); a zero second half marks an empty slot.
+    slots: Vec<(u32, u32)>,
+}
+
+impl ProbeTable {
+    fn load(&mut self, terms: &[u32], weights: &[u16]) {
+        let n_slots = (terms.len() * 4).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(n_slots, (0, 0));
+        let mask = n_slots - 1;
+        for (&term, &weight) in terms.iter().zip(weights) {
+            // Term hashes are uniform, so their low bits spread the slots.
+            let mut slot = term as usize & mask;
+            while self.slots.get(slot).is_some_and(|&(_, held)| held != 0) {
+                slot = (slot + 1) & mask;
+            }
+            if let Some(entry) = self.slots.get_mut(slot) {
+                *entry = (term, u32::from(weight) + 1);
+            }
+        }
+    }
+
+    /// Dot product (in quantised units) of the loaded vector with `terms`/`weights`.
+    fn dot(&self, terms: &[u32], weights: &[u16]) -> f32 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut dot = 0.0f32;
+        for (&term, &weight) in terms.iter().zip(weights) {
+            let mut slot = term as usize & mask;
+            while let Some(&(held_term, held)) = self.slots.get(slot) {
+                if held == 0 {
+                    break;
+                }
+                if held_term == term {
+                    // `held - 1` is the loaded u16 weight, so the cast is exact.
+                    dot += f32::from((held - 1) as u16) * f32::from(weight);
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        dot
+    }
+}
+
+/// Positions in one article's vector (`terms`, `weights`) of its `k` heaviest terms, heaviest
+/// first, ties by term, written to `order`.
+fn top_positions(terms: &[u32], weights: &[u16], k: usize, order: &mut Vec<u32>) {
+    order.clear();
+    order.extend(0..terms.len() as u32);
+    let key = |position: u32| {
+        let position = position as usize;
+        (
+            std::cmp::Reverse(weights.get(position).copied().unwrap_or(0)),
+            terms.get(position).copied().unwrap_or(0),
+        )
+    };
+    order.sort_unstable_by_key(|&position| key(position));
+    order.truncate(k);
 }
 
 /// Scale of quantised weights: weight 1.0 is stored as 65535.
@@ -254,7 +377,7 @@ struct Postings {
 fn build_postings(store: &VectorStore, config: &ClusterConfig) -> Postings {
     let mut lists: FxHashMap<u32, Vec<(u32, f32)>> = FxHashMap::default();
     for doc in 0..store.n_docs() {
-        for (term, weight) in top_terms(store, doc, config.index_terms) {
+        for (term, weight) in store.top_terms(doc) {
             lists.entry(term).or_default().push((doc as u32, weight));
         }
     }
@@ -262,19 +385,6 @@ fn build_postings(store: &VectorStore, config: &ClusterConfig) -> Postings {
     // little about which story an article belongs to.
     lists.retain(|_, docs| docs.len() <= config.max_posting_len);
     Postings { lists }
-}
-
-/// The `k` heaviest (term, weight) pairs of an article, heaviest first (ties by hash).
-fn top_terms(store: &VectorStore, doc: usize, k: usize) -> Vec<(u32, f32)> {
-    let (terms, weights) = store.vector(doc);
-    let mut pairs: Vec<(u32, f32)> = terms
-        .iter()
-        .copied()
-        .zip(weights.iter().map(|&weight| dequantise(weight)))
-        .collect();
-    pairs.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    pairs.truncate(k);
-    pairs
 }
 
 /// Per-thread buffers for candidate scoring, reused across articles.
@@ -285,6 +395,10 @@ struct CandidateScratch {
     touched: Vec<u32>,
     /// Touched articles as sort keys (score, id), for partial selection.
     ranked: Vec<u64>,
+    /// The article whose neighbours are sought, for exact cosines.
+    table: ProbeTable,
+    /// The best candidates by exact cosine, with their ids.
+    scored: Vec<(f32, u32)>,
 }
 
 impl CandidateScratch {
@@ -293,6 +407,8 @@ impl CandidateScratch {
             partial: vec![0.0; n_docs],
             touched: Vec::new(),
             ranked: Vec::new(),
+            table: ProbeTable::default(),
+            scored: Vec::new(),
         }
     }
 
@@ -304,7 +420,7 @@ impl CandidateScratch {
         config: &ClusterConfig,
         edges: &mut Vec<Edge>,
     ) {
-        for (term, weight) in top_terms(store, doc, config.index_terms) {
+        for (term, weight) in store.top_terms(doc) {
             let Some(list) = postings.lists.get(&term) else {
                 continue;
             };
@@ -335,17 +451,25 @@ impl CandidateScratch {
         if self.ranked.len() > config.max_candidates && config.max_candidates > 0 {
             self.ranked.select_nth_unstable(config.max_candidates - 1);
         }
-        let mut scored: Vec<(f32, u32)> = self
-            .ranked
-            .iter()
-            .take(config.max_candidates)
-            .map(|&key| key as u32)
-            .map(|other| (store.similarity(doc, other as usize, config), other))
-            .filter(|&(similarity, _)| similarity >= config.min_edge_similarity)
-            .collect();
+        let (terms, weights) = store.vector(doc);
+        self.table.load(terms, weights);
+        let table = &self.table;
+        self.scored.clear();
+        self.scored.extend(
+            self.ranked
+                .iter()
+                .take(config.max_candidates)
+                .map(|&key| key as u32)
+                .map(|other| {
+                    let similarity = store.similarity_to_loaded(table, doc, other as usize, config);
+                    (similarity, other)
+                })
+                .filter(|&(similarity, _)| similarity >= config.min_edge_similarity),
+        );
+        let scored = &mut self.scored;
         scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         scored.truncate(config.max_neighbours);
-        for (similarity, other) in scored {
+        for &(similarity, other) in scored.iter() {
             let (a, b) = if (doc as u32) < other {
                 (doc as u32, other)
             } else {
@@ -475,6 +599,10 @@ mod tests {
                 most_shared = most_shared.max(n_shared);
                 let plain = plain / (QUANTUM * QUANTUM);
                 assert_eq!(store.similarity(a, b, &config).to_bits(), plain.to_bits());
+                let mut table = ProbeTable::default();
+                table.load(terms_a, weights_a);
+                let probed = store.similarity_to_loaded(&table, a, b, &config);
+                assert_eq!(probed.to_bits(), plain.to_bits());
             }
         }
         assert!(most_shared > SHARED_BATCH, "{most_shared}");
