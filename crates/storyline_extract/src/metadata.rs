@@ -466,14 +466,18 @@ fn byline_author(document: &Document) -> Option<String> {
         let NodeData::Element(element) = &node.data else {
             continue;
         };
-        let class = element.attr("class").unwrap_or("").to_ascii_lowercase();
+        let Some(class) = element.attr("class").filter(|class| !class.is_empty()) else {
+            continue;
+        };
+        // Runs on every element with a class: no allocation per class token.
+        let class = class.to_ascii_lowercase();
         let named_like_author = ["author-name", "byline", "author", "by-author", "writer"]
             .iter()
             .any(|word| {
                 class.split(|c: char| c.is_whitespace()).any(|token| {
-                    token == *word
-                        || token.ends_with(&format!("__{word}"))
-                        || token.ends_with(&format!("-{word}"))
+                    token.strip_suffix(word).is_some_and(|rest| {
+                        rest.is_empty() || rest.ends_with("__") || rest.ends_with('-')
+                    })
                 })
             });
         if named_like_author && !document.has_ancestor_named(id, &["footer", "aside", "nav"]) {

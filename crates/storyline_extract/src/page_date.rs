@@ -12,7 +12,8 @@
 //! Open Graph or Dublin Core tag agreeing with it) gives way to a later date the page shows as
 //! its own while it nowhere shows the published one: a declared modified date or contradicting
 //! tag, else (with no contradicting tag) an "Updated" date by the headline. Any declared
-//! publication day the page never shows gives way to the date of a `<time>` in the byline. A UTC timestamp takes the local day of the same moment
+//! publication day the page never shows gives way to the byline's date (its `<time>`, else a
+//! date shown just after the headline). A UTC timestamp takes the local day of the same moment
 //! when a `<time>` shows it. Parsing of the date strings lives in [`crate::dates`]; the dates
 //! the page shows are read by [`crate::shown_dates`].
 
@@ -116,6 +117,9 @@ pub(crate) fn choose_date(
         })
         .or_else(|| script_date(html));
     if let Some(raw) = published_raw {
+        let declared = parse_date(&raw)?;
+        // Every check below weighs the declared dates against those the page shows.
+        let shown = ShownDates::read(document);
         // A modified time not after the published one is no edit history: the CMS stamped
         // both when it (re)generated the page, so a publication date the page shows is better
         // evidence. (A post edited a second after publication is a normal new post.)
@@ -127,16 +131,13 @@ pub(crate) fn choose_date(
             .as_deref()
             .is_some_and(|modified| stamped_together(&raw, modified))
         {
-            let declared = parse_date(&raw)?;
             let marked = marked_time_value(document)
                 .and_then(|value| parse_date(&value))
                 .filter(|day| *day < declared);
-            let shown = ShownDates::read(document);
             if let Some(day) = marked.or_else(|| shown.earlier_publication(&declared)) {
                 return Some(day);
             }
         }
-        let declared = parse_date(&raw)?;
         if !meta_days.contains(&declared) {
             // Other dates the page declares, the modified one first, for a page showing one
             // of them instead of the published day. An update date no tag declares is taken
@@ -148,12 +149,12 @@ pub(crate) fn choose_date(
                 .into_iter()
                 .chain(meta_days)
                 .collect();
-            if let Some(day) = shown_update_day(document, &declared, &others, undeclared_update) {
+            if let Some(day) = shown_update_day(&shown, &declared, &others, undeclared_update) {
                 return Some(day);
             }
         }
         let modified_day = modified_raw.as_deref().and_then(parse_date);
-        if let Some(day) = byline_time_day(document, &declared, modified_day.as_deref()) {
+        if let Some(day) = byline_day(document, &shown, &declared, modified_day.as_deref()) {
             return Some(day);
         }
         return local_day(&raw, document);
@@ -196,12 +197,11 @@ pub(crate) fn choose_date(
 /// graph, a post drafted long before), while the date the page presents is its current
 /// version's.
 fn shown_update_day(
-    document: &Document,
+    shown: &ShownDates,
     published: &str,
     others: &[String],
     undeclared_update: bool,
 ) -> Option<String> {
-    let shown = ShownDates::read(document);
     if shown.shows(published) {
         return None;
     }
@@ -218,18 +218,30 @@ fn shown_update_day(
         })
 }
 
-/// The day of the `<time>` in the byline, for a page that nowhere shows its declared `published`
-/// day: what the reader sees as the page's date, where the declared one is a CMS record's date
-/// (a node created years before the article, a migration stamp). The `<time>` must be next to
-/// the headline, shown as the page's date but not labelled as an update, and more than a day
-/// from the declared day (a day apart is a time zone); the declared `modified` day is left to
-/// [`shown_update_day`], which trusts it less.
-fn byline_time_day(document: &Document, published: &str, modified: Option<&str>) -> Option<String> {
-    let day = unmarked_time_date(document)?;
+/// The day of the byline, for a page that nowhere shows its declared `published` day: what the
+/// reader sees as the page's date, where the declared one is a CMS record's date (a node created
+/// years before the article, a migration or republication stamp). The byline date is the
+/// `<time>` nearest the headline, else an earlier dateline shown just after it (a date alone in
+/// its element within 300 characters: "Ann Lee · 7 min read · Dec 30, 2013"). It must be shown
+/// by the headline, not labelled as an update, and more than a day from the declared day (a day
+/// apart is a time zone). The declared `modified` day is left to [`shown_update_day`], which
+/// trusts it less.
+fn byline_day(
+    document: &Document,
+    shown: &ShownDates,
+    published: &str,
+    modified: Option<&str>,
+) -> Option<String> {
+    // A dateline in plain text must be earlier than the declared day: a CMS stamp is later than
+    // the publication, while a later date by the headline may be an event's.
+    let day = unmarked_time_date(document).or_else(|| {
+        shown
+            .dateline_by_headline(300)
+            .filter(|day| day.as_str() < published)
+    })?;
     if Some(day.as_str()) == modified || days_between(published, &day)?.abs() <= 1 {
         return None;
     }
-    let shown = ShownDates::read(document);
     (!shown.shows(published) && shown.shows_as_publication(&day)).then_some(day)
 }
 
@@ -475,7 +487,7 @@ mod tests {
     }
 
     #[test]
-    fn byline_time_beats_a_declared_day_the_page_never_shows() {
+    fn byline_beats_a_declared_day_the_page_never_shows() {
         let declared = r#"<meta property="article:published_time" content="2013-03-11T11:11:07-07:00">
             <meta property="article:modified_time" content="2026-02-18T07:49:16-08:00">"#;
         check(
@@ -509,6 +521,33 @@ mod tests {
             None,
             Some("2013-03-11"),
         );
+        // A byline date in plain text; a date further down is no byline.
+        let republished =
+            r#"<meta property="article:published_time" content="2024-08-07T12:01:51.460Z">"#;
+        check(
+            &format!(
+                "{republished}<h1>Startup lessons</h1><p>Ann Lee · 7 min read · <span>Dec 30, 2013</span></p>"
+            ),
+            None,
+            Some("2013-12-30"),
+        );
+        let filler = "word ".repeat(80);
+        check(
+            &format!("{republished}<h1>Startup lessons</h1><p>{filler}</p><p>Dec 30, 2013</p>"),
+            None,
+            Some("2024-08-07"),
+        );
+        // A date in a sentence is no dateline; a later one may be an event's.
+        check(
+            &format!("{republished}<h1>Startup lessons</h1><p>We launched on Dec 30, 2013.</p>"),
+            None,
+            Some("2024-08-07"),
+        );
+        check(
+            &format!("{republished}<h1>Startup lessons</h1><p>Demo day</p><p>Oct 30, 2024</p>"),
+            None,
+            Some("2024-08-07"),
+        );
         // A day apart is the site's time zone, not another date.
         check(
             r#"<meta property="article:published_time" content="2021-12-10T02:17:00+00:00">
@@ -536,7 +575,7 @@ mod tests {
         );
         check(
             r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2025-11-05"}</script>
-            <h1>Cleaning costs</h1><p>January 31, 2024</p>"#,
+            <h1>Cleaning costs</h1><p>Prices rose on January 31, 2024, the report says.</p>"#,
             None,
             Some("2025-11-05"),
         );

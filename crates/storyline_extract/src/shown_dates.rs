@@ -27,6 +27,9 @@ pub(crate) struct ShownDate {
     pub(crate) offset: usize,
     pub(crate) day: String,
     pub(crate) label: Label,
+    /// The date is (nearly) all of its text node, as in a dateline ("<span>Dec 30, 2013</span>"),
+    /// not part of a sentence.
+    pub(crate) standalone: bool,
 }
 
 /// The dates the page's visible text shows, and where its `<h1>`s start in that text.
@@ -37,10 +40,10 @@ pub(crate) struct ShownDates {
 
 impl ShownDates {
     pub(crate) fn read(document: &Document) -> ShownDates {
-        let (text, headline_offsets) = page_text(document);
+        let page = page_text(document);
         ShownDates {
-            dates: shown_dates(&text),
-            headline_offsets,
+            dates: shown_dates(&page.text, &page.short_chunks),
+            headline_offsets: page.headline_offsets,
         }
     }
 
@@ -112,6 +115,20 @@ impl ShownDates {
         })
     }
 
+    /// The first standalone date (a dateline, not a date in a sentence) shown from 1,000
+    /// characters before an `<h1>` to `after` characters after it, unlabelled or labelled as a
+    /// publication.
+    pub(crate) fn dateline_by_headline(&self, after: usize) -> Option<String> {
+        self.dates
+            .iter()
+            .find(|date| {
+                date.standalone
+                    && matches!(date.label, Label::Published | Label::Unlabelled)
+                    && self.near_headline(date, after)
+            })
+            .map(|date| date.day.clone())
+    }
+
     /// True when `date` is shown from 1,000 characters before an `<h1>` to `after` characters
     /// after it.
     fn near_headline(&self, date: &ShownDate, after: usize) -> bool {
@@ -122,13 +139,20 @@ impl ShownDates {
 }
 
 /// Every date the visible text shows, with the label the words before it give it.
-fn shown_dates(text: &str) -> Vec<ShownDate> {
+/// `short_chunks` are the spans of the short text nodes, in order.
+fn shown_dates(text: &str, short_chunks: &[(usize, usize)]) -> Vec<ShownDate> {
     all_datelines(text)
         .into_iter()
-        .map(|(offset, day)| ShownDate {
-            offset,
-            label: label_before(text, offset),
-            day,
+        .map(|(offset, day)| {
+            let chunk = short_chunks.partition_point(|(_, end)| *end <= offset);
+            ShownDate {
+                offset,
+                label: label_before(text, offset),
+                standalone: short_chunks
+                    .get(chunk)
+                    .is_some_and(|(start, _)| *start <= offset),
+                day,
+            }
         })
         .collect()
 }
@@ -160,10 +184,34 @@ fn label_before(text: &str, offset: usize) -> Label {
 /// Bytes of visible text scanned for dates.
 const PAGE_TEXT_LIMIT: usize = 60_000;
 
-/// The visible text of the page (no scripts or styles) and the offsets of its `<h1>`s.
-fn page_text(document: &Document) -> (String, Vec<usize>) {
+/// True for a text node short enough to be a dateline: up to 40 bytes and three words with
+/// letters ("Friday, December 19, 2025", "Posted on June 1, 2024"), where a sentence around a
+/// date ("We launched on Dec 30, 2013.") has more.
+fn is_dateline_sized(chunk: &str) -> bool {
+    let chunk = chunk.trim();
+    chunk.len() <= 40
+        && chunk
+            .split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphabetic))
+            .count()
+            <= 3
+}
+
+/// The visible text of a page, see [`page_text`].
+struct PageText {
+    text: String,
+    /// Where each `<h1>` starts in `text`.
+    headline_offsets: Vec<usize>,
+    /// The spans of the short text nodes in `text`, in order.
+    short_chunks: Vec<(usize, usize)>,
+}
+
+/// The visible text of the page (no scripts or styles), the offsets of its `<h1>`s and the spans
+/// of its short text nodes.
+fn page_text(document: &Document) -> PageText {
     let mut text = String::new();
     let mut headline_offsets = Vec::new();
+    let mut short_chunks = Vec::new();
     let mut stack = vec![0];
     while let Some(id) = stack.pop() {
         // Dates and headlines sit near the top; the rest of a long page is not worth scanning.
@@ -172,6 +220,9 @@ fn page_text(document: &Document) -> (String, Vec<usize>) {
         }
         match &document.nodes[id].data {
             NodeData::Text(chunk) => {
+                if is_dateline_sized(chunk) {
+                    short_chunks.push((text.len(), text.len() + chunk.len()));
+                }
                 text.push_str(chunk);
                 continue;
             }
@@ -191,7 +242,11 @@ fn page_text(document: &Document) -> (String, Vec<usize>) {
         }
         stack.extend(document.nodes[id].children.iter().rev());
     }
-    (text, headline_offsets)
+    PageText {
+        text,
+        headline_offsets,
+        short_chunks,
+    }
 }
 
 #[cfg(test)]
@@ -249,5 +304,17 @@ mod tests {
         assert!(shown.shows("2024-07-04"));
         assert!(!shown.shows_as_page_date("2024-07-04"));
         assert!(!shown.shows("2024-08-05"));
+    }
+
+    #[test]
+    fn datelines_stand_alone() {
+        let html = "<h1>Grain prices</h1><p>Prices rose on May 2, 2024 in Iowa.</p><span>· June 3, 2024</span>";
+        let shown = ShownDates::read(&Document::parse(html));
+        let standalone: Vec<bool> = shown.dates.iter().map(|date| date.standalone).collect();
+        assert_eq!(standalone, [false, true]);
+        assert_eq!(
+            shown.dateline_by_headline(300).as_deref(),
+            Some("2024-06-03")
+        );
     }
 }
