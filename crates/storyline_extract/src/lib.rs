@@ -34,6 +34,7 @@ mod dates;
 mod decode;
 mod entities;
 mod html;
+mod markup_dates;
 mod metadata;
 mod mojibake;
 mod page_date;

@@ -15,10 +15,12 @@
 //! publication day the page never shows gives way to the byline's date (its `<time>`, else a
 //! date shown just after the headline). A UTC timestamp takes the local day of the same moment
 //! when a `<time>` shows it. Parsing of the date strings lives in [`crate::dates`]; the dates
-//! the page shows are read by [`crate::shown_dates`].
+//! the page shows are read by [`crate::shown_dates`], its `<time>` elements by
+//! [`crate::markup_dates`].
 
 use crate::dates::{date_from_url, days_between, parse_date, parse_timestamp};
 use crate::html::Document;
+use crate::markup_dates::{local_day, marked_time_value, script_date, unmarked_time_date};
 use crate::metadata::MetaTags;
 use crate::shown_dates::{Label, ShownDates};
 
@@ -256,118 +258,6 @@ fn stamped_together(published: &str, modified: &str) -> bool {
 fn looks_like_iso(value: &str) -> bool {
     let bytes = value.trim().as_bytes();
     bytes.len() >= 10 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-'
-}
-
-/// The day of a declared publication timestamp as the page's readers saw it. A timestamp in UTC
-/// (`…T02:41:00Z`) can fall on the next day; when a `<time>` on the page gives the same moment
-/// (within an hour) with the site's own offset, its local day is the page's day.
-fn local_day(raw: &str, document: &Document) -> Option<String> {
-    let declared = parse_timestamp(raw)?;
-    let (Some(moment), Some(0)) = (declared.utc_second, declared.offset_minutes) else {
-        return Some(declared.day);
-    };
-    let local = document
-        .elements_named("time")
-        .filter_map(|(_, element)| element.attr("datetime"))
-        .filter_map(parse_timestamp)
-        .find(|shown| {
-            shown.offset_minutes.is_some_and(|offset| offset != 0)
-                && shown
-                    .utc_second
-                    .is_some_and(|second| (second - moment).abs() <= 3600)
-        });
-    Some(local.map_or(declared.day, |shown| shown.day))
-}
-
-/// The raw date of a `<time>` marked as the publication time (`pubdate`,
-/// `itemprop=datePublished`, or a class naming it `published`, as WordPress themes write).
-fn marked_time_value(document: &Document) -> Option<String> {
-    document
-        .elements_named("time")
-        .filter(|(_, element)| {
-            let itemprop = element.attr("itemprop").unwrap_or("");
-            let class_says_published = element.attr("class").is_some_and(|class| {
-                class
-                    .split_whitespace()
-                    .any(|token| token.eq_ignore_ascii_case("published"))
-            });
-            element.attr("pubdate").is_some()
-                || itemprop.contains("datePublished")
-                || (class_says_published && !itemprop.contains("dateModified"))
-        })
-        .find_map(|(id, element)| {
-            element
-                .attr("datetime")
-                .filter(|value| parse_date(value).is_some())
-                .map(str::to_owned)
-                .or_else(|| {
-                    document
-                        .short_text_of(id, 16)
-                        .filter(|text| parse_date(text).is_some())
-                })
-        })
-}
-
-/// The date of the `<time>` nearest the first `<h1>` (else the first one) among those not
-/// marked as a modification time.
-fn unmarked_time_date(document: &Document) -> Option<String> {
-    let dated: Vec<(usize, String)> = document
-        .elements_named("time")
-        .filter(|(_, element)| {
-            let marks = format!(
-                "{} {}",
-                element.attr("class").unwrap_or(""),
-                element.attr("itemprop").unwrap_or("")
-            )
-            .to_ascii_lowercase();
-            !(marks.contains("modified") || marks.contains("updated"))
-        })
-        .filter_map(|(id, element)| {
-            let day = element.attr("datetime").and_then(parse_date).or_else(|| {
-                document
-                    .short_text_of(id, 16)
-                    .and_then(|text| parse_date(&text))
-            })?;
-            Some((id, day))
-        })
-        .collect();
-    // Pages list other articles' dates (teaser cards, "latest news") before and after the
-    // article; the article's own `<time>` sits next to its headline.
-    match document.elements_named("h1").next() {
-        Some((headline, _)) => dated
-            .iter()
-            .min_by_key(|(id, _)| id.abs_diff(headline))
-            .map(|(_, day)| day.clone()),
-        None => dated.first().map(|(_, day)| day.clone()),
-    }
-}
-
-/// A publication date in a page's embedded application state (`"datePublished":"2024-…"` in a
-/// Next.js or Nuxt payload, possibly with escaped quotes), for pages that render their metadata
-/// only from scripts.
-fn script_date(html: &str) -> Option<String> {
-    const KEYS: &[&str] = &[
-        "\"datePublished",
-        "\"publishedDate",
-        "\"publishDate",
-        "\"published_at",
-        "\"publishedAt",
-        "\"date_published",
-        "\"firstPublishedDate",
-    ];
-    let bytes = html.as_bytes();
-    KEYS.iter().find_map(|key| {
-        let start = memchr::memmem::find(bytes, key.as_bytes())? + key.len();
-        // Skip `:`, spaces, quotes and escaped quotes up to the value.
-        let value_start = start
-            + bytes[start..]
-                .iter()
-                .take(8)
-                .take_while(|byte| matches!(byte, b':' | b' ' | b'"' | b'\\'))
-                .count();
-        let value = html.get(value_start..(value_start + 25).min(html.len()))?;
-        parse_date(value).map(|_| value.to_owned())
-    })
 }
 
 #[cfg(test)]
@@ -729,24 +619,5 @@ mod tests {
             None,
             Some("2019-09-26"),
         );
-    }
-
-    #[test]
-    fn date_from_application_state() {
-        let html =
-            r#"<script>window.__DATA__={"post":{"publishedDate":"2023-05-01T10:00:00Z"}}</script>"#;
-        assert_eq!(
-            script_date(html).as_deref().and_then(parse_date).as_deref(),
-            Some("2023-05-01")
-        );
-        let escaped = r#"self.__next_f.push([1,"{\"datePublished\":\"2022-11-02\"}"])"#;
-        assert_eq!(
-            script_date(escaped)
-                .as_deref()
-                .and_then(parse_date)
-                .as_deref(),
-            Some("2022-11-02")
-        );
-        assert_eq!(script_date(r#"{"datePublished": null}"#), None);
     }
 }
