@@ -344,7 +344,7 @@ impl TermCounter {
 
 /// `1 + ln(count)`, from a table for the small counts most terms have (the same `ln`
 /// computed once, so the values are bit for bit the same).
-fn sublinear_count(count: u16) -> f32 {
+pub(crate) fn sublinear_count(count: u16) -> f32 {
     static TABLE: std::sync::OnceLock<[f32; 64]> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| std::array::from_fn(|count| 1.0 + (count as f32).ln()));
     table

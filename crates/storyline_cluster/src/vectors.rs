@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::features::{StoryFeatures, TermKind};
+use crate::features::{sublinear_count, StoryFeatures, TermKind};
 use crate::ClusterConfig;
 
 /// Articles per [`VectorChunk`]: weighed in parallel, one chunk per task.
@@ -48,13 +48,17 @@ struct VectorChunk {
 
 impl VectorStore {
     pub(crate) fn build(features: &[StoryFeatures], config: &ClusterConfig) -> VectorStore {
-        let mut document_frequency: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut document_frequency: FxHashMap<u32, TermStats> = FxHashMap::default();
         for article in features {
             for term in article.terms() {
-                *document_frequency.entry(term.hash).or_insert(0) += 1;
+                document_frequency.entry(term.hash).or_default().df += 1;
             }
         }
         let n_docs = features.len() as f32;
+        // IDF once per distinct term rather than once per occurrence (a logarithm each).
+        for stats in document_frequency.values_mut() {
+            stats.idf = idf(stats.df, n_docs, config);
+        }
         let chunks: Vec<VectorChunk> = features
             .par_chunks(CHUNK_SIZE)
             .map(|chunk| {
@@ -64,9 +68,10 @@ impl VectorStore {
                     ..VectorChunk::default()
                 };
                 let mut order: Vec<u32> = Vec::new();
+                let mut scratch = WeighScratch::default();
                 for article in chunk {
                     let start = built.terms.len();
-                    for (term, weight) in weigh(article, &document_frequency, n_docs, config) {
+                    for &(term, weight, _) in scratch.weigh(article, &document_frequency, config) {
                         built.terms.push(term);
                         built.weights.push(quantise(weight));
                     }
@@ -245,15 +250,19 @@ impl ProbeTable {
 fn top_positions(terms: &[u32], weights: &[u16], k: usize, order: &mut Vec<u32>) {
     order.clear();
     order.extend(0..terms.len() as u32);
-    let key = |position: u32| {
+    let key = |&position: &u32| {
         let position = position as usize;
         (
             std::cmp::Reverse(weights.get(position).copied().unwrap_or(0)),
             terms.get(position).copied().unwrap_or(0),
         )
     };
-    order.sort_unstable_by_key(|&position| key(position));
+    // Select the k first, then order only those.
+    if order.len() > k && k > 0 {
+        order.select_nth_unstable_by_key(k - 1, key);
+    }
     order.truncate(k);
+    order.sort_unstable_by_key(key);
 }
 
 /// Scale of quantised weights: weight 1.0 is stored as 65535.
@@ -269,49 +278,94 @@ fn dequantise(weight: u16) -> f32 {
 }
 
 /// Turns one article's term counts into its weighted, truncated vector, sorted by term.
-fn weigh(
-    article: &StoryFeatures,
-    document_frequency: &FxHashMap<u32, u32>,
-    n_docs: f32,
-    config: &ClusterConfig,
-) -> Vec<(u32, f32)> {
-    let mut weighted: Vec<(u32, f32, u32)> = article
-        .terms()
-        .map(|term| {
-            let df = document_frequency
+/// Corpus statistics of one term.
+#[derive(Debug, Clone, Copy, Default)]
+struct TermStats {
+    /// Articles whose features hold the term.
+    df: u32,
+    /// Its inverse document frequency (see [`idf`]).
+    idf: f32,
+}
+
+/// `ln((N + 1) / df)`, N floored at `min_idf_docs`, raised to `idf_power`.
+fn idf(df: u32, n_docs: f32, config: &ClusterConfig) -> f32 {
+    let df = df.max(1);
+    let mut idf = ((n_docs.max(config.min_idf_docs) + 1.0) / df as f32)
+        .ln()
+        .max(0.0);
+    if config.idf_power != 1.0 {
+        idf = idf.powf(config.idf_power);
+    }
+    idf
+}
+
+/// Buffers for weighing articles, reused across the articles of a chunk.
+#[derive(Debug, Default)]
+struct WeighScratch {
+    /// (term, weight, df) of the article being weighed, in term order.
+    weighted: Vec<(u32, f32, u32)>,
+    /// A copy to select the heaviest terms in.
+    ranked: Vec<(u32, f32, u32)>,
+}
+
+impl WeighScratch {
+    /// Turns one article's term counts into its weighted, truncated, unit-norm vector as
+    /// (term, weight, df), sorted by term.
+    fn weigh(
+        &mut self,
+        article: &StoryFeatures,
+        document_frequency: &FxHashMap<u32, TermStats>,
+        config: &ClusterConfig,
+    ) -> &[(u32, f32, u32)] {
+        let weighted = &mut self.weighted;
+        weighted.clear();
+        weighted.extend(article.terms().map(|term| {
+            // Every term of every article was counted, so the lookup finds it.
+            let stats = document_frequency
                 .get(&term.hash)
                 .copied()
-                .unwrap_or(1)
-                .max(1);
-            let mut idf = ((n_docs.max(config.min_idf_docs) + 1.0) / df as f32)
-                .ln()
-                .max(0.0);
-            if config.idf_power != 1.0 {
-                idf = idf.powf(config.idf_power);
+                .unwrap_or(TermStats { df: 1, idf: 0.0 });
+            let tf = sublinear_count(term.count.max(1));
+            let weight = tf * stats.idf * kind_boost(term.kind, config);
+            (term.hash, weight, stats.df.max(1))
+        }));
+        // Features come sorted by term; the check keeps the output sorted whatever a caller
+        // builds.
+        if !weighted.windows(2).all(|pair| pair[0].0 < pair[1].0) {
+            weighted.sort_unstable_by_key(|&(term, _, _)| term);
+        }
+        // The norm covers every term, so dropping terms no other article shares (they can
+        // never add to a similarity) does not inflate the cosine of what remains.
+        let norm = weighted
+            .iter()
+            .map(|&(_, weight, _)| weight * weight)
+            .sum::<f32>()
+            .sqrt();
+        if norm <= 0.0 {
+            weighted.clear();
+            return weighted;
+        }
+        weighted.retain(|&(_, _, df)| df > 1);
+        // Keep the `vector_terms` heaviest (ties by term): select the last one kept and
+        // filter, which leaves the kept terms in term order without a second sort.
+        let keep = config.vector_terms;
+        if weighted.len() > keep {
+            let by_weight =
+                |a: &(u32, f32, u32), b: &(u32, f32, u32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if keep == 0 {
+                weighted.clear();
+            } else {
+                self.ranked.clear();
+                self.ranked.extend_from_slice(weighted);
+                let (_, &mut last, _) = self.ranked.select_nth_unstable_by(keep - 1, by_weight);
+                weighted.retain(|term| by_weight(term, &last) != std::cmp::Ordering::Greater);
             }
-            let tf = 1.0 + f32::from(term.count.max(1)).ln();
-            (term.hash, tf * idf * kind_boost(term.kind, config), df)
-        })
-        .collect();
-    // The norm covers every term, so dropping terms no other article shares (they can never
-    // add to a similarity) does not inflate the cosine of what remains.
-    let norm = weighted
-        .iter()
-        .map(|&(_, weight, _)| weight * weight)
-        .sum::<f32>()
-        .sqrt();
-    if norm <= 0.0 {
-        return Vec::new();
+        }
+        for term in weighted.iter_mut() {
+            term.1 /= norm;
+        }
+        weighted
     }
-    weighted.retain(|&(_, _, df)| df > 1);
-    weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    weighted.truncate(config.vector_terms);
-    let mut vector: Vec<(u32, f32)> = weighted
-        .into_iter()
-        .map(|(term, weight, _)| (term, weight / norm))
-        .collect();
-    vector.sort_unstable_by_key(|&(term, _)| term);
-    vector
 }
 
 fn kind_boost(kind: TermKind, config: &ClusterConfig) -> f32 {
