@@ -122,14 +122,15 @@ fn floors_on_all_of_wcxb_dev() {
         "F1 {:.4}, title {:.4}, date {:.4}",
         scores.f1, scores.title, scores.date
     );
-    // Measured 2026-11-26: F1 0.9511, title 0.8383, date 0.8452.
+    // Measured 2026-11-26 after the shown-date rules: F1 0.9511, title 0.8551, date 0.9252.
     assert!(scores.f1 >= 0.945, "{summary}");
     assert!(scores.title >= 0.845, "{summary}");
-    assert!(scores.date >= 0.855, "{summary}");
+    assert!(scores.date >= 0.91, "{summary}");
 }
 
 /// Floors for the every-10th-page subset, a little under what it scored on 2026-11-26
-/// (F1 0.9526, title 0.8472, date 0.8525): a drop below them is a regression worth a look.
+/// (F1 0.9526, title 0.8472; date 0.9016 after the shown-date rules): a drop below them is a
+/// regression worth a look.
 const FLOOR_SUBSET_F1: f64 = 0.94;
 const FLOOR_SUBSET_TITLE: f64 = 0.83;
-const FLOOR_SUBSET_DATE: f64 = 0.83;
+const FLOOR_SUBSET_DATE: f64 = 0.87;
