@@ -102,7 +102,7 @@ impl Fingerprint {
 
 /// Builds the fingerprint of one cleaned text.
 pub(crate) fn build(text: &str, config: &MatchConfig) -> Fingerprint {
-    let mut builder = Builder::new(config);
+    let mut builder = Builder::new(config, text.len());
     let quotes = tokenize(text, |token| builder.push(token));
     builder.finish(quotes.spans())
 }
@@ -186,23 +186,27 @@ struct Builder<'c> {
 }
 
 impl<'c> Builder<'c> {
-    fn new(config: &'c MatchConfig) -> Self {
+    /// `text_len` (bytes) sizes the buffers, so that they rarely grow while building.
+    fn new(config: &'c MatchConfig, text_len: usize) -> Self {
+        // News prose runs about 6 bytes per word and 20 words per sentence.
+        let expected_words = (text_len / 6).min(1 << 16);
+        let expected_sentences = (expected_words / 20 + 1).min(config.max_aligned_sentences);
         Self {
             config,
             shingle_words: config.shingle_words.clamp(1, 16),
             exact_hash: 0x5151_5151,
             n_words: 0,
             window: [0; 16],
-            shingles: DistinctCount::new(),
+            shingles: DistinctCount::with_capacity(expected_words),
             shingle_minhash: OnePermutation::new(SHINGLE_BINS),
             content: OnePermutation::new(CONTENT_BINS),
             sentence_hash: 0,
             sentence_n_words: 0,
             sentence_content: Vec::with_capacity(32),
-            sentence_hashes: Vec::new(),
-            sentence_words: Vec::new(),
-            sentence_ends: Vec::new(),
-            sentence_keys: Vec::new(),
+            sentence_hashes: Vec::with_capacity(expected_sentences),
+            sentence_words: Vec::with_capacity(expected_sentences * WORDS_PER_SENTENCE),
+            sentence_ends: Vec::with_capacity(expected_sentences),
+            sentence_keys: Vec::with_capacity(expected_sentences),
             at_sentence_start: true,
             n_numbers: 0,
             n_names: 0,
@@ -268,7 +272,7 @@ impl<'c> Builder<'c> {
         {
             self.sentence_hashes.push((self.sentence_hash >> 32) as u32);
         }
-        self.sentence_content.sort_unstable();
+        sort_small(&mut self.sentence_content);
         self.sentence_content.dedup();
         if self.sentence_content.len() >= MIN_SENTENCE_CONTENT_WORDS
             && self.sentence_ends.len() < self.config.max_aligned_sentences.min(255)
@@ -319,9 +323,10 @@ struct DistinctCount {
 }
 
 impl DistinctCount {
-    fn new() -> Self {
+    /// A set that holds `expected` hashes without growing.
+    fn with_capacity(expected: usize) -> Self {
         Self {
-            slots: vec![0; 512],
+            slots: vec![0; (2 * expected).next_power_of_two().max(64)],
             len: 0,
             has_zero: false,
         }
@@ -367,6 +372,24 @@ impl DistinctCount {
             Self::place(&mut slots, hash);
         }
         self.slots = slots;
+    }
+}
+
+/// Sorts a sentence's word keys: by insertion for the usual dozen or so (the library sort's
+/// set-up costs more than the sorting at that size), by the library sort beyond.
+fn sort_small(keys: &mut [u16]) {
+    if keys.len() > 32 {
+        keys.sort_unstable();
+        return;
+    }
+    for end in 1..keys.len() {
+        let key = keys[end];
+        let mut at = end;
+        while at > 0 && keys[at - 1] > key {
+            keys[at] = keys[at - 1];
+            at -= 1;
+        }
+        keys[at] = key;
     }
 }
 
@@ -456,7 +479,7 @@ mod tests {
             .map(|i| mix64(i % 1700))
             .chain([0, 0])
             .collect();
-        let mut count = DistinctCount::new();
+        let mut count = DistinctCount::with_capacity(10);
         for &value in &values {
             count.insert(value);
         }
@@ -464,5 +487,16 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(count.len(), sorted.len());
+    }
+
+    #[test]
+    fn small_sort_sorts() {
+        for len in [0usize, 1, 2, 7, 12, 32, 33, 100] {
+            let mut keys: Vec<u16> = (0..len as u64).map(|i| (mix64(i) >> 50) as u16).collect();
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            sort_small(&mut keys);
+            assert_eq!(keys, expected, "length {len}");
+        }
     }
 }
