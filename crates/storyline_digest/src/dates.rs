@@ -128,7 +128,15 @@ pub(crate) fn story_dates(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>)
     let mentions: Vec<Vec<Mention>> = texts
         .articles
         .iter()
-        .map(|t| mentions_in(t.text, &t.words))
+        .map(|t| {
+            // A word starting with an ASCII capital or digit is capitalised or holds a digit.
+            let tokens = &t.tokens;
+            mentions_in(t.text, &t.words, |index| {
+                tokens
+                    .get(index)
+                    .map_or(true, |token| token.capitalised || token.has_digit)
+            })
+        })
         .collect();
     let year_hint = mentions.iter().flatten().filter_map(|m| m.year).max();
 
@@ -372,14 +380,14 @@ fn year_number(word: &str) -> Option<i64> {
 /// "on Weekday" and ISO "YYYY-MM-DD".
 #[cfg(test)]
 fn find_mentions(text: &str) -> Vec<Mention> {
-    mentions_in(text, &crate::text::words(text))
+    mentions_in(text, &crate::text::words(text), |_| true)
 }
 
 /// An article date in a standard form, else written out ("June 18, 2024", "18 June 2024").
 pub(crate) fn parse_any_date(text: &str) -> Option<(Day, i64)> {
     parse_article_date(text).or_else(|| {
         let text = crate::text::prefix_at_char_boundary(text, 64);
-        let mention = mentions_in(text, &crate::text::words(text))
+        let mention = mentions_in(text, &crate::text::words(text), |_| true)
             .into_iter()
             .find(|m| m.year.is_some() && m.month_day.is_some())?;
         let (month, day) = mention.month_day?;
@@ -389,7 +397,13 @@ pub(crate) fn parse_any_date(text: &str) -> Option<(Day, i64)> {
 }
 
 /// Finds date phrases in `text`, given its words with their byte offsets.
-fn mentions_in(text: &str, words: &[(usize, &str)]) -> Vec<Mention> {
+/// `may_start(index)` is false for words that cannot start a date phrase (it reads the
+/// tokens, which are at hand, rather than each word's first byte in the text).
+fn mentions_in(
+    text: &str,
+    words: &[(usize, &str)],
+    may_start: impl Fn(usize) -> bool,
+) -> Vec<Mention> {
     // Words are adjacent when only spaces, commas and full stops separate them.
     let adjacent = |left: usize, right: usize| {
         let (left_start, left_word) = words[left];
@@ -401,6 +415,10 @@ fn mentions_in(text: &str, words: &[(usize, &str)]) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut index = 0;
     while index < words.len() {
+        if !may_start(index) {
+            index += 1;
+            continue;
+        }
         let (start, word) = words[index];
         // Every date phrase starts with a capital (month, weekday) or a digit.
         if !word

@@ -149,9 +149,13 @@ fn word<'t>(text: &'t str, token: &Token) -> &'t str {
 
 /// Finds, types and merges the entities of a story; keeps the `max_entities` most named.
 pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> FoundEntities {
-    let mut evidence = WordEvidence::default();
+    // This thread's sets, emptied but grown by earlier stories (a nested call gets fresh
+    // ones): grown afresh for every story, they were rehashed several times each.
     // Only words that open a sentence capitalised need to be looked for in lower case.
-    let mut openers: FxHashSet<u64> = FxHashSet::default();
+    let (mut evidence, mut openers) = EVIDENCE.with(RefCell::take);
+    evidence.lowercase.clear();
+    evidence.capitalised_inside.clear();
+    openers.clear();
     // A 4096-bit filter in front of `openers`: most lower-case words are no opener, and a
     // bit test turns them away without probing the set.
     let mut opener_bits = [0_u64; 64];
@@ -216,6 +220,7 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
         });
     }
     RUN_BUFFERS.with(|cell| cell.replace((buffers, key)));
+    EVIDENCE.with(|cell| cell.replace((evidence, openers)));
     merge_groups(groups, texts, max_entities)
 }
 
@@ -262,6 +267,9 @@ fn names_in(
 }
 
 thread_local! {
+    /// The word evidence and sentence opener sets, kept per thread from one story to the
+    /// next (see [`find_entities`]).
+    static EVIDENCE: RefCell<(WordEvidence, FxHashSet<u64>)> = RefCell::default();
     /// Run buffers and the group key string, kept per thread from one story to the next:
     /// grown afresh for every story, they were a good share of the digest's allocations.
     static RUN_BUFFERS: RefCell<(RunBuffers, String)> = RefCell::default();

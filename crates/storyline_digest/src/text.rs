@@ -5,7 +5,7 @@
 //! disagreement passes, so each article's text is split into sentences and terms only once.
 
 use crate::provenance::StoryView;
-use crate::tokens::{term_of_word, tokenize, word_ranges, Token};
+use crate::tokens::{term_of_word, tokenize_with_words, word_ranges, Token};
 use crate::{DigestConfig, StoryArticle};
 
 /// A content-word term: the hash of a lower-cased, lightly stemmed word.
@@ -53,12 +53,8 @@ impl<'a> ArticleText<'a> {
         source: String,
         text: &'a str,
     ) -> Self {
-        let tokens = tokenize(text);
+        let (tokens, words) = tokenize_with_words(text);
         let (sentences, terms) = build_sentences(&tokens, split_sentences(text));
-        let words = tokens
-            .iter()
-            .map(|token| (token.start, text.get(token.start..token.end).unwrap_or("")))
-            .collect();
         ArticleText {
             position,
             id,

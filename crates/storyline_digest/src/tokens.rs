@@ -327,7 +327,12 @@ fn starts_sentence(gap: &str) -> bool {
 /// a word without capitals or non-ASCII letters is hashed where it stands.
 // Inlined into the tokenizer's loop: as a call, its register saves cost a fifth of it.
 #[inline(always)]
-fn hashes_of(word: &str, marks: u8, buffer: &mut String) -> (u64, Option<Term>) {
+fn hashes_of(
+    word: &str,
+    marks: u8,
+    stopwords: &HashFilter,
+    buffer: &mut String,
+) -> (u64, Option<Term>) {
     let word = crate::text::strip_possessive(word);
     let bytes = word.as_bytes();
     let mut stack = [0_u8; 32];
@@ -351,7 +356,7 @@ fn hashes_of(word: &str, marks: u8, buffer: &mut String) -> (u64, Option<Term>) 
     const LONGEST_STOPWORD: usize = 10;
     let is_content = lower.len() >= 3
         && starts_alphabetic(lower)
-        && (lower.len() > LONGEST_STOPWORD || !is_stopword_hash(lower_hash));
+        && (lower.len() > LONGEST_STOPWORD || !stopwords.contains(lower_hash));
     if !is_content {
         return (lower_hash, None);
     }
@@ -383,7 +388,7 @@ pub(crate) fn term_of_word(word: &str) -> Option<Term> {
     let marks = word
         .bytes()
         .fold(0, |marks, byte| marks | BYTE_CLASS[usize::from(byte)]);
-    hashes_of(word, marks, &mut String::new()).1
+    hashes_of(word, marks, stopword_hashes(), &mut String::new()).1
 }
 
 /// Reads `text` once into tokens. Words are found as by [`WordRanges`], in one loop with
@@ -391,12 +396,21 @@ pub(crate) fn term_of_word(word: &str) -> Option<Term> {
 /// and the gap before it is read as bytes (most gaps are one space). This loop reads every
 /// byte of every digested text, and was the digest's largest cost when it went through the
 /// word iterator and string slices.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with_words(text).0
+}
+
+/// [`tokenize`], and each token's start and text, for the passes that read words (dates,
+/// disagreements).
+pub(crate) fn tokenize_with_words(text: &str) -> (Vec<Token>, Vec<(usize, &str)>) {
     let bytes = text.as_bytes();
+    let stopwords = stopword_hashes();
     let mut buffer = String::new();
     let mut previous_end = 0;
     let mut offset = 0;
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(text.len() / 5);
     while let Some(start) = next_word_start(text, offset) {
         let (end, marks) = word_end(text, start);
         offset = end;
@@ -415,7 +429,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 )
             };
         previous_end = end;
-        let (lower, term) = hashes_of(word, marks, &mut buffer);
+        let (lower, term) = hashes_of(word, marks, stopwords, &mut buffer);
+        words.push((start, word));
         let first_byte = bytes.get(start).copied().unwrap_or(0);
         let (capitalised, lowercase_start) = if first_byte.is_ascii() {
             let class = BYTE_CLASS[usize::from(first_byte)];
@@ -447,7 +462,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         });
     }
     mark_headlines(text, &mut tokens);
-    tokens
+    (tokens, words)
 }
 
 /// Where the next word starts at or after `offset`: the next letter or digit.
