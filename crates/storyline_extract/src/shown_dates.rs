@@ -108,10 +108,11 @@ impl ShownDates {
         })
     }
 
-    /// True when the page shows `day` by the headline, unlabelled or labelled as a publication.
+    /// True when the page shows `day` in the byline (from 1,000 characters before an `<h1>` to
+    /// 500 after it), unlabelled or labelled as a publication.
     pub(crate) fn shows_as_publication(&self, day: &str) -> bool {
         self.dates.iter().any(|date| {
-            date.day == day && date.label != Label::Updated && self.near_headline(date, 2000)
+            date.day == day && date.label != Label::Updated && self.near_headline(date, 500)
         })
     }
 
@@ -316,5 +317,13 @@ mod tests {
             shown.dateline_by_headline(300).as_deref(),
             Some("2024-06-03")
         );
+        let filler = "word ".repeat(120);
+        let html = format!(
+            "<h1>Grain prices</h1><p>June 3, 2024</p><p>{filler}</p><p>May 2, 2024</p><p>Updated July 4, 2024</p>"
+        );
+        let shown = ShownDates::read(&Document::parse(&html));
+        assert!(shown.shows_as_publication("2024-06-03"));
+        assert!(!shown.shows_as_publication("2024-05-02"));
+        assert!(!shown.shows_as_publication("2024-07-04"));
     }
 }
