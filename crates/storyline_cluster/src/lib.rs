@@ -46,10 +46,12 @@
 
 use storyline_core::{DocIdx, StoryId};
 
+mod candidates;
 pub mod eval;
 mod features;
 mod linkage;
 mod stopwords;
+mod term_stats;
 mod tokens;
 mod vectors;
 
@@ -133,7 +135,7 @@ pub fn cluster_stories(
     config: &ClusterConfig,
 ) -> Vec<StoryId> {
     let store = vectors::VectorStore::build(features, config);
-    let edges = vectors::similarity_edges(&store, config);
+    let edges = candidates::similarity_edges(&store, config);
     // The vectors are not needed for linkage; free them before it allocates its maps.
     drop(store);
     let must_link: Vec<(usize, usize)> = must_link
@@ -155,7 +157,7 @@ pub fn similarity_graph(
     config: &ClusterConfig,
 ) -> Vec<(DocIdx, DocIdx, f32)> {
     let store = vectors::VectorStore::build(features, config);
-    vectors::similarity_edges(&store, config)
+    candidates::similarity_edges(&store, config)
         .into_iter()
         .map(|edge| (DocIdx(edge.a), DocIdx(edge.b), edge.similarity))
         .collect()

@@ -1,6 +1,6 @@
 //! Average-link agglomerative clustering on a sparse similarity graph: edges → cluster labels.
 //!
-//! Input is the k-nearest-neighbour graph from [`crate::vectors::similarity_edges`] plus
+//! Input is the k-nearest-neighbour graph from [`crate::candidates::similarity_edges`] plus
 //! must-link pairs; output is one representative per article. Clusters start as the
 //! must-link components. Each step merges the two clusters with the highest average pairwise
 //! similarity, where a pair without an edge counts as similarity 0 — so a merge needs broad
@@ -19,7 +19,7 @@ use std::collections::BinaryHeap;
 
 use rustc_hash::FxHashMap;
 
-use crate::vectors::Edge;
+use crate::candidates::Edge;
 
 /// Clusters `n_docs` articles; returns for each article the index of its cluster's root.
 pub(crate) fn average_link(
