@@ -169,10 +169,15 @@ fn summarise_with(
             // the sum does not depend on the order they are added in.
             let mut n_distinct = 0;
             let mut overlap = 0.0;
+            // Bits of the terms seen so far: a term whose bit is unset is no repeat, and
+            // most are told so without scanning the sentence.
+            let mut seen_bits = 0_u64;
             for (at, term) in raw_terms.iter().enumerate() {
-                if is_repeat(raw_terms, at) {
+                let bit = 1_u64 << (term >> 58);
+                if seen_bits & bit != 0 && is_repeat(raw_terms, at) {
                     continue;
                 }
+                seen_bits |= bit;
                 n_distinct += 1;
                 // One quotable article: every term's frequency is one.
                 overlap += if one_quotable {

@@ -168,7 +168,8 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
     // The last byte decides which ending can be there; most words end in none of them.
     let cut = match bytes.last() {
         Some(b's') if n >= 2 && bytes[n - 2] == b'\'' => 2,
-        Some(b's') if n >= 4 && &bytes[n - 4..n - 1] == CURLY => 4,
+        // The curly quote's last byte first: most words ending in "s" have no quote.
+        Some(b's') if n >= 4 && bytes[n - 2] == 0x99 && &bytes[n - 4..n - 1] == CURLY => 4,
         Some(b'\'') if n >= 2 && bytes[n - 2] == b's' => 2,
         Some(0x99) if n >= 4 && &bytes[n - 3..] == CURLY && bytes[n - 4] == b's' => 4,
         _ => 0,

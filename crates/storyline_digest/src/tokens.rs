@@ -373,6 +373,7 @@ fn hashes_of(
 }
 
 /// Whether lower-cased UTF-8 bytes start with a letter.
+#[inline]
 fn starts_alphabetic(lower: &[u8]) -> bool {
     match lower.first() {
         Some(byte) if byte.is_ascii() => byte.is_ascii_alphabetic(),
@@ -540,10 +541,11 @@ fn mark_headlines(text: &str, tokens: &mut [Token]) {
     let mut first_token = 0;
     for line in text.split_inclusive('\n') {
         let line_end = line_start + line.len();
-        let mut last_token = first_token;
-        while last_token < tokens.len() && tokens[last_token].start < line_end {
-            last_token += 1;
-        }
+        // Tokens are in text order: the line's are found by a binary search.
+        let last_token = first_token
+            + tokens
+                .get(first_token..)
+                .map_or(0, |rest| rest.partition_point(|t| t.start < line_end));
         let on_line = &tokens[first_token..last_token];
         let trimmed = line.trim();
         let closed = trimmed.ends_with(['.', '!', '"', '”', '’', ')', ',', ';']);
