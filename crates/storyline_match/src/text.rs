@@ -87,6 +87,12 @@ pub(crate) fn tokenize(text: &str, mut on_token: impl FnMut(Token<'_>)) -> Quote
                 continue;
             }
         }
+        if ASCII_CLASS[usize::from(byte)] & PLAIN != 0 {
+            // Spaces, commas and the like only end a word: no decoding, no dispatch.
+            flush(&mut word, capitalized, numeric, &mut on_token);
+            at += 1;
+            continue;
+        }
         let c = if byte.is_ascii() {
             at += 1;
             if byte.is_ascii_alphanumeric() {
@@ -141,10 +147,13 @@ pub(crate) fn tokenize(text: &str, mut on_token: impl FnMut(Token<'_>)) -> Quote
     quotes
 }
 
-/// Classes of bytes for the word scan: ASCII letters and digits, and which letters are capitals.
+/// Classes of bytes for the word scan: ASCII letters and digits, and which letters are
+/// capitals; `PLAIN` marks ASCII separators that mean nothing but a word's end (all but
+/// sentence stops, line breaks and straight quotes).
 const ALNUM: u8 = 1;
 const LETTER: u8 = 2;
 const UPPER: u8 = 4;
+const PLAIN: u8 = 8;
 const ASCII_CLASS: [u8; 256] = {
     let mut classes = [0u8; 256];
     let mut byte = 0;
@@ -156,6 +165,8 @@ const ASCII_CLASS: [u8; 256] = {
             classes[byte] = ALNUM | LETTER;
         } else if c.is_ascii_uppercase() {
             classes[byte] = ALNUM | LETTER | UPPER;
+        } else if !matches!(c, b'.' | b'!' | b'?' | b'\n' | b'"') {
+            classes[byte] = PLAIN;
         }
         byte += 1;
     }
