@@ -142,20 +142,28 @@ impl CandidateScratch {
         config: &ClusterConfig,
         edges: &mut Vec<Edge>,
     ) {
+        let mut n_touched = 0;
         for (slot, weight) in store.top_terms(doc) {
-            for &(other, other_weight) in postings.list(slot) {
+            let list = postings.list(slot);
+            // Every article is written to `touched` and kept only if it is new: whether it
+            // is new is a coin toss the processor cannot predict, so no branch on it.
+            self.touched.resize(n_touched + list.len(), 0);
+            for &(other, other_weight) in list {
                 if other as usize == doc {
                     continue;
                 }
                 if let Some(partial) = self.partial.get_mut(other as usize) {
-                    if *partial == 0.0 {
-                        self.touched.push(other);
-                    }
+                    let is_new = *partial == 0.0;
                     // Never exactly 0 again once touched, so `touched` holds each once.
                     *partial += (weight * other_weight).max(f32::MIN_POSITIVE);
+                    if let Some(entry) = self.touched.get_mut(n_touched) {
+                        *entry = other;
+                    }
+                    n_touched += usize::from(is_new);
                 }
             }
         }
+        self.touched.truncate(n_touched);
         // Score exactly only the candidates with the highest partial dot product: the cap
         // bounds the work per article whatever the posting lists look like, and a partial
         // selection avoids sorting every touched article.
@@ -205,33 +213,99 @@ impl CandidateScratch {
     }
 }
 
-/// One article's vector spread over a small open-addressing table keyed by term. The
-/// candidate search scores some sixteen others against each article: with the article in
-/// a table, each candidate costs one probe per candidate term, where a merge of the two
-/// sorted lists stepped through both. Probing in the candidate's (sorted) term order adds
-/// the products in the order the merge did, so the sum has the same bits.
+/// One article's vector spread over a small table keyed by term. The candidate search
+/// scores some sixteen others against each article: with the article in a table, each
+/// candidate costs one look-up per candidate term, where a merge of the two sorted lists
+/// stepped through both. Looking up in the candidate's (sorted) term order adds the
+/// products in the order the merge did, so the sum has the same bits.
+///
+/// The table is direct-mapped on a window of the term's bits, chosen so that the article's
+/// terms do not collide: a look-up is then one load and a compare, and a term that is not
+/// there adds a product of zero, which leaves the (non-negative) sum unchanged — no branch
+/// on whether the term is shared. An article whose terms collide in every window tried
+/// falls back to linear probing. Terms of weight 0 are left out: they add nothing either.
 #[derive(Debug, Default)]
 pub(crate) struct ProbeTable {
-    /// Power-of-two many (term, 1 + quantised weight) slots, at most a quarter full (probes
-    /// end quickly at a gap); a zero second half marks an empty slot.
-    slots: Vec<(u32, u32)>,
+    /// Power-of-two many (term, quantised weight) slots; weight 0 marks an empty slot.
+    slots: Vec<(u32, u16)>,
+    /// Slots written by the current load, to empty them for the next.
+    filled: Vec<u32>,
+    /// Right shift of the term before masking: which bits choose the slot.
+    shift: u32,
+    /// No two terms share a slot (else the slots are probed linearly from the term's).
+    direct: bool,
 }
+
+/// Windows of term bits tried before falling back to linear probing.
+const MAX_SHIFT: u32 = 16;
 
 impl ProbeTable {
     pub(crate) fn load(&mut self, terms: &[u32], weights: &[u16]) {
-        let n_slots = (terms.len() * 4).next_power_of_two().max(16);
-        self.slots.clear();
-        self.slots.resize(n_slots, (0, 0));
-        let mask = n_slots - 1;
+        // 16 slots per term keep collisions rare enough that one of a few windows has
+        // none. The table only grows, so it is allocated and cleared once, not per article.
+        let wanted = (terms.len() * 16).next_power_of_two().max(64);
+        if wanted > self.slots.len() {
+            self.slots = vec![(0, 0); wanted];
+            self.filled.clear();
+        }
+        self.empty();
+        for shift in 0..MAX_SHIFT {
+            if self.try_direct(terms, weights, shift) {
+                return;
+            }
+            self.empty();
+        }
+        self.load_probed(terms, weights);
+    }
+
+    /// Empties the slots of the last load.
+    fn empty(&mut self) {
+        for &slot in &self.filled {
+            if let Some(entry) = self.slots.get_mut(slot as usize) {
+                *entry = (0, 0);
+            }
+        }
+        self.filled.clear();
+    }
+
+    /// Places every term in its own slot, chosen by the bits above `shift`; false if two
+    /// terms collide.
+    fn try_direct(&mut self, terms: &[u32], weights: &[u16], shift: u32) -> bool {
+        self.shift = shift;
+        self.direct = true;
+        let mask = self.slots.len() - 1;
         for (&term, &weight) in terms.iter().zip(weights) {
-            // Term hashes are uniform, so their low bits spread the slots.
+            if weight == 0 {
+                continue;
+            }
+            let slot = (term >> shift) as usize & mask;
+            match self.slots.get_mut(slot) {
+                Some(entry) if entry.1 == 0 => *entry = (term, weight),
+                _ => return false,
+            }
+            self.filled.push(slot as u32);
+        }
+        true
+    }
+
+    /// Linear probing on the low bits, for terms that collide in every window. The table
+    /// has at least 16 slots per term, so probes end quickly at an empty slot.
+    fn load_probed(&mut self, terms: &[u32], weights: &[u16]) {
+        self.shift = 0;
+        self.direct = false;
+        let mask = self.slots.len() - 1;
+        for (&term, &weight) in terms.iter().zip(weights) {
+            if weight == 0 {
+                continue;
+            }
             let mut slot = term as usize & mask;
-            while self.slots.get(slot).is_some_and(|&(_, held)| held != 0) {
+            while self.slots.get(slot).is_some_and(|entry| entry.1 != 0) {
                 slot = (slot + 1) & mask;
             }
             if let Some(entry) = self.slots.get_mut(slot) {
-                *entry = (term, u32::from(weight) + 1);
+                *entry = (term, weight);
             }
+            self.filled.push(slot as u32);
         }
     }
 
@@ -239,15 +313,29 @@ impl ProbeTable {
     fn dot(&self, terms: &[u32], weights: &[u16]) -> f32 {
         let mask = self.slots.len().wrapping_sub(1);
         let mut dot = 0.0f32;
+        if self.direct {
+            for (&term, &weight) in terms.iter().zip(weights) {
+                let (held_term, held_weight) = self
+                    .slots
+                    .get((term >> self.shift) as usize & mask)
+                    .copied()
+                    .unwrap_or((0, 0));
+                let held_weight = if held_term == term { held_weight } else { 0 };
+                dot += f32::from(held_weight) * f32::from(weight);
+            }
+            return dot;
+        }
         for (&term, &weight) in terms.iter().zip(weights) {
             let mut slot = term as usize & mask;
-            while let Some(&(held_term, held)) = self.slots.get(slot) {
-                if held == 0 {
+            for _ in 0..self.slots.len() {
+                let Some(&(held_term, held_weight)) = self.slots.get(slot) else {
+                    break;
+                };
+                if held_weight == 0 {
                     break;
                 }
                 if held_term == term {
-                    // `held - 1` is the loaded u16 weight, so the cast is exact.
-                    dot += f32::from((held - 1) as u16) * f32::from(weight);
+                    dot += f32::from(held_weight) * f32::from(weight);
                     break;
                 }
                 slot = (slot + 1) & mask;
@@ -299,6 +387,35 @@ mod tests {
             &[(0, 1), (0, 2), (1, 2)],
         );
         check(&[], &[]);
+    }
+
+    #[test]
+    fn probe_table_dot_matches_a_plain_sum() {
+        // Terms alike below bit 26 collide in every window tried, so these take the
+        // linear-probing path; the spread ones the direct path.
+        let colliding: Vec<u32> = (1..=40).map(|i| i << 26).collect();
+        let spread: Vec<u32> = (1..=40)
+            .map(|i: u32| i.wrapping_mul(2_654_435_761))
+            .collect();
+        for (terms, direct) in [(colliding, false), (spread, true)] {
+            let mut sorted = terms.clone();
+            sorted.sort_unstable();
+            let weights: Vec<u16> = (0..sorted.len() as u16).map(|i| i * 700).collect();
+            let mut table = ProbeTable::default();
+            table.load(&sorted, &weights);
+            assert_eq!(table.direct, direct);
+            let other: Vec<u32> = sorted.iter().copied().step_by(3).chain([7, 9]).collect();
+            let mut other = other;
+            other.sort_unstable();
+            let other_weights: Vec<u16> = (0..other.len() as u16).map(|i| 1000 + i).collect();
+            let mut plain = 0.0f32;
+            for (term, weight) in other.iter().zip(&other_weights) {
+                if let Ok(at) = sorted.binary_search(term) {
+                    plain += f32::from(weights[at]) * f32::from(*weight);
+                }
+            }
+            assert_eq!(table.dot(&other, &other_weights).to_bits(), plain.to_bits());
+        }
     }
 
     #[test]

@@ -53,6 +53,7 @@ impl VectorStore {
     pub(crate) fn build(features: &[StoryFeatures], config: &ClusterConfig) -> VectorStore {
         let mut term_table = TermTable::default();
         for article in features {
+            term_table.warm(article.terms().map(|term| term.hash));
             for term in article.terms() {
                 term_table.count(term.hash);
             }
@@ -266,6 +267,7 @@ impl WeighScratch {
     ) -> &[WeightedTerm] {
         let weighted = &mut self.weighted;
         weighted.clear();
+        term_table.warm(article.terms().map(|term| term.hash));
         weighted.extend(article.terms().map(|term| {
             // Every term of every article was counted, so the lookup finds it.
             let slot = term_table.slot_of(term.hash).unwrap_or(u32::MAX);
