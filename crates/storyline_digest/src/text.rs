@@ -5,7 +5,7 @@
 //! disagreement passes, so each article's text is split into sentences and terms only once.
 
 use crate::provenance::StoryView;
-use crate::tokens::{term_of_word, tokenize_with_words, word_ranges, Token};
+use crate::tokens::{term_of_word, tokenize_with_words, word_ranges, Token, Tokenized};
 use crate::{DigestConfig, StoryArticle};
 
 /// A content-word term: the hash of a lower-cased, lightly stemmed word.
@@ -40,7 +40,8 @@ pub(crate) struct ArticleText<'a> {
     /// Each token's start and text, for the passes that read words (dates, disagreements).
     pub(crate) words: Vec<(usize, &'a str)>,
     pub(crate) sentences: Vec<Sentence>,
-    /// The terms of every sentence, one after the other (see [`Sentence::terms`]).
+    /// The terms of every sentence, one after the other (see [`Sentence::terms`]): every
+    /// token's, as every token is in a sentence.
     pub(crate) terms: Vec<Term>,
 }
 
@@ -53,8 +54,12 @@ impl<'a> ArticleText<'a> {
         source: String,
         text: &'a str,
     ) -> Self {
-        let (tokens, words) = tokenize_with_words(text);
-        let (sentences, terms) = build_sentences(&tokens, split_sentences(text));
+        let Tokenized {
+            tokens,
+            words,
+            terms,
+        } = tokenize_with_words(text);
+        let sentences = build_sentences(&tokens, terms.len(), split_sentences(text));
         ArticleText {
             position,
             id,
@@ -386,33 +391,32 @@ fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, 
     }
 }
 
-/// Attaches tokens and terms to sentence ranges (both are in text order); returns the
-/// sentences and the terms they index into.
-fn build_sentences(tokens: &[Token], ranges: Vec<(usize, usize)>) -> (Vec<Sentence>, Vec<Term>) {
+/// Attaches tokens and terms to sentence ranges (both are in text order). Every token lies
+/// inside a sentence (sentences cover all but the whitespace between them, and no word
+/// holds whitespace or runs across a sentence's end), so a sentence's terms are a range
+/// of the article's, found from its tokens' [`Token::terms_before`].
+fn build_sentences(tokens: &[Token], n_terms: usize, ranges: Vec<(usize, usize)>) -> Vec<Sentence> {
+    let terms_before = |index: usize| {
+        tokens
+            .get(index)
+            .map_or(n_terms, |token| token.terms_before as usize)
+    };
     let mut next_token = 0;
-    let mut terms: Vec<Term> = Vec::with_capacity(tokens.len());
-    let sentences = ranges
+    ranges
         .into_iter()
         .map(|(start, end)| {
-            while next_token < tokens.len() && tokens[next_token].start < start {
-                next_token += 1;
-            }
-            let first_token = next_token;
-            while next_token < tokens.len() && tokens[next_token].end <= end {
-                next_token += 1;
-            }
-            let own = &tokens[first_token..next_token];
-            let first_term = terms.len();
-            terms.extend(own.iter().filter_map(|t| t.term));
+            let rest = tokens.get(next_token..).unwrap_or(&[]);
+            let first_token = next_token + rest.partition_point(|t| t.start < start);
+            let rest = tokens.get(first_token..).unwrap_or(&[]);
+            next_token = first_token + rest.partition_point(|t| t.end <= end);
             Sentence {
                 start,
                 end,
-                terms: first_term..terms.len(),
-                n_words: own.len(),
+                terms: terms_before(first_token)..terms_before(next_token),
+                n_words: next_token - first_token,
             }
         })
-        .collect();
-    (sentences, terms)
+        .collect()
 }
 
 #[cfg(test)]
@@ -485,6 +489,41 @@ mod tests {
             ("’", "’"),
         ] {
             assert_eq!(strip_possessive(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn every_token_is_in_a_sentence() {
+        // Fragments that end, open and quote sentences, and glue words across marks.
+        let fragments = [
+            "He", "said", "no", ".", "!", "?", "\n", " ", "  ", "'", "’", "”", "\"", ")", "(",
+            "U.S.", "Mr.", "J.", "x-", "’s", "12", "3.5", "\u{a0}", "“", "É", "é", ":", "'s",
+        ];
+        let mut state = 11_u64;
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..14 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
+            }
+            let article = ArticleText::new(0, "a", false, String::new(), &text);
+            let in_sentences: usize = article.sentences.iter().map(|s| s.n_words).sum();
+            assert_eq!(in_sentences, article.tokens.len(), "{text:?}");
+            let mut expected = Vec::new();
+            for sentence in &article.sentences {
+                let words = crate::text::words(&text[sentence.start..sentence.end]);
+                expected.extend(words.iter().filter_map(|(_, w)| term_of_word(w)));
+                assert_eq!(
+                    article.sentence_terms(sentence),
+                    words
+                        .iter()
+                        .filter_map(|(_, w)| term_of_word(w))
+                        .collect::<Vec<_>>()
+                );
+            }
+            assert_eq!(article.terms, expected, "{text:?}");
         }
     }
 

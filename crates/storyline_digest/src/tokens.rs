@@ -21,8 +21,9 @@ pub(crate) struct Token {
     pub(crate) end: usize,
     /// Hash of the lower-cased word without a possessive ending.
     pub(crate) lower: u64,
-    /// The content-word term (stopwords and short words have none).
-    pub(crate) term: Option<Term>,
+    /// How many content-word terms the words before it have (an index into
+    /// [`Tokenized::terms`]); stopwords and short words have no term.
+    pub(crate) terms_before: u32,
     /// Starts with an upper-case letter.
     pub(crate) capitalised: bool,
     /// First word of the text, or after `.`, `!`, `?`, `:`, a line break or an opening quote.
@@ -399,12 +400,21 @@ pub(crate) fn term_of_word(word: &str) -> Option<Term> {
 /// word iterator and string slices.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with_words(text).0
+    tokenize_with_words(text).tokens
 }
 
-/// [`tokenize`], and each token's start and text, for the passes that read words (dates,
-/// disagreements).
-pub(crate) fn tokenize_with_words(text: &str) -> (Vec<Token>, Vec<(usize, &str)>) {
+/// What [`tokenize_with_words`] reads from a text.
+#[derive(Debug)]
+pub(crate) struct Tokenized<'t> {
+    pub(crate) tokens: Vec<Token>,
+    /// Each token's start and text, for the passes that read words (dates, disagreements).
+    pub(crate) words: Vec<(usize, &'t str)>,
+    /// The content-word terms of the tokens that have one, in text order with repeats.
+    pub(crate) terms: Vec<Term>,
+}
+
+/// [`tokenize`], with each token's word and the tokens' content-word terms.
+pub(crate) fn tokenize_with_words(text: &str) -> Tokenized<'_> {
     let bytes = text.as_bytes();
     let stopwords = stopword_hashes();
     let mut buffer = String::new();
@@ -412,6 +422,7 @@ pub(crate) fn tokenize_with_words(text: &str) -> (Vec<Token>, Vec<(usize, &str)>
     let mut offset = 0;
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut words: Vec<(usize, &str)> = Vec::with_capacity(text.len() / 5);
+    let mut terms: Vec<Term> = Vec::with_capacity(text.len() / 8);
     while let Some(start) = next_word_start(text, offset) {
         let (end, marks) = word_end(text, start);
         offset = end;
@@ -432,6 +443,10 @@ pub(crate) fn tokenize_with_words(text: &str) -> (Vec<Token>, Vec<(usize, &str)>
         previous_end = end;
         let (lower, term) = hashes_of(word, marks, stopwords, &mut buffer);
         words.push((start, word));
+        let terms_before = terms.len() as u32;
+        if let Some(term) = term {
+            terms.push(term);
+        }
         let first_byte = bytes.get(start).copied().unwrap_or(0);
         let (capitalised, lowercase_start) = if first_byte.is_ascii() {
             let class = BYTE_CLASS[usize::from(first_byte)];
@@ -446,7 +461,7 @@ pub(crate) fn tokenize_with_words(text: &str) -> (Vec<Token>, Vec<(usize, &str)>
             start,
             end,
             lower,
-            term,
+            terms_before,
             capitalised,
             sentence_start,
             joined_to_previous,
@@ -463,7 +478,11 @@ pub(crate) fn tokenize_with_words(text: &str) -> (Vec<Token>, Vec<(usize, &str)>
         });
     }
     mark_headlines(text, &mut tokens);
-    (tokens, words)
+    Tokenized {
+        tokens,
+        words,
+        terms,
+    }
 }
 
 /// Where the next word starts at or after `offset`: the next letter or digit.
