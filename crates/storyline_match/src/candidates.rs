@@ -158,8 +158,9 @@ pub(crate) fn candidate_pairs<S: FingerprintStore + ?Sized>(
             left
         });
     drop((buckets, memberships));
-    // Highest priority first, then by pair: independent of the thread count.
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Highest priority first, then by pair: independent of the thread count (every pair
+    // appears once, so the unstable parallel sort has only one answer).
+    ranked.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 
     let mut per_doc = vec![0usize; n_docs];
     let mut pairs = Vec::with_capacity(ranked.len());
@@ -173,7 +174,7 @@ pub(crate) fn candidate_pairs<S: FingerprintStore + ?Sized>(
             pairs.push((left as u32, right as u32));
         }
     }
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     (pairs, counts)
 }
 
