@@ -99,13 +99,18 @@ impl Postings {
     /// The list of a term slot; empty for terms in more than `max_posting_len` articles,
     /// which are stop-like: they would cost quadratic work and say little about which story
     /// an article belongs to.
-    fn list(&self, slot: u32) -> &[(u32, f32)] {
+    fn range(&self, slot: u32) -> std::ops::Range<usize> {
         let start = self.offsets.get(slot as usize).copied().unwrap_or(0) as usize;
         let end = self.offsets.get(slot as usize + 1).copied().unwrap_or(0) as usize;
         if end.saturating_sub(start) > self.max_len {
-            return &[];
+            return 0..0;
         }
-        self.entries.get(start..end).unwrap_or_default()
+        start..end
+    }
+
+    /// The list at `range` (from [`Postings::range`]).
+    fn list(&self, range: std::ops::Range<usize>) -> &[(u32, f32)] {
+        self.entries.get(range).unwrap_or_default()
     }
 }
 
@@ -121,6 +126,8 @@ struct CandidateScratch {
     table: ProbeTable,
     /// The best candidates by exact cosine, with their ids.
     scored: Vec<(f32, u32)>,
+    /// The posting lists of the article's indexed terms, with the term's weight.
+    lists: Vec<(std::ops::Range<usize>, f32)>,
 }
 
 impl CandidateScratch {
@@ -131,6 +138,7 @@ impl CandidateScratch {
             ranked: Vec::new(),
             table: ProbeTable::default(),
             scored: Vec::new(),
+            lists: Vec::new(),
         }
     }
 
@@ -142,9 +150,26 @@ impl CandidateScratch {
         config: &ClusterConfig,
         edges: &mut Vec<Edge>,
     ) {
+        // Where the lists are, and their first entries, are read ahead for all the indexed
+        // terms at once: those reads do not wait on one another, so their cache misses
+        // overlap instead of stalling each list in turn.
+        self.lists.clear();
+        self.lists.extend(
+            store
+                .top_terms(doc)
+                .map(|(slot, weight)| (postings.range(slot), weight)),
+        );
+        let mut sink = 0u32;
+        for (range, _) in &self.lists {
+            sink ^= postings
+                .list(range.clone())
+                .first()
+                .map_or(0, |entry| entry.0);
+        }
+        std::hint::black_box(sink);
         let mut n_touched = 0;
-        for (slot, weight) in store.top_terms(doc) {
-            let list = postings.list(slot);
+        for (range, weight) in &self.lists {
+            let (list, weight) = (postings.list(range.clone()), *weight);
             // Every article is written to `touched` and kept only if it is new: whether it
             // is new is a coin toss the processor cannot predict, so no branch on it.
             self.touched.resize(n_touched + list.len(), 0);
@@ -178,6 +203,12 @@ impl CandidateScratch {
         if self.ranked.len() > config.max_candidates && config.max_candidates > 0 {
             self.ranked.select_nth_unstable(config.max_candidates - 1);
         }
+        // The candidates' vectors are read ahead in the same way.
+        let candidates = self
+            .ranked
+            .get(..config.max_candidates)
+            .unwrap_or(&self.ranked);
+        store.warm_vectors(candidates.iter().map(|&key| key as u32 as usize));
         let (terms, weights) = store.vector(doc);
         self.table.load(terms, weights);
         let table = &self.table;
