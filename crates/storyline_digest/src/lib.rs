@@ -42,6 +42,7 @@ mod disagree;
 mod entities;
 mod error;
 mod lexicon;
+mod pool;
 mod provenance;
 pub mod report;
 pub mod show;

@@ -4,6 +4,9 @@
 //! articles and bytes per article) and shared by the summary, headline, entity, date and
 //! disagreement passes, so each article's text is split into sentences and terms only once.
 
+use std::cell::RefCell;
+
+use crate::pool;
 use crate::provenance::StoryView;
 use crate::tokens::{term_of_word, tokenize_with_words, word_ranges, Token, Tokenized};
 use crate::{DigestConfig, StoryArticle};
@@ -54,12 +57,31 @@ impl<'a> ArticleText<'a> {
         source: String,
         text: &'a str,
     ) -> Self {
+        let buffers = pool::take();
         let Tokenized {
             tokens,
             words,
             terms,
-        } = tokenize_with_words(text);
-        let sentences = build_sentences(&tokens, terms.len(), split_sentences(text));
+        } = tokenize_with_words(
+            text,
+            Tokenized {
+                tokens: buffers.tokens,
+                words: buffers.words,
+                terms: buffers.terms,
+            },
+        );
+        let mut sentences = buffers.sentences;
+        // The sentence ranges are needed only here: one vector per thread holds them.
+        SENTENCE_RANGES.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut ranges) => {
+                split_sentences_into(text, &mut ranges);
+                build_sentences(&tokens, terms.len(), &ranges, &mut sentences);
+            }
+            Err(_) => {
+                let ranges = split_sentences(text);
+                build_sentences(&tokens, terms.len(), &ranges, &mut sentences);
+            }
+        });
         ArticleText {
             position,
             id,
@@ -87,6 +109,25 @@ impl<'a> ArticleText<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct StoryTexts<'a> {
     pub(crate) articles: Vec<ArticleText<'a>>,
+}
+
+impl Drop for StoryTexts<'_> {
+    /// Gives the articles' vectors back to this thread's pool, for the next story.
+    fn drop(&mut self) {
+        for article in &mut self.articles {
+            pool::give_back(
+                std::mem::take(&mut article.tokens),
+                std::mem::take(&mut article.words),
+                std::mem::take(&mut article.terms),
+                std::mem::take(&mut article.sentences),
+            );
+        }
+    }
+}
+
+thread_local! {
+    /// Sentence byte ranges of the article being read (see [`ArticleText::new`]).
+    static SENTENCE_RANGES: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
 }
 
 impl<'a> StoryTexts<'a> {
@@ -293,8 +334,15 @@ fn is_abbreviation(word: &str) -> bool {
 /// or `?` (and closing quotes) followed by a space and a capital, digit or opening quote,
 /// unless the full stop ends an abbreviation or an initial.
 pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut sentences = Vec::with_capacity(text.len() / 64 + 1);
+    split_sentences_into(text, &mut sentences);
+    sentences
+}
+
+/// [`split_sentences`] into `sentences` (emptied first).
+fn split_sentences_into(text: &str, sentences: &mut Vec<(usize, usize)>) {
+    sentences.clear();
+    let bytes = text.as_bytes();
     // Where the current sentence starts; a line break always ends one.
     let mut start = 0;
     let mut offset = 0;
@@ -306,18 +354,17 @@ pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
         offset = mark + 1;
         let byte = bytes[mark];
         if byte == b'\n' {
-            push_sentence(&mut sentences, text, start, offset);
+            push_sentence(sentences, text, start, offset);
             start = offset;
             continue;
         }
         let Some(end) = sentence_end(text, start, mark) else {
             continue;
         };
-        push_sentence(&mut sentences, text, start, end);
+        push_sentence(sentences, text, start, end);
         start = end;
     }
-    push_sentence(&mut sentences, text, start, bytes.len());
-    sentences
+    push_sentence(sentences, text, start, bytes.len());
 }
 
 /// The offset of the next `.`, `!`, `?` or line break at or after `offset`. Eight bytes
@@ -395,28 +442,31 @@ fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, 
 /// inside a sentence (sentences cover all but the whitespace between them, and no word
 /// holds whitespace or runs across a sentence's end), so a sentence's terms are a range
 /// of the article's, found from its tokens' [`Token::terms_before`].
-fn build_sentences(tokens: &[Token], n_terms: usize, ranges: Vec<(usize, usize)>) -> Vec<Sentence> {
+fn build_sentences(
+    tokens: &[Token],
+    n_terms: usize,
+    ranges: &[(usize, usize)],
+    sentences: &mut Vec<Sentence>,
+) {
     let terms_before = |index: usize| {
         tokens
             .get(index)
             .map_or(n_terms, |token| token.terms_before as usize)
     };
     let mut next_token = 0;
-    ranges
-        .into_iter()
-        .map(|(start, end)| {
-            let rest = tokens.get(next_token..).unwrap_or(&[]);
-            let first_token = next_token + rest.partition_point(|t| t.start < start);
-            let rest = tokens.get(first_token..).unwrap_or(&[]);
-            next_token = first_token + rest.partition_point(|t| t.end <= end);
-            Sentence {
-                start,
-                end,
-                terms: terms_before(first_token)..terms_before(next_token),
-                n_words: next_token - first_token,
-            }
-        })
-        .collect()
+    sentences.clear();
+    sentences.extend(ranges.iter().map(|&(start, end)| {
+        let rest = tokens.get(next_token..).unwrap_or(&[]);
+        let first_token = next_token + rest.partition_point(|t| t.start < start);
+        let rest = tokens.get(first_token..).unwrap_or(&[]);
+        next_token = first_token + rest.partition_point(|t| t.end <= end);
+        Sentence {
+            start,
+            end,
+            terms: terms_before(first_token)..terms_before(next_token),
+            n_words: next_token - first_token,
+        }
+    }));
 }
 
 #[cfg(test)]

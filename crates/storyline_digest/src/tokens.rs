@@ -397,7 +397,12 @@ pub(crate) fn term_of_word(word: &str) -> Option<Term> {
 /// word iterator and string slices.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with_words(text).tokens
+    let empty = Tokenized {
+        tokens: Vec::new(),
+        words: Vec::new(),
+        terms: Vec::new(),
+    };
+    tokenize_with_words(text, empty).tokens
 }
 
 /// What [`tokenize_with_words`] reads from a text.
@@ -410,16 +415,25 @@ pub(crate) struct Tokenized<'t> {
     pub(crate) terms: Vec<Term>,
 }
 
-/// [`tokenize`], with each token's word and the tokens' content-word terms.
-pub(crate) fn tokenize_with_words(text: &str) -> Tokenized<'_> {
+/// [`tokenize`], with each token's word and the tokens' content-word terms, into the
+/// vectors of `into` (emptied first; their buffers are reused).
+pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tokenized<'t> {
+    let Tokenized {
+        mut tokens,
+        mut words,
+        mut terms,
+    } = into;
+    tokens.clear();
+    words.clear();
+    terms.clear();
+    tokens.reserve(text.len() / 5);
+    words.reserve(text.len() / 5);
+    terms.reserve(text.len() / 8);
     let bytes = text.as_bytes();
     let stopwords = stopword_hashes();
     let mut buffer = String::new();
     let mut previous_end = 0;
     let mut offset = 0;
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
-    let mut words: Vec<(usize, &str)> = Vec::with_capacity(text.len() / 5);
-    let mut terms: Vec<Term> = Vec::with_capacity(text.len() / 8);
     while let Some(start) = next_word_start(text, offset) {
         let (end, marks) = word_end(text, start);
         offset = end;
