@@ -46,6 +46,7 @@
 
 use storyline_core::{DocIdx, StoryId};
 
+mod byte_classes;
 mod candidates;
 pub mod eval;
 mod features;
