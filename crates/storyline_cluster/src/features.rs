@@ -162,8 +162,9 @@ impl TallyTable {
         }
     }
 
-    /// Counts one more occurrence of `hash` and returns its tally.
-    #[inline]
+    /// Counts one more occurrence of `hash` and returns its tally. Inlined at each of its
+    /// few callers: it runs for nearly every token.
+    #[inline(always)]
     fn count(&mut self, hash: u32) -> &mut Tally {
         if (self.tallies.len() + 1) * 2 > self.slots.len() {
             self.grow();
@@ -187,6 +188,27 @@ impl TallyTable {
         tally
     }
 
+    /// The tally of `hash`, if counted.
+    fn get(&self, hash: u32) -> Option<Tally> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = hash as usize & mask;
+        loop {
+            let &(held, entry) = self.slots.get(slot)?;
+            if entry == 0 {
+                return None;
+            }
+            if held == hash {
+                return self
+                    .tallies
+                    .get(entry as usize - 1)
+                    .map(|&(_, tally)| tally);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let n_slots = (self.slots.len() * 2).max(16);
         self.slots = vec![(0, 0); n_slots];
@@ -212,7 +234,7 @@ struct TermCounter {
     /// "previous current" of a name pair.
     pair: Vec<u8>,
     /// Sort keys of the tallies when choosing the terms to keep.
-    ranked: Vec<u128>,
+    ranked: Vec<u64>,
     /// The terms kept, sorted by hash.
     kept: Vec<TermCount>,
 }
@@ -305,41 +327,41 @@ impl TermCounter {
     fn finish(&mut self, max_terms: usize) {
         // Sort key: the prior (positive, so its bits order like the float) inverted so that
         // ascending keys mean descending priors, then the hash, which breaks ties so that
-        // table order never leaks; count and kind ride along in the low bits.
+        // table order never leaks. 64-bit keys select faster than keys that also carried
+        // the count and kind; those are looked up again for the few terms kept.
         self.ranked.clear();
         self.ranked
             .extend(self.tallies.tallies.iter().map(|&(hash, tally)| {
-                let kind = tally
-                    .kind
-                    .unwrap_or(if tally.capitalised > tally.lowercase {
-                        TermKind::Name
-                    } else {
-                        TermKind::Word
-                    });
-                let count = u16::try_from(tally.count).unwrap_or(u16::MAX);
+                let (count, kind) = settle(&tally);
                 let prior = sublinear_count(count) * prior_weight(kind);
-                (u128::from(!prior.to_bits()) << 96)
-                    | (u128::from(hash) << 64)
-                    | (u128::from(count) << 8)
-                    | u128::from(kind as u8)
+                (u64::from(!prior.to_bits()) << 32) | u64::from(hash)
             }));
         if self.ranked.len() > max_terms && max_terms > 0 {
             self.ranked.select_nth_unstable(max_terms - 1);
         }
         self.ranked.truncate(max_terms);
         self.kept.clear();
-        self.kept.extend(self.ranked.iter().map(|&key| TermCount {
-            hash: (key >> 64) as u32,
-            count: (key >> 8) as u16,
-            kind: match key as u8 {
-                0 => TermKind::Word,
-                1 => TermKind::Name,
-                2 => TermKind::Number,
-                _ => TermKind::NamePair,
-            },
-        }));
+        for &key in &self.ranked {
+            let hash = key as u32;
+            if let Some(tally) = self.tallies.get(hash) {
+                let (count, kind) = settle(&tally);
+                self.kept.push(TermCount { hash, count, kind });
+            }
+        }
         self.kept.sort_unstable_by_key(|term| term.hash);
     }
+}
+
+/// A term's count (saturated to u16) and kind, once all its occurrences are tallied.
+fn settle(tally: &Tally) -> (u16, TermKind) {
+    let kind = tally
+        .kind
+        .unwrap_or(if tally.capitalised > tally.lowercase {
+            TermKind::Name
+        } else {
+            TermKind::Word
+        });
+    (u16::try_from(tally.count).unwrap_or(u16::MAX), kind)
 }
 
 /// `1 + ln(count)`, from a table for the small counts most terms have (the same `ln`
