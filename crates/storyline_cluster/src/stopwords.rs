@@ -20,13 +20,14 @@ pub(crate) fn is_stopword(hash: u32) -> bool {
     .contains(hash)
 }
 
-/// The stop word hashes in a small open-addressing table on their low bits (2 KB, so it
-/// stays in cache next to the tallies): about one probe per token, where a general hash set
-/// spent most of the stop-word test.
+/// The stop word hashes in a small table of four-slot buckets chosen by the hash's low
+/// bits (4 KB, so it stays in cache next to the tallies). A test reads one bucket and
+/// compares all four slots without branching: whether a word is a stop word is hard to
+/// predict, and a probe loop paid for every wrong guess.
 #[derive(Debug)]
 struct StopSet {
-    /// Power-of-two many slots, at most a quarter full.
-    slots: Vec<u32>,
+    /// Power-of-two many buckets; no hash needs more than its own bucket.
+    buckets: Vec<[u32; 4]>,
     /// The value of empty slots: the smallest one that is no stop word's hash.
     empty: u32,
 }
@@ -38,36 +39,37 @@ impl StopSet {
         let empty = (0..=u32::MAX)
             .find(|candidate| hashes.binary_search(candidate).is_err())
             .unwrap_or(0);
-        let n_slots = (hashes.len() * 4).next_power_of_two().max(16);
-        let mut slots = vec![empty; n_slots];
-        let mask = n_slots - 1;
-        for &hash in &hashes {
-            let mut slot = hash as usize & mask;
-            while slots[slot] != empty {
-                slot = (slot + 1) & mask;
+        // About two hashes per bucket; more buckets while one overflows.
+        let mut n_buckets = (hashes.len() / 2).next_power_of_two().max(16);
+        loop {
+            let mut buckets = vec![[empty; 4]; n_buckets];
+            let mask = n_buckets - 1;
+            let fits = hashes.iter().all(|&hash| {
+                let Some(bucket) = buckets.get_mut(hash as usize & mask) else {
+                    return false;
+                };
+                let Some(slot) = bucket.iter_mut().find(|slot| **slot == empty) else {
+                    return false;
+                };
+                *slot = hash;
+                true
+            });
+            if fits {
+                return StopSet { buckets, empty };
             }
-            slots[slot] = hash;
+            n_buckets *= 2;
         }
-        StopSet { slots, empty }
     }
 
+    #[inline]
     fn contains(&self, hash: u32) -> bool {
-        if hash == self.empty {
+        let mask = self.buckets.len() - 1;
+        let Some(bucket) = self.buckets.get(hash as usize & mask) else {
             return false;
-        }
-        let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
-        // At most a quarter full, so the probe always reaches an empty slot.
-        loop {
-            let held = self.slots[slot];
-            if held == hash {
-                return true;
-            }
-            if held == self.empty {
-                return false;
-            }
-            slot = (slot + 1) & mask;
-        }
+        };
+        let found =
+            (bucket[0] == hash) | (bucket[1] == hash) | (bucket[2] == hash) | (bucket[3] == hash);
+        found & (hash != self.empty)
     }
 }
 
