@@ -79,20 +79,16 @@ impl TermCounts {
             let Some(slot) = self.slots.get_mut(index) else {
                 return;
             };
-            if slot.count == 0 {
-                *slot = Slot {
-                    term,
-                    count: 1,
-                    last_article: article,
-                };
-                self.n_distinct += 1;
-                return;
-            }
-            if slot.term == term {
-                if slot.last_article != article {
-                    slot.count += 1;
-                    slot.last_article = article;
-                }
+            // Whether the term is new or seen is a coin toss: the slot is updated without
+            // branching on it (an empty slot's count is 0, so it becomes 1), and the only
+            // branch is whether the probe ends here, which it nearly always does.
+            let empty = slot.count == 0;
+            if empty | (slot.term == term) {
+                let counts_now = empty | (slot.last_article != article);
+                slot.term = term;
+                slot.count += u32::from(counts_now);
+                slot.last_article = article;
+                self.n_distinct += usize::from(empty);
                 return;
             }
             index = (index + 1) & mask;
@@ -105,8 +101,8 @@ impl TermCounts {
         let mut index = self.first_slot(term);
         for _ in 0..self.slots.len() {
             match self.slots.get(index) {
-                Some(slot) if slot.count == 0 => return 0,
-                Some(slot) if slot.term == term => return slot.count,
+                // An empty slot ends the probe with its count of 0.
+                Some(slot) if (slot.count == 0) | (slot.term == term) => return slot.count,
                 Some(_) => index = (index + 1) & mask,
                 None => return 0,
             }
