@@ -171,8 +171,11 @@ impl CandidateScratch {
         for (range, weight) in &self.lists {
             let (list, weight) = (postings.list(range.clone()), *weight);
             // Every article is written to `touched` and kept only if it is new: whether it
-            // is new is a coin toss the processor cannot predict, so no branch on it.
-            self.touched.resize(n_touched + list.len(), 0);
+            // is new is a coin toss the processor cannot predict, so no branch on it. The
+            // buffer only grows; `n_touched` says how much of it holds this article's.
+            if self.touched.len() < n_touched + list.len() {
+                self.touched.resize(n_touched + list.len(), 0);
+            }
             for &(other, other_weight) in list {
                 if other as usize == doc {
                     continue;
@@ -188,15 +191,18 @@ impl CandidateScratch {
                 }
             }
         }
-        self.touched.truncate(n_touched);
         // Score exactly only the candidates with the highest partial dot product: the cap
         // bounds the work per article whatever the posting lists look like, and a partial
         // selection avoids sorting every touched article.
         // Sort keys: partial scores are positive, so their bits order like the floats;
-        // inverted, an ascending key means a descending score, ties by article id.
+        // inverted, an ascending key means a descending score, ties by article id. Each
+        // score is reset as it is read, ready for the next article.
         self.ranked.clear();
-        for &other in &self.touched {
-            let score = self.partial.get(other as usize).copied().unwrap_or(0.0);
+        for &other in self.touched.get(..n_touched).unwrap_or_default() {
+            let score = self
+                .partial
+                .get_mut(other as usize)
+                .map_or(0.0, |partial| std::mem::replace(partial, 0.0));
             self.ranked
                 .push((u64::from(!score.to_bits()) << 32) | u64::from(other));
         }
@@ -235,12 +241,6 @@ impl CandidateScratch {
             };
             edges.push(Edge { a, b, similarity });
         }
-        for &other in &self.touched {
-            if let Some(partial) = self.partial.get_mut(other as usize) {
-                *partial = 0.0;
-            }
-        }
-        self.touched.clear();
     }
 }
 
