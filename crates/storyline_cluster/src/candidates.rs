@@ -375,7 +375,8 @@ impl ProbeTable {
         dot
     }
 
-    /// [`VectorStore::similarity`] of the article loaded here (`a`) and article `b`.
+    /// The cosine of the article loaded here (`a`) and article `b`, lowered by their date
+    /// gap: the same bits as the sorted merge the tests keep as reference.
     pub(crate) fn similarity(
         &self,
         store: &VectorStore,
