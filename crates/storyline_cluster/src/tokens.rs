@@ -110,14 +110,13 @@ impl<'a> Tokens<'a> {
         let end = skip_alphanumeric(bytes, start + 1, &mut later_classes);
         // The byte after the run: the general path's rules for what may continue a token,
         // for an all-alphanumeric token before it ("'" and non-ASCII are left to it).
-        let last = bytes.get(end - 1).copied().unwrap_or(0);
-        let digit_follows = is_ascii_digit_at(self.text, end + 1);
         let continues = match bytes.get(end) {
             None => false,
-            Some(b',') => last.is_ascii_digit() && digit_follows,
-            Some(b'.') => {
-                (last.is_ascii_digit() && digit_follows)
-                    || (last.is_ascii_uppercase() && end - 1 == start)
+            Some(&byte) if byte == b',' || byte == b'.' => {
+                // Only read for the few tokens that stop at a comma or a dot.
+                let last = bytes.get(end - 1).copied().unwrap_or(0);
+                let between_digits = last.is_ascii_digit() && is_ascii_digit_at(self.text, end + 1);
+                between_digits || (byte == b'.' && last.is_ascii_uppercase() && end - 1 == start)
             }
             Some(&byte) => byte == b'\'' || byte >= 0x80,
         };
