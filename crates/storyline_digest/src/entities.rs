@@ -144,7 +144,7 @@ impl WordEvidence {
 
 /// The text of a token (tokens carry byte ranges of the article's text).
 fn word<'t>(text: &'t str, token: &Token) -> &'t str {
-    text.get(token.start..token.end).unwrap_or("")
+    text.get(token.start()..token.end()).unwrap_or("")
 }
 
 /// Finds, types and merges the entities of a story; keeps the `max_entities` most named.

@@ -457,9 +457,9 @@ fn build_sentences(
     sentences.clear();
     sentences.extend(ranges.iter().map(|&(start, end)| {
         let rest = tokens.get(next_token..).unwrap_or(&[]);
-        let first_token = next_token + rest.partition_point(|t| t.start < start);
+        let first_token = next_token + rest.partition_point(|t| t.start() < start);
         let rest = tokens.get(first_token..).unwrap_or(&[]);
-        next_token = first_token + rest.partition_point(|t| t.end <= end);
+        next_token = first_token + rest.partition_point(|t| t.end() <= end);
         Sentence {
             start,
             end,

@@ -17,8 +17,11 @@ use crate::text::{Term, STOPWORDS};
 /// One word of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    /// Byte range of the word in the text, as `u32` so that a token is 32 bytes: every pass
+    /// of the digest walks the tokens, and a smaller token keeps more of them in cache.
+    /// (Digested texts are capped far below 4 GiB; see [`Token::start`].)
+    start: u32,
+    end: u32,
     /// Hash of the lower-cased word without a possessive ending.
     pub(crate) lower: u64,
     /// How many content-word terms the words before it have (an index into
@@ -40,6 +43,20 @@ pub(crate) struct Token {
     pub(crate) lowercase_start: bool,
     /// Has capitals and no lower-case letters ("NATO", "NEW").
     pub(crate) all_caps: bool,
+}
+
+impl Token {
+    /// Where the word starts in the text (a byte offset).
+    #[inline]
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the word ends in the text (a byte offset).
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// Hash of a string, the same for every pass.
@@ -418,6 +435,9 @@ pub(crate) struct Tokenized<'t> {
 /// [`tokenize`], with each token's word and the tokens' content-word terms, into the
 /// vectors of `into` (emptied first; their buffers are reused).
 pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tokenized<'t> {
+    // Token offsets are `u32`: a longer text (never digested: texts are capped to a few
+    // kilobytes) is read up to its first 4 GiB.
+    let text = crate::text::prefix_at_char_boundary(text, u32::MAX as usize);
     let Tokenized {
         mut tokens,
         mut words,
@@ -469,8 +489,9 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
             )
         };
         tokens.push(Token {
-            start,
-            end,
+            // Lossless: the text is cut to at most `u32::MAX` bytes above.
+            start: start as u32,
+            end: end as u32,
             lower,
             terms_before,
             capitalised,
@@ -587,15 +608,16 @@ fn mark_headlines(text: &str, tokens: &mut [Token]) {
         let last_token = first_token
             + tokens
                 .get(first_token..)
-                .map_or(0, |rest| rest.partition_point(|t| t.start < line_end));
+                .map_or(0, |rest| rest.partition_point(|t| t.start() < line_end));
         let on_line = &tokens[first_token..last_token];
         let trimmed = line.trim();
         let closed = trimmed.ends_with(['.', '!', '"', '”', '’', ')', ',', ';']);
         if !closed && !on_line.is_empty() {
             // Three chars need three bytes, and twelve bytes hold at least three chars.
             let long = on_line.iter().filter(|t| {
-                let n_bytes = t.end - t.start;
-                n_bytes >= 12 || (n_bytes >= 3 && text[t.start..t.end].chars().count() >= 3)
+                let n_bytes = t.end() - t.start();
+                let word = text.get(t.start()..t.end()).unwrap_or("");
+                n_bytes >= 12 || (n_bytes >= 3 && word.chars().count() >= 3)
             });
             let (n_long, n_capitalised) =
                 long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalised)));
@@ -637,7 +659,7 @@ mod tests {
                         flags.push(mark);
                     }
                 }
-                format!("{}{flags}", &text[t.start..t.end])
+                format!("{}{flags}", &text[t.start()..t.end()])
             })
             .collect();
         assert_eq!(shown.join(" "), expected);
@@ -757,10 +779,16 @@ mod tests {
             }
             let found: Vec<(usize, usize, bool, bool)> = tokenize(&text)
                 .iter()
-                .map(|t| (t.start, t.end, t.has_digit, t.all_caps))
+                .map(|t| (t.start(), t.end(), t.has_digit, t.all_caps))
                 .collect();
             assert_eq!(found, expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn tokens_stay_small() {
+        // Every pass walks the tokens: their size is what it reads.
+        assert!(std::mem::size_of::<Token>() <= 32);
     }
 
     #[test]

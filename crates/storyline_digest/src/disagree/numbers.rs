@@ -85,8 +85,8 @@ pub(super) fn numbers_in<'t>(article: &ArticleText<'t>) -> Vec<NumberAt<'t>> {
     let bytes = text.as_bytes();
     let mut index = 0;
     for token in article.tokens.iter().filter(|t| t.has_digit) {
-        index = index.max(token.start);
-        while index < token.end {
+        index = index.max(token.start());
+        while index < token.end() {
             if !bytes[index].is_ascii_digit()
                 || (index > 0 && bytes[index - 1].is_ascii_alphanumeric())
             {
