@@ -129,13 +129,19 @@ pub(crate) fn story_dates(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>)
         .articles
         .iter()
         .map(|t| {
-            // A word starting with an ASCII capital or digit is capitalised or holds a digit.
+            // A word starting with an ASCII capital or digit is capitalised or holds a
+            // digit, so it is a notable token.
             let tokens = &t.tokens;
-            mentions_in(t.text, &t.words, |index| {
-                tokens
-                    .get(index)
-                    .map_or(true, |token| token.capitalised || token.has_digit)
-            })
+            let starts = t
+                .notable
+                .iter()
+                .map(|&index| index as usize)
+                .filter(|&index| {
+                    tokens
+                        .get(index)
+                        .map_or(true, |token| token.capitalised || token.has_digit)
+                });
+            mentions_in(t.text, &t.words, starts)
         })
         .collect();
     let year_hint = mentions.iter().flatten().filter_map(|m| m.year).max();
@@ -380,16 +386,20 @@ fn year_number(word: &str) -> Option<i64> {
 /// "on Weekday" and ISO "YYYY-MM-DD".
 #[cfg(test)]
 fn find_mentions(text: &str) -> Vec<Mention> {
-    mentions_in(text, &crate::text::words(text), |_| true)
+    let words = crate::text::words(text);
+    mentions_in(text, &words, 0..words.len())
 }
 
 /// An article date in a standard form, else written out ("June 18, 2024", "18 June 2024").
 pub(crate) fn parse_any_date(text: &str) -> Option<(Day, i64)> {
     parse_article_date(text).or_else(|| {
         let text = crate::text::prefix_at_char_boundary(text, 64);
-        let mention = mentions_in(text, &crate::text::words(text), |_| true)
-            .into_iter()
-            .find(|m| m.year.is_some() && m.month_day.is_some())?;
+        let mention = {
+            let words = crate::text::words(text);
+            mentions_in(text, &words, 0..words.len())
+        }
+        .into_iter()
+        .find(|m| m.year.is_some() && m.month_day.is_some())?;
         let (month, day) = mention.month_day?;
         let day = days_from_civil(mention.year?, month, day);
         Some((day, day * 86_400))
@@ -397,12 +407,12 @@ pub(crate) fn parse_any_date(text: &str) -> Option<(Day, i64)> {
 }
 
 /// Finds date phrases in `text`, given its words with their byte offsets.
-/// `may_start(index)` is false for words that cannot start a date phrase (it reads the
-/// tokens, which are at hand, rather than each word's first byte in the text).
+/// `starts` are the indexes of the words that may start a date phrase, in increasing order
+/// (every index, or only the notable tokens': see [`crate::tokens::Tokenized::notable`]).
 fn mentions_in(
     text: &str,
     words: &[(usize, &str)],
-    may_start: impl Fn(usize) -> bool,
+    starts: impl IntoIterator<Item = usize>,
 ) -> Vec<Mention> {
     // Words are adjacent when only spaces, commas and full stops separate them.
     let adjacent = |left: usize, right: usize| {
@@ -414,11 +424,12 @@ fn mentions_in(
     };
     let mut mentions = Vec::new();
     let mut index = 0;
-    while index < words.len() {
-        if !may_start(index) {
-            index += 1;
+    for candidate in starts {
+        // Words inside a phrase already read are no start.
+        if candidate < index || candidate >= words.len() {
             continue;
         }
+        index = candidate;
         let (start, word) = words[index];
         // Every date phrase starts with a capital (month, weekday) or a digit.
         if !word

@@ -469,6 +469,17 @@ const ROLE_HEADS: &[&str] = &[
     "premier",
 ];
 
+/// Lower-case words the fact passes look for ([`ROLE_HEADS`] and number words): the
+/// tokenizer lists the tokens that are one of these, capitalised or hold a digit (see
+/// [`crate::tokens::Tokenized::notable`]), and these passes read only those.
+pub(crate) fn fact_words() -> Vec<&'static str> {
+    ROLE_HEADS
+        .iter()
+        .copied()
+        .chain(numbers::number_words())
+        .collect()
+}
+
 /// The hashes of the role heads: every word is asked about, and most are turned away by
 /// their hash before any text is compared.
 fn role_head_hashes() -> &'static HashFilter {
@@ -488,7 +499,13 @@ fn is_role_head(word: &str) -> bool {
 fn role_name_facts(article: &ArticleText<'_>, entities: &FoundEntities, facts: &mut Vec<Fact>) {
     let (text, words, position) = (article.text, &article.words[..], article.position);
     let role_heads = role_head_hashes();
-    for (index, (token, &(start, word))) in article.tokens.iter().zip(words).enumerate() {
+    // Role heads are notable tokens (see `Tokenized::notable`).
+    for &index in &article.notable {
+        let index = index as usize;
+        let (Some(token), Some(&(start, word))) = (article.tokens.get(index), words.get(index))
+        else {
+            continue;
+        };
         // A role head is ASCII without a possessive, so its lower hash is in the filter.
         if index == 0 || !role_heads.contains(token.lower) || !is_role_head(word) {
             continue;

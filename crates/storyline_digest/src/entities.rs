@@ -161,11 +161,13 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     let mut opener_bits = [0_u64; 64];
     let bit_of = |hash: u64| ((hash >> 58) as usize, 1_u64 << ((hash >> 52) & 63));
     for article in &texts.articles {
-        for token in article
-            .tokens
+        // Capitalised tokens are notable (see `Tokenized::notable`).
+        let capitalised = article
+            .notable
             .iter()
-            .filter(|t| !t.in_headline && t.capitalised)
-        {
+            .filter_map(|&index| article.tokens.get(index as usize))
+            .filter(|t| !t.in_headline && t.capitalised);
+        for token in capitalised {
             if token.sentence_start {
                 openers.insert(token.lower);
                 let (word, bit) = bit_of(token.lower);
@@ -233,10 +235,16 @@ fn names_in(
     found: &mut dyn FnMut(&str, Votes),
 ) {
     let (text, tokens) = (article.text, &article.tokens[..]);
+    // A name starts at a capitalised token, and those are notable (see
+    // `Tokenized::notable`): the tokens between are passed over without being read.
     let mut index = 0;
-    while index < tokens.len() {
+    for &candidate in &article.notable {
+        let candidate = candidate as usize;
+        if candidate < index || candidate >= tokens.len() {
+            continue;
+        }
+        index = candidate;
         if !tokens[index].capitalised || tokens[index].in_headline {
-            index += 1;
             continue;
         }
         let start = index;

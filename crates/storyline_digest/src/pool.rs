@@ -1,4 +1,5 @@
-//! A per-thread pool of the large per-article vectors (tokens, words, terms, sentences),
+//! A per-thread pool of the large per-article vectors (tokens, words, terms, sentences,
+//! notable tokens),
 //! so that digesting a story allocates them only while the pool is
 //! still growing.
 //!
@@ -27,6 +28,7 @@ pub(crate) struct ArticleBuffers {
     pub(crate) words: Vec<(usize, &'static str)>,
     pub(crate) terms: Vec<Term>,
     pub(crate) sentences: Vec<Sentence>,
+    pub(crate) notable: Vec<u32>,
 }
 
 thread_local! {
@@ -51,11 +53,13 @@ pub(crate) fn give_back(
     mut words: Vec<(usize, &str)>,
     mut terms: Vec<Term>,
     mut sentences: Vec<Sentence>,
+    mut notable: Vec<u32>,
 ) {
     tokens.clear();
     words.clear();
     terms.clear();
     sentences.clear();
+    notable.clear();
     let words: Vec<(usize, &'static str)> =
         words.into_iter().map(|(start, _)| (start, "")).collect();
     let buffers = ArticleBuffers {
@@ -63,6 +67,7 @@ pub(crate) fn give_back(
         words,
         terms,
         sentences,
+        notable,
     };
     POOL.with(|pool| {
         if let Ok(mut pool) = pool.try_borrow_mut() {
@@ -82,9 +87,9 @@ mod tests {
         let text = String::from("a b");
         let mut words: Vec<(usize, &str)> = Vec::with_capacity(capacity);
         words.push((0, &text[..1]));
-        give_back(Vec::new(), words, vec![1], Vec::new());
+        give_back(Vec::new(), words, vec![1], Vec::new(), vec![2]);
         let buffers = take();
-        assert!(buffers.words.is_empty() && buffers.terms.is_empty());
+        assert!(buffers.words.is_empty() && buffers.terms.is_empty() && buffers.notable.is_empty());
         assert!(buffers.words.capacity() >= expected_words_capacity_at_least);
     }
 

@@ -42,6 +42,8 @@ pub(crate) struct ArticleText<'a> {
     pub(crate) tokens: Vec<Token>,
     /// Each token's start and text, for the passes that read words (dates, disagreements).
     pub(crate) words: Vec<(usize, &'a str)>,
+    /// Indexes of the notable tokens (see [`crate::tokens::Tokenized::notable`]).
+    pub(crate) notable: Vec<u32>,
     pub(crate) sentences: Vec<Sentence>,
     /// The terms of every sentence, one after the other (see [`Sentence::terms`]): every
     /// token's, as every token is in a sentence.
@@ -62,12 +64,14 @@ impl<'a> ArticleText<'a> {
             tokens,
             words,
             terms,
+            notable,
         } = tokenize_with_words(
             text,
             Tokenized {
                 tokens: buffers.tokens,
                 words: buffers.words,
                 terms: buffers.terms,
+                notable: buffers.notable,
             },
         );
         let mut sentences = buffers.sentences;
@@ -90,6 +94,7 @@ impl<'a> ArticleText<'a> {
             text,
             tokens,
             words,
+            notable,
             sentences,
             terms,
         }
@@ -120,6 +125,7 @@ impl Drop for StoryTexts<'_> {
                 std::mem::take(&mut article.words),
                 std::mem::take(&mut article.terms),
                 std::mem::take(&mut article.sentences),
+                std::mem::take(&mut article.notable),
             );
         }
     }

@@ -418,6 +418,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         tokens: Vec::new(),
         words: Vec::new(),
         terms: Vec::new(),
+        notable: Vec::new(),
     };
     tokenize_with_words(text, empty).tokens
 }
@@ -430,6 +431,17 @@ pub(crate) struct Tokenized<'t> {
     pub(crate) words: Vec<(usize, &'t str)>,
     /// The content-word terms of the tokens that have one, in text order with repeats.
     pub(crate) terms: Vec<Term>,
+    /// Indexes of the notable tokens, in order: capitalised, holding a digit, or one of
+    /// [`crate::disagree::fact_words`]. Names, dates, numbers and roles start only at such
+    /// tokens, so those passes read this short list rather than every token (which, once
+    /// a story's tokens outgrow the first-level cache, cost a cache miss per few tokens).
+    pub(crate) notable: Vec<u32>,
+}
+
+/// The hashes of [`crate::disagree::fact_words`].
+fn fact_word_hashes() -> &'static HashFilter {
+    static HASHES: OnceLock<HashFilter> = OnceLock::new();
+    HASHES.get_or_init(|| HashFilter::new(&crate::disagree::fact_words()))
 }
 
 /// [`tokenize`], with each token's word and the tokens' content-word terms, into the
@@ -442,15 +454,18 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
         mut tokens,
         mut words,
         mut terms,
+        mut notable,
     } = into;
     tokens.clear();
     words.clear();
     terms.clear();
+    notable.clear();
     tokens.reserve(text.len() / 5);
     words.reserve(text.len() / 5);
     terms.reserve(text.len() / 8);
     let bytes = text.as_bytes();
     let stopwords = stopword_hashes();
+    let fact_words = fact_word_hashes();
     let mut buffer = String::new();
     let mut previous_end = 0;
     let mut offset = 0;
@@ -488,6 +503,10 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
                 word.starts_with(char::is_lowercase),
             )
         };
+        let has_digit = marks & DIGIT != 0;
+        if capitalised || has_digit || fact_words.contains(lower) {
+            notable.push(tokens.len() as u32);
+        }
         tokens.push(Token {
             // Lossless: the text is cut to at most `u32::MAX` bytes above.
             start: start as u32,
@@ -499,7 +518,7 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
             joined_to_previous,
             comma_before,
             in_headline: false,
-            has_digit: marks & DIGIT != 0,
+            has_digit,
             lowercase_start,
             // An ASCII word's byte classes tell; other words are read char by char.
             all_caps: if marks & NON_ASCII == 0 {
@@ -514,6 +533,7 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
         tokens,
         words,
         terms,
+        notable,
     }
 }
 

@@ -52,6 +52,11 @@ fn number_word(word: &str) -> Option<f64> {
         .map(|&(_, value)| f64::from(value))
 }
 
+/// The number words ("twelve"), lower-case.
+pub(super) fn number_words() -> impl Iterator<Item = &'static str> {
+    NUMBER_WORDS.iter().map(|&(word, _)| word)
+}
+
 /// The hashes of the number words, so that most words are turned away before any text
 /// is compared.
 fn number_word_hashes() -> &'static HashFilter {
@@ -66,7 +71,14 @@ pub(super) fn numbers_in<'t>(article: &ArticleText<'t>) -> Vec<NumberAt<'t>> {
     let text = article.text;
     let mut out = Vec::new();
     let number_words = number_word_hashes();
-    for (token, &(start, word)) in article.tokens.iter().zip(&article.words) {
+    // Number words and digits are in notable tokens only (see `Tokenized::notable`).
+    let notable = || {
+        article.notable.iter().filter_map(|&index| {
+            let index = index as usize;
+            Some((article.tokens.get(index)?, *article.words.get(index)?))
+        })
+    };
+    for (token, (start, word)) in notable() {
         // A number word is ASCII without a possessive, so its lower hash is in the filter.
         if !number_words.contains(token.lower) {
             continue;
@@ -84,7 +96,7 @@ pub(super) fn numbers_in<'t>(article: &ArticleText<'t>) -> Vec<NumberAt<'t>> {
     // are scanned; a number may run on into the next word ("1,000").
     let bytes = text.as_bytes();
     let mut index = 0;
-    for token in article.tokens.iter().filter(|t| t.has_digit) {
+    for (token, _) in notable().filter(|(t, _)| t.has_digit) {
         index = index.max(token.start());
         while index < token.end() {
             if !bytes[index].is_ascii_digit()
