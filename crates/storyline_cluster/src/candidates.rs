@@ -67,13 +67,15 @@ impl Postings {
         for doc in 0..store.n_docs() {
             for (slot, _) in store.top_terms(doc) {
                 if let Some(size) = offsets.get_mut(slot as usize + 1) {
-                    *size += 1;
+                    *size = size.saturating_add(1);
                 }
             }
         }
+        // Saturating: past 4 billion postings the last lists come out short instead of
+        // the count wrapping (u32 offsets keep the index at 4 bytes a row).
         let mut total = 0u32;
         for offset in offsets.iter_mut() {
-            total += *offset;
+            total = total.saturating_add(*offset);
             *offset = total;
         }
         let mut next = offsets.clone();
@@ -86,7 +88,7 @@ impl Postings {
                 if let Some(entry) = entries.get_mut(*cursor as usize) {
                     *entry = (doc as u32, weight);
                 }
-                *cursor += 1;
+                *cursor = cursor.saturating_add(1);
             }
         }
         Postings {
