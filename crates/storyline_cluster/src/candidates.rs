@@ -269,6 +269,9 @@ pub(crate) struct ProbeTable {
     direct: bool,
 }
 
+/// Products of shared terms [`ProbeTable::dot`] gathers before summing them.
+const PRODUCT_BATCH: usize = 64;
+
 /// Windows of term bits tried before falling back to linear probing.
 const MAX_SHIFT: u32 = 16;
 
@@ -347,16 +350,29 @@ impl ProbeTable {
         let mask = self.slots.len().wrapping_sub(1);
         let mut dot = 0.0f32;
         if self.direct {
+            // The products of shared terms are gathered first, without branching, and then
+            // summed in order: the sum must run term by term, and adding the zero products
+            // of the many unshared terms too would make that chain of dependent additions
+            // several times longer.
+            let mut shared = [0.0f32; PRODUCT_BATCH];
+            let mut n_shared = 0;
             for (&term, &weight) in terms.iter().zip(weights) {
                 let (held_term, held_weight) = self
                     .slots
                     .get((term >> self.shift) as usize & mask)
                     .copied()
                     .unwrap_or((0, 0));
-                let held_weight = if held_term == term { held_weight } else { 0 };
-                dot += f32::from(held_weight) * f32::from(weight);
+                if let Some(product) = shared.get_mut(n_shared) {
+                    *product = f32::from(held_weight) * f32::from(weight);
+                }
+                n_shared += usize::from(held_term == term && held_weight != 0);
+                if n_shared == PRODUCT_BATCH {
+                    dot = shared.iter().fold(dot, |sum, &product| sum + product);
+                    n_shared = 0;
+                }
             }
-            return dot;
+            let rest = shared.get(..n_shared).unwrap_or_default();
+            return rest.iter().fold(dot, |sum, &product| sum + product);
         }
         for (&term, &weight) in terms.iter().zip(weights) {
             let mut slot = term as usize & mask;
