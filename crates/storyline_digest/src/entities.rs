@@ -153,9 +153,13 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     // ones): grown afresh for every story, they were rehashed several times each.
     // Only words that open a sentence capitalised need to be looked for in lower case.
     let (mut evidence, mut openers) = EVIDENCE.with(RefCell::take);
-    evidence.lowercase.clear();
-    evidence.capitalised_inside.clear();
-    openers.clear();
+    for set in [
+        &mut evidence.lowercase,
+        &mut evidence.capitalised_inside,
+        &mut openers,
+    ] {
+        empty_set(set);
+    }
     // A 4096-bit filter in front of `openers`: most lower-case words are no opener, and a
     // bit test turns them away without probing the set.
     let mut opener_bits = [0_u64; 64];
@@ -224,6 +228,18 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     RUN_BUFFERS.with(|cell| cell.replace((buffers, key)));
     EVIDENCE.with(|cell| cell.replace((evidence, openers)));
     merge_groups(groups, texts, max_entities)
+}
+
+/// Empties a set kept from earlier stories. Emptying writes over the whole table, so a set
+/// grown large by one long story is dropped instead (re-growing it is cheaper for the
+/// many short stories that follow).
+fn empty_set(set: &mut FxHashSet<u64>) {
+    const LARGEST_KEPT: usize = 4096;
+    if set.capacity() > LARGEST_KEPT {
+        *set = FxHashSet::default();
+    } else {
+        set.clear();
+    }
 }
 
 /// Cuts capitalised name sequences out of one article's tokens and hands each, with its
