@@ -111,6 +111,10 @@ pub(crate) fn verify(
     }
     let (left_aligned, left_coverage) =
         monotone_alignment(left, right, config.rewrite_sentence_similarity);
+    // Both directions must cover enough: most pairs fail the first, and need no second.
+    if left_coverage < config.rewrite_coverage {
+        return None;
+    }
     let (right_aligned, right_coverage) =
         monotone_alignment(right, left, config.rewrite_sentence_similarity);
     let n_aligned = left_aligned.min(right_aligned);
@@ -194,18 +198,54 @@ fn is_truncation(smaller: &Fingerprint, larger: &Fingerprint) -> bool {
 /// Aligns each sentence of `from` to its most similar sentence of `to` (Dice over content
 /// words, at least `min_similarity`), then keeps the longest chain of alignments whose
 /// positions in `to` increase. Returns the chain length and its share of `from`'s sentences.
+///
+/// The words shared with each sentence of `to` are counted through an index of where each
+/// word occurs in `to`, so a sentence only meets the sentences it shares a word with: the
+/// cost follows the shared words, not the product of the two sentence counts.
 fn monotone_alignment(from: &Fingerprint, to: &Fingerprint, min_similarity: f64) -> (usize, f64) {
-    let targets: Vec<&[u16]> = to.sentences().collect();
+    let target_lengths: Vec<usize> = to.sentences().map(<[u16]>::len).collect();
+    // (word key, sentence position) of every word of `to`, sorted: each key's sentences
+    // form one run. Positions fit u16: at most 255 aligned sentences.
+    let mut occurrences: Vec<(u16, u16)> = to
+        .sentences()
+        .enumerate()
+        .flat_map(|(position, words)| words.iter().map(move |&key| (key, position as u16)))
+        .collect();
+    occurrences.sort_unstable();
+    let mut shared = vec![0u32; target_lengths.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let mut positions = Vec::with_capacity(from.n_sentences());
     for sentence in from.sentences() {
+        // Words within a sentence are distinct, so each occurrence is one shared word.
+        for &key in sentence {
+            let first = occurrences.partition_point(|&(other, _)| other < key);
+            for &(_, position) in occurrences[first..]
+                .iter()
+                .take_while(|&&(other, _)| other == key)
+            {
+                let position = usize::from(position);
+                if shared[position] == 0 {
+                    touched.push(position);
+                }
+                shared[position] += 1;
+            }
+        }
+        // In position order, so that ties keep the earliest sentence (deterministic).
+        touched.sort_unstable();
         let mut best: Option<(f64, usize)> = None;
-        for (position, target) in targets.iter().enumerate() {
-            let shared = count_common(sentence, target);
-            let similarity = 2.0 * shared as f64 / (sentence.len() + target.len()).max(1) as f64;
-            // Strictly greater, so ties keep the earliest sentence (deterministic).
+        for &position in &touched {
+            let similarity = 2.0 * f64::from(shared[position])
+                / (sentence.len() + target_lengths[position]).max(1) as f64;
+            // Strictly greater, so ties keep the earliest sentence.
             if similarity >= min_similarity && best.map_or(true, |(top, _)| top < similarity) {
                 best = Some((similarity, position));
             }
+            shared[position] = 0;
+        }
+        touched.clear();
+        // With a threshold of zero a sentence sharing no word still aligns, to the first.
+        if best.is_none() && min_similarity <= 0.0 && !target_lengths.is_empty() {
+            best = Some((0.0, 0));
         }
         if let Some((_, position)) = best {
             positions.push(position);
@@ -318,5 +358,47 @@ mod tests {
         assert_eq!(longest_increasing(&[0, 1, 5, 2, 3, 3, 9]), 5);
         assert_eq!(longest_increasing(&[]), 0);
         assert_eq!(count_common(&[1, 3, 5, 7], &[2, 3, 7, 8]), 2);
+    }
+
+    /// The alignment as first written: every sentence against every sentence.
+    fn alignment_by_all_pairs(from: &Fingerprint, to: &Fingerprint, min: f64) -> (usize, f64) {
+        let targets: Vec<&[u16]> = to.sentences().collect();
+        let mut positions = Vec::new();
+        for sentence in from.sentences() {
+            let mut best: Option<(f64, usize)> = None;
+            for (position, target) in targets.iter().enumerate() {
+                let shared = count_common(sentence, target);
+                let similarity =
+                    2.0 * shared as f64 / (sentence.len() + target.len()).max(1) as f64;
+                if similarity >= min && best.map_or(true, |(top, _)| top < similarity) {
+                    best = Some((similarity, position));
+                }
+            }
+            if let Some((_, position)) = best {
+                positions.push(position);
+            }
+        }
+        let chain = longest_increasing(&positions);
+        (chain, chain as f64 / from.n_sentences().max(1) as f64)
+    }
+
+    #[test]
+    fn indexed_alignment_matches_all_pairs() {
+        let config = MatchConfig::default();
+        let texts = [WIRE, EDITED, PARAPHRASE, INDEPENDENT, CONTAINING_PAGE, ""];
+        let fingerprints: Vec<Fingerprint> = texts
+            .iter()
+            .map(|text| fingerprint(text, &config))
+            .collect();
+        for from in &fingerprints {
+            for to in &fingerprints {
+                for min in [0.0, 0.1, 0.3, 0.6, 1.0] {
+                    assert_eq!(
+                        monotone_alignment(from, to, min),
+                        alignment_by_all_pairs(from, to, min)
+                    );
+                }
+            }
+        }
     }
 }
