@@ -41,6 +41,7 @@ mod store;
 mod tests_support;
 mod text;
 mod verify;
+mod words;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
