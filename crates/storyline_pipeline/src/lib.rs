@@ -366,3 +366,22 @@ fn cluster(
         .unwrap_or(0);
     Stories { of_doc, n_stories }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn process_cpu_time_is_read_and_never_goes_back() {
+        let before = process_cpu_time().expect("Linux tells a process its CPU time");
+        // Spin for 50 ms of CPU; the kernel counts in 10 ms ticks.
+        let started = Instant::now();
+        let mut sum = 0u64;
+        while started.elapsed() < Duration::from_millis(50) {
+            sum = std::hint::black_box(sum.wrapping_add(1));
+        }
+        let after = process_cpu_time().expect("Linux tells a process its CPU time");
+        assert!(after >= before, "{after:?} < {before:?}");
+    }
+}
