@@ -11,6 +11,7 @@
 //! assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 20);
 //! ```
 
+pub mod cpu;
 mod warc;
 mod words;
 

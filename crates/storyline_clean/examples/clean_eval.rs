@@ -183,7 +183,7 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
         .ok()
         .and_then(|value| value.parse().ok())
         .unwrap_or(10);
-    let started = cpu_time_ns();
+    let started = storyline_bench::cpu::CpuStopwatch::thread();
     let mut n_chars = 0;
     for _ in 0..passes {
         for (text, title, source) in &inputs {
@@ -192,17 +192,17 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
                 .len();
         }
     }
-    let clean_ns = cpu_time_ns().saturating_sub(started) / passes.max(1) as u64;
+    let clean_ns = started.elapsed().as_nanos() as u64 / passes.max(1) as u64;
     println!("(kept {} bytes per pass)", n_chars / passes.max(1));
     // A reference point for this machine's current speed: lowercasing every text.
-    let started_reference = cpu_time_ns();
+    let started_reference = storyline_bench::cpu::CpuStopwatch::thread();
     let mut n_lower = 0;
     for _ in 0..10 {
         for (text, _, _) in &inputs {
             n_lower += text.to_lowercase().len();
         }
     }
-    let reference_ns = cpu_time_ns().saturating_sub(started_reference);
+    let reference_ns = started_reference.elapsed().as_nanos() as u64;
     println!(
         "reference: str::to_lowercase takes {:.2} ns/byte here",
         reference_ns as f64 / n_lower.max(1) as f64
@@ -221,17 +221,4 @@ fn score_jsonl(path: &str, config: &CleanConfig, show: bool) -> anyhow::Result<(
         elapsed.as_secs_f64() * 1e6 / (bytes.max(1) as f64 / 2048.0)
     );
     Ok(())
-}
-
-/// On-CPU time of this thread in nanoseconds (Linux `schedstat`), so that a busy machine does
-/// not inflate the figure the way wall-clock time would; 0 elsewhere.
-fn cpu_time_ns() -> u64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|stat| {
-            stat.split_whitespace()
-                .next()
-                .and_then(|field| field.parse().ok())
-        })
-        .unwrap_or(0)
 }

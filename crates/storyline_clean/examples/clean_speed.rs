@@ -16,22 +16,6 @@ use anyhow::Context;
 use storyline_clean::{clean, BoilerplateModelBuilder, CleanConfig};
 use xxhash_rust::xxh3::Xxh3;
 
-/// CPU seconds of this process (user + system, all threads; Linux, 0 elsewhere).
-fn process_cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    let after_name = stat.rsplit(')').next().unwrap_or("");
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks = |index: usize| {
-        fields
-            .get(index)
-            .and_then(|field| field.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 struct Article {
     text: String,
     title: Option<String>,
@@ -76,17 +60,17 @@ fn main() -> anyhow::Result<()> {
     drop(data);
     let config = CleanConfig::default();
 
-    let started = process_cpu_seconds();
+    let watch = storyline_bench::cpu::CpuStopwatch::process();
     let mut builder = BoilerplateModelBuilder::new(&config);
     for article in &articles {
         builder.observe(article.source.as_deref(), &article.text);
     }
     let model = builder.build();
-    let observe_seconds = process_cpu_seconds() - started;
+    let observe_seconds = watch.elapsed().as_secs_f64();
 
     let mut checksum = Xxh3::new();
     let mut dumped = Vec::new();
-    let started = process_cpu_seconds();
+    let watch = storyline_bench::cpu::CpuStopwatch::process();
     for round in 0..repeat {
         for article in &articles {
             let cleaned = clean(
@@ -124,7 +108,7 @@ fn main() -> anyhow::Result<()> {
             }
         }
     }
-    let clean_seconds = process_cpu_seconds() - started;
+    let clean_seconds = watch.elapsed().as_secs_f64();
     let n = articles.len().max(1) as f64;
     println!(
         "articles {}  model lines {}  observe {:.2} us/article  clean {:.2} us/article ({} rounds)",

@@ -145,36 +145,18 @@ fn print_errors(docs: &[Doc], predicted: &[u32], gold_ids: &[String], gold: &[u3
     }
 }
 
-/// CPU time of this thread in seconds (Linux; 0 elsewhere). On a busy shared machine wall
-/// time says little, CPU time says what the code costs.
-fn thread_cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
-        return 0.0;
-    };
-    // Fields after the ")" closing the command name: utime and stime are the 12th and 13th.
-    let after_name = stat.rsplit(')').next().unwrap_or("");
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks = |index: usize| {
-        fields
-            .get(index)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 /// Repeats feature extraction and clustering to measure CPU time per article.
 fn print_timing(docs: &[Doc], config: &ClusterConfig) {
     let rounds = 30;
     let n_bytes: usize = docs.iter().map(|doc| doc.text.len()).sum();
-    let cpu = thread_cpu_seconds();
+    let cpu = storyline_bench::cpu::CpuStopwatch::thread();
     let mut n_terms = 0;
     for _ in 0..rounds {
         for doc in docs {
             n_terms += story_features(doc.title.as_deref(), &doc.text, None, config).n_terms();
         }
     }
-    let per_doc = (thread_cpu_seconds() - cpu) / (rounds * docs.len()) as f64;
+    let per_doc = cpu.elapsed().as_secs_f64() / (rounds * docs.len()) as f64;
     println!(
         "story_features: {:.1} µs CPU per article, {:.1} µs per 2 KB ({} B mean, {} terms mean)",
         per_doc * 1e6,

@@ -12,22 +12,6 @@ use anyhow::Context;
 use storyline_cluster::{cluster_stories, story_features, ClusterConfig, StoryFeatures};
 use xxhash_rust::xxh3::Xxh3;
 
-/// CPU seconds of this process (user + system, all threads; Linux, 0 elsewhere).
-fn process_cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    let after_name = stat.rsplit(')').next().unwrap_or("");
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks = |index: usize| {
-        fields
-            .get(index)
-            .and_then(|field| field.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 /// Days since 1970-01-01 of a "YYYY-MM-DD…" date (proleptic Gregorian).
 fn date_days(date: &str) -> Option<i32> {
     let year: i32 = date.get(0..4)?.parse().ok()?;
@@ -77,7 +61,7 @@ fn main() -> anyhow::Result<()> {
     drop(data);
     let config = ClusterConfig::default();
 
-    let started = process_cpu_seconds();
+    let watch = storyline_bench::cpu::CpuStopwatch::process();
     let mut features: Vec<StoryFeatures> = Vec::new();
     for round in 0..repeat {
         let extracted: Vec<StoryFeatures> = articles
@@ -88,7 +72,7 @@ fn main() -> anyhow::Result<()> {
             features = extracted;
         }
     }
-    let features_seconds = process_cpu_seconds() - started;
+    let features_seconds = watch.elapsed().as_secs_f64();
     let mut checksum = Xxh3::new();
     for article in &features {
         for term in article.terms() {
@@ -100,9 +84,9 @@ fn main() -> anyhow::Result<()> {
     }
     let features_checksum = checksum.digest();
 
-    let started = process_cpu_seconds();
+    let watch = storyline_bench::cpu::CpuStopwatch::process();
     let stories = cluster_stories(&features, &[], &config);
-    let cluster_seconds = process_cpu_seconds() - started;
+    let cluster_seconds = watch.elapsed().as_secs_f64();
     let mut checksum = Xxh3::new();
     for story in &stories {
         checksum.update(&story.0.to_le_bytes());

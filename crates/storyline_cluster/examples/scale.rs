@@ -13,22 +13,6 @@ use std::time::Instant;
 
 use storyline_cluster::{cluster_stories, story_features, ClusterConfig, StoryFeatures};
 
-/// CPU seconds of this process, all threads (Linux; 0 elsewhere).
-fn process_cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    let after_name = stat.rsplit(')').next().unwrap_or("");
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks = |index: usize| {
-        fields
-            .get(index)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 /// A line of /proc/self/status in kB (e.g. "VmHWM", peak resident memory).
 fn status_kb(key: &str) -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -64,7 +48,10 @@ fn main() {
     let mut rng = generated::Rng(0x9e37_79b9_7f4a_7c15);
     let n_stories = (n_docs / 10).max(1);
 
-    let (wall, cpu) = (Instant::now(), process_cpu_seconds());
+    let (wall, cpu) = (
+        Instant::now(),
+        storyline_bench::cpu::CpuStopwatch::process(),
+    );
     let mut n_bytes = 0;
     let features: Vec<StoryFeatures> = (0..n_docs)
         .map(|doc| {
@@ -81,11 +68,14 @@ fn main() {
         "{n_docs} docs ({} B mean): generate + features {:.2} s wall, {:.2} s CPU; features {} B/doc",
         n_bytes / n_docs as usize,
         wall.elapsed().as_secs_f64(),
-        process_cpu_seconds() - cpu,
+        cpu.elapsed().as_secs_f64(),
         feature_bytes / n_docs as usize
     );
     let rss_before = status_kb("VmRSS");
-    let (wall, cpu) = (Instant::now(), process_cpu_seconds());
+    let (wall, cpu) = (
+        Instant::now(),
+        storyline_bench::cpu::CpuStopwatch::process(),
+    );
     let stories = cluster_stories(&features, &[], &config);
     let n_found = stories
         .iter()
@@ -96,15 +86,18 @@ fn main() {
         "cluster_stories: {:.2} s wall, {:.2} s CPU, {n_found} stories ({n_stories} generated); \
          RSS before {} MB, peak {} MB",
         wall.elapsed().as_secs_f64(),
-        process_cpu_seconds() - cpu,
+        cpu.elapsed().as_secs_f64(),
         rss_before / 1024,
         status_kb("VmHWM") / 1024
     );
-    let (wall, cpu) = (Instant::now(), process_cpu_seconds());
+    let (wall, cpu) = (
+        Instant::now(),
+        storyline_bench::cpu::CpuStopwatch::process(),
+    );
     let n_edges = storyline_cluster::similarity_graph(&features, &config).len();
     println!(
         "similarity_graph alone (after): {:.2} s wall, {:.2} s CPU, {n_edges} edges",
         wall.elapsed().as_secs_f64(),
-        process_cpu_seconds() - cpu
+        cpu.elapsed().as_secs_f64()
     );
 }

@@ -11,19 +11,9 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Instant;
 
 use storyline_core::{DocIdx, StoryId};
 use storyline_digest::{build_digest, DigestConfig, StoryArticle};
-
-/// Nanoseconds this thread has spent on a CPU (Linux `/proc/thread-self/schedstat`), so the
-/// figures hold on a shared, loaded machine; wall-clock time elsewhere.
-fn cpu_nanos(wall: Instant) -> u128 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .unwrap_or_else(|| wall.elapsed().as_nanos())
-}
 
 fn main() -> anyhow::Result<()> {
     let rounds: usize = std::env::args()
@@ -64,9 +54,8 @@ fn main() -> anyhow::Result<()> {
     let config = DigestConfig::default();
     let bytes: usize = docs.iter().map(|d| d.2.len()).sum();
 
-    let wall = Instant::now();
     // Calibration: one plain pass over the texts (split on whitespace, lower-case each word).
-    let start = cpu_nanos(wall);
+    let start = storyline_bench::cpu::CpuStopwatch::thread();
     let mut n_words = 0;
     for _ in 0..rounds {
         for (_, _, text) in &docs {
@@ -77,8 +66,8 @@ fn main() -> anyhow::Result<()> {
                 .count();
         }
     }
-    let baseline = (cpu_nanos(wall) - start) as f64 * 1e-9 / (rounds * docs.len()) as f64;
-    let start = cpu_nanos(wall);
+    let baseline = start.elapsed().as_secs_f64() / (rounds * docs.len()) as f64;
+    let start = storyline_bench::cpu::CpuStopwatch::thread();
     let mut n_summary = 0;
     for _ in 0..rounds {
         for (number, story) in by_story.values().enumerate() {
@@ -87,9 +76,9 @@ fn main() -> anyhow::Result<()> {
                 .len();
         }
     }
-    let grouped = (cpu_nanos(wall) - start) as f64 * 1e-9 / (rounds * docs.len()) as f64;
+    let grouped = start.elapsed().as_secs_f64() / (rounds * docs.len()) as f64;
 
-    let start = cpu_nanos(wall);
+    let start = storyline_bench::cpu::CpuStopwatch::thread();
     let only_grouped = std::env::args().nth(2).is_some_and(|a| a == "grouped");
     for _ in 0..if only_grouped { 0 } else { rounds } {
         for (number, article) in articles.iter().enumerate() {
@@ -103,7 +92,7 @@ fn main() -> anyhow::Result<()> {
             .len();
         }
     }
-    let single = (cpu_nanos(wall) - start) as f64 * 1e-9 / (rounds * docs.len()) as f64;
+    let single = start.elapsed().as_secs_f64() / (rounds * docs.len()) as f64;
     println!(
         "{} articles ({} stories, mean {} bytes), {rounds} rounds, CPU time: grouped {:.1} µs/article ({:.0} articles/s), singletons {:.1} µs/article ({:.0} articles/s); baseline pass {:.1} µs/article [{n_summary} {n_words}]",
         docs.len(),

@@ -10,22 +10,11 @@
 // A measuring tool prints its figures.
 #![allow(clippy::print_stdout)]
 
-use std::time::Instant;
-
 use anyhow::Context as _;
 use rustc_hash::FxHashMap;
 use storyline_core::output::ArticleRecord;
 use storyline_core::{CopyEdge, DocIdx, StoryId};
 use storyline_digest::{build_digest, DigestConfig, StoryArticle};
-
-/// Nanoseconds this thread has spent on a CPU (Linux `/proc/thread-self/schedstat`);
-/// wall-clock time elsewhere.
-fn cpu_nanos(wall: Instant) -> u128 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .unwrap_or_else(|| wall.elapsed().as_nanos())
-}
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -97,8 +86,7 @@ fn main() -> anyhow::Result<()> {
     if args.next().is_some_and(|a| a == "unbudgeted") {
         config.story_text_bytes = usize::MAX;
     }
-    let wall = Instant::now();
-    let start = cpu_nanos(wall);
+    let start = storyline_bench::cpu::CpuStopwatch::thread();
     let mut n_summary = 0;
     for _ in 0..rounds {
         for (number, story) in stories.iter().enumerate() {
@@ -107,7 +95,7 @@ fn main() -> anyhow::Result<()> {
                 .len();
         }
     }
-    let per_article = (cpu_nanos(wall) - start) as f64 * 1e-9 / (rounds * n_articles) as f64;
+    let per_article = start.elapsed().as_secs_f64() / (rounds * n_articles) as f64;
     let mut checksum = rustc_hash::FxHasher::default();
     for (number, story) in stories.iter().enumerate() {
         let digest = build_digest(StoryId(number as u32), story, &edges_of[number], &config);

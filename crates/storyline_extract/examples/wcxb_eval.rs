@@ -42,7 +42,7 @@ fn main() -> anyhow::Result<()> {
         pages.push(bytes);
     }
     let config = ExtractConfig::default();
-    let cpu_started = thread_cpu_seconds();
+    let cpu_started = storyline_bench::cpu::CpuStopwatch::thread();
     let started = Instant::now();
     let results: Vec<_> = truth
         .iter()
@@ -50,9 +50,9 @@ fn main() -> anyhow::Result<()> {
         .map(|(record, bytes)| extract(bytes, None, record["url"].as_str(), &config))
         .collect();
     let seconds = started.elapsed().as_secs_f64();
-    let cpu_seconds = thread_cpu_seconds()
-        .zip(cpu_started)
-        .map(|(end, start)| end - start);
+    let cpu_seconds = cpu_started
+        .is_cpu_time()
+        .then(|| cpu_started.elapsed().as_secs_f64());
 
     if let Some(out_path) = &out_path {
         let mut out = std::io::BufWriter::new(std::fs::File::create(out_path)?);
@@ -97,14 +97,6 @@ fn main() -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// CPU time of the calling thread (Linux `/proc/thread-self/schedstat`, first field in ns); the
-/// machine is shared, so wall-clock time alone would mostly measure the neighbours.
-fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: f64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(nanos / 1e9)
 }
 
 fn load_truth(data_dir: &std::path::Path) -> anyhow::Result<Vec<Value>> {

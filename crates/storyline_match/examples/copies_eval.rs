@@ -72,12 +72,12 @@ fn report(name: &str, docs: &[(String, String)]) {
     }
     let config = MatchConfig::default();
     let started = Instant::now();
-    let cpu_started = thread_cpu_ns();
+    let cpu_started = storyline_bench::cpu::CpuStopwatch::thread();
     let fingerprints: Vec<Fingerprint> = docs
         .iter()
         .map(|(_, text)| fingerprint(text, &config))
         .collect();
-    let fingerprint_cpu = thread_cpu_ns().saturating_sub(cpu_started);
+    let fingerprint_cpu = cpu_started.elapsed().as_nanos() as u64;
     let fingerprint_time = started.elapsed();
     let started = Instant::now();
     let edges = find_copies(
@@ -115,13 +115,4 @@ fn report(name: &str, docs: &[(String, String)]) {
             edge.evidence.origin.join(" | ")
         );
     }
-}
-
-/// Nanoseconds this thread has spent on a CPU (Linux `schedstat`; 0 elsewhere): on a shared,
-/// overloaded machine wall time mostly measures the other tenants.
-fn thread_cpu_ns() -> u64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|stat| stat.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
 }

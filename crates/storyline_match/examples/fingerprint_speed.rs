@@ -1,7 +1,7 @@
 //! Measures `fingerprint` CPU time per article on the `text` fields of a JSONL file (e.g. the
 //! `articles.jsonl` of a `storyline run`, whose texts are cleaned as the pipeline's are).
-//! Figures are CPU time of this thread (Linux `/proc/thread-self/schedstat`), so they hold on
-//! a shared, loaded machine. The last figure is a checksum of every encoded fingerprint, to
+//! Figures are CPU time of this thread (`storyline_bench::cpu`), so they hold on a shared,
+//! loaded machine. The last figure is a checksum of every encoded fingerprint, to
 //! see that a speed-up changed nothing.
 //!
 //! Run: `cargo run --release -p storyline_match --example fingerprint_speed -- FILE [LIMIT] [ROUNDS]`
@@ -12,17 +12,8 @@
 
 use std::hash::Hasher;
 use std::io::BufRead;
-use std::time::Instant;
 
 use storyline_match::{fingerprint, MatchConfig};
-
-/// Nanoseconds this thread has spent on a CPU; wall-clock time where that is unavailable.
-fn cpu_nanos(wall: Instant) -> u128 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .unwrap_or_else(|| wall.elapsed().as_nanos())
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -42,12 +33,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let config = MatchConfig::default();
-    let wall = Instant::now();
     let mut best = u128::MAX;
     let mut checksum = std::collections::hash_map::DefaultHasher::new();
     let mut encoded = Vec::new();
     for round in 0..rounds {
-        let start = cpu_nanos(wall);
+        let start = storyline_bench::cpu::CpuStopwatch::thread();
         for text in &texts {
             let fingerprint = fingerprint(text, &config);
             if round == 0 {
@@ -57,7 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             std::hint::black_box(fingerprint);
         }
-        best = best.min(cpu_nanos(wall) - start);
+        best = best.min(start.elapsed().as_nanos());
     }
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
