@@ -410,16 +410,11 @@ impl ProbeTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{story_features, StoryFeatures};
 
     /// Builds the edges of `texts` and checks them as (a, b) pairs.
     fn check(texts: &[&str], expected: &[(u32, u32)]) {
         let config = ClusterConfig::default();
-        let features: Vec<StoryFeatures> = texts
-            .iter()
-            .map(|text| story_features(None, text, None, &config))
-            .collect();
-        let store = VectorStore::build(&features, &config);
+        let store = VectorStore::of_texts(texts, &config);
         let edges = similarity_edges(&store, &config);
         let got: Vec<(u32, u32)> = edges.iter().map(|edge| (edge.a, edge.b)).collect();
         assert_eq!(got, expected);
@@ -477,11 +472,7 @@ mod tests {
         };
         // "Qeshm" and "quake" are in all three articles: too common to index at length 2.
         let texts = ["Qeshm quake", "Qeshm quake", "Qeshm quake", "Other"];
-        let features: Vec<StoryFeatures> = texts
-            .iter()
-            .map(|text| story_features(None, text, None, &config))
-            .collect();
-        let store = VectorStore::build(&features, &config);
+        let store = VectorStore::of_texts(&texts, &config);
         assert!(similarity_edges(&store, &config).is_empty());
     }
 }

@@ -358,6 +358,19 @@ fn date_factor(a: Option<i32>, b: Option<i32>, config: &ClusterConfig) -> f32 {
 }
 
 #[cfg(test)]
+impl VectorStore {
+    /// The store of untitled, undated `texts`, for the tests of this module and of
+    /// `candidates.rs`.
+    pub(crate) fn of_texts(texts: &[&str], config: &ClusterConfig) -> VectorStore {
+        let features: Vec<StoryFeatures> = texts
+            .iter()
+            .map(|text| crate::story_features(None, text, None, config))
+            .collect();
+        VectorStore::build(&features, config)
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::candidates::ProbeTable;
@@ -366,11 +379,7 @@ mod tests {
     /// Checks the similarity of two texts against an expected range.
     fn check(texts: &[&str], pair: (usize, usize), expected: std::ops::Range<f32>) {
         let config = ClusterConfig::default();
-        let features: Vec<StoryFeatures> = texts
-            .iter()
-            .map(|text| story_features(None, text, None, &config))
-            .collect();
-        let store = VectorStore::build(&features, &config);
+        let store = VectorStore::of_texts(texts, &config);
         let similarity = store.similarity(pair.0, pair.1, &config);
         assert!(
             expected.contains(&similarity),

@@ -1,10 +1,9 @@
 //! The word scan: where words start and end in a text, and the byte classes of their
 //! letters, read eight bytes at a time where the text is ASCII.
 //!
-//! [`WordRanges`] walks a text word by word (for titles and short texts); the tokenizer
-//! ([`super::tokenize_with_words`]) calls [`next_word_start`] and [`word_end`] directly,
-//! in its own loop. Both give the same words: runs of letters and digits joined by inner
-//! apostrophes and hyphens.
+//! [`next_word_start`] and [`word_end`] find the words: runs of letters and digits joined by
+//! inner apostrophes and hyphens. The tokenizer ([`super::tokenize_with_words`]) calls them in
+//! its own loop; [`WordRanges`] walks a text word by word with them (titles, short texts).
 
 /// Whether `c` may continue a word after a letter or digit ("Jong-un", "Putin's").
 fn is_word_joiner(c: char) -> bool {
@@ -95,82 +94,14 @@ fn alnum_prefix(chunk: u64) -> (usize, u8) {
 }
 
 impl WordRanges<'_> {
-    /// The next word's byte range and its byte classes or-ed together.
+    /// The next word's byte range and its byte classes or-ed together: the same scan as the
+    /// tokenizer's ([`next_word_start`], then [`word_end`]).
     #[inline]
     pub(super) fn next_word(&mut self) -> Option<(usize, usize, u8)> {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let mut offset = self.offset;
-        // Skip to the first letter or digit: most gaps are one ASCII space or punctuation.
-        let start = loop {
-            let Some(&byte) = bytes.get(offset) else {
-                self.offset = offset;
-                return None;
-            };
-            let class = BYTE_CLASS[usize::from(byte)];
-            if class & ALNUM != 0 {
-                break offset;
-            }
-            if class & NON_ASCII == 0 {
-                offset += 1;
-                continue;
-            }
-            let c = char_at(text, offset)?;
-            if c.is_alphanumeric() {
-                break offset;
-            }
-            offset += c.len_utf8();
-        };
-        // Inside a word: runs of letters and digits, joined by a joiner followed by one.
-        let mut marks = 0;
-        loop {
-            // Eight bytes at a time while the run of ASCII letters and digits goes on.
-            while let Some(chunk) = bytes.get(offset..offset + 8) {
-                let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-                    break;
-                };
-                let (length, run_marks) = alnum_prefix(u64::from_le_bytes(chunk));
-                marks |= run_marks;
-                offset += length;
-                if length < 8 {
-                    break;
-                }
-            }
-            // Then byte by byte: the last few bytes, and letters outside ASCII.
-            while let Some(&byte) = bytes.get(offset) {
-                let class = BYTE_CLASS[usize::from(byte)];
-                if class & ALNUM != 0 {
-                    marks |= class;
-                    offset += 1;
-                    continue;
-                }
-                if class & NON_ASCII == 0 {
-                    break;
-                }
-                match char_at(text, offset) {
-                    Some(c) if c.is_alphanumeric() => {
-                        marks |= NON_ASCII;
-                        offset += c.len_utf8();
-                    }
-                    _ => break,
-                }
-            }
-            let last_end = offset;
-            let Some(c) = char_at(text, offset) else {
-                self.offset = offset;
-                return Some((start, last_end, marks));
-            };
-            let next_offset = offset + c.len_utf8();
-            let joined =
-                is_word_joiner(c) && char_at(text, next_offset).is_some_and(char::is_alphanumeric);
-            if !joined {
-                // The character that ends a word is consumed with it, as it is no word.
-                self.offset = next_offset;
-                return Some((start, last_end, marks));
-            }
-            marks |= BYTE_CLASS[usize::from(bytes.get(offset).copied().unwrap_or(0))];
-            offset = next_offset;
-        }
+        let start = next_word_start(self.text, self.offset)?;
+        let (end, marks) = word_end(self.text, start);
+        self.offset = end;
+        Some((start, end, marks))
     }
 }
 
