@@ -405,43 +405,103 @@ fn next_mark(bytes: &[u8], mut offset: usize) -> Option<usize> {
 /// a capital, digit or opening quote follow on the same line, unless a full stop ends an
 /// abbreviation or an initial.
 fn sentence_end(text: &str, start: usize, mark: usize) -> Option<usize> {
-    let after = text.get(mark + 1..)?;
-    let closing = after.len() - after.trim_start_matches(['"', '”', '’', '\'', ')']).len();
-    let end = mark + 1 + closing;
+    let bytes = text.as_bytes();
+    // Closing quotes and brackets after the mark. Most marks are followed by a space or
+    // a plain ASCII byte: those are read as bytes, the rest as chars.
+    let mut end = mark + 1;
+    loop {
+        match bytes.get(end) {
+            Some(b'"' | b'\'' | b')') => end += 1,
+            Some(&byte) if byte >= 0x80 => {
+                let after = text.get(end..)?;
+                end += after.len() - after.trim_start_matches(['”', '’']).len();
+                if !matches!(bytes.get(end), Some(b'"' | b'\'' | b')')) {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
     let rest = text.get(end..)?;
-    if !rest.starts_with(char::is_whitespace) {
+    let next = match rest.as_bytes() {
+        // The commonest case: one space, then an ASCII character.
+        [b' ', next, ..] if next.is_ascii() && !is_ascii_white_space(*next) => {
+            Some(char::from(*next))
+        }
+        _ => {
+            if !rest.starts_with(char::is_whitespace) {
+                return None;
+            }
+            // The next character on the same line: a line break ends the search (the
+            // line's own end splits there anyway).
+            rest.chars()
+                .find(|&c| !c.is_whitespace() || c == '\n')
+                .filter(|&c| c != '\n')
+        }
+    }?;
+    let opens = if next.is_ascii() {
+        next.is_ascii_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '\'' | '(')
+    } else {
+        next.is_uppercase() || next.is_numeric() || "“‘".contains(next)
+    };
+    if !opens {
         return None;
     }
-    // The next character on the same line: a line break ends the search (the line's own
-    // end splits there anyway).
-    let next = rest
-        .chars()
-        .find(|&c| !c.is_whitespace() || c == '\n')
-        .filter(|&c| c != '\n')?;
-    if !(next.is_uppercase() || next.is_numeric() || "\"“‘'(".contains(next)) {
-        return None;
-    }
-    if text.as_bytes().get(mark) == Some(&b'.') {
+    if bytes.get(mark) == Some(&b'.') {
         let before = text.get(start..mark)?;
-        let last_word = before
-            .rsplit(|c: char| c.is_whitespace() || c == '(')
-            .next();
-        if last_word.is_some_and(is_abbreviation) {
+        if last_word(before).is_some_and(is_abbreviation) {
             return None;
         }
     }
     Some(end)
 }
 
+/// The last word of `text` after a space or an opening bracket (all of it when there is
+/// none), as `text.rsplit(|c| c.is_whitespace() || c == '(').next()`: read backwards as
+/// bytes while they are ASCII, as words before a full stop nearly always are.
+fn last_word(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    for (index, &byte) in bytes.iter().enumerate().rev() {
+        if !byte.is_ascii() {
+            return text.rsplit(|c: char| c.is_whitespace() || c == '(').next();
+        }
+        if is_ascii_white_space(byte) || byte == b'(' {
+            return text.get(index + 1..);
+        }
+    }
+    Some(text)
+}
+
+/// Whether an ASCII byte is white space as `char::is_whitespace` says (which, unlike
+/// `u8::is_ascii_whitespace`, counts the vertical tab).
+fn is_ascii_white_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
 fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
     let Some(slice) = text.get(start..end) else {
         return;
     };
-    let trimmed = slice.trim();
-    if !trimmed.is_empty() {
-        let start = start + (slice.len() - slice.trim_start().len());
-        sentences.push((start, start + trimmed.len()));
-    }
+    // As `slice.trim()`, reading ASCII white space as bytes; a non-ASCII byte at either
+    // end (a no-break space, say) sends the slice to `trim`.
+    let bytes = slice.as_bytes();
+    let first = bytes.iter().position(|&b| !is_ascii_white_space(b));
+    let last = bytes.iter().rposition(|&b| !is_ascii_white_space(b));
+    let (trimmed_start, trimmed_end) = match (first, last) {
+        (Some(first), Some(last)) if bytes[first].is_ascii() && bytes[last].is_ascii() => {
+            (first, last + 1)
+        }
+        (None, _) | (_, None) => return,
+        _ => {
+            let trimmed = slice.trim();
+            if trimmed.is_empty() {
+                return;
+            }
+            let first = slice.len() - slice.trim_start().len();
+            (first, first + trimmed.len())
+        }
+    };
+    sentences.push((start + trimmed_start, start + trimmed_end));
 }
 
 /// Attaches tokens and terms to sentence ranges (both are in text order). Every token lies
@@ -580,6 +640,35 @@ mod tests {
                 );
             }
             assert_eq!(article.terms, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn byte_reads_agree_with_char_reads() {
+        let fragments = [
+            "a", "Mr", " ", "\t", "\x0b", "\u{a0}", "\u{2003}", "(", "é", ".", "\n", "x(y",
+        ];
+        let mut state = 3_u64;
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
+            }
+            let expected = text.rsplit(|c: char| c.is_whitespace() || c == '(').next();
+            assert_eq!(last_word(&text), expected, "{text:?}");
+            let mut pushed = Vec::new();
+            push_sentence(&mut pushed, &text, 0, text.len());
+            let trimmed = text.trim();
+            let expected: Vec<(usize, usize)> = if trimmed.is_empty() {
+                Vec::new()
+            } else {
+                let start = text.len() - text.trim_start().len();
+                vec![(start, start + trimmed.len())]
+            };
+            assert_eq!(pushed, expected, "{text:?}");
         }
     }
 
