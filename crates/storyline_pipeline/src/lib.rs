@@ -23,6 +23,7 @@ mod clean;
 pub mod dates;
 mod error;
 mod fingerprints;
+mod json;
 mod progress;
 mod read;
 mod spill;
