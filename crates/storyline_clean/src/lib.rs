@@ -42,6 +42,7 @@
 //! ```
 
 mod blocks;
+mod fold;
 mod model;
 mod phrases;
 mod rules;
@@ -52,7 +53,8 @@ pub use model::{BoilerplateModel, BoilerplateModelBuilder};
 use storyline_core::{Removal, RemovalKind};
 
 use crate::blocks::Mark;
-use crate::text::{fold, split_lines, Line, LineBuffers};
+use crate::fold::fold;
+use crate::text::{split_lines, Line, LineBuffers};
 
 /// Thresholds for cleaning. `CleanConfig::default()` is tuned to be conservative: real
 /// content is never worth losing for a cleaner text.

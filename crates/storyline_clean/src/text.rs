@@ -7,6 +7,8 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::fold::{fold_into, fold_normalised_ascii};
+
 /// One non-blank line of an article; its texts live in the article's raw text and in the
 /// [`LineBuffers`] that [`split_lines`] filled.
 #[derive(Debug, Clone, Copy)]
@@ -110,7 +112,7 @@ pub(crate) fn split_lines<'a>(raw: &'a str, buffers: &'a mut LineBuffers) -> Spl
     let mut folded = std::mem::take(&mut buffers.folded).into_bytes();
     // Folding never lengthens ASCII text and adds a newline per line; the slack covers
     // lowercase forms of other scripts that take more bytes, so the buffer rarely grows.
-    folded.reserve(raw.len() + raw.len() / 4 + 16 + FOLD_SLACK);
+    folded.reserve(raw.len() + raw.len() / 4 + 64);
     loop {
         // Both break bytes are ASCII, so every split falls on a char boundary.
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..])
@@ -174,17 +176,21 @@ fn line_spans(
 ) -> Option<LineSpans> {
     let slice = raw.get(start..end)?;
     let folded_start = folded.len();
-    let (text_range, n_words) = if is_normalised(slice.as_bytes()) {
-        (None, fold_into(slice, folded))
-    } else {
-        let from = normalised.len();
-        normalise_whitespace_into(slice, normalised);
-        let text = normalised.get(from..).unwrap_or_default();
-        if text.is_empty() {
-            return None;
-        }
-        (Some((from, normalised.len())), fold_into(text, folded))
-    };
+    // Most lines are ASCII and normalised already: one pass checks and folds them.
+    let (text_range, n_words) =
+        if let Some(n_words) = fold_normalised_ascii(slice.as_bytes(), folded) {
+            (None, n_words)
+        } else if is_normalised(slice.as_bytes()) {
+            (None, fold_into(slice, folded))
+        } else {
+            let from = normalised.len();
+            normalise_whitespace_into(slice, normalised);
+            let text = normalised.get(from..).unwrap_or_default();
+            if text.is_empty() {
+                return None;
+            }
+            (Some((from, normalised.len())), fold_into(text, folded))
+        };
     let folded_end = folded.len();
     folded.push(b'\n');
     let folded_line = folded.get(folded_start..folded_end).unwrap_or_default();
@@ -292,269 +298,6 @@ fn normalise_ascii_whitespace_into(slice: &str, out: &mut String) {
     }
 }
 
-/// Lowercase alphanumeric form of a line and its word count. Apostrophes inside a word are
-/// dropped rather than splitting it ("don't" → "dont") so that straight and curly quotes agree.
-pub(crate) fn fold(text: &str) -> (String, u32) {
-    let mut out = Vec::with_capacity(text.len() + 1);
-    let n_words = fold_into(text, &mut out);
-    // Whole UTF-8 sequences and ASCII bytes only were written, so this cannot fail; the
-    // fallback keeps it free of panics all the same.
-    (String::from_utf8(out).unwrap_or_default(), n_words)
-}
-
-/// Where [`fold_into`] stands between two pieces of a line.
-#[derive(Debug, Clone, Copy, Default)]
-struct FoldState {
-    in_word: bool,
-    n_words: u32,
-}
-
-/// [`fold`] appending to `out`; returns the word count. Runs of ASCII bytes take a table
-/// lookup and branch-free writes; only non-ASCII characters are decoded.
-pub(crate) fn fold_into(text: &str, out: &mut Vec<u8>) -> u32 {
-    let bytes = text.as_bytes();
-    let mut state = FoldState::default();
-    if text.is_ascii() {
-        fold_ascii_run(bytes, out, &mut state);
-        return state.n_words;
-    }
-    let mut index = 0;
-    while index < bytes.len() {
-        let run_end = bytes
-            .get(index..)
-            .and_then(|rest| rest.iter().position(|&byte| byte >= 0x80))
-            .map_or(bytes.len(), |offset| index + offset);
-        fold_ascii_run(
-            bytes.get(index..run_end).unwrap_or_default(),
-            out,
-            &mut state,
-        );
-        index = run_end;
-        let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        index += c.len_utf8();
-        if c.is_alphanumeric() {
-            if !state.in_word {
-                if state.n_words > 0 {
-                    out.push(b' ');
-                }
-                state.n_words += 1;
-                state.in_word = true;
-            }
-            let mut buffer = [0u8; 4];
-            for lower in c.to_lowercase() {
-                out.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
-            }
-        } else if !(state.in_word && c == '’') {
-            // "Putin’s" stays one word, like "Putin's".
-            state.in_word = false;
-        }
-    }
-    state.n_words
-}
-
-/// Folds a run of ASCII bytes eight at a time: a chunk of text folds with a few operations on
-/// a `u64` (see [`fold_chunk`]) instead of a table lookup per byte. The rare chunks that it
-/// does not handle, and the tail, go byte by byte.
-///
-/// Chunks are written whole into room made in `out` up front and the length is set at the
-/// end: no capacity check or length update per chunk, and the state stays in registers.
-fn fold_ascii_run(run: &[u8], out: &mut Vec<u8>, state: &mut FoldState) {
-    let base = out.len();
-    // The folded run is at most one byte longer than the run (a space before its first word);
-    // the slack lets the last chunk write a whole block.
-    out.resize(base + run.len() + 1 + FOLD_SLACK, 0);
-    let Some(room) = out.get_mut(base..) else {
-        return;
-    };
-    let mut end = 0usize;
-    let mut now = *state;
-    let mut chunks = run.chunks_exact(8);
-    for chunk in &mut chunks {
-        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-            continue;
-        };
-        end = match fold_chunk(u64::from_le_bytes(bytes), now) {
-            Some((after, folded)) => {
-                now = after;
-                // Written whether or not it is kept: the chunk lands on it otherwise.
-                if let Some(slot) = room.get_mut(end) {
-                    *slot = b' ';
-                }
-                write_block(room, end + folded.space, &folded.bytes.to_le_bytes());
-                end + folded.space + folded.len
-            }
-            None => {
-                let (after, written) = fold_ascii_bytes(&bytes, room, end, now);
-                now = after;
-                written
-            }
-        };
-    }
-    let (after, written) = fold_ascii_bytes(chunks.remainder(), room, end, now);
-    *state = after;
-    out.truncate(base + written);
-}
-
-/// Bytes written past the folded text at most: a block of [`fold_ascii_bytes`].
-const FOLD_SLACK: usize = 2 * FOLD_BLOCK;
-
-/// Copies `block` into `room` at `at`. The room [`fold_ascii_run`] makes always holds it; the
-/// check only keeps an impossible overflow from panicking.
-fn write_block(room: &mut [u8], at: usize, block: &[u8]) {
-    if let Some(target) = room.get_mut(at..at + block.len()) {
-        target.copy_from_slice(block);
-    }
-}
-
-/// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-/// The low bit of every byte of a `u64`.
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-
-/// The high bit of each byte of `bytes` (all below 0x80) that lies in `low..=high`. Each sum
-/// stays below 0x100 per byte, so no carry crosses into the next byte.
-const fn bytes_in_range(bytes: u64, low: u8, high: u8) -> u64 {
-    let at_least_low = bytes + LOW_BITS * (0x80 - low as u64);
-    let above_high = bytes + LOW_BITS * (0x7f - high as u64);
-    at_least_low & !above_high & HIGH_BITS
-}
-
-/// Number of bytes flagged in a mask of high bits: the multiply sums the flags into the top
-/// byte (a popcount without the instruction, which the baseline x86-64 target lacks).
-const fn count_flags(flags: u64) -> u32 {
-    ((flags >> 7).wrapping_mul(LOW_BITS) >> 56) as u32
-}
-
-/// One folded chunk of [`fold_chunk`]: whether a space goes first (0 or 1), then the first
-/// `len` bytes of `bytes` (little-endian).
-#[derive(Debug, Clone, Copy)]
-struct FoldedChunk {
-    space: usize,
-    bytes: u64,
-    len: usize,
-}
-
-/// Folds an 8-byte ASCII chunk (little-endian in a `u64`) from `state`, with masks that have
-/// the high bit of each byte set: letters and digits are kept and lowercased (one OR with
-/// 0x20, which digits already have), an apostrophe right after a letter or digit is dropped
-/// and keeps the word going, a run of other bytes becomes one space when a word follows in
-/// the chunk (a run at the end is settled by the next chunk's first word), and the bytes that
-/// go are squeezed out one shift each, highest first so that lower positions stay put.
-/// `None` when an apostrophe follows no word (byte by byte decides those).
-fn fold_chunk(chunk: u64, state: FoldState) -> Option<(FoldState, FoldedChunk)> {
-    let lowered = chunk | (LOW_BITS * 0x20);
-    let alphanumeric = bytes_in_range(lowered, b'a', b'z') | bytes_in_range(chunk, b'0', b'9');
-    let any_word = state.n_words > 0;
-    // Most chunks are plain text: letters, digits and single spaces, ending in a letter or
-    // digit, and no space before the first word of a line. Such a chunk folds to itself
-    // lowered, and each space starts a word; the general steps below would agree.
-    let plain_spaces = bytes_in_range(chunk, b' ', b' ');
-    let first_alphanumeric = alphanumeric & 0x80 != 0;
-    if alphanumeric | plain_spaces == HIGH_BITS
-        && plain_spaces & (plain_spaces >> 8) == 0
-        && alphanumeric >> 63 == 1
-        && (any_word || first_alphanumeric)
-    {
-        let starts_word = first_alphanumeric && !state.in_word;
-        let after = FoldState {
-            in_word: true,
-            n_words: state.n_words + count_flags(plain_spaces) + u32::from(starts_word),
-        };
-        let space = usize::from(starts_word && any_word);
-        let bytes = lowered;
-        return Some((after, FoldedChunk { space, bytes, len: 8 }));
-    }
-    let apostrophes = bytes_in_range(chunk, b'\'', b'\'');
-    let word_before = (alphanumeric << 8) | if state.in_word { 0x80 } else { 0 };
-    if apostrophes & !word_before != 0 {
-        return None;
-    }
-    let separators = !(alphanumeric | apostrophes) & HIGH_BITS;
-    let starts = alphanumeric & ((separators << 8) | if state.in_word { 0 } else { 0x80 });
-    // The first word of a line gets no space before it.
-    let first_word = if any_word { 0 } else { starts & starts.wrapping_neg() };
-    let spaces = separators & (alphanumeric >> 8) & !(first_word >> 8);
-    let mut dropped = (separators & !spaces) | apostrophes;
-    let letters_only = (alphanumeric >> 7) * 0xff;
-    let mut bytes = (lowered & letters_only) | ((LOW_BITS * u64::from(b' ')) & !letters_only);
-    let len = 8 - count_flags(dropped) as usize;
-    while dropped != 0 {
-        let top = 63 - dropped.leading_zeros();
-        let below = (1u64 << (top - 7)) - 1;
-        bytes = (bytes & below) | ((bytes >> 8) & !below);
-        dropped ^= 1 << top;
-    }
-    let after = FoldState {
-        in_word: (alphanumeric | apostrophes) >> 63 == 1,
-        n_words: state.n_words + count_flags(starts),
-    };
-    let space = usize::from(any_word && starts & 0x80 != 0);
-    Some((after, FoldedChunk { space, bytes, len }))
-}
-
-/// Folds up to [`FOLD_BLOCK`] ASCII bytes one by one into a stack block, then writes the whole
-/// block into `room` at `at`; returns the state after them and the new end of the folded text
-/// in `room`. Each byte writes a space and its class at the block's current end and advances
-/// over what it keeps, so no write depends on a branch, and masked indices need no bounds
-/// checks.
-fn fold_ascii_bytes(
-    bytes: &[u8],
-    room: &mut [u8],
-    at: usize,
-    state: FoldState,
-) -> (FoldState, usize) {
-    // `any_word` is `n_words > 0` kept as a flag, so that the loop carries short chains.
-    let (mut in_word, mut any_word) = (state.in_word, state.n_words > 0);
-    let mut n_starts = 0u32;
-    let mut block = [0u8; 2 * FOLD_BLOCK];
-    // The block gets at most one space before its first byte's word and one byte per input
-    // byte (later spaces are paid for by the separators before them), so `end` stays below
-    // twice the block size and the mask never wraps.
-    let mut end = 0usize;
-    for &byte in bytes.iter().take(FOLD_BLOCK) {
-        let class = FOLD_TABLE[usize::from(byte)];
-        let is_alphanumeric = class > 1;
-        let starts_word = is_alphanumeric & !in_word;
-        let space = usize::from(starts_word & any_word);
-        block[end & (2 * FOLD_BLOCK - 1)] = b' ';
-        block[(end + space) & (2 * FOLD_BLOCK - 1)] = class;
-        end += space + usize::from(is_alphanumeric);
-        n_starts += u32::from(starts_word);
-        any_word |= is_alphanumeric;
-        // The apostrophe (class 1) keeps a word going ("don't" → "dont").
-        in_word = is_alphanumeric | (in_word & (class == 1));
-    }
-    write_block(room, at, &block);
-    let after = FoldState {
-        in_word,
-        n_words: state.n_words + n_starts,
-    };
-    (after, at + end)
-}
-
-/// Bytes folded per call of [`fold_ascii_bytes`]: one chunk of [`fold_ascii_run`].
-const FOLD_BLOCK: usize = 8;
-
-/// Byte classes for [`fold`]: the lowercase byte for ASCII letters and digits, 1 for the
-/// apostrophe (stays inside a word), 0 for separators (and for the non-ASCII bytes that
-/// [`fold_ascii_run`] never sees).
-const FOLD_TABLE: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut byte = 0usize;
-    while byte < 128 {
-        let value = byte as u8;
-        if value.is_ascii_alphanumeric() {
-            table[byte] = value.to_ascii_lowercase();
-        } else if value == b'\'' {
-            table[byte] = 1;
-        }
-        byte += 1;
-    }
-    table
-};
-
 /// Words longer than this are not topic words (URLs, hashes, run-together text).
 const MAX_TOKEN_BYTES: usize = 40;
 
@@ -622,6 +365,7 @@ pub(crate) fn test_lines(raw: &str) -> Vec<Line<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::fold;
 
     fn check(input: &str, expected: &[(u32, &str, &str)]) {
         let lines = test_lines(input);
@@ -663,46 +407,6 @@ mod tests {
         let ends: Vec<bool> = lines.iter().map(Line::ends_with_period).collect();
         assert_eq!(ends, [true, true, false, false]);
         assert!(lines[3].ends_with_sentence_punctuation());
-    }
-
-    /// The plain definition of [`fold`], char by char, that the fast paths must agree with.
-    fn reference_fold(text: &str) -> (String, u32) {
-        let (mut out, mut in_word, mut n_words) = (String::new(), false, 0);
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                if !in_word {
-                    if n_words > 0 {
-                        out.push(' ');
-                    }
-                    n_words += 1;
-                    in_word = true;
-                }
-                out.extend(c.to_lowercase());
-            } else if !(in_word && matches!(c, '\'' | '’')) {
-                in_word = false;
-            }
-        }
-        (out, n_words)
-    }
-
-    #[test]
-    fn fold_agrees_with_its_definition() {
-        let pieces = [
-            "a", "Bc", "dEF9", "12", " ", "  ", "'", "’", ",", ". ", "-", "é", "Ü", "日本", "\t",
-            "don't", "x", "Word", "QUICK", "z0", "!", "\u{a0}",
-        ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(state % 40) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            assert_eq!(fold(&text), reference_fold(&text), "text: {text:?}");
-        }
-        assert_eq!(fold("The Quick Brown Fox jumps"), reference_fold("The Quick Brown Fox jumps"));
     }
 
     #[test]
