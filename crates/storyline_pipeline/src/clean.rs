@@ -26,11 +26,15 @@ pub(crate) const F_DATE: usize = 2;
 pub(crate) const F_SOURCE: usize = 3;
 pub(crate) const F_URL: usize = 4;
 pub(crate) const F_TEXT: usize = 5;
-/// The rest of the article's output line: a JSON object without `id`, `story` and copy fields.
-pub(crate) const F_REST: usize = 6;
 /// A dateline line cleaning removed as furniture ("DECEMBER 9, 2022"): not text, but the
 /// digest still reads it as a date the article gives for the event.
-pub(crate) const F_DATELINE: usize = 7;
+pub(crate) const F_DATELINE: usize = 6;
+/// The rest of the article's output line: a JSON object without `id`, `story` and copy
+/// fields. Last, so that a digest reads only the fields before it (`DocState::len` ends
+/// there): the rest repeats the text, escaped, and only `articles.jsonl` needs it.
+pub(crate) const F_REST: usize = 7;
+/// The fields a digest reads: all before [`F_REST`].
+pub(crate) const N_DIGEST_FIELDS: usize = F_REST;
 
 /// What the clean pass hands on.
 #[derive(Debug)]
@@ -218,9 +222,16 @@ impl CleanOutput {
         fields[F_TEXT] = Some(item.text.as_bytes());
         fields[F_REST] = Some(&item.rest);
         fields[F_DATELINE] = item.dateline.as_deref().map(str::as_bytes);
-        let offset = self.spill.write(&fields).map_err(Error::spill("clean"))?;
+        // Two writes, one record: the digest's part first, whose length the digest reads.
+        let offset = self
+            .spill
+            .write(&fields[..N_DIGEST_FIELDS])
+            .map_err(Error::spill("clean"))?;
         let len = u32::try_from(self.spill.position() - offset)
             .map_err(|_| Error::spill("clean")(std::io::Error::other("spill record over 4 GiB")))?;
+        self.spill
+            .write(&fields[N_DIGEST_FIELDS..])
+            .map_err(Error::spill("clean"))?;
         self.n_empty += u64::from(item.status == ArticleStatus::Empty);
         self.n_cleaned += u64::from(item.n_removals > 0);
         self.n_removals += item.n_removals as u64;

@@ -216,7 +216,8 @@ fn resident_bytes() -> u64 {
 pub(crate) struct DocState {
     pub(crate) id: Box<str>,
     pub(crate) ok: bool,
-    /// Offset and length of the article's record in spill D.
+    /// Offset of the article's record in spill D, and the length of its part a digest reads
+    /// (the record without its last field, the output line's rest).
     pub(crate) offset: u64,
     pub(crate) len: u32,
 }

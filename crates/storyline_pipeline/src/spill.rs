@@ -106,8 +106,8 @@ fn read_field(input: &mut impl Read, len: u32) -> io::Result<Option<Vec<u8>>> {
     Ok(Some(bytes))
 }
 
-/// Reads the record of `n_fields` fields that starts at `offset` and is `len` bytes long
-/// (the difference between its offset and the next one), in one read.
+/// Reads the first `n_fields` fields of the record that starts at `offset`, which take `len`
+/// bytes (the whole record, or a prefix of it), in one read.
 pub(crate) fn read_record_at(
     file: &File,
     offset: u64,

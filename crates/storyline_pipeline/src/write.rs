@@ -172,7 +172,7 @@ fn story_line(
     let mut records = Vec::with_capacity(members.len());
     for &doc_idx in members {
         let doc = &docs[doc_idx as usize];
-        let mut record = read_record_at(spill, doc.offset, doc.len, clean::N_FIELDS)
+        let mut record = read_record_at(spill, doc.offset, doc.len, clean::N_DIGEST_FIELDS)
             .map_err(Error::spill("digest"))?;
         records.push((
             doc_idx,
