@@ -78,10 +78,30 @@ pub(crate) fn skip_alphanumeric(bytes: &[u8], mut index: usize, classes: &mut u8
 
 /// Eight bytes of text (first byte lowest): how many leading bytes are ASCII letters or
 /// digits, and the OR of their class bits ([`ALPHA`], [`UPPER`], [`LOWER`], [`DIGIT`]).
-/// Each byte's test ends in its top bit; the 7-bit sums below cannot carry into the next
-/// byte, so the eight lanes never mix.
 #[inline]
 pub(crate) fn classify_eight(word: u64) -> (usize, u8) {
+    let lanes = classify_lanes(word);
+    let classes = (u8::from(lanes.digit != 0) * DIGIT)
+        | (u8::from(lanes.lower != 0) * (ALPHA | LOWER))
+        | (u8::from(lanes.upper != 0) * (ALPHA | UPPER));
+    (lanes.run, classes)
+}
+
+/// What [`classify_lanes`] finds in eight bytes of text: the length of the leading run of
+/// ASCII letters and digits, and per class the top bit of each byte lane (0x80 for the
+/// first byte, 0x8000 for the second…) inside that run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Lanes {
+    pub(crate) run: usize,
+    pub(crate) digit: u64,
+    pub(crate) upper: u64,
+    pub(crate) lower: u64,
+}
+
+/// Judges eight bytes of text (first byte lowest) at once. Each byte's test ends in its top
+/// bit; the 7-bit sums below cannot carry into the next byte, so the eight lanes never mix.
+#[inline]
+pub(crate) fn classify_lanes(word: u64) -> Lanes {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     let ascii = !word & HIGH;
@@ -100,11 +120,13 @@ pub(crate) fn classify_eight(word: u64) -> (usize, u8) {
     let first_stop = stop & stop.wrapping_neg();
     let in_run = (first_stop >> 7).wrapping_sub(1) & HIGH;
     let run = (stop.trailing_zeros() / 8) as usize;
-    let (digit, letter) = (digit & in_run, letter & in_run);
-    let classes = (u8::from(digit != 0) * DIGIT)
-        | (u8::from(letter & small != 0) * (ALPHA | LOWER))
-        | (u8::from(letter & !small != 0) * (ALPHA | UPPER));
-    (run, classes)
+    let letter = letter & in_run;
+    Lanes {
+        run,
+        digit: digit & in_run,
+        upper: letter & !small,
+        lower: letter & small,
+    }
 }
 
 #[cfg(test)]

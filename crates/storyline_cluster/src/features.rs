@@ -8,9 +8,12 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::short_hash::short_term_hash;
 use crate::stopwords::is_stopword;
+use crate::tally::{Tally, TallyTable};
 use crate::tokens::{
-    ascii_plural_stem, lowercase_into, lowercase_shape, strip_plural, Case, Token, Tokens,
+    ascii_plural_stem, lowercase_into, lowercase_shape, short_plural_stem, strip_plural, Case,
+    ShortWord, Token, Tokens, Word,
 };
 use crate::ClusterConfig;
 
@@ -126,103 +129,6 @@ pub fn story_features(
     })
 }
 
-/// Counts of one term inside one article, before the kind is settled.
-#[derive(Debug, Default, Clone, Copy)]
-struct Tally {
-    count: u32,
-    capitalised: u32,
-    lowercase: u32,
-    kind: Option<TermKind>,
-}
-
-/// Term hash → tally of one article: open addressing with linear probing on the hash's own
-/// low bits (term hashes are already uniform), which spares the hashing and control bytes
-/// of a general map on the per-token hot path. Tallies live in insertion order in a dense
-/// list, so reading them back touches no empty slots; callers sort what they emit.
-#[derive(Debug, Clone, Default)]
-struct TallyTable {
-    /// Power-of-two many (hash, 1 + index in `tallies`) slots, at most half full; 0 is empty.
-    slots: Vec<(u32, u32)>,
-    tallies: Vec<(u32, Tally)>,
-}
-
-/// Slots of a fresh table: room for a typical article's distinct terms at half load.
-const INITIAL_SLOTS: usize = 512;
-
-impl TallyTable {
-    /// Empties the table for the next article, keeping its memory unless an outsized
-    /// article made it grow.
-    fn clear(&mut self) {
-        if self.slots.len() != INITIAL_SLOTS {
-            self.slots = vec![(0, 0); INITIAL_SLOTS];
-            self.tallies = Vec::with_capacity(INITIAL_SLOTS / 2);
-        } else {
-            self.slots.fill((0, 0));
-            self.tallies.clear();
-        }
-    }
-
-    /// Counts one more occurrence of `hash` and returns its tally. Inlined at each of its
-    /// few callers: it runs for nearly every token.
-    #[inline(always)]
-    fn count(&mut self, hash: u32) -> &mut Tally {
-        if (self.tallies.len() + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
-        // The table is at most half full, so the probe ends at the hash or at a gap.
-        while self.slots[slot].1 != 0 && self.slots[slot].0 != hash {
-            slot = (slot + 1) & mask;
-        }
-        let entry = if self.slots[slot].1 == 0 {
-            self.tallies.push((hash, Tally::default()));
-            self.slots[slot] = (hash, self.tallies.len() as u32);
-            self.tallies.len() - 1
-        } else {
-            self.slots[slot].1 as usize - 1
-        };
-        // In bounds: `entry` was just pushed or read from a filled slot.
-        let tally = &mut self.tallies[entry].1;
-        tally.count += 1;
-        tally
-    }
-
-    /// The tally of `hash`, if counted.
-    fn get(&self, hash: u32) -> Option<Tally> {
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut slot = hash as usize & mask;
-        loop {
-            let &(held, entry) = self.slots.get(slot)?;
-            if entry == 0 {
-                return None;
-            }
-            if held == hash {
-                return self
-                    .tallies
-                    .get(entry as usize - 1)
-                    .map(|&(_, tally)| tally);
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn grow(&mut self) {
-        let n_slots = (self.slots.len() * 2).max(16);
-        self.slots = vec![(0, 0); n_slots];
-        let mask = n_slots - 1;
-        for (entry, &(hash, _)) in self.tallies.iter().enumerate() {
-            let mut slot = hash as usize & mask;
-            while self.slots[slot].1 != 0 {
-                slot = (slot + 1) & mask;
-            }
-            self.slots[slot] = (hash, entry as u32 + 1);
-        }
-    }
-}
-
 /// Accumulates term counts over the pieces of one article.
 #[derive(Debug, Default)]
 struct TermCounter {
@@ -244,7 +150,25 @@ impl TermCounter {
         let mut sentence_start = true;
         // Whether the previous kept token was a capitalised word, to form name pairs.
         let mut previous_capitalised = false;
-        for token in Tokens::new(text) {
+        let mut tokens = Tokens::new(text);
+        while let Some(word) = tokens.next_word() {
+            // Most tokens are short plain words, read and hashed in a register.
+            let token = match word {
+                Word::Short(word) => {
+                    if word.gap_ends_sentence {
+                        sentence_start = true;
+                        previous_capitalised = false;
+                    }
+                    if word.gap_breaks_names {
+                        previous_capitalised = false;
+                    }
+                    self.add_short(&word, sentence_start, &mut previous_capitalised);
+                    // A plain word holds no dot, so it never ends a sentence itself.
+                    sentence_start = false;
+                    continue;
+                }
+                Word::Token(token) => token,
+            };
             // Sentence ends start a sentence; any punctuation of weight breaks a run of
             // names ("Reid: Malibu" is not one name).
             if token.gap_ends_sentence {
@@ -259,6 +183,58 @@ impl TermCounter {
             // "U.S." keeps its dots; a longer word ending in a dot ends a sentence.
             sentence_start = token.text.ends_with('.') && token.text.len() > 4;
         }
+    }
+
+    /// [`TermCounter::add_token`] for a short plain word, by the same rules on the word
+    /// held in a register.
+    #[inline(always)]
+    fn add_short(
+        &mut self,
+        word: &ShortWord,
+        sentence_start: bool,
+        previous_capitalised: &mut bool,
+    ) {
+        let has_digit = word.has_digit;
+        if !has_digit && word.len < 2 {
+            *previous_capitalised = false;
+            return;
+        }
+        let mut hash = short_term_hash(word.lower, word.len);
+        if !has_digit && is_stopword(hash) {
+            *previous_capitalised = false;
+            return;
+        }
+        let (mut term, mut term_len) = (word.lower, word.len);
+        if !has_digit {
+            if let Some((stem, stem_len)) = short_plural_stem(term, term_len) {
+                (term, term_len) = (stem, stem_len);
+                hash = short_term_hash(stem, stem_len);
+            }
+        }
+        let case = word.case;
+        let tally = self.tallies.count(hash);
+        count_case(tally, has_digit, case, sentence_start);
+        let is_capitalised = !has_digit && case != Case::Lower;
+        if is_capitalised {
+            let bytes = term.to_le_bytes();
+            let term_bytes = bytes.get(..term_len).unwrap_or_default();
+            if *previous_capitalised {
+                self.count_pair(term_bytes);
+            }
+            self.previous_lower.clear();
+            self.previous_lower.extend_from_slice(term_bytes);
+        }
+        *previous_capitalised = is_capitalised;
+    }
+
+    /// Counts the name pair of the previous capitalised word and this one (`current`).
+    fn count_pair(&mut self, current: &[u8]) {
+        self.pair.clear();
+        self.pair.extend_from_slice(&self.previous_lower);
+        self.pair.push(b' ');
+        self.pair.extend_from_slice(current);
+        let pair_tally = self.tallies.count(term_hash(&self.pair));
+        pair_tally.kind = Some(TermKind::NamePair);
     }
 
     fn add_token(
@@ -282,11 +258,7 @@ impl TermCounter {
                 }
             }
             let tally = self.tallies.count(hash);
-            if shape.has_digit {
-                tally.kind = Some(TermKind::Number);
-            } else {
-                tally.lowercase += 1;
-            }
+            count_case(tally, shape.has_digit, Case::Lower, false);
             return;
         }
         let shape = lowercase_into(token, &mut self.lower);
@@ -301,21 +273,12 @@ impl TermCounter {
             hash = term_hash(&self.lower);
         }
         let tally = self.tallies.count(hash);
-        if has_digit {
-            tally.kind = Some(TermKind::Number);
-        } else if case == Case::AllCaps || (case == Case::Capitalised && !sentence_start) {
-            tally.capitalised += 1;
-        } else if case == Case::Lower {
-            tally.lowercase += 1;
-        }
+        count_case(tally, has_digit, case, sentence_start);
         let is_capitalised = !has_digit && case != Case::Lower;
         if is_capitalised && *previous_capitalised {
-            self.pair.clear();
-            self.pair.extend_from_slice(&self.previous_lower);
-            self.pair.push(b' ');
-            self.pair.extend_from_slice(&self.lower);
-            let pair_tally = self.tallies.count(term_hash(&self.pair));
-            pair_tally.kind = Some(TermKind::NamePair);
+            let current = std::mem::take(&mut self.lower);
+            self.count_pair(&current);
+            self.lower = current;
         }
         *previous_capitalised = is_capitalised;
         // The current form becomes the previous one; the old buffer is reused next token.
@@ -330,12 +293,11 @@ impl TermCounter {
         // table order never leaks. 64-bit keys select faster than keys that also carried
         // the count and kind; those are looked up again for the few terms kept.
         self.ranked.clear();
-        self.ranked
-            .extend(self.tallies.tallies.iter().map(|&(hash, tally)| {
-                let (count, kind) = settle(&tally);
-                let prior = sublinear_count(count) * prior_weight(kind);
-                (u64::from(!prior.to_bits()) << 32) | u64::from(hash)
-            }));
+        self.ranked.extend(self.tallies.tallies().map(|tally| {
+            let (count, kind) = settle(tally);
+            let prior = sublinear_count(count) * prior_weight(kind);
+            (u64::from(!prior.to_bits()) << 32) | u64::from(tally.hash)
+        }));
         if self.ranked.len() > max_terms && max_terms > 0 {
             self.ranked.select_nth_unstable(max_terms - 1);
         }
@@ -352,16 +314,26 @@ impl TermCounter {
     }
 }
 
+/// Counts how one occurrence of a term was written: a number fixes the kind; a capitalised
+/// word counts towards a name unless only sentence-initial, an all-caps one always.
+#[inline(always)]
+fn count_case(tally: &mut Tally, has_digit: bool, case: Case, sentence_start: bool) {
+    // Arithmetic rather than branches: the case of the next word is anyone's guess.
+    let capitalised = (case == Case::AllCaps) | ((case == Case::Capitalised) & !sentence_start);
+    let balance = i32::from(capitalised) - i32::from(case == Case::Lower);
+    let balance = if has_digit { 0 } else { balance };
+    tally.capital_balance = tally.capital_balance.wrapping_add(balance);
+    if has_digit {
+        tally.kind = Some(TermKind::Number);
+    }
+}
+
 /// A term's count (saturated to u16) and kind, once all its occurrences are tallied.
 fn settle(tally: &Tally) -> (u16, TermKind) {
-    let kind = tally
-        .kind
-        .unwrap_or(if tally.capitalised > tally.lowercase {
-            TermKind::Name
-        } else {
-            TermKind::Word
-        });
-    (u16::try_from(tally.count).unwrap_or(u16::MAX), kind)
+    (
+        u16::try_from(tally.count).unwrap_or(u16::MAX),
+        tally.settled_kind(),
+    )
 }
 
 /// `1 + ln(count)`, from a table for the small counts most terms have (the same `ln`

@@ -11,6 +11,10 @@ use crate::byte_classes::{
     LOWER, UPPER,
 };
 
+mod short;
+
+pub(crate) use short::{short_plural_stem, ShortWord, Word};
+
 /// One token of a text and what the gap of punctuation and spaces before it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token<'a> {
