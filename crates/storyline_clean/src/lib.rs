@@ -54,7 +54,7 @@ use storyline_core::{Removal, RemovalKind};
 
 use crate::blocks::Mark;
 use crate::fold::fold;
-use crate::text::{split_lines, Line, LineBuffers};
+use crate::text::{split_lines, with_line_buffers, Line, LineBuffers};
 
 /// Thresholds for cleaning. `CleanConfig::default()` is tuned to be conservative: real
 /// content is never worth losing for a cleaner text.
@@ -131,8 +131,19 @@ pub fn clean(
     model: &BoilerplateModel,
     config: &CleanConfig,
 ) -> Cleaned {
-    let mut buffers = LineBuffers::default();
-    let split = split_lines(text, &mut buffers);
+    with_line_buffers(|buffers| clean_with(text, title, source, model, config, buffers))
+}
+
+/// [`clean`] with the buffers that hold the article's lines.
+fn clean_with(
+    text: &str,
+    title: Option<&str>,
+    source: Option<&str>,
+    model: &BoilerplateModel,
+    config: &CleanConfig,
+    buffers: &mut LineBuffers,
+) -> Cleaned {
+    let split = split_lines(text, buffers);
     let lines = split.lines;
     let mut marks: Vec<Option<Mark>> = vec![None; lines.len()];
     let title_key = title

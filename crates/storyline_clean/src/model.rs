@@ -19,7 +19,7 @@
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
-use crate::text::{split_lines, Line, LineBuffers};
+use crate::text::{split_lines, with_line_buffers, Line, LineBuffers};
 use crate::CleanConfig;
 
 /// Lines with at least this many words make up an article's body fingerprint.
@@ -65,8 +65,12 @@ impl BoilerplateModelBuilder {
 
     /// Observes one article's raw text.
     pub fn observe(&mut self, source: Option<&str>, text: &str) {
-        let mut buffers = LineBuffers::default();
-        let lines = split_lines(text, &mut buffers).lines;
+        with_line_buffers(|buffers| self.observe_with(source, text, buffers));
+    }
+
+    /// [`BoilerplateModelBuilder::observe`] with the buffers that hold the article's lines.
+    fn observe_with(&mut self, source: Option<&str>, text: &str, buffers: &mut LineBuffers) {
+        let lines = split_lines(text, buffers).lines;
         let body = body_fingerprint(&lines);
         let source_hash = source_hash(source);
         let mut keys: Vec<u64> = lines

@@ -70,13 +70,38 @@ impl Line<'_> {
 }
 
 /// Article-wide text buffers behind the [`Line`]s of one article: one allocation each
-/// instead of two strings per line.
+/// instead of two strings per line, and reused from article to article by
+/// [`with_line_buffers`].
 #[derive(Debug, Default)]
 pub(crate) struct LineBuffers {
     /// The folded form of every line, each followed by a newline.
     folded: String,
     /// The normalised text of the lines whose raw text is not normalised already.
     normalised: String,
+    /// Where each line lies, before the lines borrow their texts.
+    spans: Vec<LineSpans>,
+}
+
+/// Buffers bigger than this (bytes of folded text) are dropped after use rather than kept
+/// for the next article, so that one huge article does not pin its memory to a thread.
+const MAX_KEPT_BUFFER_BYTES: usize = 1 << 20;
+
+/// Runs `work` with this thread's [`LineBuffers`], kept between articles so that splitting an
+/// article allocates nothing once the buffers have grown (fresh ones if they are in use).
+pub(crate) fn with_line_buffers<R>(work: impl FnOnce(&mut LineBuffers) -> R) -> R {
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<LineBuffers> = std::cell::RefCell::default();
+    }
+    BUFFERS.with(|cell| {
+        let Ok(mut buffers) = cell.try_borrow_mut() else {
+            return work(&mut LineBuffers::default());
+        };
+        let result = work(&mut buffers);
+        if buffers.folded.capacity() + buffers.normalised.capacity() > MAX_KEPT_BUFFER_BYTES {
+            *buffers = LineBuffers::default();
+        }
+        result
+    })
 }
 
 /// The lines of an article, and the folded lines joined (each followed by a newline), which
@@ -104,8 +129,10 @@ struct LineSpans {
 pub(crate) fn split_lines<'a>(raw: &'a str, buffers: &'a mut LineBuffers) -> SplitLines<'a> {
     buffers.folded.clear();
     buffers.normalised.clear();
+    let mut spans = std::mem::take(&mut buffers.spans);
+    spans.clear();
     // A guess at the number of lines (one per ~80 bytes) that spares a counting pass.
-    let mut spans = Vec::with_capacity(raw.len() / 80 + 4);
+    spans.reserve(raw.len() / 80 + 4);
     let mut number: u32 = 0;
     let mut start = 0usize;
     let bytes = raw.as_bytes();
@@ -139,8 +166,10 @@ pub(crate) fn split_lines<'a>(raw: &'a str, buffers: &'a mut LineBuffers) -> Spl
     // Only whole UTF-8 sequences and ASCII bytes were written, so this never fails; the
     // fallback keeps it panic-free all the same.
     buffers.folded = String::from_utf8(folded).unwrap_or_default();
+    buffers.spans = spans;
     let buffers: &'a LineBuffers = buffers;
-    let lines = spans
+    let lines = buffers
+        .spans
         .iter()
         .map(|spans| Line {
             number: spans.number,
