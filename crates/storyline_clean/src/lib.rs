@@ -44,6 +44,7 @@
 mod blocks;
 mod fold;
 mod model;
+mod phrase_set;
 mod phrases;
 mod rules;
 mod text;

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
+use crate::phrase_set::PhraseSet;
 use crate::phrases::{
     CREDIT_PREFIXES, DATE_WORDS, FILLER_PHRASES, FOREIGN_HEADINGS, FURNITURE_LINES,
     FURNITURE_PHRASES, FURNITURE_PREFIXES, LOREM_DISTINCT_PREFIX, LOREM_WORDS,
@@ -37,10 +38,13 @@ impl PhraseHits {
     pub(crate) fn scan(lines: &[Line], folded_article: &str) -> PhraseHits {
         // Phrase rules only judge short lines, so only those are scanned for phrases, and
         // the short call-to-action phrases only on the lines that rule judges.
-        let furniture = line_hits(lines, furniture_phrase_regex(), |line| {
-            line.n_words <= MAX_FURNITURE_WORDS
-        });
-        let short_cta = line_hits(lines, short_cta_regex(), |line| {
+        let furniture = line_hits(
+            lines,
+            furniture_phrase_set(),
+            furniture_phrase_regex,
+            |line| line.n_words <= MAX_FURNITURE_WORDS,
+        );
+        let short_cta = line_hits(lines, short_cta_phrase_set(), short_cta_regex, |line| {
             line.n_words <= MAX_SHORT_CTA_WORDS && !line.ends_with_period()
         });
         PhraseHits {
@@ -56,11 +60,24 @@ impl PhraseHits {
     }
 }
 
-/// Which `lines` hold a match of `regex`, scanning only the lines `judged` selects (the
-/// others are never asked about), joined by newlines so that one scan covers them all.
-fn line_hits(lines: &[Line], regex: Option<&Regex>, judged: impl Fn(&Line) -> bool) -> Vec<bool> {
+/// Which `lines` hold one of the phrases, looking only at the lines `judged` selects (the
+/// others are never asked about). The phrases are compared word by word when they are all
+/// plain words (they are); otherwise their regex scans the judged lines joined by newlines,
+/// so that one scan covers them all.
+fn line_hits(
+    lines: &[Line],
+    phrases: Option<&PhraseSet>,
+    regex: fn() -> Option<&'static Regex>,
+    judged: impl Fn(&Line) -> bool,
+) -> Vec<bool> {
+    if let Some(phrases) = phrases {
+        return lines
+            .iter()
+            .map(|line| judged(line) && phrases.is_found_in(line.folded))
+            .collect();
+    }
     let mut hits = vec![false; lines.len()];
-    let Some(regex) = regex else {
+    let Some(regex) = regex() else {
         return hits;
     };
     let mut joined = String::new();
@@ -178,6 +195,20 @@ fn furniture_phrase_regex() -> Option<&'static Regex> {
         Regex::new(&pattern).ok()
     });
     regex.as_ref()
+}
+
+/// [`FURNITURE_PREFIXES`] at the start of a line and [`FURNITURE_PHRASES`] anywhere, as
+/// words; `None` if a phrase is not plain words.
+fn furniture_phrase_set() -> Option<&'static PhraseSet> {
+    static SET: OnceLock<Option<PhraseSet>> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(FURNITURE_PREFIXES, FURNITURE_PHRASES))
+        .as_ref()
+}
+
+fn short_cta_phrase_set() -> Option<&'static PhraseSet> {
+    static SET: OnceLock<Option<PhraseSet>> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(&[], SHORT_CTA_PHRASES))
+        .as_ref()
 }
 
 fn short_cta_regex() -> Option<&'static Regex> {
@@ -517,6 +548,13 @@ mod tests {
     fn check(rule: fn(&Line) -> bool, input: &str, expected: &[bool]) {
         let got: Vec<bool> = test_lines(input).iter().map(rule).collect();
         assert_eq!(got, expected, "input: {input}");
+    }
+
+    #[test]
+    fn phrase_lists_are_compared_as_words() {
+        // Every phrase is plain words, so no article pays for the regex fallback.
+        assert!(furniture_phrase_set().is_some());
+        assert!(short_cta_phrase_set().is_some());
     }
 
     fn is_furniture(line: &Line) -> bool {

@@ -1,0 +1,208 @@
+//! Phrase sets: which short folded lines hold a phrase of whole words, by comparing words
+//! rather than running a regex.
+//!
+//! [`crate::rules::PhraseHits`] asks, for the few short lines of an article, whether they hold
+//! a furniture phrase or a call to action. A regex over those lines spent most of its time in
+//! the fixed cost of each search; a [`PhraseSet`] looks each word of the line up in a table of
+//! first words and compares the rest of a phrase only on a hit.
+//!
+//! It finds exactly what the regex `(?-u:\b)(?:phrase|…)(?-u:\b)` finds in a folded line
+//! (and `^(?:phrase|…)(?-u:\b)` for phrases at the line start): words are the runs of ASCII
+//! letters and digits, so any other byte (a space, a byte of a non-ASCII letter) is a word
+//! boundary, and the words of a phrase must be separated by exactly one space.
+
+use rustc_hash::FxHashMap;
+
+/// One phrase under its first word: where it may start, and its other words.
+#[derive(Debug)]
+struct Phrase {
+    at_line_start: bool,
+    rest: Vec<&'static str>,
+}
+
+/// Phrases of whole words, looked up by their first word.
+#[derive(Debug)]
+pub(crate) struct PhraseSet {
+    by_first_word: FxHashMap<&'static str, Vec<Phrase>>,
+}
+
+impl PhraseSet {
+    /// A set of `at_line_start` phrases, which match only at the start of a line, and of
+    /// `anywhere` phrases. `None` when a phrase is not lowercase ASCII words joined by single
+    /// spaces: the word comparison would not find what a regex finds, so the caller keeps its
+    /// regex.
+    pub(crate) fn new(
+        at_line_start: &[&'static str],
+        anywhere: &[&'static str],
+    ) -> Option<PhraseSet> {
+        let mut by_first_word: FxHashMap<&'static str, Vec<Phrase>> = FxHashMap::default();
+        let starts = at_line_start.iter().map(|phrase| (true, phrase));
+        let anywhere = anywhere.iter().map(|phrase| (false, phrase));
+        for (at_line_start, phrase) in starts.chain(anywhere) {
+            let mut words = phrase.split(' ');
+            let first = words.next()?;
+            let rest: Vec<&'static str> = words.collect();
+            if !std::iter::once(first)
+                .chain(rest.iter().copied())
+                .all(is_plain_word)
+            {
+                return None;
+            }
+            by_first_word.entry(first).or_default().push(Phrase {
+                at_line_start,
+                rest,
+            });
+        }
+        Some(PhraseSet { by_first_word })
+    }
+
+    /// True when a folded line holds one of the phrases.
+    pub(crate) fn is_found_in(&self, folded: &str) -> bool {
+        let bytes = folded.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !is_word_byte(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while bytes.get(at).copied().is_some_and(is_word_byte) {
+                at += 1;
+            }
+            let Some(phrases) = folded
+                .get(start..at)
+                .and_then(|word| self.by_first_word.get(word))
+            else {
+                continue;
+            };
+            let found = phrases.iter().any(|phrase| {
+                (!phrase.at_line_start || start == 0) && rest_follows(bytes, at, &phrase.rest)
+            });
+            if found {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// True for the bytes words are made of in folded text (the ASCII word characters of a
+/// regex; folded text has no uppercase letters or underscores).
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_lowercase() || byte.is_ascii_digit()
+}
+
+fn is_plain_word(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(is_word_byte)
+}
+
+/// True when `rest` follows the word that ends at `at`: each word after exactly one space,
+/// and the last one ending where a word ends.
+fn rest_follows(bytes: &[u8], mut at: usize, rest: &[&str]) -> bool {
+    for word in rest {
+        if bytes.get(at) != Some(&b' ') {
+            return false;
+        }
+        let end = at + 1 + word.len();
+        if bytes.get(at + 1..end) != Some(word.as_bytes()) {
+            return false;
+        }
+        at = end;
+    }
+    !bytes.get(at).copied().is_some_and(is_word_byte)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds a set from `at_line_start` and `anywhere` phrases and checks, for each line,
+    /// whether it is found and that a regex of the same phrases agrees.
+    fn check(at_line_start: &[&'static str], anywhere: &[&'static str], cases: &[(&str, bool)]) {
+        let set = PhraseSet::new(at_line_start, anywhere).unwrap();
+        let escape = |phrases: &[&str]| -> String {
+            phrases
+                .iter()
+                .map(|p| regex::escape(p))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let regex = regex::Regex::new(&format!(
+            r"(?m:^)(?:{})(?-u:\b)|(?-u:\b)(?:{})(?-u:\b)",
+            escape(at_line_start),
+            escape(anywhere)
+        ))
+        .unwrap();
+        for &(line, expected) in cases {
+            assert_eq!(set.is_found_in(line), expected, "line: {line:?}");
+            assert_eq!(regex.is_match(line), expected, "regex on line: {line:?}");
+        }
+    }
+
+    #[test]
+    fn finds_whole_word_phrases() {
+        check(
+            &["read more", "follow us"],
+            &["click here", "newsletter", "sign up for our"],
+            &[
+                ("read more", true),
+                ("read more about it", true),
+                ("please read more", false),
+                ("read mores", false),
+                ("click here now", true),
+                ("to click here", true),
+                ("clicks here", false),
+                ("click  here", false),
+                ("click heres", false),
+                ("our newsletter", true),
+                ("newsletters", false),
+                ("sign up for our daily news", true),
+                ("sign up for ours", false),
+                ("sign up for", false),
+                ("écoutez click here", true),
+                ("éclick here", true),
+                ("clické here", false),
+                ("follow usé", true),
+                ("x follow us", false),
+                ("", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn generated_lines_agree_with_the_regex() {
+        let words = [
+            "read", "more", "click", "here", "a", "é", "sign", "up", "for", "our", "9",
+        ];
+        let set = PhraseSet::new(&["read more"], &["click here", "sign up for our", "a"]).unwrap();
+        let regex = regex::Regex::new(
+            r"(?m:^)(?:read more)(?-u:\b)|(?-u:\b)(?:click here|sign up for our|a)(?-u:\b)",
+        )
+        .unwrap();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut line = String::new();
+            for _ in 0..(state % 9) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                line.push_str(words[(state % words.len() as u64) as usize]);
+                if state % 3 != 0 {
+                    line.push(' ');
+                }
+            }
+            assert_eq!(
+                set.is_found_in(&line),
+                regex.is_match(&line),
+                "line: {line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_phrases_a_word_comparison_cannot_find() {
+        assert!(PhraseSet::new(&[], &["e-mail"]).is_none());
+        assert!(PhraseSet::new(&[" lead"], &[]).is_none());
+        assert!(PhraseSet::new(&[], &["Upper"]).is_none());
+    }
+}
