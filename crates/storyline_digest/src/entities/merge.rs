@@ -82,22 +82,34 @@ pub(super) fn merge_groups(
     groups.sort_by(|a, b| a.0.cmp(&b.0));
     let mut parent = merge_spellings(&groups);
 
-    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for index in 0..groups.len() {
-        let root = find_root(&mut parent, index);
-        members.entry(root).or_default().push(index);
+    // Each entity's groups, as (root, group) pairs sorted by root: one run per entity,
+    // roots in increasing order and each run's groups in key order.
+    let mut members: Vec<(usize, usize)> = (0..groups.len())
+        .map(|index| (find_root(&mut parent, index), index))
+        .collect();
+    members.sort_unstable();
+    let member_indexes: Vec<usize> = members.iter().map(|&(_, index)| index).collect();
+    // Per root, where its run sits in `member_indexes`.
+    let mut runs: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (position, &(root, _)) in members.iter().enumerate() {
+        match runs.last_mut() {
+            Some((last_root, run)) if *last_root == root => run.end = position + 1,
+            _ => runs.push((root, position..position + 1)),
+        }
     }
-    let mut roots: Vec<usize> = members.keys().copied().collect();
-    roots.sort_unstable();
+    let indexes_of = |root: usize| {
+        runs.binary_search_by_key(&root, |(r, _)| *r)
+            .ok()
+            .and_then(|at| member_indexes.get(runs[at].1.clone()))
+            .unwrap_or(&[])
+    };
     let mut found = FoundEntities::default();
     // Each group's entity (its place in `found.names`) and kind, for the key lookup.
     let mut entity_of: Vec<Option<(usize, EntityKind)>> = vec![None; groups.len()];
-    let mut drafts = Vec::new();
-    for root in roots {
-        let Some(indexes) = members.get(&root) else {
-            continue;
-        };
-        let draft = draft_entity(root, indexes, &groups, texts);
+    let mut drafts = Vec::with_capacity(runs.len());
+    for (root, run) in &runs {
+        let indexes = member_indexes.get(run.clone()).unwrap_or(&[]);
+        let draft = draft_entity(*root, indexes, &groups, texts);
         for &index in indexes {
             entity_of[index] = Some((found.names.len(), draft.kind));
         }
@@ -117,7 +129,7 @@ pub(super) fn merge_groups(
     found.entities = drafts
         .into_iter()
         .map(|draft| {
-            let indexes = members.get(&draft.root).map_or(&[][..], Vec::as_slice);
+            let indexes = indexes_of(draft.root);
             finish_entity(draft, indexes, &groups, texts)
         })
         .collect();
@@ -132,31 +144,35 @@ pub(super) fn merge_groups(
 
 /// Links spelling groups (sorted by key) into entities: each group's parent in a
 /// union-find forest, whose roots are the entities.
+///
+/// The lists below (groups by surname, full names by word) are sorted vectors read in runs
+/// rather than maps of vectors: a story has dozens of groups, and a vector per key was
+/// most of the entity pass's allocations. Unions join components at their smallest index,
+/// so the forest does not depend on the order in which the pairs are met.
 fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..groups.len()).collect();
-    // The words of each key ("kim jong un" → kim, jong, un).
-    let words: Vec<Vec<&str>> = groups
-        .iter()
-        .map(|(key, _)| key.split(' ').collect())
-        .collect();
+    // The words of each key ("kim jong un" → kim, jong, un), one list for all keys.
+    let mut all_words: Vec<&str> = Vec::new();
+    let mut word_ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(groups.len());
+    for (key, _) in groups {
+        let first = all_words.len();
+        all_words.extend(key.split(' '));
+        word_ranges.push(first..all_words.len());
+    }
+    let words_of = |index: usize| &all_words[word_ranges[index].clone()];
 
     // Transliterations: same surname, same number of words, given names alike.
-    let mut by_surname: FxHashMap<(&str, usize), Vec<usize>> = FxHashMap::default();
-    for (index, words) in words.iter().enumerate() {
-        if words.len() >= 2 {
-            let surname = words.last().copied().unwrap_or("");
-            by_surname
-                .entry((surname, words.len()))
-                .or_default()
-                .push(index);
-        }
-    }
-    let mut buckets: Vec<&Vec<usize>> = by_surname.values().collect();
-    buckets.sort();
-    for bucket in buckets {
-        for (i, &left) in bucket.iter().enumerate() {
-            for &right in &bucket[i + 1..] {
-                let (left_words, right_words) = (&words[left], &words[right]);
+    let mut by_surname: Vec<(&str, usize, usize)> = (0..groups.len())
+        .filter_map(|index| {
+            let words = words_of(index);
+            (words.len() >= 2).then(|| (words.last().copied().unwrap_or(""), words.len(), index))
+        })
+        .collect();
+    by_surname.sort_unstable();
+    for bucket in by_surname.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        for (i, &(_, _, left)) in bucket.iter().enumerate() {
+            for &(_, _, right) in &bucket[i + 1..] {
+                let (left_words, right_words) = (words_of(left), words_of(right));
                 let n = left_words.len() - 1;
                 if (0..n).all(|t| same_given_name(left_words[t], right_words[t])) {
                     let (a, b) = (find_root(&mut parent, left), find_root(&mut parent, right));
@@ -167,45 +183,52 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
     }
 
     // A single word joins the one full name it is the surname (or family name) of.
-    let mut full_by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (index, words) in words.iter().enumerate() {
+    let mut full_by_word: Vec<(&str, usize)> = Vec::new();
+    for index in 0..groups.len() {
+        let words = words_of(index);
         if words.len() >= 2 {
             for &word in [words.first(), words.last()].into_iter().flatten() {
-                full_by_word.entry(word).or_default().push(index);
+                full_by_word.push((word, index));
             }
         }
     }
-    let mut votes_before: FxHashMap<usize, Votes> = FxHashMap::default();
+    full_by_word.sort_unstable();
+    // Votes of each component before single words join, by root.
+    let mut votes_before: Vec<Votes> = vec![[0; 3]; groups.len()];
     for (index, (_, group)) in groups.iter().enumerate() {
-        let entry = votes_before
-            .entry(find_root(&mut parent, index))
-            .or_default();
+        let entry = &mut votes_before[find_root(&mut parent, index)];
         for (total, vote) in entry.iter_mut().zip(group.votes) {
             *total += vote;
         }
     }
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
     for index in 0..groups.len() {
         let group = &groups[index].1;
-        if words[index].len() != 1 {
+        let words = words_of(index);
+        if words.len() != 1 {
             continue;
         }
         // Acronyms ("UN") are not surnames, even when a name ends in "Un".
         if group.spellings.iter().any(|(s, _)| is_all_caps(s)) {
             continue;
         }
-        let Some(candidates) = words[index].first().and_then(|word| full_by_word.get(word)) else {
+        let word = words[0];
+        let first = full_by_word.partition_point(|&(w, _)| w < word);
+        let last = full_by_word.partition_point(|&(w, _)| w <= word);
+        if first == last {
             continue;
-        };
+        }
+        candidates.clear();
+        candidates.extend(full_by_word[first..last].iter().map(|&(_, c)| c));
         let single_kind = kind_of(group.votes);
-        let mut roots: Vec<usize> = candidates
-            .iter()
-            .map(|&c| find_root(&mut parent, c))
-            .collect();
+        roots.clear();
+        roots.extend(candidates.iter().map(|&c| find_root(&mut parent, c)));
         roots.sort_unstable();
         roots.dedup();
         if roots.len() > 1 && !matches!(single_kind, EntityKind::Place | EntityKind::Organisation) {
             // "Kim" next to "Kim Jong Un" and "Kim Il Sung Square": the place cannot be meant.
-            roots.retain(|root| {
+            roots.retain(|&root| {
                 let kind = votes_before
                     .get(root)
                     .copied()

@@ -81,9 +81,11 @@ impl TermCounts {
             };
             // Whether the term is new or seen is a coin toss: the slot is updated without
             // branching on it (an empty slot's count is 0, so it becomes 1), and the only
-            // branch is whether the probe ends here, which it nearly always does.
+            // branch is whether the probe ends here, which it nearly always does. The
+            // compiler splits `empty | same` back into two branches, the first of them
+            // mispredicted for every other term; `black_box` keeps it one test.
             let empty = slot.count == 0;
-            if empty | (slot.term == term) {
+            if std::hint::black_box(empty | (slot.term == term)) {
                 let counts_now = empty | (slot.last_article != article);
                 slot.term = term;
                 slot.count += u32::from(counts_now);
@@ -102,7 +104,10 @@ impl TermCounts {
         for _ in 0..self.slots.len() {
             match self.slots.get(index) {
                 // An empty slot ends the probe with its count of 0.
-                Some(slot) if (slot.count == 0) | (slot.term == term) => return slot.count,
+                // One test, as in `count`.
+                Some(slot) if std::hint::black_box((slot.count == 0) | (slot.term == term)) => {
+                    return slot.count
+                }
                 Some(_) => index = (index + 1) & mask,
                 None => return 0,
             }
