@@ -194,29 +194,24 @@ impl CandidateScratch {
             }
         }
         // Score exactly only the candidates with the highest partial dot product: the cap
-        // bounds the work per article whatever the posting lists look like, and a partial
-        // selection avoids sorting every touched article.
+        // bounds the work per article whatever the posting lists look like.
         // Sort keys: partial scores are positive, so their bits order like the floats;
         // inverted, an ascending key means a descending score, ties by article id. Each
         // score is reset as it is read, ready for the next article.
-        self.ranked.clear();
-        for &other in self.touched.get(..n_touched).unwrap_or_default() {
-            let score = self
-                .partial
-                .get_mut(other as usize)
-                .map_or(0.0, |partial| std::mem::replace(partial, 0.0));
-            self.ranked
-                .push((u64::from(!score.to_bits()) << 32) | u64::from(other));
-        }
-        if self.ranked.len() > config.max_candidates && config.max_candidates > 0 {
-            self.ranked.select_nth_unstable(config.max_candidates - 1);
-        }
+        let touched = self.touched.get(..n_touched).unwrap_or_default();
+        select_smallest(
+            touched.iter().map(|&other| {
+                let score = self
+                    .partial
+                    .get_mut(other as usize)
+                    .map_or(0.0, |partial| std::mem::replace(partial, 0.0));
+                (u64::from(!score.to_bits()) << 32) | u64::from(other)
+            }),
+            config.max_candidates,
+            &mut self.ranked,
+        );
         // The candidates' vectors are read ahead in the same way.
-        let candidates = self
-            .ranked
-            .get(..config.max_candidates)
-            .unwrap_or(&self.ranked);
-        store.warm_vectors(candidates.iter().map(|&key| key as u32 as usize));
+        store.warm_vectors(self.ranked.iter().map(|&key| key as u32 as usize));
         let (terms, weights) = store.vector(doc);
         self.table.load(terms, weights);
         let table = &self.table;
@@ -224,7 +219,6 @@ impl CandidateScratch {
         self.scored.extend(
             self.ranked
                 .iter()
-                .take(config.max_candidates)
                 .map(|&key| key as u32)
                 .map(|other| {
                     let similarity = table.similarity(store, doc, other as usize, config);
@@ -244,6 +238,37 @@ impl CandidateScratch {
             edges.push(Edge { a, b, similarity });
         }
     }
+}
+
+/// The `k` smallest of `keys` (distinct), in no particular order, written to `best`.
+/// Most of the several hundred articles an article touches fall short of the `k` best
+/// found so far, so a key costs one compare against the worst kept; only the rare
+/// better one replaces it (a full selection had to move every key).
+fn select_smallest(keys: impl Iterator<Item = u64>, k: usize, best: &mut Vec<u64>) {
+    best.clear();
+    let mut worst = (0, u64::MAX);
+    for key in keys {
+        if best.len() < k {
+            best.push(key);
+            if best.len() == k {
+                worst = largest(best);
+            }
+        } else if key < worst.1 {
+            if let Some(slot) = best.get_mut(worst.0) {
+                *slot = key;
+            }
+            worst = largest(best);
+        }
+    }
+}
+
+/// Position and value of the largest key (`(0, u64::MAX)` when there is none).
+fn largest(keys: &[u64]) -> (usize, u64) {
+    keys.iter()
+        .copied()
+        .enumerate()
+        .max_by_key(|&(_, key)| key)
+        .unwrap_or((0, u64::MAX))
 }
 
 /// One article's vector spread over a small table keyed by term. The candidate search
@@ -365,7 +390,9 @@ impl ProbeTable {
                 if let Some(product) = shared.get_mut(n_shared) {
                     *product = f32::from(held_weight) * f32::from(weight);
                 }
-                n_shared += usize::from(held_term == term && held_weight != 0);
+                // An empty slot (weight 0) matching a term 0 adds a product of 0, which
+                // leaves the (non-negative) sum's bits as they are.
+                n_shared += usize::from(held_term == term);
                 if n_shared == PRODUCT_BATCH {
                     dot = shared.iter().fold(dot, |sum, &product| sum + product);
                     n_shared = 0;
@@ -460,6 +487,22 @@ mod tests {
                 }
             }
             assert_eq!(table.dot(&other, &other_weights).to_bits(), plain.to_bits());
+        }
+    }
+
+    #[test]
+    fn smallest_keys_are_selected() {
+        let keys: Vec<u64> = (0..500u64)
+            .map(|i| i.wrapping_mul(2_654_435_761) % 1009)
+            .collect();
+        for k in [0, 1, 16, 499, 500, 600] {
+            let mut best = Vec::new();
+            select_smallest(keys.iter().copied(), k, &mut best);
+            best.sort_unstable();
+            let mut want = keys.clone();
+            want.sort_unstable();
+            want.truncate(k);
+            assert_eq!(best, want, "k = {k}");
         }
     }
 
