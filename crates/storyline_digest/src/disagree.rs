@@ -192,12 +192,13 @@ fn compare(
 /// words (sorted by offset).
 fn context(
     words: &[(usize, &str)],
+    from: usize,
     start: usize,
     end: usize,
     n: usize,
 ) -> (Vec<String>, Vec<String>) {
-    let first_at = words.partition_point(|&(offset, _)| offset < start);
-    let first_after = words.partition_point(|&(offset, _)| offset < end);
+    let first_at = words_before(words, from, start);
+    let first_after = words_before(words, from, end);
     let before = words[..first_at]
         .iter()
         .rev()
@@ -212,11 +213,22 @@ fn context(
     (before, after)
 }
 
-/// The word right after a byte offset, if any.
-fn word_after<'t>(words: &[(usize, &'t str)], end: usize) -> Option<&'t str> {
+/// The word right after a byte offset, if any; `from` is a word starting at or before it.
+fn word_after<'t>(words: &[(usize, &'t str)], from: usize, end: usize) -> Option<&'t str> {
     words
-        .get(words.partition_point(|&(offset, _)| offset < end))
+        .get(words_before(words, from, end))
         .map(|&(_, word)| word)
+}
+
+/// How many words start before byte `offset` (as `words.partition_point`), counted on
+/// from word `from`, which starts at or before it: a number's neighbours are a word or two
+/// from its own, and a search of the whole article missed the cache at every step.
+fn words_before(words: &[(usize, &str)], from: usize, offset: usize) -> usize {
+    let from = from.min(words.len());
+    from + words[from..]
+        .iter()
+        .take_while(|&&(start, _)| start < offset)
+        .count()
 }
 
 /// Whether a number could start a fact, judged from its neighbours without allocating:
@@ -340,18 +352,18 @@ fn number_facts(article: &ArticleText<'_>, entities: &FoundEntities, facts: &mut
         let gap_after = text
             .get(number.end..(number.end + 2).min(text.len()))
             .unwrap_or("");
-        let previous = words[..words.partition_point(|&(offset, _)| offset < number.start)]
+        let previous = words[..words_before(words, number.token, number.start)]
             .last()
             .map(|&(_, w)| w);
         if !may_be_fact(
             gap_before,
             gap_after,
-            word_after(words, number.end),
+            word_after(words, number.token, number.end),
             previous,
         ) {
             continue;
         }
-        let (before, after) = context(words, number.start, number.end, 4);
+        let (before, after) = context(words, number.token, number.start, number.end, 4);
         let mut push = |about: String, value: f64, shown: String| {
             facts.push(Fact {
                 kind: crate::DisagreementKind::Number,
@@ -650,6 +662,21 @@ mod tests {
             ],
             &[],
         );
+    }
+
+    #[test]
+    fn words_before_counts_as_a_search() {
+        let words = crate::text::words("Bail of 1,000 was set, 12 days ago.");
+        for from in 0..words.len() {
+            for offset in words[from].0..40 {
+                let expected = words.partition_point(|&(start, _)| start < offset);
+                assert_eq!(
+                    words_before(&words, from, offset),
+                    expected,
+                    "{from} {offset}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub(super) struct NumberAt<'t> {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) shown: &'t str,
+    /// Index of the token (and word) it starts in: the words around it are found from
+    /// there rather than by a search of the whole article.
+    pub(super) token: usize,
 }
 
 const NUMBER_WORDS: [(&str, u32); 13] = [
@@ -75,10 +78,14 @@ pub(super) fn numbers_in<'t>(article: &ArticleText<'t>) -> Vec<NumberAt<'t>> {
     let notable = || {
         article.notable.iter().filter_map(|&index| {
             let index = index as usize;
-            Some((article.tokens.get(index)?, *article.words.get(index)?))
+            Some((
+                index,
+                article.tokens.get(index)?,
+                *article.words.get(index)?,
+            ))
         })
     };
-    for (token, (start, word)) in notable() {
+    for (token_index, token, (start, word)) in notable() {
         // A number word is ASCII without a possessive, so its lower hash is in the filter.
         if !number_words.contains(token.lower) {
             continue;
@@ -89,6 +96,7 @@ pub(super) fn numbers_in<'t>(article: &ArticleText<'t>) -> Vec<NumberAt<'t>> {
                 start,
                 end: start + word.len(),
                 shown: word,
+                token: token_index,
             });
         }
     }
@@ -96,7 +104,7 @@ pub(super) fn numbers_in<'t>(article: &ArticleText<'t>) -> Vec<NumberAt<'t>> {
     // are scanned; a number may run on into the next word ("1,000").
     let bytes = text.as_bytes();
     let mut index = 0;
-    for (token, _) in notable().filter(|(t, _)| t.has_digit) {
+    for (token_index, token, _) in notable().filter(|(_, t, _)| t.has_digit) {
         index = index.max(token.start());
         while index < token.end() {
             if !bytes[index].is_ascii_digit()
@@ -129,6 +137,8 @@ pub(super) fn numbers_in<'t>(article: &ArticleText<'t>) -> Vec<NumberAt<'t>> {
                     start,
                     end: index,
                     shown,
+                    // The number starts inside this token (`start < token.end()`).
+                    token: token_index,
                 });
             }
         }
