@@ -86,6 +86,113 @@ impl PhraseSet {
     }
 }
 
+/// Shortest word [`covering_words`] picks: shorter words ("a", "of") are in most texts.
+const MIN_COVERING_WORD_BYTES: usize = 4;
+
+/// A few words such that each of `phrases` contains one of them as a substring, chosen
+/// greedily among words of at least [`MIN_COVERING_WORD_BYTES`] (the word in most phrases
+/// still uncovered, then the longer, then the first in order); a phrase without such a word
+/// stands for itself. A text that holds a phrase holds one of the words, so a scan for the
+/// words can rule out most texts before an exact scan for the phrases.
+///
+/// Each word is then cut to its suffix of at least [`MIN_COVERING_WORD_BYTES`] bytes that
+/// starts with the least common letters of English (still a substring of its phrases): the
+/// literal search checks candidates by their first three bytes, and a rare start makes few
+/// false ones, while a long suffix is rarely in a text by chance.
+pub(crate) fn covering_words(phrases: &[&'static str]) -> Vec<&'static str> {
+    let mut candidates: Vec<&'static str> = phrases
+        .iter()
+        .flat_map(|phrase| phrase.split(' '))
+        .filter(|word| word.len() >= MIN_COVERING_WORD_BYTES)
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    // Which phrases each candidate is in, worked out once rather than in every round.
+    let contained: Vec<Vec<bool>> = candidates
+        .iter()
+        .map(|word| phrases.iter().map(|phrase| phrase.contains(word)).collect())
+        .collect();
+    let mut is_uncovered = vec![true; phrases.len()];
+    let mut words = Vec::new();
+    loop {
+        let scored = candidates.iter().zip(&contained).map(|(&word, contained)| {
+            let covers = contained
+                .iter()
+                .zip(&is_uncovered)
+                .filter(|&(&inside, &uncovered)| inside && uncovered)
+                .count();
+            (covers, word.len(), std::cmp::Reverse(word), contained)
+        });
+        let Some((covers, _, std::cmp::Reverse(best), contained)) = scored.max() else {
+            break;
+        };
+        if covers == 0 {
+            break;
+        }
+        for (uncovered, &inside) in is_uncovered.iter_mut().zip(contained) {
+            *uncovered &= !inside;
+        }
+        words.push(rarest_suffix(best));
+    }
+    let mut uncovered: Vec<&'static str> = phrases
+        .iter()
+        .zip(&is_uncovered)
+        .filter(|&(_, &uncovered)| uncovered)
+        .map(|(&phrase, _)| phrase)
+        .collect();
+    // Phrases of short words only stand for themselves.
+    words.append(&mut uncovered);
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The suffix of `word`, at least [`MIN_COVERING_WORD_BYTES`] bytes long, whose first three
+/// letters are the least likely in English text (product of letter frequencies), the longest
+/// on ties.
+fn rarest_suffix(word: &'static str) -> &'static str {
+    let commonness = |start: usize| -> u64 {
+        word.bytes()
+            .skip(start)
+            .take(3)
+            .map(letter_frequency)
+            .product()
+    };
+    let last_start = word.len().saturating_sub(MIN_COVERING_WORD_BYTES);
+    (0..=last_start)
+        .filter(|&start| word.is_char_boundary(start))
+        .min_by_key(|&start| (commonness(start), start))
+        .and_then(|start| word.get(start..))
+        .unwrap_or(word)
+}
+
+/// Frequency of a letter in English text, in tenths of a percent (digits and other bytes:
+/// rare).
+fn letter_frequency(byte: u8) -> u64 {
+    match byte {
+        b'e' => 127,
+        b't' => 91,
+        b'a' => 82,
+        b'o' => 75,
+        b'i' => 70,
+        b'n' => 67,
+        b's' => 63,
+        b'h' => 61,
+        b'r' => 60,
+        b'd' => 43,
+        b'l' => 40,
+        b'c' | b'u' => 28,
+        b'm' | b'w' => 24,
+        b'f' => 22,
+        b'g' | b'y' => 20,
+        b'p' => 19,
+        b'b' => 15,
+        b'v' => 10,
+        b'k' => 8,
+        _ => 1,
+    }
+}
+
 /// True for the bytes words are made of in folded text (the ASCII word characters of a
 /// regex; folded text has no uppercase letters or underscores).
 fn is_word_byte(byte: u8) -> bool {
@@ -196,6 +303,27 @@ mod tests {
                 regex.is_match(&line),
                 "line: {line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn covering_words_cover_every_phrase() {
+        let phrases = [
+            "filler text",
+            "dummy text",
+            "blind texts",
+            "lorem ipsum",
+            "lipsum",
+            "amet",
+            "this is a test",
+            "of a",
+        ];
+        let words = covering_words(&phrases);
+        assert_eq!(words, ["amet", "of a", "psum", "test", "text"]);
+        assert_eq!(rarest_suffix("consectetur"), "consectetur");
+        assert_eq!(rarest_suffix("aliquip"), "iquip");
+        for phrase in phrases {
+            assert!(words.iter().any(|word| phrase.contains(word)));
         }
     }
 

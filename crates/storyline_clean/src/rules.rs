@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-use crate::phrase_set::PhraseSet;
+use crate::phrase_set::{covering_words, PhraseSet};
 use crate::phrases::{
     CREDIT_PREFIXES, DATE_WORDS, FILLER_PHRASES, FOREIGN_HEADINGS, FURNITURE_LINES,
     FURNITURE_PHRASES, FURNITURE_PREFIXES, LOREM_DISTINCT_PREFIX, LOREM_WORDS,
@@ -295,16 +295,30 @@ fn is_byline(line: &Line) -> bool {
 /// True when the article (its folded lines joined by newlines) holds a filler phrase or a
 /// distinctive lorem ipsum word; one scan per article spares the per-line phrase checks on the
 /// many articles without any.
+///
+/// A first scan looks for a few words that every phrase contains (as plain substrings): few
+/// enough for the regex's fastest literal search, and absent from most articles, which then
+/// skip the exact scan of all the phrases.
 fn may_hold_filler(folded_article: &str) -> bool {
-    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
-    let regex = REGEX.get_or_init(|| {
-        let mut words: Vec<&str> = FILLER_PHRASES.to_vec();
-        words.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
-        word_alternation(&words)
+    static REGEXES: OnceLock<(Option<Regex>, Option<Regex>)> = OnceLock::new();
+    let (covering, exact) = REGEXES.get_or_init(|| {
+        let mut phrases: Vec<&'static str> = FILLER_PHRASES.to_vec();
+        phrases.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
+        let covering: Vec<String> = covering_words(&phrases)
+            .iter()
+            .map(|word| regex::escape(word))
+            .collect();
+        (
+            Regex::new(&covering.join("|")).ok(),
+            word_alternation(&phrases),
+        )
     });
-    regex
+    covering
         .as_ref()
-        .is_some_and(|regex| regex.is_match(folded_article))
+        .map_or(true, |covering| covering.is_match(folded_article))
+        && exact
+            .as_ref()
+            .is_some_and(|exact| exact.is_match(folded_article))
 }
 
 /// Why a line is template filler, if it is. `check_phrases` is
@@ -548,6 +562,14 @@ mod tests {
     fn check(rule: fn(&Line) -> bool, input: &str, expected: &[bool]) {
         let got: Vec<bool> = test_lines(input).iter().map(rule).collect();
         assert_eq!(got, expected, "input: {input}");
+    }
+
+    #[test]
+    fn filler_phrases_have_few_covering_words() {
+        // At most 32 literals keep the first scan on the regex's fastest literal search.
+        let mut phrases: Vec<&'static str> = FILLER_PHRASES.to_vec();
+        phrases.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
+        assert!(covering_words(&phrases).len() <= 32);
     }
 
     #[test]
