@@ -6,7 +6,8 @@
 //! [REPEAT]` reads JSONL articles (`text`, optional `title` and `date` as YYYY-MM-DD; the
 //! storyline_clean `clean_speed --dump` output fits), extracts features REPEAT times
 //! (default 3) on one thread, clusters once, and prints CPU times (the mean per article
-//! over all rounds, and that of the quickest round) and checksums.
+//! over all rounds, and that of the quickest round) and checksums of the features, the
+//! story ids and the similarity graph (edges and their cosines).
 #![allow(clippy::print_stdout)]
 
 use anyhow::Context;
@@ -106,9 +107,18 @@ fn main() -> anyhow::Result<()> {
         quickest_round / n * 1e6,
         cluster_seconds
     );
+    // The similarity graph too: a speed change in the candidate search must leave every
+    // edge's cosine the same, bit for bit, not only the stories.
+    let mut edges_checksum = Xxh3::new();
+    for (a, b, similarity) in storyline_cluster::similarity_graph(&features, &config) {
+        edges_checksum.update(&a.0.to_le_bytes());
+        edges_checksum.update(&b.0.to_le_bytes());
+        edges_checksum.update(&similarity.to_bits().to_le_bytes());
+    }
     println!(
-        "features checksum {features_checksum:016x}  stories checksum {:016x}",
-        checksum.digest()
+        "features checksum {features_checksum:016x}  stories checksum {:016x}  edges checksum {:016x}",
+        checksum.digest(),
+        edges_checksum.digest()
     );
     Ok(())
 }
