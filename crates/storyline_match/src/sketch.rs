@@ -45,18 +45,18 @@ pub struct Fingerprint {
     pub(crate) exact_hash: u64,
     pub(crate) n_words: u32,
     pub(crate) n_shingles: u32,
-    pub(crate) shingle_minhash: Box<[u16]>,
-    pub(crate) content_minhash: Box<[u16]>,
+    pub(crate) shingle_minhash: Vec<u16>,
+    pub(crate) content_minhash: Vec<u16>,
     /// Sorted and deduplicated, capped at `MatchConfig::max_sentence_hashes`.
-    pub(crate) sentence_hashes: Box<[u32]>,
+    pub(crate) sentence_hashes: Vec<u32>,
     /// Concatenated sorted content-word samples of the aligned sentences, in text order.
-    pub(crate) sentence_words: Box<[u16]>,
+    pub(crate) sentence_words: Vec<u16>,
     /// End offset in `sentence_words` of each aligned sentence.
-    pub(crate) sentence_ends: Box<[u16]>,
+    pub(crate) sentence_ends: Vec<u16>,
     /// The top 16 bits of the hash (as in `sentence_hashes`) of each aligned sentence: where
     /// in the text the sentences shared with another article sit (a wrapped story vs a
     /// truncated copy).
-    pub(crate) sentence_keys: Box<[u16]>,
+    pub(crate) sentence_keys: Vec<u16>,
     pub(crate) n_quotes: u32,
     pub(crate) n_numbers: u32,
     pub(crate) n_names: u32,
@@ -133,10 +133,10 @@ impl OnePermutation {
     /// short text do not all borrow the same value, so chance band matches stay rare), and
     /// keeps 16 bits per bin (b-bit MinHash: a chance match costs 1/65536 of Jaccard).
     /// Empty set → empty signature.
-    fn finish(&self) -> Box<[u16]> {
+    fn finish(&self) -> Vec<u16> {
         let n_bins = self.bins.len() as u64;
         if self.bins.iter().all(|&value| value == EMPTY_BIN) {
-            return Box::new([]);
+            return Vec::new();
         }
         (0..n_bins)
             .map(|bin| {
@@ -300,10 +300,10 @@ impl<'c> Builder<'c> {
             n_shingles: u32::try_from(self.shingles.len()).unwrap_or(u32::MAX),
             shingle_minhash: self.shingle_minhash.finish(),
             content_minhash: self.content.finish(),
-            sentence_hashes: self.sentence_hashes.into_boxed_slice(),
-            sentence_words: self.sentence_words.into_boxed_slice(),
-            sentence_ends: self.sentence_ends.into_boxed_slice(),
-            sentence_keys: self.sentence_keys.into_boxed_slice(),
+            sentence_hashes: self.sentence_hashes,
+            sentence_words: self.sentence_words,
+            sentence_ends: self.sentence_ends,
+            sentence_keys: self.sentence_keys,
             n_quotes,
             n_numbers: self.n_numbers,
             n_names: self.n_names,

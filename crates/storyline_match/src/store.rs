@@ -98,28 +98,37 @@ impl Fingerprint {
     /// Reads a fingerprint written by [`Fingerprint::encode`]; `None` if `bytes` is not one
     /// (truncated or damaged). Never panics.
     pub fn decode(bytes: &[u8]) -> Option<Fingerprint> {
-        let mut reader = Reader { bytes };
-        let exact_hash = u64::from_le_bytes(reader.take::<8>()?);
+        let mut fingerprint = Fingerprint::default();
+        fingerprint.decode_into(bytes).then_some(fingerprint)
+    }
+
+    /// [`Fingerprint::decode`] into `self`, reusing its buffers: a scan over many
+    /// fingerprints then allocates nothing per fingerprint. Whether `bytes` was one; if
+    /// not, `self` is left partly overwritten. Never panics.
+    pub fn decode_into(&mut self, bytes: &[u8]) -> bool {
+        self.read_from(&mut Reader { bytes }).is_some()
+    }
+
+    fn read_from(&mut self, reader: &mut Reader<'_>) -> Option<()> {
+        self.exact_hash = u64::from_le_bytes(reader.take::<8>()?);
         let mut counts = [0u32; 5];
         for count in &mut counts {
             *count = reader.u32()?;
         }
-        let [n_words, n_shingles, n_quotes, n_numbers, n_names] = counts;
-        Some(Fingerprint {
-            exact_hash,
-            n_words,
-            n_shingles,
-            shingle_minhash: reader.u16s()?,
-            content_minhash: reader.u16s()?,
-            sentence_words: reader.u16s()?,
-            sentence_ends: reader.u16s()?,
-            sentence_keys: reader.u16s()?,
-            sentence_hashes: reader.u32s()?,
-            n_quotes,
-            n_numbers,
-            n_names,
-        })
-        .filter(|_| reader.bytes.is_empty())
+        [
+            self.n_words,
+            self.n_shingles,
+            self.n_quotes,
+            self.n_numbers,
+            self.n_names,
+        ] = counts;
+        reader.u16s_into(&mut self.shingle_minhash)?;
+        reader.u16s_into(&mut self.content_minhash)?;
+        reader.u16s_into(&mut self.sentence_words)?;
+        reader.u16s_into(&mut self.sentence_ends)?;
+        reader.u16s_into(&mut self.sentence_keys)?;
+        reader.u32s_into(&mut self.sentence_hashes)?;
+        reader.bytes.is_empty().then_some(())
     }
 }
 
@@ -149,24 +158,26 @@ impl Reader<'_> {
         Some(array)
     }
 
-    fn u16s(&mut self) -> Option<Box<[u16]>> {
+    fn u16s_into(&mut self, values: &mut Vec<u16>) -> Option<()> {
         let array = self.array(2)?;
-        Some(
+        values.clear();
+        values.extend(
             array
                 .chunks_exact(2)
-                .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
-                .collect(),
-        )
+                .map(|pair| u16::from_le_bytes([pair[0], pair[1]])),
+        );
+        Some(())
     }
 
-    fn u32s(&mut self) -> Option<Box<[u32]>> {
+    fn u32s_into(&mut self, values: &mut Vec<u32>) -> Option<()> {
         let array = self.array(4)?;
-        Some(
+        values.clear();
+        values.extend(
             array
                 .chunks_exact(4)
-                .map(|quad| u32::from_le_bytes([quad[0], quad[1], quad[2], quad[3]]))
-                .collect(),
-        )
+                .map(|quad| u32::from_le_bytes([quad[0], quad[1], quad[2], quad[3]])),
+        );
+        Some(())
     }
 }
 

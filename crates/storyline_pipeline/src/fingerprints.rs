@@ -87,9 +87,17 @@ impl FingerprintStore for FingerprintSpill {
         let mut window: Vec<u8> = Vec::new();
         let mut window_start = 0u64;
         let mut single = Vec::new();
+        // One fingerprint decoded into again and again: a scan allocates nothing per doc.
+        let mut fingerprint = Fingerprint::default();
         for &doc in docs {
-            let fingerprint = match self.range(doc as usize) {
-                Some((_, len)) if len > SCAN_CHUNK => self.read(doc as usize, &mut single),
+            let decoded = match self.range(doc as usize) {
+                Some((_, len)) if len > SCAN_CHUNK => match self.read(doc as usize, &mut single) {
+                    Some(read) => {
+                        fingerprint = read;
+                        true
+                    }
+                    None => false,
+                },
                 Some((start, len)) => {
                     let in_window = start >= window_start
                         && start + len as u64 <= window_start + window.len() as u64;
@@ -103,11 +111,16 @@ impl FingerprintStore for FingerprintSpill {
                         }
                     }
                     let at = (start - window_start) as usize;
-                    window.get(at..at + len).and_then(Fingerprint::decode)
+                    window
+                        .get(at..at + len)
+                        .is_some_and(|bytes| fingerprint.decode_into(bytes))
                 }
-                None => None,
+                None => false,
             };
-            visit(doc, &fingerprint.unwrap_or_default());
+            if !decoded {
+                fingerprint = Fingerprint::default();
+            }
+            visit(doc, &fingerprint);
         }
     }
 }
