@@ -68,6 +68,7 @@ impl VectorStore {
                     ..VectorChunk::default()
                 };
                 let mut order: Vec<u32> = Vec::new();
+                let mut keys: Vec<u64> = Vec::new();
                 let mut scratch = WeighScratch::default();
                 for article in chunk {
                     let start = built.terms.len();
@@ -78,7 +79,7 @@ impl VectorStore {
                     }
                     let terms = built.terms.get(start..).unwrap_or_default();
                     let weights = built.weights.get(start..).unwrap_or_default();
-                    top_positions(terms, weights, config.index_terms, &mut order);
+                    top_positions(terms, weights, config.index_terms, &mut order, &mut keys);
                     for &position in &order {
                         let position = position as usize;
                         if let (Some(term), Some(&weight)) =
@@ -222,23 +223,49 @@ fn add_products(mut dot: f32, pairs: &[u32]) -> f32 {
 }
 
 /// Positions in one article's vector (`terms`, `weights`) of its `k` heaviest terms, heaviest
-/// first, ties by term, written to `order`.
-fn top_positions(terms: &[u32], weights: &[u16], k: usize, order: &mut Vec<u32>) {
+/// first, ties by term, written to `order` (`keys` is scratch).
+fn top_positions(
+    terms: &[u32],
+    weights: &[u16],
+    k: usize,
+    order: &mut Vec<u32>,
+    keys: &mut Vec<u64>,
+) {
     order.clear();
-    order.extend(0..terms.len() as u32);
-    let key = |&position: &u32| {
-        let position = position as usize;
-        (
-            std::cmp::Reverse(weights.get(position).copied().unwrap_or(0)),
-            terms.get(position).copied().unwrap_or(0),
-        )
-    };
-    // Select the k first, then order only those.
-    if order.len() > k && k > 0 {
-        order.select_nth_unstable_by_key(k - 1, key);
+    // One u64 per term that orders like (heaviest first, then term), with the position in
+    // the low 16 bits: integer keys select and sort several times faster than a comparison
+    // closure. Terms are distinct within a vector, so the position never decides.
+    keys.clear();
+    keys.extend(
+        terms
+            .iter()
+            .zip(weights)
+            .zip(0u64..)
+            .map(|((&term, &weight), position)| {
+                (u64::from(!weight) << 48) | (u64::from(term) << 16) | position
+            }),
+    );
+    if keys.len() > usize::from(u16::MAX) {
+        // Positions would not fit in 16 bits: a vector far longer than any setting makes.
+        order.extend(0..terms.len() as u32);
+        let key = |&position: &u32| {
+            let position = position as usize;
+            (
+                std::cmp::Reverse(weights.get(position).copied().unwrap_or(0)),
+                terms.get(position).copied().unwrap_or(0),
+            )
+        };
+        order.sort_unstable_by_key(key);
+        order.truncate(k);
+        return;
     }
-    order.truncate(k);
-    order.sort_unstable_by_key(key);
+    // Select the k first, then order only those.
+    if keys.len() > k && k > 0 {
+        keys.select_nth_unstable(k - 1);
+    }
+    keys.truncate(k);
+    keys.sort_unstable();
+    order.extend(keys.iter().map(|&key| (key & 0xffff) as u32));
 }
 
 /// Scale of quantised weights: weight 1.0 is stored as 65535.
@@ -259,8 +286,8 @@ fn dequantise(weight: u16) -> f32 {
 struct WeighScratch {
     /// The terms of the article being weighed, in term order.
     weighted: Vec<WeightedTerm>,
-    /// A copy to select the heaviest terms in.
-    ranked: Vec<WeightedTerm>,
+    /// Keys ([`weight_key`]) to select the heaviest terms by.
+    ranked: Vec<u64>,
 }
 
 /// One term of an article being weighed.
@@ -319,16 +346,15 @@ impl WeighScratch {
         // filter, which leaves the kept terms in term order without a second sort.
         let keep = config.vector_terms;
         if weighted.len() > keep {
-            let by_weight = |a: &WeightedTerm, b: &WeightedTerm| {
-                b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term))
-            };
             if keep == 0 {
                 weighted.clear();
             } else {
+                // Integer keys (heaviest first, ties by term) select several times faster
+                // than a comparison closure over the terms.
                 self.ranked.clear();
-                self.ranked.extend_from_slice(weighted);
-                let (_, &mut last, _) = self.ranked.select_nth_unstable_by(keep - 1, by_weight);
-                weighted.retain(|term| by_weight(term, &last) != std::cmp::Ordering::Greater);
+                self.ranked.extend(weighted.iter().map(weight_key));
+                let (_, &mut last, _) = self.ranked.select_nth_unstable(keep - 1);
+                weighted.retain(|term| weight_key(term) <= last);
             }
         }
         for term in weighted.iter_mut() {
@@ -336,6 +362,18 @@ impl WeighScratch {
         }
         weighted
     }
+}
+
+/// A key that orders terms heaviest first (by `f32::total_cmp`), ties by term: the weight's
+/// bits mapped to an unsigned number in the float's total order, inverted, above the term.
+fn weight_key(term: &WeightedTerm) -> u64 {
+    let bits = term.weight.to_bits();
+    let ordered = if bits >> 31 == 0 {
+        bits | 0x8000_0000
+    } else {
+        !bits
+    };
+    (u64::from(!ordered) << 32) | u64::from(term.term)
 }
 
 fn kind_boost(kind: TermKind, config: &ClusterConfig) -> f32 {
@@ -411,6 +449,40 @@ mod tests {
             (0, 1),
             0.0..0.01,
         );
+    }
+
+    #[test]
+    fn weight_keys_order_like_the_weights() {
+        let weights = [0.5f32, -0.0, 0.0, 1e-30, 3.0, -2.0, f32::INFINITY, 0.5];
+        let terms: Vec<WeightedTerm> = weights
+            .iter()
+            .enumerate()
+            .map(|(i, &weight)| WeightedTerm {
+                term: 100 - i as u32,
+                weight,
+                df: 2,
+                slot: 0,
+            })
+            .collect();
+        for a in &terms {
+            for b in &terms {
+                let by_weight = b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term));
+                assert_eq!(weight_key(a).cmp(&weight_key(b)), by_weight);
+            }
+        }
+    }
+
+    #[test]
+    fn top_positions_are_heaviest_first() {
+        let terms = [3u32, 5, 8, 9, 12];
+        let weights = [10u16, 40, 40, 0, 7];
+        let (mut order, mut keys) = (Vec::new(), Vec::new());
+        top_positions(&terms, &weights, 3, &mut order, &mut keys);
+        assert_eq!(order, vec![1, 2, 0]);
+        top_positions(&terms, &weights, 9, &mut order, &mut keys);
+        assert_eq!(order, vec![1, 2, 0, 4, 3]);
+        top_positions(&terms, &weights, 0, &mut order, &mut keys);
+        assert_eq!(order, Vec::<u32>::new());
     }
 
     #[test]
