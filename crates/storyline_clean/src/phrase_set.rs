@@ -13,9 +13,11 @@
 
 use rustc_hash::FxHashMap;
 
-/// One phrase under its first word: where it may start, and its other words.
+/// One phrase under its first word's key: the first word, where it may start, and its other
+/// words.
 #[derive(Debug)]
 struct Phrase {
+    first: &'static str,
     at_line_start: bool,
     rest: Vec<&'static str>,
 }
@@ -23,7 +25,8 @@ struct Phrase {
 /// Phrases of whole words, looked up by their first word.
 #[derive(Debug)]
 pub(crate) struct PhraseSet {
-    by_first_word: FxHashMap<&'static str, Vec<Phrase>>,
+    /// Phrases by [`word_key`] of their first word.
+    by_first_word: FxHashMap<u64, Vec<Phrase>>,
 }
 
 impl PhraseSet {
@@ -35,7 +38,7 @@ impl PhraseSet {
         at_line_start: &[&'static str],
         anywhere: &[&'static str],
     ) -> Option<PhraseSet> {
-        let mut by_first_word: FxHashMap<&'static str, Vec<Phrase>> = FxHashMap::default();
+        let mut by_first_word: FxHashMap<u64, Vec<Phrase>> = FxHashMap::default();
         let starts = at_line_start.iter().map(|phrase| (true, phrase));
         let anywhere = anywhere.iter().map(|phrase| (false, phrase));
         for (at_line_start, phrase) in starts.chain(anywhere) {
@@ -48,7 +51,9 @@ impl PhraseSet {
             {
                 return None;
             }
-            by_first_word.entry(first).or_default().push(Phrase {
+            let key = word_key(first.as_bytes(), 0, first.len());
+            by_first_word.entry(key).or_default().push(Phrase {
+                first,
                 at_line_start,
                 rest,
             });
@@ -61,22 +66,24 @@ impl PhraseSet {
         let bytes = folded.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            if !is_word_byte(bytes[at]) {
+            if !WORD_BYTES[usize::from(bytes[at])] {
                 at += 1;
                 continue;
             }
             let start = at;
-            while bytes.get(at).copied().is_some_and(is_word_byte) {
-                at += 1;
-            }
-            let Some(phrases) = folded
-                .get(start..at)
-                .and_then(|word| self.by_first_word.get(word))
-            else {
+            at = bytes
+                .iter()
+                .skip(start)
+                .position(|&byte| !WORD_BYTES[usize::from(byte)])
+                .map_or(bytes.len(), |length| start + length);
+            let Some(phrases) = self.by_first_word.get(&word_key(bytes, start, at)) else {
                 continue;
             };
+            let word = bytes.get(start..at).unwrap_or_default();
             let found = phrases.iter().any(|phrase| {
-                (!phrase.at_line_start || start == 0) && rest_follows(bytes, at, &phrase.rest)
+                phrase.first.as_bytes() == word
+                    && (!phrase.at_line_start || start == 0)
+                    && rest_follows(bytes, at, &phrase.rest)
             });
             if found {
                 return true;
@@ -85,6 +92,28 @@ impl PhraseSet {
         false
     }
 }
+
+/// Key of the word `bytes[start..end]`: its first eight bytes with its length mixed into the
+/// top byte, so that a lookup hashes one integer instead of a string. Different words may
+/// share a key (long words with the same start); the phrase check compares the whole word.
+fn word_key(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let mut head = [0u8; 8];
+    let word = bytes.get(start..end).unwrap_or_default();
+    let taken = word.len().min(8);
+    head[..taken].copy_from_slice(&word[..taken]);
+    u64::from_le_bytes(head) ^ ((word.len() as u64) << 56)
+}
+
+/// [`is_word_byte`] as a table, for the scan over a line's bytes.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = is_word_byte(byte as u8);
+        byte += 1;
+    }
+    table
+};
 
 /// Shortest word [`covering_words`] picks: shorter words ("a", "of") are in most texts.
 const MIN_COVERING_WORD_BYTES: usize = 4;
@@ -195,7 +224,7 @@ fn letter_frequency(byte: u8) -> u64 {
 
 /// True for the bytes words are made of in folded text (the ASCII word characters of a
 /// regex; folded text has no uppercase letters or underscores).
-fn is_word_byte(byte: u8) -> bool {
+const fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_lowercase() || byte.is_ascii_digit()
 }
 
