@@ -42,7 +42,9 @@ pub(crate) fn similarity_edges(store: &VectorStore, config: &ClusterConfig) -> V
         )
         .collect();
     let mut edges: Vec<Edge> = chunks.into_iter().flatten().collect();
-    edges.sort_unstable_by_key(|edge| (edge.a, edge.b));
+    // One u64 per pair compares faster than the (a, b) tuple, in the same order, so the
+    // sort takes the same steps and keeps the same one of two equal pairs.
+    edges.sort_unstable_by_key(|edge| (u64::from(edge.a) << 32) | u64::from(edge.b));
     edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
     edges
 }
@@ -170,6 +172,12 @@ impl CandidateScratch {
         }
         std::hint::black_box(sink);
         let mut n_touched = 0;
+        // The article is in its own lists. Its score starts at −∞ rather than 0, so it never
+        // counts as newly touched and stays −∞ whatever is added: no test per posting for
+        // whether it is the article itself.
+        if let Some(own) = self.partial.get_mut(doc) {
+            *own = f32::NEG_INFINITY;
+        }
         for (range, weight) in &self.lists {
             let (list, weight) = (postings.list(range.clone()), *weight);
             // Every article is written to `touched` and kept only if it is new: whether it
@@ -179,9 +187,6 @@ impl CandidateScratch {
                 self.touched.resize(n_touched + list.len(), 0);
             }
             for &(other, other_weight) in list {
-                if other as usize == doc {
-                    continue;
-                }
                 if let Some(partial) = self.partial.get_mut(other as usize) {
                     let is_new = *partial == 0.0;
                     // Never exactly 0 again once touched, so `touched` holds each once.
@@ -192,6 +197,9 @@ impl CandidateScratch {
                     n_touched += usize::from(is_new);
                 }
             }
+        }
+        if let Some(own) = self.partial.get_mut(doc) {
+            *own = 0.0;
         }
         // Score exactly only the candidates with the highest partial dot product: the cap
         // bounds the work per article whatever the posting lists look like.
@@ -389,26 +397,30 @@ impl ProbeTable {
             // chain of dependent additions several times longer. A pair (two u16 in a u32)
             // is cheaper to gather than a product, which is only worked out for the few
             // shared terms.
+            // Taken PRODUCT_BATCH terms at a time, the pairs of a batch always fit, so the
+            // loop over its terms tests nothing but whether each term is shared.
             let mut shared = [0u32; PRODUCT_BATCH];
-            let mut n_shared = 0;
-            for (&term, &weight) in terms.iter().zip(weights) {
-                let (held_term, held_weight) = self
-                    .slots
-                    .get((term >> self.shift) as usize & mask)
-                    .copied()
-                    .unwrap_or((0, 0));
-                if let Some(pair) = shared.get_mut(n_shared) {
-                    *pair = (u32::from(held_weight) << 16) | u32::from(weight);
+            for (terms, weights) in terms
+                .chunks(PRODUCT_BATCH)
+                .zip(weights.chunks(PRODUCT_BATCH))
+            {
+                let mut n_shared = 0;
+                for (&term, &weight) in terms.iter().zip(weights) {
+                    let (held_term, held_weight) = self
+                        .slots
+                        .get((term >> self.shift) as usize & mask)
+                        .copied()
+                        .unwrap_or((0, 0));
+                    // Below PRODUCT_BATCH (a power of two), so the mask never changes it.
+                    shared[n_shared & (PRODUCT_BATCH - 1)] =
+                        (u32::from(held_weight) << 16) | u32::from(weight);
+                    // An empty slot (weight 0) matching a term 0 adds a product of 0, which
+                    // leaves the (non-negative) sum's bits as they are.
+                    n_shared += usize::from(held_term == term);
                 }
-                // An empty slot (weight 0) matching a term 0 adds a product of 0, which
-                // leaves the (non-negative) sum's bits as they are.
-                n_shared += usize::from(held_term == term);
-                if n_shared == PRODUCT_BATCH {
-                    dot = add_pair_products(dot, &shared);
-                    n_shared = 0;
-                }
+                dot = add_pair_products(dot, shared.get(..n_shared).unwrap_or_default());
             }
-            return add_pair_products(dot, shared.get(..n_shared).unwrap_or_default());
+            return dot;
         }
         for (&term, &weight) in terms.iter().zip(weights) {
             let mut slot = term as usize & mask;
