@@ -14,7 +14,8 @@
 /// Lowercase alphanumeric form of a line and its word count. Apostrophes inside a word are
 /// dropped rather than splitting it ("don't" → "dont") so that straight and curly quotes agree.
 pub(crate) fn fold(text: &str) -> (String, u32) {
-    let mut out = Vec::with_capacity(text.len() + 1);
+    // Room for the chunks the fold writes whole, so that it never reallocates.
+    let mut out = Vec::with_capacity(text.len() + 1 + FOLD_SLACK);
     let n_words = fold_into(text, &mut out);
     // Whole UTF-8 sequences and ASCII bytes only were written, so this cannot fail; the
     // fallback keeps it free of panics all the same.

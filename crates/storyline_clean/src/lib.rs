@@ -183,12 +183,14 @@ fn clean_with(
         blocks::mark_teasers(&lines, &mut marks);
     }
 
-    let kept: Vec<&Line> = lines
-        .iter()
-        .zip(&marks)
-        .filter(|(_, mark)| mark.is_none())
-        .map(|(line, _)| line)
-        .collect();
+    let mut kept: Vec<&Line> = Vec::with_capacity(lines.len());
+    kept.extend(
+        lines
+            .iter()
+            .zip(&marks)
+            .filter(|(_, mark)| mark.is_none())
+            .map(|(line, _)| line),
+    );
     let headline = kept.first().and_then(|first| {
         let is_title = Some(first.key) == title_key;
         let reads = rules::reads_as_headline(first) && kept.len() >= 2;

@@ -73,11 +73,13 @@ impl BoilerplateModelBuilder {
         let lines = split_lines(text, buffers).lines;
         let body = body_fingerprint(&lines);
         let source_hash = source_hash(source);
-        let mut keys: Vec<u64> = lines
-            .iter()
-            .filter(|line| is_learnable(line, &self.config))
-            .map(|line| line.key)
-            .collect();
+        let mut keys: Vec<u64> = Vec::with_capacity(lines.len());
+        keys.extend(
+            lines
+                .iter()
+                .filter(|line| is_learnable(line, &self.config))
+                .map(|line| line.key),
+        );
         keys.sort_unstable();
         keys.dedup();
 
@@ -314,6 +316,15 @@ fn source_hash(source: Option<&str>) -> Option<u64> {
     let name = source?.trim();
     if name.is_empty() {
         return None;
+    }
+    // Short ASCII names (almost all) are lowercased on the stack; `to_lowercase` gives the
+    // same bytes for them, and allocates.
+    let mut buffer = [0u8; 64];
+    if let Some(lower) = buffer.get_mut(..name.len()).filter(|_| name.is_ascii()) {
+        lower.copy_from_slice(name.as_bytes());
+        lower.make_ascii_lowercase();
+        let bare = lower.strip_prefix(b"www.").unwrap_or(lower);
+        return Some(xxh3_64(bare) | 1);
     }
     let lower = name.to_lowercase();
     let bare = lower.strip_prefix("www.").unwrap_or(&lower);
