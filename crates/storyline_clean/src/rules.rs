@@ -121,7 +121,7 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_FURNITURE_LINE_WORDS && furniture_lines().contains(folded) {
         return Some("navigation or site furniture line");
     }
-    if line.n_words <= 10 && folded.split(' ').all(|word| SOCIAL_WORDS.contains(&word)) {
+    if line.n_words <= 10 && folded.split(' ').all(|word| social_words().contains(word)) {
         return Some("share or social network links");
     }
     if line.text.contains("©") || is_copyright_notice(line) {
@@ -167,6 +167,13 @@ fn is_copyright_notice(line: &Line) -> bool {
 fn word_alternation(phrases: &[&str]) -> Option<Regex> {
     let alternatives: Vec<String> = phrases.iter().map(|phrase| regex::escape(phrase)).collect();
     Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternatives.join("|"))).ok()
+}
+
+/// [`SOCIAL_WORDS`] as a set: most short lines are asked about their first word, which a
+/// scan of the list compared with every entry.
+fn social_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| SOCIAL_WORDS.iter().copied().collect())
 }
 
 fn furniture_lines() -> &'static FxHashSet<&'static str> {
