@@ -21,9 +21,14 @@
 //! speed change leaves the output the same).
 //!
 //! Performance: every line is folded (lowercase letters and digits) once per pass, so the
-//! fold is the hot loop: ASCII runs go through a branch-free, table-driven loop in 64-byte
-//! blocks, and the lines of an article borrow their text and folded form from two
-//! article-wide buffers instead of owning strings.
+//! fold is the hot loop (`fold`): ASCII text folds eight or sixteen bytes at a time in `u64`s,
+//! and a plain ASCII line is checked for normalisation and folded in the same pass. The lines
+//! of an article borrow their text and folded form from per-thread buffers reused from article
+//! to article. Phrase rules on short lines compare words (`phrase_set`) rather than run a
+//! regex, and the article-wide filler check first scans for a few covering words. Every speed
+//! change keeps the output byte for byte (checked with the `clean_speed` checksum); on a
+//! generated 20k corpus `observe` costs about half the instructions it did before these
+//! changes, and `clean` a little more than half.
 //!
 //! ```
 //! use storyline_clean::{clean, BoilerplateModel, CleanConfig};

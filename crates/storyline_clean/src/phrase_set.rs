@@ -13,11 +13,12 @@
 
 use rustc_hash::FxHashMap;
 
-/// One phrase under its first word's key: the first word, where it may start, and its other
-/// words.
+/// One phrase under its first word's key: the first word, the bit of its list, where it may
+/// start, and its other words.
 #[derive(Debug)]
 struct Phrase {
     first: &'static str,
+    list: u8,
     at_line_start: bool,
     rest: Vec<&'static str>,
 }
@@ -30,42 +31,45 @@ pub(crate) struct PhraseSet {
 }
 
 impl PhraseSet {
-    /// A set of `at_line_start` phrases, which match only at the start of a line, and of
-    /// `anywhere` phrases. `None` when a phrase is not lowercase ASCII words joined by single
-    /// spaces: the word comparison would not find what a regex finds, so the caller keeps its
-    /// regex.
-    pub(crate) fn new(
-        at_line_start: &[&'static str],
-        anywhere: &[&'static str],
-    ) -> Option<PhraseSet> {
+    /// A set of up to eight lists of phrases, each a pair of `at_line_start` phrases, which
+    /// match only at the start of a line, and `anywhere` phrases. `None` when a phrase is not
+    /// lowercase ASCII words joined by single spaces: the word comparison would not find what a
+    /// regex finds, so the caller keeps its regex.
+    pub(crate) fn new(lists: &[(&[&'static str], &[&'static str])]) -> Option<PhraseSet> {
         let mut by_first_word: FxHashMap<u64, Vec<Phrase>> = FxHashMap::default();
-        let starts = at_line_start.iter().map(|phrase| (true, phrase));
-        let anywhere = anywhere.iter().map(|phrase| (false, phrase));
-        for (at_line_start, phrase) in starts.chain(anywhere) {
-            let mut words = phrase.split(' ');
-            let first = words.next()?;
-            let rest: Vec<&'static str> = words.collect();
-            if !std::iter::once(first)
-                .chain(rest.iter().copied())
-                .all(is_plain_word)
-            {
-                return None;
+        for (index, (at_line_start, anywhere)) in lists.iter().enumerate().take(8) {
+            let list = 1u8 << index;
+            let starts = at_line_start.iter().map(|phrase| (true, phrase));
+            let anywhere = anywhere.iter().map(|phrase| (false, phrase));
+            for (at_line_start, phrase) in starts.chain(anywhere) {
+                let mut words = phrase.split(' ');
+                let first = words.next()?;
+                let rest: Vec<&'static str> = words.collect();
+                if !std::iter::once(first)
+                    .chain(rest.iter().copied())
+                    .all(is_plain_word)
+                {
+                    return None;
+                }
+                let key = word_key(first.as_bytes(), 0, first.len());
+                by_first_word.entry(key).or_default().push(Phrase {
+                    first,
+                    list,
+                    at_line_start,
+                    rest,
+                });
             }
-            let key = word_key(first.as_bytes(), 0, first.len());
-            by_first_word.entry(key).or_default().push(Phrase {
-                first,
-                at_line_start,
-                rest,
-            });
         }
-        Some(PhraseSet { by_first_word })
+        (lists.len() <= 8).then_some(PhraseSet { by_first_word })
     }
 
-    /// True when a folded line holds one of the phrases.
-    pub(crate) fn is_found_in(&self, folded: &str) -> bool {
+    /// The bits of the lists among `wanted` (bit `i` for list `i`) that have a phrase in a
+    /// folded line.
+    pub(crate) fn lists_found_in(&self, folded: &str, wanted: u8) -> u8 {
         let bytes = folded.as_bytes();
+        let mut found = 0u8;
         let mut at = 0;
-        while at < bytes.len() {
+        while at < bytes.len() && found != wanted {
             if !WORD_BYTES[usize::from(bytes[at])] {
                 at += 1;
                 continue;
@@ -80,16 +84,17 @@ impl PhraseSet {
                 continue;
             };
             let word = bytes.get(start..at).unwrap_or_default();
-            let found = phrases.iter().any(|phrase| {
-                phrase.first.as_bytes() == word
+            for phrase in phrases {
+                if wanted & !found & phrase.list != 0
+                    && phrase.first.as_bytes() == word
                     && (!phrase.at_line_start || start == 0)
                     && rest_follows(bytes, at, &phrase.rest)
-            });
-            if found {
-                return true;
+                {
+                    found |= phrase.list;
+                }
             }
         }
-        false
+        found
     }
 }
 
@@ -255,7 +260,7 @@ mod tests {
     /// Builds a set from `at_line_start` and `anywhere` phrases and checks, for each line,
     /// whether it is found and that a regex of the same phrases agrees.
     fn check(at_line_start: &[&'static str], anywhere: &[&'static str], cases: &[(&str, bool)]) {
-        let set = PhraseSet::new(at_line_start, anywhere).unwrap();
+        let set = PhraseSet::new(&[(at_line_start, anywhere)]).unwrap();
         let escape = |phrases: &[&str]| -> String {
             phrases
                 .iter()
@@ -270,7 +275,7 @@ mod tests {
         ))
         .unwrap();
         for &(line, expected) in cases {
-            assert_eq!(set.is_found_in(line), expected, "line: {line:?}");
+            assert_eq!(set.lists_found_in(line, 1) == 1, expected, "line: {line:?}");
             assert_eq!(regex.is_match(line), expected, "regex on line: {line:?}");
         }
     }
@@ -310,7 +315,8 @@ mod tests {
         let words = [
             "read", "more", "click", "here", "a", "é", "sign", "up", "for", "our", "9",
         ];
-        let set = PhraseSet::new(&["read more"], &["click here", "sign up for our", "a"]).unwrap();
+        let set =
+            PhraseSet::new(&[(&["read more"], &["click here", "sign up for our", "a"])]).unwrap();
         let regex = regex::Regex::new(
             r"(?m:^)(?:read more)(?-u:\b)|(?-u:\b)(?:click here|sign up for our|a)(?-u:\b)",
         )
@@ -327,12 +333,29 @@ mod tests {
                     line.push(' ');
                 }
             }
-            assert_eq!(
-                set.is_found_in(&line),
-                regex.is_match(&line),
-                "line: {line:?}"
-            );
+            let found = set.lists_found_in(&line, 1) == 1;
+            assert_eq!(found, regex.is_match(&line), "line: {line:?}");
         }
+    }
+
+    #[test]
+    fn answers_only_the_lists_asked_about() {
+        let set = PhraseSet::new(&[
+            (&["read more"], &["click here"]),
+            (&[], &["newsletter", "here"]),
+        ])
+        .unwrap();
+        assert_eq!(
+            set.lists_found_in("click here for our newsletter", 0b11),
+            0b11
+        );
+        assert_eq!(
+            set.lists_found_in("click here for our newsletter", 0b10),
+            0b10
+        );
+        assert_eq!(set.lists_found_in("read more here", 0b01), 0b01);
+        assert_eq!(set.lists_found_in("read more", 0b10), 0);
+        assert_eq!(set.lists_found_in("x read more", 0b11), 0);
     }
 
     #[test]
@@ -358,8 +381,8 @@ mod tests {
 
     #[test]
     fn refuses_phrases_a_word_comparison_cannot_find() {
-        assert!(PhraseSet::new(&[], &["e-mail"]).is_none());
-        assert!(PhraseSet::new(&[" lead"], &[]).is_none());
-        assert!(PhraseSet::new(&[], &["Upper"]).is_none());
+        assert!(PhraseSet::new(&[(&[], &["e-mail"])]).is_none());
+        assert!(PhraseSet::new(&[(&[" lead"], &[])]).is_none());
+        assert!(PhraseSet::new(&[(&[], &["Upper"])]).is_none());
     }
 }

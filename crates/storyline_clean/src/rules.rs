@@ -38,15 +38,29 @@ impl PhraseHits {
     pub(crate) fn scan(lines: &[Line], folded_article: &str) -> PhraseHits {
         // Phrase rules only judge short lines, so only those are scanned for phrases, and
         // the short call-to-action phrases only on the lines that rule judges.
-        let furniture = line_hits(
-            lines,
-            furniture_phrase_set(),
-            furniture_phrase_regex,
-            |line| line.n_words <= MAX_FURNITURE_WORDS,
-        );
-        let short_cta = line_hits(lines, short_cta_phrase_set(), short_cta_regex, |line| {
-            line.n_words <= MAX_SHORT_CTA_WORDS && !line.ends_with_period()
-        });
+        let judged_furniture = |line: &Line| line.n_words <= MAX_FURNITURE_WORDS;
+        let judged_short_cta =
+            |line: &Line| line.n_words <= MAX_SHORT_CTA_WORDS && !line.ends_with_period();
+        let (furniture, short_cta) = match line_phrase_set() {
+            // One pass over each judged line answers both lists.
+            Some(phrases) => lines
+                .iter()
+                .map(|line| {
+                    let wanted =
+                        u8::from(judged_furniture(line)) | u8::from(judged_short_cta(line)) << 1;
+                    let found = if wanted == 0 {
+                        0
+                    } else {
+                        phrases.lists_found_in(line.folded, wanted)
+                    };
+                    (found & 1 != 0, found & 2 != 0)
+                })
+                .unzip(),
+            None => (
+                regex_hits(lines, furniture_phrase_regex(), judged_furniture),
+                regex_hits(lines, short_cta_regex(), judged_short_cta),
+            ),
+        };
         PhraseHits {
             holds_filler: may_hold_filler(folded_article),
             furniture,
@@ -60,24 +74,12 @@ impl PhraseHits {
     }
 }
 
-/// Which `lines` hold one of the phrases, looking only at the lines `judged` selects (the
-/// others are never asked about). The phrases are compared word by word when they are all
-/// plain words (they are); otherwise their regex scans the judged lines joined by newlines,
-/// so that one scan covers them all.
-fn line_hits(
-    lines: &[Line],
-    phrases: Option<&PhraseSet>,
-    regex: fn() -> Option<&'static Regex>,
-    judged: impl Fn(&Line) -> bool,
-) -> Vec<bool> {
-    if let Some(phrases) = phrases {
-        return lines
-            .iter()
-            .map(|line| judged(line) && phrases.is_found_in(line.folded))
-            .collect();
-    }
+/// Which `lines` hold a match of `regex`, scanning only the lines `judged` selects (the
+/// others are never asked about), joined by newlines so that one scan covers them all. Only
+/// used if the phrase lists stop being plain words (see [`line_phrase_set`]).
+fn regex_hits(lines: &[Line], regex: Option<&Regex>, judged: impl Fn(&Line) -> bool) -> Vec<bool> {
     let mut hits = vec![false; lines.len()];
-    let Some(regex) = regex() else {
+    let Some(regex) = regex else {
         return hits;
     };
     let mut joined = String::new();
@@ -204,18 +206,18 @@ fn furniture_phrase_regex() -> Option<&'static Regex> {
     regex.as_ref()
 }
 
-/// [`FURNITURE_PREFIXES`] at the start of a line and [`FURNITURE_PHRASES`] anywhere, as
-/// words; `None` if a phrase is not plain words.
-fn furniture_phrase_set() -> Option<&'static PhraseSet> {
+/// The phrases of short lines as words: list 0 holds [`FURNITURE_PREFIXES`] at the start of a
+/// line and [`FURNITURE_PHRASES`] anywhere, list 1 [`SHORT_CTA_PHRASES`] anywhere; `None` if a
+/// phrase is not plain words.
+fn line_phrase_set() -> Option<&'static PhraseSet> {
     static SET: OnceLock<Option<PhraseSet>> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(FURNITURE_PREFIXES, FURNITURE_PHRASES))
-        .as_ref()
-}
-
-fn short_cta_phrase_set() -> Option<&'static PhraseSet> {
-    static SET: OnceLock<Option<PhraseSet>> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(&[], SHORT_CTA_PHRASES))
-        .as_ref()
+    SET.get_or_init(|| {
+        PhraseSet::new(&[
+            (FURNITURE_PREFIXES, FURNITURE_PHRASES),
+            (&[], SHORT_CTA_PHRASES),
+        ])
+    })
+    .as_ref()
 }
 
 fn short_cta_regex() -> Option<&'static Regex> {
@@ -582,8 +584,7 @@ mod tests {
     #[test]
     fn phrase_lists_are_compared_as_words() {
         // Every phrase is plain words, so no article pays for the regex fallback.
-        assert!(furniture_phrase_set().is_some());
-        assert!(short_cta_phrase_set().is_some());
+        assert!(line_phrase_set().is_some());
     }
 
     fn is_furniture(line: &Line) -> bool {
