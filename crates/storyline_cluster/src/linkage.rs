@@ -35,9 +35,24 @@ pub(crate) fn average_link(
         }
     }
     let roots: Vec<u32> = (0..n_docs as u32).map(|doc| forest.find(doc)).collect();
+    // Each cluster's map is made once at the size its edges need: growing some hundred
+    // thousand small maps step by step cost more allocations and rehashes than the
+    // merging itself. (Map order never decides anything: ties go to the lowest id.)
+    let mut degrees = vec![0usize; n_docs];
+    for edge in edges {
+        if let (Some(&a), Some(&b)) = (roots.get(edge.a as usize), roots.get(edge.b as usize)) {
+            if a != b {
+                degrees[a as usize] += 1;
+                degrees[b as usize] += 1;
+            }
+        }
+    }
     let mut state = State {
         sizes: vec![0; n_docs],
-        neighbours: vec![FxHashMap::default(); n_docs],
+        neighbours: degrees
+            .iter()
+            .map(|&degree| FxHashMap::with_capacity_and_hasher(degree, rustc_hash::FxBuildHasher))
+            .collect(),
         versions: vec![0; n_docs],
         best_queued: vec![f64::NEG_INFINITY; n_docs],
         heap: BinaryHeap::new(),
