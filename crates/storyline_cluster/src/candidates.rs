@@ -41,12 +41,52 @@ pub(crate) fn similarity_edges(store: &VectorStore, config: &ClusterConfig) -> V
             },
         )
         .collect();
-    let mut edges: Vec<Edge> = chunks.into_iter().flatten().collect();
-    // One u64 per pair compares faster than the (a, b) tuple, in the same order, so the
-    // sort takes the same steps and keeps the same one of two equal pairs.
-    edges.sort_unstable_by_key(|edge| (u64::from(edge.a) << 32) | u64::from(edge.b));
+    let found: Vec<Edge> = chunks.into_iter().flatten().collect();
+    let mut edges = sort_by_pair(&found, n_docs);
+    // A pair found from both ends has the same cosine both times, to the bit: the shared
+    // terms' products are the same and are summed in term order either way (the date
+    // factor is symmetric too). So which copy is kept does not matter.
     edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
     edges
+}
+
+/// `edges` sorted by (a, b), for `a` below `n_docs`: placed by `a` with one counting pass
+/// (a few hundred thousand edges sorted by comparison cost more than the search's serial
+/// part otherwise did), then each article's few edges sorted by `b`.
+fn sort_by_pair(edges: &[Edge], n_docs: usize) -> Vec<Edge> {
+    let mut starts = vec![0usize; n_docs + 1];
+    for edge in edges {
+        if let Some(count) = starts.get_mut(edge.a as usize + 1) {
+            *count += 1;
+        }
+    }
+    for doc in 1..starts.len() {
+        starts[doc] += starts[doc - 1];
+    }
+    let mut next = starts.clone();
+    let mut sorted = vec![
+        Edge {
+            a: 0,
+            b: 0,
+            similarity: 0.0
+        };
+        edges.len()
+    ];
+    for &edge in edges {
+        let Some(cursor) = next.get_mut(edge.a as usize) else {
+            continue;
+        };
+        if let Some(slot) = sorted.get_mut(*cursor) {
+            *slot = edge;
+        }
+        *cursor += 1;
+    }
+    for bounds in starts.windows(2) {
+        if let Some(group) = sorted.get_mut(bounds[0]..bounds[1]) {
+            group.sort_unstable_by_key(|edge| edge.b);
+        }
+    }
+    sorted
 }
 
 /// Inverted index over term slots ([`TermTable`](crate::term_stats::TermTable) numbers):
@@ -509,6 +549,23 @@ mod tests {
             }
             assert_eq!(table.dot(&other, &other_weights).to_bits(), plain.to_bits());
         }
+    }
+
+    #[test]
+    fn pairs_sort_like_a_comparison_sort() {
+        let edges: Vec<Edge> = (0..300u32)
+            .map(|i| Edge {
+                a: (i * 7919) % 40,
+                b: (i * 104_729) % 97,
+                similarity: i as f32,
+            })
+            .collect();
+        let mut want = edges.clone();
+        want.sort_by_key(|edge| (edge.a, edge.b));
+        let got = sort_by_pair(&edges, 40);
+        let pairs = |edges: &[Edge]| edges.iter().map(|e| (e.a, e.b)).collect::<Vec<_>>();
+        assert_eq!(pairs(&got), pairs(&want));
+        assert_eq!(got.len(), edges.len());
     }
 
     #[test]
