@@ -47,6 +47,7 @@
 //! ```
 
 mod blocks;
+mod filler;
 mod fold;
 mod model;
 mod phrase_set;
@@ -235,7 +236,7 @@ fn line_mark(
         }
     }
     if config.remove_filler {
-        if let Some(reason) = rules::filler_reason(line, check_filler_phrases) {
+        if let Some(reason) = filler::filler_reason(line, check_filler_phrases) {
             return Some(Mark::new(RemovalKind::Filler, reason));
         }
     }

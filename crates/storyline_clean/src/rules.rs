@@ -1,8 +1,8 @@
-//! General line rules: site furniture, template filler, datelines and line shapes that need no
-//! corpus statistics.
+//! General line rules: site furniture, datelines and line shapes that need no corpus
+//! statistics (template filler is in [`crate::filler`]).
 //!
 //! Each rule looks at one [`Line`] (from [`crate::text`]) and returns a short reason when the
-//! line is furniture or filler; [`crate::clean`] turns the reasons into `Removal`s. Phrase lists
+//! line is furniture; [`crate::clean`] turns the reasons into `Removal`s. Phrase lists
 //! are generic furniture seen across many sites, never text of particular articles. Rules on
 //! phrases apply to short lines only, so a news sentence that happens to mention "subscribe" or
 //! "newsletter" is never touched.
@@ -12,12 +12,12 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-use crate::phrase_set::{covering_words, PhraseSet};
+use crate::filler::may_hold_filler;
+use crate::phrase_set::PhraseSet;
 use crate::phrases::{
-    CREDIT_PREFIXES, DATE_WORDS, FILLER_PHRASES, FOREIGN_HEADINGS, FURNITURE_LINES,
-    FURNITURE_PHRASES, FURNITURE_PREFIXES, LOREM_DISTINCT_PREFIX, LOREM_WORDS,
-    MAX_FURNITURE_LINE_WORDS, MAX_FURNITURE_WORDS, MAX_SHORT_CTA_WORDS, SECTION_WORDS,
-    SHORT_CTA_PHRASES, SOCIAL_WORDS,
+    CREDIT_PREFIXES, DATE_WORDS, FOREIGN_HEADINGS, FURNITURE_LINES, FURNITURE_PHRASES,
+    FURNITURE_PREFIXES, MAX_FURNITURE_LINE_WORDS, MAX_FURNITURE_WORDS, MAX_SHORT_CTA_WORDS,
+    SECTION_WORDS, SHORT_CTA_PHRASES, SOCIAL_WORDS,
 };
 use crate::text::Line;
 
@@ -166,7 +166,7 @@ fn is_copyright_notice(line: &Line) -> bool {
 /// An alternation matching any of `phrases` as whole words of a folded line. The pattern is
 /// built from escaped literals and always compiles; if it somehow did not, the rule would
 /// simply never match rather than panic.
-fn word_alternation(phrases: &[&str]) -> Option<Regex> {
+pub(crate) fn word_alternation(phrases: &[&str]) -> Option<Regex> {
     let alternatives: Vec<String> = phrases.iter().map(|phrase| regex::escape(phrase)).collect();
     Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternatives.join("|"))).ok()
 }
@@ -234,27 +234,6 @@ fn ends_with_link_arrow(text: &str) -> bool {
         .is_some_and(|c| matches!(c, '→' | '➔' | '➜' | '›' | '»' | '▸' | '❯' | '>' | '⟶'))
 }
 
-fn has_filler_phrase(folded: &str) -> bool {
-    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
-    let regex = REGEX.get_or_init(|| word_alternation(FILLER_PHRASES));
-    regex.as_ref().is_some_and(|regex| regex.is_match(folded))
-}
-
-/// Words that only lorem ipsum uses; a cheap gate before counting all lorem vocabulary.
-fn has_distinct_lorem_word(folded: &str) -> bool {
-    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
-    let regex = REGEX.get_or_init(|| word_alternation(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]));
-    regex.as_ref().is_some_and(|regex| regex.is_match(folded))
-}
-
-fn count_lorem_words(folded: &str) -> usize {
-    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
-    let regex = REGEX.get_or_init(|| word_alternation(LOREM_WORDS));
-    regex
-        .as_ref()
-        .map_or(0, |regex| regex.find_iter(folded).count())
-}
-
 fn starts_with_credit(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Every credit prefix has a colon early, an opening bracket, or one of a few first words.
@@ -299,161 +278,6 @@ fn is_byline(line: &Line) -> bool {
                 "and" | "of" | "in" | "for" | "de" | "van" | "von" | "|" | "-"
             )
     })
-}
-
-/// True when the article (its folded lines joined by newlines) holds a filler phrase or a
-/// distinctive lorem ipsum word; one scan per article spares the per-line phrase checks on the
-/// many articles without any.
-///
-/// A first scan looks for a few words that every phrase contains (as plain substrings): few
-/// enough for the regex's fastest literal search, and absent from most articles, which then
-/// skip the exact scan of all the phrases.
-fn may_hold_filler(folded_article: &str) -> bool {
-    static REGEXES: OnceLock<(Option<Regex>, Option<Regex>)> = OnceLock::new();
-    let (covering, exact) = REGEXES.get_or_init(|| {
-        let mut phrases: Vec<&'static str> = FILLER_PHRASES.to_vec();
-        phrases.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
-        let covering: Vec<String> = covering_words(&phrases)
-            .iter()
-            .map(|word| regex::escape(word))
-            .collect();
-        (
-            Regex::new(&covering.join("|")).ok(),
-            word_alternation(&phrases),
-        )
-    });
-    covering
-        .as_ref()
-        .map_or(true, |covering| covering.is_match(folded_article))
-        && exact
-            .as_ref()
-            .is_some_and(|exact| exact.is_match(folded_article))
-}
-
-/// Why a line is template filler, if it is. `check_phrases` is
-/// [`PhraseHits::may_hold_filler`] of the article.
-pub(crate) fn filler_reason(line: &Line, check_phrases: bool) -> Option<&'static str> {
-    let folded = line.folded;
-    if check_phrases && has_filler_phrase(folded) {
-        return Some("template filler phrase");
-    }
-    if check_phrases && line.n_words >= 4 && has_distinct_lorem_word(folded) {
-        let n_lorem = count_lorem_words(folded);
-        if n_lorem >= 4 && n_lorem * 2 >= line.n_words as usize {
-            return Some("lorem ipsum placeholder text");
-        }
-    }
-    if line.n_words >= 8 && has_odd_letter_mix(folded) {
-        // Garbled lines are garbled throughout: a sample of the first words decides whether
-        // the whole line is worth counting.
-        let sample_garbled = line
-            .text
-            .split(' ')
-            .take(6)
-            .filter(|token| is_garbled(token))
-            .count();
-        if sample_garbled < 2 {
-            return None;
-        }
-        let n_garbled = line
-            .text
-            .split(' ')
-            .filter(|token| is_garbled(token))
-            .count();
-        if n_garbled * 5 >= line.n_words as usize * 2 {
-            return Some("mostly garbled non-words");
-        }
-    }
-    None
-}
-
-/// True when the folded line has few vowels for its letters or many digits: the cheap sign
-/// that its tokens are worth judging one by one. English text has about 38% vowels.
-fn has_odd_letter_mix(folded: &str) -> bool {
-    let (mut n_letters, mut n_vowels, mut n_digits) = (0u32, 0u32, 0u32);
-    // Byte-wide counters over chunks that cannot overflow them: sixteen bytes per vector
-    // step instead of four.
-    for chunk in folded.as_bytes().chunks(255) {
-        let (mut letters, mut vowels, mut digits) = (0u8, 0u8, 0u8);
-        for &byte in chunk {
-            letters += u8::from(byte.is_ascii_lowercase());
-            vowels += u8::from(matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
-            digits += u8::from(byte.is_ascii_digit());
-        }
-        n_letters += u32::from(letters);
-        n_vowels += u32::from(vowels);
-        n_digits += u32::from(digits);
-    }
-    n_letters > 0 && (n_vowels * 100 < n_letters * 30 || n_digits * 5 > n_letters)
-}
-
-/// A token that no language writes: long vowel-less runs, letter–digit soup, stuttered
-/// letters. Only ASCII tokens are judged, so other scripts and accented words are never hit.
-fn is_garbled(token: &str) -> bool {
-    if token.len() < 4 || !token.is_ascii() {
-        return false;
-    }
-    let bytes = token.as_bytes();
-    let first = bytes
-        .iter()
-        .position(u8::is_ascii_alphanumeric)
-        .unwrap_or(bytes.len());
-    let last = bytes
-        .iter()
-        .rposition(u8::is_ascii_alphanumeric)
-        .map_or(first, |last| last + 1);
-    let bytes = bytes.get(first..last).unwrap_or_default();
-    if bytes.len() < 4 {
-        return false;
-    }
-    let (mut n_digits, mut n_letters, mut n_upper, mut n_vowels, mut transitions) = (0, 0, 0, 0, 0);
-    let (mut consonant_run, mut longest_consonant_run) = (0, 0);
-    let (mut stutter, mut longest_stutter) = (1, 1);
-    let mut previous_class = None;
-    for (index, &byte) in bytes.iter().enumerate() {
-        let is_digit = byte.is_ascii_digit();
-        let is_letter = byte.is_ascii_alphabetic();
-        n_digits += usize::from(is_digit);
-        n_letters += usize::from(is_letter);
-        n_upper += usize::from(byte.is_ascii_uppercase());
-        let is_vowel = matches!(
-            byte.to_ascii_lowercase(),
-            b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
-        );
-        n_vowels += usize::from(is_vowel);
-        consonant_run = if is_letter && !is_vowel {
-            consonant_run + 1
-        } else {
-            0
-        };
-        longest_consonant_run = longest_consonant_run.max(consonant_run);
-        if is_digit || is_letter {
-            // Switches between letters and digits, ignoring punctuation ("1,234" has none).
-            transitions +=
-                usize::from(previous_class.is_some_and(|was_digit| was_digit != is_digit));
-            previous_class = Some(is_digit);
-        }
-        if index > 0 {
-            stutter = if bytes[index - 1].eq_ignore_ascii_case(&byte) && is_letter {
-                stutter + 1
-            } else {
-                1
-            };
-            longest_stutter = longest_stutter.max(stutter);
-        }
-    }
-    if n_letters == 0 {
-        return false;
-    }
-    if n_digits > 0 {
-        // Letter–digit soup like "x7f9kq"; model numbers like "G7" or "F-16" have one switch.
-        return transitions >= 3;
-    }
-    if n_upper == n_letters {
-        // Acronyms ("NATO", "DPRK").
-        return false;
-    }
-    n_vowels == 0 || longest_consonant_run >= 6 || longest_stutter >= 3
 }
 
 /// True for a line that holds only a date or time ("DECEMBER 9, 2022", "Updated: 18 Jun 2024,
@@ -574,14 +398,6 @@ mod tests {
     }
 
     #[test]
-    fn filler_phrases_have_few_covering_words() {
-        // At most 32 literals keep the first scan on the regex's fastest literal search.
-        let mut phrases: Vec<&'static str> = FILLER_PHRASES.to_vec();
-        phrases.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
-        assert!(covering_words(&phrases).len() <= 32);
-    }
-
-    #[test]
     fn phrase_lists_are_compared_as_words() {
         // Every phrase is plain words, so no article pays for the regex fallback.
         assert!(line_phrase_set().is_some());
@@ -591,10 +407,6 @@ mod tests {
         let lines = [*line];
         let folded_article = format!("{}\n", line.folded);
         furniture_reason(&lines, 0, &PhraseHits::scan(&lines, &folded_article)).is_some()
-    }
-
-    fn is_filler(line: &Line) -> bool {
-        filler_reason(line, may_hold_filler(line.folded)).is_some()
     }
 
     #[test]
@@ -623,20 +435,6 @@ mod tests {
              The company offered a free trial to 500 users.\nVoters will sign up in May.\n\
              Ministers will learn more next week.",
             &[false; 15],
-        );
-    }
-
-    #[test]
-    fn filler_lines() {
-        check(
-            is_filler,
-            "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n\
-             The argument in favor of using filler text goes something like this: real content.\n\
-             Xkcdqw brrttz mnnpq zzzkkk ghjjklt qwrtp plmkjnh vbbnmm xxyyzz trrrt.\n\
-             The talks in Geneva lasted six hours and ended without a statement.\n\
-             Revenue was 1,234,567 dollars in 2023, up 12.5% from 1,100,000 in 2022 and 980,000 in 2021.\n\
-             Szczepański i Wróblewski spotkali się w Krakowie we wtorek rano.",
-            &[true, true, true, false, false, false],
         );
     }
 
