@@ -21,20 +21,25 @@
 //! postings (6 bytes each, plus 8 in the inverted index) and at most `max_neighbours` edges
 //! per article; the term table and the index's row offsets grow with the distinct terms.
 //!
-//! Performance: [`story_features`] runs on every article. Its tokenizer (`tokens`) takes
-//! plain ASCII words on a short path that judges eight bytes at a time (`byte_classes`) and
-//! leaves everything else (non-ASCII, apostrophes, inner dots and commas) to a general path
-//! that follows the same rules; term counts go to an open-addressing table keyed by the
-//! term hash and reused per thread, and stop words are a bucketed hash table tested without
-//! branches. In [`cluster_stories`], term statistics sit in an open-addressing table whose
-//! slot numbers index a flat inverted index (`term_stats`, `candidates`); the reads whose
-//! cache misses dominate at 100,000 articles (term statistics, posting lists, candidate
-//! vectors) are issued for a whole article at once so that the misses overlap; and exact
-//! cosines come from the article's vector in a collision-free direct-mapped table. Every
-//! speed change keeps the output bit for bit: the same products are summed in the same
-//! order. `cargo run --release -p storyline_cluster --example features_speed -- FILE.jsonl`
-//! prints the CPU per article and checksums of the features and stories, to show that a
-//! speed change leaves the output the same.
+//! Performance: [`story_features`] runs on every article. Its tokenizer (`tokens`) hands
+//! plain ASCII words under eight bytes over already lowercased in a register, where they
+//! are hashed (`short_hash`, XXH3's short-input rules), judges longer plain words eight
+//! bytes at a time (`byte_classes`), and leaves everything else (non-ASCII, apostrophes,
+//! inner dots and commas) to a general path that follows the same rules; term counts go to
+//! an open-addressing table keyed by the term hash, reused per thread and counted without
+//! branching on whether a term is new (`tally`), and stop words are a bucketed hash table
+//! tested without branches. In [`cluster_stories`], term statistics sit in an
+//! open-addressing table whose slot numbers index a flat inverted index (`term_stats`,
+//! `candidates`); the reads whose cache misses dominate at 100,000 articles (term
+//! statistics, posting lists, candidate vectors) are issued for a whole article at once so
+//! that the misses overlap; the best candidates are kept with one compare each against the
+//! worst kept; exact cosines come from the article's vector in a collision-free
+//! direct-mapped table; and selections and sorts run on integer keys. Every speed change
+//! keeps the output bit for bit: the same products are summed in the same order (a pair
+//! scored from both ends gets the same cosine). `cargo run --release -p storyline_cluster
+//! --example features_speed -- FILE.jsonl` prints the CPU per article and checksums of the
+//! features, stories and similarity graph, to show that a speed change leaves the output
+//! the same.
 //!
 //! CONTRACT (used by storyline_pipeline; keep the signatures).
 //!
