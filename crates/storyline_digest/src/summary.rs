@@ -107,6 +107,17 @@ fn document_frequencies(
     (counts.sum_of_squares().sqrt().max(1.0), false)
 }
 
+/// Whether a (trimmed) sentence ends as sentences do: with `.`, `!`, `?`, a closing quote
+/// or a bracket (as `text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')'])`). The last
+/// byte tells, or the last three for a curly quote: the char pattern decoded the last
+/// char of every sentence.
+fn ends_like_a_sentence(text: &str) -> bool {
+    matches!(
+        text.as_bytes(),
+        [.., b'.' | b'!' | b'?' | b'"' | b'\'' | b')'] | [.., 0xe2, 0x80, 0x9d | 0x99]
+    )
+}
+
 /// Removes repeats from the sorted run `terms[first..]`; returns how many remain.
 fn dedup_tail(terms: &mut Vec<Term>, first: usize) -> usize {
     let mut kept = first;
@@ -159,10 +170,7 @@ fn summarise_with(
                 continue;
             }
             let text = article.sentence_text(sentence);
-            if !text
-                .trim_end()
-                .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')'])
-            {
+            if !ends_like_a_sentence(text) {
                 continue; // headings, bylines and captions rarely end like sentences
             }
             // The distinct terms and their frequencies; frequencies are whole numbers, so
@@ -364,6 +372,16 @@ mod tests {
             4,
             &["a", "b", "b", "a"],
         );
+    }
+
+    #[test]
+    fn sentence_ends_read_as_chars() {
+        for text in [
+            "a.", "a", "“a”", "a’", "a)", "é", "", "a\"", "a?!", "a”x", "a‘",
+        ] {
+            let expected = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')']);
+            assert_eq!(ends_like_a_sentence(text), expected, "{text:?}");
+        }
     }
 
     #[test]
