@@ -115,10 +115,11 @@ pub fn story_features(
     let extract = |counter: &mut TermCounter| {
         counter.tallies.clear();
         if let Some(title) = title {
-            counter.add_text(title);
-            counter.add_text(title);
+            // Read once, counted twice: the same as reading it twice, since each reading
+            // starts afresh (a sentence start, no name run).
+            counter.add_text(title, 2);
         }
-        counter.add_text(text);
+        counter.add_text(text, 1);
         counter.finish(config.max_terms);
         StoryFeatures::from_terms(&counter.kept, date_days)
     };
@@ -139,6 +140,8 @@ struct TermCounter {
     previous_lower: Vec<u8>,
     /// "previous current" of a name pair.
     pair: Vec<u8>,
+    /// How many times the text being read counts (a title counts twice).
+    times: u32,
     /// Sort keys of the tallies when choosing the terms to keep.
     ranked: Vec<u64>,
     /// The terms kept, sorted by hash.
@@ -146,7 +149,9 @@ struct TermCounter {
 }
 
 impl TermCounter {
-    fn add_text(&mut self, text: &str) {
+    /// Counts the terms of `text` as if it were read `times` times.
+    fn add_text(&mut self, text: &str, times: u32) {
+        self.times = times;
         let mut sentence_start = true;
         // Whether the previous kept token was a capitalised word, to form name pairs.
         let mut previous_capitalised = false;
@@ -212,8 +217,8 @@ impl TermCounter {
             }
         }
         let case = word.case;
-        let tally = self.tallies.count(hash);
-        count_case(tally, has_digit, case, sentence_start);
+        let tally = self.tallies.count(hash, self.times);
+        count_case(tally, has_digit, case, sentence_start, self.times);
         let is_capitalised = !has_digit && case != Case::Lower;
         if is_capitalised {
             let bytes = term.to_le_bytes();
@@ -233,7 +238,7 @@ impl TermCounter {
         self.pair.extend_from_slice(&self.previous_lower);
         self.pair.push(b' ');
         self.pair.extend_from_slice(current);
-        let pair_tally = self.tallies.count(term_hash(&self.pair));
+        let pair_tally = self.tallies.count(term_hash(&self.pair), self.times);
         pair_tally.kind = Some(TermKind::NamePair);
     }
 
@@ -257,8 +262,8 @@ impl TermCounter {
                     hash = term_hash(stem);
                 }
             }
-            let tally = self.tallies.count(hash);
-            count_case(tally, shape.has_digit, Case::Lower, false);
+            let tally = self.tallies.count(hash, self.times);
+            count_case(tally, shape.has_digit, Case::Lower, false, self.times);
             return;
         }
         let shape = lowercase_into(token, &mut self.lower);
@@ -272,8 +277,8 @@ impl TermCounter {
         if !has_digit && strip_plural(&mut self.lower) {
             hash = term_hash(&self.lower);
         }
-        let tally = self.tallies.count(hash);
-        count_case(tally, has_digit, case, sentence_start);
+        let tally = self.tallies.count(hash, self.times);
+        count_case(tally, has_digit, case, sentence_start, self.times);
         let is_capitalised = !has_digit && case != Case::Lower;
         if is_capitalised && *previous_capitalised {
             let current = std::mem::take(&mut self.lower);
@@ -317,12 +322,14 @@ impl TermCounter {
 /// Counts how one occurrence of a term was written: a number fixes the kind; a capitalised
 /// word counts towards a name unless only sentence-initial, an all-caps one always.
 #[inline(always)]
-fn count_case(tally: &mut Tally, has_digit: bool, case: Case, sentence_start: bool) {
+fn count_case(tally: &mut Tally, has_digit: bool, case: Case, sentence_start: bool, times: u32) {
     // Arithmetic rather than branches: the case of the next word is anyone's guess.
     let capitalised = (case == Case::AllCaps) | ((case == Case::Capitalised) & !sentence_start);
     let balance = i32::from(capitalised) - i32::from(case == Case::Lower);
     let balance = if has_digit { 0 } else { balance };
-    tally.capital_balance = tally.capital_balance.wrapping_add(balance);
+    tally.capital_balance = tally
+        .capital_balance
+        .wrapping_add(balance.wrapping_mul(times as i32));
     if has_digit {
         tally.kind = Some(TermKind::Number);
     }

@@ -69,10 +69,10 @@ impl TallyTable {
         self.n_filled = 0;
     }
 
-    /// Counts one more occurrence of `hash` and returns its tally. Inlined at each of its
-    /// few callers: it runs for nearly every token.
+    /// Counts `times` more occurrences of `hash` and returns its tally. Inlined at each of
+    /// its few callers: it runs for nearly every token.
     #[inline(always)]
-    pub(crate) fn count(&mut self, hash: u32) -> &mut Tally {
+    pub(crate) fn count(&mut self, hash: u32, times: u32) -> &mut Tally {
         if (self.n_filled + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -93,7 +93,7 @@ impl TallyTable {
         self.n_filled += usize::from(is_new);
         let tally = &mut self.slots[slot];
         tally.hash = hash;
-        tally.count += 1;
+        tally.count += times;
         tally
     }
 
@@ -156,7 +156,7 @@ mod tests {
     fn check(table: &mut TallyTable, hashes: &[u32], expected: &[(u32, u32)]) {
         table.clear();
         for &hash in hashes {
-            table.count(hash);
+            table.count(hash, 1);
         }
         let got: Vec<(u32, u32)> = table
             .tallies()
