@@ -11,6 +11,9 @@ use crate::provenance::StoryView;
 use crate::tokens::{term_of_word, tokenize_with_words, word_ranges, Token, Tokenized};
 use crate::{DigestConfig, StoryArticle};
 
+mod sentences;
+use sentences::{split_sentences, split_sentences_into};
+
 /// A content-word term: the hash of a lower-cased, lightly stemmed word.
 pub(crate) type Term = u64;
 
@@ -284,226 +287,6 @@ pub(crate) fn count_shared(left: &[Term], right: &[Term]) -> usize {
     shared
 }
 
-/// Words before a full stop that do not end a sentence.
-fn is_abbreviation(word: &str) -> bool {
-    // A single letter is an initial ("J. Smith") or part of "U.S.".
-    if word.chars().count() == 1 || word.contains('.') {
-        return true;
-    }
-    matches!(
-        word,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "Gen"
-            | "Gov"
-            | "Sen"
-            | "Rep"
-            | "Lt"
-            | "Col"
-            | "Capt"
-            | "Sgt"
-            | "Prof"
-            | "Inc"
-            | "Ltd"
-            | "Co"
-            | "Corp"
-            | "No"
-            | "vs"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Mt"
-            | "Ft"
-            | "Rev"
-            | "Hon"
-            | "approx"
-            | "etc"
-            | "al"
-            | "Adm"
-            | "Maj"
-            | "Cpl"
-    )
-}
-
-/// Splits `text` into sentences (byte ranges, trimmed): at line breaks, and after `.`, `!`
-/// or `?` (and closing quotes) followed by a space and a capital, digit or opening quote,
-/// unless the full stop ends an abbreviation or an initial.
-pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut sentences = Vec::with_capacity(text.len() / 64 + 1);
-    split_sentences_into(text, &mut sentences);
-    sentences
-}
-
-/// [`split_sentences`] into `sentences` (emptied first).
-fn split_sentences_into(text: &str, sentences: &mut Vec<(usize, usize)>) {
-    sentences.clear();
-    let bytes = text.as_bytes();
-    // Where the current sentence starts; a line break always ends one.
-    let mut start = 0;
-    let mut offset = 0;
-    while offset < bytes.len() {
-        // Terminal marks and line breaks are ASCII, so a byte scan finds them.
-        let Some(mark) = next_mark(bytes, offset) else {
-            break;
-        };
-        offset = mark + 1;
-        let byte = bytes[mark];
-        if byte == b'\n' {
-            push_sentence(sentences, text, start, offset);
-            start = offset;
-            continue;
-        }
-        let Some(end) = sentence_end(text, start, mark) else {
-            continue;
-        };
-        push_sentence(sentences, text, start, end);
-        start = end;
-    }
-    push_sentence(sentences, text, start, bytes.len());
-}
-
-/// The offset of the next `.`, `!`, `?` or line break at or after `offset`. Eight bytes
-/// are tested at a time (a word-wide test for a zero byte after xor-ing each mark in):
-/// this scan reads every byte of every text, and a byte loop was one of the digest's
-/// largest costs.
-fn next_mark(bytes: &[u8], mut offset: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // High bit of each byte of `word` that is zero; the lowest one is exact.
-    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    while let Some(chunk) = bytes.get(offset..offset + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().ok()?);
-        let found = zero_bytes(word ^ (ONES * u64::from(b'.')))
-            | zero_bytes(word ^ (ONES * u64::from(b'!')))
-            | zero_bytes(word ^ (ONES * u64::from(b'?')))
-            | zero_bytes(word ^ (ONES * u64::from(b'\n')));
-        if found != 0 {
-            return Some(offset + (found.trailing_zeros() / 8) as usize);
-        }
-        offset += 8;
-    }
-    bytes
-        .get(offset..)?
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
-        .map(|found| offset + found)
-}
-
-/// Whether the terminal mark at `mark` (after a sentence begun at `start`) ends the
-/// sentence, and if so where: after the mark and any closing quotes, when a space and then
-/// a capital, digit or opening quote follow on the same line, unless a full stop ends an
-/// abbreviation or an initial.
-fn sentence_end(text: &str, start: usize, mark: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    // Closing quotes and brackets after the mark. Most marks are followed by a space or
-    // a plain ASCII byte: those are read as bytes, the rest as chars.
-    let mut end = mark + 1;
-    loop {
-        match bytes.get(end) {
-            Some(b'"' | b'\'' | b')') => end += 1,
-            Some(&byte) if byte >= 0x80 => {
-                let after = text.get(end..)?;
-                end += after.len() - after.trim_start_matches(['”', '’']).len();
-                if !matches!(bytes.get(end), Some(b'"' | b'\'' | b')')) {
-                    break;
-                }
-            }
-            _ => break,
-        }
-    }
-    let rest = text.get(end..)?;
-    let next = match rest.as_bytes() {
-        // The commonest case: one space, then an ASCII character.
-        [b' ', next, ..] if next.is_ascii() && !is_ascii_white_space(*next) => {
-            Some(char::from(*next))
-        }
-        _ => {
-            if !rest.starts_with(char::is_whitespace) {
-                return None;
-            }
-            // The next character on the same line: a line break ends the search (the
-            // line's own end splits there anyway).
-            rest.chars()
-                .find(|&c| !c.is_whitespace() || c == '\n')
-                .filter(|&c| c != '\n')
-        }
-    }?;
-    let opens = if next.is_ascii() {
-        next.is_ascii_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '\'' | '(')
-    } else {
-        next.is_uppercase() || next.is_numeric() || "“‘".contains(next)
-    };
-    if !opens {
-        return None;
-    }
-    if bytes.get(mark) == Some(&b'.') {
-        let before = text.get(start..mark)?;
-        if last_word(before).is_some_and(is_abbreviation) {
-            return None;
-        }
-    }
-    Some(end)
-}
-
-/// The last word of `text` after a space or an opening bracket (all of it when there is
-/// none), as `text.rsplit(|c| c.is_whitespace() || c == '(').next()`: read backwards as
-/// bytes while they are ASCII, as words before a full stop nearly always are.
-fn last_word(text: &str) -> Option<&str> {
-    let bytes = text.as_bytes();
-    for (index, &byte) in bytes.iter().enumerate().rev() {
-        if !byte.is_ascii() {
-            return text.rsplit(|c: char| c.is_whitespace() || c == '(').next();
-        }
-        if is_ascii_white_space(byte) || byte == b'(' {
-            return text.get(index + 1..);
-        }
-    }
-    Some(text)
-}
-
-/// Whether an ASCII byte is white space as `char::is_whitespace` says (which, unlike
-/// `u8::is_ascii_whitespace`, counts the vertical tab).
-fn is_ascii_white_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
-}
-
-fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
-    let Some(slice) = text.get(start..end) else {
-        return;
-    };
-    // As `slice.trim()`, reading ASCII white space as bytes; a non-ASCII byte at either
-    // end (a no-break space, say) sends the slice to `trim`.
-    let bytes = slice.as_bytes();
-    let first = bytes.iter().position(|&b| !is_ascii_white_space(b));
-    let last = bytes.iter().rposition(|&b| !is_ascii_white_space(b));
-    let (trimmed_start, trimmed_end) = match (first, last) {
-        (Some(first), Some(last)) if bytes[first].is_ascii() && bytes[last].is_ascii() => {
-            (first, last + 1)
-        }
-        (None, _) | (_, None) => return,
-        _ => {
-            let trimmed = slice.trim();
-            if trimmed.is_empty() {
-                return;
-            }
-            let first = slice.len() - slice.trim_start().len();
-            (first, first + trimmed.len())
-        }
-    };
-    sentences.push((start + trimmed_start, start + trimmed_end));
-}
-
 /// Attaches tokens and terms to sentence ranges (both are in text order). Every token lies
 /// inside a sentence (sentences cover all but the whitespace between them, and no word
 /// holds whitespace or runs across a sentence's end), so a sentence's terms are a range
@@ -539,38 +322,6 @@ fn build_sentences(
 mod tests {
     use super::*;
 
-    fn check(input: &str, expected: &[&str]) {
-        let sentences: Vec<&str> = split_sentences(input)
-            .iter()
-            .map(|&(start, end)| &input[start..end])
-            .collect();
-        assert_eq!(sentences, expected);
-    }
-
-    #[test]
-    fn splits_at_full_stops_and_lines() {
-        check(
-            "One day. Two days!\nThree",
-            &["One day.", "Two days!", "Three"],
-        );
-    }
-
-    #[test]
-    fn keeps_abbreviations_and_initials() {
-        check(
-            "Mr. Smith met J. R. Doe in the U.S. Capitol. He left.",
-            &["Mr. Smith met J. R. Doe in the U.S. Capitol.", "He left."],
-        );
-    }
-
-    #[test]
-    fn splits_after_closing_quotes() {
-        check(
-            "He said “no.” Then he left.",
-            &["He said “no.”", "Then he left."],
-        );
-    }
-
     #[test]
     fn words_keep_inner_hyphens_and_apostrophes() {
         let found: Vec<&str> = words("Kim Jong-un's trip - 2 days")
@@ -578,18 +329,6 @@ mod tests {
             .map(|w| w.1)
             .collect();
         assert_eq!(found, ["Kim", "Jong-un's", "trip", "2", "days"]);
-    }
-
-    #[test]
-    fn finds_marks_eight_bytes_at_a_time() {
-        let text = "abcdefghijklmnop.rstu!vwxyz0123456789?\nend";
-        let mut found = Vec::new();
-        let mut offset = 0;
-        while let Some(mark) = next_mark(text.as_bytes(), offset) {
-            found.push(mark);
-            offset = mark + 1;
-        }
-        assert_eq!(found, [16, 21, 37, 38]);
     }
 
     #[test]
@@ -640,35 +379,6 @@ mod tests {
                 );
             }
             assert_eq!(article.terms, expected, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn byte_reads_agree_with_char_reads() {
-        let fragments = [
-            "a", "Mr", " ", "\t", "\x0b", "\u{a0}", "\u{2003}", "(", "é", ".", "\n", "x(y",
-        ];
-        let mut state = 3_u64;
-        for _ in 0..3_000 {
-            let mut text = String::new();
-            for _ in 0..6 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1);
-                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
-            }
-            let expected = text.rsplit(|c: char| c.is_whitespace() || c == '(').next();
-            assert_eq!(last_word(&text), expected, "{text:?}");
-            let mut pushed = Vec::new();
-            push_sentence(&mut pushed, &text, 0, text.len());
-            let trimmed = text.trim();
-            let expected: Vec<(usize, usize)> = if trimmed.is_empty() {
-                Vec::new()
-            } else {
-                let start = text.len() - text.trim_start().len();
-                vec![(start, start + trimmed.len())]
-            };
-            assert_eq!(pushed, expected, "{text:?}");
         }
     }
 
