@@ -19,8 +19,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::text::{
-    is_common_stem, is_content_word, is_stopword, sentence_word_key, stem, tokenize, word_hash,
-    TokenSink,
+    is_long_enough, sentence_word_key, stem, tokenize, word_classes, word_hash, TokenSink,
+    WordClasses, COMMON_STEM, LONGEST_STOPWORD, STOPWORD,
 };
 use crate::MatchConfig;
 
@@ -202,6 +202,7 @@ struct Scratch {
 /// Streaming state of one fingerprint build.
 struct Builder<'c> {
     config: &'c MatchConfig,
+    word_classes: &'static WordClasses,
     shingle_words: usize,
     exact_hash: u64,
     n_words: u32,
@@ -236,6 +237,7 @@ impl<'c> Builder<'c> {
         let expected_sentences = (expected_words / 20 + 1).min(config.max_aligned_sentences);
         Self {
             config,
+            word_classes: word_classes(),
             shingle_words: config.shingle_words.clamp(1, 16),
             exact_hash: 0x5151_5151,
             n_words: 0,
@@ -262,6 +264,7 @@ impl<'c> Builder<'c> {
         }
     }
 
+    #[inline(always)]
     fn push_word(&mut self, lower: &str, capitalized: bool, numeric: bool) {
         let hash = word_hash(lower);
         self.exact_hash = mix64(self.exact_hash.rotate_left(23) ^ hash);
@@ -282,19 +285,31 @@ impl<'c> Builder<'c> {
             self.shingle_minhash.insert(shingle);
         }
 
+        // One probe answers "stopword" and, for a word that is its own stem, "common".
+        let classes = if lower.len() <= LONGEST_STOPWORD {
+            self.word_classes.get(hash)
+        } else {
+            0
+        };
+        let stopword = classes & STOPWORD != 0;
         if numeric {
             self.n_numbers += 1;
-        } else if capitalized && !self.at_sentence_start && !is_stopword(lower, hash) {
+        } else if capitalized && !self.at_sentence_start && !stopword {
             self.n_names += 1;
         }
-        if is_content_word(lower, hash, numeric) {
+        if numeric || (is_long_enough(lower) && !stopword) {
             let stemmed = stem(lower);
-            let stem_hash = if stemmed.len() == lower.len() {
-                hash
+            let (stem_hash, stem_classes) = if stemmed.len() == lower.len() {
+                if lower.len() <= LONGEST_STOPWORD {
+                    (hash, classes)
+                } else {
+                    (hash, self.word_classes.get(hash))
+                }
             } else {
-                word_hash(stemmed)
+                let stem_hash = word_hash(stemmed);
+                (stem_hash, self.word_classes.get(stem_hash))
             };
-            if !is_common_stem(stem_hash) {
+            if stem_classes & COMMON_STEM == 0 {
                 self.content.insert(stem_hash);
             }
             self.sentence_content.push(sentence_word_key(stem_hash));

@@ -54,7 +54,14 @@ pub(crate) fn tokenize(text: &str, word: &mut String, sink: &mut impl TokenSink)
     while let Some(&byte) = bytes.get(at) {
         // ASCII bytes first, without UTF-8 decoding: most news text is ASCII, and the
         // Unicode tables are slow. A byte < 0x80 is always a whole char in UTF-8.
-        if word.is_empty() && byte.is_ascii_alphanumeric() {
+        let class = ASCII_CLASS[usize::from(byte)];
+        if class & PLAIN != 0 {
+            // Spaces, commas and the like only end a word: no decoding, no dispatch.
+            flush(word, capitalized, numeric, sink);
+            at += 1;
+            continue;
+        }
+        if class & ALNUM != 0 && word.is_empty() {
             // A word of ASCII letters and digits that ends on an ASCII byte (most words):
             // taken whole, and lent straight from the text when it has no capitals.
             let (end, classes) = scan_ascii_word(bytes, at);
@@ -62,26 +69,25 @@ pub(crate) fn tokenize(text: &str, word: &mut String, sink: &mut impl TokenSink)
                 let Some(run) = text.get(at..end) else {
                     break; // unreachable: both ends sit next to ASCII bytes
                 };
-                let capitalized = byte.is_ascii_uppercase();
+                let capitalized = class & UPPER != 0;
                 let numeric = classes & LETTER == 0;
-                let lower = if classes & UPPER != 0 {
+                if classes & UPPER != 0 {
                     word.push_str(run);
                     word.make_ascii_lowercase();
-                    word.as_str()
+                    sink.word(word, capitalized, numeric);
+                    word.clear();
                 } else {
-                    run
+                    sink.word(run, capitalized, numeric);
+                }
+                // The usual single space before the next word is skipped here rather than
+                // by a turn of the outer loop (it only ends the word, which has ended).
+                at = if bytes.get(end) == Some(&b' ') {
+                    end + 1
+                } else {
+                    end
                 };
-                sink.word(lower, capitalized, numeric);
-                word.clear();
-                at = end;
                 continue;
             }
-        }
-        if ASCII_CLASS[usize::from(byte)] & PLAIN != 0 {
-            // Spaces, commas and the like only end a word: no decoding, no dispatch.
-            flush(word, capitalized, numeric, sink);
-            at += 1;
-            continue;
         }
         let c = if byte.is_ascii() {
             at += 1;
@@ -170,11 +176,14 @@ const ASCII_CLASS: [u8; 256] = {
 fn scan_ascii_word(bytes: &[u8], start: usize) -> (usize, u8) {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const BIT5: u64 = 0x2020_2020_2020_2020;
+    const ONES: u64 = 0x0101_0101_0101_0101;
     // For bytes below 0x80, adding `0x80 - bound` sets a byte's high bit exactly when the
     // byte is ≥ `bound`, with no carry into the next byte.
-    let at_least = |low7: u64, bound: u8| low7 + u64::from(0x80 - bound) * 0x0101_0101_0101_0101;
+    let at_least = |low7: u64, bound: u8| low7 + u64::from(0x80 - bound) * ONES;
     let mut end = start;
-    let mut classes = 0u8;
+    let mut letters = 0u64;
+    let mut capitals = 0u64;
     loop {
         let chunk = match bytes.get(end..end + 8) {
             Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
@@ -186,30 +195,27 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> (usize, u8) {
                 u64::from_le_bytes(padded)
             }
         };
-        let low7 = chunk & LOW7;
         let ascii = !chunk & HIGH;
-        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
-        let upper = at_least(low7, b'A') & !at_least(low7, b'Z' + 1);
-        let lower = at_least(low7, b'a') & !at_least(low7, b'z' + 1);
-        let letter = (upper | lower) & ascii;
-        let alnum = (digit & ascii) | letter;
-        let stops = !alnum & HIGH;
-        // The high bits of the bytes before the first stop (all eight if there is none).
-        let inside = if stops == 0 {
-            HIGH
-        } else {
-            (stops & stops.wrapping_neg()) - 1
-        };
-        if letter & inside != 0 {
-            classes |= LETTER;
+        let low7 = chunk & LOW7;
+        // Setting bit 5 folds capitals onto small letters (and nothing else onto them).
+        let folded = low7 | BIT5;
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & ascii;
+        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1) & ascii;
+        // A capital is a letter with bit 5 clear; `<< 2` moves bit 5 to the high bit.
+        let capital = letter & !(chunk << 2);
+        let stops = !(letter | digit) & HIGH;
+        if stops == 0 {
+            letters |= letter;
+            capitals |= capital;
+            end += 8;
+            continue;
         }
-        if upper & ascii & inside != 0 {
-            classes |= UPPER;
-        }
-        if stops != 0 {
-            return (end + (stops.trailing_zeros() / 8) as usize, classes);
-        }
-        end += 8;
+        // The high bits of the bytes before the first stop.
+        let inside = (stops & stops.wrapping_neg()) - 1;
+        letters |= letter & inside;
+        capitals |= capital & inside;
+        let classes = if letters != 0 { LETTER } else { 0 } | if capitals != 0 { UPPER } else { 0 };
+        return (end + (stops.trailing_zeros() / 8) as usize, classes);
     }
 }
 
@@ -236,17 +242,13 @@ fn is_ideograph(c: char) -> bool {
     )
 }
 
-/// Whether a normalised word carries content (facts) rather than grammar. Numbers count as
-/// content: they are the specifics a rewrite keeps.
-/// `word_hash` is [`word_hash`] of `lower`, which the caller has computed anyway.
-pub(crate) fn is_content_word(lower: &str, word_hash: u64, numeric: bool) -> bool {
-    if numeric {
-        return true;
-    }
-    // At least three chars: more than two bytes, and three ASCII bytes are three chars.
-    let long_enough =
-        lower.len() > 2 && (lower.as_bytes()[..3].is_ascii() || lower.chars().nth(2).is_some());
-    long_enough && !is_stopword(lower, word_hash)
+/// Whether a normalised word is long enough to carry content: at least three chars. Numbers
+/// count as content whatever their length (they are the specifics a rewrite keeps), and
+/// stopwords do not (the caller checks both).
+#[inline]
+pub(crate) fn is_long_enough(lower: &str) -> bool {
+    // More than two bytes, and three ASCII bytes are three chars.
+    lower.len() > 2 && (lower.as_bytes()[..3].is_ascii() || lower.chars().nth(2).is_some())
 }
 
 /// The hash every word is known by (shingles, exact text, stopword lookup).
@@ -257,6 +259,7 @@ pub(crate) fn word_hash(lower: &str) -> u64 {
 /// The stem a content word is compared by: its first six chars. Prefix truncation is crude
 /// but language-agnostic and free, and it merges the inflections a paraphrase tool swaps
 /// ("strengthen"/"strengthening", "visit"/"visits").
+#[inline]
 pub(crate) fn stem(lower: &str) -> &str {
     // Six bytes hold at most six chars; six ASCII bytes are exactly six.
     if lower.len() <= 6 {
@@ -271,19 +274,35 @@ pub(crate) fn stem(lower: &str) -> &str {
     }
 }
 
-/// English function words (plus reporting verbs, which every article uses). Other languages
-/// get no stopwords; their function words then count as content, which only makes the
-/// rewrite test a little more lenient to shared grammar.
-/// `word_hash` is [`word_hash`] of `lower`: the lookup compares integers, not strings.
-pub(crate) fn is_stopword(lower: &str, word_hash: u64) -> bool {
-    static HASHES: OnceLock<HashTable> = OnceLock::new();
-    let hashes =
-        HASHES.get_or_init(|| HashTable::new(STOPWORDS.iter().map(|word| self::word_hash(word))));
-    // Longer words are never stopwords.
-    lower.len() <= LONGEST_STOPWORD && hashes.contains(word_hash)
+/// The word classes of a word hash, from one table probe: [`STOPWORD`] for the hash of an
+/// English function word (plus reporting verbs, which every article uses), [`COMMON_STEM`]
+/// for the stem hash of a very common English word (see [`COMMON_WORDS`]). A word of at
+/// most six bytes is its own stem, so one probe answers both questions for it (two separate
+/// tables cost two probes a word). Other languages get no stopwords; their function words
+/// then count as content, which only makes the rewrite test a little more lenient to
+/// shared grammar. Hash 0 is never found.
+pub(crate) fn word_classes() -> &'static WordClasses {
+    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let stopwords = STOPWORDS.iter().map(|word| (word_hash(word), STOPWORD));
+        let common = COMMON_WORDS
+            .iter()
+            .map(|word| (word_hash(stem(word)), COMMON_STEM));
+        WordClasses::new(stopwords.chain(common))
+    })
 }
 
-const LONGEST_STOPWORD: usize = 7;
+/// Class bit of [`word_classes`]: the hash is a stopword's. Only words of at most
+/// [`LONGEST_STOPWORD`] bytes are looked up for it.
+pub(crate) const STOPWORD: u8 = 1;
+/// Class bit of [`word_classes`]: the hash is a very common word's stem hash ("people",
+/// "year", "make"), so sharing it says nothing about copying. Such words stay in the sentence
+/// alignment but are left out of the content-word MinHash: long unrelated pages share
+/// hundreds of them, which made unrelated pairs collide in the rewrite LSH bands.
+pub(crate) const COMMON_STEM: u8 = 2;
+
+/// Longer words are never stopwords.
+pub(crate) const LONGEST_STOPWORD: usize = 7;
 
 /// Sorted and unique (checked by a test).
 const STOPWORDS: &[&str] = &[
@@ -298,17 +317,6 @@ const STOPWORDS: &[&str] = &[
     "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
     "who", "whom", "whose", "why", "will", "with", "would", "you", "your",
 ];
-
-/// Whether a content word is so common in any English text ("people", "year", "make") that
-/// sharing it says nothing about copying. Such words stay in the sentence alignment but are
-/// left out of the content-word MinHash: long unrelated pages share hundreds of them, which
-/// made unrelated pairs collide in the rewrite LSH bands. Compared by stem hash.
-pub(crate) fn is_common_stem(stem_hash: u64) -> bool {
-    static HASHES: OnceLock<HashTable> = OnceLock::new();
-    let hashes = HASHES
-        .get_or_init(|| HashTable::new(COMMON_WORDS.iter().map(|word| word_hash(stem(word)))));
-    hashes.contains(stem_hash)
-}
 
 /// The 16-bit key a stem is kept under in per-sentence samples (see `sketch.rs`).
 pub(crate) fn sentence_word_key(stem_hash: u64) -> u16 {
@@ -330,39 +338,44 @@ pub(crate) fn is_common_word_key(key: u16) -> bool {
     keys.binary_search(&key).is_ok()
 }
 
-/// A fixed set of word hashes: open addressing with linear probing, at most a quarter full,
-/// so a lookup is one or two probes (called twice per word: a binary search cost 10% of
+/// A fixed map from word hashes to class bits: open addressing with linear probing, at most
+/// a quarter full, so a lookup is one or two probes (a binary search cost 10% of
 /// fingerprinting).
 #[derive(Debug)]
-struct HashTable {
+pub(crate) struct WordClasses {
     slots: Vec<u64>,
+    classes: Vec<u8>,
 }
 
-impl HashTable {
+impl WordClasses {
     const EMPTY: u64 = 0;
 
-    fn new(hashes: impl ExactSizeIterator<Item = u64>) -> Self {
-        let n_slots = (4 * hashes.len()).next_power_of_two().max(16);
+    fn new(entries: impl Iterator<Item = (u64, u8)> + Clone) -> Self {
+        let n_slots = (4 * entries.clone().count()).next_power_of_two().max(16);
         let mut slots = vec![Self::EMPTY; n_slots];
+        let mut classes = vec![0u8; n_slots];
         // Hash 0 marks an empty slot; a word hashing to 0 is merely never found.
-        for hash in hashes.filter(|&hash| hash != Self::EMPTY) {
+        for (hash, class) in entries.filter(|&(hash, _)| hash != Self::EMPTY) {
             let mut slot = hash as usize & (n_slots - 1);
             while slots[slot] != Self::EMPTY && slots[slot] != hash {
                 slot = (slot + 1) & (n_slots - 1);
             }
             slots[slot] = hash;
+            classes[slot] |= class;
         }
-        Self { slots }
+        Self { slots, classes }
     }
 
-    fn contains(&self, hash: u64) -> bool {
+    /// The class bits of `hash`; 0 when it is in no class.
+    #[inline]
+    pub(crate) fn get(&self, hash: u64) -> u8 {
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
         // The table is at most a quarter full, so an empty slot always ends the probe.
         loop {
             match self.slots[slot] {
-                Self::EMPTY => return false,
-                found if found == hash => return true,
+                Self::EMPTY => return 0,
+                found if found == hash => return self.classes[slot],
                 _ => slot = (slot + 1) & mask,
             }
         }
@@ -412,6 +425,45 @@ mod tests {
         check("\"a\" and \"b\"", "a and b | q2");
         // ASCII runs that go on in another script are one word, lower-cased as a whole.
         check("CAFÉ Naïve Zoë’s 4×4", "^café ^naïve ^zoë s #4 #4 | q0");
+        // Words longer than a chunk, capitals late in them, digits and letters mixed.
+        check(
+            "internationalisation deCENTRALISATIONS 2024abcdefghij\x10x",
+            "internationalisation decentralisations 2024abcdefghij x | q0",
+        );
+    }
+
+    #[test]
+    fn ascii_word_scan_matches_a_byte_by_byte_scan() {
+        // Every byte class next to each other, words across the 8-byte chunks and the end.
+        let alphabet = b"aZz09A@[`{/:\x10\x19 .\xC3\xA9";
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            let len = (state >> 59) as usize + 1;
+            let mut bytes = Vec::with_capacity(len);
+            for round in 0..len {
+                let pick = (state >> (round % 8 * 7)) as usize;
+                // Mostly letters, so that long words occur.
+                bytes.push(if pick % 3 == 0 {
+                    alphabet[pick / 3 % alphabet.len()]
+                } else {
+                    b"abcXYZ05"[pick / 3 % 8]
+                });
+            }
+            let start = 0;
+            if !bytes[start].is_ascii_alphanumeric() {
+                continue;
+            }
+            let mut end = start;
+            let mut classes = 0u8;
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                classes |= ASCII_CLASS[usize::from(bytes[end])] & (LETTER | UPPER);
+                end += 1;
+            }
+            assert_eq!(scan_ascii_word(&bytes, start), (end, classes), "{bytes:?}");
+        }
     }
 
     #[test]
@@ -426,18 +478,17 @@ mod tests {
         assert_eq!(stem("kim"), "kim");
         assert_eq!(stem("déclaration"), "déclar");
         assert_eq!(stem("dé"), "dé");
-        let content = |word: &str| is_content_word(word, word_hash(word), false);
-        assert!(content("été") && content("abc") && !content("é") && !content("éa"));
-        let content = |word: &str, numeric: bool| is_content_word(word, word_hash(word), numeric);
-        assert!(content("pyongyang", false));
-        assert!(!content("the", false));
-        assert!(!content("through", false));
-        assert!(!content("us", false));
-        assert!(content("20", true));
+        assert!(is_long_enough("été") && is_long_enough("abc"));
+        assert!(!is_long_enough("é") && !is_long_enough("éa") && !is_long_enough("us"));
+        let classes = |word: &str| word_classes().get(word_hash(word));
+        assert_eq!(classes("the"), STOPWORD);
+        assert_eq!(classes("through"), STOPWORD);
+        assert_eq!(classes("pyongyang"), 0);
+        assert_eq!(classes("people"), COMMON_STEM);
         assert!(STOPWORDS.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(COMMON_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
-        assert!(is_common_stem(word_hash(stem("important"))));
-        assert!(!is_common_stem(word_hash(stem("pyongyang"))));
+        assert_eq!(classes(stem("important")), COMMON_STEM);
+        assert_eq!(classes(stem("pyongyang")), 0);
         assert!(STOPWORDS.iter().all(|word| word.len() <= LONGEST_STOPWORD));
     }
 }
