@@ -247,8 +247,14 @@ fn is_ideograph(c: char) -> bool {
 /// stopwords do not (the caller checks both).
 #[inline]
 pub(crate) fn is_long_enough(lower: &str) -> bool {
-    // More than two bytes, and three ASCII bytes are three chars.
-    lower.len() > 2 && (lower.as_bytes()[..3].is_ascii() || lower.chars().nth(2).is_some())
+    // More than two bytes, and three ASCII bytes are three chars (tested together, without
+    // a loop: this runs for every word).
+    match lower.as_bytes() {
+        [first, second, third, ..] => {
+            (first | second | third) < 0x80 || lower.chars().nth(2).is_some()
+        }
+        _ => false,
+    }
 }
 
 /// The hash every word is known by (shingles, exact text, stopword lookup): XXH3-64 with
