@@ -2,7 +2,8 @@
 //! clustering against gold labels.
 //!
 //! The pipeline calls [`story_features`] on every clean article (in parallel), then
-//! [`cluster_stories`] once over all of them with the copy edges as must-link pairs.
+//! [`cluster_stories`]'s two halves once over all of them: [`SimilarityGraph::of`] while the
+//! matcher finds copies, [`SimilarityGraph::link`] with the copy edges as must-link pairs.
 //! Inside, [`cluster_stories`]:
 //! 1. counts document frequencies over the features and weights each article's terms by
 //!    sublinear tf × IDF, boosting names, numbers and two-word names (they tell two events
@@ -151,20 +152,46 @@ pub fn cluster_stories(
     must_link: &[(DocIdx, DocIdx)],
     config: &ClusterConfig,
 ) -> Vec<StoryId> {
-    let store = vectors::VectorStore::build(features, config);
-    let edges = candidates::similarity_edges(&store, config);
-    // The vectors are not needed for linkage; free them before it allocates its maps.
-    drop(store);
-    let must_link: Vec<(usize, usize)> = must_link
-        .iter()
-        .map(|&(copy, original)| (copy.index(), original.index()))
-        .collect();
-    let rule = linkage::LinkRule {
-        threshold: config.link_threshold,
-        support_cap: config.support_cap,
-    };
-    let roots = linkage::average_link(features.len(), &edges, &must_link, rule);
-    dense_story_ids(&roots)
+    SimilarityGraph::of(features, config).link(must_link, config)
+}
+
+/// The part of story grouping that needs no copy edges: each article's most similar others
+/// (steps 1 and 2 of [`cluster_stories`], which is [`SimilarityGraph::of`] then
+/// [`SimilarityGraph::link`]). A caller that finds copies meanwhile, as the pipeline does,
+/// builds the graph alongside and links once the copies are known; the features are not
+/// needed for linking.
+#[derive(Debug)]
+pub struct SimilarityGraph {
+    n_docs: usize,
+    edges: Vec<candidates::Edge>,
+}
+
+impl SimilarityGraph {
+    /// The similarity graph of `features`.
+    pub fn of(features: &[StoryFeatures], config: &ClusterConfig) -> SimilarityGraph {
+        let store = vectors::VectorStore::build(features, config);
+        let edges = candidates::similarity_edges(&store, config);
+        SimilarityGraph {
+            n_docs: features.len(),
+            edges,
+        }
+    }
+
+    /// Stories by average linkage over the graph (step 3 of [`cluster_stories`]), with the
+    /// same contract: `must_link` pairs (copy, original) always share a story, ids are
+    /// dense in order of each story's first article, pairs outside the graph are ignored.
+    pub fn link(&self, must_link: &[(DocIdx, DocIdx)], config: &ClusterConfig) -> Vec<StoryId> {
+        let must_link: Vec<(usize, usize)> = must_link
+            .iter()
+            .map(|&(copy, original)| (copy.index(), original.index()))
+            .collect();
+        let rule = linkage::LinkRule {
+            threshold: config.link_threshold,
+            support_cap: config.support_cap,
+        };
+        let roots = linkage::average_link(self.n_docs, &self.edges, &must_link, rule);
+        dense_story_ids(&roots)
+    }
 }
 
 /// The candidate similarity graph [`cluster_stories`] clusters: each article's most similar

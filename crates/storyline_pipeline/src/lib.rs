@@ -273,18 +273,6 @@ fn run_in_pool(
     summary.n_cleaned = cleaned.n_cleaned;
     summary.n_removals = cleaned.n_removals;
 
-    clock.start("match", None);
-    let edges: Vec<_> =
-        storyline_match::find_copies_in(&cleaned.fingerprints, &cleaned.facts, &config.matching)
-            .into_iter()
-            .filter(|edge| {
-                let ok = |idx: DocIdx| cleaned.docs.get(idx.index()).is_some_and(|doc| doc.ok);
-                ok(edge.copy) && ok(edge.original) && edge.copy != edge.original
-            })
-            .collect();
-    for edge in &edges {
-        summary.copies.add(edge.kind);
-    }
     let clean::CleanPass {
         docs,
         features,
@@ -293,11 +281,32 @@ fn run_in_pool(
         facts,
         ..
     } = cleaned;
-    // The fingerprints' scratch file goes before clustering.
-    drop((fingerprints, facts));
+    // Story similarity does not depend on copies, so it runs alongside the matcher: each
+    // fills the cores the other leaves idle in its serial steps. Only linking stories waits
+    // for the copy edges (a copy always joins its original's story).
+    clock.start("match+cluster", None);
+    let (dense_of_doc, ok_features) = dense_features(&docs, features);
+    let (edges, graph) = rayon::join(
+        || {
+            storyline_match::find_copies_in(&fingerprints, &facts, &config.matching)
+                .into_iter()
+                .filter(|edge| {
+                    let ok = |idx: DocIdx| docs.get(idx.index()).is_some_and(|doc| doc.ok);
+                    ok(edge.copy) && ok(edge.original) && edge.copy != edge.original
+                })
+                .collect::<Vec<_>>()
+        },
+        || storyline_cluster::SimilarityGraph::of(&ok_features, &config.cluster),
+    );
+    // The fingerprints' scratch file and the story features go before linking and digests.
+    drop((fingerprints, facts, ok_features));
+    for edge in &edges {
+        summary.copies.add(edge.kind);
+    }
 
-    clock.start("cluster", None);
-    let stories = cluster(&docs, features, &edges, &config.cluster);
+    clock.start("link", None);
+    let stories = link_stories(&dense_of_doc, &graph, &edges, &config.cluster);
+    drop(graph);
     summary.n_ok = docs.iter().filter(|doc| doc.ok).count() as u64;
     summary.n_stories = stories.n_stories as u64;
 
@@ -329,14 +338,13 @@ pub(crate) struct Stories {
     pub(crate) n_stories: usize,
 }
 
-/// Clusters the articles that are `ok`; the others are in no story.
-fn cluster(
+/// The story features of the articles that are `ok`, densely indexed (the clusterer sees
+/// only articles that are in some story), and the dense index of every article
+/// (`u32::MAX` for the others).
+fn dense_features(
     docs: &[DocState],
     features: Vec<storyline_cluster::StoryFeatures>,
-    edges: &[storyline_core::CopyEdge],
-    config: &ClusterConfig,
-) -> Stories {
-    // The clusterer sees only the articles that are in some story, densely indexed.
+) -> (Vec<u32>, Vec<storyline_cluster::StoryFeatures>) {
     let mut dense_of_doc = vec![u32::MAX; docs.len()];
     let mut ok_features = Vec::new();
     for (doc_idx, (doc, feature)) in docs.iter().zip(features).enumerate() {
@@ -345,6 +353,17 @@ fn cluster(
             ok_features.push(feature);
         }
     }
+    (dense_of_doc, ok_features)
+}
+
+/// Links the `ok` articles into stories over their similarity graph, with each copy edge a
+/// must-link; the other articles are in no story.
+fn link_stories(
+    dense_of_doc: &[u32],
+    graph: &storyline_cluster::SimilarityGraph,
+    edges: &[storyline_core::CopyEdge],
+    config: &ClusterConfig,
+) -> Stories {
     let must_link: Vec<(DocIdx, DocIdx)> = edges
         .iter()
         .map(|edge| {
@@ -354,8 +373,7 @@ fn cluster(
             )
         })
         .collect();
-    let story_of_dense = storyline_cluster::cluster_stories(&ok_features, &must_link, config);
-    drop(ok_features);
+    let story_of_dense = graph.link(&must_link, config);
     let of_doc: Vec<Option<u32>> = dense_of_doc
         .iter()
         .map(|&dense| story_of_dense.get(dense as usize).map(|story| story.0))
