@@ -195,15 +195,16 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> (usize, u8) {
                 u64::from_le_bytes(padded)
             }
         };
-        let ascii = !chunk & HIGH;
         let low7 = chunk & LOW7;
         // Setting bit 5 folds capitals onto small letters (and nothing else onto them).
+        // These masks also flag some bytes ≥ 0x80 (by their low 7 bits): such a byte is
+        // made a stop below, and masks are only kept for bytes before the first stop.
         let folded = low7 | BIT5;
-        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & ascii;
-        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1) & ascii;
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & HIGH;
+        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
         // A capital is a letter with bit 5 clear; `<< 2` moves bit 5 to the high bit.
         let capital = letter & !(chunk << 2);
-        let stops = !(letter | digit) & HIGH;
+        let stops = (!(letter | digit) | chunk) & HIGH;
         if stops == 0 {
             letters |= letter;
             capitals |= capital;
@@ -525,11 +526,16 @@ mod tests {
             let mut bytes = Vec::with_capacity(len);
             for round in 0..len {
                 let pick = (state >> (round % 8 * 7)) as usize;
-                // Mostly letters, so that long words occur.
+                // Mostly letters or, in a third of the texts, digits (long numbers).
+                let common: &[u8] = if state % 3 == 0 {
+                    b"0123456789"
+                } else {
+                    b"abcXYZ05"
+                };
                 bytes.push(if pick % 3 == 0 {
                     alphabet[pick / 3 % alphabet.len()]
                 } else {
-                    b"abcXYZ05"[pick / 3 % 8]
+                    common[pick / 3 % common.len()]
                 });
             }
             let start = 0;
