@@ -153,54 +153,46 @@ impl<const N_BINS: usize> OnePermutation<N_BINS> {
     /// keeps 16 bits per bin (b-bit MinHash: a chance match costs 1/65536 of Jaccard).
     /// Empty set → empty signature.
     fn finish(&self) -> Vec<u16> {
-        let n_bins = N_BINS as u64;
-        let n_empty = self
-            .bins
-            .iter()
-            .filter(|&&value| value == EMPTY_BIN)
-            .count();
-        if n_empty == N_BINS {
-            return Vec::new();
-        }
-        if n_empty == 0 {
-            // Long texts fill every bin: nothing to borrow, no probing loop to run.
-            return self.bins.iter().map(|&value| value as u16).collect();
-        }
+        // Every bin's own 16 bits in one pass (it vectorizes); then the empty bins, usually
+        // a few, borrow. The empty set is noticed when a probe finds nothing to borrow.
+        let mut values: Vec<u16> = self.bins.iter().map(|&value| value as u16).collect();
         let targets = densify_targets(N_BINS);
-        (0..n_bins)
-            .map(|bin| {
-                let mut value = self.bins[bin as usize];
-                if value != EMPTY_BIN {
-                    return value as u16;
-                }
-                // The first probes of every bin are the same for every text: read from a
-                // table (one mix64 and a multiply per probe otherwise).
-                let mut attempt = 0u64;
-                if let Some(targets) = targets.and_then(|targets| targets.get(bin as usize)) {
-                    for &target in targets {
-                        attempt += 1;
-                        value = self.bins[usize::from(target)];
-                        if value != EMPTY_BIN {
-                            return value as u16;
-                        }
+        for (bin, value) in values.iter_mut().enumerate() {
+            if self.bins[bin] != EMPTY_BIN {
+                continue;
+            }
+            // The first probes of every bin are the same for every text: read from a table
+            // (one mix64 and a multiply per probe otherwise).
+            let tabled = targets.and_then(|targets| targets.get(bin));
+            let borrowed = tabled
+                .into_iter()
+                .flatten()
+                .map(|&target| self.bins[usize::from(target)])
+                .find(|&borrowed| borrowed != EMPTY_BIN);
+            let borrowed = match borrowed {
+                Some(borrowed) => borrowed,
+                None => {
+                    if self.bins.iter().all(|&value| value == EMPTY_BIN) {
+                        return Vec::new();
                     }
+                    let first_attempt = tabled.map_or(1, |tabled| tabled.len() as u64 + 1);
+                    self.borrow_computed(bin as u64, first_attempt)
                 }
-                while value == EMPTY_BIN && attempt < 16 * n_bins {
-                    attempt += 1;
-                    value = self.bins[densify_target(bin, attempt, n_bins)];
-                }
-                if value == EMPTY_BIN {
-                    // Bounded probing; then deterministically the first non-empty bin.
-                    value = self
-                        .bins
-                        .iter()
-                        .copied()
-                        .find(|&v| v != EMPTY_BIN)
-                        .unwrap_or(0);
-                }
-                value as u16
-            })
-            .collect()
+            };
+            *value = borrowed as u16;
+        }
+        values
+    }
+
+    /// The value empty `bin` borrows, probing from `first_attempt` on (the probes before it
+    /// missed). Bounded probing; then deterministically the first non-empty bin.
+    fn borrow_computed(&self, bin: u64, first_attempt: u64) -> u64 {
+        let n_bins = N_BINS as u64;
+        (first_attempt..=16 * n_bins)
+            .map(|attempt| self.bins[densify_target(bin, attempt, n_bins)])
+            .find(|&value| value != EMPTY_BIN)
+            .or_else(|| self.bins.iter().copied().find(|&v| v != EMPTY_BIN))
+            .unwrap_or(0)
     }
 }
 
