@@ -196,20 +196,40 @@ pub fn find_copies_in<S: FingerprintStore + ?Sized>(
     facts: &[DocFacts],
     config: &MatchConfig,
 ) -> Vec<CopyEdge> {
+    find_copies_alongside(store, facts, config, || ()).0
+}
+
+/// [`find_copies_in`], running `alongside` on the thread pool at the same time as the
+/// verification of candidate pairs, and returning its result too. Verification has idle
+/// moments a second job fills; the candidate stage before it, the matcher's memory peak,
+/// runs alone, so the two jobs' memory peaks do not add up.
+pub fn find_copies_alongside<S, R>(
+    store: &S,
+    facts: &[DocFacts],
+    config: &MatchConfig,
+    alongside: impl FnOnce() -> R + Send,
+) -> (Vec<CopyEdge>, R)
+where
+    S: FingerprintStore + ?Sized,
+    R: Send,
+{
     let (pairs, clues) = candidates::candidate_pairs(store, config);
-    // Pairs come sorted by `left`: each run of one `left` reads that fingerprint once.
-    let runs: Vec<&[(u32, u32)]> = pairs.chunk_by(|a, b| a.0 == b.0).collect();
-    let links: Vec<origin::Linked> = runs
-        .par_iter()
-        .flat_map_iter(|run| {
-            let left = store.get(run[0].0 as usize);
-            run.iter()
-                .filter_map(|&(left_doc, right)| {
-                    let link = verify::verify(&left, &store.get(right as usize), config)?;
-                    Some((left_doc, right, link))
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    origin::edges_from_links(&links, &clues, facts)
+    let verify = || {
+        // Pairs come sorted by `left`: each run of one `left` reads that fingerprint once.
+        let runs: Vec<&[(u32, u32)]> = pairs.chunk_by(|a, b| a.0 == b.0).collect();
+        let links: Vec<origin::Linked> = runs
+            .par_iter()
+            .flat_map_iter(|run| {
+                let left = store.get(run[0].0 as usize);
+                run.iter()
+                    .filter_map(|&(left_doc, right)| {
+                        let link = verify::verify(&left, &store.get(right as usize), config)?;
+                        Some((left_doc, right, link))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        origin::edges_from_links(&links, &clues, facts)
+    };
+    rayon::join(verify, alongside)
 }

@@ -281,23 +281,23 @@ fn run_in_pool(
         facts,
         ..
     } = cleaned;
-    // Story similarity does not depend on copies, so it runs alongside the matcher: each
-    // fills the cores the other leaves idle in its serial steps. Only linking stories waits
-    // for the copy edges (a copy always joins its original's story).
+    // Story similarity does not depend on copies, so it runs alongside the matcher's
+    // verification of candidate pairs: each fills the cores the other leaves idle. (Not
+    // alongside the matcher's candidate stage: their memory peaks would add up.) Only
+    // linking stories waits for the copy edges (a copy always joins its original's story).
     clock.start("match+cluster", None);
     let (dense_of_doc, ok_features) = dense_features(&docs, features);
-    let (edges, graph) = rayon::join(
-        || {
-            storyline_match::find_copies_in(&fingerprints, &facts, &config.matching)
-                .into_iter()
-                .filter(|edge| {
-                    let ok = |idx: DocIdx| docs.get(idx.index()).is_some_and(|doc| doc.ok);
-                    ok(edge.copy) && ok(edge.original) && edge.copy != edge.original
-                })
-                .collect::<Vec<_>>()
-        },
-        || storyline_cluster::SimilarityGraph::of(&ok_features, &config.cluster),
-    );
+    let (edges, graph) =
+        storyline_match::find_copies_alongside(&fingerprints, &facts, &config.matching, || {
+            storyline_cluster::SimilarityGraph::of(&ok_features, &config.cluster)
+        });
+    let edges: Vec<_> = edges
+        .into_iter()
+        .filter(|edge| {
+            let ok = |idx: DocIdx| docs.get(idx.index()).is_some_and(|doc| doc.ok);
+            ok(edge.copy) && ok(edge.original) && edge.copy != edge.original
+        })
+        .collect();
     // The fingerprints' scratch file and the story features go before linking and digests.
     drop((fingerprints, facts, ok_features));
     for edge in &edges {
