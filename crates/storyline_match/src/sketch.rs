@@ -594,7 +594,11 @@ fn sort_by_rank<const WIDTH: usize>(keys: &mut [u16]) {
             *slot = (mine >> 8) as u16;
         }
     }
-    keys.copy_from_slice(&sorted[..keys.len()]);
+    // Element by element: a copy of a length known only at run time is a memcpy call,
+    // which costs more than these few moves.
+    for (key, &sorted) in keys.iter_mut().zip(sorted.iter()) {
+        *key = sorted;
+    }
 }
 
 /// SplitMix64 finaliser: spreads every input bit over the output.
