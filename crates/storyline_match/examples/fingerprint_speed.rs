@@ -5,7 +5,11 @@
 //! see that a speed-up changed nothing.
 //!
 //! Run: `cargo run --release -p storyline_match --example fingerprint_speed -- FILE [LIMIT] [ROUNDS]`
-//! (defaults: the first 10,000 texts, 3 rounds).
+//! (defaults: the first 10,000 texts, 3 rounds). CPU time is noisy on a shared machine: for
+//! noise-free instruction and mispredict counts, run the built example under
+//! `valgrind --tool=callgrind --branch-sim=yes … FILE 1000 1` and read the inclusive cost of
+//! `storyline_match::fingerprint` (`callgrind_annotate --inclusive=yes`), which leaves out
+//! the JSON reading.
 
 // A measuring tool prints its figures.
 #![allow(clippy::print_stdout)]
