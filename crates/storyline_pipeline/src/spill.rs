@@ -81,19 +81,42 @@ impl SpillReader {
     pub(crate) fn next_record(&mut self) -> io::Result<Option<SpillRecord>> {
         let mut fields = Vec::with_capacity(self.n_fields);
         for field_idx in 0..self.n_fields {
-            let mut len = [0u8; 4];
-            if field_idx == 0 {
-                match self.input.read_exact(&mut len) {
-                    Ok(()) => {}
-                    Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
-                    Err(error) => return Err(error),
-                }
-            } else {
-                self.input.read_exact(&mut len)?;
-            }
-            fields.push(read_field(&mut self.input, u32::from_le_bytes(len))?);
+            let Some(len) = self.field_len(field_idx)? else {
+                return Ok(None);
+            };
+            fields.push(read_field(&mut self.input, len)?);
         }
         Ok(Some(fields))
+    }
+
+    /// The next record's field `wanted` (`Some(None)` when absent), skipping the others
+    /// without copying them; `None` at the end of the file.
+    pub(crate) fn next_field(&mut self, wanted: usize) -> io::Result<Option<Option<Vec<u8>>>> {
+        let mut field = None;
+        for field_idx in 0..self.n_fields {
+            let Some(len) = self.field_len(field_idx)? else {
+                return Ok(None);
+            };
+            if field_idx == wanted {
+                field = read_field(&mut self.input, len)?;
+            } else if len != ABSENT {
+                self.input.seek_relative(i64::from(len))?;
+            }
+        }
+        Ok(Some(field))
+    }
+
+    /// The length word of the next field; `None` at the end of the file, which may only
+    /// come before a record's first field.
+    fn field_len(&mut self, field_idx: usize) -> io::Result<Option<u32>> {
+        let mut len = [0u8; 4];
+        match self.input.read_exact(&mut len) {
+            Ok(()) => Ok(Some(u32::from_le_bytes(len))),
+            Err(error) if field_idx == 0 && error.kind() == io::ErrorKind::UnexpectedEof => {
+                Ok(None)
+            }
+            Err(error) => Err(error),
+        }
     }
 }
 
@@ -162,6 +185,13 @@ mod tests {
             read_record_at(&file, first, 12, 3).is_err(),
             "a record cut short"
         );
+        let mut fields = SpillReader::new(file.try_clone().unwrap(), 3);
+        assert_eq!(fields.next_field(2).unwrap(), Some(Some(Vec::new())));
+        assert_eq!(fields.next_field(2).unwrap(), Some(None));
+        assert_eq!(fields.next_field(1).unwrap(), None, "end of the file");
+        // A cloned file shares its offset: back to the start for the next reader.
+        let mut file = file;
+        file.seek(SeekFrom::Start(0)).unwrap();
         let mut reader = SpillReader::new(file, 3);
         assert_eq!(
             reader.next_record().unwrap().unwrap()[0],

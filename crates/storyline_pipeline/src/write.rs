@@ -240,12 +240,9 @@ pub(crate) fn write_articles(
     let mut reader = SpillReader::new(spill.try_clone().map_err(spill_error)?, clean::N_FIELDS);
     let mut line = Vec::with_capacity(1 << 16);
     let mut doc_idx = 0usize;
-    while let Some(mut record) = reader.next_record().map_err(spill_error)? {
+    while let Some(rest) = reader.next_field(clean::F_REST).map_err(spill_error)? {
         let Some(doc) = docs.get(doc_idx) else { break };
-        let rest = record
-            .get_mut(clean::F_REST)
-            .and_then(Option::take)
-            .unwrap_or_default();
+        let rest = rest.unwrap_or_default();
         line.clear();
         line.extend_from_slice(b"{\"id\":");
         serde_json::to_writer(&mut line, &*doc.id)?;
