@@ -8,30 +8,7 @@
 //! [`crate::features::term_hash`] gives (a test compares them) without the copy, the call
 //! and the length dispatch of the general function.
 
-/// XXH3's default secret, bytes 0..4 XOR bytes 4..8 (the 1–3 byte rule).
-const FLIP_1_TO_3: u64 = 0x8727_5a9b;
-/// XXH3's default secret, bytes 8..16 XOR bytes 16..24 (the 4–8 byte rule).
-const FLIP_4_TO_8: u64 = 0xc73a_b174_c5ec_d5a2;
-
-/// The XXH64 final mix, used by XXH3's 1–3 byte rule.
-#[inline(always)]
-fn xxh64_avalanche(mut value: u64) -> u64 {
-    value ^= value >> 33;
-    value = value.wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
-    value ^= value >> 29;
-    value = value.wrapping_mul(0x1656_67b1_9e37_79f9);
-    value ^ (value >> 32)
-}
-
-/// XXH3's stronger final mix for 4–8 byte inputs.
-#[inline(always)]
-fn strong_avalanche(mut value: u64, len: u64) -> u64 {
-    value ^= value.rotate_left(49) ^ value.rotate_left(24);
-    value = value.wrapping_mul(0x9fb2_1c65_1e98_df25);
-    value ^= (value >> 35).wrapping_add(len);
-    value = value.wrapping_mul(0x9fb2_1c65_1e98_df25);
-    value ^ (value >> 28)
-}
+use storyline_core::xxh3::{strong_avalanche, xxh64_avalanche, FLIP_1_TO_3, FLIP_4_TO_8};
 
 /// The 32-bit term hash of the `len` bytes (1 to 8) held little-endian in `word`; bytes
 /// past `len` are ignored. Equals `term_hash` of those bytes.

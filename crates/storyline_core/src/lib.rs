@@ -18,6 +18,7 @@ mod diagnostic;
 mod error;
 pub mod output;
 mod story;
+pub mod xxh3;
 
 pub use article::{DocIdx, RawArticle, RawBody, Removal, RemovalKind, SourcePos};
 pub use copy::{CopyEdge, CopyKind, Evidence};

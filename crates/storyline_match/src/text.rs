@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use storyline_core::xxh3;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::words::COMMON_WORDS;
@@ -283,58 +284,25 @@ pub(crate) fn word_hash(lower: &str) -> u64 {
             let middle = u32::from(bytes[len / 2]);
             let last = u32::from(bytes[len - 1]);
             let combined = (first << 16) | (middle << 24) | last | ((len as u32) << 8);
-            xxh64_avalanche(u64::from(combined) ^ XXH3_FLIP_1_TO_3)
+            xxh3::xxh64_avalanche(u64::from(combined) ^ xxh3::FLIP_1_TO_3)
         }
         4..=8 => {
             let joined = u64::from(read_u32(len - 4)) + (u64::from(read_u32(0)) << 32);
-            xxh3_strong_avalanche(joined ^ XXH3_FLIP_4_TO_8, len as u64)
+            xxh3::strong_avalanche(joined ^ xxh3::FLIP_4_TO_8, len as u64)
         }
         9..=16 => {
-            let low = read_u64(0) ^ XXH3_FLIP_9_TO_16_LOW;
-            let high = read_u64(len - 8) ^ XXH3_FLIP_9_TO_16_HIGH;
+            let low = read_u64(0) ^ xxh3::FLIP_9_TO_16_LOW;
+            let high = read_u64(len - 8) ^ xxh3::FLIP_9_TO_16_HIGH;
             let product = u128::from(low) * u128::from(high);
             let folded = (product as u64) ^ ((product >> 64) as u64);
             let sum = (len as u64)
                 .wrapping_add(low.swap_bytes())
                 .wrapping_add(high)
                 .wrapping_add(folded);
-            xxh3_avalanche(sum)
+            xxh3::avalanche(sum)
         }
         _ => xxh3_64(bytes),
     }
-}
-
-/// XORs of words of XXH3's default secret (kSecret) that its short-input formulas use with
-/// seed 0: 32-bit words at bytes 0 and 4; 64-bit words at 8 and 16; at 24 and 32; at 40
-/// and 48.
-const XXH3_FLIP_1_TO_3: u64 = 0x8727_5A9B;
-const XXH3_FLIP_4_TO_8: u64 = 0xC73A_B174_C5EC_D5A2;
-const XXH3_FLIP_9_TO_16_LOW: u64 = 0x6782_737B_EA42_39B9;
-const XXH3_FLIP_9_TO_16_HIGH: u64 = 0xAF56_BC3B_0996_523A;
-
-#[inline(always)]
-fn xxh64_avalanche(mut value: u64) -> u64 {
-    value ^= value >> 33;
-    value = value.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    value ^= value >> 29;
-    value = value.wrapping_mul(0x1656_67B1_9E37_79F9);
-    value ^ (value >> 32)
-}
-
-#[inline(always)]
-fn xxh3_avalanche(mut value: u64) -> u64 {
-    value ^= value >> 37;
-    value = value.wrapping_mul(0x1656_6791_9E37_79F9);
-    value ^ (value >> 32)
-}
-
-#[inline(always)]
-fn xxh3_strong_avalanche(mut value: u64, len: u64) -> u64 {
-    value ^= value.rotate_left(49) ^ value.rotate_left(24);
-    value = value.wrapping_mul(0x9FB2_1C65_1E98_DF25);
-    value ^= (value >> 35).wrapping_add(len);
-    value = value.wrapping_mul(0x9FB2_1C65_1E98_DF25);
-    value ^ (value >> 28)
 }
 
 /// The stem a content word is compared by: its first six chars. Prefix truncation is crude
