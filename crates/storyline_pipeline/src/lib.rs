@@ -8,7 +8,8 @@
 //! 1. **read** (`read.rs`): ingest → HTML extraction → spill A; corpus boilerplate statistics.
 //! 2. **clean** (`clean.rs`): spill A → cleaning → story features in memory, fingerprints to
 //!    their own scratch file (`fingerprints.rs`), cleaned records → spill D.
-//! 3. **match**, **cluster**: copy edges, then stories (copies always join their original).
+//! 3. **match+cluster**: copy edges, with story similarity built alongside the matcher's
+//!    verification; then **link**: stories (copies always join their original).
 //! 4. **digest** (`write.rs`): digests per story (texts read back from spill D) on the pool,
 //!    while a thread writes `articles.jsonl` in input order; then **write**: `copies.jsonl`.
 //!
