@@ -471,9 +471,11 @@ mod tests {
         std::iter::from_fn(|| tokens.next_general()).collect()
     }
 
-    #[test]
-    fn plain_path_reads_like_the_general_one() {
-        let pieces = [
+    /// Pseudo-random texts of twelve pieces each, from pieces that exercise every path of
+    /// the tokenizer (plain and general words, short and long words, gaps, apostrophes,
+    /// plurals), with a fixed-seed LCG so the tests that compare paths are repeatable.
+    pub(crate) fn random_texts() -> impl Iterator<Item = String> {
+        const PIECES: &[&str] = &[
             "a",
             "Reid",
             "U",
@@ -507,18 +509,31 @@ mod tests {
             "’s",
             "don",
             "t",
+            "ies",
+            "us",
+            "is",
+            "ss",
             "abcdefghij",
+            "ABCDEFG",
             "ABCDEFGHIJKLMNOP",
+            "1234567",
             "1234567890123",
+            "Abcdefgh",
         ];
-        // Pseudo-random texts from the pieces (a fixed-seed LCG, so the test is repeatable).
         let mut state = 0x2545_f491_u32;
-        for _ in 0..20_000 {
+        (0..20_000).map(move |_| {
             let mut text = String::new();
             for _ in 0..12 {
                 state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-                text.push_str(pieces[(state >> 8) as usize % pieces.len()]);
+                text.push_str(PIECES[(state >> 8) as usize % PIECES.len()]);
             }
+            text
+        })
+    }
+
+    #[test]
+    fn plain_path_reads_like_the_general_one() {
+        for text in random_texts() {
             let fast: Vec<Token<'_>> = Tokens::new(&text).collect();
             assert_eq!(fast, general_tokens(&text), "text: {text:?}");
         }

@@ -232,53 +232,7 @@ mod tests {
 
     #[test]
     fn random_texts_read_like_the_iterator() {
-        let pieces = [
-            "a",
-            "Reid",
-            "U",
-            "S",
-            "6",
-            "1",
-            "000",
-            "NATO",
-            "x9",
-            "Über",
-            "é",
-            "’",
-            "'",
-            "s",
-            " ",
-            "  ",
-            ".",
-            ",",
-            ":",
-            ";",
-            "(",
-            "\"",
-            "“",
-            "—",
-            "\n",
-            "!",
-            "?",
-            "-",
-            "'s",
-            "ies",
-            "us",
-            "is",
-            "ss",
-            "abcdefghij",
-            "ABCDEFG",
-            "1234567",
-            "Abcdefgh",
-        ];
-        // Pseudo-random texts from the pieces (a fixed-seed LCG, so the test is repeatable).
-        let mut state = 0x2545_f491_u32;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..12 {
-                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-                text.push_str(pieces[(state >> 8) as usize % pieces.len()]);
-            }
+        for text in crate::tokens::tests::random_texts() {
             let mut words = Tokens::new(&text);
             for token in Tokens::new(&text) {
                 match words.next_word() {
