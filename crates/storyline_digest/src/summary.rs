@@ -7,9 +7,11 @@
 //! and articles. Copies (articles that are the `copy` end of an edge) are never quoted:
 //! they do not confirm anything independently.
 
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap;
 
-use crate::text::{jaccard, StoryTexts, Term};
+use crate::text::StoryTexts;
 
 mod counts;
 use crate::SummarySentence;
@@ -29,77 +31,101 @@ const SAME_SOURCE_PENALTY: f64 = 0.12;
 const SAME_ARTICLE_PENALTY: f64 = 0.12;
 
 #[derive(Debug, Clone)]
-struct Candidate<'t> {
+struct Candidate {
     article: usize,
     sentence: usize,
-    /// Its terms in text order, with repeats.
-    raw_terms: &'t [Term],
+    /// Where its distinct terms' slots (see [`counts::TermCounts::first_use`]) sit in
+    /// [`PickedTerms::candidate_slots`].
+    slots: std::ops::Range<usize>,
     score: f64,
 }
 
-/// The candidates' terms sorted and deduplicated, made when the greedy pick first compares
-/// a candidate: most candidates are never compared, and sorting was the summary's largest
-/// cost.
+/// The terms of the candidates and of the picked sentences, by their slots in the story's
+/// [`TermCounts`] (a slot number names one term of the story): the greedy pick compares
+/// candidates with picked sentences by content-word Jaccard, and with each picked
+/// sentence's slots as a bit set, a comparison is one bit test per candidate term. (Sorted
+/// term lists, merged, were the summary's largest cost.)
 #[derive(Debug, Default)]
-struct SortedTerms {
-    terms: Vec<Term>,
-    /// Per candidate, where its sorted terms sit in `terms`, once made.
-    ranges: Vec<Option<std::ops::Range<usize>>>,
+struct PickedTerms {
+    /// Every candidate's distinct slots, one candidate after the other.
+    candidate_slots: Vec<u32>,
+    /// Per picked sentence, a bit per slot: `words_per_pick` words each.
+    pick_bits: Vec<u64>,
+    words_per_pick: usize,
 }
 
-impl SortedTerms {
-    fn of(&mut self, number: usize, raw_terms: &[Term]) -> std::ops::Range<usize> {
-        if let Some(Some(range)) = self.ranges.get(number) {
-            return range.clone();
-        }
-        let first = self.terms.len();
-        self.terms.extend_from_slice(raw_terms);
-        self.terms[first..].sort_unstable();
-        dedup_tail(&mut self.terms, first);
-        let range = first..self.terms.len();
-        if let Some(slot) = self.ranges.get_mut(number) {
-            *slot = Some(range.clone());
-        }
-        range
+impl PickedTerms {
+    fn slots(&self, candidate: &Candidate) -> &[u32] {
+        self.candidate_slots
+            .get(candidate.slots.clone())
+            .unwrap_or(&[])
     }
 
-    /// Content-word Jaccard similarity of two candidates.
-    fn jaccard(&mut self, candidates: &[Candidate<'_>], left: usize, right: usize) -> f64 {
-        let left = self.of(left, candidates[left].raw_terms);
-        let right = self.of(right, candidates[right].raw_terms);
-        jaccard(
-            self.terms.get(left).unwrap_or(&[]),
-            self.terms.get(right).unwrap_or(&[]),
-        )
+    /// Records the slots of the next picked sentence.
+    fn pick(&mut self, candidate: &Candidate) {
+        let first = self.pick_bits.len();
+        self.pick_bits.resize(first + self.words_per_pick, 0);
+        let bits = &mut self.pick_bits[first..];
+        for &slot in self
+            .candidate_slots
+            .get(candidate.slots.clone())
+            .unwrap_or(&[])
+        {
+            if let Some(word) = bits.get_mut(slot as usize / 64) {
+                *word |= 1 << (slot % 64);
+            }
+        }
     }
-}
 
-/// Whether `terms[index]` appeared earlier in `terms` (sentences hold a dozen terms or so,
-/// so a scan is cheaper than sorting).
-fn is_repeat(terms: &[Term], index: usize) -> bool {
-    terms
-        .get(..index)
-        .is_some_and(|before| before.contains(&terms[index]))
+    /// Content-word Jaccard similarity of the `pick`-th picked sentence and a candidate
+    /// (as [`crate::text::jaccard`] of their sorted distinct terms: the same counts).
+    fn jaccard(&self, pick: usize, picked: &Candidate, candidate: &Candidate) -> f64 {
+        let bits = self
+            .pick_bits
+            .get(pick * self.words_per_pick..(pick + 1) * self.words_per_pick)
+            .unwrap_or(&[]);
+        let shared = self
+            .slots(candidate)
+            .iter()
+            .filter(|&&slot| {
+                bits.get(slot as usize / 64)
+                    .is_some_and(|word| word & (1 << (slot % 64)) != 0)
+            })
+            .count();
+        let (left, right) = (picked.slots.len(), candidate.slots.len());
+        if left == 0 && right == 0 {
+            return 0.0;
+        }
+        shared as f64 / (left + right - shared) as f64
+    }
 }
 
 /// Counts how many quotable articles use each term into `counts` (a term counts once per
 /// article) and returns the norm of that frequency vector (the centroid's), and whether
-/// only one article is quotable, as then every term's frequency is one.
+/// only one article is quotable, as then every term's frequency is one. Each term's slot
+/// goes to `term_slots` (a quotable article's terms, one article after the other), and
+/// where each article's start to `first_slot` (one per article, quotable or not).
 ///
 /// Frequencies are whole numbers, so their sums are exact whatever the order of the table.
 fn document_frequencies(
     texts: &StoryTexts<'_>,
     quotable: &dyn Fn(usize) -> bool,
     counts: &mut TermCounts,
+    term_slots: &mut Vec<u32>,
+    first_slot: &mut Vec<usize>,
 ) -> (f64, bool) {
     let n_quotable = (0..texts.articles.len()).filter(|&i| quotable(i)).count();
     for (index, article) in texts.articles.iter().enumerate() {
+        first_slot.push(term_slots.len());
         if !quotable(index) {
             continue;
         }
-        for &term in &article.terms {
-            counts.count(term, index as u32);
-        }
+        term_slots.extend(
+            article
+                .terms
+                .iter()
+                .map(|&term| counts.count(term, index as u32)),
+        );
     }
     if n_quotable == 1 {
         return ((counts.n_distinct() as f64).sqrt().max(1.0), true);
@@ -116,19 +142,6 @@ fn ends_like_a_sentence(text: &str) -> bool {
         text.as_bytes(),
         [.., b'.' | b'!' | b'?' | b'"' | b'\'' | b')'] | [.., 0xe2, 0x80, 0x9d | 0x99]
     )
-}
-
-/// Removes repeats from the sorted run `terms[first..]`; returns how many remain.
-fn dedup_tail(terms: &mut Vec<Term>, first: usize) -> usize {
-    let mut kept = first;
-    for index in first..terms.len() {
-        if kept == first || terms[index] != terms[kept - 1] {
-            terms[kept] = terms[index];
-            kept += 1;
-        }
-    }
-    terms.truncate(kept);
-    kept - first
 }
 
 /// Picks up to `wanted` summary sentences, most central first.
@@ -152,49 +165,67 @@ fn summarise_with(
     quotable: &dyn Fn(usize) -> bool,
     counts: &mut TermCounts,
 ) -> Vec<SummarySentence> {
-    let (centroid_norm, one_quotable) = document_frequencies(texts, quotable, counts);
+    // This thread's vectors, grown by earlier stories (a nested call gets fresh ones).
+    let mut scratch = SCRATCH.with(RefCell::take);
+    scratch.term_slots.clear();
+    scratch.first_slot.clear();
+    let (centroid_norm, one_quotable) = document_frequencies(
+        texts,
+        quotable,
+        counts,
+        &mut scratch.term_slots,
+        &mut scratch.first_slot,
+    );
+    let mut terms = PickedTerms {
+        candidate_slots: std::mem::take(&mut scratch.candidate_slots),
+        pick_bits: std::mem::take(&mut scratch.pick_bits),
+        words_per_pick: counts.n_slots().div_ceil(64),
+    };
+    terms.candidate_slots.clear();
+    terms.pick_bits.clear();
     let mut candidates = Vec::new();
+    // Each sentence read is a user of the table (see `TermCounts::first_use`), numbered
+    // past the article numbers the counting used.
+    let mut user = texts.articles.len() as u32;
     for (index, article) in texts.articles.iter().enumerate() {
         if !quotable(index) {
             continue;
         }
+        let first_slot = scratch.first_slot.get(index).copied().unwrap_or(0);
         for (position, sentence) in article
             .sentences
             .iter()
             .enumerate()
             .take(MAX_SENTENCES_PER_ARTICLE)
         {
-            let raw_terms = article.sentence_terms(sentence);
+            let raw_slots = scratch
+                .term_slots
+                .get(first_slot + sentence.terms.start..first_slot + sentence.terms.end)
+                .unwrap_or(&[]);
             // Repeats only shrink the list, so a short raw list has few distinct terms too.
-            if !(6..=60).contains(&sentence.n_words) || raw_terms.len() < 4 {
+            if !(6..=60).contains(&sentence.n_words) || raw_slots.len() < 4 {
                 continue;
             }
             let text = article.sentence_text(sentence);
             if !ends_like_a_sentence(text) {
                 continue; // headings, bylines and captions rarely end like sentences
             }
-            // The distinct terms and their frequencies; frequencies are whole numbers, so
-            // the sum does not depend on the order they are added in.
-            let mut n_distinct = 0;
+            // The distinct terms and their frequencies, in text order; frequencies are
+            // whole numbers, so the sum does not depend on the order they are added in.
+            user = user.wrapping_add(1);
+            let first = terms.candidate_slots.len();
             let mut overlap = 0.0;
-            // Bits of the terms seen so far: a term whose bit is unset is no repeat, and
-            // most are told so without scanning the sentence.
-            let mut seen_bits = 0_u64;
-            for (at, term) in raw_terms.iter().enumerate() {
-                let bit = 1_u64 << (term >> 58);
-                if seen_bits & bit != 0 && is_repeat(raw_terms, at) {
+            for &slot in raw_slots {
+                let Some(count) = counts.first_use(slot, user) else {
                     continue;
-                }
-                seen_bits |= bit;
-                n_distinct += 1;
-                // One quotable article: every term's frequency is one.
-                overlap += if one_quotable {
-                    1.0
-                } else {
-                    f64::from(counts.get(*term))
                 };
+                terms.candidate_slots.push(slot);
+                // One quotable article: every term's frequency is one.
+                overlap += if one_quotable { 1.0 } else { f64::from(count) };
             }
+            let n_distinct = terms.candidate_slots.len() - first;
             if n_distinct < 4 {
+                terms.candidate_slots.truncate(first);
                 continue;
             }
             let cosine = overlap / ((n_distinct as f64).sqrt() * centroid_norm);
@@ -203,11 +234,53 @@ fn summarise_with(
             candidates.push(Candidate {
                 article: index,
                 sentence: position,
-                raw_terms,
+                slots: first..terms.candidate_slots.len(),
                 score: cosine * lead_bonus,
             });
         }
     }
+    let picked = pick_greedily(texts, &candidates, &mut terms, wanted);
+    scratch.candidate_slots = terms.candidate_slots;
+    scratch.pick_bits = terms.pick_bits;
+    SCRATCH.with(|cell| cell.replace(scratch));
+    picked
+        .iter()
+        .map(|&number| {
+            let candidate = &candidates[number];
+            let article = &texts.articles[candidate.article];
+            SummarySentence {
+                text: article
+                    .sentence_text(&article.sentences[candidate.sentence])
+                    .to_owned(),
+                article: article.id.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// Vectors the summary reuses from one story to the next (see [`summarise_with`]).
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The slots of the quotable articles' terms (see [`document_frequencies`]).
+    term_slots: Vec<u32>,
+    /// Where each article's terms start in `term_slots`.
+    first_slot: Vec<usize>,
+    candidate_slots: Vec<u32>,
+    pick_bits: Vec<u64>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Picks up to `wanted` candidates greedily by maximal marginal relevance; returns their
+/// numbers in the order picked.
+fn pick_greedily(
+    texts: &StoryTexts<'_>,
+    candidates: &[Candidate],
+    terms: &mut PickedTerms,
+    wanted: usize,
+) -> Vec<usize> {
     let best = candidates.iter().map(|c| c.score).fold(0.0_f64, f64::max);
     if best <= 0.0 {
         return Vec::new();
@@ -240,10 +313,6 @@ fn summarise_with(
             .total_cmp(&candidates[a].score)
             .then(a.cmp(&b))
     });
-    let mut sorted_terms = SortedTerms {
-        terms: Vec::new(),
-        ranges: vec![None; candidates.len()],
-    };
     let mut redundancy = vec![0.0_f64; candidates.len()];
     let mut compared = vec![0_usize; candidates.len()];
     let mut taken = vec![false; candidates.len()];
@@ -276,9 +345,9 @@ fn summarise_with(
             if redundancy[number] >= MAX_OVERLAP || !beats(value_with(redundancy[number]), choice) {
                 continue;
             }
-            for &other in &picked[compared[number]..] {
-                redundancy[number] =
-                    redundancy[number].max(sorted_terms.jaccard(&candidates, other, number));
+            for (pick, &other) in picked.iter().enumerate().skip(compared[number]) {
+                let overlap = terms.jaccard(pick, &candidates[other], candidate);
+                redundancy[number] = redundancy[number].max(overlap);
             }
             compared[number] = picked.len();
             if redundancy[number] >= MAX_OVERLAP {
@@ -294,27 +363,16 @@ fn summarise_with(
         taken[number] = true;
         source_counts[source_of[candidate.article]] += 1;
         article_counts[candidate.article] += 1;
+        terms.pick(candidate);
         picked.push(number);
     }
-    let picked: Vec<&Candidate<'_>> = picked.iter().map(|&n| &candidates[n]).collect();
     picked
-        .into_iter()
-        .map(|candidate| {
-            let article = &texts.articles[candidate.article];
-            SummarySentence {
-                text: article
-                    .sentence_text(&article.sentences[candidate.sentence])
-                    .to_owned(),
-                article: article.id.to_owned(),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::ArticleText;
+    use crate::text::{jaccard, ArticleText};
 
     /// Summarises articles given as (id, is_copy, source, text); checks the picked sentences' article ids.
     fn check(
@@ -381,6 +439,46 @@ mod tests {
         ] {
             let expected = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')']);
             assert_eq!(ends_like_a_sentence(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bit_set_jaccard_is_sorted_list_jaccard() {
+        let mut state = 5_u64;
+        let mut random_slots = |n: usize| {
+            let mut slots: Vec<u32> = (0..n)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    (state >> 40) as u32 % 200
+                })
+                .collect();
+            slots.sort_unstable();
+            slots.dedup();
+            slots
+        };
+        for _ in 0..200 {
+            let (left, right) = (random_slots(12), random_slots(9));
+            let mut terms = PickedTerms {
+                candidate_slots: left.iter().chain(&right).copied().collect(),
+                pick_bits: Vec::new(),
+                words_per_pick: 200_usize.div_ceil(64),
+            };
+            let candidate = |slots: std::ops::Range<usize>| Candidate {
+                article: 0,
+                sentence: 0,
+                slots,
+                score: 1.0,
+            };
+            let picked = candidate(0..left.len());
+            let other = candidate(left.len()..left.len() + right.len());
+            terms.pick(&picked);
+            let as_terms = |slots: &[u32]| slots.iter().map(|&s| u64::from(s)).collect::<Vec<_>>();
+            assert_eq!(
+                terms.jaccard(0, &picked, &other),
+                jaccard(&as_terms(&left), &as_terms(&right))
+            );
         }
     }
 

@@ -104,6 +104,7 @@ impl<'a> ArticleText<'a> {
     }
 
     /// The content-word terms of one of its sentences, in text order with repeats.
+    #[cfg(test)]
     pub(crate) fn sentence_terms(&self, sentence: &Sentence) -> &[Term] {
         self.terms.get(sentence.terms.clone()).unwrap_or(&[])
     }

@@ -1,24 +1,31 @@
 //! Document frequencies of a story's terms: [`TermCounts`], an open-addressing table from
 //! a term to the number of quotable articles that use it.
 //!
-//! The summary counts every term of every quotable article and then looks up each
-//! candidate sentence's terms; a general hash map did this at a cost per term several
-//! times that of a multiplication and a probe, and was allocated afresh for every story.
-//! This table is kept per thread and reused ([`with_counts`]), so a story allocates nothing
-//! once the table has grown to the largest story seen.
+//! The summary counts every term of every quotable article and then reads each candidate
+//! sentence's terms; a general hash map did this at a cost per term several times that of
+//! a multiplication and a probe, and was allocated afresh for every story. This table is
+//! kept per thread and reused ([`with_counts`]), so a story allocates nothing once the
+//! table has grown to the largest story seen. Counting a term returns its slot, and the
+//! summary reads candidates through those slots ([`TermCounts::first_use`]): no second
+//! probe, and a slot number names a term within the story (see `super::PickedTerms`).
 
 use std::cell::RefCell;
 
 use crate::text::Term;
 
-/// One slot: a term, how many articles use it (0 marks an empty slot), and the last
-/// article counted, so that a term counts once per article.
+/// One slot: a term, how many articles use it (0 marks an empty slot), and the last user:
+/// while counting, the last article counted, so that a term counts once per article; then
+/// the last candidate sentence read, so that a sentence's repeats are told at once (see
+/// [`TermCounts::first_use`]).
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     term: Term,
     count: u32,
-    last_article: u32,
+    last_user: u32,
 }
+
+/// The slot number [`TermCounts::count`] would return for a full table.
+pub(crate) const NO_SLOT: u32 = u32::MAX;
 
 /// Terms → number of articles using them; never full, so every probe ends.
 #[derive(Debug, Default)]
@@ -71,13 +78,14 @@ impl TermCounts {
     }
 
     /// Counts `term` for `article`, once per article (an article's terms are counted
-    /// together, one article after another).
-    pub(crate) fn count(&mut self, term: Term, article: u32) {
+    /// together, one article after another), and returns its slot ([`NO_SLOT`] only if the
+    /// table were full, which its sizing rules out).
+    pub(crate) fn count(&mut self, term: Term, article: u32) -> u32 {
         let mask = self.slots.len() - 1;
         let mut index = self.first_slot(term);
         for _ in 0..self.slots.len() {
             let Some(slot) = self.slots.get_mut(index) else {
-                return;
+                return NO_SLOT;
             };
             // Whether the term is new or seen is a coin toss: the slot is updated without
             // branching on it (an empty slot's count is 0, so it becomes 1), and the only
@@ -86,18 +94,41 @@ impl TermCounts {
             // mispredicted for every other term; `black_box` keeps it one test.
             let empty = slot.count == 0;
             if std::hint::black_box(empty | (slot.term == term)) {
-                let counts_now = empty | (slot.last_article != article);
+                let counts_now = empty | (slot.last_user != article);
                 slot.term = term;
                 slot.count += u32::from(counts_now);
-                slot.last_article = article;
+                slot.last_user = article;
                 self.n_distinct += usize::from(empty);
-                return;
+                return index as u32;
             }
             index = (index + 1) & mask;
         }
+        NO_SLOT
+    }
+
+    /// The count of the term at `slot` the first time `user` asks for it, `None` on a
+    /// repeat. `user` must differ from every article number counted and from every other
+    /// user (the summary numbers its sentences from the number of articles up).
+    #[inline]
+    pub(crate) fn first_use(&mut self, slot: u32, user: u32) -> Option<u32> {
+        match self.slots.get_mut(slot as usize) {
+            Some(slot) if slot.last_user != user => {
+                slot.last_user = user;
+                Some(slot.count)
+            }
+            Some(_) => None,
+            // Only [`NO_SLOT`]: a term without a slot counts as used by no article.
+            None => Some(0),
+        }
+    }
+
+    /// Number of slots (slot numbers are below it).
+    pub(crate) fn n_slots(&self) -> usize {
+        self.slots.len()
     }
 
     /// Number of articles using `term` (0 when none).
+    #[cfg(test)]
     pub(crate) fn get(&self, term: Term) -> u32 {
         let mask = self.slots.len() - 1;
         let mut index = self.first_slot(term);
