@@ -19,7 +19,7 @@ use crate::write::DiagnosticSink;
 use crate::{dates, json, DocState, Error, Progress, Result, RunConfig};
 
 /// Fields of a spill D record, in order.
-pub(crate) const N_FIELDS: usize = 8;
+pub(crate) const N_FIELDS: usize = 9;
 pub(crate) const F_ID: usize = 0;
 pub(crate) const F_TITLE: usize = 1;
 pub(crate) const F_DATE: usize = 2;
@@ -29,12 +29,15 @@ pub(crate) const F_TEXT: usize = 5;
 /// A dateline line cleaning removed as furniture ("DECEMBER 9, 2022"): not text, but the
 /// digest still reads it as a date the article gives for the event.
 pub(crate) const F_DATELINE: usize = 6;
-/// The rest of the article's output line: a JSON object without `id`, `story` and copy
-/// fields. Last, so that a digest reads only the fields before it (`DocState::len` ends
-/// there): the rest repeats the text, escaped, and only `articles.jsonl` needs it.
-pub(crate) const F_REST: usize = 7;
-/// The fields a digest reads: all before [`F_REST`].
-pub(crate) const N_DIGEST_FIELDS: usize = F_REST;
+/// The rest of the article's output line, a JSON object without `id`, `story` and copy
+/// fields, cut where its text goes: this head ends in `"text":`, and [`F_REST_TAIL`] holds
+/// what follows the text. `articles.jsonl`'s writer escapes [`F_TEXT`] between the two, so
+/// the text is stored once (a spill D holding it twice was a third of a run's writes).
+/// Last, so that a digest reads only the fields before them (`DocState::len` ends there).
+pub(crate) const F_REST_HEAD: usize = 7;
+pub(crate) const F_REST_TAIL: usize = 8;
+/// The fields a digest reads: all before [`F_REST_HEAD`].
+pub(crate) const N_DIGEST_FIELDS: usize = F_REST_HEAD;
 
 /// What the clean pass hands on.
 #[derive(Debug)]
@@ -59,7 +62,8 @@ struct Processed {
     url: Option<String>,
     text: String,
     status: ArticleStatus,
-    rest: Vec<u8>,
+    /// The output line's fields before the text, and after it (see [`F_REST_HEAD`]).
+    rest: (Vec<u8>, Vec<u8>),
     dateline: Option<String>,
     n_removals: usize,
     /// The copy-detection fingerprint, encoded for the fingerprint spill.
@@ -76,18 +80,19 @@ struct Rest<'a> {
     date: Option<&'a str>,
     source: Option<&'a str>,
     url: Option<&'a str>,
-    text: &'a str,
     removals: &'a [storyline_core::Removal],
     extra: Option<&'a serde_json::value::RawValue>,
 }
 
 impl Rest<'_> {
     /// The fields as a JSON object (what `serde_json` would write for them, absent options
-    /// left out), with the text written by the faster [`json::push_string`].
-    fn to_json(&self) -> serde_json::Result<Vec<u8>> {
-        let mut out = Vec::with_capacity(self.text.len() + 256);
-        out.extend_from_slice(b"{\"status\":");
-        serde_json::to_writer(&mut out, &self.status)?;
+    /// left out), cut where the text goes: the head ends in `"text":`, the tail follows the
+    /// text. The writer of `articles.jsonl` puts the text between them with
+    /// [`json::push_string`].
+    fn to_json(&self) -> serde_json::Result<(Vec<u8>, Vec<u8>)> {
+        let mut head = Vec::with_capacity(256);
+        head.extend_from_slice(b"{\"status\":");
+        serde_json::to_writer(&mut head, &self.status)?;
         let optional = [
             ("title", self.title),
             ("date", self.date),
@@ -96,20 +101,20 @@ impl Rest<'_> {
         ];
         for (key, value) in optional {
             if let Some(value) = value {
-                push_key(&mut out, key);
-                json::push_string(&mut out, value);
+                push_key(&mut head, key);
+                json::push_string(&mut head, value);
             }
         }
-        push_key(&mut out, "text");
-        json::push_string(&mut out, self.text);
-        push_key(&mut out, "removals");
-        serde_json::to_writer(&mut out, self.removals)?;
+        push_key(&mut head, "text");
+        let mut tail = Vec::with_capacity(128);
+        push_key(&mut tail, "removals");
+        serde_json::to_writer(&mut tail, self.removals)?;
         if let Some(extra) = self.extra {
-            push_key(&mut out, "extra");
-            out.extend_from_slice(extra.get().as_bytes());
+            push_key(&mut tail, "extra");
+            tail.extend_from_slice(extra.get().as_bytes());
         }
-        out.push(b'}');
-        Ok(out)
+        tail.push(b'}');
+        Ok((head, tail))
     }
 }
 
@@ -220,7 +225,8 @@ impl CleanOutput {
         fields[F_SOURCE] = item.source.as_deref().map(str::as_bytes);
         fields[F_URL] = item.url.as_deref().map(str::as_bytes);
         fields[F_TEXT] = Some(item.text.as_bytes());
-        fields[F_REST] = Some(&item.rest);
+        fields[F_REST_HEAD] = Some(&item.rest.0);
+        fields[F_REST_TAIL] = Some(&item.rest.1);
         fields[F_DATELINE] = item.dateline.as_deref().map(str::as_bytes);
         // Two writes, one record: the digest's part first, whose length the digest reads.
         let offset = self
@@ -343,12 +349,12 @@ fn process(
         date: date.as_deref(),
         source: source.as_deref(),
         url: url.as_deref(),
-        text: &cleaned.text,
         removals: &cleaned.removals,
         extra: extra_raw.as_deref(),
     }
     .to_json()
-    .unwrap_or_else(|_| b"{}".to_vec());
+    // An empty object: the writer then writes the article's id and story alone.
+    .unwrap_or_else(|_| (b"{}".to_vec(), Vec::new()));
     Processed {
         id,
         title,

@@ -10,7 +10,13 @@
 /// escapes it: `"` and `\`, and control characters below 0x20 (`\b \t \n \f \r` by name,
 /// the others as `\u00XX`); nothing else (not `/`, not non-ASCII).
 pub(crate) fn push_string(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
+    push_utf8(out, text.as_bytes());
+}
+
+/// [`push_string`] for text held as bytes, such as a spill field written from a `String`:
+/// escaping looks at ASCII bytes only, so UTF-8 in gives the same JSON string out, without
+/// validating it again.
+pub(crate) fn push_utf8(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut start = 0; // first byte not yet copied

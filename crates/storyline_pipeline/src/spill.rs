@@ -89,21 +89,30 @@ impl SpillReader {
         Ok(Some(fields))
     }
 
-    /// The next record's field `wanted` (`Some(None)` when absent), skipping the others
-    /// without copying them; `None` at the end of the file.
-    pub(crate) fn next_field(&mut self, wanted: usize) -> io::Result<Option<Option<Vec<u8>>>> {
-        let mut field = None;
+    /// Reads the next record's fields listed in `wanted` (ascending field numbers) into
+    /// `fields`, one slot each (`None` where absent), skipping the others without copying
+    /// them; the slots' buffers are reused. Returns false at the end of the file.
+    pub(crate) fn next_fields(
+        &mut self,
+        wanted: &[usize],
+        fields: &mut Vec<Option<Vec<u8>>>,
+    ) -> io::Result<bool> {
+        fields.resize_with(wanted.len(), || None);
+        let mut slot = 0;
         for field_idx in 0..self.n_fields {
             let Some(len) = self.field_len(field_idx)? else {
-                return Ok(None);
+                return Ok(false);
             };
-            if field_idx == wanted {
-                field = read_field(&mut self.input, len)?;
+            if wanted.get(slot) == Some(&field_idx) {
+                let mut buffer = fields[slot].take().unwrap_or_default();
+                buffer.clear();
+                fields[slot] = read_field_into(&mut self.input, len, buffer)?;
+                slot += 1;
             } else if len != ABSENT {
                 self.input.seek_relative(i64::from(len))?;
             }
         }
-        Ok(Some(field))
+        Ok(true)
     }
 
     /// The length word of the next field; `None` at the end of the file, which may only
@@ -121,12 +130,21 @@ impl SpillReader {
 }
 
 fn read_field(input: &mut impl Read, len: u32) -> io::Result<Option<Vec<u8>>> {
+    read_field_into(input, len, Vec::new())
+}
+
+/// [`read_field`] into `bytes`, an empty buffer whose capacity is reused.
+fn read_field_into(
+    input: &mut impl Read,
+    len: u32,
+    mut bytes: Vec<u8>,
+) -> io::Result<Option<Vec<u8>>> {
     if len == ABSENT {
         return Ok(None);
     }
     // `read_to_end` fills spare capacity without zeroing it first (a zeroed buffer of every
     // field's length, overwritten at once, cost ~2% of a run).
-    let mut bytes = Vec::with_capacity(len as usize);
+    bytes.reserve_exact(len as usize);
     input.take(u64::from(len)).read_to_end(&mut bytes)?;
     if bytes.len() != len as usize {
         return Err(io::ErrorKind::UnexpectedEof.into());
@@ -186,9 +204,19 @@ mod tests {
             "a record cut short"
         );
         let mut fields = SpillReader::new(file.try_clone().unwrap(), 3);
-        assert_eq!(fields.next_field(2).unwrap(), Some(Some(Vec::new())));
-        assert_eq!(fields.next_field(2).unwrap(), Some(None));
-        assert_eq!(fields.next_field(1).unwrap(), None, "end of the file");
+        let mut wanted = vec![Some(b"stale".to_vec())];
+        assert!(fields.next_fields(&[2], &mut wanted).unwrap());
+        assert_eq!(
+            wanted,
+            [Some(Vec::new())],
+            "a reused buffer is emptied first"
+        );
+        assert!(fields.next_fields(&[0, 2], &mut wanted).unwrap());
+        assert_eq!(wanted, [Some(b"bb".to_vec()), None]);
+        assert!(
+            !fields.next_fields(&[1], &mut wanted).unwrap(),
+            "end of the file"
+        );
         // A cloned file shares its offset: back to the start for the next reader.
         let mut file = file;
         file.seek(SeekFrom::Start(0)).unwrap();

@@ -11,9 +11,8 @@ use storyline_core::output::{CopyRecord, EvidenceRecord};
 use storyline_core::{CopyEdge, CopyKind, Diagnostic, DocIdx, StoryId};
 use storyline_digest::{Digest, StoryArticle};
 
-use crate::clean;
 use crate::spill::{read_record_at, take_string, SpillReader};
-use crate::{DocState, Error, Progress, Result, RunConfig, Stories};
+use crate::{clean, json, DocState, Error, Progress, Result, RunConfig, Stories};
 
 /// Stories digested per parallel chunk: bounds the texts in memory at once.
 const STORIES_PER_CHUNK: usize = 256;
@@ -223,7 +222,8 @@ fn with_dateline(dateline: Option<String>, text: String) -> String {
 }
 
 /// Writes `articles.jsonl`: every article in input order, its output line read back from
-/// spill D with its story and copy fields spliced in.
+/// spill D with its story and copy fields spliced in, and its text escaped between the
+/// line's head and tail.
 pub(crate) fn write_articles(
     out_dir: &Path,
     docs: &[DocState],
@@ -240,9 +240,20 @@ pub(crate) fn write_articles(
     let mut reader = SpillReader::new(spill.try_clone().map_err(spill_error)?, clean::N_FIELDS);
     let mut line = Vec::with_capacity(1 << 16);
     let mut doc_idx = 0usize;
-    while let Some(rest) = reader.next_field(clean::F_REST).map_err(spill_error)? {
+    let wanted = [clean::F_TEXT, clean::F_REST_HEAD, clean::F_REST_TAIL];
+    let mut fields = Vec::with_capacity(wanted.len());
+    while reader
+        .next_fields(&wanted, &mut fields)
+        .map_err(spill_error)?
+    {
         let Some(doc) = docs.get(doc_idx) else { break };
-        let rest = rest.unwrap_or_default();
+        let [text, head, tail] = &fields[..] else {
+            break;
+        };
+        let (head, tail) = (
+            head.as_deref().unwrap_or(b"{}"),
+            tail.as_deref().unwrap_or(b""),
+        );
         line.clear();
         line.extend_from_slice(b"{\"id\":");
         serde_json::to_writer(&mut line, &*doc.id)?;
@@ -258,10 +269,12 @@ pub(crate) fn write_articles(
             line.extend_from_slice(kind.as_str().as_bytes());
             line.push(b'"');
         }
-        // `rest` is a JSON object: splice its fields in after ours.
-        if rest.len() > 2 {
+        // The rest is a JSON object cut where its text goes: splice its fields in after ours.
+        if head.len() > 2 {
             line.push(b',');
-            line.extend_from_slice(&rest[1..]);
+            line.extend_from_slice(&head[1..]);
+            json::push_utf8(&mut line, text.as_deref().unwrap_or(b""));
+            line.extend_from_slice(tail);
         } else {
             line.push(b'}');
         }
