@@ -4,15 +4,13 @@
 //! articles and bytes per article) and shared by the summary, headline, entity, date and
 //! disagreement passes, so each article's text is split into sentences and terms only once.
 
-use std::cell::RefCell;
-
 use crate::pool;
 use crate::provenance::StoryView;
 use crate::tokens::{term_of_word, tokenize_with_words, word_ranges, Token, Tokenized};
 use crate::{DigestConfig, StoryArticle};
 
 mod sentences;
-use sentences::{split_sentences, split_sentences_into};
+pub(crate) use sentences::SentenceSplitter;
 
 /// A content-word term: the hash of a lower-cased, lightly stemmed word.
 pub(crate) type Term = u64;
@@ -68,6 +66,7 @@ impl<'a> ArticleText<'a> {
             words,
             terms,
             notable,
+            sentences,
         } = tokenize_with_words(
             text,
             Tokenized {
@@ -75,20 +74,9 @@ impl<'a> ArticleText<'a> {
                 words: buffers.words,
                 terms: buffers.terms,
                 notable: buffers.notable,
+                sentences: buffers.sentences,
             },
         );
-        let mut sentences = buffers.sentences;
-        // The sentence ranges are needed only here: one vector per thread holds them.
-        SENTENCE_RANGES.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut ranges) => {
-                split_sentences_into(text, &mut ranges);
-                build_sentences(&tokens, terms.len(), &ranges, &mut sentences);
-            }
-            Err(_) => {
-                let ranges = split_sentences(text);
-                build_sentences(&tokens, terms.len(), &ranges, &mut sentences);
-            }
-        });
         ArticleText {
             position,
             id,
@@ -133,11 +121,6 @@ impl Drop for StoryTexts<'_> {
             );
         }
     }
-}
-
-thread_local! {
-    /// Sentence byte ranges of the article being read (see [`ArticleText::new`]).
-    static SENTENCE_RANGES: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
 }
 
 impl<'a> StoryTexts<'a> {
@@ -288,40 +271,70 @@ pub(crate) fn count_shared(left: &[Term], right: &[Term]) -> usize {
     shared
 }
 
-/// Attaches tokens and terms to sentence ranges (both are in text order). Every token lies
-/// inside a sentence (sentences cover all but the whitespace between them, and no word
-/// holds whitespace or runs across a sentence's end), so a sentence's terms are a range
-/// of the article's, found from its tokens' [`Token::terms_before`].
-fn build_sentences(
-    tokens: &[Token],
-    n_terms: usize,
-    ranges: &[(usize, usize)],
-    sentences: &mut Vec<Sentence>,
-) {
-    let terms_before = |index: usize| {
-        tokens
-            .get(index)
-            .map_or(n_terms, |token| token.terms_before as usize)
-    };
-    let mut next_token = 0;
-    sentences.clear();
-    sentences.extend(ranges.iter().map(|&(start, end)| {
-        let rest = tokens.get(next_token..).unwrap_or(&[]);
-        let first_token = next_token + rest.partition_point(|t| t.start() < start);
-        let rest = tokens.get(first_token..).unwrap_or(&[]);
-        next_token = first_token + rest.partition_point(|t| t.end() <= end);
-        Sentence {
-            start,
-            end,
-            terms: terms_before(first_token)..terms_before(next_token),
-            n_words: next_token - first_token,
-        }
-    }));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Attaches tokens and terms to sentence ranges (both are in text order). Every token lies
+    /// inside a sentence (sentences cover all but the whitespace between them, and no word
+    /// holds whitespace or runs across a sentence's end), so a sentence's terms are a range
+    /// of the article's, found from its tokens' [`Token::terms_before`].
+    fn build_sentences(
+        tokens: &[Token],
+        n_terms: usize,
+        ranges: &[(usize, usize)],
+        sentences: &mut Vec<Sentence>,
+    ) {
+        let terms_before = |index: usize| {
+            tokens
+                .get(index)
+                .map_or(n_terms, |token| token.terms_before as usize)
+        };
+        let mut next_token = 0;
+        sentences.clear();
+        sentences.extend(ranges.iter().map(|&(start, end)| {
+            let rest = tokens.get(next_token..).unwrap_or(&[]);
+            let first_token = next_token + rest.partition_point(|t| t.start() < start);
+            let rest = tokens.get(first_token..).unwrap_or(&[]);
+            next_token = first_token + rest.partition_point(|t| t.end() <= end);
+            Sentence {
+                start,
+                end,
+                terms: terms_before(first_token)..terms_before(next_token),
+                n_words: next_token - first_token,
+            }
+        }));
+    }
+
+    #[test]
+    fn sentences_found_in_gaps_are_those_of_the_text_scan() {
+        let fragments = [
+            "He", "said", "no", ".", "!", "?", "\n", " ", "  ", "'", "’", "”", "\"", ")", "(",
+            "U.S.", "Mr.", "J.", "x-", "’s", "12", "3.5", "\u{a0}", "“", "É", "é", ":", "'s",
+            "...", ". ", "? \"", "St.", "\t", "\r\n", "A",
+        ];
+        let mut state = 19_u64;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..16 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
+            }
+            let article = ArticleText::new(0, "a", false, String::new(), &text);
+            let mut expected = Vec::new();
+            let ranges = sentences::split_sentences(&text);
+            build_sentences(&article.tokens, article.terms.len(), &ranges, &mut expected);
+            let shown = |sentences: &[Sentence]| {
+                sentences
+                    .iter()
+                    .map(|s| (s.start, s.end, s.terms.clone(), s.n_words))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(shown(&article.sentences), shown(&expected), "{text:?}");
+        }
+    }
 
     #[test]
     fn words_keep_inner_hyphens_and_apostrophes() {

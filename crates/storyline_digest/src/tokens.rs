@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHasher;
 
-use crate::text::{Term, STOPWORDS};
+use crate::text::{Sentence, SentenceSplitter, Term, STOPWORDS};
 
 mod scan;
 pub(crate) use scan::word_ranges;
@@ -246,6 +246,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         words: Vec::new(),
         terms: Vec::new(),
         notable: Vec::new(),
+        sentences: Vec::new(),
     };
     tokenize_with_words(text, empty).tokens
 }
@@ -263,6 +264,8 @@ pub(crate) struct Tokenized<'t> {
     /// tokens, so those passes read this short list rather than every token (which, once
     /// a story's tokens outgrow the first-level cache, cost a cache miss per few tokens).
     pub(crate) notable: Vec<u32>,
+    /// The sentences, found in the gaps between words (see [`SentenceSplitter`]).
+    pub(crate) sentences: Vec<Sentence>,
 }
 
 /// The hashes of [`crate::disagree::fact_words`].
@@ -282,6 +285,7 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
         mut words,
         mut terms,
         mut notable,
+        mut sentences,
     } = into;
     tokens.clear();
     words.clear();
@@ -294,6 +298,7 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
     let stopwords = stopword_hashes();
     let fact_words = fact_word_hashes();
     let mut buffer = String::new();
+    let mut splitter = SentenceSplitter::new(&mut sentences);
     let mut previous_end = 0;
     let mut offset = 0;
     while let Some(start) = next_word_start(text, offset) {
@@ -306,6 +311,8 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
             if start == previous_end + 1 && bytes.get(previous_end) == Some(&b' ') {
                 (first, !first, false)
             } else {
+                // Only such gaps can hold a mark that ends a sentence.
+                splitter.read_gap(text, previous_end, start, tokens.len(), terms.len());
                 let gap = text.get(previous_end..start).unwrap_or("");
                 (
                     first || starts_sentence(gap),
@@ -355,12 +362,15 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
             },
         });
     }
+    splitter.read_gap(text, previous_end, text.len(), tokens.len(), terms.len());
+    splitter.finish(text, tokens.len(), terms.len());
     mark_headlines(text, &mut tokens);
     Tokenized {
         tokens,
         words,
         terms,
         notable,
+        sentences,
     }
 }
 

@@ -1,10 +1,16 @@
-//! Sentences of an article's text: where they start and end, as byte ranges.
+//! Sentences of an article's text: where they start and end, as byte ranges, with the
+//! words they hold.
 //!
-//! [`split_sentences_into`] is called once per article by [`super::ArticleText::new`];
-//! the ranges it writes are trimmed, and every word of the text lies inside one of them
-//! (see `super::build_sentences`). The text is scanned eight bytes at a time for the
-//! marks that may end a sentence, and what follows a mark is read as bytes while it is
-//! ASCII, as chars otherwise.
+//! The tokenizer ([`crate::tokens::tokenize_with_words`]) feeds a [`SentenceSplitter`] the
+//! gaps between words as it walks the text: the marks that may end a sentence (`.`, `!`,
+//! `?`, a line break) never lie inside a word, so a sentence ends only in a gap, and the
+//! words read so far are the sentence's (see [`crate::text::Sentence`]). A separate scan of
+//! every byte for the marks, and a search for each sentence's words among the tokens, cost
+//! a sixth of the tokenizer's time. The ranges are trimmed, and every word of the text lies
+//! inside one of them. [`split_sentences`], the same rules as one scan of the text, is kept
+//! for the tests as the reference.
+
+use crate::text::Sentence;
 
 /// Words before a full stop that do not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
@@ -61,6 +67,7 @@ fn is_abbreviation(word: &str) -> bool {
 /// Splits `text` into sentences (byte ranges, trimmed): at line breaks, and after `.`, `!`
 /// or `?` (and closing quotes) followed by a space and a capital, digit or opening quote,
 /// unless the full stop ends an abbreviation or an initial.
+#[cfg(test)]
 pub(super) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut sentences = Vec::with_capacity(text.len() / 64 + 1);
     split_sentences_into(text, &mut sentences);
@@ -68,7 +75,8 @@ pub(super) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// [`split_sentences`] into `sentences` (emptied first).
-pub(super) fn split_sentences_into(text: &str, sentences: &mut Vec<(usize, usize)>) {
+#[cfg(test)]
+fn split_sentences_into(text: &str, sentences: &mut Vec<(usize, usize)>) {
     sentences.clear();
     let bytes = text.as_bytes();
     // Where the current sentence starts; a line break always ends one.
@@ -96,9 +104,8 @@ pub(super) fn split_sentences_into(text: &str, sentences: &mut Vec<(usize, usize
 }
 
 /// The offset of the next `.`, `!`, `?` or line break at or after `offset`. Eight bytes
-/// are tested at a time (a word-wide test for a zero byte after xor-ing each mark in):
-/// this scan reads every byte of every text, and a byte loop was one of the digest's
-/// largest costs.
+/// are tested at a time (a word-wide test for a zero byte after xor-ing each mark in).
+#[cfg(test)]
 fn next_mark(bytes: &[u8], mut offset: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -200,10 +207,17 @@ fn is_ascii_white_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
+#[cfg(test)]
 fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
-    let Some(slice) = text.get(start..end) else {
-        return;
-    };
+    if let Some(range) = trimmed(text, start, end) {
+        sentences.push(range);
+    }
+}
+
+/// `start..end` of `text` without white space at either end, or `None` when nothing is
+/// left (or the range is not one of `text`).
+fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let slice = text.get(start..end)?;
     // As `slice.trim()`, reading ASCII white space as bytes; a non-ASCII byte at either
     // end (a no-break space, say) sends the slice to `trim`.
     let bytes = slice.as_bytes();
@@ -213,17 +227,87 @@ fn push_sentence(sentences: &mut Vec<(usize, usize)>, text: &str, start: usize, 
         (Some(first), Some(last)) if bytes[first].is_ascii() && bytes[last].is_ascii() => {
             (first, last + 1)
         }
-        (None, _) | (_, None) => return,
+        (None, _) | (_, None) => return None,
         _ => {
             let trimmed = slice.trim();
             if trimmed.is_empty() {
-                return;
+                return None;
             }
             let first = slice.len() - slice.trim_start().len();
             (first, first + trimmed.len())
         }
     };
-    sentences.push((start + trimmed_start, start + trimmed_end));
+    Some((start + trimmed_start, start + trimmed_end))
+}
+
+/// Splits a text into sentences as the tokenizer walks it: the rules of [`split_sentences`],
+/// applied to the marks of each gap between words in turn ([`SentenceSplitter::read_gap`]).
+#[derive(Debug)]
+pub(crate) struct SentenceSplitter<'s> {
+    /// Where the current sentence starts (untrimmed).
+    start: usize,
+    /// The number of words and of terms read before the current sentence.
+    words_before: usize,
+    terms_before: usize,
+    sentences: &'s mut Vec<Sentence>,
+}
+
+impl<'s> SentenceSplitter<'s> {
+    /// A splitter writing into `sentences` (emptied first).
+    pub(crate) fn new(sentences: &'s mut Vec<Sentence>) -> Self {
+        sentences.clear();
+        SentenceSplitter {
+            start: 0,
+            words_before: 0,
+            terms_before: 0,
+            sentences,
+        }
+    }
+
+    /// Reads the gap `text[from..to]` between two words (or before the first, or after the
+    /// last), `n_words` words and `n_terms` terms having been read before it: ends the
+    /// current sentence at each mark that ends one.
+    pub(crate) fn read_gap(
+        &mut self,
+        text: &str,
+        from: usize,
+        to: usize,
+        n_words: usize,
+        n_terms: usize,
+    ) {
+        let gap = text.as_bytes().get(from..to).unwrap_or(&[]);
+        for (at, &byte) in gap.iter().enumerate() {
+            let mark = from + at;
+            let end = match byte {
+                b'\n' => mark + 1,
+                b'.' | b'!' | b'?' => match sentence_end(text, self.start, mark) {
+                    Some(end) => end,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            self.end_sentence(text, end, n_words, n_terms);
+        }
+    }
+
+    /// Ends the last sentence at the end of the text.
+    pub(crate) fn finish(mut self, text: &str, n_words: usize, n_terms: usize) {
+        self.end_sentence(text, text.len(), n_words, n_terms);
+    }
+
+    fn end_sentence(&mut self, text: &str, end: usize, n_words: usize, n_terms: usize) {
+        if let Some((start, trimmed_end)) = trimmed(text, self.start, end) {
+            self.sentences.push(Sentence {
+                start,
+                end: trimmed_end,
+                terms: self.terms_before..n_terms,
+                n_words: n_words - self.words_before,
+            });
+            self.words_before = n_words;
+            self.terms_before = n_terms;
+        }
+        self.start = end;
+    }
 }
 
 #[cfg(test)]
