@@ -3,15 +3,19 @@
 //! the output the same.
 //!
 //! `cargo run --release -p storyline_cluster --example features_speed -- FILE.jsonl
-//! [REPEAT]` reads JSONL articles (`text`, optional `title` and `date` as YYYY-MM-DD; the
-//! storyline_clean `clean_speed --dump` output fits), extracts features REPEAT times
-//! (default 3) on one thread, clusters once, and prints CPU times (the mean per article
-//! over all rounds, and that of the quickest round) and checksums of the features, the
-//! story ids and the similarity graph (edges and their cosines).
+//! [REPEAT] [GRAPH_REPEAT]` reads JSONL articles (`text`, optional `title` and `date` as
+//! YYYY-MM-DD; the storyline_clean `clean_speed --dump` output fits), extracts features
+//! REPEAT times (default 3) on one thread, builds the similarity graph GRAPH_REPEAT times
+//! (default 1) and links it once, and prints CPU times (features: the mean per article over
+//! all rounds, and that of the quickest round; the graph: the mean and quickest round) and
+//! checksums of the features, the story ids and the similarity graph (edges and their
+//! cosines).
 #![allow(clippy::print_stdout)]
 
 use anyhow::Context;
-use storyline_cluster::{cluster_stories, story_features, ClusterConfig, StoryFeatures};
+use storyline_cluster::{
+    cluster_stories, story_features, ClusterConfig, SimilarityGraph, StoryFeatures,
+};
 use xxhash_rust::xxh3::Xxh3;
 
 /// Days since 1970-01-01 of a "YYYY-MM-DD…" date (proleptic Gregorian).
@@ -40,6 +44,11 @@ fn main() -> anyhow::Result<()> {
         .get(1)
         .and_then(|arg| arg.parse().ok())
         .unwrap_or(3)
+        .max(1);
+    let graph_repeat: usize = args
+        .get(2)
+        .and_then(|arg| arg.parse().ok())
+        .unwrap_or(1)
         .max(1);
     let data = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let field = |record: &serde_json::Value, name: &str| {
@@ -91,21 +100,38 @@ fn main() -> anyhow::Result<()> {
     }
     let features_checksum = checksum.digest();
 
+    // The two halves of story grouping, timed apart: the similarity graph GRAPH_REPEAT
+    // times (its quickest round is the least disturbed reading), then linking once.
+    let mut graph_seconds = Vec::new();
+    let mut graph = None;
+    for _ in 0..graph_repeat {
+        let watch = storyline_bench::cpu::CpuStopwatch::process();
+        graph = Some(SimilarityGraph::of(&features, &config));
+        graph_seconds.push(watch.elapsed().as_secs_f64());
+    }
+    let graph = graph.unwrap_or_else(|| SimilarityGraph::of(&features, &config));
     let watch = storyline_bench::cpu::CpuStopwatch::process();
-    let stories = cluster_stories(&features, &[], &config);
-    let cluster_seconds = watch.elapsed().as_secs_f64();
+    let stories = graph.link(&[], &config);
+    let link_seconds = watch.elapsed().as_secs_f64();
+    debug_assert_eq!(stories, cluster_stories(&features, &[], &config));
     let mut checksum = Xxh3::new();
     for story in &stories {
         checksum.update(&story.0.to_le_bytes());
     }
     let n = articles.len().max(1) as f64;
+    let graph_mean = graph_seconds.iter().sum::<f64>() / graph_seconds.len().max(1) as f64;
+    let graph_quickest = graph_seconds.iter().copied().fold(f64::INFINITY, f64::min);
     println!(
-        "articles {}  features {:.2} us/article ({} rounds; quickest {:.2})  cluster {:.3} s CPU",
+        "articles {}  features {:.2} us/article ({} rounds; quickest {:.2})  \
+         graph {:.3} s CPU ({} rounds; quickest {:.3})  link {:.3} s CPU",
         articles.len(),
         features_seconds / n / repeat as f64 * 1e6,
         repeat,
         quickest_round / n * 1e6,
-        cluster_seconds
+        graph_mean,
+        graph_seconds.len(),
+        graph_quickest,
+        link_seconds
     );
     // The similarity graph too: a speed change in the candidate search must leave every
     // edge's cosine the same, bit for bit, not only the stories.

@@ -332,25 +332,16 @@ fn largest(keys: &[u64]) -> (usize, u64) {
 /// falls back to linear probing. Terms of weight 0 are left out: they add nothing either.
 #[derive(Debug, Default)]
 pub(crate) struct ProbeTable {
-    /// Power-of-two many (term, quantised weight) slots; weight 0 marks an empty slot.
-    slots: Vec<(u32, u16)>,
+    /// Power-of-two many (term, weight) slots, the quantised weight held as an `f32` (the
+    /// same value, converted once here rather than per look-up); weight 0 marks an empty
+    /// slot.
+    slots: Vec<(u32, f32)>,
     /// Slots written by the current load, to empty them for the next.
     filled: Vec<u32>,
     /// Right shift of the term before masking: which bits choose the slot.
     shift: u32,
     /// No two terms share a slot (else the slots are probed linearly from the term's).
     direct: bool,
-}
-
-/// Weight pairs of shared terms [`ProbeTable::dot`] gathers before summing their products.
-const PRODUCT_BATCH: usize = 64;
-
-/// `dot` plus the products of the packed weight pairs (high and low 16 bits), in order.
-#[inline]
-fn add_pair_products(dot: f32, pairs: &[u32]) -> f32 {
-    pairs.iter().fold(dot, |sum, &pair| {
-        sum + f32::from((pair >> 16) as u16) * f32::from(pair as u16)
-    })
 }
 
 /// Windows of term bits tried before falling back to linear probing.
@@ -362,7 +353,7 @@ impl ProbeTable {
         // none. The table only grows, so it is allocated and cleared once, not per article.
         let wanted = (terms.len() * 32).next_power_of_two().max(64);
         if wanted > self.slots.len() {
-            self.slots = vec![(0, 0); wanted];
+            self.slots = vec![(0, 0.0); wanted];
             self.filled.clear();
         }
         self.empty();
@@ -379,7 +370,7 @@ impl ProbeTable {
     fn empty(&mut self) {
         for &slot in &self.filled {
             if let Some(entry) = self.slots.get_mut(slot as usize) {
-                *entry = (0, 0);
+                *entry = (0, 0.0);
             }
         }
         self.filled.clear();
@@ -397,7 +388,7 @@ impl ProbeTable {
             }
             let slot = (term >> shift) as usize & mask;
             match self.slots.get_mut(slot) {
-                Some(entry) if entry.1 == 0 => *entry = (term, weight),
+                Some(entry) if entry.1 == 0.0 => *entry = (term, f32::from(weight)),
                 _ => return false,
             }
             self.filled.push(slot as u32);
@@ -416,49 +407,42 @@ impl ProbeTable {
                 continue;
             }
             let mut slot = term as usize & mask;
-            while self.slots.get(slot).is_some_and(|entry| entry.1 != 0) {
+            while self.slots.get(slot).is_some_and(|entry| entry.1 != 0.0) {
                 slot = (slot + 1) & mask;
             }
             if let Some(entry) = self.slots.get_mut(slot) {
-                *entry = (term, weight);
+                *entry = (term, f32::from(weight));
             }
             self.filled.push(slot as u32);
         }
     }
 
     /// Dot product (in quantised units) of the loaded vector with `terms`/`weights`.
+    /// Never inlined: inside the candidate search the running sum was kept on the stack,
+    /// and each addition waited on a store and a reload.
+    #[inline(never)]
     fn dot(&self, terms: &[u32], weights: &[u16]) -> f32 {
         let mask = self.slots.len().wrapping_sub(1);
         let mut dot = 0.0f32;
         if self.direct {
-            // The weight pairs of shared terms are gathered first, without branching, and
-            // their products then summed in order: the sum must run term by term, and
-            // adding the zero products of the many unshared terms too would make that
-            // chain of dependent additions several times longer. A pair (two u16 in a u32)
-            // is cheaper to gather than a product, which is only worked out for the few
-            // shared terms.
-            // Taken PRODUCT_BATCH terms at a time, the pairs of a batch always fit, so the
-            // loop over its terms tests nothing but whether each term is shared.
-            let mut shared = [0u32; PRODUCT_BATCH];
-            for (terms, weights) in terms
-                .chunks(PRODUCT_BATCH)
-                .zip(weights.chunks(PRODUCT_BATCH))
-            {
-                let mut n_shared = 0;
-                for (&term, &weight) in terms.iter().zip(weights) {
-                    let (held_term, held_weight) = self
-                        .slots
-                        .get((term >> self.shift) as usize & mask)
-                        .copied()
-                        .unwrap_or((0, 0));
-                    // Below PRODUCT_BATCH (a power of two), so the mask never changes it.
-                    shared[n_shared & (PRODUCT_BATCH - 1)] =
-                        (u32::from(held_weight) << 16) | u32::from(weight);
-                    // An empty slot (weight 0) matching a term 0 adds a product of 0, which
-                    // leaves the (non-negative) sum's bits as they are.
-                    n_shared += usize::from(held_term == term);
-                }
-                dot = add_pair_products(dot, shared.get(..n_shared).unwrap_or_default());
+            // Every term adds its product, a term that is not shared a product of +0.0:
+            // added to the non-negative sum it leaves the bits as they are, so the sum is
+            // that of the shared terms in term order. No branch on whether a term is
+            // shared, and a dozen instructions a term (gathering the shared pairs first,
+            // to add fewer products, took twice as many).
+            let (slots, shift) = (self.slots.as_slice(), self.shift);
+            for (&term, &weight) in terms.iter().zip(weights) {
+                let (held_term, held_weight) = slots
+                    .get((term >> shift) as usize & mask)
+                    .copied()
+                    .unwrap_or((0, 0.0));
+                // All ones when the term is shared, else zero: the held weight or +0.0.
+                // Worked out by arithmetic (equal terms: 0 - 1 borrows into the high
+                // half) because the compiler turns a comparison into a branch here, which
+                // guessed wrong once in six terms.
+                let keep = (u64::from(held_term ^ term).wrapping_sub(1) >> 32) as u32;
+                let shared_weight = f32::from_bits(held_weight.to_bits() & keep);
+                dot += shared_weight * f32::from(weight);
             }
             return dot;
         }
@@ -468,11 +452,11 @@ impl ProbeTable {
                 let Some(&(held_term, held_weight)) = self.slots.get(slot) else {
                     break;
                 };
-                if held_weight == 0 {
+                if held_weight == 0.0 {
                     break;
                 }
                 if held_term == term {
-                    dot += f32::from(held_weight) * f32::from(weight);
+                    dot += held_weight * f32::from(weight);
                     break;
                 }
                 slot = (slot + 1) & mask;

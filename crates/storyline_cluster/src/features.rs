@@ -76,6 +76,16 @@ impl StoryFeatures {
             })
     }
 
+    /// The terms as (hash, count, kind number), the kind number being the [`TermKind`]
+    /// discriminant: for weighing, which looks a kind's boost up in a table rather than
+    /// branching on the kind (kinds come in no order a processor could predict).
+    pub(crate) fn raw_terms(&self) -> impl Iterator<Item = (u32, u16, usize)> + '_ {
+        self.hashes
+            .iter()
+            .zip(self.packed.iter())
+            .map(|(&hash, &packed)| (hash, packed & MAX_PACKED_COUNT, usize::from(packed >> 14)))
+    }
+
     /// Number of terms kept.
     pub fn n_terms(&self) -> usize {
         self.hashes.len()

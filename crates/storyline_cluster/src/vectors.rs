@@ -53,9 +53,9 @@ impl VectorStore {
     pub(crate) fn build(features: &[StoryFeatures], config: &ClusterConfig) -> VectorStore {
         let mut term_table = TermTable::default();
         for article in features {
-            term_table.warm(article.terms().map(|term| term.hash));
-            for term in article.terms() {
-                term_table.count(term.hash);
+            term_table.warm(article.raw_terms().map(|(hash, _, _)| hash));
+            for (hash, _, _) in article.raw_terms() {
+                term_table.count(hash);
             }
         }
         term_table.set_idf(features.len() as f32, config);
@@ -147,6 +147,8 @@ impl VectorStore {
             for &weight in weights.iter().step_by(32) {
                 sink ^= u32::from(weight);
             }
+            // The date too: the similarity reads it next to the vector.
+            sink ^= self.dates.get(doc).copied().flatten().unwrap_or(0) as u32;
         }
         std::hint::black_box(sink);
     }
@@ -272,8 +274,14 @@ fn top_positions(
 const QUANTUM: f32 = 65535.0;
 
 fn quantise(weight: f32) -> u16 {
-    // Float-to-int `as` saturates, so out-of-range or NaN input cannot wrap.
-    (weight.clamp(0.0, 1.0) * QUANTUM).round() as u16
+    let scaled = weight.clamp(0.0, 1.0) * QUANTUM;
+    // `scaled.round()` (halves away from zero) without the call to the rounding routine:
+    // the whole part by truncation, plus one when the rest is at least a half. For
+    // 0 ≤ scaled ≤ 65535 the subtraction is exact, so this is the same number. Float-to-int
+    // `as` saturates and takes NaN to 0, as `round() as u16` did.
+    let whole = scaled as u32;
+    let rest = scaled - whole as f32;
+    u16::try_from(whole + u32::from(rest >= 0.5)).unwrap_or(u16::MAX)
 }
 
 fn dequantise(weight: u16) -> f32 {
@@ -312,15 +320,16 @@ impl WeighScratch {
     ) -> &[WeightedTerm] {
         let weighted = &mut self.weighted;
         weighted.clear();
-        term_table.warm(article.terms().map(|term| term.hash));
-        weighted.extend(article.terms().map(|term| {
+        term_table.warm(article.raw_terms().map(|(hash, _, _)| hash));
+        let boosts = kind_boosts(config);
+        weighted.extend(article.raw_terms().map(|(hash, count, kind)| {
             // Every term of every article was counted, so the lookup finds it.
-            let slot = term_table.slot_of(term.hash).unwrap_or(u32::MAX);
+            let slot = term_table.slot_of(hash).unwrap_or(u32::MAX);
             let stats = term_table.stats(slot);
-            let tf = sublinear_count(term.count.max(1));
+            let tf = sublinear_count(count.max(1));
             WeightedTerm {
-                term: term.hash,
-                weight: tf * stats.idf * kind_boost(term.kind, config),
+                term: hash,
+                weight: tf * stats.idf * boosts.get(kind).copied().unwrap_or(1.0),
                 df: stats.df.max(1),
                 slot,
             }
@@ -376,13 +385,13 @@ fn weight_key(term: &WeightedTerm) -> u64 {
     (u64::from(!ordered) << 32) | u64::from(term.term)
 }
 
-fn kind_boost(kind: TermKind, config: &ClusterConfig) -> f32 {
-    match kind {
-        TermKind::Word => 1.0,
-        TermKind::Name => config.name_boost,
-        TermKind::Number => config.number_boost,
-        TermKind::NamePair => config.name_pair_boost,
-    }
+/// Weight multiplier of each kind of term, indexed by the [`TermKind`] discriminant.
+fn kind_boosts(config: &ClusterConfig) -> [f32; 4] {
+    let mut boosts = [1.0; 4];
+    boosts[TermKind::Name as usize] = config.name_boost;
+    boosts[TermKind::Number as usize] = config.number_boost;
+    boosts[TermKind::NamePair as usize] = config.name_pair_boost;
+    boosts
 }
 
 /// 1 within the grace period, then decaying: articles months apart rarely share a story.
@@ -392,6 +401,11 @@ fn date_factor(a: Option<i32>, b: Option<i32>, config: &ClusterConfig) -> f32 {
     };
     let gap = (i64::from(a) - i64::from(b)).unsigned_abs() as f32;
     let excess = (gap - config.date_grace_days).max(0.0);
+    // Within the grace period the factor is e^-0 = 1 exactly: most candidate pairs of a
+    // story are, and the exponential is not worked out for them.
+    if excess == 0.0 {
+        return 1.0;
+    }
     (-excess / config.date_scale_days.max(1.0)).exp()
 }
 
@@ -423,6 +437,27 @@ mod tests {
             expected.contains(&similarity),
             "similarity {similarity} not in {expected:?}"
         );
+    }
+
+    #[test]
+    fn quantise_rounds_like_round() {
+        // Every weight near each quantum and near each half quantum, and odd inputs.
+        let mut weights: Vec<f32> = vec![f32::NAN, -1.0, 0.0, 1.0, 2.0, f32::INFINITY];
+        for step in 0..=65535u32 {
+            for offset in [-0.5f32, -0.25, 0.0, 0.25, 0.5] {
+                let scaled = step as f32 + offset;
+                let weight = scaled / QUANTUM;
+                weights.extend([
+                    weight,
+                    f32::from_bits(weight.to_bits() + 1),
+                    f32::from_bits(weight.to_bits().saturating_sub(1)),
+                ]);
+            }
+        }
+        for weight in weights {
+            let want = (weight.clamp(0.0, 1.0) * QUANTUM).round() as u16;
+            assert_eq!(quantise(weight), want, "weight {weight}");
+        }
     }
 
     #[test]
