@@ -78,7 +78,10 @@ pub(crate) fn fold_normalised_ascii(line: &[u8], out: &mut Vec<u8>) -> Option<u3
     if matches!(line.first(), None | Some(b' ')) || line.last() == Some(&b' ') {
         return None;
     }
-    fold_ascii::<true>(line, out, FoldState::default()).map(|state| state.n_words)
+    // Most lines take the branch-light path; the few it hands back (two apostrophes in a
+    // word, or not normalised ASCII at all) are settled here.
+    crate::line_fold::fold_plain_ascii_line(line, out)
+        .or_else(|| fold_ascii::<true>(line, out, FoldState::default()).map(|state| state.n_words))
 }
 
 /// Folds an ASCII `run` into `out` from `state`, sixteen bytes at a time when both halves are
@@ -253,22 +256,22 @@ const FOLD_SLACK: usize = 2 * FOLD_BLOCK;
 
 /// Copies `block` into `room` at `at`. The room [`fold_ascii`] makes always holds it; the
 /// check only keeps an impossible overflow from panicking.
-fn write_block(room: &mut [u8], at: usize, block: &[u8]) {
+pub(crate) fn write_block(room: &mut [u8], at: usize, block: &[u8]) {
     if let Some(target) = room.get_mut(at..at + block.len()) {
         target.copy_from_slice(block);
     }
 }
 
 /// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// The low bit of every byte of a `u64`.
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+pub(crate) const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 /// The bit that makes an ASCII letter lowercase, in every byte (digits and spaces have it).
-const LOWERCASE_BITS: u64 = LOW_BITS * 0x20;
+pub(crate) const LOWERCASE_BITS: u64 = LOW_BITS * 0x20;
 
 /// The high bit of each byte of `bytes` (all below 0x80) that lies in `low..=high`. Each sum
 /// stays below 0x100 per byte, so no carry crosses into the next byte.
-const fn bytes_in_range(bytes: u64, low: u8, high: u8) -> u64 {
+pub(crate) const fn bytes_in_range(bytes: u64, low: u8, high: u8) -> u64 {
     let at_least_low = bytes + LOW_BITS * (0x80 - low as u64);
     let above_high = bytes + LOW_BITS * (0x7f - high as u64);
     at_least_low & !above_high & HIGH_BITS
@@ -276,7 +279,7 @@ const fn bytes_in_range(bytes: u64, low: u8, high: u8) -> u64 {
 
 /// Number of bytes flagged in a mask of high bits: the multiply sums the flags into the top
 /// byte (a popcount without the instruction, which the baseline x86-64 target lacks).
-const fn count_flags(flags: u64) -> u32 {
+pub(crate) const fn count_flags(flags: u64) -> u32 {
     ((flags >> 7).wrapping_mul(LOW_BITS) >> 56) as u32
 }
 

@@ -49,6 +49,7 @@
 mod blocks;
 mod filler;
 mod fold;
+mod line_fold;
 mod model;
 mod phrase_set;
 mod phrases;
