@@ -21,14 +21,16 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::text::{
-    is_long_enough, sentence_word_key, stem, tokenize, word_classes, word_hash, TokenSink,
-    WordClasses, COMMON_STEM, LONGEST_STOPWORD, STOPWORD,
+    is_long_enough, sentence_word_key, stem, tokenize, word_classes, word_hash, ShortWord,
+    TokenSink, WordClasses, COMMON_STEM, LONGEST_STOPWORD, STOPWORD,
 };
 use crate::MatchConfig;
 
 mod small_sets;
+mod word_cache;
 
 use small_sets::{sort_small, DistinctCount};
+use word_cache::{WordCache, WordFacts};
 
 /// Bins of the shingle MinHash; 128 bins × 16 bits keep the Jaccard estimate within ~±0.05.
 pub(crate) const SHINGLE_BINS: usize = 128;
@@ -123,8 +125,9 @@ fn build_with(text: &str, config: &MatchConfig, scratch: &mut Scratch) -> Finger
         shingles,
         sentence_content,
         word,
+        words,
     } = scratch;
-    let mut builder = Builder::new(config, text.len(), shingles, sentence_content);
+    let mut builder = Builder::new(config, text.len(), shingles, sentence_content, words);
     let quotes = tokenize(text, word, &mut builder);
     builder.finish(quotes.spans())
 }
@@ -245,6 +248,7 @@ struct Scratch {
     sentence_content: Vec<u16>,
     /// The tokenizer's buffer for words it must lowercase or decode.
     word: String,
+    words: WordCache,
 }
 
 /// Streaming state of one fingerprint build.
@@ -259,6 +263,7 @@ struct Builder<'c> {
     /// contiguous run, which the unrolled shingle reads without wrapping indices.
     window: [u64; 32],
     shingles: &'c mut DistinctCount,
+    words: &'c mut WordCache,
     shingle_minhash: OnePermutation<SHINGLE_BINS>,
     content: OnePermutation<CONTENT_BINS>,
     sentence_hash: u64,
@@ -281,6 +286,7 @@ impl<'c> Builder<'c> {
         text_len: usize,
         shingles: &'c mut DistinctCount,
         sentence_content: &'c mut Vec<u16>,
+        words: &'c mut WordCache,
     ) -> Self {
         // News prose runs about 6 bytes per word and 20 words per sentence.
         let expected_words = (text_len / 6).min(1 << 16);
@@ -296,6 +302,7 @@ impl<'c> Builder<'c> {
                 shingles.reset(expected_words);
                 shingles
             },
+            words,
             shingle_minhash: OnePermutation::new(),
             content: OnePermutation::new(),
             sentence_hash: 0,
@@ -314,9 +321,19 @@ impl<'c> Builder<'c> {
         }
     }
 
+    /// One word, known by its hash; `stopword` and `long_enough` say whether it is a
+    /// stopword and long enough to carry content, and `stem` gives its stem's hash and
+    /// whether that is a common stem, asked only for content words.
     #[inline(always)]
-    fn push_word(&mut self, lower: &str, capitalized: bool, numeric: bool) {
-        let hash = word_hash(lower);
+    fn push_word(
+        &mut self,
+        hash: u64,
+        stopword: bool,
+        long_enough: bool,
+        stem: impl FnOnce(&Self) -> (u64, bool),
+        capitalized: bool,
+        numeric: bool,
+    ) {
         self.exact_hash = mix64(self.exact_hash.rotate_left(23) ^ hash);
         let slot = self.n_words as usize % 16;
         self.window[slot] = hash;
@@ -337,31 +354,12 @@ impl<'c> Builder<'c> {
             self.shingle_minhash.insert(shingle);
         }
 
-        // One probe answers "stopword" and, for a word that is its own stem, "common".
-        let classes = if lower.len() <= LONGEST_STOPWORD {
-            self.word_classes.get(hash)
-        } else {
-            0
-        };
-        let stopword = classes & STOPWORD != 0;
-        if numeric {
-            self.n_numbers += 1;
-        } else if capitalized && !self.at_sentence_start && !stopword {
-            self.n_names += 1;
-        }
-        if numeric || (is_long_enough(lower) && !stopword) {
-            let stemmed = stem(lower);
-            let (stem_hash, stem_classes) = if stemmed.len() == lower.len() {
-                if lower.len() <= LONGEST_STOPWORD {
-                    (hash, classes)
-                } else {
-                    (hash, self.word_classes.get(hash))
-                }
-            } else {
-                let stem_hash = word_hash(stemmed);
-                (stem_hash, self.word_classes.get(stem_hash))
-            };
-            if stem_classes & COMMON_STEM == 0 {
+        // Counted without branches: capitals and numbers come at random.
+        self.n_numbers += u32::from(numeric);
+        self.n_names += u32::from(!numeric && capitalized && !self.at_sentence_start && !stopword);
+        if numeric || (long_enough && !stopword) {
+            let (stem_hash, common) = stem(self);
+            if !common {
                 self.content.insert(stem_hash);
             }
             self.sentence_content.push(sentence_word_key(stem_hash));
@@ -420,7 +418,48 @@ impl<'c> Builder<'c> {
 impl TokenSink for Builder<'_> {
     #[inline(always)]
     fn word(&mut self, lower: &str, capitalized: bool, numeric: bool) {
-        self.push_word(lower, capitalized, numeric);
+        let hash = word_hash(lower);
+        // One probe answers "stopword" and, for a word that is its own stem, "common".
+        let classes = if lower.len() <= LONGEST_STOPWORD {
+            self.word_classes.get(hash)
+        } else {
+            0
+        };
+        let stem = |builder: &Self| {
+            let stemmed = stem(lower);
+            let (stem_hash, stem_classes) = if stemmed.len() == lower.len() {
+                if lower.len() <= LONGEST_STOPWORD {
+                    (hash, classes)
+                } else {
+                    (hash, builder.word_classes.get(hash))
+                }
+            } else {
+                let stem_hash = word_hash(stemmed);
+                (stem_hash, builder.word_classes.get(stem_hash))
+            };
+            (stem_hash, stem_classes & COMMON_STEM != 0)
+        };
+        self.push_word(
+            hash,
+            classes & STOPWORD != 0,
+            is_long_enough(lower),
+            stem,
+            capitalized,
+            numeric,
+        );
+    }
+
+    #[inline(always)]
+    fn short_word(&mut self, word: ShortWord, capitalized: bool, numeric: bool) {
+        let facts = self.words.facts(word, self.word_classes);
+        self.push_word(
+            facts.hash,
+            facts.flags & WordFacts::STOPWORD != 0,
+            facts.flags & WordFacts::LONG_ENOUGH != 0,
+            |_| (facts.stem_hash, facts.flags & WordFacts::COMMON_STEM != 0),
+            capitalized,
+            numeric,
+        );
     }
 
     fn sentence_end(&mut self) {

@@ -22,6 +22,10 @@ use crate::words::COMMON_WORDS;
 pub(crate) trait TokenSink {
     /// A normalised (lowercased) word with the shape of its original spelling.
     fn word(&mut self, lower: &str, capitalized: bool, numeric: bool);
+    /// [`TokenSink::word`] for a word of 1 to [`SHORT_WORD`] ASCII letters and digits (most
+    /// words), given as the [`ShortWord`] the tokenizer's scan already holds in registers:
+    /// lowercased, hashed and stemmed from there without reading the text again.
+    fn short_word(&mut self, word: ShortWord, capitalized: bool, numeric: bool);
     /// The end of a sentence (`.`, `!`, `?` before a space, ideographic stops, line breaks).
     fn sentence_end(&mut self);
 }
@@ -64,29 +68,31 @@ pub(crate) fn tokenize(text: &str, word: &mut String, sink: &mut impl TokenSink)
         }
         if class & ALNUM != 0 && word.is_empty() {
             // A word of ASCII letters and digits that ends on an ASCII byte (most words):
-            // taken whole, and lent straight from the text when it has no capitals.
-            let (end, classes) = scan_ascii_word(bytes, at);
-            if bytes.get(end).map_or(true, u8::is_ascii) {
-                let Some(run) = text.get(at..end) else {
-                    break; // unreachable: both ends sit next to ASCII bytes
-                };
+            // taken whole; a short one straight from the scan's registers, a longer one
+            // lent from the text (or lowercased into `word` when it has capitals).
+            let run = scan_ascii_word(bytes, at);
+            let next = bytes.get(run.end).copied();
+            if next.map_or(true, |next| next.is_ascii()) {
                 let capitalized = class & UPPER != 0;
-                let numeric = classes & LETTER == 0;
-                if classes & UPPER != 0 {
-                    word.push_str(run);
-                    word.make_ascii_lowercase();
-                    sink.word(word, capitalized, numeric);
-                    word.clear();
+                let numeric = run.classes & LETTER == 0;
+                if let Some(short) = run.short {
+                    sink.short_word(short, capitalized, numeric);
                 } else {
-                    sink.word(run, capitalized, numeric);
+                    let Some(run_text) = text.get(at..run.end) else {
+                        break; // unreachable: both ends sit next to ASCII bytes
+                    };
+                    if run.classes & UPPER != 0 {
+                        word.push_str(run_text);
+                        word.make_ascii_lowercase();
+                        sink.word(word, capitalized, numeric);
+                        word.clear();
+                    } else {
+                        sink.word(run_text, capitalized, numeric);
+                    }
                 }
                 // The usual single space before the next word is skipped here rather than
                 // by a turn of the outer loop (it only ends the word, which has ended).
-                at = if bytes.get(end) == Some(&b' ') {
-                    end + 1
-                } else {
-                    end
-                };
+                at = run.end + usize::from(next == Some(b' '));
                 continue;
             }
         }
@@ -170,11 +176,44 @@ const ASCII_CLASS: [u8; 256] = {
     classes
 };
 
-/// The end of the run of ASCII letters and digits starting at `start`, and the union of the
-/// run's byte classes (`LETTER`, `UPPER`). Looks at 8 bytes at a time: each byte is tested
-/// for the three ranges with SWAR arithmetic, and the first byte outside them ends the run.
+/// The longest word handed over as a [`ShortWord`]: two 8-byte chunks of the scan.
+pub(crate) const SHORT_WORD: usize = 16;
+
+/// A word of 1 to [`SHORT_WORD`] ASCII letters and digits, lowercased: its bytes as two
+/// little-endian words (zero past the end) and its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ShortWord {
+    pub(crate) chunks: [u64; 2],
+    pub(crate) len: usize,
+}
+
+impl ShortWord {
+    /// The word's bytes (for tests and rare paths; the hot path reads `chunks`).
+    pub(crate) fn bytes(&self) -> Vec<u8> {
+        let [low, high] = self.chunks;
+        let mut bytes = low.to_le_bytes().to_vec();
+        bytes.extend(high.to_le_bytes());
+        bytes.truncate(self.len);
+        bytes
+    }
+}
+
+/// A run of ASCII letters and digits found by [`scan_ascii_word`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct AsciiRun {
+    /// Where the run ends (the first byte after it).
+    end: usize,
+    /// The union of the run's byte classes (`LETTER`, `UPPER`).
+    classes: u8,
+    /// The run, lowercased, when it is at most [`SHORT_WORD`] bytes long.
+    short: Option<ShortWord>,
+}
+
+/// The run of ASCII letters and digits starting at `start` (it must start with one). Looks
+/// at 8 bytes at a time: each byte is tested for the three ranges with SWAR arithmetic, and
+/// the first byte outside them ends the run; capitals are lowercased in the same registers.
 /// Byte by byte, the loop cost ~5 instructions a byte plus a mispredicted exit per word.
-fn scan_ascii_word(bytes: &[u8], start: usize) -> (usize, u8) {
+fn scan_ascii_word(bytes: &[u8], start: usize) -> AsciiRun {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const BIT5: u64 = 0x2020_2020_2020_2020;
@@ -185,6 +224,9 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> (usize, u8) {
     let mut end = start;
     let mut letters = 0u64;
     let mut capitals = 0u64;
+    // The first two whole chunks, kept in registers: stores into an array indexed by the
+    // chunk number, read back as one 16-byte value, stalled each word on store forwarding.
+    let (mut first, mut second) = (0u64, 0u64);
     loop {
         let chunk = match bytes.get(end..end + 8) {
             Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
@@ -206,9 +248,13 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> (usize, u8) {
         // A capital is a letter with bit 5 clear; `<< 2` moves bit 5 to the high bit.
         let capital = letter & !(chunk << 2);
         let stops = (!(letter | digit) | chunk) & HIGH;
+        // `>> 2` moves a capital's high bit to bit 5, which makes it a small letter.
+        let lowered = chunk | (capital >> 2);
         if stops == 0 {
             letters |= letter;
             capitals |= capital;
+            first = if end == start { lowered } else { first };
+            second = if end == start + 8 { lowered } else { second };
             end += 8;
             continue;
         }
@@ -216,8 +262,24 @@ fn scan_ascii_word(bytes: &[u8], start: usize) -> (usize, u8) {
         let inside = (stops & stops.wrapping_neg()) - 1;
         letters |= letter & inside;
         capitals |= capital & inside;
+        // The whole bytes before the stop: `inside` also has the stop's low 7 bits.
+        let last = lowered & (inside >> 7);
         let classes = if letters != 0 { LETTER } else { 0 } | if capitals != 0 { UPPER } else { 0 };
-        return (end + (stops.trailing_zeros() / 8) as usize, classes);
+        let chunks = match (end - start) / 8 {
+            0 => [last, 0],
+            1 => [first, last],
+            _ => [first, second], // 16 bytes, or a long word (no short form then)
+        };
+        let end = end + (stops.trailing_zeros() / 8) as usize;
+        let len = end - start;
+        let short = (1..=SHORT_WORD)
+            .contains(&len)
+            .then_some(ShortWord { chunks, len });
+        return AsciiRun {
+            end,
+            classes,
+            short,
+        };
     }
 }
 
@@ -305,6 +367,57 @@ pub(crate) fn word_hash(lower: &str) -> u64 {
     }
 }
 
+/// [`word_hash`] of a [`ShortWord`], from its chunks: the same XXH3 formulas, with each
+/// read of the bytes a shift of a register (no loads, no bounds checks).
+#[inline(always)]
+pub(crate) fn short_word_hash(word: ShortWord) -> u64 {
+    let [low, high] = word.chunks;
+    let len = word.len;
+    // A shift of 64 or more is never asked for: each arm keeps its shifts below.
+    let byte_at = |at: usize| (low >> (8 * (at % 8))) as u32 & 0xFF;
+    match len {
+        1..=3 => {
+            let combined = (byte_at(0) << 16)
+                | (byte_at(len / 2) << 24)
+                | byte_at(len - 1)
+                | ((len as u32) << 8);
+            xxh3::xxh64_avalanche(u64::from(combined) ^ xxh3::FLIP_1_TO_3)
+        }
+        4..=8 => {
+            let last4 = (low >> (8 * ((len - 4) % 8))) as u32;
+            let joined = u64::from(last4) + (u64::from(low as u32) << 32);
+            xxh3::strong_avalanche(joined ^ xxh3::FLIP_4_TO_8, len as u64)
+        }
+        9..=16 => {
+            let both = (u128::from(high) << 64) | u128::from(low);
+            let last8 = (both >> (8 * ((len - 8) % 16))) as u64;
+            let low = low ^ xxh3::FLIP_9_TO_16_LOW;
+            let high = last8 ^ xxh3::FLIP_9_TO_16_HIGH;
+            let product = u128::from(low) * u128::from(high);
+            let folded = (product as u64) ^ ((product >> 64) as u64);
+            let sum = (len as u64)
+                .wrapping_add(low.swap_bytes())
+                .wrapping_add(high)
+                .wrapping_add(folded);
+            xxh3::avalanche(sum)
+        }
+        // Not a short word's length; hashed from its bytes all the same.
+        _ => xxh3_64(&word.bytes()),
+    }
+}
+
+/// The hash of a [`ShortWord`]'s stem ([`stem`]: an ASCII word's first six bytes), or `None`
+/// when the word is its own stem.
+#[inline(always)]
+pub(crate) fn short_stem_hash(word: ShortWord) -> Option<u64> {
+    (word.len > 6).then(|| {
+        short_word_hash(ShortWord {
+            chunks: [word.chunks[0] & 0xFFFF_FFFF_FFFF, 0],
+            len: 6,
+        })
+    })
+}
+
 /// The stem a content word is compared by: its first six chars. Prefix truncation is crude
 /// but language-agnostic and free, and it merges the inflections a paraphrase tool swaps
 /// ("strengthen"/"strengthening", "visit"/"visits").
@@ -387,47 +500,106 @@ pub(crate) fn is_common_word_key(key: u16) -> bool {
     keys.binary_search(&key).is_ok()
 }
 
-/// A fixed map from word hashes to class bits: open addressing with linear probing, at most
-/// a quarter full, so a lookup is one or two probes (a binary search cost 10% of
-/// fingerprinting).
+/// A fixed map from word hashes to class bits, looked up without a branch: a cuckoo table,
+/// where a hash can only sit in one of two slots (one per half, picked by its low and its
+/// high bits), so a lookup reads both and keeps the class of the one that holds the hash.
+/// A linear-probing table cost ~0.6 mispredicted branches per English word (is the word
+/// short enough to be a stopword, is this slot empty, is it the hash). The halves have a
+/// fixed size, so a lookup needs no bounds check; an entry that finds no place (none does
+/// with the word lists in use) goes to `overflow`, searched only when not empty.
 #[derive(Debug)]
 pub(crate) struct WordClasses {
-    slots: Vec<u64>,
-    classes: Vec<u8>,
+    /// Both halves; 0 marks an empty slot.
+    slots: [u64; 2 * CLASS_HALF],
+    classes: [u8; 2 * CLASS_HALF],
+    overflow: Vec<(u64, u8)>,
 }
+
+/// Slots per half of [`WordClasses`]: the ~400 entries fill 2 × 512 slots to 40%, where
+/// cuckoo placement practically never fails.
+const CLASS_HALF: usize = 512;
 
 impl WordClasses {
     const EMPTY: u64 = 0;
 
-    fn new(entries: impl Iterator<Item = (u64, u8)> + Clone) -> Self {
-        let n_slots = (4 * entries.clone().count()).next_power_of_two().max(16);
-        let mut slots = vec![Self::EMPTY; n_slots];
-        let mut classes = vec![0u8; n_slots];
+    fn new(entries: impl Iterator<Item = (u64, u8)>) -> Self {
+        let mut table = Self {
+            slots: [Self::EMPTY; 2 * CLASS_HALF],
+            classes: [0; 2 * CLASS_HALF],
+            overflow: Vec::new(),
+        };
         // Hash 0 marks an empty slot; a word hashing to 0 is merely never found.
         for (hash, class) in entries.filter(|&(hash, _)| hash != Self::EMPTY) {
-            let mut slot = hash as usize & (n_slots - 1);
-            while slots[slot] != Self::EMPTY && slots[slot] != hash {
-                slot = (slot + 1) & (n_slots - 1);
-            }
-            slots[slot] = hash;
-            classes[slot] |= class;
+            table.insert(hash, class);
         }
-        Self { slots, classes }
+        table
+    }
+
+    fn insert(&mut self, hash: u64, class: u8) {
+        let [first, second] = Self::places(hash);
+        if let Some(&slot) = [first, second]
+            .iter()
+            .find(|&&slot| self.slots[slot] == hash)
+        {
+            self.classes[slot] |= class;
+            return;
+        }
+        if let Some(entry) = self.overflow.iter_mut().find(|entry| entry.0 == hash) {
+            entry.1 |= class;
+            return;
+        }
+        // Cuckoo insertion: take a free place, or evict the occupant of the first one to
+        // its other place, and so on for a bounded number of moves.
+        let (mut hash, mut class) = (hash, class);
+        let mut slot = if self.slots[first] != Self::EMPTY && self.slots[second] == Self::EMPTY {
+            second
+        } else {
+            first
+        };
+        for _ in 0..64 {
+            std::mem::swap(&mut self.slots[slot], &mut hash);
+            std::mem::swap(&mut self.classes[slot], &mut class);
+            if hash == Self::EMPTY {
+                return;
+            }
+            let [first, second] = Self::places(hash);
+            slot = if slot == first { second } else { first };
+        }
+        self.overflow.push((hash, class));
+    }
+
+    /// The two slots `hash` may sit in: one in each half.
+    #[inline(always)]
+    fn places(hash: u64) -> [usize; 2] {
+        [
+            hash as usize % CLASS_HALF,
+            CLASS_HALF + (hash >> 32) as usize % CLASS_HALF,
+        ]
     }
 
     /// The class bits of `hash`; 0 when it is in no class.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, hash: u64) -> u8 {
-        let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
-        // The table is at most a quarter full, so an empty slot always ends the probe.
-        loop {
-            match self.slots[slot] {
-                Self::EMPTY => return 0,
-                found if found == hash => return self.classes[slot],
-                _ => slot = (slot + 1) & mask,
-            }
+        let class_at = |slot: usize| {
+            // A mask instead of a branch: whether a word is a stopword is a coin toss.
+            let found = self.slots[slot] == hash;
+            self.classes[slot] & 0u8.wrapping_sub(u8::from(found))
+        };
+        let [first, second] = Self::places(hash);
+        let classes = class_at(first) | class_at(second);
+        if self.overflow.is_empty() {
+            classes
+        } else {
+            self.overflow_get(hash) | classes
         }
+    }
+
+    #[cold]
+    fn overflow_get(&self, hash: u64) -> u8 {
+        self.overflow
+            .iter()
+            .find(|entry| entry.0 == hash)
+            .map_or(0, |entry| entry.1)
     }
 }
 
@@ -457,6 +629,11 @@ mod tests {
             }
             self.0.push_str(lower);
             self.0.push(' ');
+        }
+
+        fn short_word(&mut self, word: ShortWord, capitalized: bool, numeric: bool) {
+            let lower = String::from_utf8(word.bytes()).unwrap_or_default();
+            self.word(&lower, capitalized, numeric);
         }
 
         fn sentence_end(&mut self) {
@@ -516,7 +693,13 @@ mod tests {
                 classes |= ASCII_CLASS[usize::from(bytes[end])] & (LETTER | UPPER);
                 end += 1;
             }
-            assert_eq!(scan_ascii_word(&bytes, start), (end, classes), "{bytes:?}");
+            let run = scan_ascii_word(&bytes, start);
+            assert_eq!((run.end, run.classes), (end, classes), "{bytes:?}");
+            let lower = bytes[start..end].to_ascii_lowercase();
+            assert_eq!(
+                run.short.map(|short| short.bytes()),
+                (lower.len() <= SHORT_WORD).then_some(lower)
+            );
         }
     }
 
@@ -534,6 +717,18 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(word_hash(&word), xxh3_64(word.as_bytes()), "{word}");
+                if (1..=SHORT_WORD).contains(&len) {
+                    let mut padded = [0u8; 16];
+                    padded[..len].copy_from_slice(word.as_bytes());
+                    let chunks = [
+                        u64::from_le_bytes(padded[..8].try_into().unwrap()),
+                        u64::from_le_bytes(padded[8..].try_into().unwrap()),
+                    ];
+                    let short = ShortWord { chunks, len };
+                    assert_eq!(short_word_hash(short), word_hash(&word), "{word}");
+                    let stem_hash = short_stem_hash(short).unwrap_or(word_hash(&word));
+                    assert_eq!(stem_hash, word_hash(stem(&word)), "{word}");
+                }
             }
         }
         for word in ["é", "été", "путина", "普", "déclaration"] {
@@ -565,5 +760,17 @@ mod tests {
         assert_eq!(classes(stem("important")), COMMON_STEM);
         assert_eq!(classes(stem("pyongyang")), 0);
         assert!(STOPWORDS.iter().all(|word| word.len() <= LONGEST_STOPWORD));
+        // Every entry is found, with its classes; a small table that must evict.
+        // Entries that must evict, and more than fit (the rest overflow).
+        for n_entries in [300u64, 1500] {
+            let entries = (0..n_entries).map(|i| (crate::sketch::mix64(i + 1), 1 << (i % 3)));
+            let table = WordClasses::new(entries.clone());
+            for (hash, class) in entries {
+                assert_eq!(table.get(hash), class);
+            }
+            assert_eq!(table.get(12345), 0);
+        }
+        // The word lists in use fit without overflow.
+        assert!(word_classes().overflow.is_empty());
     }
 }
