@@ -299,6 +299,8 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
     let fact_words = fact_word_hashes();
     let mut buffer = String::new();
     let mut splitter = SentenceSplitter::new(&mut sentences);
+    // The line being read: where it starts, and its first token.
+    let (mut line_start, mut line_first_token) = (0, 0);
     let mut previous_end = 0;
     let mut offset = 0;
     while let Some(start) = next_word_start(text, offset) {
@@ -307,19 +309,27 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
         let word = text.get(start..end).unwrap_or("");
         let first = previous_end == 0;
         // Most words follow one space: then only the first word starts a sentence.
-        let (sentence_start, joined_to_previous, comma_before) =
-            if start == previous_end + 1 && bytes.get(previous_end) == Some(&b' ') {
-                (first, !first, false)
-            } else {
-                // Only such gaps can hold a mark that ends a sentence.
-                splitter.read_gap(text, previous_end, start, tokens.len(), terms.len());
-                let gap = text.get(previous_end..start).unwrap_or("");
-                (
-                    first || starts_sentence(gap),
-                    !first && !gap.is_empty() && gap.bytes().all(|b| b == b' ') || gap == "\u{a0}",
-                    gap.trim() == ",",
-                )
-            };
+        let (sentence_start, joined_to_previous, comma_before) = if start == previous_end + 1
+            && bytes.get(previous_end) == Some(&b' ')
+        {
+            (first, !first, false)
+        } else {
+            // Only such gaps can hold a mark that ends a sentence.
+            // and only they can end a line, whose words are all read by now.
+            let breaks = splitter.read_gap(text, previous_end, start, tokens.len(), terms.len());
+            if let Some((first_break, last_break)) = breaks {
+                let on_line = tokens.get_mut(line_first_token..).unwrap_or(&mut []);
+                mark_headline(text, line_start..first_break + 1, on_line);
+                line_start = last_break + 1;
+                line_first_token = tokens.len();
+            }
+            let gap = text.get(previous_end..start).unwrap_or("");
+            (
+                first || starts_sentence(gap),
+                !first && !gap.is_empty() && gap.bytes().all(|b| b == b' ') || gap == "\u{a0}",
+                gap.trim() == ",",
+            )
+        };
         previous_end = end;
         let (lower, term) = hashes_of(word, marks, stopwords, &mut buffer);
         words.push((start, word));
@@ -362,9 +372,11 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
             },
         });
     }
-    splitter.read_gap(text, previous_end, text.len(), tokens.len(), terms.len());
+    let breaks = splitter.read_gap(text, previous_end, text.len(), tokens.len(), terms.len());
     splitter.finish(text, tokens.len(), terms.len());
-    mark_headlines(text, &mut tokens);
+    let line_end = breaks.map_or(text.len(), |(first_break, _)| first_break + 1);
+    let on_line = tokens.get_mut(line_first_token..).unwrap_or(&mut []);
+    mark_headline(text, line_start..line_end, on_line);
     Tokenized {
         tokens,
         words,
@@ -374,44 +386,36 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
     }
 }
 
-/// Flags the tokens of headline lines: no closing punctuation and mostly capitalised words
-/// ("Putin Visits North Korea: Strengthening Ties"). A question counts only when even its
-/// small words are capitalised ("How … Ended In …?").
-fn mark_headlines(text: &str, tokens: &mut [Token]) {
-    let mut line_start = 0;
-    let mut first_token = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
-        // Tokens are in text order: the line's are found by a binary search.
-        let last_token = first_token
-            + tokens
-                .get(first_token..)
-                .map_or(0, |rest| rest.partition_point(|t| t.start() < line_end));
-        let on_line = &tokens[first_token..last_token];
-        let trimmed = line.trim();
-        let closed = trimmed.ends_with(['.', '!', '"', '”', '’', ')', ',', ';']);
-        if !closed && !on_line.is_empty() {
-            // Three chars need three bytes, and twelve bytes hold at least three chars.
-            let long = on_line.iter().filter(|t| {
-                let n_bytes = t.end() - t.start();
-                let word = text.get(t.start()..t.end()).unwrap_or("");
-                n_bytes >= 12 || (n_bytes >= 3 && word.chars().count() >= 3)
-            });
-            let (n_long, n_capitalised) =
-                long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalised)));
-            let title_case = n_capitalised >= 2 && n_capitalised * 10 >= n_long * 6;
-            let small_words_capitalised = on_line
-                .iter()
-                .skip(1)
-                .any(|t| t.capitalised && is_stopword_hash(t.lower));
-            if title_case && (!trimmed.ends_with('?') || small_words_capitalised) {
-                for token in &mut tokens[first_token..last_token] {
-                    token.in_headline = true;
-                }
-            }
+/// Flags the tokens of a headline line: no closing punctuation and mostly capitalised
+/// words ("Putin Visits North Korea: Strengthening Ties"). A question counts only when even
+/// its small words are capitalised ("How … Ended In …?"). `on_line` are the tokens of the
+/// line `text[line]` (its line break included); the tokenizer calls this as each line ends.
+fn mark_headline(text: &str, line: std::ops::Range<usize>, on_line: &mut [Token]) {
+    if on_line.is_empty() {
+        return;
+    }
+    let trimmed = text.get(line).unwrap_or("").trim();
+    let closed = trimmed.ends_with(['.', '!', '"', '”', '’', ')', ',', ';']);
+    if closed {
+        return;
+    }
+    // Three chars need three bytes, and twelve bytes hold at least three chars.
+    let long = on_line.iter().filter(|t| {
+        let n_bytes = t.end() - t.start();
+        let word = text.get(t.start()..t.end()).unwrap_or("");
+        n_bytes >= 12 || (n_bytes >= 3 && word.chars().count() >= 3)
+    });
+    let (n_long, n_capitalised) =
+        long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalised)));
+    let title_case = n_capitalised >= 2 && n_capitalised * 10 >= n_long * 6;
+    let small_words_capitalised = on_line
+        .iter()
+        .skip(1)
+        .any(|t| t.capitalised && is_stopword_hash(t.lower));
+    if title_case && (!trimmed.ends_with('?') || small_words_capitalised) {
+        for token in on_line {
+            token.in_headline = true;
         }
-        first_token = last_token;
-        line_start = line_end;
     }
 }
 
@@ -419,6 +423,93 @@ fn mark_headlines(text: &str, tokens: &mut [Token]) {
 mod tests {
     use super::scan::WordRanges;
     use super::*;
+
+    /// The headline rule applied line by line to a whole text, as before lines were read
+    /// in the tokenizer's walk: the reference for `headlines_read_in_the_walk`.
+    /// Flags the tokens of headline lines: no closing punctuation and mostly capitalised words
+    /// ("Putin Visits North Korea: Strengthening Ties"). A question counts only when even its
+    /// small words are capitalised ("How … Ended In …?").
+    fn mark_headlines_by_lines(text: &str, tokens: &mut [Token]) {
+        let mut line_start = 0;
+        let mut first_token = 0;
+        for line in text.split_inclusive('\n') {
+            let line_end = line_start + line.len();
+            // Tokens are in text order: the line's are found by a binary search.
+            let last_token = first_token
+                + tokens
+                    .get(first_token..)
+                    .map_or(0, |rest| rest.partition_point(|t| t.start() < line_end));
+            let on_line = &tokens[first_token..last_token];
+            let trimmed = line.trim();
+            let closed = trimmed.ends_with(['.', '!', '"', '”', '’', ')', ',', ';']);
+            if !closed && !on_line.is_empty() {
+                // Three chars need three bytes, and twelve bytes hold at least three chars.
+                let long = on_line.iter().filter(|t| {
+                    let n_bytes = t.end() - t.start();
+                    let word = text.get(t.start()..t.end()).unwrap_or("");
+                    n_bytes >= 12 || (n_bytes >= 3 && word.chars().count() >= 3)
+                });
+                let (n_long, n_capitalised) =
+                    long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalised)));
+                let title_case = n_capitalised >= 2 && n_capitalised * 10 >= n_long * 6;
+                let small_words_capitalised = on_line
+                    .iter()
+                    .skip(1)
+                    .any(|t| t.capitalised && is_stopword_hash(t.lower));
+                if title_case && (!trimmed.ends_with('?') || small_words_capitalised) {
+                    for token in &mut tokens[first_token..last_token] {
+                        token.in_headline = true;
+                    }
+                }
+            }
+            first_token = last_token;
+            line_start = line_end;
+        }
+    }
+
+    #[test]
+    fn headlines_read_in_the_walk() {
+        let fragments = [
+            "Putin",
+            "Visits",
+            "Korea",
+            "How",
+            "In",
+            "the",
+            "?",
+            ".",
+            "\n",
+            "\n\n",
+            " ",
+            "  ",
+            "he",
+            "went",
+            "ÉCOLE",
+            "Über",
+            ",",
+            ")",
+            "”",
+            "\r\n",
+            "Ab",
+            "Strengthening",
+        ];
+        let mut state = 23_u64;
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..14 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
+            }
+            let mut expected = tokenize(&text);
+            for token in &mut expected {
+                token.in_headline = false;
+            }
+            mark_headlines_by_lines(&text, &mut expected);
+            assert_eq!(tokenize(&text), expected, "{text:?}");
+        }
+    }
 
     /// Tokenizes `text` and shows each word with its flags: `^` capitalised, `|` sentence
     /// start, `+` joined, `,` after a comma, `#` headline.

@@ -266,7 +266,8 @@ impl<'s> SentenceSplitter<'s> {
 
     /// Reads the gap `text[from..to]` between two words (or before the first, or after the
     /// last), `n_words` words and `n_terms` terms having been read before it: ends the
-    /// current sentence at each mark that ends one.
+    /// current sentence at each mark that ends one. Returns the offsets of the gap's first
+    /// and last line breaks, if it holds any (the tokenizer reads lines too).
     pub(crate) fn read_gap(
         &mut self,
         text: &str,
@@ -274,12 +275,16 @@ impl<'s> SentenceSplitter<'s> {
         to: usize,
         n_words: usize,
         n_terms: usize,
-    ) {
+    ) -> Option<(usize, usize)> {
         let gap = text.as_bytes().get(from..to).unwrap_or(&[]);
+        let mut line_breaks: Option<(usize, usize)> = None;
         for (at, &byte) in gap.iter().enumerate() {
             let mark = from + at;
             let end = match byte {
-                b'\n' => mark + 1,
+                b'\n' => {
+                    line_breaks = Some((line_breaks.map_or(mark, |(first, _)| first), mark));
+                    mark + 1
+                }
                 b'.' | b'!' | b'?' => match sentence_end(text, self.start, mark) {
                     Some(end) => end,
                     None => continue,
@@ -288,6 +293,7 @@ impl<'s> SentenceSplitter<'s> {
             };
             self.end_sentence(text, end, n_words, n_terms);
         }
+        line_breaks
     }
 
     /// Ends the last sentence at the end of the text.
