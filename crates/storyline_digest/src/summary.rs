@@ -183,7 +183,8 @@ fn summarise_with(
     };
     terms.candidate_slots.clear();
     terms.pick_bits.clear();
-    let mut candidates = Vec::new();
+    let mut candidates = std::mem::take(&mut scratch.candidates);
+    candidates.clear();
     // Each sentence read is a user of the table (see `TermCounts::first_use`), numbered
     // past the article numbers the counting used.
     let mut user = texts.articles.len() as u32;
@@ -240,10 +241,7 @@ fn summarise_with(
         }
     }
     let picked = pick_greedily(texts, &candidates, &mut terms, wanted);
-    scratch.candidate_slots = terms.candidate_slots;
-    scratch.pick_bits = terms.pick_bits;
-    SCRATCH.with(|cell| cell.replace(scratch));
-    picked
+    let summary = picked
         .iter()
         .map(|&number| {
             let candidate = &candidates[number];
@@ -255,7 +253,12 @@ fn summarise_with(
                 article: article.id.to_owned(),
             }
         })
-        .collect()
+        .collect();
+    scratch.candidate_slots = terms.candidate_slots;
+    scratch.pick_bits = terms.pick_bits;
+    scratch.candidates = candidates;
+    SCRATCH.with(|cell| cell.replace(scratch));
+    summary
 }
 
 /// Vectors the summary reuses from one story to the next (see [`summarise_with`]).
@@ -267,6 +270,9 @@ struct Scratch {
     first_slot: Vec<usize>,
     candidate_slots: Vec<u32>,
     pick_bits: Vec<u64>,
+    /// Kept because it outgrows a kilobyte: glibc sweeps its small free chunks together
+    /// before serving each request that large.
+    candidates: Vec<Candidate>,
 }
 
 thread_local! {
