@@ -29,7 +29,7 @@ use crate::MatchConfig;
 mod small_sets;
 mod word_cache;
 
-use small_sets::{sort_small, DistinctCount};
+use small_sets::{sort_dedup_small, DistinctCount};
 use word_cache::{WordCache, WordFacts};
 
 /// Bins of the shingle MinHash; 128 bins × 16 bits keep the Jaccard estimate within ~±0.05.
@@ -375,8 +375,7 @@ impl<'c> Builder<'c> {
         {
             self.sentence_hashes.push((self.sentence_hash >> 32) as u32);
         }
-        sort_small(self.sentence_content);
-        self.sentence_content.dedup();
+        sort_dedup_small(self.sentence_content);
         if self.sentence_content.len() >= MIN_SENTENCE_CONTENT_WORDS
             && self.sentence_ends.len() < self.config.max_aligned_sentences.min(255)
         {
