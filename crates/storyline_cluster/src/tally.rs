@@ -99,11 +99,13 @@ impl TallyTable {
 
     /// The tallies counted since the last [`TallyTable::clear`], in the order their terms
     /// first came.
-    pub(crate) fn tallies(&self) -> impl Iterator<Item = &Tally> + '_ {
+    pub(crate) fn tallies(&self) -> impl ExactSizeIterator<Item = Tally> + '_ {
         let filled = self.filled.get(..self.n_filled).unwrap_or_default();
+        // Of known length (a filled slot is always in the table; the default is never
+        // read), so that collecting them needs no capacity test per tally.
         filled
             .iter()
-            .filter_map(|&slot| self.slots.get(slot as usize))
+            .map(|&slot| self.slots.get(slot as usize).copied().unwrap_or_default())
     }
 
     /// The tally of `hash`, if counted.
