@@ -218,7 +218,7 @@ pub(crate) struct DocState {
     pub(crate) id: Box<str>,
     pub(crate) ok: bool,
     /// Offset of the article's record in spill D, and the length of its part a digest reads
-    /// (the record without its last field, the output line's rest).
+    /// (the record without its last two fields, the output line's head and tail).
     pub(crate) offset: u64,
     pub(crate) len: u32,
 }

@@ -152,23 +152,50 @@ fn read_field_into(
     Ok(Some(bytes))
 }
 
-/// Reads the first `n_fields` fields of the record that starts at `offset`, which take `len`
-/// bytes (the whole record, or a prefix of it), in one read.
-pub(crate) fn read_record_at(
+/// Reads the records at `spans` (offset and length of each, the whole record or a prefix
+/// of it) one after the other into `bytes`, which only grows (so a reused buffer is not
+/// zeroed again), and returns where each sits in it.
+pub(crate) fn read_records_at(
     file: &File,
-    offset: u64,
-    len: u32,
-    n_fields: usize,
-) -> io::Result<SpillRecord> {
+    spans: impl Iterator<Item = (u64, u32)>,
+    bytes: &mut Vec<u8>,
+) -> io::Result<Vec<std::ops::Range<usize>>> {
     use std::os::unix::fs::FileExt;
-    let mut bytes = vec![0u8; len as usize];
-    file.read_exact_at(&mut bytes, offset)?;
-    let mut input: &[u8] = &bytes;
+    let spans: Vec<(u64, u32)> = spans.collect();
+    let total = spans.iter().map(|&(_, len)| len as usize).sum();
+    if bytes.len() < total {
+        bytes.resize(total, 0);
+    }
+    let mut at = 0;
+    let mut ranges = Vec::with_capacity(spans.len());
+    for (offset, len) in spans {
+        let range = at..at + len as usize;
+        file.read_exact_at(&mut bytes[range.clone()], offset)?;
+        at = range.end;
+        ranges.push(range);
+    }
+    Ok(ranges)
+}
+
+/// The first `n_fields` fields of a record held in `record` (read by [`read_records_at`]),
+/// `None` where absent; an error if the record is cut short.
+pub(crate) fn split_fields(mut record: &[u8], n_fields: usize) -> io::Result<Vec<Option<&[u8]>>> {
     let mut fields = Vec::with_capacity(n_fields);
     for _ in 0..n_fields {
-        let mut len = [0u8; 4];
-        input.read_exact(&mut len)?;
-        fields.push(read_field(&mut input, u32::from_le_bytes(len))?);
+        let (len, rest) = record
+            .split_first_chunk::<4>()
+            .ok_or(io::ErrorKind::UnexpectedEof)?;
+        let len = u32::from_le_bytes(*len);
+        if len == ABSENT {
+            fields.push(None);
+            record = rest;
+            continue;
+        }
+        let (field, rest) = rest
+            .split_at_checked(len as usize)
+            .ok_or(io::ErrorKind::UnexpectedEof)?;
+        fields.push(Some(field));
+        record = rest;
     }
     Ok(fields)
 }
@@ -193,15 +220,33 @@ mod tests {
         let writer_end = writer.position();
         let file = writer.finish().unwrap();
         let second_len = (writer_end - second) as u32;
-        let by_offset = read_record_at(&file, second, second_len, 3).unwrap();
+        // A stale, longer buffer is reused as it is; the records land one after the other.
+        let mut bytes = vec![7u8; 64];
+        let ranges = read_records_at(
+            &file,
+            [(second, second_len), (first, 13)].into_iter(),
+            &mut bytes,
+        )
+        .unwrap();
         assert_eq!(
-            by_offset,
-            vec![Some(b"bb".to_vec()), Some(b"c".to_vec()), None]
+            ranges,
+            [
+                0..second_len as usize,
+                second_len as usize..second_len as usize + 13
+            ]
         );
-        assert_eq!(read_record_at(&file, first, 13, 3).unwrap()[1], None);
+        assert_eq!(
+            split_fields(&bytes[ranges[0].clone()], 3).unwrap(),
+            [Some(&b"bb"[..]), Some(&b"c"[..]), None]
+        );
+        assert_eq!(split_fields(&bytes[ranges[1].clone()], 3).unwrap()[1], None);
         assert!(
-            read_record_at(&file, first, 12, 3).is_err(),
+            split_fields(&bytes[ranges[1].start..ranges[1].end - 1], 3).is_err(),
             "a record cut short"
+        );
+        assert!(
+            read_records_at(&file, [(first, 200)].into_iter(), &mut bytes).is_err(),
+            "past the end"
         );
         let mut fields = SpillReader::new(file.try_clone().unwrap(), 3);
         let mut wanted = vec![Some(b"stale".to_vec())];

@@ -1,6 +1,8 @@
 //! The write stage: digests per story (texts read back from spill D), then `stories.jsonl`,
 //! `articles.jsonl` (input order) and `copies.jsonl`; and the diagnostics sink.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -11,7 +13,7 @@ use storyline_core::output::{CopyRecord, EvidenceRecord};
 use storyline_core::{CopyEdge, CopyKind, Diagnostic, DocIdx, StoryId};
 use storyline_digest::{Digest, StoryArticle};
 
-use crate::spill::{read_record_at, take_string, SpillReader};
+use crate::spill::{read_records_at, split_fields, SpillReader};
 use crate::{clean, json, DocState, Error, Progress, Result, RunConfig, Stories};
 
 /// Stories digested per parallel chunk: bounds the texts in memory at once.
@@ -159,6 +161,15 @@ pub(crate) fn write_stories(
     out.finish()
 }
 
+thread_local! {
+    /// The spill D records of the story being digested on this thread (see [`story_line`]).
+    static RECORDS: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A reused record buffer above this size is dropped after its story: one huge story does
+/// not pin its texts to a worker thread for the rest of the run.
+const MAX_KEPT_RECORD_BYTES: usize = 1 << 20;
+
 /// Reads one story's articles back from the spill and serialises its digest line.
 fn story_line(
     story: u32,
@@ -168,20 +179,49 @@ fn story_line(
     spill: &File,
     config: &RunConfig,
 ) -> Result<Vec<u8>> {
-    let mut records = Vec::with_capacity(members.len());
-    for &doc_idx in members {
+    RECORDS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut bytes) => {
+            let line = story_line_from(story, members, edges, docs, spill, config, &mut bytes);
+            if bytes.len() > MAX_KEPT_RECORD_BYTES {
+                *bytes = Vec::new();
+            }
+            line
+        }
+        // Unreachable (a digest never starts another), but a fresh buffer is always right.
+        Err(_) => story_line_from(story, members, edges, docs, spill, config, &mut Vec::new()),
+    })
+}
+
+/// [`story_line`] with a buffer for the story's records: every article's fields are read
+/// in place as text (no copy per field, no zeroed buffer per article).
+fn story_line_from(
+    story: u32,
+    members: &[u32],
+    edges: &[CopyEdge],
+    docs: &[DocState],
+    spill: &File,
+    config: &RunConfig,
+    bytes: &mut Vec<u8>,
+) -> Result<Vec<u8>> {
+    let spans = members.iter().map(|&doc_idx| {
         let doc = &docs[doc_idx as usize];
-        let mut record = read_record_at(spill, doc.offset, doc.len, clean::N_DIGEST_FIELDS)
-            .map_err(Error::spill("digest"))?;
+        (doc.offset, doc.len)
+    });
+    let ranges = read_records_at(spill, spans, bytes).map_err(Error::spill("digest"))?;
+    let mut records = Vec::with_capacity(members.len());
+    for (&doc_idx, range) in members.iter().zip(ranges) {
+        let fields =
+            split_fields(&bytes[range], clean::N_DIGEST_FIELDS).map_err(Error::spill("digest"))?;
+        let field = |idx: usize| fields[idx].map(borrow_text);
         records.push((
             doc_idx,
-            take_string(&mut record, clean::F_TITLE),
-            take_string(&mut record, clean::F_DATE),
-            take_string(&mut record, clean::F_SOURCE),
-            take_string(&mut record, clean::F_URL),
+            field(clean::F_TITLE),
+            field(clean::F_DATE),
+            field(clean::F_SOURCE),
+            field(clean::F_URL),
             with_dateline(
-                take_string(&mut record, clean::F_DATELINE),
-                take_string(&mut record, clean::F_TEXT).unwrap_or_default(),
+                field(clean::F_DATELINE),
+                field(clean::F_TEXT).unwrap_or_default(),
             ),
         ));
     }
@@ -207,16 +247,26 @@ fn story_line(
             .collect(),
         digest,
     };
-    let mut bytes = serde_json::to_vec(&line)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    let mut out = serde_json::to_vec(&line)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// A spill field as text: borrowed, as spills hold only strings we wrote (validated first by
+/// `from_utf8`, whose ASCII fast path `from_utf8_lossy` lacks); lossy only so as never to
+/// fail.
+fn borrow_text(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// The text the digest reads: a removed dateline goes back on top, since the dates an article
 /// gives for its event are the digest's business even when they are not text.
-fn with_dateline(dateline: Option<String>, text: String) -> String {
+fn with_dateline<'a>(dateline: Option<Cow<'a, str>>, text: Cow<'a, str>) -> Cow<'a, str> {
     match dateline {
-        Some(dateline) => format!("{dateline}\n{text}"),
+        Some(dateline) => Cow::Owned(format!("{dateline}\n{text}")),
         None => text,
     }
 }
