@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -14,10 +15,12 @@ use storyline_core::{CopyEdge, CopyKind, Diagnostic, DocIdx, StoryId};
 use storyline_digest::{Digest, StoryArticle};
 
 use crate::spill::{read_records_at, split_fields, SpillReader};
-use crate::{clean, json, DocState, Error, Progress, Result, RunConfig, Stories};
+use crate::{clean, error, json, DocState, Error, Progress, Result, RunConfig, Stories};
 
-/// Stories digested per parallel chunk: bounds the texts in memory at once.
-const STORIES_PER_CHUNK: usize = 256;
+/// Stories digested per parallel chunk: bounds the output lines in memory at once (a
+/// story's texts are dropped when its line is made), and each chunk's end waits for its
+/// slowest story.
+const STORIES_PER_CHUNK: usize = 1024;
 
 /// Writes diagnostics to `diagnostics.jsonl` as they come, and shows them to the observer.
 pub(crate) struct DiagnosticSink<'a> {
@@ -139,26 +142,42 @@ pub(crate) fn write_stories(
             }
         }
     }
-    let mut out = OutputFile::create(out_dir.join("stories.jsonl"))?;
+    let out = OutputFile::create(out_dir.join("stories.jsonl"))?;
     let story_ids: Vec<u32> = (0..n_stories as u32).collect();
-    for chunk in story_ids.chunks(STORIES_PER_CHUNK) {
-        let lines: Vec<Result<Vec<u8>>> = chunk
-            .par_iter()
-            .map(|&story| {
-                let story_members = &members[story as usize];
-                let story_edges: Vec<CopyEdge> = edges_of_story[story as usize]
-                    .iter()
-                    .map(|edge| (*edge).clone())
-                    .collect();
-                story_line(story, story_members, &story_edges, docs, spill, config)
-            })
-            .collect();
-        for line in lines {
-            out.write(&line?)?;
+    // A thread writes each chunk's lines while the pool digests the next chunk: writing on
+    // the pool left a core idle between chunks.
+    std::thread::scope(|scope| -> Result<()> {
+        let (sender, chunks) = mpsc::sync_channel::<Vec<Result<Vec<u8>>>>(2);
+        let writing = scope.spawn(move || -> Result<()> {
+            let mut out = out;
+            for lines in chunks {
+                for line in lines {
+                    out.write(&line?)?;
+                }
+            }
+            out.finish()
+        });
+        for chunk in story_ids.chunks(STORIES_PER_CHUNK) {
+            let lines: Vec<Result<Vec<u8>>> = chunk
+                .par_iter()
+                .map(|&story| {
+                    let story_members = &members[story as usize];
+                    let story_edges: Vec<CopyEdge> = edges_of_story[story as usize]
+                        .iter()
+                        .map(|edge| (*edge).clone())
+                        .collect();
+                    story_line(story, story_members, &story_edges, docs, spill, config)
+                })
+                .collect();
+            // A closed channel means the writer stopped on an error, which `join` returns.
+            if sender.send(lines).is_err() {
+                break;
+            }
+            progress.advance(chunk.len() as u64);
         }
-        progress.advance(chunk.len() as u64);
-    }
-    out.finish()
+        drop(sender);
+        error::join(writing)
+    })
 }
 
 thread_local! {
