@@ -269,11 +269,13 @@ pub(crate) const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 /// The bit that makes an ASCII letter lowercase, in every byte (digits and spaces have it).
 pub(crate) const LOWERCASE_BITS: u64 = LOW_BITS * 0x20;
 
-/// The high bit of each byte of `bytes` (all below 0x80) that lies in `low..=high`. Each sum
-/// stays below 0x100 per byte, so no carry crosses into the next byte.
+/// The high bit of each byte of `bytes` that lies in `low..=high`, for bytes below 0x80: each
+/// sum then stays below 0x100 per byte, so no carry crosses into the next byte. A byte at or
+/// above 0x80 makes the flags meaningless (callers test for such bytes and discard them); the
+/// sums wrap rather than overflow, so that such a chunk never panics.
 pub(crate) const fn bytes_in_range(bytes: u64, low: u8, high: u8) -> u64 {
-    let at_least_low = bytes + LOW_BITS * (0x80 - low as u64);
-    let above_high = bytes + LOW_BITS * (0x7f - high as u64);
+    let at_least_low = bytes.wrapping_add(LOW_BITS * (0x80 - low as u64));
+    let above_high = bytes.wrapping_add(LOW_BITS * (0x7f - high as u64));
     at_least_low & !above_high & HIGH_BITS
 }
 
@@ -534,5 +536,18 @@ mod tests {
             check(&text);
             check(text.trim());
         }
+    }
+
+    #[test]
+    fn byte_ranges_of_non_ascii_chunks_do_not_panic() {
+        // "𛱰 0🌀" and other UTF-8 reach the range test before their chunk is set aside.
+        for chunk in [u64::MAX, 0x80F0_9F8C_8020_30F0, 0xFFFF_FFFF_0000_0000] {
+            for (low, high) in [(0, 0x1f), (b'0', b'9'), (b' ', b' '), (0x7f, 0x7f)] {
+                let _ = bytes_in_range(chunk, low, high);
+            }
+        }
+        // Below 0x80 the flags are exact.
+        let chunk = u64::from_le_bytes(*b"a0 Z9\x1f\x7f.");
+        assert_eq!(bytes_in_range(chunk, b'0', b'9'), 0x0000_0080_0000_8000);
     }
 }
