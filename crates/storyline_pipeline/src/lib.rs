@@ -11,7 +11,8 @@
 //! 3. **match+cluster**: copy edges, with story similarity built alongside the matcher's
 //!    verification; then **link**: stories (copies always join their original).
 //! 4. **digest** (`write.rs`): digests per story (texts read back from spill D) on the pool,
-//!    while a thread writes `articles.jsonl` in input order; then **write**: `copies.jsonl`.
+//!    in chunks whose lines a thread writes to `stories.jsonl`, while another thread writes
+//!    `articles.jsonl` in input order; then **write**: `copies.jsonl`.
 //!
 //! ```no_run
 //! use storyline_pipeline::{run, NoProgress, RunConfig};

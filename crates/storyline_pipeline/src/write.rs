@@ -1,5 +1,7 @@
-//! The write stage: digests per story (texts read back from spill D), then `stories.jsonl`,
-//! `articles.jsonl` (input order) and `copies.jsonl`; and the diagnostics sink.
+//! The write stage: digests per story (texts read back from spill D) for `stories.jsonl`,
+//! `articles.jsonl` (input order, its texts read back from spill D too) and `copies.jsonl`;
+//! and the diagnostics sink. Each output file is written by one thread, in a fixed order,
+//! while the worker pool digests.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
