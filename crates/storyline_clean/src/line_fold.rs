@@ -54,44 +54,57 @@ pub(crate) fn fold_plain_ascii_line(line: &[u8], out: &mut Vec<u8>) -> Option<u3
         bad: 0,
         n_words: 0,
     };
+    // A line that opens with a letter or digit opens its first word: counted here, so that the
+    // first chunk may already go the plain way.
+    if line.first().is_some_and(u8::is_ascii_alphanumeric) {
+        state.word_top = 0x80;
+        state.before_first_word = 0;
+        state.n_words = 1;
+    }
     let mut end = 0usize;
-    let mut pairs = line.chunks_exact(16);
-    for pair in &mut pairs {
-        let Ok(pair) = <[u8; 16]>::try_from(pair) else {
-            continue;
-        };
-        let both = u128::from_le_bytes(pair);
-        let (low, high) = (both as u64, (both >> 64) as u64);
-        if let Some((space, after)) = plain_pair(low, high, &state) {
-            if let Some(target) = room
-                .get_mut(end..end + 17)
-                .and_then(|target| <&mut [u8; 17]>::try_from(target).ok())
-            {
-                // The space is written whether or not it is kept: the text lands on it
-                // otherwise.
-                target[0] = b' ';
-                target[space..space + 16].copy_from_slice(&(both | LOWERCASE_PAIR).to_le_bytes());
+    let mut at = 0usize;
+    while let Some(pair) = pair_at(line, at) {
+        if state.word_top != 0 {
+            // Inside a word, runs of plain text (most of a line) are copied lowered in a loop
+            // of their own, whose state is a pointer, a length and a count.
+            let mut n_spaces = 0;
+            let mut plain = false;
+            while let Some(pair) = pair_at(line, at) {
+                let Some(spaces) = plain_pair(pair, line.get(at + 16)) else {
+                    break;
+                };
+                if let Some(target) = room.get_mut(end..end + 16) {
+                    target.copy_from_slice(&(pair | LOWERCASE_PAIR).to_le_bytes());
+                }
+                (at, end, n_spaces, plain) = (at + 16, end + 16, n_spaces + spaces, true);
             }
-            end += space + 16;
-            state = after;
-            continue;
+            if plain {
+                // The text ends inside a word, or on a space before one that is counted
+                // already: either way the next byte goes on as if inside a word.
+                state.n_words += n_spaces;
+                state.apostrophe_top = 0;
+                state.space_top = 0;
+                continue;
+            }
         }
+        let (low, high) = (pair as u64, (pair >> 64) as u64);
         end = fold_chunk_into(low, 8, &mut state, room, end);
         end = fold_chunk_into(high, 8, &mut state, room, end);
+        at += 16;
         // A line of another script gives up early rather than at its end.
         if state.bad & HIGH_BITS != 0 {
             out.truncate(base);
             return None;
         }
     }
-    let mut rest = pairs.remainder();
-    while !rest.is_empty() {
-        let n_bytes = rest.len().min(8);
-        // The bytes past the line are periods: they are dropped and start no word.
-        let mut padded = [b'.'; 8];
-        padded[..n_bytes].copy_from_slice(&rest[..n_bytes]);
-        end = fold_chunk_into(u64::from_le_bytes(padded), n_bytes, &mut state, room, end);
-        rest = &rest[n_bytes..];
+    if let Some(chunk) = line.get(at..at + 8) {
+        let chunk = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        end = fold_chunk_into(chunk, 8, &mut state, room, end);
+        at += 8;
+    }
+    let n_bytes = line.len().saturating_sub(at);
+    if n_bytes > 0 {
+        end = fold_chunk_into(tail_chunk(line, n_bytes), n_bytes, &mut state, room, end);
     }
     if state.bad & HIGH_BITS != 0 {
         out.truncate(base);
@@ -101,12 +114,42 @@ pub(crate) fn fold_plain_ascii_line(line: &[u8], out: &mut Vec<u8>) -> Option<u3
     Some(state.n_words)
 }
 
-/// Sixteen bytes of plain text: letters, digits and single spaces, ending in a letter or
-/// digit, and not starting with a space before the line's first word. They fold to
-/// themselves lowered, and each space starts a word. Returns whether a space goes first (0 or
-/// 1) and the state after them; `None` for any other bytes, which [`fold_chunk_into`] folds.
+/// The last `n_bytes` (1 to 7) of `line` as the low bytes of a chunk, the bytes after them
+/// periods (dropped, and no word starts on them). A line of eight bytes or more gives its last
+/// eight shifted down: a copy of a variable length was a `memcpy` call whose branches on the
+/// length often went the wrong way.
+fn tail_chunk(line: &[u8], n_bytes: usize) -> u64 {
+    let n_bytes = n_bytes.clamp(1, 7);
+    let periods = (LOW_BITS * u64::from(b'.')) << (8 * n_bytes);
+    let last_eight = line
+        .len()
+        .checked_sub(8)
+        .and_then(|start| line.get(start..))
+        .and_then(|last| <[u8; 8]>::try_from(last).ok());
+    let tail = match last_eight {
+        Some(last) => u64::from_le_bytes(last) >> (8 * (8 - n_bytes)),
+        None => line
+            .iter()
+            .rev()
+            .take(n_bytes)
+            .fold(0, |tail, &byte| (tail << 8) | u64::from(byte)),
+    };
+    tail | periods
+}
+
+/// The sixteen bytes of `line` from `at` (little-endian), if there are as many.
+fn pair_at(line: &[u8], at: usize) -> Option<u128> {
+    let pair = line.get(at..at + 16)?;
+    <[u8; 16]>::try_from(pair).ok().map(u128::from_le_bytes)
+}
+
+/// The number of spaces in sixteen bytes of plain text that follow a letter or digit (or a
+/// space counted already, before a letter or digit): letters, digits and single spaces, the
+/// last byte a letter or digit or a space before one (`next` is the byte after them). Such
+/// bytes fold to themselves lowered and each space starts a word. `None` for any other bytes.
 #[inline(always)]
-fn plain_pair(low: u64, high: u64, state: &LineState) -> Option<(usize, LineState)> {
+fn plain_pair(pair: u128, next: Option<&u8>) -> Option<u32> {
+    let (low, high) = (pair as u64, (pair >> 64) as u64);
     let classes = |chunk: u64| {
         let lowered = chunk | LOWERCASE_BITS;
         let alphanumeric = bytes_in_range(lowered, b'a', b'z') | bytes_in_range(chunk, b'0', b'9');
@@ -115,33 +158,17 @@ fn plain_pair(low: u64, high: u64, state: &LineState) -> Option<(usize, LineStat
     };
     let (low_alphanumeric, low_spaces) = classes(low);
     let (high_alphanumeric, high_spaces) = classes(high);
-    let any_word = state.before_first_word == 0;
-    let first_alphanumeric = low_alphanumeric & 0x80 != 0;
-    // The high half follows a letter or digit, so only the low half can meet a space before.
-    let is_plain = (low | high) & HIGH_BITS == 0
-        && low_alphanumeric | low_spaces == HIGH_BITS
-        && high_alphanumeric | high_spaces == HIGH_BITS
-        && (low_spaces & ((low_spaces << 8) | state.space_top)) | (high_spaces & (high_spaces << 8))
-            == 0
-        && low_alphanumeric >> 63 == 1
-        && high_alphanumeric >> 63 == 1
-        && (any_word || first_alphanumeric);
-    if !is_plain {
-        return None;
-    }
-    let starts_word = first_alphanumeric && state.word_top == 0;
-    let after = LineState {
-        word_top: 0x80,
-        apostrophe_top: 0,
-        space_top: 0,
-        before_first_word: 0,
-        bad: state.bad,
-        n_words: state.n_words
-            + count_flags(low_spaces)
-            + count_flags(high_spaces)
-            + u32::from(starts_word),
-    };
-    Some((usize::from(starts_word && any_word), after))
+    let ends_well =
+        high_alphanumeric >> 63 == 1 || next.is_some_and(u8::is_ascii_alphanumeric);
+    // One test for all conditions: `&` rather than `&&`, so that it is one branch.
+    let is_plain = ((low | high) & HIGH_BITS == 0)
+        & ((low_alphanumeric | low_spaces) & (high_alphanumeric | high_spaces) == HIGH_BITS)
+        & ((low_spaces & (low_spaces << 8))
+            | (high_spaces & ((high_spaces << 8) | (low_spaces >> 56)))
+            == 0)
+        & ends_well;
+    // Both halves' flags summed per byte (at most 2 each), then all bytes in one multiply.
+    is_plain.then(|| (((low_spaces >> 7) + (high_spaces >> 7)).wrapping_mul(LOW_BITS) >> 56) as u32)
 }
 
 /// Folds the first `n_bytes` (1 to 8) of an ASCII chunk (little-endian in a `u64`) into

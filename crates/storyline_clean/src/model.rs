@@ -19,7 +19,7 @@
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
-use crate::text::{split_lines, with_line_buffers, Line, LineBuffers};
+use crate::text::{line_keys, with_line_buffers, Line, LineBuffers, LineKey};
 use crate::CleanConfig;
 
 /// Lines with at least this many words make up an article's body fingerprint.
@@ -70,16 +70,19 @@ impl BoilerplateModelBuilder {
 
     /// [`BoilerplateModelBuilder::observe`] with the buffers that hold the article's lines.
     fn observe_with(&mut self, source: Option<&str>, text: &str, buffers: &mut LineBuffers) {
-        let lines = split_lines(text, buffers).lines;
+        // Only keys are needed here, not the lines' texts (see `text::line_keys`).
+        let mut lines = std::mem::take(&mut buffers.keys);
+        line_keys(text, buffers, &mut lines);
         let body = body_fingerprint(&lines);
         let source_hash = source_hash(source);
         let mut keys: Vec<u64> = Vec::with_capacity(lines.len());
         keys.extend(
             lines
                 .iter()
-                .filter(|line| is_learnable(line, &self.config))
+                .filter(|line| is_learnable_key(line.key, line.folded_len, &self.config))
                 .map(|line| line.key),
         );
+        buffers.keys = lines;
         keys.sort_unstable();
         keys.dedup();
 
@@ -293,12 +296,17 @@ impl<'a> SourceKey<'a> {
 
 /// Lines short enough to be furniture; longer lines are never learned.
 fn is_learnable(line: &Line, config: &CleanConfig) -> bool {
-    line.key != 0 && line.folded.len() <= config.learn_max_line_chars
+    is_learnable_key(line.key, line.folded.len(), config)
+}
+
+/// [`is_learnable`] from a line's key and folded length.
+fn is_learnable_key(key: u64, folded_len: usize, config: &CleanConfig) -> bool {
+    key != 0 && folded_len <= config.learn_max_line_chars
 }
 
 /// Smallest hash among the article's long lines: copies of one body share it with
 /// probability equal to their line overlap. Articles of short lines only hash all their lines.
-fn body_fingerprint(lines: &[Line]) -> u64 {
+fn body_fingerprint(lines: &[LineKey]) -> u64 {
     let long_min = lines
         .iter()
         .filter(|line| line.n_words >= BODY_LINE_MIN_WORDS)
