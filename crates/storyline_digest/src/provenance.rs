@@ -10,7 +10,7 @@ use storyline_core::output::EvidenceRecord;
 use storyline_core::{CopyEdge, CopyKind};
 
 use crate::dates::StoryDates;
-use crate::text::{jaccard, StoryTexts};
+use crate::text::{append_terms, jaccard, StoryTexts, Term};
 use crate::{Family, FamilyCopy, FirstReport, SourceCount, StoryArticle};
 
 /// A copy edge between two positions of the story's article slice.
@@ -94,32 +94,44 @@ pub(crate) fn headline(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>) ->
         .map(str::trim)
         .filter(|title| !title.is_empty())
         .collect();
-    let candidates: Vec<String> = if titles.is_empty() {
+    // Borrowed, not copied: only the winner is.
+    let candidates: Vec<&str> = if titles.is_empty() {
         texts
             .articles
             .iter()
             .filter_map(|text| {
                 let sentence = text.sentences.iter().find(|s| s.n_words >= 5)?;
-                Some(text.sentence_text(sentence).to_owned())
+                Some(text.sentence_text(sentence))
             })
             .collect()
     } else {
-        titles.iter().map(|title| (*title).to_owned()).collect()
+        titles
     };
-    most_central(&candidates).map(|best| candidates[best].clone())
+    most_central(&candidates).map(|best| candidates[best].to_owned())
 }
 
 /// Index of the candidate with the highest mean word overlap with the others; ties go to
 /// the earlier candidate. Candidates with fewer than three content words lose to any other.
-fn most_central(candidates: &[String]) -> Option<usize> {
+fn most_central(candidates: &[&str]) -> Option<usize> {
     // One candidate wins alone (most stories of a crawl have one article): no need to
     // read its words.
     if candidates.len() == 1 {
         return Some(0);
     }
-    let terms: Vec<_> = candidates
+    // Every candidate's terms in one vector (two vectors per candidate were most of the
+    // cost of a headline).
+    let mut all_terms = Vec::new();
+    let ranges: Vec<std::ops::Range<usize>> = candidates
         .iter()
-        .map(|c| crate::text::terms_of(c).0)
+        .map(|candidate| {
+            let first = all_terms.len();
+            append_terms(candidate, &mut all_terms);
+            first..all_terms.len()
+        })
+        .collect();
+    let terms: Vec<&[Term]> = ranges
+        .into_iter()
+        .map(|range| all_terms.get(range).unwrap_or(&[]))
         .collect();
     let mut best: Option<(usize, (bool, f64))> = None;
     for (index, own) in terms.iter().enumerate() {
@@ -386,7 +398,6 @@ mod tests {
             "Putin visits North Korea",
             "Putin in North Korea visit talks",
         ];
-        let titles: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
         assert_eq!(most_central(&titles), Some(1));
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::pool;
 use crate::provenance::StoryView;
-use crate::tokens::{term_of_word, tokenize_with_words, word_ranges, Token, Tokenized};
+use crate::tokens::{term_of_word, tokenize_with_words, word_ranges, Token, Tokenized, WordRanges};
 use crate::{DigestConfig, StoryArticle};
 
 mod sentences;
@@ -237,7 +237,29 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "would", "year", "years", "yesterday", "yet", "you", "your",
 ];
 
+/// Appends the sorted, deduplicated content terms of `text` to `terms` (what
+/// [`terms_of`] returns, without a vector of words or of terms per text).
+pub(crate) fn append_terms(text: &str, terms: &mut Vec<Term>) {
+    let first = terms.len();
+    terms.extend(
+        WordRanges::new(text).filter_map(|(start, end)| term_of_word(text.get(start..end)?)),
+    );
+    let Some(own) = terms.get_mut(first..) else {
+        return;
+    };
+    own.sort_unstable();
+    let mut kept = first;
+    for index in first..terms.len() {
+        if kept == first || terms[index] != terms[kept - 1] {
+            terms[kept] = terms[index];
+            kept += 1;
+        }
+    }
+    terms.truncate(kept);
+}
+
 /// Sorted, deduplicated content terms of `text`, and its number of words.
+#[cfg(test)]
 pub(crate) fn terms_of(text: &str) -> (Vec<Term>, usize) {
     let words = words(text);
     let mut terms: Vec<Term> = words

@@ -15,8 +15,8 @@ use rustc_hash::FxHasher;
 use crate::text::{Sentence, SentenceSplitter, Term, STOPWORDS};
 
 mod scan;
-pub(crate) use scan::word_ranges;
 use scan::{next_word_start, word_end, BYTE_CLASS, DIGIT, LOWER, NON_ASCII, UPPER};
+pub(crate) use scan::{word_ranges, WordRanges};
 
 /// One word of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -421,7 +421,6 @@ fn mark_headline(text: &str, line: std::ops::Range<usize>, on_line: &mut [Token]
 
 #[cfg(test)]
 mod tests {
-    use super::scan::WordRanges;
     use super::*;
 
     /// The headline rule applied line by line to a whole text, as before lines were read

@@ -195,10 +195,9 @@ pub(super) fn word_end(text: &str, start: usize) -> (usize, u8) {
     }
 }
 
-#[cfg(test)]
 impl<'t> WordRanges<'t> {
     /// The scan of `text` from its start.
-    pub(super) fn new(text: &'t str) -> Self {
+    pub(crate) fn new(text: &'t str) -> Self {
         WordRanges { text, offset: 0 }
     }
 }
