@@ -32,15 +32,17 @@
 //! tested without branches. In [`cluster_stories`], term statistics sit in an
 //! open-addressing table whose slot numbers index a flat inverted index (`term_stats`,
 //! `candidates`); the reads whose cache misses dominate at 100,000 articles (term
-//! statistics, posting lists, candidate vectors) are issued for a whole article at once so
-//! that the misses overlap; the best candidates are kept with one compare each against the
-//! worst kept; exact cosines come from the article's vector in a collision-free
-//! direct-mapped table; and selections and sorts run on integer keys. Every speed change
-//! keeps the output bit for bit: the same products are summed in the same order (a pair
-//! scored from both ends gets the same cosine). `cargo run --release -p storyline_cluster
-//! --example features_speed -- FILE.jsonl` prints the CPU per article and checksums of the
-//! features, stories and similarity graph, to show that a speed change leaves the output
-//! the same.
+//! statistics, every cache line of the posting lists, candidate vectors and dates) are
+//! issued for a whole article at once so that the misses overlap; the best candidates are
+//! kept with one compare each against the worst kept; exact cosines come from the
+//! article's vector in a collision-free direct-mapped table, each candidate term adding its
+//! product without a branch (+0.0 when not shared); and selections and sorts run on integer
+//! keys (the kept terms of an article by a counting pass on their top hash bits). Every
+//! speed change keeps the output bit for bit: the same products are summed in the same
+//! order (a pair scored from both ends gets the same cosine). `cargo run --release -p
+//! storyline_cluster --example features_speed -- FILE.jsonl` prints the CPU per article,
+//! the CPU of the similarity graph and of linking, and checksums of the features, stories
+//! and similarity graph, to show that a speed change leaves the output the same.
 //!
 //! CONTRACT (used by storyline_pipeline; keep the signatures).
 //!
