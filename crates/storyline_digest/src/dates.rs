@@ -5,9 +5,12 @@
 //! story's time span, its event dates (each with the articles that mention it) and each
 //! article's lead date, which the disagreement pass compares across articles.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use crate::text::StoryTexts;
+use crate::tokens::HashFilter;
 
 mod calendar;
 use crate::{EventDate, StoryArticle};
@@ -130,16 +133,19 @@ pub(crate) fn story_dates(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>)
         .iter()
         .map(|t| {
             // A word starting with an ASCII capital or digit is capitalised or holds a
-            // digit, so it is a notable token.
+            // digit, so it is a notable token. A phrase starts with a digit, a month or a
+            // weekday, so a capitalised word without a digit starts one only if it is a
+            // month's or weekday's name, which the hash filter tells at once for most.
             let tokens = &t.tokens;
+            let date_words = date_word_hashes();
             let starts = t
                 .notable
                 .iter()
                 .map(|&index| index as usize)
                 .filter(|&index| {
-                    tokens
-                        .get(index)
-                        .map_or(true, |token| token.capitalised || token.has_digit)
+                    tokens.get(index).map_or(true, |token| {
+                        token.has_digit || (token.capitalised && date_words.contains(token.lower))
+                    })
                 });
             mentions_in(t.text, &t.words, starts)
         })
@@ -331,6 +337,20 @@ fn month_number(word: &str) -> Option<u32> {
         .iter()
         .find(|(name, _)| name.as_bytes() == lower)
         .map(|&(_, month)| month)
+}
+
+/// The hashes of the month and weekday names (see [`crate::tokens::Token::lower`]): a name
+/// is ASCII without a possessive ending, so its token's hash is its lower-cased name's.
+fn date_word_hashes() -> &'static HashFilter {
+    static HASHES: OnceLock<HashFilter> = OnceLock::new();
+    HASHES.get_or_init(|| {
+        let names: Vec<&str> = MONTHS
+            .iter()
+            .map(|&(name, _)| name)
+            .chain(WEEKDAYS)
+            .collect();
+        HashFilter::new(&names)
+    })
 }
 
 const WEEKDAYS: [&str; 7] = [
@@ -585,6 +605,23 @@ mod tests {
             None,
             &["2023-03-05", "2021-02-28"],
         );
+    }
+
+    #[test]
+    fn every_month_and_weekday_token_passes_the_hash_filter() {
+        let names: Vec<&str> = MONTHS
+            .iter()
+            .map(|&(name, _)| name)
+            .chain(WEEKDAYS)
+            .collect();
+        let text: String = names
+            .iter()
+            .map(|name| name[..1].to_uppercase() + &name[1..] + " ")
+            .chain(names.iter().map(|name| name.to_uppercase() + " "))
+            .collect();
+        for token in crate::tokens::tokenize(&text) {
+            assert!(date_word_hashes().contains(token.lower), "{text}");
+        }
     }
 
     #[test]
