@@ -158,8 +158,10 @@ fn plain_pair(pair: u128, next: Option<&u8>) -> Option<u32> {
     };
     let (low_alphanumeric, low_spaces) = classes(low);
     let (high_alphanumeric, high_spaces) = classes(high);
-    let ends_well =
-        high_alphanumeric >> 63 == 1 || next.is_some_and(u8::is_ascii_alphanumeric);
+    // Arithmetic rather than `||` and `is_some_and`, whose branches often went wrong.
+    let next = next.copied().unwrap_or(0);
+    let next_alphanumeric = ((next | 0x20).wrapping_sub(b'a') < 26) | (next.wrapping_sub(b'0') < 10);
+    let ends_well = (high_alphanumeric >> 63 == 1) | next_alphanumeric;
     // One test for all conditions: `&` rather than `&&`, so that it is one branch.
     let is_plain = ((low | high) & HIGH_BITS == 0)
         & ((low_alphanumeric | low_spaces) & (high_alphanumeric | high_spaces) == HIGH_BITS)

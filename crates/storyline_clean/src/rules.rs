@@ -155,6 +155,10 @@ pub(crate) fn furniture_reason(
 
 /// "(c) 2024 Example Media" or "Copyright 2024 Example Media".
 fn is_copyright_notice(line: &Line) -> bool {
+    // Both forms start with a "c"; most lines are ruled out before splitting them.
+    if line.folded.as_bytes().first() != Some(&b'c') {
+        return false;
+    }
     let mut words = line.folded.split(' ');
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
