@@ -133,13 +133,23 @@ fn most_central(candidates: &[&str]) -> Option<usize> {
         .into_iter()
         .map(|range| all_terms.get(range).unwrap_or(&[]))
         .collect();
+    // Jaccard similarity is symmetric (to the bit): each pair is compared once.
+    let n = terms.len();
+    let mut similarity = vec![0.0_f64; n * n];
+    for (index, own) in terms.iter().enumerate() {
+        for (other, theirs) in terms.iter().enumerate().skip(index + 1) {
+            let shared = jaccard(own, theirs);
+            similarity[index * n + other] = shared;
+            similarity[other * n + index] = shared;
+        }
+    }
     let mut best: Option<(usize, (bool, f64))> = None;
     for (index, own) in terms.iter().enumerate() {
-        let total: f64 = terms
+        let total: f64 = similarity[index * n..(index + 1) * n]
             .iter()
             .enumerate()
-            .filter(|(other, _)| *other != index)
-            .map(|(_, theirs)| jaccard(own, theirs))
+            .filter(|&(other, _)| other != index)
+            .map(|(_, &shared)| shared)
             .sum();
         let mean = total / (terms.len().max(2) - 1) as f64;
         let score = (own.len() >= 3, mean);
