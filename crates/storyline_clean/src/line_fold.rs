@@ -64,6 +64,19 @@ pub(crate) fn fold_plain_ascii_line(line: &[u8], out: &mut Vec<u8>) -> Option<u3
     let mut end = 0usize;
     let mut at = 0usize;
     while let Some(pair) = pair_at(line, at) {
+        if state.word_top == 0 && IS_ALPHANUMERIC[usize::from(pair as u8)] {
+            // A word starts on the pair's first byte: its space (if a word came before) and
+            // its count go first, so that the pair may go the plain way as if inside it.
+            let space = usize::from(state.before_first_word == 0);
+            if let Some(slot) = room.get_mut(end) {
+                *slot = b' ';
+            }
+            end += space;
+            state.n_words += 1;
+            state.before_first_word = 0;
+            state.word_top = 0x80;
+            state.space_top = 0;
+        }
         if state.word_top != 0 {
             // Inside a word, runs of plain text (most of a line) are copied lowered in a loop
             // of their own, whose state is a pointer, a length and a count.
@@ -136,6 +149,17 @@ fn tail_chunk(line: &[u8], n_bytes: usize) -> u64 {
     };
     tail | periods
 }
+
+/// True for the ASCII letters and digits.
+const IS_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0usize;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
 
 /// The sixteen bytes of `line` from `at` (little-endian), if there are as many.
 fn pair_at(line: &[u8], at: usize) -> Option<u128> {
@@ -213,11 +237,18 @@ fn fold_chunk_into(
         | (apostrophes & ((continuing << 8) | state.apostrophe_top));
     let letters = (alphanumeric >> 7) * 0xff;
     let mut bytes = (lowered & letters) | (LOWERCASE_BITS & !letters);
-    while dropped != 0 {
+    // The first byte to drop is squeezed out without a branch (with none, `below` is every
+    // byte and nothing moves): most chunks drop none or one, and a loop's exit went the wrong
+    // way on many of them.
+    let squeeze = |bytes: u64, dropped: u64| {
         let lowest = dropped & dropped.wrapping_neg();
-        let below = (lowest >> 7) - 1;
-        bytes = (bytes & below) | ((bytes >> 8) & !below);
-        dropped = (dropped ^ lowest) >> 8;
+        let below = (lowest >> 7).wrapping_sub(1);
+        let bytes = (bytes & below) | ((bytes >> 8) & !below);
+        (bytes, (dropped ^ lowest) >> 8)
+    };
+    (bytes, dropped) = squeeze(bytes, dropped);
+    while dropped != 0 {
+        (bytes, dropped) = squeeze(bytes, dropped);
     }
     let space = usize::from(spaced_starts & 0x80 != 0);
     // Written whether or not it is kept: the chunk lands on it otherwise.
