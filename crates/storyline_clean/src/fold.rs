@@ -17,7 +17,9 @@
 pub(crate) fn fold(text: &str) -> (String, u32) {
     // Room for the chunks the fold writes whole, so that it never reallocates.
     let mut out = Vec::with_capacity(text.len() + 1 + FOLD_SLACK);
-    let n_words = fold_into(text, &mut out);
+    // A normalised ASCII text (most titles) takes the fast path of article lines.
+    let n_words = fold_normalised_ascii(text.as_bytes(), &mut out)
+        .unwrap_or_else(|| fold_into(text, &mut out));
     // Whole UTF-8 sequences and ASCII bytes only were written, so this cannot fail; the
     // fallback keeps it free of panics all the same.
     (String::from_utf8(out).unwrap_or_default(), n_words)
