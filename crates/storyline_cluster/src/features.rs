@@ -467,8 +467,9 @@ fn prior_weight(kind: TermKind) -> f32 {
 #[inline]
 pub(crate) fn term_hash(term: &[u8]) -> u32 {
     // Truncating the 64-bit hash is intended: 32 bits keep the features small, and a rare
-    // collision only merges two terms' counts.
-    xxh3_64(term) as u32
+    // collision only merges two terms' counts. Terms of 8 to 16 bytes (most of those that
+    // come here) are hashed inline, with the same value.
+    crate::short_hash::mid_term_hash(term).unwrap_or_else(|| xxh3_64(term) as u32)
 }
 
 #[cfg(test)]
