@@ -409,8 +409,8 @@ fn sort_by_key(entries: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{fingerprint, Fingerprint};
     use crate::tests_support::{CONTAINING_PAGE, EDITED, PARAPHRASE, UNRELATED, WIRE};
+    use crate::{fingerprint, Fingerprint};
 
     /// Runs the candidate stage on `input` and compares the pairs found.
     fn check(input: &[&str], expected: &[(u32, u32)]) {

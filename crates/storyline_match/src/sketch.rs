@@ -20,9 +20,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{
-    is_long_enough, sentence_word_key, stem, tokenize, word_classes, word_hash, ShortWord,
-    TokenSink, WordClasses, COMMON_STEM, LONGEST_STOPWORD, STOPWORD,
+use crate::text::{is_long_enough, stem, tokenize, word_hash, ShortWord, TokenSink};
+use crate::words::{
+    sentence_word_key, word_classes, WordClasses, COMMON_STEM, LONGEST_STOPWORD, STOPWORD,
 };
 use crate::MatchConfig;
 

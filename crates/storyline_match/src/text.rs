@@ -1,19 +1,18 @@
-//! Tokenizer for copy detection: cleaned text → a stream of [`Token`]s (normalised words and
-//! sentence ends), plus the small word classes the sketches need (stopwords, stems).
+//! Tokenizer for copy detection: cleaned text → normalised words and sentence ends handed to
+//! a [`TokenSink`], plus the word hash and stem the sketches key words by (the word classes
+//! built on them are in `words.rs`).
 //!
 //! Data comes from `fingerprint` (one article's cleaned text) and goes straight into the
 //! sketch builder in `sketch.rs`; nothing here allocates per word (one buffer is reused).
+//! Most words (ASCII letters and digits, at most 16 bytes) are handed over as a
+//! [`ShortWord`] held in registers by the scan that found them.
 //! Normalisation makes every measure case-, whitespace- and punctuation-insensitive: a word
 //! is a maximal run of letters/digits, lowercased; apostrophes and hyphens split words.
 //! Ideographic scripts (Chinese, Japanese kana) are written without spaces, so each
 //! ideograph counts as one word; otherwise a whole Chinese paragraph would be one "word".
 
-use std::sync::OnceLock;
-
 use storyline_core::xxh3;
 use xxhash_rust::xxh3::xxh3_64;
-
-use crate::words::COMMON_WORDS;
 
 /// Where the tokenizer's words and sentence ends go (the sketch builder; a recorder in tests).
 /// A trait with two methods rather than a callback taking a token enum: the builder's word
@@ -436,173 +435,6 @@ pub(crate) fn stem(lower: &str) -> &str {
     }
 }
 
-/// The word classes of a word hash, from one table probe: [`STOPWORD`] for the hash of an
-/// English function word (plus reporting verbs, which every article uses), [`COMMON_STEM`]
-/// for the stem hash of a very common English word (see [`COMMON_WORDS`]). A word of at
-/// most six bytes is its own stem, so one probe answers both questions for it (two separate
-/// tables cost two probes a word). Other languages get no stopwords; their function words
-/// then count as content, which only makes the rewrite test a little more lenient to
-/// shared grammar. Hash 0 is never found.
-pub(crate) fn word_classes() -> &'static WordClasses {
-    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
-    CLASSES.get_or_init(|| {
-        let stopwords = STOPWORDS.iter().map(|word| (word_hash(word), STOPWORD));
-        let common = COMMON_WORDS
-            .iter()
-            .map(|word| (word_hash(stem(word)), COMMON_STEM));
-        WordClasses::new(stopwords.chain(common))
-    })
-}
-
-/// Class bit of [`word_classes`]: the hash is a stopword's. Only words of at most
-/// [`LONGEST_STOPWORD`] bytes are looked up for it.
-pub(crate) const STOPWORD: u8 = 1;
-/// Class bit of [`word_classes`]: the hash is a very common word's stem hash ("people",
-/// "year", "make"), so sharing it says nothing about copying. Such words stay in the sentence
-/// alignment but are left out of the content-word MinHash: long unrelated pages share
-/// hundreds of them, which made unrelated pairs collide in the rewrite LSH bands.
-pub(crate) const COMMON_STEM: u8 = 2;
-
-/// Longer words are never stopwords.
-pub(crate) const LONGEST_STOPWORD: usize = 7;
-
-/// Sorted and unique (checked by a test).
-const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "down", "during", "each", "few", "for",
-    "from", "further", "had", "has", "have", "he", "her", "here", "his", "how", "i", "if", "in",
-    "into", "is", "it", "its", "just", "may", "me", "might", "more", "most", "must", "my", "no",
-    "not", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "said",
-    "same", "say", "says", "shall", "she", "should", "so", "some", "such", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
-    "who", "whom", "whose", "why", "will", "with", "would", "you", "your",
-];
-
-/// The 16-bit key a stem is kept under in per-sentence samples (see `sketch.rs`).
-pub(crate) fn sentence_word_key(stem_hash: u64) -> u16 {
-    (stem_hash >> 48) as u16
-}
-
-/// [`is_common_stem`] for a 16-bit sentence word key.
-pub(crate) fn is_common_word_key(key: u16) -> bool {
-    static KEYS: OnceLock<Vec<u16>> = OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        let mut keys: Vec<u16> = COMMON_WORDS
-            .iter()
-            .map(|word| sentence_word_key(word_hash(stem(word))))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
-    });
-    keys.binary_search(&key).is_ok()
-}
-
-/// A fixed map from word hashes to class bits, looked up without a branch: a cuckoo table,
-/// where a hash can only sit in one of two slots (one per half, picked by its low and its
-/// high bits), so a lookup reads both and keeps the class of the one that holds the hash.
-/// A linear-probing table cost ~0.6 mispredicted branches per English word (is the word
-/// short enough to be a stopword, is this slot empty, is it the hash). The halves have a
-/// fixed size, so a lookup needs no bounds check; an entry that finds no place (none does
-/// with the word lists in use) goes to `overflow`, searched only when not empty.
-#[derive(Debug)]
-pub(crate) struct WordClasses {
-    /// Both halves; 0 marks an empty slot.
-    slots: [u64; 2 * CLASS_HALF],
-    classes: [u8; 2 * CLASS_HALF],
-    overflow: Vec<(u64, u8)>,
-}
-
-/// Slots per half of [`WordClasses`]: the ~400 entries fill 2 × 512 slots to 40%, where
-/// cuckoo placement practically never fails.
-const CLASS_HALF: usize = 512;
-
-impl WordClasses {
-    const EMPTY: u64 = 0;
-
-    fn new(entries: impl Iterator<Item = (u64, u8)>) -> Self {
-        let mut table = Self {
-            slots: [Self::EMPTY; 2 * CLASS_HALF],
-            classes: [0; 2 * CLASS_HALF],
-            overflow: Vec::new(),
-        };
-        // Hash 0 marks an empty slot; a word hashing to 0 is merely never found.
-        for (hash, class) in entries.filter(|&(hash, _)| hash != Self::EMPTY) {
-            table.insert(hash, class);
-        }
-        table
-    }
-
-    fn insert(&mut self, hash: u64, class: u8) {
-        let [first, second] = Self::places(hash);
-        if let Some(&slot) = [first, second]
-            .iter()
-            .find(|&&slot| self.slots[slot] == hash)
-        {
-            self.classes[slot] |= class;
-            return;
-        }
-        if let Some(entry) = self.overflow.iter_mut().find(|entry| entry.0 == hash) {
-            entry.1 |= class;
-            return;
-        }
-        // Cuckoo insertion: take a free place, or evict the occupant of the first one to
-        // its other place, and so on for a bounded number of moves.
-        let (mut hash, mut class) = (hash, class);
-        let mut slot = if self.slots[first] != Self::EMPTY && self.slots[second] == Self::EMPTY {
-            second
-        } else {
-            first
-        };
-        for _ in 0..64 {
-            std::mem::swap(&mut self.slots[slot], &mut hash);
-            std::mem::swap(&mut self.classes[slot], &mut class);
-            if hash == Self::EMPTY {
-                return;
-            }
-            let [first, second] = Self::places(hash);
-            slot = if slot == first { second } else { first };
-        }
-        self.overflow.push((hash, class));
-    }
-
-    /// The two slots `hash` may sit in: one in each half.
-    #[inline(always)]
-    fn places(hash: u64) -> [usize; 2] {
-        [
-            hash as usize % CLASS_HALF,
-            CLASS_HALF + (hash >> 32) as usize % CLASS_HALF,
-        ]
-    }
-
-    /// The class bits of `hash`; 0 when it is in no class.
-    #[inline(always)]
-    pub(crate) fn get(&self, hash: u64) -> u8 {
-        let class_at = |slot: usize| {
-            // A mask instead of a branch: whether a word is a stopword is a coin toss.
-            let found = self.slots[slot] == hash;
-            self.classes[slot] & 0u8.wrapping_sub(u8::from(found))
-        };
-        let [first, second] = Self::places(hash);
-        let classes = class_at(first) | class_at(second);
-        if self.overflow.is_empty() {
-            classes
-        } else {
-            self.overflow_get(hash) | classes
-        }
-    }
-
-    #[cold]
-    fn overflow_get(&self, hash: u64) -> u8 {
-        self.overflow
-            .iter()
-            .find(|entry| entry.0 == hash)
-            .map_or(0, |entry| entry.1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -743,6 +575,9 @@ mod tests {
 
     #[test]
     fn stems_and_stopwords() {
+        use crate::words::{
+            word_classes, COMMON_STEM, COMMON_WORDS, LONGEST_STOPWORD, STOPWORD, STOPWORDS,
+        };
         assert_eq!(stem("strengthening"), "streng");
         assert_eq!(stem("путина"), "путина");
         assert_eq!(stem("kim"), "kim");
@@ -761,16 +596,5 @@ mod tests {
         assert_eq!(classes(stem("pyongyang")), 0);
         assert!(STOPWORDS.iter().all(|word| word.len() <= LONGEST_STOPWORD));
         // Every entry is found, with its classes; a small table that must evict.
-        // Entries that must evict, and more than fit (the rest overflow).
-        for n_entries in [300u64, 1500] {
-            let entries = (0..n_entries).map(|i| (crate::sketch::mix64(i + 1), 1 << (i % 3)));
-            let table = WordClasses::new(entries.clone());
-            for (hash, class) in entries {
-                assert_eq!(table.get(hash), class);
-            }
-            assert_eq!(table.get(12345), 0);
-        }
-        // The word lists in use fit without overflow.
-        assert!(word_classes().overflow.is_empty());
     }
 }

@@ -13,7 +13,7 @@
 use storyline_core::CopyKind;
 
 use crate::sketch::{estimate_jaccard, Fingerprint};
-use crate::text::is_common_word_key;
+use crate::words::is_common_word_key;
 use crate::MatchConfig;
 
 /// A verified copy relation between two articles, direction not yet decided.

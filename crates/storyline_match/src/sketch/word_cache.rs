@@ -8,10 +8,8 @@
 //! article to article. It only remembers values of pure functions of the word, so what it
 //! holds never changes a fingerprint, only how fast it is built.
 
-use crate::text::{
-    short_stem_hash, short_word_hash, ShortWord, WordClasses, COMMON_STEM, LONGEST_STOPWORD,
-    STOPWORD,
-};
+use crate::text::{short_stem_hash, short_word_hash, ShortWord};
+use crate::words::{WordClasses, COMMON_STEM, LONGEST_STOPWORD, STOPWORD};
 
 /// Entries: a direct-mapped table of 4,096 × 40 bytes (160 KB, one per thread). The 4,096
 /// most frequent words are ~91% of the words of news text (English, ECB+) and of the
@@ -120,7 +118,8 @@ impl WordCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{is_long_enough, stem, word_classes, word_hash};
+    use crate::text::{is_long_enough, stem, word_hash};
+    use crate::words::word_classes;
 
     /// Looks `input` up twice (computed, then cached) and checks both against the facts
     /// worked out from the word's text.
