@@ -10,7 +10,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::short_hash::short_term_hash;
 use crate::stopwords::is_stopword;
-use crate::tally::{Tally, TallyTable};
+use crate::tally::{sort_by_top_bits, Tally, TallyTable};
 use crate::tokens::{
     ascii_plural_stem, lowercase_into, lowercase_shape, short_plural_stem, strip_plural, Case,
     ShortWord, Token, Tokens, Word,
@@ -377,48 +377,6 @@ fn prior_table() -> &'static [[f32; TABLED_COUNTS]; 4] {
     })
 }
 
-/// Sorts `keys` (distinct) ascending: placed by their top six bits with one counting pass,
-/// then an insertion sort puts right the few that share those bits. For the sixty-odd
-/// kept terms of an article, whose hashes are uniform, this is a third of the cost of a
-/// general sort; longer lists take the general sort. `scratch` is reused buffer space.
-fn sort_by_top_bits(keys: &mut Vec<u64>, scratch: &mut Vec<u64>) {
-    const N_BUCKETS: usize = 64;
-    if keys.len() > 4 * N_BUCKETS {
-        keys.sort_unstable();
-        return;
-    }
-    // The kept keys hold a 32-bit hash above 16 bits: bits 42..48 are its top six.
-    let bucket = |key: u64| (key >> 42) as usize % N_BUCKETS;
-    let mut starts = [0usize; N_BUCKETS + 1];
-    for &key in keys.iter() {
-        if let Some(count) = starts.get_mut(bucket(key) + 1) {
-            *count += 1;
-        }
-    }
-    for position in 1..starts.len() {
-        starts[position] += starts[position - 1];
-    }
-    scratch.clear();
-    scratch.resize(keys.len(), 0);
-    for &key in keys.iter() {
-        if let Some(start) = starts.get_mut(bucket(key)) {
-            if let Some(slot) = scratch.get_mut(*start) {
-                *slot = key;
-            }
-            *start += 1;
-        }
-    }
-    // Each key is at most its bucket's length from its place.
-    for position in 1..scratch.len() {
-        let mut at = position;
-        while at > 0 && scratch[at - 1] > scratch[at] {
-            scratch.swap(at - 1, at);
-            at -= 1;
-        }
-    }
-    std::mem::swap(keys, scratch);
-}
-
 /// Counts how one occurrence of a term was written: a number fixes the kind; a capitalised
 /// word counts towards a name unless only sentence-initial, an all-caps one always.
 #[inline(always)]
@@ -573,22 +531,6 @@ mod tests {
                     continue;
                 };
                 assert_eq!(prior.to_bits(), want.to_bits(), "{count} {kind:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn top_bit_sort_sorts() {
-        for n in [0, 1, 2, 64, 100, 256, 257, 1000] {
-            // Pseudo-random keys (a multiplicative hash of the index) and clustered ones.
-            for spread in [2_654_435_761u64, 1] {
-                let mut keys: Vec<u64> = (0..n as u64)
-                    .map(|i| (((i * spread) & 0xffff_ffff) << 16) | (i % 7))
-                    .collect();
-                let mut want = keys.clone();
-                want.sort_unstable();
-                sort_by_top_bits(&mut keys, &mut vec![5]);
-                assert_eq!(keys, want, "n = {n}");
             }
         }
     }
