@@ -284,12 +284,17 @@ mod tests {
         // The plain definition, byte by byte.
         fn reference(folded: &str) -> bool {
             let bytes = folded.as_bytes();
-            let letters = bytes.iter().filter(|byte| byte.is_ascii_lowercase()).count();
+            let letters = bytes
+                .iter()
+                .filter(|byte| byte.is_ascii_lowercase())
+                .count();
             let vowels = bytes.iter().filter(|byte| b"aeiouy".contains(byte)).count();
             let digits = bytes.iter().filter(|byte| byte.is_ascii_digit()).count();
             letters > 0 && (vowels * 100 < letters * 30 || digits * 5 > letters)
         }
-        let pieces = ["a", "bcd", "xq", "7", "e", " ", "zzkr", "é", "oi", "42 ", "y"];
+        let pieces = [
+            "a", "bcd", "xq", "7", "e", " ", "zzkr", "é", "oi", "42 ", "y",
+        ];
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         for length in 0..700 {
             let mut text = String::new();
@@ -299,7 +304,11 @@ mod tests {
                 state ^= state << 17;
                 text.push_str(pieces[(state % pieces.len() as u64) as usize]);
             }
-            assert_eq!(has_odd_letter_mix(&text), reference(&text), "text: {text:?}");
+            assert_eq!(
+                has_odd_letter_mix(&text),
+                reference(&text),
+                "text: {text:?}"
+            );
         }
         // Counts past one group of blocks.
         let long = "bcdfg".repeat(1000) + &"aeiou".repeat(1000);

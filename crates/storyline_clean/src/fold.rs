@@ -2,12 +2,12 @@
 //! WhatsApp group!" → "join our whatsapp group"), the form that every rule compares.
 //!
 //! [`crate::text::split_lines`] folds every line of every article twice (once when the
-//! builder observes it, once when it is cleaned), so this is the hot loop of cleaning. ASCII
-//! text folds eight bytes at a time in a `u64` ([`fold_chunk`]), sixteen when both halves are
-//! plain words and spaces ([`fold_plain_pair`]); only rare chunks go byte by byte, and only
-//! non-ASCII characters are decoded. [`fold_normalised_ascii`] folds a line
-//! while checking that it needs no whitespace normalisation, so that `split_lines` reads most
-//! lines once.
+//! builder observes it, once when it is cleaned), so this is the hot loop of cleaning. A
+//! normalised ASCII line goes to [`crate::line_fold`] first ([`fold_normalised_ascii`]); the
+//! general fold here handles the rest: ASCII text eight bytes at a time in a `u64`
+//! ([`fold_chunk`]), sixteen when both halves are plain words and spaces
+//! ([`fold_plain_pair`]); only rare chunks go byte by byte, and only non-ASCII characters are
+//! decoded.
 //!
 //! Every path agrees with the plain definition of [`fold`]; a test compares them on
 //! generated text.

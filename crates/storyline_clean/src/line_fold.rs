@@ -184,7 +184,8 @@ fn plain_pair(pair: u128, next: Option<&u8>) -> Option<u32> {
     let (high_alphanumeric, high_spaces) = classes(high);
     // Arithmetic rather than `||` and `is_some_and`, whose branches often went wrong.
     let next = next.copied().unwrap_or(0);
-    let next_alphanumeric = ((next | 0x20).wrapping_sub(b'a') < 26) | (next.wrapping_sub(b'0') < 10);
+    let next_alphanumeric =
+        ((next | 0x20).wrapping_sub(b'a') < 26) | (next.wrapping_sub(b'0') < 10);
     let ends_well = (high_alphanumeric >> 63 == 1) | next_alphanumeric;
     // One test for all conditions: `&` rather than `&&`, so that it is one branch.
     let is_plain = ((low | high) & HIGH_BITS == 0)
@@ -289,7 +290,10 @@ mod tests {
         check("Hello", Some(("hello", 1)));
         check(
             "The Quick Brown Fox jumps over the lazy dog's bone, twice.",
-            Some(("the quick brown fox jumps over the lazy dogs bone twice", 11)),
+            Some((
+                "the quick brown fox jumps over the lazy dogs bone twice",
+                11,
+            )),
         );
         check(
             "(Reuters) -- U.S. troops, 2,000 of them: \"don't\" 'n' rock",
@@ -313,6 +317,75 @@ mod tests {
         check("Café society", None);
         check("tab\there", None);
         check("two  spaces", None);
-        check("long line of text with two  spaces far from its start", None);
+        check(
+            "long line of text with two  spaces far from its start",
+            None,
+        );
+    }
+
+    /// The plain definition of the fold, char by char (as in `fold`'s tests).
+    fn reference_fold(text: &str) -> (String, u32) {
+        let (mut out, mut in_word, mut n_words) = (String::new(), false, 0);
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if !in_word {
+                    if n_words > 0 {
+                        out.push(' ');
+                    }
+                    n_words += 1;
+                    in_word = true;
+                }
+                out.extend(c.to_lowercase());
+            } else if !(in_word && matches!(c, '\'' | '’')) {
+                in_word = false;
+            }
+        }
+        (out, n_words)
+    }
+
+    #[test]
+    fn long_running_text_agrees_with_the_definition() {
+        // Words and separators of running text, so that lines run through many pairs, with
+        // every separator at every position of a pair.
+        let words = [
+            "a", "Bc", "def", "Ghij", "klmno", "2024", "x7", "Quick", "brown",
+        ];
+        let separators = [
+            " ", " ", " ", ". ", ", ", " - ", "'", "-", "\"", " (", ") ", ": ", "''", "  ", "\t",
+            "é",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            let n_words = 1 + next(60);
+            for index in 0..n_words {
+                if index > 0 {
+                    text.push_str(separators[next(separators.len())]);
+                }
+                text.push_str(words[next(words.len())]);
+            }
+            let mut out = Vec::new();
+            let (expected, expected_words) = reference_fold(&text);
+            match fold_plain_ascii_line(text.as_bytes(), &mut out) {
+                Some(n_words) => {
+                    assert_eq!(out, expected.as_bytes(), "text: {text:?}");
+                    assert_eq!(n_words, expected_words, "text: {text:?}");
+                }
+                // Handed back only for what the general fold must judge.
+                None => assert!(
+                    !text.is_ascii()
+                        || text.contains("  ")
+                        || text.contains('\t')
+                        || text.contains("''"),
+                    "text: {text:?}"
+                ),
+            }
+        }
     }
 }

@@ -221,8 +221,14 @@ pub(crate) fn line_keys(raw: &str, buffers: &mut LineBuffers, keys: &mut Vec<Lin
         number = number.saturating_add(1);
         folded.clear();
         buffers.normalised.clear();
-        if let Some(line) = line_spans(raw, number, start, end, &mut folded, &mut buffers.normalised)
-        {
+        if let Some(line) = line_spans(
+            raw,
+            number,
+            start,
+            end,
+            &mut folded,
+            &mut buffers.normalised,
+        ) {
             keys.push(LineKey {
                 key: line.key,
                 n_words: line.n_words,
