@@ -238,7 +238,7 @@ pub(crate) const STOPWORDS: &[&str] = &[
 ];
 
 /// Appends the sorted, deduplicated content terms of `text` to `terms` (what
-/// [`terms_of`] returns, without a vector of words or of terms per text).
+/// `terms_of` returns, without a vector of words or of terms per text).
 pub(crate) fn append_terms(text: &str, terms: &mut Vec<Term>) {
     let first = terms.len();
     terms.extend(

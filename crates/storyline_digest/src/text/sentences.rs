@@ -7,7 +7,7 @@
 //! words read so far are the sentence's (see [`crate::text::Sentence`]). A separate scan of
 //! every byte for the marks, and a search for each sentence's words among the tokens, cost
 //! a sixth of the tokenizer's time. The ranges are trimmed, and every word of the text lies
-//! inside one of them. [`split_sentences`], the same rules as one scan of the text, is kept
+//! inside one of them. `split_sentences`, the same rules as one scan of the text, is kept
 //! for the tests as the reference.
 
 use crate::text::Sentence;
@@ -240,7 +240,7 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     Some((start + trimmed_start, start + trimmed_end))
 }
 
-/// Splits a text into sentences as the tokenizer walks it: the rules of [`split_sentences`],
+/// Splits a text into sentences as the tokenizer walks it: the rules of `split_sentences`,
 /// applied to the marks of each gap between words in turn ([`SentenceSplitter::read_gap`]).
 #[derive(Debug)]
 pub(crate) struct SentenceSplitter<'s> {
