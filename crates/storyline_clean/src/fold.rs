@@ -447,11 +447,12 @@ const FOLD_TABLE: [u8; 256] = {
 };
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    /// The plain definition of [`fold`], char by char, that the fast paths must agree with.
-    fn reference_fold(text: &str) -> (String, u32) {
+    /// The plain definition of [`fold`], char by char, that the fast paths must agree with
+    /// (`line_fold`'s tests use it too).
+    pub(crate) fn reference_fold(text: &str) -> (String, u32) {
         let (mut out, mut in_word, mut n_words) = (String::new(), false, 0);
         for c in text.chars() {
             if c.is_alphanumeric() {

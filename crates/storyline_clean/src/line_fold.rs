@@ -268,6 +268,7 @@ fn fold_chunk_into(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::tests::reference_fold;
 
     /// Folds `input` on this path alone and compares with `expected` (`None`: handed back).
     fn check(input: &str, expected: Option<(&str, u32)>) {
@@ -321,26 +322,6 @@ mod tests {
             "long line of text with two  spaces far from its start",
             None,
         );
-    }
-
-    /// The plain definition of the fold, char by char (as in `fold`'s tests).
-    fn reference_fold(text: &str) -> (String, u32) {
-        let (mut out, mut in_word, mut n_words) = (String::new(), false, 0);
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                if !in_word {
-                    if n_words > 0 {
-                        out.push(' ');
-                    }
-                    n_words += 1;
-                    in_word = true;
-                }
-                out.extend(c.to_lowercase());
-            } else if !(in_word && matches!(c, '\'' | '’')) {
-                in_word = false;
-            }
-        }
-        (out, n_words)
     }
 
     #[test]

@@ -423,11 +423,9 @@ fn mark_headline(text: &str, line: std::ops::Range<usize>, on_line: &mut [Token]
 mod tests {
     use super::*;
 
-    /// The headline rule applied line by line to a whole text, as before lines were read
-    /// in the tokenizer's walk: the reference for `headlines_read_in_the_walk`.
-    /// Flags the tokens of headline lines: no closing punctuation and mostly capitalised words
-    /// ("Putin Visits North Korea: Strengthening Ties"). A question counts only when even its
-    /// small words are capitalised ("How … Ended In …?").
+    /// The headline rule applied to a whole text split at its line breaks, as before lines
+    /// were read in the tokenizer's walk: the reference for `headlines_read_in_the_walk`,
+    /// which checks that the walk hands [`mark_headline`] the same lines.
     fn mark_headlines_by_lines(text: &str, tokens: &mut [Token]) {
         let mut line_start = 0;
         let mut first_token = 0;
@@ -438,29 +436,11 @@ mod tests {
                 + tokens
                     .get(first_token..)
                     .map_or(0, |rest| rest.partition_point(|t| t.start() < line_end));
-            let on_line = &tokens[first_token..last_token];
-            let trimmed = line.trim();
-            let closed = trimmed.ends_with(['.', '!', '"', '”', '’', ')', ',', ';']);
-            if !closed && !on_line.is_empty() {
-                // Three chars need three bytes, and twelve bytes hold at least three chars.
-                let long = on_line.iter().filter(|t| {
-                    let n_bytes = t.end() - t.start();
-                    let word = text.get(t.start()..t.end()).unwrap_or("");
-                    n_bytes >= 12 || (n_bytes >= 3 && word.chars().count() >= 3)
-                });
-                let (n_long, n_capitalised) =
-                    long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalised)));
-                let title_case = n_capitalised >= 2 && n_capitalised * 10 >= n_long * 6;
-                let small_words_capitalised = on_line
-                    .iter()
-                    .skip(1)
-                    .any(|t| t.capitalised && is_stopword_hash(t.lower));
-                if title_case && (!trimmed.ends_with('?') || small_words_capitalised) {
-                    for token in &mut tokens[first_token..last_token] {
-                        token.in_headline = true;
-                    }
-                }
-            }
+            mark_headline(
+                text,
+                line_start..line_end,
+                &mut tokens[first_token..last_token],
+            );
             first_token = last_token;
             line_start = line_end;
         }
