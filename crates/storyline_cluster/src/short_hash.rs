@@ -9,8 +9,7 @@
 //! and the length dispatch of the general function.
 
 use storyline_core::xxh3::{
-    avalanche, strong_avalanche, xxh64_avalanche, FLIP_1_TO_3, FLIP_4_TO_8, FLIP_9_TO_16_HIGH,
-    FLIP_9_TO_16_LOW,
+    hash_9_to_16, strong_avalanche, xxh64_avalanche, FLIP_1_TO_3, FLIP_4_TO_8,
 };
 
 /// The 32-bit term hash of the `len` bytes (1 to 8) held little-endian in `word`; bytes
@@ -58,16 +57,7 @@ pub(crate) fn mid_term_hash(term: &[u8]) -> Option<u32> {
         8,
     );
     // Nine to sixteen: the 9–16 rule on the first eight and the last eight.
-    let low = first8 ^ FLIP_9_TO_16_LOW;
-    let high = last8 ^ FLIP_9_TO_16_HIGH;
-    let product = u128::from(low) * u128::from(high);
-    let folded = (product as u64) ^ ((product >> 64) as u64);
-    let longer = avalanche(
-        (len as u64)
-            .wrapping_add(low.swap_bytes())
-            .wrapping_add(high)
-            .wrapping_add(folded),
-    );
+    let longer = hash_9_to_16(first8, last8, len as u64);
     // All ones for exactly eight bytes, else zero, by arithmetic (a comparison here was
     // turned into a branch): `len ^ 8` is 0 only then, and 0 - 1 sets the top bit.
     let is_eight = ((len as u64 ^ 8).wrapping_sub(1) >> 63).wrapping_neg();

@@ -12,6 +12,21 @@ pub const FLIP_4_TO_8: u64 = 0xC73A_B174_C5EC_D5A2;
 pub const FLIP_9_TO_16_LOW: u64 = 0x6782_737B_EA42_39B9;
 pub const FLIP_9_TO_16_HIGH: u64 = 0xAF56_BC3B_0996_523A;
 
+/// XXH3's 9–16 byte rule, given the input's first eight and last eight bytes (little-endian;
+/// they overlap below sixteen bytes) and its length.
+#[inline(always)]
+pub fn hash_9_to_16(first8: u64, last8: u64, len: u64) -> u64 {
+    let low = first8 ^ FLIP_9_TO_16_LOW;
+    let high = last8 ^ FLIP_9_TO_16_HIGH;
+    let product = u128::from(low) * u128::from(high);
+    let folded = (product as u64) ^ ((product >> 64) as u64);
+    avalanche(
+        len.wrapping_add(low.swap_bytes())
+            .wrapping_add(high)
+            .wrapping_add(folded),
+    )
+}
+
 /// The XXH64 final mix, used by XXH3's 1–3 byte rule.
 #[inline(always)]
 pub fn xxh64_avalanche(mut value: u64) -> u64 {

@@ -351,17 +351,7 @@ pub(crate) fn word_hash(lower: &str) -> u64 {
             let joined = u64::from(read_u32(len - 4)) + (u64::from(read_u32(0)) << 32);
             xxh3::strong_avalanche(joined ^ xxh3::FLIP_4_TO_8, len as u64)
         }
-        9..=16 => {
-            let low = read_u64(0) ^ xxh3::FLIP_9_TO_16_LOW;
-            let high = read_u64(len - 8) ^ xxh3::FLIP_9_TO_16_HIGH;
-            let product = u128::from(low) * u128::from(high);
-            let folded = (product as u64) ^ ((product >> 64) as u64);
-            let sum = (len as u64)
-                .wrapping_add(low.swap_bytes())
-                .wrapping_add(high)
-                .wrapping_add(folded);
-            xxh3::avalanche(sum)
-        }
+        9..=16 => xxh3::hash_9_to_16(read_u64(0), read_u64(len - 8), len as u64),
         _ => xxh3_64(bytes),
     }
 }
@@ -390,15 +380,7 @@ pub(crate) fn short_word_hash(word: ShortWord) -> u64 {
         9..=16 => {
             let both = (u128::from(high) << 64) | u128::from(low);
             let last8 = (both >> (8 * ((len - 8) % 16))) as u64;
-            let low = low ^ xxh3::FLIP_9_TO_16_LOW;
-            let high = last8 ^ xxh3::FLIP_9_TO_16_HIGH;
-            let product = u128::from(low) * u128::from(high);
-            let folded = (product as u64) ^ ((product >> 64) as u64);
-            let sum = (len as u64)
-                .wrapping_add(low.swap_bytes())
-                .wrapping_add(high)
-                .wrapping_add(folded);
-            xxh3::avalanche(sum)
+            xxh3::hash_9_to_16(low, last8, len as u64)
         }
         // Not a short word's length; hashed from its bytes all the same.
         _ => xxh3_64(&word.bytes()),
