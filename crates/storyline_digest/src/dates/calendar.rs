@@ -4,7 +4,8 @@
 //! The mention finder in [`super`] and the report's ordering of stories use these; there is
 //! no time-zone database: offsets are taken as written.
 
-use super::{month_number, Day};
+use super::phrases::month_number;
+use super::Day;
 
 /// `YYYY-MM-DD` at the start of `text`.
 pub(super) fn parse_iso_date(text: &str) -> Option<(i64, u32, u32)> {
