@@ -245,13 +245,7 @@ fn count_lorem_words(folded: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::test_lines;
-
-    /// Applies `rule` to each line of `input` and compares the verdicts.
-    fn check(rule: fn(&Line) -> bool, input: &str, expected: &[bool]) {
-        let got: Vec<bool> = test_lines(input).iter().map(rule).collect();
-        assert_eq!(got, expected, "input: {input}");
-    }
+    use crate::text::check_rule as check;
 
     #[test]
     fn filler_phrases_have_few_covering_words() {

@@ -393,13 +393,7 @@ pub(crate) fn is_foreign_heading(line: &Line) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::test_lines;
-
-    /// Applies `rule` to each line of `input` and compares the verdicts.
-    fn check(rule: fn(&Line) -> bool, input: &str, expected: &[bool]) {
-        let got: Vec<bool> = test_lines(input).iter().map(rule).collect();
-        assert_eq!(got, expected, "input: {input}");
-    }
+    use crate::text::check_rule as check;
 
     #[test]
     fn phrase_lists_are_compared_as_words() {

@@ -447,6 +447,14 @@ pub(crate) fn test_lines(raw: &str) -> Vec<Line<'static>> {
     split_lines(raw, buffers).lines
 }
 
+/// Applies a line rule to each line of `input` and compares the verdicts (the line rules'
+/// tests in `rules.rs` and `filler.rs`).
+#[cfg(test)]
+pub(crate) fn check_rule(rule: fn(&Line) -> bool, input: &str, expected: &[bool]) {
+    let got: Vec<bool> = test_lines(input).iter().map(rule).collect();
+    assert_eq!(got, expected, "input: {input}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

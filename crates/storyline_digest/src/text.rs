@@ -296,6 +296,7 @@ pub(crate) fn count_shared(left: &[Term], right: &[Term]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokens::tests::random_texts;
 
     /// Attaches tokens and terms to sentence ranges (both are in text order). Every token lies
     /// inside a sentence (sentences cover all but the whitespace between them, and no word
@@ -335,15 +336,7 @@ mod tests {
             "U.S.", "Mr.", "J.", "x-", "’s", "12", "3.5", "\u{a0}", "“", "É", "é", ":", "'s",
             "...", ". ", "? \"", "St.", "\t", "\r\n", "A",
         ];
-        let mut state = 19_u64;
-        for _ in 0..5_000 {
-            let mut text = String::new();
-            for _ in 0..16 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1);
-                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
-            }
+        for text in random_texts(&fragments, 19, 5_000, 16) {
             let article = ArticleText::new(0, "a", false, String::new(), &text);
             let mut expected = Vec::new();
             let ranges = sentences::split_sentences(&text);
@@ -390,15 +383,7 @@ mod tests {
             "He", "said", "no", ".", "!", "?", "\n", " ", "  ", "'", "’", "”", "\"", ")", "(",
             "U.S.", "Mr.", "J.", "x-", "’s", "12", "3.5", "\u{a0}", "“", "É", "é", ":", "'s",
         ];
-        let mut state = 11_u64;
-        for _ in 0..3_000 {
-            let mut text = String::new();
-            for _ in 0..14 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1);
-                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
-            }
+        for text in random_texts(&fragments, 11, 3_000, 14) {
             let article = ArticleText::new(0, "a", false, String::new(), &text);
             let in_sentences: usize = article.sentences.iter().map(|s| s.n_words).sum();
             assert_eq!(in_sentences, article.tokens.len(), "{text:?}");

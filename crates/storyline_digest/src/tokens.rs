@@ -420,8 +420,29 @@ fn mark_headline(text: &str, line: std::ops::Range<usize>, on_line: &mut [Token]
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// `n_texts` random texts of `n_fragments` pieces each, drawn from `fragments` by a fixed
+    /// LCG from `seed`: the inputs of the tests that compare a fast path with a plain one.
+    pub(crate) fn random_texts<'f>(
+        fragments: &'f [&'f str],
+        seed: u64,
+        n_texts: usize,
+        n_fragments: usize,
+    ) -> impl Iterator<Item = String> + 'f {
+        let mut state = seed;
+        (0..n_texts).map(move |_| {
+            let mut text = String::new();
+            for _ in 0..n_fragments {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
+            }
+            text
+        })
+    }
 
     /// The headline rule applied to a whole text split at its line breaks, as before lines
     /// were read in the tokenizer's walk: the reference for `headlines_read_in_the_walk`,
@@ -472,15 +493,7 @@ mod tests {
             "Ab",
             "Strengthening",
         ];
-        let mut state = 23_u64;
-        for _ in 0..3_000 {
-            let mut text = String::new();
-            for _ in 0..14 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1);
-                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
-            }
+        for text in random_texts(&fragments, 23, 3_000, 14) {
             let mut expected = tokenize(&text);
             for token in &mut expected {
                 token.in_headline = false;
@@ -569,15 +582,7 @@ mod tests {
             "ABCDEFGHIJKLMNOP",
             "0-9",
         ];
-        let mut state = 7_u64;
-        for _ in 0..2_000 {
-            let mut text = String::new();
-            for _ in 0..12 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1);
-                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
-            }
+        for text in random_texts(&fragments, 7, 2_000, 12) {
             let mut scan = WordRanges::new(&text);
             let mut expected = Vec::new();
             while let Some((start, end, marks)) = scan.next_word() {

@@ -319,6 +319,7 @@ impl<'s> SentenceSplitter<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokens::tests::random_texts;
 
     fn check(input: &str, expected: &[&str]) {
         let sentences: Vec<&str> = split_sentences(input)
@@ -369,15 +370,7 @@ mod tests {
         let fragments = [
             "a", "Mr", " ", "\t", "\x0b", "\u{a0}", "\u{2003}", "(", "é", ".", "\n", "x(y",
         ];
-        let mut state = 3_u64;
-        for _ in 0..3_000 {
-            let mut text = String::new();
-            for _ in 0..6 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1);
-                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
-            }
+        for text in random_texts(&fragments, 3, 3_000, 6) {
             let expected = text.rsplit(|c: char| c.is_whitespace() || c == '(').next();
             assert_eq!(last_word(&text), expected, "{text:?}");
             let mut pushed = Vec::new();
