@@ -135,18 +135,11 @@ pub(crate) fn split_lines<'a>(raw: &'a str, buffers: &'a mut LineBuffers) -> Spl
     spans.clear();
     // A guess at the number of lines (one per ~80 bytes) that spares a counting pass.
     spans.reserve(raw.len() / 80 + 4);
-    let mut number: u32 = 0;
-    let mut start = 0usize;
-    let bytes = raw.as_bytes();
     let mut folded = std::mem::take(&mut buffers.folded).into_bytes();
     // Folding never lengthens ASCII text and adds a newline per line; the slack covers
     // lowercase forms of other scripts that take more bytes, so the buffer rarely grows.
     folded.reserve(raw.len() + raw.len() / 4 + 64);
-    loop {
-        // Both break bytes are ASCII, so every split falls on a char boundary.
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..])
-            .map_or(bytes.len(), |offset| start + offset);
-        number = number.saturating_add(1);
+    for_each_line(raw, |number, start, end| {
         if let Some(line) = line_spans(
             raw,
             number,
@@ -157,14 +150,7 @@ pub(crate) fn split_lines<'a>(raw: &'a str, buffers: &'a mut LineBuffers) -> Spl
         ) {
             spans.push(line);
         }
-        if end >= bytes.len() {
-            break;
-        }
-        start = end + 1;
-        if bytes[end] == b'\r' && bytes.get(start) == Some(&b'\n') {
-            start += 1;
-        }
-    }
+    });
     // Only whole UTF-8 sequences and ASCII bytes were written, so this never fails; the
     // fallback keeps it panic-free all the same.
     buffers.folded = String::from_utf8(folded).unwrap_or_default();
@@ -206,19 +192,36 @@ pub(crate) struct LineKey {
     pub(crate) folded_len: usize,
 }
 
-/// The [`LineKey`]s of the non-blank lines of `raw`, into `keys` (cleared first): the same
-/// keys as [`split_lines`] gives, without the texts. Each line's folded form is dropped once
-/// hashed, so the buffer stays the size of one line and no text is checked as UTF-8.
-pub(crate) fn line_keys(raw: &str, buffers: &mut LineBuffers, keys: &mut Vec<LineKey>) {
-    keys.clear();
+/// Calls `visit(number, start, end)` for each line of `raw` (numbered from 1; `start..end`
+/// its bytes without the break). Lines end at `\n`, `\r` or `\r\n`; both break bytes are
+/// ASCII, so every split falls on a char boundary.
+#[inline(always)]
+fn for_each_line(raw: &str, mut visit: impl FnMut(u32, usize, usize)) {
     let bytes = raw.as_bytes();
-    let mut folded = std::mem::take(&mut buffers.folded).into_bytes();
     let mut number: u32 = 0;
     let mut start = 0usize;
     loop {
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..])
             .map_or(bytes.len(), |offset| start + offset);
         number = number.saturating_add(1);
+        visit(number, start, end);
+        if end >= bytes.len() {
+            break;
+        }
+        start = end + 1;
+        if bytes[end] == b'\r' && bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+    }
+}
+
+/// The [`LineKey`]s of the non-blank lines of `raw`, into `keys` (cleared first): the same
+/// keys as [`split_lines`] gives, without the texts. Each line's folded form is dropped once
+/// hashed, so the buffer stays the size of one line and no text is checked as UTF-8.
+pub(crate) fn line_keys(raw: &str, buffers: &mut LineBuffers, keys: &mut Vec<LineKey>) {
+    keys.clear();
+    let mut folded = std::mem::take(&mut buffers.folded).into_bytes();
+    for_each_line(raw, |number, start, end| {
         folded.clear();
         buffers.normalised.clear();
         if let Some(line) = line_spans(
@@ -235,14 +238,7 @@ pub(crate) fn line_keys(raw: &str, buffers: &mut LineBuffers, keys: &mut Vec<Lin
                 folded_len: line.folded.1 - line.folded.0,
             });
         }
-        if end >= bytes.len() {
-            break;
-        }
-        start = end + 1;
-        if bytes[end] == b'\r' && bytes.get(start) == Some(&b'\n') {
-            start += 1;
-        }
-    }
+    });
     folded.clear();
     // Empty, so this never fails.
     buffers.folded = String::from_utf8(folded).unwrap_or_default();
