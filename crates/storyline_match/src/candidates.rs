@@ -22,6 +22,8 @@
 //! connected component. Finally each article keeps at most `max_candidates_per_doc` pairs,
 //! the ones with the most shared keys.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::origin::TextCounts;
@@ -100,23 +102,13 @@ impl Votes {
 
 /// Candidate pairs `(left, right)` with `left < right`, sorted, each article in at most
 /// `max_candidates_per_doc` of them (unless the other side still had room).
-/// Also returns every article's [`TextCounts`], read on the first scan of the store.
+/// Also returns every article's [`TextCounts`], read on the first pass over the store.
 pub(crate) fn candidate_pairs<S: FingerprintStore + ?Sized>(
     store: &S,
     config: &MatchConfig,
 ) -> (Vec<(u32, u32)>, Vec<TextCounts>) {
     let n_docs = store.len().min(u32::MAX as usize);
-    let all: Vec<u32> = (0..n_docs as u32).collect();
-    let mut counts = Vec::with_capacity(n_docs);
-    let mut eligible = Vec::new();
-    store.scan(&all, &mut |doc, fingerprint| {
-        counts.push(TextCounts::of(fingerprint));
-        if fingerprint.n_words >= config.min_words {
-            eligible.push(doc);
-        }
-    });
-    drop(all);
-    let buckets = Buckets::build(store, &eligible);
+    let (buckets, FirstPass { counts, eligible }) = Buckets::build(store, n_docs, config);
     let memberships = Memberships::of(&buckets, n_docs);
     // Each article counts, per other article after it, the keys they share: one article's
     // partners at a time, so no list of every pair is ever held (the content bands alone
@@ -176,29 +168,70 @@ struct Buckets {
 }
 
 impl Buckets {
-    fn build<S: FingerprintStore + ?Sized>(store: &S, eligible: &[u32]) -> Buckets {
-        let tables = Table::all();
-        let mut buckets = Buckets {
+    fn new(tables: Vec<Table>) -> Buckets {
+        Buckets {
+            tables,
             table_of: Vec::new(),
             starts: vec![0],
             members: Vec::new(),
-            tables,
+        }
+    }
+
+    /// The buckets of every table, and what the first pass over the store read besides.
+    ///
+    /// Tables in groups: one pass over the fingerprints fills a group's tables
+    /// (fingerprints are scattered in memory, so one pass per table would be one cache miss
+    /// per key). Two workers take the groups in turn, each turning its group's raw entries
+    /// into buckets before taking the next, so that only two groups' raw entries are held
+    /// at a time whatever the thread count, and no step waits for a single thread (the
+    /// buckets used to be appended on one thread while the other core idled). The groups'
+    /// buckets are then appended in table order: the same buckets, numbered the same,
+    /// whichever worker built them. The first group's pass also reads every article's
+    /// counts (a separate pass before all others cost a whole serial scan).
+    fn build<S: FingerprintStore + ?Sized>(
+        store: &S,
+        n_docs: usize,
+        config: &MatchConfig,
+    ) -> (Buckets, FirstPass) {
+        let tables = Table::all();
+        let all: Vec<u32> = (0..n_docs as u32).collect();
+        let table_indices: Vec<usize> = (0..tables.len()).collect();
+        let groups: Vec<&[usize]> = table_indices.chunks(TABLES_PER_PASS).collect();
+        let next_group = AtomicUsize::new(0);
+        let worker = || {
+            let mut built = Vec::new();
+            while let Some(&group) = groups.get(next_group.fetch_add(1, Ordering::Relaxed)) {
+                let first = group.first() == table_indices.first();
+                built.push((
+                    group,
+                    group_buckets(group, &tables, store, &all, config.min_words, first),
+                ));
+            }
+            built
         };
-        // Tables in groups: one pass over the fingerprints fills a group's tables
-        // (fingerprints are scattered in memory, so one pass per table would be one cache
-        // miss per key), two groups at a time (one per core), and only those groups' raw
-        // entries are held at a time.
-        let table_indices: Vec<usize> = (0..buckets.tables.len()).collect();
-        for groups in table_indices.chunks(TABLES_PER_PASS * 2) {
-            let per_group: Vec<Vec<Vec<u64>>> = groups
-                .par_chunks(TABLES_PER_PASS)
-                .map(|group| group_entries(group, &buckets.tables, store, eligible))
-                .collect();
-            for (&table, entries) in groups.iter().zip(per_group.into_iter().flatten()) {
-                buckets.push_table(table, &entries);
+        let (mut built, more) = rayon::join(worker, worker);
+        built.extend(more);
+        built.sort_unstable_by_key(|(group, _)| group.first().copied());
+        let n_members = built.iter().map(|(_, (part, _))| part.members.len()).sum();
+        let mut buckets = Buckets::new(tables);
+        buckets.members.reserve_exact(n_members);
+        let mut first_pass = FirstPass::default();
+        for (_, (part, pass)) in built {
+            buckets.append(part);
+            if let Some(pass) = pass {
+                first_pass = pass;
             }
         }
-        buckets
+        (buckets, first_pass)
+    }
+
+    /// Appends the buckets of `part` (built by [`Buckets::new`] and `push_table`).
+    fn append(&mut self, part: Buckets) {
+        let offset = self.members.len() as u32;
+        self.table_of.extend_from_slice(&part.table_of);
+        self.starts
+            .extend(part.starts.iter().skip(1).map(|&start| start + offset));
+        self.members.extend_from_slice(&part.members);
     }
 
     /// Appends the buckets of one table's entries (sorted by key, docs ascending per key).
@@ -247,23 +280,59 @@ struct Memberships {
 }
 
 impl Memberships {
+    /// Built in parallel over ranges of docs: each range's counts and entries are slices
+    /// of their own, so the threads write disjoint memory (no atomics, no merge). Every
+    /// range reads all the buckets, but in order, which is cheap; the scattered writes are
+    /// the costly part, and they are shared out. The entries are the same whatever the
+    /// number of ranges: each doc's memberships in bucket order.
     fn of(buckets: &Buckets, n_docs: usize) -> Memberships {
+        let range_docs = n_docs.div_ceil(rayon::current_num_threads().max(1)).max(1);
         let mut starts = vec![0u32; n_docs + 1];
-        for &doc in &buckets.members {
-            starts[doc as usize + 1] += 1;
-        }
+        starts[1..]
+            .par_chunks_mut(range_docs)
+            .enumerate()
+            .for_each(|(range, counts)| {
+                let first = range * range_docs;
+                for &doc in &buckets.members {
+                    // Outside the range, the index wraps or passes the end: no count.
+                    if let Some(count) = counts.get_mut((doc as usize).wrapping_sub(first)) {
+                        *count += 1;
+                    }
+                }
+            });
         for doc in 0..n_docs {
             starts[doc + 1] += starts[doc];
         }
-        let mut fill: Vec<u32> = starts[..n_docs].to_vec();
         let mut entries = vec![0u64; buckets.members.len()];
-        for bucket in 0..buckets.len() {
-            for (position, &doc) in buckets.members(bucket).iter().enumerate() {
-                let slot = &mut fill[doc as usize];
-                entries[*slot as usize] = ((bucket as u64) << 32) | position as u64;
-                *slot += 1;
-            }
+        let mut ranges = Vec::new();
+        let mut rest = entries.as_mut_slice();
+        for first in (0..n_docs).step_by(range_docs) {
+            let end = (first + range_docs).min(n_docs);
+            let n_entries = (starts[end] - starts[first]) as usize;
+            let (range_entries, after) = rest.split_at_mut(n_entries.min(rest.len()));
+            ranges.push((first, &starts[first..end], range_entries));
+            rest = after;
         }
+        ranges
+            .into_par_iter()
+            .for_each(|(first, range_starts, range_entries)| {
+                let base = range_starts.first().copied().unwrap_or(0);
+                let mut fill: Vec<u32> = range_starts.iter().map(|&start| start - base).collect();
+                for bucket in 0..buckets.len() {
+                    let members = buckets.members(bucket);
+                    // Members are ascending: this range's are one run of them.
+                    let skip = members.partition_point(|&doc| (doc as usize) < first);
+                    for (position, &doc) in members.iter().enumerate().skip(skip) {
+                        let Some(slot) = fill.get_mut((doc as usize).wrapping_sub(first)) else {
+                            break;
+                        };
+                        if let Some(entry) = range_entries.get_mut(*slot as usize) {
+                            *entry = ((bucket as u64) << 32) | position as u64;
+                        }
+                        *slot += 1;
+                    }
+                }
+            });
         Memberships { starts, entries }
     }
 
@@ -324,21 +393,47 @@ fn rank_partners(
     }
 }
 
-/// Each table of `group` (indices into `tables`) as `key << 32 | doc` entries sorted by key.
-fn group_entries<S: FingerprintStore + ?Sized>(
+/// What the first pass over the store reads besides table keys.
+#[derive(Debug, Default)]
+struct FirstPass {
+    /// Every article's [`TextCounts`].
+    counts: Vec<TextCounts>,
+    /// The articles long enough to be copies or originals, ascending.
+    eligible: Vec<u32>,
+}
+
+/// The buckets of the tables of `group` (indices into `tables`) over the eligible articles
+/// among `docs`; with `first_pass`, also the [`FirstPass`] of `docs`.
+fn group_buckets<S: FingerprintStore + ?Sized>(
     group: &[usize],
     tables: &[Table],
     store: &S,
-    eligible: &[u32],
-) -> Vec<Vec<u64>> {
+    docs: &[u32],
+    min_words: u32,
+    first_pass: bool,
+) -> (Buckets, Option<FirstPass>) {
+    let mut pass = first_pass.then(|| FirstPass {
+        counts: Vec::with_capacity(docs.len()),
+        eligible: Vec::new(),
+    });
     let mut entries: Vec<Vec<u64>> = group
         .iter()
         .map(|&table| match tables[table] {
             Table::Sentences => Vec::new(),
-            _ => Vec::with_capacity(eligible.len()),
+            _ => Vec::with_capacity(docs.len()),
         })
         .collect();
-    store.scan(eligible, &mut |doc, fingerprint| {
+    store.scan(docs, &mut |doc, fingerprint| {
+        let eligible = fingerprint.n_words >= min_words;
+        if let Some(pass) = &mut pass {
+            pass.counts.push(TextCounts::of(fingerprint));
+            if eligible {
+                pass.eligible.push(doc);
+            }
+        }
+        if !eligible {
+            return;
+        }
         let doc = u64::from(doc);
         for (&table, table_entries) in group.iter().zip(&mut entries) {
             // Each key straight into its table (through a buffer of keys, this step cost
@@ -362,10 +457,12 @@ fn group_entries<S: FingerprintStore + ?Sized>(
             }
         }
     });
-    for table_entries in &mut entries {
-        sort_by_key(table_entries);
+    let mut buckets = Buckets::new(Vec::new());
+    for (&table, mut table_entries) in group.iter().zip(entries) {
+        sort_by_key(&mut table_entries);
+        buckets.push_table(table, &table_entries);
     }
-    entries
+    (buckets, pass)
 }
 
 /// A table entry: the upper 32 bits of `key`, then `doc`.
