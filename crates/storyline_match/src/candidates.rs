@@ -109,7 +109,7 @@ pub(crate) fn candidate_pairs<S: FingerprintStore + ?Sized>(
 ) -> (Vec<(u32, u32)>, Vec<TextCounts>) {
     let n_docs = store.len().min(u32::MAX as usize);
     let (buckets, FirstPass { counts, eligible }) = Buckets::build(store, n_docs, config);
-    let memberships = Memberships::of(&buckets, n_docs);
+    let memberships = Memberships::of(&buckets, n_docs, config);
     // Each article counts, per other article after it, the keys they share: one article's
     // partners at a time, so no list of every pair is ever held (the content bands alone
     // give ~100 chance pairs per article).
@@ -118,14 +118,7 @@ pub(crate) fn candidate_pairs<S: FingerprintStore + ?Sized>(
         .fold(
             || (Vec::new(), Vec::new()),
             |(mut ranked, mut partners), &doc| {
-                rank_partners(
-                    doc,
-                    &buckets,
-                    &memberships,
-                    config,
-                    &mut partners,
-                    &mut ranked,
-                );
+                rank_partners(doc, &buckets, &memberships, &mut partners, &mut ranked);
                 (ranked, partners)
             },
         )
@@ -266,26 +259,55 @@ impl Buckets {
         self.table_of.len()
     }
 
+    /// How many members after it each member of `bucket` meets: all of them, or, in a
+    /// bucket bigger than its table's cap, its next few (chained).
+    fn window(&self, bucket: usize, config: &MatchConfig) -> usize {
+        let table = self.table_of[bucket];
+        // Content-word buckets are where unrelated articles meet by chance (shared topic
+        // words): they are chained sooner.
+        let max_bucket = match self.tables[usize::from(table)] {
+            Table::ContentBand(_) => config.max_bucket.min(CONTENT_MAX_BUCKET),
+            _ => config.max_bucket,
+        };
+        let n_members = self.members(bucket).len();
+        if n_members > max_bucket {
+            OVERSIZED_WINDOW
+        } else {
+            n_members
+        }
+    }
+
     fn members(&self, bucket: usize) -> &[u32] {
         &self.members[self.starts[bucket] as usize..self.starts[bucket + 1] as usize]
     }
 }
 
-/// For each doc, the buckets it belongs to and its position in each (CSR by doc).
+/// For each doc, the members after it that it meets in each of its buckets (CSR by doc):
+/// all of them, or its next few in an oversized bucket. A doc meets nobody in a bucket it
+/// ends, so no entry is kept for that: a third fewer entries.
 #[derive(Debug)]
 struct Memberships {
     starts: Vec<u32>,
-    /// `bucket << 32 | position in bucket`.
+    /// `first << 32 | table << 24 | count`: the doc meets the `count` members from
+    /// `Buckets::members[first]` on, in a bucket of table `table`. A count of 0 stands for
+    /// one meeting, with the doc it meets as `first`: most meetings are of one doc, which is
+    /// then read from here instead of from `members`, far away in memory (the ranking's
+    /// reads of `members` and of the bucket bounds were a cache miss each).
     entries: Vec<u64>,
 }
+
+/// The most members a doc meets in one bucket, so that a count fits the 24 bits of an
+/// entry. Only a bucket of more than this many members, under a `max_bucket` as large,
+/// would meet more: some 10^14 pairs, beyond any run.
+const MAX_MEETINGS: usize = (1 << 24) - 1;
 
 impl Memberships {
     /// Built in parallel over ranges of docs: each range's counts and entries are slices
     /// of their own, so the threads write disjoint memory (no atomics, no merge). Every
     /// range reads all the buckets, but in order, which is cheap; the scattered writes are
     /// the costly part, and they are shared out. The entries are the same whatever the
-    /// number of ranges: each doc's memberships in bucket order.
-    fn of(buckets: &Buckets, n_docs: usize) -> Memberships {
+    /// number of ranges: each doc's meetings in bucket order.
+    fn of(buckets: &Buckets, n_docs: usize, config: &MatchConfig) -> Memberships {
         let range_docs = n_docs.div_ceil(rayon::current_num_threads().max(1)).max(1);
         let mut starts = vec![0u32; n_docs + 1];
         starts[1..]
@@ -293,17 +315,21 @@ impl Memberships {
             .enumerate()
             .for_each(|(range, counts)| {
                 let first = range * range_docs;
-                for &doc in &buckets.members {
-                    // Outside the range, the index wraps or passes the end: no count.
-                    if let Some(count) = counts.get_mut((doc as usize).wrapping_sub(first)) {
-                        *count += 1;
+                for bucket in 0..buckets.len() {
+                    let members = buckets.members(bucket);
+                    // Every member but the last meets someone.
+                    for &doc in members.iter().take(members.len().saturating_sub(1)) {
+                        // Outside the range, the index wraps or passes the end: no count.
+                        if let Some(count) = counts.get_mut((doc as usize).wrapping_sub(first)) {
+                            *count += 1;
+                        }
                     }
                 }
             });
         for doc in 0..n_docs {
             starts[doc + 1] += starts[doc];
         }
-        let mut entries = vec![0u64; buckets.members.len()];
+        let mut entries = vec![0u64; starts[n_docs] as usize];
         let mut ranges = Vec::new();
         let mut rest = entries.as_mut_slice();
         for first in (0..n_docs).step_by(range_docs) {
@@ -320,14 +346,27 @@ impl Memberships {
                 let mut fill: Vec<u32> = range_starts.iter().map(|&start| start - base).collect();
                 for bucket in 0..buckets.len() {
                     let members = buckets.members(bucket);
+                    let window = buckets.window(bucket, config).min(MAX_MEETINGS);
+                    let table = u64::from(buckets.table_of[bucket]) << 24;
                     // Members are ascending: this range's are one run of them.
                     let skip = members.partition_point(|&doc| (doc as usize) < first);
-                    for (position, &doc) in members.iter().enumerate().skip(skip) {
+                    let meeting = members
+                        .iter()
+                        .enumerate()
+                        .take(members.len().saturating_sub(1));
+                    for (position, &doc) in meeting.skip(skip) {
                         let Some(slot) = fill.get_mut((doc as usize).wrapping_sub(first)) else {
                             break;
                         };
-                        if let Some(entry) = range_entries.get_mut(*slot as usize) {
-                            *entry = ((bucket as u64) << 32) | position as u64;
+                        let count = window.min(members.len() - 1 - position);
+                        let entry = if count == 1 {
+                            (u64::from(members[position + 1]) << 32) | table
+                        } else {
+                            let at = buckets.starts[bucket] as usize + position + 1;
+                            ((at as u64) << 32) | table | count as u64
+                        };
+                        if let Some(slot_entry) = range_entries.get_mut(*slot as usize) {
+                            *slot_entry = entry;
                         }
                         *slot += 1;
                     }
@@ -343,35 +382,28 @@ impl Memberships {
 }
 
 /// Counts the keys `doc` shares with each article after it in some bucket and appends the
-/// qualifying pairs, with their priority, to `ranked`. A bucket bigger than its table's cap
-/// is chained: each member meets only its next few members.
+/// qualifying pairs, with their priority, to `ranked`.
 fn rank_partners(
     doc: u32,
     buckets: &Buckets,
     memberships: &Memberships,
-    config: &MatchConfig,
     partners: &mut Vec<u64>,
     ranked: &mut Vec<(u32, u64)>,
 ) {
     partners.clear();
-    for &membership in memberships.of_doc(doc) {
-        let bucket = (membership >> 32) as usize;
-        let position = (membership & 0xFFFF_FFFF) as usize;
-        let members = buckets.members(bucket);
-        let table = buckets.table_of[bucket];
-        // Content-word buckets are where unrelated articles meet by chance (shared topic
-        // words): they are chained sooner.
-        let max_bucket = match buckets.tables[usize::from(table)] {
-            Table::ContentBand(_) => config.max_bucket.min(CONTENT_MAX_BUCKET),
-            _ => config.max_bucket,
-        };
-        let window = if members.len() > max_bucket {
-            OVERSIZED_WINDOW
-        } else {
-            members.len()
-        };
-        for &other in members.iter().skip(position + 1).take(window) {
-            partners.push((u64::from(other) << 8) | u64::from(table));
+    for &entry in memberships.of_doc(doc) {
+        let table = (entry >> 24) & 0xFF;
+        let first = entry >> 32;
+        match (entry & 0xFF_FFFF) as usize {
+            0 => partners.push((first << 8) | table),
+            count => {
+                let first = first as usize;
+                let others = buckets
+                    .members
+                    .get(first..first + count)
+                    .unwrap_or_default();
+                partners.extend(others.iter().map(|&other| (u64::from(other) << 8) | table));
+            }
         }
     }
     // `other << 8 | table`, sorted as plain integers: grouping by partner costs a third of
