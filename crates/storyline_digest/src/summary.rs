@@ -127,10 +127,11 @@ fn document_frequencies(
                 .map(|&term| counts.count(term, index as u32)),
         );
     }
+    let (n_distinct, sum_of_squares) = counts.totals();
     if n_quotable == 1 {
-        return ((counts.n_distinct() as f64).sqrt().max(1.0), true);
+        return ((n_distinct as f64).sqrt().max(1.0), true);
     }
-    (counts.sum_of_squares().sqrt().max(1.0), false)
+    ((sum_of_squares as f64).sqrt().max(1.0), false)
 }
 
 /// Whether a (trimmed) sentence ends as sentences do: with `.`, `!`, `?`, a closing quote
@@ -153,7 +154,19 @@ pub(crate) fn summarise(texts: &StoryTexts<'_>, wanted: usize) -> Vec<SummarySen
         .filter(|&i| quotable(i))
         .map(|i| texts.articles[i].terms.len())
         .sum();
-    with_counts(n_terms, |counts| {
+    // Users of the table: the articles, then at most one per sentence read.
+    let n_users = (0..texts.articles.len())
+        .filter(|&i| quotable(i))
+        .map(|i| {
+            texts.articles[i]
+                .sentences
+                .len()
+                .min(MAX_SENTENCES_PER_ARTICLE)
+        })
+        .sum::<usize>()
+        + texts.articles.len()
+        + 1;
+    with_counts(n_terms, n_users, |counts| {
         summarise_with(texts, wanted, &quotable, counts)
     })
 }
@@ -313,7 +326,9 @@ fn pick_greedily(
     // visited most central first, so the loop stops once no remaining score can win. Ties
     // go to the earlier candidate (article, then sentence), as in a plain scan.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
+    // Candidate numbers are distinct, so no two compare equal: an unstable sort gives the
+    // same order, without the stable sort's buffer.
+    order.sort_unstable_by(|&a, &b| {
         candidates[b]
             .score
             .total_cmp(&candidates[a].score)
