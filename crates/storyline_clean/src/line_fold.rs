@@ -1,268 +1,214 @@
-//! Folding a normalised ASCII line in one branch-light pass: the path that
-//! [`crate::text::split_lines`] takes for most lines (through
-//! [`crate::fold::fold_normalised_ascii`]), so that `observe` and `clean` fold them cheaply.
+//! Folding a normalised ASCII line: the path that [`crate::text::split_lines`] takes for most
+//! lines (through [`crate::fold::fold_normalised_ascii`]), so that `observe` and `clean` fold
+//! them cheaply.
 //!
-//! The line is read eight bytes at a time as a `u64` with masks that have the high bit of each
-//! byte set. Sixteen bytes of plain words and single spaces are copied lowered
-//! ([`plain_pair`]); any other chunk is folded by [`fold_chunk_into`] without a branch on its
-//! bytes: a letter or digit is kept lowered, the byte before each word start (other than the
-//! line's first) becomes its space, and the rest is squeezed out. What the masks cannot
-//! judge — a byte of another script, a control byte, a double space, or two apostrophes inside
-//! a word — is only noted, and the line is handed back (`None`) to the general fold in
-//! [`crate::fold`], which then also normalises it. Every answer agrees with
-//! [`crate::fold::fold`]; its tests compare them on generated text.
-
-use crate::fold::{bytes_in_range, count_flags, write_block, HIGH_BITS, LOWERCASE_BITS, LOW_BITS};
-
-/// [`LOWERCASE_BITS`] in both halves of sixteen bytes.
-const LOWERCASE_PAIR: u128 = (LOWERCASE_BITS as u128) << 64 | LOWERCASE_BITS as u128;
-
-/// Where the fold of a line stands between two chunks. The `*_top` flags are `0x80` (the high
-/// bit of the first byte) or 0, so that they OR into a mask shifted up by one byte.
-#[derive(Debug, Clone, Copy)]
-struct LineState {
-    /// The byte before the chunk belongs to a word: a letter, a digit, or an apostrophe after
-    /// one ("don't" is one word).
-    word_top: u64,
-    /// The byte before the chunk is an apostrophe after a letter or digit.
-    apostrophe_top: u64,
-    /// The byte before the chunk is a space.
-    space_top: u64,
-    /// All ones until the line's first word starts, then 0: the first word gets no space.
-    before_first_word: u64,
-    /// High bits of the reasons the line is not plain normalised ASCII (see
-    /// [`fold_chunk_into`]); the line is handed back when any is set.
-    bad: u64,
-    n_words: u32,
-}
+//! Folding such a line changes only its punctuation: letters are lowered, and each run of
+//! bytes other than letters and digits becomes one space between two words (none at either
+//! end), except that an apostrophe inside a word is dropped. Runs of plain text (letters,
+//! digits, single spaces), most of a line, fold to themselves lowered. So
+//! [`fold_plain_ascii_line`] first checks the whole line (ASCII, no control byte, no double
+//! space) and counts its spaces in simple loops over bytes that compile to vector
+//! instructions, then copies it sixteen bytes at a time, lowered, and stops only at the first
+//! byte of each run of punctuation ([`copy_lowered`]) to write what the run becomes. The word
+//! count is the number of spaces in the folded line plus one. A line that is
+//! not normalised ASCII is handed back (`None`) to the general fold in [`crate::fold`],
+//! which then also normalises it. Every answer agrees with [`crate::fold::fold`]; the tests
+//! compare them on generated text.
 
 /// Folds `line` into `out` and returns its word count when the line is ASCII text that
-/// whitespace normalisation would leave as it is (the caller has checked that it neither
-/// starts nor ends with a space) and holds no apostrophe after an apostrophe inside a word;
-/// `None`, with `out` as it was, for any other line.
+/// whitespace normalisation would leave as it is (not empty, no space at either end, no
+/// double space, no control byte); `None`, with `out` as it was, for any other line.
 pub(crate) fn fold_plain_ascii_line(line: &[u8], out: &mut Vec<u8>) -> Option<u32> {
+    // Words are joined by single spaces: the word count is one more than the spaces written,
+    // which are the line's spaces, less those in runs of punctuation, plus one per run.
+    let mut n_spaces = normalised_ascii_spaces(line)?;
     let base = out.len();
-    // The folded line is at most one byte longer than the line (a space before a word at the
-    // start of a chunk); every chunk writes a space and eight bytes whole past its end.
-    out.resize(base + line.len() + 1 + 16, 0);
+    // The folded line is never longer than the line (a run of punctuation becomes at most
+    // one space); every block is written whole, up to sixteen bytes past the end.
+    out.resize(base + line.len() + BLOCK, 0);
     let room = out.get_mut(base..).unwrap_or_default();
-    let mut state = LineState {
-        word_top: 0,
-        apostrophe_top: 0,
-        space_top: 0,
-        before_first_word: u64::MAX,
-        bad: 0,
-        n_words: 0,
-    };
-    // A line that opens with a letter or digit opens its first word: counted here, so that the
-    // first chunk may already go the plain way.
-    if line.first().is_some_and(u8::is_ascii_alphanumeric) {
-        state.word_top = 0x80;
-        state.before_first_word = 0;
-        state.n_words = 1;
-    }
-    let mut end = 0usize;
     let mut at = 0usize;
-    while let Some(pair) = pair_at(line, at) {
-        if state.word_top == 0 && IS_ALPHANUMERIC[usize::from(pair as u8)] {
-            // A word starts on the pair's first byte: its space (if a word came before) and
-            // its count go first, so that the pair may go the plain way as if inside it.
-            let space = usize::from(state.before_first_word == 0);
+    let mut end = 0usize;
+    // Where the fold would go on after an apostrophe it dropped inside a word: a byte there
+    // still follows the word.
+    let mut after_dropped_apostrophe = usize::MAX;
+    while at < line.len() {
+        let (low, high) = words_at(line, at);
+        let Some(offset) = copy_lowered(low, high, room, end) else {
+            at += BLOCK;
+            end += BLOCK;
+            continue;
+        };
+        at += offset;
+        end += offset;
+        // Past the end of the line the block holds padding, which is special too.
+        let Some(&byte) = line.get(at) else {
+            break;
+        };
+        let previous = at
+            .checked_sub(1)
+            .and_then(|before| line.get(before))
+            .copied();
+        let in_word = at == after_dropped_apostrophe
+            || previous.is_some_and(|previous| previous.is_ascii_alphanumeric());
+        if byte == b'\'' && in_word {
+            // "don't" is one word: the apostrophe goes and the word goes on.
+            at += 1;
+            after_dropped_apostrophe = at;
+            continue;
+        }
+        // A run of punctuation (spaces and apostrophes included) up to the next word. A
+        // space just before it was copied already, as the space before the next word.
+        let space_before = previous == Some(b' ');
+        let mut run_end = at;
+        let mut n_run_spaces = u32::from(space_before);
+        while let Some(&byte) = line
+            .get(run_end)
+            .filter(|byte| !byte.is_ascii_alphanumeric())
+        {
+            n_run_spaces += u32::from(byte == b' ');
+            run_end += 1;
+        }
+        n_spaces = n_spaces.wrapping_sub(n_run_spaces);
+        if run_end == line.len() {
+            // Punctuation ends the line: no space after the last word.
+            end -= usize::from(space_before && end > 0);
+            break;
+        }
+        if end > 0 {
+            // The run becomes one space: the one copied already, or a new one.
             if let Some(slot) = room.get_mut(end) {
                 *slot = b' ';
             }
-            end += space;
-            state.n_words += 1;
-            state.before_first_word = 0;
-            state.word_top = 0x80;
-            state.space_top = 0;
+            end += usize::from(!space_before);
+            n_spaces += 1;
         }
-        if state.word_top != 0 {
-            // Inside a word, runs of plain text (most of a line) are copied lowered in a loop
-            // of their own, whose state is a pointer, a length and a count.
-            let mut n_spaces = 0;
-            let mut plain = false;
-            while let Some(pair) = pair_at(line, at) {
-                let Some(spaces) = plain_pair(pair, line.get(at + 16)) else {
-                    break;
-                };
-                if let Some(target) = room.get_mut(end..end + 16) {
-                    target.copy_from_slice(&(pair | LOWERCASE_PAIR).to_le_bytes());
-                }
-                (at, end, n_spaces, plain) = (at + 16, end + 16, n_spaces + spaces, true);
-            }
-            if plain {
-                // The text ends inside a word, or on a space before one that is counted
-                // already: either way the next byte goes on as if inside a word.
-                state.n_words += n_spaces;
-                state.apostrophe_top = 0;
-                state.space_top = 0;
-                continue;
-            }
-        }
-        let (low, high) = (pair as u64, (pair >> 64) as u64);
-        end = fold_chunk_into(low, 8, &mut state, room, end);
-        end = fold_chunk_into(high, 8, &mut state, room, end);
-        at += 16;
-        // A line of another script gives up early rather than at its end.
-        if state.bad & HIGH_BITS != 0 {
-            out.truncate(base);
-            return None;
-        }
-    }
-    if let Some(chunk) = line.get(at..at + 8) {
-        let chunk = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
-        end = fold_chunk_into(chunk, 8, &mut state, room, end);
-        at += 8;
-    }
-    let n_bytes = line.len().saturating_sub(at);
-    if n_bytes > 0 {
-        end = fold_chunk_into(tail_chunk(line, n_bytes), n_bytes, &mut state, room, end);
-    }
-    if state.bad & HIGH_BITS != 0 {
-        out.truncate(base);
-        return None;
+        at = run_end;
     }
     out.truncate(base + end);
-    Some(state.n_words)
+    Some(n_spaces.wrapping_add(u32::from(end > 0)))
 }
 
-/// The last `n_bytes` (1 to 7) of `line` as the low bytes of a chunk, the bytes after them
-/// periods (dropped, and no word starts on them). A line of eight bytes or more gives its last
-/// eight shifted down: a copy of a variable length was a `memcpy` call whose branches on the
-/// length often went the wrong way.
-fn tail_chunk(line: &[u8], n_bytes: usize) -> u64 {
-    let n_bytes = n_bytes.clamp(1, 7);
-    let periods = (LOW_BITS * u64::from(b'.')) << (8 * n_bytes);
-    let last_eight = line
+/// The number of spaces in `line` if whitespace normalisation leaves it as it is and it holds
+/// ASCII only (not empty, no space at either end, no byte below 0x20, 0x7f or above, no
+/// double space); `None` otherwise. One loop without an early exit, which compiles to vector
+/// instructions.
+fn normalised_ascii_spaces(line: &[u8]) -> Option<u32> {
+    let (Some(&first), Some(&last)) = (line.first(), line.last()) else {
+        return None;
+    };
+    // Separate loops over plain accumulators: together, the compiler kept them scalar.
+    let odd = line.iter().fold(false, |odd, &byte| odd | is_odd(byte));
+    let pairs = line.iter().zip(line.get(1..).unwrap_or_default());
+    let double_space = pairs.fold(false, |double, (&left, &right)| {
+        double | ((left == b' ') & (right == b' '))
+    });
+    // Byte-wide counts (at most 255 per piece) add up in vector registers.
+    let n_spaces = line
+        .chunks(255)
+        .map(|piece| {
+            let count = piece.iter().fold(0u8, |count, &byte| {
+                count.wrapping_add(u8::from(byte == b' '))
+            });
+            u32::from(count)
+        })
+        .sum();
+    (first != b' ' && last != b' ' && !odd && !double_space).then_some(n_spaces)
+}
+
+/// True for a byte that is not printable ASCII: a control byte, 0x7f, or a byte of another
+/// script.
+#[inline(always)]
+fn is_odd(byte: u8) -> bool {
+    byte.wrapping_sub(0x20) >= 0x5f
+}
+
+/// Bytes copied per step.
+const BLOCK: usize = 16;
+
+/// The sixteen bytes of `line` from `at` as two little-endian words; past the end of the
+/// line, periods (special, so that the fold stops there). The last bytes of a line of
+/// sixteen or more are its last sixteen shifted down: a copy of a variable length was a
+/// `memcpy` call.
+#[inline(always)]
+fn words_at(line: &[u8], at: usize) -> (u64, u64) {
+    let word = |bytes: &[u8], from: usize| {
+        bytes
+            .get(from..from + 8)
+            .and_then(|word| <[u8; 8]>::try_from(word).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    if let Some(block) = line.get(at..at + BLOCK) {
+        return (word(block, 0), word(block, 8));
+    }
+    let n_bytes = line.len().saturating_sub(at).min(BLOCK - 1);
+    let periods = u128::from_le_bytes([b'.'; BLOCK]) << (8 * n_bytes);
+    let tail = match line
         .len()
-        .checked_sub(8)
+        .checked_sub(BLOCK)
         .and_then(|start| line.get(start..))
-        .and_then(|last| <[u8; 8]>::try_from(last).ok());
-    let tail = match last_eight {
-        Some(last) => u64::from_le_bytes(last) >> (8 * (8 - n_bytes)),
+    {
+        Some(last) => {
+            let last = (u128::from(word(last, 8)) << 64) | u128::from(word(last, 0));
+            last.checked_shr(8 * (BLOCK - n_bytes) as u32).unwrap_or(0)
+        }
         None => line
             .iter()
             .rev()
             .take(n_bytes)
-            .fold(0, |tail, &byte| (tail << 8) | u64::from(byte)),
+            .fold(0, |tail, &byte| (tail << 8) | u128::from(byte)),
     };
-    tail | periods
+    let block = tail | periods;
+    (block as u64, (block >> 64) as u64)
 }
 
-/// True for the ASCII letters and digits.
-const IS_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0usize;
-    while byte < 128 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric();
-        byte += 1;
-    }
-    table
-};
-
-/// The sixteen bytes of `line` from `at` (little-endian), if there are as many.
-fn pair_at(line: &[u8], at: usize) -> Option<u128> {
-    let pair = line.get(at..at + 16)?;
-    <[u8; 16]>::try_from(pair).ok().map(u128::from_le_bytes)
-}
-
-/// The number of spaces in sixteen bytes of plain text that follow a letter or digit (or a
-/// space counted already, before a letter or digit): letters, digits and single spaces, the
-/// last byte a letter or digit or a space before one (`next` is the byte after them). Such
-/// bytes fold to themselves lowered and each space starts a word. `None` for any other bytes.
-#[inline(always)]
-fn plain_pair(pair: u128, next: Option<&u8>) -> Option<u32> {
-    let (low, high) = (pair as u64, (pair >> 64) as u64);
-    let classes = |chunk: u64| {
-        let lowered = chunk | LOWERCASE_BITS;
-        let alphanumeric = bytes_in_range(lowered, b'a', b'z') | bytes_in_range(chunk, b'0', b'9');
-        let spaces = bytes_in_range(chunk, b' ', b' ');
-        (alphanumeric, spaces)
-    };
-    let (low_alphanumeric, low_spaces) = classes(low);
-    let (high_alphanumeric, high_spaces) = classes(high);
-    // Arithmetic rather than `||` and `is_some_and`, whose branches often went wrong.
-    let next = next.copied().unwrap_or(0);
-    let next_alphanumeric =
-        ((next | 0x20).wrapping_sub(b'a') < 26) | (next.wrapping_sub(b'0') < 10);
-    let ends_well = (high_alphanumeric >> 63 == 1) | next_alphanumeric;
-    // One test for all conditions: `&` rather than `&&`, so that it is one branch.
-    let is_plain = ((low | high) & HIGH_BITS == 0)
-        & ((low_alphanumeric | low_spaces) & (high_alphanumeric | high_spaces) == HIGH_BITS)
-        & ((low_spaces & (low_spaces << 8))
-            | (high_spaces & ((high_spaces << 8) | (low_spaces >> 56)))
-            == 0)
-        & ends_well;
-    // Both halves' flags summed per byte (at most 2 each), then all bytes in one multiply.
-    is_plain.then(|| (((low_spaces >> 7) + (high_spaces >> 7)).wrapping_mul(LOW_BITS) >> 56) as u32)
-}
-
-/// Folds the first `n_bytes` (1 to 8) of an ASCII chunk (little-endian in a `u64`) into
-/// `room` at `end` and returns the new end. Letters and digits are kept and lowered (one OR
-/// with 0x20, which digits already have); an apostrophe right after one is dropped and keeps
-/// the word going; the byte before each word start becomes the space before the word, unless
-/// the word is the line's first (a start on the chunk's first byte gets a space written ahead
-/// of the chunk); every other byte goes, squeezed out one shift each.
+/// Writes sixteen bytes (two little-endian words) lowered into `room` at `end` and returns
+/// the offset of the first special byte (neither an ASCII letter, a digit nor a space), where
+/// the plain copy stops, or `None` if there is none. Lowering is one OR (digits and the
+/// space have the bit already); what is written from the first special byte on is
+/// overwritten later.
 ///
-/// Bytes of other scripts, control bytes, double spaces and an apostrophe after such an
-/// apostrophe ("a''b" is one word, which this fold would split) are only noted in
-/// `state.bad`: the caller hands the line to the general fold.
+/// The bytes are judged eight at a time with masks that have the high bit of each byte set:
+/// written lane by lane over an array, the compiler judged each byte on its own.
 #[inline(always)]
-fn fold_chunk_into(
-    chunk: u64,
-    n_bytes: usize,
-    state: &mut LineState,
-    room: &mut [u8],
-    end: usize,
-) -> usize {
-    let lowered = chunk | LOWERCASE_BITS;
-    let alphanumeric = bytes_in_range(lowered, b'a', b'z') | bytes_in_range(chunk, b'0', b'9');
-    let spaces = bytes_in_range(chunk, b' ', b' ');
-    let apostrophes = bytes_in_range(chunk, b'\'', b'\'');
-    let continuing = apostrophes & ((alphanumeric << 8) | state.word_top);
-    let word = alphanumeric | continuing;
-    let starts = alphanumeric & !((word << 8) | state.word_top);
-    let first_word = starts & starts.wrapping_neg() & state.before_first_word;
-    let spaced_starts = starts ^ first_word;
-    let kept = alphanumeric | (spaced_starts >> 8);
-    let valid = HIGH_BITS >> (8 * (8 - n_bytes.clamp(1, 8)));
-    let mut dropped = !kept & valid;
-    let n_kept = n_bytes - count_flags(dropped) as usize;
-    // High bits of bytes >= 0x80, of bytes below 0x20 (plus 0x60 stays below 0x80) and of
-    // 0x7f (plus 1 reaches 0x80); a byte >= 0x80 may carry into the next, which is moot.
-    state.bad |= chunk
-        | !chunk.wrapping_add(LOW_BITS * 0x60)
-        | chunk.wrapping_add(LOW_BITS)
-        | (spaces & ((spaces << 8) | state.space_top))
-        | (apostrophes & ((continuing << 8) | state.apostrophe_top));
-    let letters = (alphanumeric >> 7) * 0xff;
-    let mut bytes = (lowered & letters) | (LOWERCASE_BITS & !letters);
-    // The first byte to drop is squeezed out without a branch (with none, `below` is every
-    // byte and nothing moves): most chunks drop none or one, and a loop's exit went the wrong
-    // way on many of them.
-    let squeeze = |bytes: u64, dropped: u64| {
-        let lowest = dropped & dropped.wrapping_neg();
-        let below = (lowest >> 7).wrapping_sub(1);
-        let bytes = (bytes & below) | ((bytes >> 8) & !below);
-        (bytes, (dropped ^ lowest) >> 8)
-    };
-    (bytes, dropped) = squeeze(bytes, dropped);
-    while dropped != 0 {
-        (bytes, dropped) = squeeze(bytes, dropped);
+fn copy_lowered(low: u64, high: u64, room: &mut [u8], end: usize) -> Option<usize> {
+    let (low, high) = (low | LOWERCASE_BITS, high | LOWERCASE_BITS);
+    if let Some(target) = room.get_mut(end..end + BLOCK) {
+        let (first, second) = target.split_at_mut(8);
+        first.copy_from_slice(&low.to_le_bytes());
+        second.copy_from_slice(&high.to_le_bytes());
     }
-    let space = usize::from(spaced_starts & 0x80 != 0);
-    // Written whether or not it is kept: the chunk lands on it otherwise.
-    if let Some(slot) = room.get_mut(end) {
-        *slot = b' ';
+    let (special_low, special_high) = (special_bytes(low), special_bytes(high));
+    if special_low | special_high == 0 {
+        None
+    } else if special_low != 0 {
+        Some((special_low.trailing_zeros() / 8) as usize)
+    } else {
+        Some(8 + (special_high.trailing_zeros() / 8) as usize)
     }
-    write_block(room, end + space, &bytes.to_le_bytes());
-    state.word_top = (word >> 56) & 0x80;
-    state.apostrophe_top = (continuing >> 56) & 0x80;
-    state.space_top = (spaces >> 56) & 0x80;
-    state.before_first_word &= u64::from(starts == 0).wrapping_neg();
-    state.n_words += count_flags(starts);
-    end + space + n_kept
+}
+
+/// The bit that makes an ASCII letter lowercase, in every byte.
+const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
+/// The high bit of every byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// The low bit of every byte.
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of lowered ASCII `bytes` (every byte below 0x80, ORed with
+/// 0x20) that is not a letter, a digit or a space. Each range test adds a constant to every
+/// byte so that the bytes in range, and only they, reach 0x80; no sum carries into the next
+/// byte.
+#[inline(always)]
+const fn special_bytes(lowered: u64) -> u64 {
+    let letter = lowered.wrapping_add(LOW_BITS * (0x80 - 0x61))
+        & !lowered.wrapping_add(LOW_BITS * (0x7f - 0x7a));
+    let digit = lowered.wrapping_add(LOW_BITS * (0x80 - 0x30))
+        & !lowered.wrapping_add(LOW_BITS * (0x7f - 0x39));
+    // A byte other than the space stays non-zero after the XOR, and adding 0x7f lifts it to
+    // 0x80 or more.
+    let not_space = (lowered ^ LOWERCASE_BITS).wrapping_add(LOW_BITS * 0x7f);
+    not_space & !(letter | digit) & HIGH_BITS
 }
 
 #[cfg(test)]
@@ -312,9 +258,9 @@ mod tests {
                 Some((expected.trim_start(), n_words)),
             );
         }
-        // An apostrophe after one inside a word, another script, a control byte, a double
-        // space: the general fold decides.
-        check("rock''n roll", None);
+        // Apostrophes inside a word all go.
+        check("rock''n roll", Some(("rockn roll", 2)));
+        // Another script, a control byte, a double space: the general fold decides.
         check("Café society", None);
         check("tab\there", None);
         check("two  spaces", None);
