@@ -91,21 +91,29 @@ pub(crate) fn fold_plain_ascii_line(line: &[u8], out: &mut Vec<u8>) -> Option<u3
 
 /// The number of spaces in `line` if whitespace normalisation leaves it as it is and it holds
 /// ASCII only (not empty, no space at either end, no byte below 0x20, 0x7f or above, no
-/// double space); `None` otherwise. One loop without an early exit, which compiles to vector
-/// instructions.
+/// double space); `None` otherwise.
+///
+/// The line up to a multiple of 32 bytes goes through simple loops without an early exit,
+/// which compile to vector instructions; the last bytes (1 to 32) are judged as four words
+/// at once. Byte loops over the last bytes, which the vector loops leave, mispredicted their
+/// exit on most lines.
 fn normalised_ascii_spaces(line: &[u8]) -> Option<u32> {
     let (Some(&first), Some(&last)) = (line.first(), line.last()) else {
         return None;
     };
+    let split = (line.len() - 1) & !(TAIL - 1);
+    let body = line.get(..split).unwrap_or_default();
     // Separate loops over plain accumulators: together, the compiler kept them scalar.
-    let odd = line.iter().fold(false, |odd, &byte| odd | is_odd(byte));
-    let pairs = line.iter().zip(line.get(1..).unwrap_or_default());
+    let odd = body.iter().fold(false, |odd, &byte| odd | is_odd(byte));
+    // Each byte of the body with the byte after it (the last one's is in the tail).
+    let pairs = body.iter().zip(line.get(1..).unwrap_or_default());
     let double_space = pairs.fold(false, |double, (&left, &right)| {
         double | ((left == b' ') & (right == b' '))
     });
-    // Byte-wide counts (at most 255 per piece) add up in vector registers.
-    let n_spaces = line
-        .chunks(255)
+    // Byte-wide counts (at most 224 per piece, a multiple of the vector loop's step) add up
+    // in vector registers.
+    let body_spaces: u32 = body
+        .chunks(7 * TAIL)
         .map(|piece| {
             let count = piece.iter().fold(0u8, |count, &byte| {
                 count.wrapping_add(u8::from(byte == b' '))
@@ -113,7 +121,58 @@ fn normalised_ascii_spaces(line: &[u8]) -> Option<u32> {
             u32::from(count)
         })
         .sum();
-    (first != b' ' && last != b' ' && !odd && !double_space).then_some(n_spaces)
+    let (tail_spaces, tail_normalised) = judge_tail(line, split);
+    let normalised = first != b' ' && last != b' ' && !odd && !double_space && tail_normalised;
+    normalised.then_some(body_spaces + tail_spaces)
+}
+
+/// Bytes the vector loops of [`normalised_ascii_spaces`] leave at most.
+const TAIL: usize = 32;
+
+/// The spaces in `line[split..]` (1 to 32 bytes) and whether those bytes and the byte
+/// before them are ASCII without a control byte or a double space. Read as the line's last
+/// 32 bytes in four words (letters before a shorter line), with masks that have the high bit
+/// of each byte set; the bytes before `split` among them are judged again, not counted.
+fn judge_tail(line: &[u8], split: usize) -> (u32, bool) {
+    let mut bytes = [b'a'; TAIL];
+    match line
+        .len()
+        .checked_sub(TAIL)
+        .and_then(|start| line.get(start..))
+    {
+        Some(last) => bytes.copy_from_slice(last),
+        None => {
+            let start = TAIL - line.len().min(TAIL);
+            for (slot, &byte) in bytes.iter_mut().skip(start).zip(line) {
+                *slot = byte;
+            }
+        }
+    }
+    // Bytes of the 32 that were counted in the body already.
+    let n_counted = TAIL.saturating_sub(line.len() - split);
+    let mut bad = 0u64;
+    let mut n_spaces = 0u32;
+    let mut space_before = 0u64;
+    for (index, word) in bytes.chunks_exact(8).enumerate() {
+        let word = <[u8; 8]>::try_from(word).map_or(0, u64::from_le_bytes);
+        // High bits of bytes >= 0x80, of bytes below 0x20 (plus 0x60 stays below 0x80), of
+        // 0x7f (plus 1 reaches 0x80); a byte >= 0x80 may carry into the next, which is moot.
+        bad |= word | !word.wrapping_add(LOW_BITS * 0x60) | word.wrapping_add(LOW_BITS);
+        // A space XOR 0x20 is 0, the only byte that adding 0x7f leaves below 0x80.
+        let spaces = !(word ^ LOWERCASE_BITS).wrapping_add(LOW_BITS * 0x7f) & HIGH_BITS;
+        bad |= spaces & ((spaces << 8) | space_before);
+        space_before = spaces >> 56;
+        let skipped = n_counted.saturating_sub(8 * index).min(8);
+        let uncounted = u64::MAX.checked_shl(8 * skipped as u32).unwrap_or(0);
+        n_spaces += count_flags(spaces & uncounted);
+    }
+    (n_spaces, bad & HIGH_BITS == 0)
+}
+
+/// Number of bytes flagged in a mask of high bits: the multiply sums the flags into the top
+/// byte (a popcount without the instruction, which the baseline x86-64 target lacks).
+fn count_flags(flags: u64) -> u32 {
+    ((flags >> 7).wrapping_mul(LOW_BITS) >> 56) as u32
 }
 
 /// True for a byte that is not printable ASCII: a control byte, 0x7f, or a byte of another
@@ -312,6 +371,36 @@ mod tests {
                         || text.contains("''"),
                     "text: {text:?}"
                 ),
+            }
+        }
+    }
+
+    #[test]
+    fn line_checks_agree_with_the_definition_at_every_length_and_position() {
+        // The definition: the spaces of a normalised ASCII line, `None` for any other line.
+        let reference = |line: &[u8]| {
+            let normalised = !line.is_empty()
+                && line.first() != Some(&b' ')
+                && line.last() != Some(&b' ')
+                && line.iter().all(|&byte| (b' '..0x7f).contains(&byte))
+                && !line.windows(2).any(|pair| pair == b"  ");
+            normalised.then(|| line.iter().filter(|&&byte| byte == b' ').count() as u32)
+        };
+        for length in 1..100 {
+            let plain: Vec<u8> = (0..length)
+                .map(|index| if index % 3 == 2 { b' ' } else { b'x' })
+                .collect();
+            assert_eq!(normalised_ascii_spaces(&plain), reference(&plain));
+            for position in 0..length {
+                for tricky in [b' ', b'\t', 0x7f, 0xc3, b'.'] {
+                    let mut line = plain.clone();
+                    line[position] = tricky;
+                    assert_eq!(
+                        normalised_ascii_spaces(&line),
+                        reference(&line),
+                        "line: {line:?}"
+                    );
+                }
             }
         }
     }
