@@ -3,11 +3,13 @@
 //! the output the same.
 //!
 //! `cargo run --release -p storyline_cluster --example features_speed -- FILE.jsonl
-//! [REPEAT] [GRAPH_REPEAT]` reads JSONL articles (`text`, optional `title` and `date` as
-//! YYYY-MM-DD; the storyline_clean `clean_speed --dump` output fits), extracts features
-//! REPEAT times (default 3) on one thread, builds the similarity graph GRAPH_REPEAT times
-//! (default 1) and links it once, and prints CPU times (features: the mean per article over
-//! all rounds, and that of the quickest round; the graph: the mean and quickest round) and
+//! [REPEAT] [GRAPH_REPEAT] [LINK_REPEAT]` reads JSONL articles (`text`, optional `title` and
+//! `date` as YYYY-MM-DD; the storyline_clean `clean_speed --dump` output fits), extracts
+//! features REPEAT times (default 3) on one thread, builds the similarity graph GRAPH_REPEAT
+//! times (default 1) and links it LINK_REPEAT times (default 1), and prints CPU times
+//! (features: the mean per article over all rounds, and that of the quickest round; the
+//! graph and linking: the mean and quickest round; linking's wall time too, since it may
+//! use the thread pool) and
 //! checksums of the features, the story ids and the similarity graph (edges and their
 //! cosines).
 #![allow(clippy::print_stdout)]
@@ -47,6 +49,11 @@ fn main() -> anyhow::Result<()> {
         .max(1);
     let graph_repeat: usize = args
         .get(2)
+        .and_then(|arg| arg.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    let link_repeat: usize = args
+        .get(3)
         .and_then(|arg| arg.parse().ok())
         .unwrap_or(1)
         .max(1);
@@ -101,7 +108,8 @@ fn main() -> anyhow::Result<()> {
     let features_checksum = checksum.digest();
 
     // The two halves of story grouping, timed apart: the similarity graph GRAPH_REPEAT
-    // times (its quickest round is the least disturbed reading), then linking once.
+    // times (its quickest round is the least disturbed reading), then linking LINK_REPEAT
+    // times.
     let mut graph_seconds = Vec::new();
     let mut graph = None;
     for _ in 0..graph_repeat {
@@ -110,9 +118,16 @@ fn main() -> anyhow::Result<()> {
         graph_seconds.push(watch.elapsed().as_secs_f64());
     }
     let graph = graph.unwrap_or_else(|| SimilarityGraph::of(&features, &config));
-    let watch = storyline_bench::cpu::CpuStopwatch::process();
-    let stories = graph.link(&[], &config);
-    let link_seconds = watch.elapsed().as_secs_f64();
+    let mut link_seconds = Vec::new();
+    let mut link_wall_seconds = Vec::new();
+    let mut stories = Vec::new();
+    for _ in 0..link_repeat {
+        let watch = storyline_bench::cpu::CpuStopwatch::process();
+        let wall = std::time::Instant::now();
+        stories = graph.link(&[], &config);
+        link_seconds.push(watch.elapsed().as_secs_f64());
+        link_wall_seconds.push(wall.elapsed().as_secs_f64());
+    }
     debug_assert_eq!(stories, cluster_stories(&features, &[], &config));
     let mut checksum = Xxh3::new();
     for story in &stories {
@@ -121,9 +136,16 @@ fn main() -> anyhow::Result<()> {
     let n = articles.len().max(1) as f64;
     let graph_mean = graph_seconds.iter().sum::<f64>() / graph_seconds.len().max(1) as f64;
     let graph_quickest = graph_seconds.iter().copied().fold(f64::INFINITY, f64::min);
+    let link_mean = link_seconds.iter().sum::<f64>() / link_seconds.len().max(1) as f64;
+    let link_quickest = link_seconds.iter().copied().fold(f64::INFINITY, f64::min);
+    let link_wall_quickest = link_wall_seconds
+        .iter()
+        .copied()
+        .fold(f64::INFINITY, f64::min);
     println!(
         "articles {}  features {:.2} us/article ({} rounds; quickest {:.2})  \
-         graph {:.3} s CPU ({} rounds; quickest {:.3})  link {:.3} s CPU",
+         graph {:.3} s CPU ({} rounds; quickest {:.3})  \
+         link {:.3} s CPU ({} rounds; quickest {:.3}, wall quickest {:.3})",
         articles.len(),
         features_seconds / n / repeat as f64 * 1e6,
         repeat,
@@ -131,7 +153,10 @@ fn main() -> anyhow::Result<()> {
         graph_mean,
         graph_seconds.len(),
         graph_quickest,
-        link_seconds
+        link_mean,
+        link_seconds.len(),
+        link_quickest,
+        link_wall_quickest
     );
     // The similarity graph too: a speed change in the candidate search must leave every
     // edge's cosine the same, bit for bit, not only the stories.

@@ -17,7 +17,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use rustc_hash::FxHashMap;
+use rayon::prelude::*;
 
 use crate::candidates::Edge;
 
@@ -35,42 +35,27 @@ pub(crate) fn average_link(
         }
     }
     let roots: Vec<u32> = (0..n_docs as u32).map(|doc| forest.find(doc)).collect();
-    // Each cluster's map is made once at the size its edges need: growing some hundred
-    // thousand small maps step by step cost more allocations and rehashes than the
-    // merging itself. (Map order never decides anything: ties go to the lowest id.)
-    let mut degrees = vec![0usize; n_docs];
-    for edge in edges {
-        if let (Some(&a), Some(&b)) = (roots.get(edge.a as usize), roots.get(edge.b as usize)) {
-            if a != b {
-                degrees[a as usize] += 1;
-                degrees[b as usize] += 1;
-            }
-        }
-    }
     let mut state = State {
         sizes: vec![0; n_docs],
-        neighbours: degrees
-            .iter()
-            .map(|&degree| FxHashMap::with_capacity_and_hasher(degree, rustc_hash::FxBuildHasher))
-            .collect(),
+        neighbours: neighbour_lists(n_docs, edges, &roots),
         versions: vec![0; n_docs],
         best_queued: vec![f64::NEG_INFINITY; n_docs],
         heap: BinaryHeap::new(),
+        spare: Vec::new(),
     };
     for &root in &roots {
         state.sizes[root as usize] += 1;
     }
-    for edge in edges {
-        let (Some(&a), Some(&b)) = (roots.get(edge.a as usize), roots.get(edge.b as usize)) else {
-            continue;
-        };
-        if a != b {
-            *state.neighbours[a as usize].entry(b).or_insert(0.0) += edge.similarity;
-            *state.neighbours[b as usize].entry(a).or_insert(0.0) += edge.similarity;
+    // Every cluster's first best partner, found on the thread pool (each reads only its
+    // own list), then queued in cluster order.
+    let firsts: Vec<Option<(f64, u32)>> = (0..n_docs as u32)
+        .into_par_iter()
+        .map(|cluster| state.best_partner(cluster, rule))
+        .collect();
+    for (cluster, best) in firsts.into_iter().enumerate() {
+        if let Some((average, other)) = best {
+            state.queue(cluster as u32, other, average, rule);
         }
-    }
-    for cluster in 0..n_docs as u32 {
-        state.push_best(cluster, rule);
     }
     // Each entry belongs to cluster `a` and names its best partner `b` at push time. An
     // entry whose owner has since changed is dropped (the owner was re-queued then); one
@@ -84,52 +69,86 @@ pub(crate) fn average_link(
             state.push_best(a as u32, rule);
             continue;
         }
-        // Keep the cluster with the larger neighbour map, fold the other into it.
+        // Keep the cluster with the longer neighbour list, fold the other into it.
         let (keep, gone) = if state.neighbours[a].len() >= state.neighbours[b].len() {
-            (a, b)
+            (a as u32, b as u32)
         } else {
-            (b, a)
+            (b as u32, a as u32)
         };
-        let gone_map = std::mem::take(&mut state.neighbours[gone]);
-        state.neighbours[keep].remove(&(gone as u32));
-        for (&other, &sum) in &gone_map {
-            if other as usize == keep {
-                continue;
-            }
-            *state.neighbours[keep].entry(other).or_insert(0.0) += sum;
-            let other_map = &mut state.neighbours[other as usize];
-            other_map.remove(&(gone as u32));
-            *other_map.entry(keep as u32).or_insert(0.0) += sum;
-        }
-        state.sizes[keep] += state.sizes[gone];
-        state.sizes[gone] = 0;
-        state.versions[keep] += 1;
-        state.versions[gone] += 1;
-        forest.union_into(gone as u32, keep as u32);
-        state.push_best(keep as u32, rule);
-        state.offer_to_neighbours(keep as u32, rule);
+        state.merge(keep, gone);
+        forest.union_into(gone, keep);
+        state.requeue_merged(keep, rule);
     }
     (0..n_docs as u32).map(|doc| forest.find(doc)).collect()
+}
+
+/// Each cluster's neighbours (the other must-link roots it has edges to) with the sum of
+/// those edges' similarities, sorted by cluster id. Sums are added up in edge order,
+/// starting from 0.
+fn neighbour_lists(n_docs: usize, edges: &[Edge], roots: &[u32]) -> Vec<Vec<(u32, f32)>> {
+    let root_pair = |edge: &Edge| {
+        let a = roots.get(edge.a as usize)?;
+        let b = roots.get(edge.b as usize)?;
+        (a != b).then_some((*a, *b))
+    };
+    // Each list is allocated once at the size its edges need.
+    let mut degrees = vec![0usize; n_docs];
+    for (a, b) in edges.iter().filter_map(root_pair) {
+        degrees[a as usize] += 1;
+        degrees[b as usize] += 1;
+    }
+    let mut lists: Vec<Vec<(u32, f32)>> = degrees.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for edge in edges {
+        if let Some((a, b)) = root_pair(edge) {
+            lists[a as usize].push((b, edge.similarity));
+            lists[b as usize].push((a, edge.similarity));
+        }
+    }
+    // Edges come sorted by (a, b), so without must-link pairs each list is already in
+    // order and the (stable) sort only checks it; a pair of roots joined by several edges
+    // is summed in edge order.
+    lists.par_iter_mut().for_each(|list| {
+        list.sort_by_key(|&(other, _)| other);
+        let mut n_kept: usize = 0;
+        for read in 0..list.len() {
+            let (other, similarity) = list[read];
+            match n_kept.checked_sub(1).and_then(|last| list.get_mut(last)) {
+                Some(last) if last.0 == other => last.1 += similarity,
+                _ => {
+                    list[n_kept] = (other, 0.0 + similarity);
+                    n_kept += 1;
+                }
+            }
+        }
+        list.truncate(n_kept);
+    });
+    lists
 }
 
 /// Mutable clustering state; index = cluster id (the id of one of its articles).
 #[derive(Debug)]
 struct State {
     sizes: Vec<u32>,
-    /// Sum of edge similarities to each neighbouring cluster.
+    /// Per cluster, each neighbouring cluster with the sum of edge similarities to it,
+    /// sorted by cluster id. Sorted lists rather than maps: a merge walks both lists once
+    /// and the merged list is read straight through to queue its merges, where a map's
+    /// iteration and look-ups cost most of the linking time.
     /// (f32 halves the entry size; sums of at most a few thousand similarities in [0, 1]
     /// keep ample precision.)
-    neighbours: Vec<FxHashMap<u32, f32>>,
+    neighbours: Vec<Vec<(u32, f32)>>,
     /// Bumped on every merge, so stale heap entries can be recognised.
     versions: Vec<u32>,
     /// Average of the best merge queued for each cluster (−∞ if none), so a neighbour is
     /// re-queued only when a merge offers it something better.
     best_queued: Vec<f64>,
     heap: BinaryHeap<Candidate>,
+    /// The buffer of a list replaced by a merge, reused for the next merged list.
+    spare: Vec<(u32, f32)>,
 }
 
 impl State {
     /// Average similarity between two clusters given the sum of their edge similarities.
+    /// The same, to the bit, whichever of the two is `cluster`.
     fn average(&self, cluster: u32, other: u32, sum: f32, rule: LinkRule) -> f64 {
         let size = f64::from(self.sizes[cluster as usize]);
         let other_size = f64::from(self.sizes[other as usize]);
@@ -143,39 +162,101 @@ impl State {
         f64::from(sum) / pairs.max(1.0)
     }
 
-    /// Queues the merge of `cluster` with its best neighbour, if it reaches the threshold.
-    /// One entry per cluster keeps the heap near the number of clusters.
-    fn push_best(&mut self, cluster: u32, rule: LinkRule) {
+    /// The neighbour of `cluster` with the highest average, and that average.
+    fn best_partner(&self, cluster: u32, rule: LinkRule) -> Option<(f64, u32)> {
         let mut best: Option<(f64, u32)> = None;
-        for (&other, &sum) in &self.neighbours[cluster as usize] {
+        for &(other, sum) in &self.neighbours[cluster as usize] {
             let average = self.average(cluster, other, sum, rule);
-            // Ties go to the lowest id, so the choice does not depend on map order.
-            let better = match best {
-                None => true,
-                Some((best_average, best_other)) => {
-                    average > best_average || (average == best_average && other < best_other)
-                }
-            };
-            if better {
+            if is_better(average, other, best) {
                 best = Some((average, other));
             }
         }
+        best
+    }
+
+    /// Queues the merge of `cluster` with its best neighbour, if it reaches the threshold.
+    /// One entry per cluster keeps the heap near the number of clusters.
+    fn push_best(&mut self, cluster: u32, rule: LinkRule) {
         self.best_queued[cluster as usize] = f64::NEG_INFINITY;
-        if let Some((average, other)) = best {
+        if let Some((average, other)) = self.best_partner(cluster, rule) {
             self.queue(cluster, other, average, rule);
         }
     }
 
-    /// After a merge, offers the merged cluster to each neighbour whose queued best it beats
-    /// (with the support cap a merged cluster can average more than either part did).
-    fn offer_to_neighbours(&mut self, merged: u32, rule: LinkRule) {
-        let offers: Vec<(u32, f64)> = self.neighbours[merged as usize]
-            .iter()
-            .map(|(&other, &sum)| (other, self.average(other, merged, sum, rule)))
-            .filter(|&(other, average)| average > self.best_queued[other as usize])
-            .collect();
-        for (other, average) in offers {
-            self.queue(other, merged, average, rule);
+    /// Folds cluster `gone` into `keep`: their lists merge (sums of a shared neighbour
+    /// added, keep's first), and each neighbour of `gone` now names `keep` instead.
+    fn merge(&mut self, keep: u32, gone: u32) {
+        let gone_list = std::mem::take(&mut self.neighbours[gone as usize]);
+        let keep_list = std::mem::take(&mut self.neighbours[keep as usize]);
+        let mut merged = std::mem::take(&mut self.spare);
+        merged.clear();
+        merged.reserve(keep_list.len() + gone_list.len());
+        let (mut at_keep, mut at_gone) = (0, 0);
+        loop {
+            let (next_keep, next_gone) = (keep_list.get(at_keep), gone_list.get(at_gone));
+            let entry = match (next_keep, next_gone) {
+                (None, None) => break,
+                (Some(&(other, sum)), Some(&(gone_other, gone_sum))) if other == gone_other => {
+                    at_keep += 1;
+                    at_gone += 1;
+                    (other, sum + gone_sum)
+                }
+                (Some(&(other, sum)), next_gone)
+                    if next_gone.map_or(true, |&(gone_other, _)| other < gone_other) =>
+                {
+                    at_keep += 1;
+                    if other == gone {
+                        continue;
+                    }
+                    (other, sum)
+                }
+                (_, Some(&(gone_other, gone_sum))) => {
+                    at_gone += 1;
+                    if gone_other == keep {
+                        continue;
+                    }
+                    (gone_other, 0.0 + gone_sum)
+                }
+                // Unreachable: with only a keep entry left, the guard above held.
+                (Some(_), None) => break,
+            };
+            merged.push(entry);
+        }
+        self.neighbours[keep as usize] = merged;
+        self.spare = keep_list;
+        for &(other, sum) in &gone_list {
+            if other != keep {
+                if let Some(list) = self.neighbours.get_mut(other as usize) {
+                    rename_neighbour(list, gone, keep, sum);
+                }
+            }
+        }
+        self.sizes[keep as usize] += self.sizes[gone as usize];
+        self.sizes[gone as usize] = 0;
+        self.versions[keep as usize] += 1;
+        self.versions[gone as usize] += 1;
+    }
+
+    /// After a merge, queues the merged cluster's best merge, and offers the merged cluster
+    /// to each neighbour whose queued best it beats (with the support cap a merged cluster
+    /// can average more than either part did). One pass computes each average once: it is
+    /// the same from either side.
+    fn requeue_merged(&mut self, merged: u32, rule: LinkRule) {
+        let list = std::mem::take(&mut self.neighbours[merged as usize]);
+        self.best_queued[merged as usize] = f64::NEG_INFINITY;
+        let mut best: Option<(f64, u32)> = None;
+        for &(other, sum) in &list {
+            let average = self.average(merged, other, sum, rule);
+            if is_better(average, other, best) {
+                best = Some((average, other));
+            }
+            if average > self.best_queued[other as usize] {
+                self.queue(other, merged, average, rule);
+            }
+        }
+        self.neighbours[merged as usize] = list;
+        if let Some((average, other)) = best {
+            self.queue(merged, other, average, rule);
         }
     }
 
@@ -190,6 +271,44 @@ impl State {
                 version_b: self.versions[partner as usize],
             });
         }
+    }
+}
+
+/// Whether `average` with `other` beats the best so far. Ties go to the lowest id, so the
+/// choice does not depend on the order the neighbours are read in.
+fn is_better(average: f64, other: u32, best: Option<(f64, u32)>) -> bool {
+    match best {
+        None => true,
+        Some((best_average, best_other)) => {
+            average > best_average || (average == best_average && other < best_other)
+        }
+    }
+}
+
+/// In a sorted neighbour list, cluster `gone` becomes `keep` after a merge: `sum` (the
+/// sum of `gone`'s edges to the list's owner) is added to `keep`'s entry, or makes a new
+/// entry in `gone`'s stead.
+fn rename_neighbour(list: &mut Vec<(u32, f32)>, gone: u32, keep: u32, sum: f32) {
+    let gone_at = list.binary_search_by_key(&gone, |&(other, _)| other).ok();
+    match list.binary_search_by_key(&keep, |&(other, _)| other) {
+        Ok(keep_at) => {
+            list[keep_at].1 += sum;
+            if let Some(gone_at) = gone_at {
+                list.remove(gone_at);
+            }
+        }
+        Err(insert_at) => match gone_at {
+            // `gone`'s entry is reused and moved to where `keep` belongs.
+            Some(gone_at) => {
+                list[gone_at] = (keep, 0.0 + sum);
+                if insert_at > gone_at {
+                    list[gone_at..insert_at].rotate_left(1);
+                } else {
+                    list[insert_at..=gone_at].rotate_right(1);
+                }
+            }
+            None => list.insert(insert_at, (keep, 0.0 + sum)),
+        },
     }
 }
 
