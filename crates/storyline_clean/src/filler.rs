@@ -20,10 +20,10 @@ use crate::text::Line;
 /// many articles without any.
 ///
 /// A first scan looks for a few words that every phrase contains (as plain substrings): few
-/// enough for the regex's fastest literal search, and absent from most articles, which then
-/// skip the exact scan of all the phrases.
+/// enough for the regex's fastest literal search (in two groups, see [`COVERING_GROUP`]),
+/// and absent from most articles, which then skip the exact scan of all the phrases.
 pub(crate) fn may_hold_filler(folded_article: &str) -> bool {
-    static REGEXES: OnceLock<(Option<Regex>, Option<Regex>)> = OnceLock::new();
+    static REGEXES: OnceLock<(Option<Vec<Regex>>, Option<Regex>)> = OnceLock::new();
     let (covering, exact) = REGEXES.get_or_init(|| {
         let mut phrases: Vec<&'static str> = FILLER_PHRASES.to_vec();
         phrases.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
@@ -31,18 +31,26 @@ pub(crate) fn may_hold_filler(folded_article: &str) -> bool {
             .iter()
             .map(|word| regex::escape(word))
             .collect();
-        (
-            Regex::new(&covering.join("|")).ok(),
-            word_alternation(&phrases),
-        )
+        let groups: Option<Vec<Regex>> = covering
+            .chunks(COVERING_GROUP)
+            .map(|group| Regex::new(&group.join("|")).ok())
+            .collect::<Option<Vec<Regex>>>()
+            // No covering word (as no regex) rules nothing out.
+            .filter(|groups| !groups.is_empty());
+        (groups, word_alternation(&phrases))
     });
-    covering
+    covering.as_ref().map_or(true, |covering| {
+        covering.iter().any(|group| group.is_match(folded_article))
+    }) && exact
         .as_ref()
-        .map_or(true, |covering| covering.is_match(folded_article))
-        && exact
-            .as_ref()
-            .is_some_and(|exact| exact.is_match(folded_article))
+        .is_some_and(|exact| exact.is_match(folded_article))
 }
+
+/// Covering words per literal search. With all 29 in one search, its candidate checks
+/// mispredicted often (many words share each of the search's few buckets); two searches of
+/// half as many words cost the same instructions and a third of the mispredicted branches
+/// (callgrind, 2k generated articles); four cost 60% more instructions.
+const COVERING_GROUP: usize = 15;
 
 /// Why a line is template filler, if it is. `check_phrases` is
 /// [`crate::rules::PhraseHits::may_hold_filler`] of the article.
