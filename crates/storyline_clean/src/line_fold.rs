@@ -103,12 +103,11 @@ fn normalised_ascii_spaces(line: &[u8]) -> Option<u32> {
     };
     let split = (line.len() - 1) & !(TAIL - 1);
     let body = line.get(..split).unwrap_or_default();
-    // Separate loops over plain accumulators: together, the compiler kept them scalar.
-    let odd = body.iter().fold(false, |odd, &byte| odd | is_odd(byte));
-    // Each byte of the body with the byte after it (the last one's is in the tail).
+    // Each byte of the body with the byte after it (the last one's is in the tail). One flag
+    // for both checks; a count in the same loop kept the loop scalar.
     let pairs = body.iter().zip(line.get(1..).unwrap_or_default());
-    let double_space = pairs.fold(false, |double, (&left, &right)| {
-        double | ((left == b' ') & (right == b' '))
+    let not_normalised = pairs.fold(false, |bad, (&left, &right)| {
+        bad | is_odd(left) | ((left == b' ') & (right == b' '))
     });
     // Byte-wide counts (at most 224 per piece, a multiple of the vector loop's step) add up
     // in vector registers.
@@ -122,7 +121,7 @@ fn normalised_ascii_spaces(line: &[u8]) -> Option<u32> {
         })
         .sum();
     let (tail_spaces, tail_normalised) = judge_tail(line, split);
-    let normalised = first != b' ' && last != b' ' && !odd && !double_space && tail_normalised;
+    let normalised = first != b' ' && last != b' ' && !not_normalised && tail_normalised;
     normalised.then_some(body_spaces + tail_spaces)
 }
 
