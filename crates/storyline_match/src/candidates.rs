@@ -22,13 +22,16 @@
 //! connected component. Finally each article keeps at most `max_candidates_per_doc` pairs,
 //! the ones with the most shared keys.
 
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::origin::TextCounts;
 use crate::sketch::{mix64, CONTENT_BINS, SHINGLE_BINS};
 use crate::{FingerprintStore, MatchConfig};
+use memberships::Memberships;
+
+mod memberships;
 
 const SHINGLE_ROWS: usize = 4;
 const CONTENT_ROWS: usize = 3;
@@ -282,114 +285,6 @@ impl Buckets {
     }
 }
 
-/// For each doc, the members after it that it meets in each of its buckets (CSR by doc):
-/// all of them, or its next few in an oversized bucket. A doc meets nobody in a bucket it
-/// ends, so no entry is kept for that: a third fewer entries.
-#[derive(Debug)]
-struct Memberships {
-    starts: Vec<u32>,
-    /// `first << 32 | table << 24 | count`: the doc meets the `count` members from
-    /// `Buckets::members[first]` on, in a bucket of table `table`. A count of 0 stands for
-    /// one meeting, with the doc it meets as `first`: most meetings are of one doc, which is
-    /// then read from here instead of from `members`, far away in memory (the ranking's
-    /// reads of `members` and of the bucket bounds were a cache miss each).
-    entries: Vec<AtomicU64>,
-}
-
-/// The most members a doc meets in one bucket, so that a count fits the 24 bits of an
-/// entry. Only a bucket of more than this many members, under a `max_bucket` as large,
-/// would meet more: some 10^14 pairs, beyond any run.
-const MAX_MEETINGS: usize = (1 << 24) - 1;
-
-impl Memberships {
-    /// A counting sort of the meetings by doc, over ranges of buckets in parallel (ranges
-    /// of about as many members). Each range counts its own meetings per doc; a prefix sum
-    /// over (doc, range) then gives each range its own slots in each doc's run, so every
-    /// slot is written by one thread only, and a doc's meetings come in bucket order
-    /// whatever the number of ranges. Split by docs instead, every thread walked all the
-    /// buckets: twice the CPU for the same wall time.
-    fn of(buckets: &Buckets, n_docs: usize, config: &MatchConfig) -> Memberships {
-        let n_ranges = rayon::current_num_threads().clamp(1, 64);
-        let n_members = buckets.members.len();
-        let bounds: Vec<usize> = (0..=n_ranges)
-            .map(|range| {
-                let member = n_members / n_ranges * range + n_members % n_ranges * range / n_ranges;
-                let bucket = buckets
-                    .starts
-                    .partition_point(|&start| (start as usize) < member);
-                bucket.min(buckets.len())
-            })
-            .collect();
-        // Each range's meetings per doc, then (below) its next slot per doc.
-        let mut fills: Vec<Vec<u32>> = bounds
-            .par_windows(2)
-            .map(|range| {
-                let mut counts = vec![0u32; n_docs];
-                for bucket in range[0]..range[1] {
-                    let members = buckets.members(bucket);
-                    // Every member but the last meets someone.
-                    for &doc in members.iter().take(members.len().saturating_sub(1)) {
-                        if let Some(count) = counts.get_mut(doc as usize) {
-                            *count += 1;
-                        }
-                    }
-                }
-                counts
-            })
-            .collect();
-        let mut starts = vec![0u32; n_docs + 1];
-        let mut total = 0u32;
-        for doc in 0..n_docs {
-            starts[doc] = total;
-            for fill in &mut fills {
-                let count = fill[doc];
-                fill[doc] = total;
-                total += count;
-            }
-        }
-        starts[n_docs] = total;
-        // Atomics only because safe Rust cannot hand threads scattered slots of one array;
-        // each slot has one writer, and relaxed loads and stores are plain moves.
-        let entries: Vec<AtomicU64> = (0..total).map(|_| AtomicU64::new(0)).collect();
-        bounds
-            .par_windows(2)
-            .zip(fills.par_iter_mut())
-            .for_each(|(range, fill)| {
-                for bucket in range[0]..range[1] {
-                    let members = buckets.members(bucket);
-                    let window = buckets.window(bucket, config).min(MAX_MEETINGS);
-                    let table = u64::from(buckets.table_of[bucket]) << 24;
-                    let meeting = members
-                        .iter()
-                        .enumerate()
-                        .take(members.len().saturating_sub(1));
-                    for (position, &doc) in meeting {
-                        let Some(slot) = fill.get_mut(doc as usize) else {
-                            continue;
-                        };
-                        let count = window.min(members.len() - 1 - position);
-                        let entry = if count == 1 {
-                            (u64::from(members[position + 1]) << 32) | table
-                        } else {
-                            let at = buckets.starts[bucket] as usize + position + 1;
-                            ((at as u64) << 32) | table | count as u64
-                        };
-                        if let Some(slot_entry) = entries.get(*slot as usize) {
-                            slot_entry.store(entry, Ordering::Relaxed);
-                        }
-                        *slot += 1;
-                    }
-                }
-            });
-        Memberships { starts, entries }
-    }
-
-    fn of_doc(&self, doc: u32) -> &[AtomicU64] {
-        let doc = doc as usize;
-        &self.entries[self.starts[doc] as usize..self.starts[doc + 1] as usize]
-    }
-}
-
 /// Counts the keys `doc` shares with each article after it in some bucket and appends the
 /// qualifying pairs, with their priority, to `ranked`.
 fn rank_partners(
@@ -400,22 +295,7 @@ fn rank_partners(
     ranked: &mut Vec<(u32, u64)>,
 ) {
     partners.clear();
-    for entry in memberships.of_doc(doc) {
-        let entry = entry.load(Ordering::Relaxed);
-        let table = (entry >> 24) & 0xFF;
-        let first = entry >> 32;
-        match (entry & 0xFF_FFFF) as usize {
-            0 => partners.push((first << 8) | table),
-            count => {
-                let first = first as usize;
-                let others = buckets
-                    .members
-                    .get(first..first + count)
-                    .unwrap_or_default();
-                partners.extend(others.iter().map(|&other| (u64::from(other) << 8) | table));
-            }
-        }
-    }
+    memberships.push_partners(doc, buckets, partners);
     // `other << 8 | table`, sorted as plain integers: grouping by partner costs a third of
     // a sort by a key taken out of (partner, table) pairs.
     partners.sort_unstable();
