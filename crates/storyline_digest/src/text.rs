@@ -201,19 +201,27 @@ pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
 /// on most words, so it compares bytes.
 #[inline]
 pub(crate) fn strip_possessive(word: &str) -> &str {
+    let n = word.len();
+    word.get(..n - possessive_len(word.as_bytes()))
+        .unwrap_or(word)
+}
+
+/// The length in bytes of the possessive ending of a word's bytes (see
+/// [`strip_possessive`]), 0 when it has none: the tokenizer cuts the bytes it hashes
+/// without slicing (and boundary-checking) the word's text.
+#[inline]
+pub(crate) fn possessive_len(bytes: &[u8]) -> usize {
     const CURLY: &[u8] = "’".as_bytes();
-    let bytes = word.as_bytes();
     let n = bytes.len();
     // The last byte decides which ending can be there; most words end in none of them.
-    let cut = match bytes.last() {
+    match bytes.last() {
         Some(b's') if n >= 2 && bytes[n - 2] == b'\'' => 2,
         // The curly quote's last byte first: most words ending in "s" have no quote.
         Some(b's') if n >= 4 && bytes[n - 2] == 0x99 && &bytes[n - 4..n - 1] == CURLY => 4,
         Some(b'\'') if n >= 2 && bytes[n - 2] == b's' => 2,
         Some(0x99) if n >= 4 && &bytes[n - 3..] == CURLY && bytes[n - 4] == b's' => 4,
         _ => 0,
-    };
-    word.get(..n - cut).unwrap_or(word)
+    }
 }
 
 #[rustfmt::skip]

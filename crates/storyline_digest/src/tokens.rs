@@ -14,7 +14,9 @@ use rustc_hash::FxHasher;
 
 use crate::text::{Sentence, SentenceSplitter, Term, STOPWORDS};
 
+mod filter;
 mod scan;
+pub(crate) use filter::HashFilter;
 use scan::{next_word_start, word_end, BYTE_CLASS, DIGIT, LOWER, NON_ASCII, UPPER};
 pub(crate) use scan::{word_ranges, WordRanges};
 
@@ -70,83 +72,6 @@ pub(crate) fn hash_text(text: &str) -> u64 {
     hasher.finish()
 }
 
-/// A set of words by the hashes of their lower-cased forms (see [`Token::lower`]): a
-/// 4096-bit filter that turns most other words away with one memory read, then an
-/// open-addressing table at most a quarter full, so that a lookup is one multiplication
-/// and, nearly always, one or two memory reads. Passes that look for a few words
-/// (stopwords, role heads, number words) ask it about every token before comparing text.
-#[derive(Debug)]
-pub(crate) struct HashFilter {
-    filter: [u64; 64],
-    /// Hashes at their slots; 0 marks an empty slot (a word hashing to 0 is `has_zero`).
-    slots: Vec<u64>,
-    /// log2 of the number of slots.
-    bits: u32,
-    has_zero: bool,
-}
-
-fn filter_bit(hash: u64) -> (usize, u64) {
-    // Fx hashes mix into their high bits; take the bit index from there.
-    let bit = (hash >> 52) as usize;
-    (bit / 64, 1 << (bit % 64))
-}
-
-impl HashFilter {
-    /// The filter of lower-case `words`.
-    pub(crate) fn new(words: &[&str]) -> Self {
-        let n_slots = (words.len() * 4).next_power_of_two().max(16);
-        let mut filter = HashFilter {
-            filter: [0; 64],
-            slots: vec![0; n_slots],
-            bits: n_slots.trailing_zeros(),
-            has_zero: false,
-        };
-        for word in words {
-            let hash = hash_text(word);
-            let (word, bit) = filter_bit(hash);
-            filter.filter[word] |= bit;
-            if hash == 0 {
-                filter.has_zero = true;
-                continue;
-            }
-            let mut slot = filter.slot_of(hash);
-            while filter.slots[slot] != 0 && filter.slots[slot] != hash {
-                slot = (slot + 1) & (n_slots - 1);
-            }
-            filter.slots[slot] = hash;
-        }
-        filter
-    }
-
-    fn slot_of(&self, hash: u64) -> usize {
-        // Spread the hash again so that the slot does not depend on a few of its bits.
-        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
-    }
-
-    /// Whether a lower-cased word's hash is one of the set's.
-    #[inline]
-    pub(crate) fn contains(&self, lower: u64) -> bool {
-        let (word, bit) = filter_bit(lower);
-        if self.filter.get(word).is_some_and(|bits| bits & bit == 0) {
-            return false;
-        }
-        if lower == 0 {
-            return self.has_zero;
-        }
-        let mask = self.slots.len() - 1;
-        let mut slot = self.slot_of(lower);
-        // The table is never full, so an empty slot ends every search.
-        for _ in 0..self.slots.len() {
-            match self.slots.get(slot) {
-                Some(&hash) if hash == lower => return true,
-                Some(0) | None => return false,
-                Some(_) => slot = (slot + 1) & mask,
-            }
-        }
-        false
-    }
-}
-
 fn stopword_hashes() -> &'static HashFilter {
     static HASHES: OnceLock<HashFilter> = OnceLock::new();
     HASHES.get_or_init(|| HashFilter::new(STOPWORDS))
@@ -164,20 +89,24 @@ fn starts_sentence(gap: &str) -> bool {
         || (!gap.is_ascii() && gap.contains('“'))
 }
 
-/// Lower-cases `word` (into a stack buffer when it is short ASCII, else into `buffer`) and
-/// returns (lower hash, term). `marks` are the word's byte classes (see [`BYTE_CLASS`]):
-/// a word without capitals or non-ASCII letters is hashed where it stands.
+/// Lower-cases `word` without its possessive ending (into `stack` when it is short
+/// ASCII, else into `buffer`) and returns (lower hash, term). `marks` are the word's byte
+/// classes (see [`BYTE_CLASS`]): a word without capitals or non-ASCII letters is hashed
+/// where it stands. The buffers are the caller's, reused from word to word (a fresh
+/// stack buffer was zeroed for every word).
 // Inlined into the tokenizer's loop: as a call, its register saves cost a fifth of it.
 #[inline(always)]
 fn hashes_of(
     word: &str,
     marks: u8,
     stopwords: &HashFilter,
+    stack: &mut [u8; 32],
     buffer: &mut String,
 ) -> (u64, Option<Term>) {
-    let word = crate::text::strip_possessive(word);
-    let bytes = word.as_bytes();
-    let mut stack = [0_u8; 32];
+    // The ending is cut off the bytes: slicing the text would check char boundaries
+    // (the ending is ASCII or a whole curly quote, so the cut is one).
+    let n_bytes = word.len() - crate::text::possessive_len(word.as_bytes());
+    let bytes = word.as_bytes().get(..n_bytes).unwrap_or(word.as_bytes());
     let lower: &[u8] = if marks & (UPPER | NON_ASCII) == 0 {
         bytes
     } else if marks & NON_ASCII == 0 && bytes.len() <= stack.len() {
@@ -188,6 +117,7 @@ fn hashes_of(
         slot
     } else {
         buffer.clear();
+        let word = word.get(..n_bytes).unwrap_or(word);
         buffer.extend(word.chars().flat_map(char::to_lowercase));
         buffer.as_bytes()
     };
@@ -231,7 +161,14 @@ pub(crate) fn term_of_word(word: &str) -> Option<Term> {
     let marks = word
         .bytes()
         .fold(0, |marks, byte| marks | BYTE_CLASS[usize::from(byte)]);
-    hashes_of(word, marks, stopword_hashes(), &mut String::new()).1
+    hashes_of(
+        word,
+        marks,
+        stopword_hashes(),
+        &mut [0; 32],
+        &mut String::new(),
+    )
+    .1
 }
 
 /// Reads `text` once into tokens. Words are found as by [`scan::WordRanges`], in one loop with
@@ -298,6 +235,7 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
     let stopwords = stopword_hashes();
     let fact_words = fact_word_hashes();
     let mut buffer = String::new();
+    let mut stack = [0_u8; 32];
     let mut splitter = SentenceSplitter::new(&mut sentences);
     // The line being read: where it starts, and its first token.
     let (mut line_start, mut line_first_token) = (0, 0);
@@ -331,7 +269,7 @@ pub(crate) fn tokenize_with_words<'t>(text: &'t str, into: Tokenized<'t>) -> Tok
             )
         };
         previous_end = end;
-        let (lower, term) = hashes_of(word, marks, stopwords, &mut buffer);
+        let (lower, term) = hashes_of(word, marks, stopwords, &mut stack, &mut buffer);
         words.push((start, word));
         let terms_before = terms.len() as u32;
         if let Some(term) = term {
