@@ -67,10 +67,84 @@ struct Processed {
     dateline: Option<String>,
     n_removals: usize,
     /// The copy-detection fingerprint, encoded for the fingerprint spill.
-    fingerprint: Vec<u8>,
+    fingerprint: Shared<Vec<u8>>,
     facts: DocFacts,
-    features: StoryFeatures,
+    features: Shared<StoryFeatures>,
     diagnostic: Option<Diagnostic>,
+}
+
+/// Something computed from an article's cleaned text, or the index of an earlier article
+/// whose inputs to it were the same, so that it is the same value (exact copies are common
+/// in a crawl: they are fingerprinted and featured once).
+#[derive(Debug)]
+enum Shared<T> {
+    Own(T),
+    SameAs(u32),
+}
+
+/// One article after cleaning, before its fingerprint and story features.
+#[derive(Debug)]
+struct Cleaned {
+    processed: Processed,
+    date_days: Option<i32>,
+    /// XXH3-128 of the cleaned text, for articles that are fingerprinted (`Ok` ones).
+    text_key: Option<u128>,
+}
+
+/// The first article seen with each cleaned text: later ones reuse its fingerprint, and its
+/// story features when their title and date are the same too. Decided on one thread, in
+/// article order, so the same articles share whatever the thread count (and sharing never
+/// changes a value, only whether it is computed again).
+#[derive(Debug, Default)]
+struct SameText {
+    first: rustc_hash::FxHashMap<u128, FirstWithText>,
+}
+
+#[derive(Debug)]
+struct FirstWithText {
+    doc: u32,
+    /// XXH3 of the title, and the date: with the text, all that story features read.
+    title_key: u64,
+    date_days: Option<i32>,
+}
+
+impl SameText {
+    /// For each article of a batch whose first article is `first_doc`: the earlier article
+    /// whose fingerprint it shares, and whether it shares its features too.
+    fn decide(&mut self, batch: &[Cleaned], first_doc: u32) -> Vec<Option<(u32, bool)>> {
+        let mut decided = Vec::with_capacity(batch.len());
+        for (doc, item) in (first_doc..).zip(batch) {
+            let Some(text_key) = item.text_key else {
+                decided.push(None);
+                continue;
+            };
+            let title_key = title_key(item.processed.title.as_deref());
+            match self.first.entry(text_key) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    let first = first.get();
+                    let same_features =
+                        first.title_key == title_key && first.date_days == item.date_days;
+                    decided.push(Some((first.doc, same_features)));
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(FirstWithText {
+                        doc,
+                        title_key,
+                        date_days: item.date_days,
+                    });
+                    decided.push(None);
+                }
+            }
+        }
+        decided
+    }
+}
+
+fn title_key(title: Option<&str>) -> u64 {
+    match title {
+        Some(title) => xxhash_rust::xxh3::xxh3_64_with_seed(title.as_bytes(), 1),
+        None => 0,
+    }
 }
 
 /// The output fields of an article that are known after cleaning, in their output order.
@@ -165,10 +239,19 @@ pub(crate) fn clean_pass(
             }
             Ok(())
         });
+        let mut same_text = SameText::default();
+        let mut n_docs = 0u32;
         for batch in batches {
-            let processed: Vec<Processed> = batch
+            let cleaned: Vec<Cleaned> = batch
                 .into_par_iter()
-                .map(|record| process(record, model, config))
+                .map(|record| clean_record(record, model, config))
+                .collect();
+            let shared = same_text.decide(&cleaned, n_docs);
+            n_docs += cleaned.len() as u32;
+            let processed: Vec<Processed> = cleaned
+                .into_par_iter()
+                .zip(shared)
+                .map(|(cleaned, shared)| derive(cleaned, shared, config))
                 .collect();
             progress.advance(processed.len() as u64);
             if processed_sender.send(processed).is_err() {
@@ -247,11 +330,17 @@ impl CleanOutput {
             offset,
             len,
         });
-        self.fingerprints
-            .push(&item.fingerprint)
-            .map_err(Error::spill("clean"))?;
+        match item.fingerprint {
+            Shared::Own(encoded) => self.fingerprints.push(&encoded),
+            Shared::SameAs(doc) => self.fingerprints.push_same_as(doc as usize),
+        }
+        .map_err(Error::spill("clean"))?;
         self.facts.push(item.facts);
-        self.features.push(item.features);
+        let features = match item.features {
+            Shared::Own(features) => features,
+            Shared::SameAs(doc) => self.features.get(doc as usize).cloned().unwrap_or_default(),
+        };
+        self.features.push(features);
         Ok(())
     }
 
@@ -269,12 +358,12 @@ impl CleanOutput {
     }
 }
 
-/// Cleans one article and computes everything the in-memory stages need from its text.
-fn process(
+/// Cleans one article, and finds what the output needs but its fingerprint and features.
+fn clean_record(
     mut record: SpillRecord,
     model: &storyline_clean::BoilerplateModel,
     config: &RunConfig,
-) -> Processed {
+) -> Cleaned {
     let id = take_string(&mut record, read::F_ID).unwrap_or_default();
     let title = take_string(&mut record, read::F_TITLE);
     let date = take_string(&mut record, read::F_DATE);
@@ -329,19 +418,8 @@ fn process(
         .iter()
         .filter(|removal| matches!(removal.kind, RemovalKind::Filler | RemovalKind::Boilerplate))
         .count() as u32;
-    let mut fingerprint = Vec::new();
-    let features = if status == ArticleStatus::Ok {
-        storyline_match::fingerprint(&cleaned.text, &config.matching).encode(&mut fingerprint);
-        storyline_cluster::story_features(
-            title.as_deref(),
-            &cleaned.text,
-            date_days,
-            &config.cluster,
-        )
-    } else {
-        storyline_match::Fingerprint::default().encode(&mut fingerprint);
-        StoryFeatures::default()
-    };
+    let text_key =
+        (status == ArticleStatus::Ok).then(|| xxhash_rust::xxh3::xxh3_128(cleaned.text.as_bytes()));
     let extra_raw = extra.and_then(|extra| serde_json::value::RawValue::from_string(extra).ok());
     let rest = Rest {
         status,
@@ -355,7 +433,7 @@ fn process(
     .to_json()
     // An empty object: the writer then writes the article's id and story alone.
     .unwrap_or_else(|_| (b"{}".to_vec(), Vec::new()));
-    Processed {
+    let processed = Processed {
         id,
         title,
         date,
@@ -366,12 +444,119 @@ fn process(
         rest,
         dateline,
         n_removals: cleaned.removals.len(),
-        fingerprint,
+        // Filled in by `derive`.
+        fingerprint: Shared::Own(Vec::new()),
         facts: DocFacts {
             date_days,
             n_filler_removed,
         },
-        features,
+        features: Shared::Own(StoryFeatures::default()),
         diagnostic,
+    };
+    Cleaned {
+        processed,
+        date_days,
+        text_key,
+    }
+}
+
+/// Computes a cleaned article's fingerprint and story features, unless `shared` names an
+/// earlier article with the same text (and, for the features, title and date) to take them
+/// from.
+fn derive(cleaned: Cleaned, shared: Option<(u32, bool)>, config: &RunConfig) -> Processed {
+    let Cleaned {
+        mut processed,
+        date_days,
+        text_key,
+    } = cleaned;
+    let mut fingerprint = Vec::new();
+    if text_key.is_none() {
+        storyline_match::Fingerprint::default().encode(&mut fingerprint);
+        processed.fingerprint = Shared::Own(fingerprint);
+        return processed;
+    }
+    processed.fingerprint = match shared {
+        Some((doc, _)) => Shared::SameAs(doc),
+        None => {
+            storyline_match::fingerprint(&processed.text, &config.matching)
+                .encode(&mut fingerprint);
+            Shared::Own(fingerprint)
+        }
+    };
+    processed.features = match shared {
+        Some((doc, true)) => Shared::SameAs(doc),
+        _ => Shared::Own(storyline_cluster::story_features(
+            processed.title.as_deref(),
+            &processed.text,
+            date_days,
+            &config.cluster,
+        )),
+    };
+    processed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(text: &str, title: Option<&str>, date: Option<&str>) -> SpillRecord {
+        let mut record: SpillRecord = vec![None; read::N_FIELDS];
+        record[read::F_ID] = Some(b"id".to_vec());
+        record[read::F_TEXT] = Some(text.as_bytes().to_vec());
+        record[read::F_TITLE] = title.map(|title| title.as_bytes().to_vec());
+        record[read::F_DATE] = date.map(|date| date.as_bytes().to_vec());
+        record
+    }
+
+    /// Which earlier article each of `articles` (text, title, date) shares its fingerprint
+    /// with, and whether its features too, when the batch starts at article 10.
+    fn check(articles: &[(&str, Option<&str>, Option<&str>)], expected: &[Option<(u32, bool)>]) {
+        let config = RunConfig::default();
+        let model = storyline_clean::BoilerplateModelBuilder::new(&config.clean).build();
+        let batch: Vec<Cleaned> = articles
+            .iter()
+            .map(|&(text, title, date)| clean_record(record(text, title, date), &model, &config))
+            .collect();
+        let decided = SameText::default().decide(&batch, 10);
+        assert_eq!(decided, expected);
+        for (cleaned, shared) in batch.into_iter().zip(decided) {
+            let processed = derive(cleaned, shared, &config);
+            match (shared, &processed.fingerprint, &processed.features) {
+                (Some((doc, true)), Shared::SameAs(a), Shared::SameAs(b)) => {
+                    assert_eq!((*a, *b), (doc, doc));
+                }
+                (Some((doc, false)), Shared::SameAs(a), Shared::Own(_)) => assert_eq!(*a, doc),
+                (None, Shared::Own(_), Shared::Own(_)) => {}
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn exact_copies_share_what_their_inputs_share() {
+        let text = "The council approved the budget on Monday after a long debate.";
+        let other = "Mayor Ana Ruiz said the plan adds 40 buses and three bridges.";
+        check(
+            &[
+                (text, Some("Budget passes"), Some("2024-06-18")),
+                (text, Some("Budget passes"), Some("2024-06-18")),
+                (text, Some("Council says yes"), Some("2024-06-18")),
+                (text, Some("Budget passes"), Some("2024-06-19")),
+                (other, None, None),
+                ("", None, None),
+                ("   ", None, None),
+                (other, None, None),
+            ],
+            &[
+                None,
+                Some((10, true)),
+                Some((10, false)),
+                Some((10, false)),
+                None,
+                None,
+                None,
+                Some((14, true)),
+            ],
+        );
     }
 }

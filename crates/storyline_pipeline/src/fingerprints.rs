@@ -4,7 +4,9 @@
 //! The clean pass appends each fingerprint's encoding ([`Fingerprint::encode`]) in article
 //! order through [`FingerprintSpillWriter`]; the matcher then reads [`FingerprintSpill`] as
 //! a [`FingerprintStore`]: a few sequential scans (large reads, no seek per article) and one
-//! positioned read per article of a candidate pair.
+//! positioned read per article of a candidate pair. An article whose cleaned text an earlier
+//! one already had is not fingerprinted again: its entry points at the earlier fingerprint
+//! ([`FingerprintSpillWriter::push_same_as`]), which is the same bytes.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -20,25 +22,45 @@ const SCAN_CHUNK: usize = 1 << 20;
 #[derive(Debug)]
 pub(crate) struct FingerprintSpillWriter {
     out: BufWriter<File>,
-    /// Start of each fingerprint, plus the end of the last.
-    offsets: Vec<u64>,
+    /// Where each article's fingerprint starts, and its length: an article may share an
+    /// earlier article's bytes, so starts need not grow.
+    starts: Vec<u64>,
+    lens: Vec<u32>,
+    /// Bytes written so far.
+    end: u64,
 }
 
 impl FingerprintSpillWriter {
     pub(crate) fn new(file: File, capacity: usize) -> FingerprintSpillWriter {
-        let mut offsets = Vec::with_capacity(capacity + 1);
-        offsets.push(0);
         FingerprintSpillWriter {
             out: BufWriter::with_capacity(1 << 20, file),
-            offsets,
+            starts: Vec::with_capacity(capacity),
+            lens: Vec::with_capacity(capacity),
+            end: 0,
         }
     }
 
     /// Appends the next article's encoded fingerprint.
     pub(crate) fn push(&mut self, encoded: &[u8]) -> io::Result<()> {
+        let len =
+            u32::try_from(encoded.len()).map_err(|_| io::Error::other("fingerprint over 4 GiB"))?;
         self.out.write_all(encoded)?;
-        let end = self.offsets.last().copied().unwrap_or(0) + encoded.len() as u64;
-        self.offsets.push(end);
+        self.starts.push(self.end);
+        self.lens.push(len);
+        self.end += u64::from(len);
+        Ok(())
+    }
+
+    /// The next article's fingerprint is that of article `doc`, pushed before (the same
+    /// cleaned text): it shares its bytes.
+    pub(crate) fn push_same_as(&mut self, doc: usize) -> io::Result<()> {
+        let (Some(&start), Some(&len)) = (self.starts.get(doc), self.lens.get(doc)) else {
+            return Err(io::Error::other(format!(
+                "fingerprint of article {doc} shared before it was written"
+            )));
+        };
+        self.starts.push(start);
+        self.lens.push(len);
         Ok(())
     }
 
@@ -46,7 +68,9 @@ impl FingerprintSpillWriter {
         let file = self.out.into_inner().map_err(|error| error.into_error())?;
         Ok(FingerprintSpill {
             file,
-            offsets: self.offsets,
+            starts: self.starts,
+            lens: self.lens,
+            end: self.end,
         })
     }
 }
@@ -55,14 +79,14 @@ impl FingerprintSpillWriter {
 #[derive(Debug)]
 pub(crate) struct FingerprintSpill {
     file: File,
-    offsets: Vec<u64>,
+    starts: Vec<u64>,
+    lens: Vec<u32>,
+    end: u64,
 }
 
 impl FingerprintSpill {
     fn range(&self, doc: usize) -> Option<(u64, usize)> {
-        let start = *self.offsets.get(doc)?;
-        let end = *self.offsets.get(doc + 1)?;
-        Some((start, usize::try_from(end.checked_sub(start)?).ok()?))
+        Some((*self.starts.get(doc)?, *self.lens.get(doc)? as usize))
     }
 
     fn read(&self, doc: usize, buffer: &mut Vec<u8>) -> Option<Fingerprint> {
@@ -75,7 +99,7 @@ impl FingerprintSpill {
 
 impl FingerprintStore for FingerprintSpill {
     fn len(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
+        self.starts.len()
     }
 
     fn get(&self, doc: usize) -> Cow<'_, Fingerprint> {
@@ -91,19 +115,22 @@ impl FingerprintStore for FingerprintSpill {
         let mut fingerprint = Fingerprint::default();
         for &doc in docs {
             let decoded = match self.range(doc as usize) {
-                Some((_, len)) if len > SCAN_CHUNK => match self.read(doc as usize, &mut single) {
-                    Some(read) => {
-                        fingerprint = read;
-                        true
+                // A large fingerprint, or one shared with an article before the window (an
+                // exact copy): read alone, so that the window keeps moving forward.
+                Some((start, len)) if len > SCAN_CHUNK || start < window_start => {
+                    match self.read(doc as usize, &mut single) {
+                        Some(read) => {
+                            fingerprint = read;
+                            true
+                        }
+                        None => false,
                     }
-                    None => false,
-                },
+                }
                 Some((start, len)) => {
                     let in_window = start >= window_start
                         && start + len as u64 <= window_start + window.len() as u64;
                     if !in_window {
-                        let end = self.offsets.last().copied().unwrap_or(0);
-                        let want = SCAN_CHUNK.min((end - start) as usize).max(len);
+                        let want = SCAN_CHUNK.min((self.end - start) as usize).max(len);
                         window.resize(want, 0);
                         window_start = start;
                         if self.file.read_exact_at(&mut window, start).is_err() {
@@ -148,17 +175,25 @@ mod tests {
             fingerprint.encode(&mut encoded);
             writer.push(&encoded).unwrap();
         }
+        // Article 3 has article 0's text.
+        writer.push_same_as(0).unwrap();
+        assert!(writer.push_same_as(9).is_err());
         let spill = writer.finish().unwrap();
-        assert_eq!(spill.len(), 3);
+        assert_eq!(spill.len(), 4);
         assert_eq!(*spill.get(2), fingerprints[2]);
+        assert_eq!(*spill.get(3), fingerprints[0]);
         assert_eq!(*spill.get(7), Fingerprint::default());
         let mut seen = Vec::new();
-        spill.scan(&[0, 2], &mut |doc, fingerprint| {
+        spill.scan(&[0, 2, 3], &mut |doc, fingerprint| {
             seen.push((doc, fingerprint.clone()))
         });
         assert_eq!(
             seen,
-            vec![(0, fingerprints[0].clone()), (2, fingerprints[2].clone())]
+            vec![
+                (0, fingerprints[0].clone()),
+                (2, fingerprints[2].clone()),
+                (3, fingerprints[0].clone())
+            ]
         );
     }
 }

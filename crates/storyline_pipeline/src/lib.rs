@@ -312,18 +312,19 @@ fn run_in_pool(
     summary.n_ok = docs.iter().filter(|doc| doc.ok).count() as u64;
     summary.n_stories = stories.n_stories as u64;
 
-    // `articles.jsonl` needs only stories and copy edges, not digests: a thread writes it
-    // while the pool builds digests, so its reads and writes overlap with their work.
+    // `articles.jsonl` needs only stories and copy edges, and `copies.jsonl` only the edges,
+    // not digests: a thread writes them while the pool builds digests, so their reads and
+    // writes overlap with that work.
     clock.start("digest", Some(summary.n_stories));
     std::thread::scope(|scope| -> Result<()> {
-        let articles =
-            scope.spawn(|| write::write_articles(out_dir, &docs, &stories.of_doc, &edges, &spill));
+        let articles_and_copies = scope.spawn(|| {
+            write::write_articles(out_dir, &docs, &stories.of_doc, &edges, &spill)?;
+            write::write_copies(out_dir, &docs, &edges)
+        });
         let digests =
             write::write_stories(out_dir, &docs, &stories, &edges, &spill, config, progress);
-        digests.and(error::join(articles))
+        digests.and(error::join(articles_and_copies))
     })?;
-    clock.start("write", None);
-    write::write_copies(out_dir, &docs, &edges)?;
     clock.stop();
     summary.stage_times = clock.times;
     summary.stage_cpu = clock.cpu;
