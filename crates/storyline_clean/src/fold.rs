@@ -80,8 +80,8 @@ pub(crate) fn fold_normalised_ascii(line: &[u8], out: &mut Vec<u8>) -> Option<u3
     if matches!(line.first(), None | Some(b' ')) || line.last() == Some(&b' ') {
         return None;
     }
-    // Most lines take the branch-light path; the few it hands back (two apostrophes in a
-    // word, or not normalised ASCII at all) are settled here.
+    // Most lines take the fast path; the few it hands back (not normalised ASCII) are
+    // settled here.
     crate::line_fold::fold_plain_ascii_line(line, out)
         .or_else(|| fold_ascii::<true>(line, out, FoldState::default()).map(|state| state.n_words))
 }
