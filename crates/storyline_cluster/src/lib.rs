@@ -68,6 +68,7 @@ mod candidates;
 pub mod eval;
 mod features;
 mod linkage;
+mod merge_queue;
 mod short_hash;
 mod stopwords;
 mod tally;

@@ -14,12 +14,10 @@
 //! when no average reaches `threshold`. A max-heap with lazy invalidation keeps each step
 //! near O(log E), and the smaller neighbour map is folded into the larger one.
 
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
-
 use rayon::prelude::*;
 
 use crate::candidates::Edge;
+use crate::merge_queue::{Candidate, MergeQueue};
 
 /// Clusters `n_docs` articles; returns for each article the index of its cluster's root.
 pub(crate) fn average_link(
@@ -36,15 +34,20 @@ pub(crate) fn average_link(
     }
     let roots: Vec<u32> = (0..n_docs as u32).map(|doc| forest.find(doc)).collect();
     let mut state = State {
-        sizes: vec![0; n_docs],
+        clusters: vec![
+            Cluster {
+                best_queued: f64::NEG_INFINITY,
+                size: 0,
+                version: 0,
+            };
+            n_docs
+        ],
         neighbours: neighbour_lists(n_docs, edges, &roots),
-        versions: vec![0; n_docs],
-        best_queued: vec![f64::NEG_INFINITY; n_docs],
-        heap: BinaryHeap::new(),
+        heap: MergeQueue::default(),
         spare: Vec::new(),
     };
     for &root in &roots {
-        state.sizes[root as usize] += 1;
+        state.clusters[root as usize].size += 1;
     }
     // Every cluster's first best partner, found on the thread pool (each reads only its
     // own list), then queued in cluster order.
@@ -61,11 +64,11 @@ pub(crate) fn average_link(
     // entry whose owner has since changed is dropped (the owner was re-queued then); one
     // whose partner changed is re-evaluated, like a lazy decrease-key.
     while let Some(candidate) = state.heap.pop() {
-        let (a, b) = (candidate.a as usize, candidate.b as usize);
-        if state.versions[a] != candidate.version_a {
+        let (a, b) = (candidate.a() as usize, candidate.b() as usize);
+        if state.clusters[a].version != candidate.version_a() {
             continue;
         }
-        if state.versions[b] != candidate.version_b {
+        if state.clusters[b].version != candidate.version_b() {
             state.push_best(a as u32, rule);
             continue;
         }
@@ -125,10 +128,23 @@ fn neighbour_lists(n_docs: usize, edges: &[Edge], roots: &[u32]) -> Vec<Vec<(u32
     lists
 }
 
+/// The state of one cluster besides its neighbours.
+#[derive(Debug, Clone, Copy)]
+struct Cluster {
+    /// Average of the best merge queued for the cluster (−∞ if none), so a neighbour is
+    /// re-queued only when a merge offers it something better.
+    best_queued: f64,
+    /// Articles in the cluster.
+    size: u32,
+    /// Bumped on every merge, so stale heap entries can be recognised.
+    version: u32,
+}
+
 /// Mutable clustering state; index = cluster id (the id of one of its articles).
 #[derive(Debug)]
 struct State {
-    sizes: Vec<u32>,
+    /// What a merge reads of each neighbour, together: one cache line per neighbour.
+    clusters: Vec<Cluster>,
     /// Per cluster, each neighbouring cluster with the sum of edge similarities to it,
     /// sorted by cluster id. Sorted lists rather than maps: a merge walks both lists once
     /// and the merged list is read straight through to queue its merges, where a map's
@@ -136,12 +152,7 @@ struct State {
     /// (f32 halves the entry size; sums of at most a few thousand similarities in [0, 1]
     /// keep ample precision.)
     neighbours: Vec<Vec<(u32, f32)>>,
-    /// Bumped on every merge, so stale heap entries can be recognised.
-    versions: Vec<u32>,
-    /// Average of the best merge queued for each cluster (−∞ if none), so a neighbour is
-    /// re-queued only when a merge offers it something better.
-    best_queued: Vec<f64>,
-    heap: BinaryHeap<Candidate>,
+    heap: MergeQueue,
     /// The buffer of a list replaced by a merge, reused for the next merged list.
     spare: Vec<(u32, f32)>,
 }
@@ -150,8 +161,8 @@ impl State {
     /// Average similarity between two clusters given the sum of their edge similarities.
     /// The same, to the bit, whichever of the two is `cluster`.
     fn average(&self, cluster: u32, other: u32, sum: f32, rule: LinkRule) -> f64 {
-        let size = f64::from(self.sizes[cluster as usize]);
-        let other_size = f64::from(self.sizes[other as usize]);
+        let size = f64::from(self.clusters[cluster as usize].size);
+        let other_size = f64::from(self.clusters[other as usize].size);
         let mut pairs = size * other_size;
         if rule.support_cap > 0.0 {
             // In a k-nearest-neighbour graph an article links to about k others, so two big
@@ -177,7 +188,7 @@ impl State {
     /// Queues the merge of `cluster` with its best neighbour, if it reaches the threshold.
     /// One entry per cluster keeps the heap near the number of clusters.
     fn push_best(&mut self, cluster: u32, rule: LinkRule) {
-        self.best_queued[cluster as usize] = f64::NEG_INFINITY;
+        self.clusters[cluster as usize].best_queued = f64::NEG_INFINITY;
         if let Some((average, other)) = self.best_partner(cluster, rule) {
             self.queue(cluster, other, average, rule);
         }
@@ -231,10 +242,10 @@ impl State {
                 }
             }
         }
-        self.sizes[keep as usize] += self.sizes[gone as usize];
-        self.sizes[gone as usize] = 0;
-        self.versions[keep as usize] += 1;
-        self.versions[gone as usize] += 1;
+        let gone_size = std::mem::take(&mut self.clusters[gone as usize].size);
+        self.clusters[keep as usize].size += gone_size;
+        self.clusters[keep as usize].version += 1;
+        self.clusters[gone as usize].version += 1;
     }
 
     /// After a merge, queues the merged cluster's best merge, and offers the merged cluster
@@ -243,14 +254,14 @@ impl State {
     /// the same from either side.
     fn requeue_merged(&mut self, merged: u32, rule: LinkRule) {
         let list = std::mem::take(&mut self.neighbours[merged as usize]);
-        self.best_queued[merged as usize] = f64::NEG_INFINITY;
+        self.clusters[merged as usize].best_queued = f64::NEG_INFINITY;
         let mut best: Option<(f64, u32)> = None;
         for &(other, sum) in &list {
             let average = self.average(merged, other, sum, rule);
             if is_better(average, other, best) {
                 best = Some((average, other));
             }
-            if average > self.best_queued[other as usize] {
+            if average > self.clusters[other as usize].best_queued {
                 self.queue(other, merged, average, rule);
             }
         }
@@ -262,14 +273,14 @@ impl State {
 
     fn queue(&mut self, owner: u32, partner: u32, average: f64, rule: LinkRule) {
         if average >= f64::from(rule.threshold) {
-            self.best_queued[owner as usize] = average;
-            self.heap.push(Candidate {
+            self.clusters[owner as usize].best_queued = average;
+            self.heap.push(Candidate::new(
                 average,
-                a: owner,
-                b: partner,
-                version_a: self.versions[owner as usize],
-                version_b: self.versions[partner as usize],
-            });
+                owner,
+                partner,
+                self.clusters[owner as usize].version,
+                self.clusters[partner as usize].version,
+            ));
         }
     }
 }
@@ -319,42 +330,6 @@ pub(crate) struct LinkRule {
     pub(crate) threshold: f32,
     /// Most partners per article a merge is judged against (0 = all: plain average-link).
     pub(crate) support_cap: f32,
-}
-
-/// A possible merge, valid while both clusters keep the versions recorded here.
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
-    average: f64,
-    a: u32,
-    b: u32,
-    version_a: u32,
-    version_b: u32,
-}
-
-impl PartialEq for Candidate {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Candidate {}
-
-impl PartialOrd for Candidate {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Candidate {
-    /// Highest average first; ties go to the lowest cluster ids, so the order is total.
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.average
-            .total_cmp(&other.average)
-            .then_with(|| other.a.cmp(&self.a))
-            .then_with(|| other.b.cmp(&self.b))
-            .then_with(|| self.version_a.cmp(&other.version_a))
-            .then_with(|| self.version_b.cmp(&other.version_b))
-    }
 }
 
 /// Union-find with path halving.
@@ -498,6 +473,24 @@ mod tests {
     #[test]
     fn must_link_always_joins() {
         check(3, &[], &[(2, 0), (7, 1)], &[0, 1, 0]);
+    }
+
+    #[test]
+    fn renamed_neighbour_keeps_the_list_sorted() {
+        let rename = |list: &[(u32, f32)], gone: u32, keep: u32| {
+            let mut list = list.to_vec();
+            rename_neighbour(&mut list, gone, keep, 0.5);
+            list
+        };
+        let list = [(2, 0.25), (5, 0.25), (9, 0.25)];
+        // `keep` already listed: the sums add up and `gone` goes.
+        assert_eq!(rename(&list, 5, 9), vec![(2, 0.25), (9, 0.75)]);
+        // `keep` new: `gone`'s entry moves to where `keep` belongs, either way.
+        assert_eq!(rename(&list, 2, 7), vec![(5, 0.25), (7, 0.5), (9, 0.25)]);
+        assert_eq!(rename(&list, 9, 0), vec![(0, 0.5), (2, 0.25), (5, 0.25)]);
+        assert_eq!(rename(&list, 5, 4), vec![(2, 0.25), (4, 0.5), (9, 0.25)]);
+        // `gone` absent: `keep` is added.
+        assert_eq!(rename(&[], 1, 3), vec![(3, 0.5)]);
     }
 
     #[test]
