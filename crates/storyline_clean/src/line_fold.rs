@@ -10,8 +10,8 @@
 //! space) and counts its spaces in simple loops over bytes that compile to vector
 //! instructions, then copies it sixteen bytes at a time, lowered, and stops only at the first
 //! byte of each run of punctuation ([`copy_lowered`]) to write what the run becomes. The word
-//! count is the number of spaces in the folded line plus one. A line that is
-//! not normalised ASCII is handed back (`None`) to the general fold in [`crate::fold`](mod@crate::fold),
+//! count is the number of spaces in the folded line plus one. A line that is not normalised
+//! ASCII is handed back (`None`) to the general fold in [`crate::fold`](mod@crate::fold),
 //! which then also normalises it. Every answer agrees with [`crate::fold::fold`]; the tests
 //! compare them on generated text.
 
