@@ -484,7 +484,7 @@ mod tests {
         let (one_thread, counts) = pairs_with(1);
         assert!(one_thread.len() > 40, "{}", one_thread.len());
         assert_eq!(counts.len(), fingerprints.len());
-        for n_threads in [2, 3, 7] {
+        for n_threads in [2, 3, 7, 12] {
             assert_eq!(pairs_with(n_threads), (one_thread.clone(), counts.clone()));
         }
     }

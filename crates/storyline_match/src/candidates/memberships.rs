@@ -32,6 +32,9 @@ pub(super) struct Memberships {
 /// would meet more: some 10^14 pairs, beyond any run.
 const MAX_MEETINGS: usize = (1 << 24) - 1;
 
+/// The most ranges of buckets [`Memberships::of`] splits its work into.
+const MAX_RANGES: usize = 8;
+
 impl Memberships {
     /// A counting sort of the meetings by doc, over ranges of buckets in parallel (ranges
     /// of about as many members). Each range counts its own meetings per doc; a prefix sum
@@ -40,7 +43,9 @@ impl Memberships {
     /// whatever the number of ranges. Split by docs instead, every thread walked all the
     /// buckets: twice the CPU for the same wall time.
     pub(super) fn of(buckets: &Buckets, n_docs: usize, config: &MatchConfig) -> Memberships {
-        let n_ranges = rayon::current_num_threads().clamp(1, 64);
+        // Each range holds a count per doc (4 bytes): at most 8 ranges, so that a machine
+        // with many cores does not pay for them at the stage's memory peak.
+        let n_ranges = rayon::current_num_threads().clamp(1, MAX_RANGES);
         let n_members = buckets.members.len();
         let bounds: Vec<usize> = (0..=n_ranges)
             .map(|range| {
