@@ -37,7 +37,11 @@
 //! kept with one compare each against the worst kept; exact cosines come from the
 //! article's vector in a collision-free direct-mapped table, each candidate term adding its
 //! product without a branch (+0.0 when not shared); and selections and sorts run on integer
-//! keys (the kept terms of an article by a counting pass on their top hash bits). Every
+//! keys (the kept terms of an article by a counting pass on their top hash bits). Linking
+//! keeps each cluster's neighbours as a list sorted by id (a merge walks both lists once,
+//! and one pass over the merged list queues its merges), each cluster's size, version and
+//! best queued average side by side, and the candidate merges in a four-way heap ordered
+//! by integers (`merge_queue`); the first best partners are found on the thread pool. Every
 //! speed change keeps the output bit for bit: the same products are summed in the same
 //! order (a pair scored from both ends gets the same cosine). `cargo run --release -p
 //! storyline_cluster --example features_speed -- FILE.jsonl` prints the CPU per article,
