@@ -129,7 +129,11 @@ impl TermCounts {
             let empty = slot.last_user < self.base;
             if std::hint::black_box(empty | (slot.term == term)) {
                 let counts_now = empty | (slot.last_user != article);
-                let before = slot.count * u32::from(!empty);
+                // An empty slot's stale count is masked to 0 with arithmetic: as a multiply
+                // or a select, the compiler made it a branch on `empty`, mispredicted for
+                // every other term.
+                let keep = std::hint::black_box(u32::from(empty).wrapping_sub(1));
+                let before = slot.count & keep;
                 slot.term = term;
                 slot.count = before + u32::from(counts_now);
                 slot.last_user = article;
@@ -187,10 +191,11 @@ impl TermCounts {
             .get(..self.n_slots)
             .unwrap_or(&[])
             .iter()
-            .filter(|slot| slot.last_user >= self.base)
+            // Without a branch on whether a slot is live: that is a coin toss.
             .fold((0, 0), |(n_distinct, squares), slot| {
-                let count = u64::from(slot.count);
-                (n_distinct + 1, squares + count * count)
+                let live = u64::from(slot.last_user >= self.base);
+                let count = u64::from(slot.count) * live;
+                (n_distinct + live as usize, squares + count * count)
             })
     }
 }
