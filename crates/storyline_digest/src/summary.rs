@@ -326,9 +326,7 @@ fn pick_greedily(
     // visited most central first, so the loop stops once no remaining score can win. Ties
     // go to the earlier candidate (article, then sentence), as in a plain scan.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    // Candidate numbers are distinct, so no two compare equal: an unstable sort gives the
-    // same order, without the stable sort's buffer.
-    order.sort_unstable_by(|&a, &b| {
+    order.sort_by(|&a, &b| {
         candidates[b]
             .score
             .total_cmp(&candidates[a].score)
