@@ -297,14 +297,11 @@ mod tests {
         let pieces = [
             "a", "bcd", "xq", "7", "e", " ", "zzkr", "é", "oi", "42 ", "y",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut random = crate::random::Xorshift(0x2545_f491_4f6c_dd1d);
         for length in 0..700 {
             let mut text = String::new();
             while text.len() < length {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                text.push_str(random.pick(&pieces));
             }
             assert_eq!(
                 has_odd_letter_mix(&text),

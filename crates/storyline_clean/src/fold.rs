@@ -512,14 +512,11 @@ pub(crate) mod tests {
             "a", "Bc", "dEF9", "12", " ", "  ", "'", "’", ",", ". ", "-", "é", "Ü", "日本", "\t",
             "don't", "x", "Word", "QUICK", "z0", "!", "\u{a0}", "\n", "\u{7f}", "abcdefgh",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut random = crate::random::Xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5000 {
             let mut text = String::new();
-            for _ in 0..(state % 40) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            for _ in 0..(random.0 % 40) {
+                text.push_str(random.pick(&pieces));
             }
             check(&text);
         }
@@ -530,11 +527,8 @@ pub(crate) mod tests {
         ];
         for _ in 0..5000 {
             let mut text = String::new();
-            for _ in 0..(state % 40) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            for _ in 0..(random.0 % 40) {
+                text.push_str(random.pick(&pieces));
             }
             check(&text);
             check(text.trim());

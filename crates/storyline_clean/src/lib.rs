@@ -56,6 +56,8 @@ mod line_fold;
 mod model;
 mod phrase_set;
 mod phrases;
+#[cfg(test)]
+mod random;
 mod rules;
 mod text;
 
@@ -435,16 +437,13 @@ mod tests {
             "The vote was unanimous.",
             "\t",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut random = crate::random::Xorshift(0x2545_f491_4f6c_dd1d);
         let model = BoilerplateModel::default();
         let config = CleanConfig::default();
         for _ in 0..300 {
             let mut input = String::new();
-            for _ in 0..(state % 60) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                input.push_str(palette[(state % palette.len() as u64) as usize]);
+            for _ in 0..(random.0 % 60) {
+                input.push_str(random.pick(&palette));
             }
             let cleaned = clean(&input, Some("Putin"), Some("x"), &model, &config);
             let n_lines = input.split(['\n', '\r']).count() as u32;

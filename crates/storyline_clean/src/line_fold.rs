@@ -339,13 +339,8 @@ mod tests {
             " ", " ", " ", ". ", ", ", " - ", "'", "-", "\"", " (", ") ", ": ", "''", "  ", "\t",
             "é",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut random = crate::random::Xorshift(0x9e37_79b9_7f4a_7c15);
+        let mut next = |bound: usize| (random.next() % bound as u64) as usize;
         for _ in 0..3000 {
             let mut text = String::new();
             let n_words = 1 + next(60);

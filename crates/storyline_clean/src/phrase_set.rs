@@ -367,15 +367,12 @@ mod tests {
             r"(?m:^)(?:read more)(?-u:\b)|(?-u:\b)(?:click here|sign up for our|a)(?-u:\b)",
         )
         .unwrap();
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut random = crate::random::Xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
             let mut line = String::new();
-            for _ in 0..(state % 9) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                line.push_str(words[(state % words.len() as u64) as usize]);
-                if state % 3 != 0 {
+            for _ in 0..(random.0 % 9) {
+                line.push_str(random.pick(&words));
+                if random.0 % 3 != 0 {
                     line.push(' ');
                 }
             }
@@ -445,14 +442,11 @@ mod tests {
             b"-",
             b"z9",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut random = crate::random::Xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..2000 {
             let mut text = Vec::new();
-            for _ in 0..(state % 12) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.extend_from_slice(pieces[(state % pieces.len() as u64) as usize]);
+            for _ in 0..(random.0 % 12) {
+                text.extend_from_slice(random.pick(&pieces));
             }
             for start in 0..=text.len() {
                 let end = text
