@@ -86,9 +86,16 @@ enum Shared<T> {
 #[derive(Debug)]
 struct Cleaned {
     processed: Processed,
-    date_days: Option<i32>,
     /// XXH3-128 of the cleaned text, for articles that are fingerprinted (`Ok` ones).
     text_key: Option<u128>,
+}
+
+/// An earlier article with the same cleaned text: its fingerprint is taken, and its story
+/// features too when `features_too` (same title and date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Reuse {
+    doc: u32,
+    features_too: bool,
 }
 
 /// The first article seen with each cleaned text: later ones reuse its fingerprint, and its
@@ -109,9 +116,9 @@ struct FirstWithText {
 }
 
 impl SameText {
-    /// For each article of a batch whose first article is `first_doc`: the earlier article
-    /// whose fingerprint it shares, and whether it shares its features too.
-    fn decide(&mut self, batch: &[Cleaned], first_doc: u32) -> Vec<Option<(u32, bool)>> {
+    /// For each article of a batch whose first article is `first_doc`: what it reuses of an
+    /// earlier article, if anything.
+    fn decide(&mut self, batch: &[Cleaned], first_doc: u32) -> Vec<Option<Reuse>> {
         let mut decided = Vec::with_capacity(batch.len());
         for (doc, item) in (first_doc..).zip(batch) {
             let Some(text_key) = item.text_key else {
@@ -119,18 +126,20 @@ impl SameText {
                 continue;
             };
             let title_key = title_key(item.processed.title.as_deref());
+            let date_days = item.processed.facts.date_days;
             match self.first.entry(text_key) {
                 std::collections::hash_map::Entry::Occupied(first) => {
                     let first = first.get();
-                    let same_features =
-                        first.title_key == title_key && first.date_days == item.date_days;
-                    decided.push(Some((first.doc, same_features)));
+                    decided.push(Some(Reuse {
+                        doc: first.doc,
+                        features_too: first.title_key == title_key && first.date_days == date_days,
+                    }));
                 }
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(FirstWithText {
                         doc,
                         title_key,
-                        date_days: item.date_days,
+                        date_days,
                     });
                     decided.push(None);
                 }
@@ -246,12 +255,12 @@ pub(crate) fn clean_pass(
                 .into_par_iter()
                 .map(|record| clean_record(record, model, config))
                 .collect();
-            let shared = same_text.decide(&cleaned, n_docs);
+            let reuse = same_text.decide(&cleaned, n_docs);
             n_docs += cleaned.len() as u32;
             let processed: Vec<Processed> = cleaned
                 .into_par_iter()
-                .zip(shared)
-                .map(|(cleaned, shared)| derive(cleaned, shared, config))
+                .zip(reuse)
+                .map(|(cleaned, reuse)| derive(cleaned, reuse, config))
                 .collect();
             progress.advance(processed.len() as u64);
             if processed_sender.send(processed).is_err() {
@@ -455,18 +464,16 @@ fn clean_record(
     };
     Cleaned {
         processed,
-        date_days,
         text_key,
     }
 }
 
-/// Computes a cleaned article's fingerprint and story features, unless `shared` names an
+/// Computes a cleaned article's fingerprint and story features, unless `reuse` names an
 /// earlier article with the same text (and, for the features, title and date) to take them
 /// from.
-fn derive(cleaned: Cleaned, shared: Option<(u32, bool)>, config: &RunConfig) -> Processed {
+fn derive(cleaned: Cleaned, reuse: Option<Reuse>, config: &RunConfig) -> Processed {
     let Cleaned {
         mut processed,
-        date_days,
         text_key,
     } = cleaned;
     let mut fingerprint = Vec::new();
@@ -475,20 +482,23 @@ fn derive(cleaned: Cleaned, shared: Option<(u32, bool)>, config: &RunConfig) -> 
         processed.fingerprint = Shared::Own(fingerprint);
         return processed;
     }
-    processed.fingerprint = match shared {
-        Some((doc, _)) => Shared::SameAs(doc),
+    processed.fingerprint = match reuse {
+        Some(reuse) => Shared::SameAs(reuse.doc),
         None => {
             storyline_match::fingerprint(&processed.text, &config.matching)
                 .encode(&mut fingerprint);
             Shared::Own(fingerprint)
         }
     };
-    processed.features = match shared {
-        Some((doc, true)) => Shared::SameAs(doc),
+    processed.features = match reuse {
+        Some(Reuse {
+            doc,
+            features_too: true,
+        }) => Shared::SameAs(doc),
         _ => Shared::Own(storyline_cluster::story_features(
             processed.title.as_deref(),
             &processed.text,
-            date_days,
+            processed.facts.date_days,
             &config.cluster,
         )),
     };
@@ -509,23 +519,63 @@ mod tests {
     }
 
     /// Which earlier article each of `articles` (text, title, date) shares its fingerprint
-    /// with, and whether its features too, when the batch starts at article 10.
+    /// with, and whether its features too (`doc`, `features_too`), when the batch starts at
+    /// article 10; and that what is shared is what the article would have computed itself.
     fn check(articles: &[(&str, Option<&str>, Option<&str>)], expected: &[Option<(u32, bool)>]) {
         let config = RunConfig::default();
         let model = storyline_clean::BoilerplateModelBuilder::new(&config.clean).build();
-        let batch: Vec<Cleaned> = articles
-            .iter()
-            .map(|&(text, title, date)| clean_record(record(text, title, date), &model, &config))
-            .collect();
+        let clean_all = || -> Vec<Cleaned> {
+            articles
+                .iter()
+                .map(|&(text, title, date)| {
+                    clean_record(record(text, title, date), &model, &config)
+                })
+                .collect()
+        };
+        let batch = clean_all();
         let decided = SameText::default().decide(&batch, 10);
+        let expected: Vec<Option<Reuse>> = expected
+            .iter()
+            .map(|reuse| reuse.map(|(doc, features_too)| Reuse { doc, features_too }))
+            .collect();
         assert_eq!(decided, expected);
-        for (cleaned, shared) in batch.into_iter().zip(decided) {
-            let processed = derive(cleaned, shared, &config);
-            match (shared, &processed.fingerprint, &processed.features) {
-                (Some((doc, true)), Shared::SameAs(a), Shared::SameAs(b)) => {
-                    assert_eq!((*a, *b), (doc, doc));
+        // Every article computed on its own, to compare the shared values with.
+        let own: Vec<Processed> = clean_all()
+            .into_iter()
+            .map(|cleaned| derive(cleaned, None, &config))
+            .collect();
+        let own_of = |doc: u32| &own[doc as usize - 10];
+        for (position, (cleaned, reuse)) in batch.into_iter().zip(decided).enumerate() {
+            let processed = derive(cleaned, reuse, &config);
+            let (Shared::Own(own_fingerprint), Shared::Own(own_features)) =
+                (&own[position].fingerprint, &own[position].features)
+            else {
+                panic!("computed on its own, article {position} shares");
+            };
+            let fingerprint = match &processed.fingerprint {
+                Shared::Own(fingerprint) => fingerprint,
+                Shared::SameAs(doc) => match &own_of(*doc).fingerprint {
+                    Shared::Own(fingerprint) => fingerprint,
+                    Shared::SameAs(_) => panic!("a reused article reuses"),
+                },
+            };
+            assert_eq!(fingerprint, own_fingerprint, "article {position}");
+            let features = match &processed.features {
+                Shared::Own(features) => features,
+                Shared::SameAs(doc) => match &own_of(*doc).features {
+                    Shared::Own(features) => features,
+                    Shared::SameAs(_) => panic!("a reused article reuses"),
+                },
+            };
+            assert_eq!(features, own_features, "article {position}");
+            match (reuse, &processed.fingerprint, &processed.features) {
+                (Some(reuse), Shared::SameAs(a), features) => {
+                    assert_eq!(*a, reuse.doc);
+                    assert_eq!(
+                        matches!(features, Shared::SameAs(b) if *b == reuse.doc),
+                        reuse.features_too
+                    );
                 }
-                (Some((doc, false)), Shared::SameAs(a), Shared::Own(_)) => assert_eq!(*a, doc),
                 (None, Shared::Own(_), Shared::Own(_)) => {}
                 other => panic!("{other:?}"),
             }

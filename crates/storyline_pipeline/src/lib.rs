@@ -12,7 +12,7 @@
 //!    verification; then **link**: stories (copies always join their original).
 //! 4. **digest** (`write.rs`): digests per story (texts read back from spill D) on the pool,
 //!    in chunks whose lines a thread writes to `stories.jsonl`, while another thread writes
-//!    `articles.jsonl` in input order; then **write**: `copies.jsonl`.
+//!    `articles.jsonl` in input order and then `copies.jsonl`.
 //!
 //! ```no_run
 //! use storyline_pipeline::{run, NoProgress, RunConfig};

@@ -161,15 +161,13 @@ pub(crate) fn read_records_at(
     bytes: &mut Vec<u8>,
 ) -> io::Result<Vec<std::ops::Range<usize>>> {
     use std::os::unix::fs::FileExt;
-    let spans: Vec<(u64, u32)> = spans.collect();
-    let total = spans.iter().map(|&(_, len)| len as usize).sum();
-    if bytes.len() < total {
-        bytes.resize(total, 0);
-    }
     let mut at = 0;
-    let mut ranges = Vec::with_capacity(spans.len());
+    let mut ranges = Vec::with_capacity(spans.size_hint().0);
     for (offset, len) in spans {
         let range = at..at + len as usize;
+        if bytes.len() < range.end {
+            bytes.resize(range.end, 0);
+        }
         file.read_exact_at(&mut bytes[range.clone()], offset)?;
         at = range.end;
         ranges.push(range);

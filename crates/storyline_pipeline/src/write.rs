@@ -145,6 +145,11 @@ pub(crate) fn write_stories(
         }
     }
     let out = OutputFile::create(out_dir.join("stories.jsonl"))?;
+    let sources = &StorySources {
+        docs,
+        spill,
+        config,
+    };
     let story_ids: Vec<u32> = (0..n_stories as u32).collect();
     // A thread writes each chunk's lines while the pool digests the next chunk: writing on
     // the pool left a core idle between chunks.
@@ -168,7 +173,7 @@ pub(crate) fn write_stories(
                         .iter()
                         .map(|edge| (*edge).clone())
                         .collect();
-                    story_line(story, story_members, &story_edges, docs, spill, config)
+                    story_line(story, story_members, &story_edges, sources)
                 })
                 .collect();
             // A closed channel means the writer stopped on an error, which `join` returns.
@@ -191,25 +196,31 @@ thread_local! {
 /// not pin its texts to a worker thread for the rest of the run.
 const MAX_KEPT_RECORD_BYTES: usize = 1 << 20;
 
+/// What every story's digest reads besides its own members and edges.
+struct StorySources<'a> {
+    docs: &'a [DocState],
+    /// Spill D, read at each member's offset.
+    spill: &'a File,
+    config: &'a RunConfig,
+}
+
 /// Reads one story's articles back from the spill and serialises its digest line.
 fn story_line(
     story: u32,
     members: &[u32],
     edges: &[CopyEdge],
-    docs: &[DocState],
-    spill: &File,
-    config: &RunConfig,
+    sources: &StorySources<'_>,
 ) -> Result<Vec<u8>> {
     RECORDS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut bytes) => {
-            let line = story_line_from(story, members, edges, docs, spill, config, &mut bytes);
+            let line = story_line_from(story, members, edges, sources, &mut bytes);
             if bytes.len() > MAX_KEPT_RECORD_BYTES {
                 *bytes = Vec::new();
             }
             line
         }
         // Unreachable (a digest never starts another), but a fresh buffer is always right.
-        Err(_) => story_line_from(story, members, edges, docs, spill, config, &mut Vec::new()),
+        Err(_) => story_line_from(story, members, edges, sources, &mut Vec::new()),
     })
 }
 
@@ -219,11 +230,14 @@ fn story_line_from(
     story: u32,
     members: &[u32],
     edges: &[CopyEdge],
-    docs: &[DocState],
-    spill: &File,
-    config: &RunConfig,
+    sources: &StorySources<'_>,
     bytes: &mut Vec<u8>,
 ) -> Result<Vec<u8>> {
+    let StorySources {
+        docs,
+        spill,
+        config,
+    } = *sources;
     let spans = members.iter().map(|&doc_idx| {
         let doc = &docs[doc_idx as usize];
         (doc.offset, doc.len)
