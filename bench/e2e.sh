@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: generate corpora of N articles (default 10k, 100k, 1M), run
-# `storyline run` on each, record wall time, articles per second and peak memory.
+# `storyline run` on each, record wall time, articles per second, CPU time and peak memory.
 #
-#   bash bench/e2e.sh [N...]        e.g. bash bench/e2e.sh 10000 100000
+#   bash bench/e2e.sh [N...]            e.g. bash bench/e2e.sh 10000 100000
+#   RUNS=5 bash bench/e2e.sh 100000     each size run five times
+#
+# With RUNS > 1 (default 1) every size is run that many times in a row and the table gives
+# the median run's wall time and rate, with the fastest and slowest wall times beside it: on
+# a shared VM one run can land 10–15% either side of another. CPU time is user + system of
+# all threads (median); peak memory is the largest of the runs.
 #
 # Results are appended to bench/results/e2e.md with the machine and date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${CARGO_TARGET_DIR:-target}/release"
+runs="${RUNS:-1}"
+if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
+  echo "RUNS must be a positive integer, not '$runs'" >&2
+  exit 2
+fi
 
 sizes=("$@")
 [[ ${#sizes[@]} -eq 0 ]] && sizes=(10000 100000 1000000)
@@ -18,24 +29,35 @@ results=bench/results/e2e.md
 machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 {
   echo
-  echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $machine — commit $(git rev-parse --short HEAD)"
+  echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $machine — commit $(git rev-parse --short HEAD) — $runs run(s) per size"
   echo
-  echo "| articles | corpus MB | wall s | articles/s | peak RSS MB | RSS bytes/article over 10k base |"
-  echo "|---:|---:|---:|---:|---:|---:|"
+  echo "| articles | corpus MB | wall s (median) | articles/s (median) | wall s fastest–slowest | CPU s (median) | peak RSS MB | RSS bytes/article over 10k base |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >> "$results"
+
+# The median of the numbers given (the lower middle one for an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 base_rss=""
 for n in "${sizes[@]}"; do
   corpus="bench/corpora/gen-$n.jsonl"
   [[ -f "$corpus" ]] || "$bin"/storyline-gen "$n" 42 > "$corpus"
-  out="$(mktemp -d)"
-  /usr/bin/time -v "$bin"/storyline run "$corpus" --out "$out" --quiet 2> "$out/time.txt"
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt")
+  walls=() cpus=() rss_kb=0
+  for _ in $(seq "$runs"); do
+    out="$(mktemp -d)"
+    /usr/bin/time -v "$bin"/storyline run "$corpus" --out "$out" --quiet 2> "$out/time.txt"
+    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')")
+    cpus+=("$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u + s}' "$out/time.txt")")
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt")
+    (( rss > rss_kb )) && rss_kb=$rss
+    rm -rf "$out"
+  done
+  wall=$(median "${walls[@]}")
+  cpu=$(median "${cpus[@]}")
+  range="$(printf '%s\n' "${walls[@]}" | sort -g | head -1)–$(printf '%s\n' "${walls[@]}" | sort -g | tail -1)"
   mb=$(du -mL "$corpus" | cut -f1)
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
   if [[ -z "$base_rss" ]]; then base_rss=$rss_kb; base_n=$n; per="—"; else
     per=$(awk -v r="$rss_kb" -v b="$base_rss" -v n="$n" -v bn="$base_n" 'BEGIN { printf "%.0f", (r - b) * 1024 / (n - bn) }'); fi
-  echo "| $n | $mb | $wall | $rate | $((rss_kb / 1024)) | $per |" | tee -a "$results"
-  rm -rf "$out"
+  echo "| $n | $mb | $wall | $rate | $range | $cpu | $((rss_kb / 1024)) | $per |" | tee -a "$results"
 done
