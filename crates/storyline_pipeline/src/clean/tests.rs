@@ -11,6 +11,18 @@ fn record(text: &str, title: Option<&str>, date: Option<&str>) -> SpillRecord {
     record
 }
 
+/// The value `shared` stands for: its own, or the one that article `doc` computed itself
+/// (`of_doc` gives that article's; an article reused from must own what it shares).
+fn resolve<'a, T>(shared: &'a Shared<T>, of_doc: impl Fn(u32) -> &'a Shared<T>) -> &'a T {
+    match shared {
+        Shared::Own(value) => value,
+        Shared::SameAs(doc) => match of_doc(*doc) {
+            Shared::Own(value) => value,
+            Shared::SameAs(_) => panic!("a reused article reuses"),
+        },
+    }
+}
+
 /// Which earlier article each of `articles` (text, title, date) shares its fingerprint
 /// with, and whether its features too (`doc`, `features_too`), when the batch starts at
 /// article 10; and that what is shared is what the article would have computed itself.
@@ -43,21 +55,9 @@ fn check(articles: &[(&str, Option<&str>, Option<&str>)], expected: &[Option<(u3
         else {
             panic!("computed on its own, article {position} shares");
         };
-        let fingerprint = match &processed.fingerprint {
-            Shared::Own(fingerprint) => fingerprint,
-            Shared::SameAs(doc) => match &own_of(*doc).fingerprint {
-                Shared::Own(fingerprint) => fingerprint,
-                Shared::SameAs(_) => panic!("a reused article reuses"),
-            },
-        };
+        let fingerprint = resolve(&processed.fingerprint, |doc| &own_of(doc).fingerprint);
         assert_eq!(fingerprint, own_fingerprint, "article {position}");
-        let features = match &processed.features {
-            Shared::Own(features) => features,
-            Shared::SameAs(doc) => match &own_of(*doc).features {
-                Shared::Own(features) => features,
-                Shared::SameAs(_) => panic!("a reused article reuses"),
-            },
-        };
+        let features = resolve(&processed.features, |doc| &own_of(doc).features);
         assert_eq!(features, own_features, "article {position}");
         match (reuse, &processed.fingerprint, &processed.features) {
             (Some(reuse), Shared::SameAs(a), features) => {
