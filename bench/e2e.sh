@@ -35,8 +35,10 @@ machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'm
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >> "$results"
 
+# The numbers given, in ascending order, one per line.
+sorted() { printf '%s\n' "$@" | sort -g; }
 # The median of the numbers given (the lower middle one for an even count).
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+median() { sorted "$@" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 base_rss=""
 for n in "${sizes[@]}"; do
@@ -54,7 +56,7 @@ for n in "${sizes[@]}"; do
   done
   wall=$(median "${walls[@]}")
   cpu=$(median "${cpus[@]}")
-  range="$(printf '%s\n' "${walls[@]}" | sort -g | head -1)–$(printf '%s\n' "${walls[@]}" | sort -g | tail -1)"
+  range="$(sorted "${walls[@]}" | head -1)–$(sorted "${walls[@]}" | tail -1)"
   mb=$(du -mL "$corpus" | cut -f1)
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
   if [[ -z "$base_rss" ]]; then base_rss=$rss_kb; base_n=$n; per="—"; else
