@@ -191,7 +191,7 @@ impl Rest<'_> {
         push_key(&mut head, "text");
         let mut tail = Vec::with_capacity(128);
         push_key(&mut tail, "removals");
-        serde_json::to_writer(&mut tail, self.removals)?;
+        json::push_removals(&mut tail, self.removals);
         if let Some(extra) = self.extra {
             push_key(&mut tail, "extra");
             tail.extend_from_slice(extra.get().as_bytes());

@@ -4,7 +4,10 @@
 //! [`push_string`] writes the same bytes as `serde_json::to_writer(out, text)`, sixteen bytes
 //! at a time where none needs escaping (prose holds a newline per paragraph and few quotes,
 //! backslashes or other control characters); `clean.rs` uses it for the fields of the line
-//! it spills.
+//! it spills, and [`push_removals`] for the removals, whose verbatim texts serde_json
+//! escaped at ~0.7% of a run's instructions.
+
+use storyline_core::Removal;
 
 /// Appends `text` as a JSON string (quotes included), escaped exactly as `serde_json`
 /// escapes it: `"` and `\`, and control characters below 0x20 (`\b \t \n \f \r` by name,
@@ -28,6 +31,45 @@ pub(crate) fn push_utf8(out: &mut Vec<u8>, bytes: &[u8]) {
         start = at + 1;
     }
     out.push(b'"');
+}
+
+/// Appends `removals` as a JSON array, the same bytes as `serde_json::to_writer(out,
+/// removals)` (fields in declaration order, strings through [`push_string`]).
+pub(crate) fn push_removals(out: &mut Vec<u8>, removals: &[Removal]) {
+    out.push(b'[');
+    for (index, removal) in removals.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"kind\":\"");
+        out.extend_from_slice(removal.kind.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"lines\":[");
+        push_u32(out, removal.lines[0]);
+        out.push(b',');
+        push_u32(out, removal.lines[1]);
+        out.extend_from_slice(b"],\"text\":");
+        push_string(out, &removal.text);
+        out.extend_from_slice(b",\"reason\":");
+        push_string(out, &removal.reason);
+        out.push(b'}');
+    }
+    out.push(b']');
+}
+
+/// Appends `value` in decimal.
+fn push_u32(out: &mut Vec<u8>, value: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = value;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// The position of the first byte at or after `from` that needs escaping, or the length.
@@ -124,6 +166,51 @@ mod tests {
                 text.push_str("tail of the text");
                 check(&text);
             }
+        }
+    }
+
+    #[test]
+    fn removals_match_serde_json() {
+        use storyline_core::RemovalKind;
+        let removal = |kind, lines, text: &str, reason: &str| Removal {
+            kind,
+            lines,
+            text: text.to_owned(),
+            reason: reason.to_owned(),
+        };
+        let lists = [
+            vec![],
+            vec![removal(
+                RemovalKind::Boilerplate,
+                [1, 1],
+                "Advertisement",
+                "rule",
+            )],
+            vec![
+                removal(
+                    RemovalKind::RepeatedBlock,
+                    [0, 4_294_967_295],
+                    "a\n\"b\"",
+                    "é \\",
+                ),
+                removal(RemovalKind::Filler, [10, 99], "", "recurs in 41 articles"),
+                removal(RemovalKind::ForeignBlock, [7, 12], "\u{1}x", "other story"),
+                removal(
+                    RemovalKind::DuplicateTitle,
+                    [1, 1],
+                    "Title",
+                    "repeats the title",
+                ),
+            ],
+        ];
+        for removals in &lists {
+            let mut ours = Vec::new();
+            push_removals(&mut ours, removals);
+            let expected = serde_json::to_vec(removals).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&expected)
+            );
         }
     }
 
