@@ -10,6 +10,11 @@
 # a shared VM one run can land 10–15% either side of another. CPU time is user + system of
 # all threads (median); peak memory is the largest of the runs.
 #
+# Before every run a fixed reference job is timed: SHA-256 of 128 MiB of zeros, one core of
+# pure computation that storyline does not touch. Its median is given beside each size, so a
+# figure can be read against how fast the machine was at the time (on this project's VM the
+# same job takes 0.6–1.0 s from one minute to the next).
+#
 # Results are appended to bench/results/e2e.md with the machine and date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,21 +36,30 @@ machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'm
   echo
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $machine — commit $(git rev-parse --short HEAD) — $runs run(s) per size"
   echo
-  echo "| articles | corpus MB | wall s (median) | articles/s (median) | wall s fastest–slowest | CPU s (median) | peak RSS MB | RSS bytes/article over 10k base |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| articles | corpus MB | wall s (median) | articles/s (median) | wall s fastest–slowest | CPU s (median) | peak RSS MB | RSS bytes/article over 10k base | reference s (median) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >> "$results"
 
 # The numbers given, in ascending order, one per line.
 sorted() { printf '%s\n' "$@" | sort -g; }
 # The median of the numbers given (the lower middle one for an even count).
 median() { sorted "$@" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# Wall seconds of the reference job (see the top of this file).
+reference() {
+  local started ended
+  started=$(date +%s.%N)
+  head -c 128M /dev/zero | sha256sum > /dev/null
+  ended=$(date +%s.%N)
+  awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.2f", b - a }'
+}
 
 base_rss=""
 for n in "${sizes[@]}"; do
   corpus="bench/corpora/gen-$n.jsonl"
   [[ -f "$corpus" ]] || "$bin"/storyline-gen "$n" 42 > "$corpus"
-  walls=() cpus=() rss_kb=0
+  walls=() cpus=() refs=() rss_kb=0
   for _ in $(seq "$runs"); do
+    refs+=("$(reference)")
     out="$(mktemp -d)"
     /usr/bin/time -v "$bin"/storyline run "$corpus" --out "$out" --quiet 2> "$out/time.txt"
     walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')")
@@ -56,10 +70,11 @@ for n in "${sizes[@]}"; do
   done
   wall=$(median "${walls[@]}")
   cpu=$(median "${cpus[@]}")
+  ref=$(median "${refs[@]}")
   range="$(sorted "${walls[@]}" | head -1)–$(sorted "${walls[@]}" | tail -1)"
   mb=$(du -mL "$corpus" | cut -f1)
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
   if [[ -z "$base_rss" ]]; then base_rss=$rss_kb; base_n=$n; per="—"; else
     per=$(awk -v r="$rss_kb" -v b="$base_rss" -v n="$n" -v bn="$base_n" 'BEGIN { printf "%.0f", (r - b) * 1024 / (n - bn) }'); fi
-  echo "| $n | $mb | $wall | $rate | $range | $cpu | $((rss_kb / 1024)) | $per |" | tee -a "$results"
+  echo "| $n | $mb | $wall | $rate | $range | $cpu | $((rss_kb / 1024)) | $per | $ref |" | tee -a "$results"
 done
