@@ -169,7 +169,44 @@ pub(crate) const SECTION_WORDS: &[&str] = &[
     "technology", "science", "health", "lifestyle", "breaking", "exclusive", "live", "analysis",
     "features", "feature", "economy", "markets", "national", "international", "local", "region",
     "culture", "travel", "education", "asia", "europe", "africa", "americas", "headlines", "latest",
-    "updates", "world news", "top news",
+    "updates", "world news", "top news", "middle east", "asia pacific", "latin america",
+    "north america", "oceania",
+];
+
+/// Words a navigation or sharing line is made of, by role: such a line ("Print this article",
+/// "Email to a friend", "More Top Stories") is only these words, and holds an action with
+/// what it acts on (or the action alone), or a list qualifier with a list noun (see
+/// [`crate::rules`]). Listed as words, so that lines no phrase list names are caught too.
+#[rustfmt::skip]
+pub(crate) const NAV_ACTIONS: &[&str] = &[
+    "print", "email", "mail", "share", "send", "forward", "subscribe", "follow", "bookmark",
+    "save", "reprint", "reprints", "tweet", "download", "comment", "comments", "newsletter",
+    "newsletters", "app", "permalink",
+];
+/// What a navigation action acts on: the page itself or its reader ("this", "article",
+/// "your"). "Send an email" in a how-to list has none, and stays.
+#[rustfmt::skip]
+pub(crate) const NAV_TARGETS: &[&str] = &[
+    "this", "it", "article", "story", "page", "post", "friend", "friends", "us", "our", "your",
+    "now", "later", "link",
+];
+/// See [`NAV_ACTIONS`]; "recent" and "updates" are left out: "Recent Updates" heads content.
+#[rustfmt::skip]
+pub(crate) const NAV_QUALIFIERS: &[&str] = &[
+    "more", "top", "latest", "related", "other", "popular", "trending", "featured", "recommended",
+    "breaking", "most", "similar",
+];
+/// See [`NAV_ACTIONS`].
+#[rustfmt::skip]
+pub(crate) const NAV_NOUNS: &[&str] = &[
+    "stories", "news", "articles", "headlines", "posts", "videos", "links", "coverage", "reads",
+    "read", "viewed", "shared",
+];
+/// See [`NAV_ACTIONS`]: words that only join the others.
+#[rustfmt::skip]
+pub(crate) const NAV_JOINERS: &[&str] = &[
+    "that", "to", "a", "an", "the", "on", "for", "and", "or", "of", "with", "you", "in", "via",
+    "here", "all", "free",
 ];
 
 /// Folded phrases of marketing and account prompts; only for lines of at most

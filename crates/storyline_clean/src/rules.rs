@@ -17,7 +17,8 @@ use crate::phrase_set::PhraseSet;
 use crate::phrases::{
     CREDIT_PREFIXES, DATE_WORDS, FOREIGN_HEADINGS, FURNITURE_LINES, FURNITURE_PHRASES,
     FURNITURE_PREFIXES, MAX_FURNITURE_LINE_WORDS, MAX_FURNITURE_WORDS, MAX_SHORT_CTA_WORDS,
-    SECTION_WORDS, SHORT_CTA_PHRASES, SOCIAL_WORDS,
+    NAV_ACTIONS, NAV_JOINERS, NAV_NOUNS, NAV_QUALIFIERS, NAV_TARGETS, SECTION_WORDS,
+    SHORT_CTA_PHRASES, SOCIAL_WORDS,
 };
 use crate::text::Line;
 
@@ -126,6 +127,12 @@ pub(crate) fn furniture_reason(
     if line.n_words <= 10 && folded.split(' ').all(|word| social_words().contains(word)) {
         return Some("share or social network links");
     }
+    if line.n_words <= MAX_FURNITURE_LINE_WORDS
+        && !line.ends_with_period()
+        && is_navigation_words(folded)
+    {
+        return Some("navigation or sharing line");
+    }
     if line.text.contains("©") || is_copyright_notice(line) {
         return Some("copyright line");
     }
@@ -151,6 +158,51 @@ pub(crate) fn furniture_reason(
         return Some("byline");
     }
     None
+}
+
+/// Roles of the words of navigation and sharing lines (see [`NAV_ACTIONS`]).
+const NAV_ACTION: u8 = 1;
+const NAV_TARGET: u8 = 2;
+const NAV_QUALIFIER: u8 = 4;
+const NAV_NOUN: u8 = 8;
+const NAV_JOINER: u8 = 16;
+
+/// True when a folded line is only navigation words and reads as a link: an action alone
+/// ("Save") or with what it acts on ("Print this article", "Email to a friend", "Share your
+/// story"), or a list qualifier with a list noun ("More Top Stories", "Other links"). A noun
+/// alone ("News") or an action on something else ("Send an email") is not enough.
+fn is_navigation_words(folded: &str) -> bool {
+    let words = navigation_words();
+    let mut roles = 0u8;
+    let mut n_words = 0;
+    for word in folded.split(' ') {
+        match words.get(word) {
+            Some(&role) => roles |= role,
+            None => return false,
+        }
+        n_words += 1;
+    }
+    let acts = roles & NAV_ACTION != 0 && (n_words == 1 || roles & NAV_TARGET != 0);
+    acts || roles & (NAV_QUALIFIER | NAV_NOUN) == NAV_QUALIFIER | NAV_NOUN
+}
+
+fn navigation_words() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
+    static WORDS: OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = rustc_hash::FxHashMap::default();
+        for (list, role) in [
+            (NAV_JOINERS, NAV_JOINER),
+            (NAV_NOUNS, NAV_NOUN),
+            (NAV_QUALIFIERS, NAV_QUALIFIER),
+            (NAV_TARGETS, NAV_TARGET),
+            (NAV_ACTIONS, NAV_ACTION),
+        ] {
+            for &word in list {
+                *words.entry(word).or_insert(0) |= role;
+            }
+        }
+        words
+    })
 }
 
 /// "(c) 2024 Example Media" or "Copyright 2024 Example Media".
@@ -414,8 +466,10 @@ mod tests {
             "ADVERTISEMENT\nRelated News\nInstagram\nFacebook | Twitter | Email\nJoin Daily Gazette WhatsApp group\n\
              Sign up for our newsletter to get the latest news.\n© 2024 Example Media. All rights reserved.\n\
              Image: Reuters\nBy Jane Doe\n---\nYou can also highlight the text and press Ctrl + Enter\n\
-             Test Winner ➔\nRequest a Demo\nWe use cookies to give you the best experience.",
-            &[true; 14],
+             Test Winner ➔\nRequest a Demo\nWe use cookies to give you the best experience.\n\
+             Print this article\nEmail to a friend\nMore Top Stories\nMost Read\nSend this page to a friend\nShare your story\nSave\n\
+             Related articles and links:",
+            &[true; 22],
         );
     }
 
@@ -431,8 +485,10 @@ mod tests {
              He failed to sign in to the portal.\nThe company changed its privacy policy in May.\n\
              Related to this, the ministry said nothing.\nCopyright lawsuits rose in 2023.\n\
              The company offered a free trial to 500 users.\nVoters will sign up in May.\n\
-             Ministers will learn more next week.",
-            &[false; 15],
+             Ministers will learn more next week.\nThe story\nShare prices\nFollow the money\n\
+             More than 40 died\nTop officials\nOther stories told a different tale.\n\
+             Send an email\nRecent Updates",
+            &[false; 23],
         );
     }
 
