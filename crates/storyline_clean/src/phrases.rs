@@ -47,7 +47,12 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "show comments", "hide comments", "advertising disclosure", "affiliate disclosure",
     "fact checked", "back to menu", "back to home", "go to the content", "weekly newsletter",
     "daily newsletter", "free newsletter", "sign up now", "learn more", "find out more", "see more",
-    "view more", "shop now", "buy now",
+    "view more", "shop now", "buy now", "skip advertisement", "supported by", "subscribers only",
+    "subscriber only", "for subscribers", "leave a reply", "cancel reply", "listen to article",
+    "continue reading the main story", "enlarge this image", "toggle caption",
+    "opens in new window", "opens in a new window", "open in new window", "add topic",
+    "send us your tips", "getty images", "reuters", "associated press", "afp", "ap", "epa",
+    "afp via getty images", "ap photo", "afp photo", "reuters photo", "shutterstock",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -70,7 +75,11 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "recommended for you", "more stories from", "stay updated", "stay connected", "like us on",
     "this story has been published from a wire agency", "catch all the", "check out our",
     "never miss", "sign in to", "learn more", "cite this", "read the full story",
-    "read the full article", "find out more",
+    "read the full article", "find out more", "media playback is unsupported",
+    "your email address will not be published", "this article was originally published",
+    "this article originally appeared", "this story was originally published",
+    "this story originally appeared", "our standards the thomson reuters", "got a news tip",
+    "have a news tip", "send us your", "click to share on", "follow our live",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -100,7 +109,9 @@ pub(crate) const CREDIT_PREFIXES: &[&str] = &[
     "photo credit", "image credit", "image source", "photo source", "(photo", "(image", "photo by",
     "image by", "credit:", "illustration:", "caption:", "file photo", "representative image",
     "representational image", "representational photo", "video:", "watch:", "listen:",
-    "(representative", "(file", "[photo", "[image",
+    "(representative", "(file", "[photo", "[image", "image copyright", "image caption",
+    "ap photo", "afp photo", "reuters photo", "afp via getty", "(ap photo", "(afp photo",
+    "(reuters photo",
 ];
 
 /// Folded headings that introduce unrelated stories or teaser lists.

@@ -133,6 +133,9 @@ pub(crate) fn furniture_reason(
     {
         return Some("navigation or sharing line");
     }
+    if line.n_words <= MAX_FURNITURE_LINE_WORDS && is_time_stamp(folded) {
+        return Some("reading time or relative time stamp");
+    }
     if line.text.contains("©") || is_copyright_notice(line) {
         return Some("copyright line");
     }
@@ -203,6 +206,52 @@ fn navigation_words() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
         }
         words
     })
+}
+
+/// "5 min read", "Updated 3 hours ago", "Reading time: 4 minutes": a number, time words, and
+/// "ago" or "read". "Two days ago" (no digits) is prose and stays.
+fn is_time_stamp(folded: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "updated",
+        "posted",
+        "published",
+        "last",
+        "ago",
+        "read",
+        "reading",
+        "time",
+        "hours",
+        "hour",
+        "hrs",
+        "hr",
+        "h",
+        "minutes",
+        "minute",
+        "mins",
+        "min",
+        "m",
+        "days",
+        "day",
+        "d",
+        "weeks",
+        "week",
+        "seconds",
+        "secs",
+        "a",
+        "an",
+    ];
+    let mut has_number = false;
+    let mut has_marker = false;
+    for word in folded.split(' ') {
+        if !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_digit()) {
+            has_number = true;
+        } else if TIME_WORDS.contains(&word) {
+            has_marker |= matches!(word, "ago" | "read" | "reading");
+        } else {
+            return false;
+        }
+    }
+    has_number && has_marker
 }
 
 /// "(c) 2024 Example Media" or "Copyright 2024 Example Media".
@@ -303,6 +352,9 @@ fn starts_with_credit(text: &str) -> bool {
             "file",
             "representative",
             "representational",
+            "ap",
+            "afp",
+            "reuters",
         ]
         .iter()
         .any(|word| first_word.eq_ignore_ascii_case(word));
@@ -468,8 +520,11 @@ mod tests {
              Image: Reuters\nBy Jane Doe\n---\nYou can also highlight the text and press Ctrl + Enter\n\
              Test Winner ➔\nRequest a Demo\nWe use cookies to give you the best experience.\n\
              Print this article\nEmail to a friend\nMore Top Stories\nMost Read\nSend this page to a friend\nShare your story\nSave\n\
-             Related articles and links:",
-            &[true; 22],
+             Related articles and links:\nMedia playback is unsupported on your device\nSkip Advertisement\n\
+             Image caption Rescue workers searched the rubble\nAP Photo/Vahid Salemi\nGetty Images\n\
+             Your email address will not be published. Required fields are marked *\n5 min read\n\
+             Updated 3 hours ago\nReading time: 4 minutes",
+            &[true; 31],
         );
     }
 
@@ -487,8 +542,8 @@ mod tests {
              The company offered a free trial to 500 users.\nVoters will sign up in May.\n\
              Ministers will learn more next week.\nThe story\nShare prices\nFollow the money\n\
              More than 40 died\nTop officials\nOther stories told a different tale.\n\
-             Send an email\nRecent Updates",
-            &[false; 23],
+             Send an email\nRecent Updates\nTwo days ago\nRead 3 books",
+            &[false; 25],
         );
     }
 
