@@ -7,6 +7,10 @@ Usage:
     # 2. trafilatura on the same pages, then score both:
     python3 bench/extract/compare.py --ours /tmp/ours.jsonl [--data DIR] [--trafilatura-out /tmp/traf.jsonl]
 
+    # Or the whole pipeline (extraction, then cleaning): score the cleaned texts of a run
+    storyline run /work/shared/data/wcxb-dev-articles/html --out /tmp/wcxb-run
+    python3 bench/extract/compare.py --run /tmp/wcxb-run
+
 Needs `pip install trafilatura lxml_html_clean` (trafilatura 2.x). If --trafilatura-out exists
 already it is reused instead of re-running trafilatura (--rerun forces a new run).
 
@@ -122,17 +126,37 @@ def load_jsonl(path):
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def load_run(path):
+    """A run's articles as the wcxb_eval example writes pages: the id is the file name's stem
+    (`0001.html.gz` is read as article `0001`), the text is the cleaned one."""
+    pages = {}
+    for row in load_jsonl(path):
+        pages[row["id"]] = {
+            "id": row["id"],
+            "title": row.get("title"),
+            "date": row.get("date"),
+            "author": (row.get("extra") or {}).get("author"),
+            "text": row.get("text"),
+        }
+    return pages
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default="/work/shared/data/wcxb-dev-articles")
-    parser.add_argument("--ours", required=True, help="JSONL written by the wcxb_eval example (--out)")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--ours", help="JSONL written by the wcxb_eval example (--out)")
+    source.add_argument("--run", help="output directory of `storyline run` over DATA/html: scores the cleaned texts")
     parser.add_argument("--trafilatura-out", default="/tmp/trafilatura-wcxb.jsonl")
     parser.add_argument("--rerun", action="store_true", help="run trafilatura even if its output exists")
     parser.add_argument("--worst", type=int, default=0, help="list the N pages where we trail trafilatura most")
     args = parser.parse_args()
 
     truth = load_jsonl(os.path.join(args.data, "ground-truth.jsonl"))
-    ours = {row["id"]: row for row in load_jsonl(args.ours)}
+    if args.ours:
+        ours = {row["id"]: row for row in load_jsonl(args.ours)}
+    else:
+        ours = load_run(os.path.join(args.run, "articles.jsonl"))
     if os.path.exists(args.trafilatura_out) and not args.rerun:
         theirs = {row["id"]: row for row in load_jsonl(args.trafilatura_out)}
     else:

@@ -97,30 +97,58 @@ fn is_substantial(line: &Line) -> bool {
     line.n_words >= 4 || line.folded.len() >= 25
 }
 
-/// Later copies of lines that already appeared in the article. Short lines (subheadings)
-/// count as repeated only when they sit next to a repeated substantial line, so a recurring
-/// short label in the real text stays.
+/// True for a paragraph long enough that printing it twice is a page's mistake, not its
+/// layout, even alone.
+fn is_long_paragraph(line: &Line) -> bool {
+    line.n_words >= 15 || line.folded.len() >= 100
+}
+
+/// Later copies of lines that already appeared in the article, when they copy a block: a run
+/// of two or more lines (one of them substantial) repeating a run of the same lines in the
+/// same order (a body printed twice), or one long paragraph. A line that recurs alone, such as
+/// a listicle's "Read our full review." under every item or a repeated short label, is the
+/// page's own text and stays. Short lines next to a repeated block join it.
 pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
     let kept = kept(marks);
-    let mut first_seen: FxHashMap<u64, u32> =
+    // Position in `kept` of the first line with each key, and each line's original (as a
+    // position in `kept`) when it repeats one.
+    let mut first_seen: FxHashMap<u64, usize> =
         FxHashMap::with_capacity_and_hasher(kept.len(), Default::default());
-    let mut is_repeat = vec![false; lines.len()];
-    for &index in &kept {
-        let line = &lines[index];
-        if line.key == 0 {
+    let mut original: Vec<Option<usize>> = vec![None; kept.len()];
+    for (position, &index) in kept.iter().enumerate() {
+        let key = lines[index].key;
+        if key == 0 {
             continue;
         }
-        match first_seen.get(&line.key) {
-            Some(&origin) => {
-                is_repeat[index] = true;
-                if is_substantial(line) {
-                    marks[index] = Some(repeat_mark(origin));
-                }
-            }
+        match first_seen.get(&key) {
+            Some(&first) => original[position] = Some(first),
             None => {
-                first_seen.insert(line.key, line.number);
+                first_seen.insert(key, position);
             }
         }
+    }
+    let mut is_repeat = vec![false; lines.len()];
+    let mut start = 0;
+    while start < kept.len() {
+        let Some(first_original) = original[start] else {
+            start += 1;
+            continue;
+        };
+        // The run of repeats whose originals follow each other as they do.
+        let mut end = start + 1;
+        while end < kept.len() && original[end] == Some(first_original + (end - start)) {
+            end += 1;
+        }
+        let run = &kept[start..end];
+        let is_block = run.len() >= 2 && run.iter().any(|&index| is_substantial(&lines[index]));
+        for (offset, &index) in run.iter().enumerate() {
+            is_repeat[index] = true;
+            if is_block || is_long_paragraph(&lines[index]) {
+                let origin = lines[kept[first_original + offset]].number;
+                marks[index] = Some(repeat_mark(origin));
+            }
+        }
+        start = end;
     }
     // Extend runs of repeated substantial lines over adjacent repeated short lines, forwards
     // then backwards; each pass only grows, so two passes per direction reach a fixpoint for
@@ -148,8 +176,7 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
             if neighbour_marked(-1) || neighbour_marked(1) {
                 let origin = first_seen
                     .get(&lines[index].key)
-                    .copied()
-                    .unwrap_or(lines[index].number);
+                    .map_or(lines[index].number, |&first| lines[kept[first]].number);
                 marks[index] = Some(repeat_mark(origin));
                 changed = true;
             }
@@ -511,6 +538,19 @@ mod tests {
             mark_repeats,
             "Q\nWhat now for the team?\nQ\nWho will coach it?",
             &[None, None, None, None],
+        );
+        // Nor is a sentence that recurs alone (a listicle's line under every item); a long
+        // paragraph printed twice is.
+        let paragraph =
+            "The council approved the budget after a debate that lasted until well after \
+                         midnight on Monday.";
+        check(
+            mark_repeats,
+            &format!(
+                "Blue Kettle\nRead our full review.\nRed Kettle\nRead our full review.\n\
+                 {paragraph}\nThe vote was close.\n{paragraph}"
+            ),
+            &[None, None, None, None, None, None, R],
         );
     }
 
