@@ -52,7 +52,8 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "continue reading the main story", "enlarge this image", "toggle caption",
     "opens in new window", "opens in a new window", "open in new window", "add topic",
     "send us your tips", "getty images", "reuters", "associated press", "afp", "ap", "epa",
-    "afp via getty images", "ap photo", "afp photo", "reuters photo", "shutterstock",
+    "afp via getty images", "ap photo", "afp photo", "reuters photo", "shutterstock", "copyright",
+    "loading paragraph",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -97,7 +98,7 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "support our journalism", "support independent journalism", "this article is sponsored",
     "advertisement scroll", "scroll to continue", "get breaking news", "use cookies",
     "uses cookies", "we use cookies", "do not sell or share", "do not sell my", "cookie settings",
-    "manage cookies",
+    "manage cookies", "earn from qualifying purchases", "as an amazon associate",
 ];
 
 /// Lowercase text prefixes of image credits, captions and link labels ("Image: Reuters",
@@ -192,14 +193,14 @@ pub(crate) const SECTION_WORDS: &[&str] = &[
 pub(crate) const NAV_ACTIONS: &[&str] = &[
     "print", "email", "mail", "share", "send", "forward", "subscribe", "follow", "bookmark",
     "save", "reprint", "reprints", "tweet", "download", "comment", "comments", "newsletter",
-    "newsletters", "app", "permalink",
+    "newsletters", "app", "permalink", "pin", "jump", "skip",
 ];
 /// What a navigation action acts on: the page itself or its reader ("this", "article",
 /// "your"). "Send an email" in a how-to list has none, and stays.
 #[rustfmt::skip]
 pub(crate) const NAV_TARGETS: &[&str] = &[
     "this", "it", "article", "story", "page", "post", "friend", "friends", "us", "our", "your",
-    "now", "later", "link",
+    "now", "later", "link", "recipe", "list", "content", "main",
 ];
 /// See [`NAV_ACTIONS`]; "recent" and "updates" are left out: "Recent Updates" heads content.
 #[rustfmt::skip]
@@ -217,7 +218,7 @@ pub(crate) const NAV_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const NAV_JOINERS: &[&str] = &[
     "that", "to", "a", "an", "the", "on", "for", "and", "or", "of", "with", "you", "in", "via",
-    "here", "all", "free",
+    "here", "all", "free", "may", "might", "also", "like", "enjoy",
 ];
 
 /// Folded phrases of marketing and account prompts; only for lines of at most

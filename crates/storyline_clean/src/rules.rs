@@ -136,6 +136,9 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_FURNITURE_LINE_WORDS && is_time_stamp(folded) {
         return Some("reading time or relative time stamp");
     }
+    if line.n_words == 4 && is_page_number(folded) {
+        return Some("page number");
+    }
     if line.text.contains("©") || is_copyright_notice(line) {
         return Some("copyright line");
     }
@@ -206,6 +209,18 @@ fn navigation_words() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
         }
         words
     })
+}
+
+/// "Page 1 of 8".
+fn is_page_number(folded: &str) -> bool {
+    let number = |word: Option<&str>| {
+        word.is_some_and(|word| !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_digit()))
+    };
+    let mut words = folded.split(' ');
+    words.next() == Some("page")
+        && number(words.next())
+        && words.next() == Some("of")
+        && number(words.next())
 }
 
 /// "5 min read", "Updated 3 hours ago", "Reading time: 4 minutes": a number, time words, and
@@ -374,7 +389,15 @@ fn is_byline(line: &Line) -> bool {
     if line.n_words < 2 || line.n_words > 8 || line.ends_with_period() {
         return false;
     }
-    let mut words = line.text.split(' ');
+    let mut words = line.text.split(' ').peekable();
+    // "Written by Jane Doe", "Reported by …": a verb of authorship before "by".
+    if words.peek().is_some_and(|word| {
+        ["written", "reported", "words", "story", "posted"]
+            .iter()
+            .any(|verb| word.eq_ignore_ascii_case(verb))
+    }) {
+        words.next();
+    }
     if !matches!(words.next(), Some("By" | "by" | "BY")) {
         return false;
     }
@@ -523,8 +546,10 @@ mod tests {
              Related articles and links:\nMedia playback is unsupported on your device\nSkip Advertisement\n\
              Image caption Rescue workers searched the rubble\nAP Photo/Vahid Salemi\nGetty Images\n\
              Your email address will not be published. Required fields are marked *\n5 min read\n\
-             Updated 3 hours ago\nReading time: 4 minutes",
-            &[true; 31],
+             Updated 3 hours ago\nReading time: 4 minutes\nPin this for later!\nJump to Recipe\n\
+             Other Posts You May Enjoy\nWritten by Cassidy Horton\nPage 1 of 8\n\
+             As an Amazon Associate we earn from qualifying purchases.",
+            &[true; 37],
         );
     }
 
@@ -542,8 +567,9 @@ mod tests {
              The company offered a free trial to 500 users.\nVoters will sign up in May.\n\
              Ministers will learn more next week.\nThe story\nShare prices\nFollow the money\n\
              More than 40 died\nTop officials\nOther stories told a different tale.\n\
-             Send an email\nRecent Updates\nTwo days ago\nRead 3 books",
-            &[false; 25],
+             Send an email\nRecent Updates\nTwo days ago\nRead 3 books\nWritten by hand, the note was short\n\
+             Page 3 of the report",
+            &[false; 27],
         );
     }
 
