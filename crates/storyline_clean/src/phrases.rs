@@ -129,7 +129,7 @@ pub(crate) const FOREIGN_HEADINGS: &[&str] = &[
 ];
 
 /// The first entries of [`LOREM_WORDS`], which no real language uses as words.
-pub(crate) const LOREM_DISTINCT_PREFIX: usize = 24;
+pub(crate) const LOREM_DISTINCT_PREFIX: usize = 25;
 
 /// Vocabulary of lorem ipsum, the classic typesetting placeholder; the distinctive words come
 /// first.
@@ -138,7 +138,7 @@ pub(crate) const LOREM_WORDS: &[&str] = &[
     "lorem", "ipsum", "dolor", "amet", "consectetur", "consectetuer", "adipiscing", "adipisicing",
     "eiusmod", "incididunt", "aliqua", "nostrud", "ullamco", "laboris", "aliquip", "reprehenderit",
     "cupidatat", "proident", "pellentesque", "vestibulum", "aenean", "ultricies", "fringilla",
-    "vulputate", "lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "consectetuer",
+    "vulputate", "voluptatem", "lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "consectetuer",
     "adipiscing", "adipisicing", "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "ut",
     "labore", "et", "dolore", "magna", "aliqua", "enim", "ad", "minim", "veniam", "quis", "nostrud",
     "exercitation", "ullamco", "laboris", "nisi", "aliquip", "ex", "ea", "commodo", "consequat",
@@ -150,7 +150,12 @@ pub(crate) const LOREM_WORDS: &[&str] = &[
     "aliquet", "vulputate", "arcu", "rhoncus", "imperdiet", "venenatis", "integer", "tincidunt",
     "cras", "dapibus", "vivamus", "elementum", "semper", "nam", "eleifend", "ac", "ante", "etiam",
     "rutrum", "curabitur", "ligula", "porttitor", "sapien", "libero", "praesent", "mi", "phasellus",
-    "viverra", "leo", "morbi", "nullam", "sodales", "lacus",
+    "viverra", "leo", "morbi", "nullam", "sodales", "lacus", "unde", "omnis", "iste", "natus",
+    "error", "totam", "rem", "aperiam", "eaque", "ipsa", "quae", "ab", "illo", "inventore",
+    "veritatis", "quasi", "architecto", "beatae", "dicta", "explicabo", "nemo", "ipsam", "quia",
+    "voluptas", "aspernatur", "aut", "odit", "fugit", "consequuntur", "magni", "dolores", "eos",
+    "ratione", "sequi", "nesciunt", "neque", "porro", "quisquam", "dolorem", "accusantium",
+    "doloremque", "laudantium", "perspiciatis",
 ];
 
 /// Folded phrases that only template placeholder prose uses.
@@ -160,7 +165,9 @@ pub(crate) const FILLER_PHRASES: &[&str] = &[
     "your text here", "insert text here", "replace this text", "typesetting industry",
     "readable content of a page", "content here content here", "using filler",
     "placeholder content", "this is a placeholder", "demo content", "dummy content",
-    "text of the printing", "blind texts", "lipsum",
+    "text of the printing", "blind texts", "lipsum", "jumps over the lazy dog",
+    "add your own text", "bacon ipsum",
+    "hipster ipsum", "cupcake ipsum",
 ];
 
 /// Month and weekday names and date words that may make up a dateline-only line.
@@ -214,6 +221,17 @@ pub(crate) const NAV_NOUNS: &[&str] = &[
     "stories", "news", "articles", "headlines", "posts", "videos", "links", "coverage", "reads",
     "read", "viewed", "shared",
 ];
+/// Words of reading times and relative time stamps besides their number ("5 min read",
+/// "Updated 3 hours ago"); a time stamp also holds one of [`TIME_MARKERS`].
+#[rustfmt::skip]
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "updated", "posted", "published", "last", "time", "hours", "hour", "hrs", "hr", "h",
+    "minutes", "minute", "mins", "min", "m", "days", "day", "d", "weeks", "week", "seconds",
+    "secs", "a", "an",
+];
+/// See [`TIME_WORDS`].
+pub(crate) const TIME_MARKERS: &[&str] = &["ago", "read", "reading"];
+
 /// See [`NAV_ACTIONS`]: words that only join the others.
 #[rustfmt::skip]
 pub(crate) const NAV_JOINERS: &[&str] = &[

@@ -18,7 +18,7 @@ use crate::phrases::{
     CREDIT_PREFIXES, DATE_WORDS, FOREIGN_HEADINGS, FURNITURE_LINES, FURNITURE_PHRASES,
     FURNITURE_PREFIXES, MAX_FURNITURE_LINE_WORDS, MAX_FURNITURE_WORDS, MAX_SHORT_CTA_WORDS,
     NAV_ACTIONS, NAV_JOINERS, NAV_NOUNS, NAV_QUALIFIERS, NAV_TARGETS, SECTION_WORDS,
-    SHORT_CTA_PHRASES, SOCIAL_WORDS,
+    SHORT_CTA_PHRASES, SOCIAL_WORDS, TIME_MARKERS, TIME_WORDS,
 };
 use crate::text::Line;
 
@@ -127,16 +127,17 @@ pub(crate) fn furniture_reason(
     if line.n_words <= 10 && folded.split(' ').all(|word| social_words().contains(word)) {
         return Some("share or social network links");
     }
-    if line.n_words <= MAX_FURNITURE_LINE_WORDS
-        && !line.ends_with_period()
-        && is_navigation_words(folded)
-    {
-        return Some("navigation or sharing line");
+    if line.n_words <= MAX_FURNITURE_LINE_WORDS {
+        if let Some(words) = LineWords::of(folded) {
+            if !line.ends_with_period() && words.are_navigation() {
+                return Some("navigation or sharing line");
+            }
+            if words.are_time_stamp() {
+                return Some("reading time or relative time stamp");
+            }
+        }
     }
-    if line.n_words <= MAX_FURNITURE_LINE_WORDS && is_time_stamp(folded) {
-        return Some("reading time or relative time stamp");
-    }
-    if line.n_words == 4 && is_page_number(folded) {
+    if line.n_words == 4 && folded.starts_with("page ") && is_page_number(folded) {
         return Some("page number");
     }
     if line.text.contains("©") || is_copyright_notice(line) {
@@ -166,34 +167,79 @@ pub(crate) fn furniture_reason(
     None
 }
 
-/// Roles of the words of navigation and sharing lines (see [`NAV_ACTIONS`]).
+/// Roles of the words of navigation and sharing lines (see [`NAV_ACTIONS`]) and of time
+/// stamps ([`TIME_WORDS`]); a word can have several.
 const NAV_ACTION: u8 = 1;
 const NAV_TARGET: u8 = 2;
 const NAV_QUALIFIER: u8 = 4;
 const NAV_NOUN: u8 = 8;
 const NAV_JOINER: u8 = 16;
+const TIME_WORD: u8 = 32;
+const TIME_MARKER: u8 = 64;
+const NAV_ROLES: u8 = NAV_ACTION | NAV_TARGET | NAV_QUALIFIER | NAV_NOUN | NAV_JOINER;
 
-/// True when a folded line is only navigation words and reads as a link: an action alone
-/// ("Save") or with what it acts on ("Print this article", "Email to a friend", "Share your
-/// story"), or a list qualifier with a list noun ("More Top Stories", "Other links"). A noun
-/// alone ("News") or an action on something else ("Send an email") is not enough.
-fn is_navigation_words(folded: &str) -> bool {
-    let words = navigation_words();
-    let mut roles = 0u8;
-    let mut n_words = 0;
-    for word in folded.split(' ') {
-        match words.get(word) {
-            Some(&role) => roles |= role,
-            None => return false,
-        }
-        n_words += 1;
-    }
-    let acts = roles & NAV_ACTION != 0 && (n_words == 1 || roles & NAV_TARGET != 0);
-    acts || roles & (NAV_QUALIFIER | NAV_NOUN) == NAV_QUALIFIER | NAV_NOUN
+/// The roles of a short line's words, when every word is a navigation or time word or a
+/// number: one pass answers both the navigation and the time-stamp rule, and most lines end
+/// it at their first word.
+struct LineWords {
+    roles: u8,
+    n_words: u32,
+    has_number: bool,
+    /// Every word has a navigation role.
+    all_navigation: bool,
+    /// Every word is a number or has a time role.
+    all_time: bool,
 }
 
-fn navigation_words() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
-    static WORDS: OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = OnceLock::new();
+impl LineWords {
+    fn of(folded: &str) -> Option<LineWords> {
+        let known = line_words();
+        let mut words = LineWords {
+            roles: 0,
+            n_words: 0,
+            has_number: false,
+            all_navigation: true,
+            all_time: true,
+        };
+        for word in folded.as_bytes().split(|&byte| byte == b' ') {
+            if !word.is_empty() && word.iter().all(u8::is_ascii_digit) {
+                words.has_number = true;
+                words.all_navigation = false;
+            } else {
+                let role = *known.get(word)?;
+                words.roles |= role;
+                words.all_navigation &= role & NAV_ROLES != 0;
+                words.all_time &= role & (TIME_WORD | TIME_MARKER) != 0;
+            }
+            words.n_words += 1;
+        }
+        Some(words)
+    }
+
+    /// A navigation or sharing link: an action alone ("Save") or with what it acts on
+    /// ("Print this article", "Email to a friend", "Share your story"), or a list qualifier
+    /// with a list noun ("More Top Stories", "Other links"). A noun alone ("News") or an
+    /// action on something else ("Send an email") is not enough.
+    fn are_navigation(&self) -> bool {
+        let roles = self.roles;
+        if !self.all_navigation {
+            return false;
+        }
+        let acts = roles & NAV_ACTION != 0 && (self.n_words == 1 || roles & NAV_TARGET != 0);
+        acts || roles & (NAV_QUALIFIER | NAV_NOUN) == NAV_QUALIFIER | NAV_NOUN
+    }
+
+    /// "5 min read", "Updated 3 hours ago", "Reading time: 4 minutes": a number, time words,
+    /// and "ago" or "read". "Two days ago" (no digits) is prose and stays.
+    fn are_time_stamp(&self) -> bool {
+        self.all_time && self.has_number && self.roles & TIME_MARKER != 0
+    }
+}
+
+/// The words of navigation lines and time stamps with their roles, keyed by bytes so that a
+/// folded line's words are looked up without splitting it as a string.
+fn line_words() -> &'static rustc_hash::FxHashMap<&'static [u8], u8> {
+    static WORDS: OnceLock<rustc_hash::FxHashMap<&'static [u8], u8>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words = rustc_hash::FxHashMap::default();
         for (list, role) in [
@@ -202,9 +248,11 @@ fn navigation_words() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
             (NAV_QUALIFIERS, NAV_QUALIFIER),
             (NAV_TARGETS, NAV_TARGET),
             (NAV_ACTIONS, NAV_ACTION),
+            (TIME_WORDS, TIME_WORD),
+            (TIME_MARKERS, TIME_MARKER),
         ] {
             for &word in list {
-                *words.entry(word).or_insert(0) |= role;
+                *words.entry(word.as_bytes()).or_insert(0) |= role;
             }
         }
         words
@@ -221,52 +269,6 @@ fn is_page_number(folded: &str) -> bool {
         && number(words.next())
         && words.next() == Some("of")
         && number(words.next())
-}
-
-/// "5 min read", "Updated 3 hours ago", "Reading time: 4 minutes": a number, time words, and
-/// "ago" or "read". "Two days ago" (no digits) is prose and stays.
-fn is_time_stamp(folded: &str) -> bool {
-    const TIME_WORDS: &[&str] = &[
-        "updated",
-        "posted",
-        "published",
-        "last",
-        "ago",
-        "read",
-        "reading",
-        "time",
-        "hours",
-        "hour",
-        "hrs",
-        "hr",
-        "h",
-        "minutes",
-        "minute",
-        "mins",
-        "min",
-        "m",
-        "days",
-        "day",
-        "d",
-        "weeks",
-        "week",
-        "seconds",
-        "secs",
-        "a",
-        "an",
-    ];
-    let mut has_number = false;
-    let mut has_marker = false;
-    for word in folded.split(' ') {
-        if !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_digit()) {
-            has_number = true;
-        } else if TIME_WORDS.contains(&word) {
-            has_marker |= matches!(word, "ago" | "read" | "reading");
-        } else {
-            return false;
-        }
-    }
-    has_number && has_marker
 }
 
 /// "(c) 2024 Example Media" or "Copyright 2024 Example Media".
