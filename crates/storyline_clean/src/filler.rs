@@ -257,12 +257,14 @@ mod tests {
 
     #[test]
     fn filler_phrases_have_few_covering_words() {
-        // At most 32 literals keep the first scan on the regex's fastest literal search.
+        // At most 32 literals keep the first scan on the regex's fastest literal search; and
+        // more than 30 make a third search of `COVERING_GROUP` (0.1% of a run's instructions
+        // for one more word), so a phrase that adds a covering word must be worth it.
         let mut phrases: Vec<&'static str> = FILLER_PHRASES.to_vec();
         phrases.extend_from_slice(&LOREM_WORDS[..LOREM_DISTINCT_PREFIX]);
         let words = covering_words(&phrases);
         assert!(
-            words.len() <= 32,
+            words.len() <= 30,
             "{} covering words: {words:?}",
             words.len()
         );
@@ -282,12 +284,11 @@ mod tests {
              The talks in Geneva lasted six hours and ended without a statement.\n\
              Revenue was 1,234,567 dollars in 2023, up 12.5% from 1,100,000 in 2022 and 980,000 in 2021.\n\
              Szczepański i Wróblewski spotkali się w Krakowie we wtorek rano.\n\
-             The quick brown fox jumps over the lazy dog.\n\
              Sed ut perspiciatis unde omnis iste natus error sit voluptatem accusantium doloremque.\n\
              I'm a paragraph. Click here to add your own text and edit me.\n\
              Bacon ipsum dolor amet short ribs brisket venison rump drumstick.\n\
              The error in the report was corrected on Monday, the ministry said.",
-            &[true, true, true, false, false, false, true, true, true, true, false],
+            &[true, true, true, false, false, false, true, true, true, false],
         );
     }
 

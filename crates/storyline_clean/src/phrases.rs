@@ -165,7 +165,7 @@ pub(crate) const FILLER_PHRASES: &[&str] = &[
     "your text here", "insert text here", "replace this text", "typesetting industry",
     "readable content of a page", "content here content here", "using filler",
     "placeholder content", "this is a placeholder", "demo content", "dummy content",
-    "text of the printing", "blind texts", "lipsum", "jumps over the lazy dog",
+    "text of the printing", "blind texts", "lipsum",
     "add your own text", "bacon ipsum",
     "hipster ipsum", "cupcake ipsum",
 ];

@@ -206,7 +206,7 @@ impl LineWords {
                 words.has_number = true;
                 words.all_navigation = false;
             } else {
-                let role = *known.get(word)?;
+                let role = *known.get(&word_key(word)?)?;
                 words.roles |= role;
                 words.all_navigation &= role & NAV_ROLES != 0;
                 words.all_time &= role & (TIME_WORD | TIME_MARKER) != 0;
@@ -236,10 +236,11 @@ impl LineWords {
     }
 }
 
-/// The words of navigation lines and time stamps with their roles, keyed by bytes so that a
-/// folded line's words are looked up without splitting it as a string.
-fn line_words() -> &'static rustc_hash::FxHashMap<&'static [u8], u8> {
-    static WORDS: OnceLock<rustc_hash::FxHashMap<&'static [u8], u8>> = OnceLock::new();
+/// The words of navigation lines and time stamps with their roles, keyed by [`word_key`]:
+/// a line's words are looked up as they are split off its bytes, each key hashed with two
+/// multiplications.
+fn line_words() -> &'static rustc_hash::FxHashMap<u128, u8> {
+    static WORDS: OnceLock<rustc_hash::FxHashMap<u128, u8>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words = rustc_hash::FxHashMap::default();
         for (list, role) in [
@@ -252,11 +253,21 @@ fn line_words() -> &'static rustc_hash::FxHashMap<&'static [u8], u8> {
             (TIME_MARKERS, TIME_MARKER),
         ] {
             for &word in list {
-                *words.entry(word.as_bytes()).or_insert(0) |= role;
+                if let Some(key) = word_key(word.as_bytes()) {
+                    *words.entry(key).or_insert(0) |= role;
+                }
             }
         }
         words
     })
+}
+
+/// A word of up to 16 bytes as a number (zero-padded; folded text holds no zero bytes);
+/// `None` for a longer word, which no table entry is.
+fn word_key(word: &[u8]) -> Option<u128> {
+    let mut bytes = [0u8; 16];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(bytes))
 }
 
 /// "Page 1 of 8".
