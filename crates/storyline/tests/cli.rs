@@ -192,6 +192,180 @@ fn seeds_make_one_story_with_one_rewrite() {
     }
 }
 
+/// A machine rewrite of the BBC's report of the 2005 Qeshm earthquake (ECB+ `20_1ecbplus`),
+/// written for this test: the same facts in the same order in other words, quotes turned
+/// into reported speech, under a dateline a year too early.
+const QUAKE_REWRITE: &str = "MARCH 3, 2004
+Ten killed as strong earthquake strikes southern Iran
+
+At least ten people lost their lives and dozens were hurt when a strong earthquake shook southern Iran and damaged a number of villages, according to officials.
+
+State media reported that the 6.1-magnitude tremor hit Qeshm island, where 120,000 people live, as well as the city of Bandar Abbas.
+
+Officials said that between half and two-thirds of the houses in five villages on Qeshm island were damaged.
+
+The earthquake hit at 1353 local time (1023 GMT) and was also felt in nearby Gulf countries, Oman and the UAE.
+
+Iran lies in an unstable seismic zone and damaging earthquakes strike the country often.
+
+In December 2003 a quake of magnitude 6.7 left more than 26,000 people dead in the historic city of Bam.
+
+According to the US Geological Survey, the epicentre of Sunday's earthquake lay roughly 58km (36 miles) south-west of Bandar Abbas.
+
+Qeshm island governor Heydar Alishbandi said five villages suffered heavy damage, though the hardest-hit areas seemed to be in the sparsely populated west.
+
+The injured were flown to hospital by helicopter, and authorities say the rescue operation is now being scaled back.
+
+Mr Alishbandi told AFP he did not expect the number of dead to increase.
+
+Several children reportedly broke their legs while rushing out of their school, according to a correspondent in Tehran.
+
+The first shock lasted a little more than 10 seconds and was followed by at least four aftershocks measuring about 4.0.
+
+Tents and other relief supplies are being sent to people who lost their homes, officials say.
+
+The area had not experienced an earthquake in over 25 years.
+";
+
+/// The seeds' kinds of mess on another event, built from real reports of the 2005 Qeshm
+/// earthquake in ECB+: an original printed by two sites with different furniture (one adds
+/// template filler), a machine rewrite of it, an independent report printed twice, another
+/// with an app prompt, and a report of a different earthquake on the same island three years
+/// later. Built to see whether the seeds' behaviour carries over; the furniture it found
+/// kept ("Print this article", "More Top Stories") became general rules, checked on WCXB dev.
+#[test]
+fn an_unseen_event_with_the_same_mess() {
+    let docs = repo_root().join("../shared/data/ecbplus-dev/docs.jsonl");
+    let ecb: std::collections::HashMap<String, String> = read_jsonl(&docs)
+        .into_iter()
+        .map(|doc| {
+            let id = doc["id"].as_str().unwrap().to_owned();
+            (id, doc["text"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    let original = &ecb["20_1ecbplus"];
+    let paragraphs: Vec<&str> = original.lines().collect();
+    let other_report = ecb["20_8ecbplus"].trim();
+    let corpus = [
+        (
+            "q0",
+            "2005-11-27",
+            format!(
+                "World News\n\n{}\n\nAdvertisement\n\n{}\n\nShare this story on Facebook\n\n{}\n\n\
+                 More Top Stories\n\nFar far away, behind the word mountains, far from the \
+                 countries Vokalia and Consonantia, there live the blind texts.\n\n\
+                 Follow us on Twitter\n",
+                paragraphs[..5].join("\n\n"),
+                paragraphs[5..12].join("\n\n"),
+                paragraphs[12..].join("\n\n")
+            ),
+        ),
+        ("q1", "2005-11-28", QUAKE_REWRITE.to_owned()),
+        (
+            "q2",
+            "2005-11-28",
+            format!(
+                "Middle East\n\n{other_report}\n\nSubscribe to our newsletter\n\n{other_report}\n\n\
+                 Read more: Middle East news\n"
+            ),
+        ),
+        (
+            "q3",
+            "2005-11-28",
+            format!("{}\n\nClick here to download our app\n", ecb["20_4ecbplus"]),
+        ),
+        (
+            "q4",
+            "2005-11-27",
+            format!(
+                "Breaking News\n\n{}\n\nPrint this article\n\nEmail to a friend\n",
+                paragraphs.join("\n\n")
+            ),
+        ),
+        (
+            "q5",
+            "2008-09-10",
+            format!("{}\n\nAdvertisement\n", ecb["20_1ecb"]),
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("quake.jsonl");
+    let lines: Vec<String> = corpus
+        .iter()
+        .map(|(id, date, text)| {
+            serde_json::json!({"id": id, "date": date, "text": text}).to_string()
+        })
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let out = dir.path().join("out");
+    run_ok(&[
+        "run",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+
+    let stories = read_jsonl(&out.join("stories.jsonl"));
+    let members: Vec<Vec<&str>> = stories
+        .iter()
+        .map(|story| {
+            let ids = story["articles"].as_array().unwrap();
+            ids.iter().map(|id| id.as_str().unwrap()).collect()
+        })
+        .collect();
+    assert_eq!(
+        members,
+        [vec!["q0", "q1", "q2", "q3", "q4"], vec!["q5"]],
+        "the 2005 reports in one story, the 2008 quake apart"
+    );
+
+    let copies = read_jsonl(&out.join("copies.jsonl"));
+    let edge = |copy: &str| copies.iter().find(|edge| edge["copy"] == copy);
+    assert_eq!(copies.len(), 2, "{copies:#?}");
+    let rewrite = edge("q1").expect("the rewrite is found");
+    assert_eq!(rewrite["kind"], "rewrite");
+    assert_eq!(
+        rewrite["original"], "q4",
+        "the original, not its filler-carrying copy"
+    );
+    let reprint = edge("q0").expect("the reprint is found");
+    assert_eq!(reprint["kind"], "exact");
+    assert_eq!(reprint["original"], "q4");
+
+    let articles = read_jsonl(&out.join("articles.jsonl"));
+    let doubled = by_id(&articles, "q2")["text"].as_str().unwrap();
+    assert_eq!(
+        doubled
+            .matches("A powerful earthquake hit southern Iran")
+            .count(),
+        1
+    );
+    for article in &articles {
+        let text = article["text"].as_str().unwrap();
+        for furniture in [
+            "World News",
+            "Advertisement",
+            "Share this story",
+            "More Top Stories",
+            "blind texts",
+            "Follow us on Twitter",
+            "Middle East\n",
+            "Subscribe to our newsletter",
+            "Read more:",
+            "Click here to download",
+            "Breaking News",
+            "Print this article",
+            "Email to a friend",
+        ] {
+            assert!(
+                !text.contains(furniture),
+                "{} keeps {furniture:?}",
+                article["id"]
+            );
+        }
+    }
+}
+
 #[test]
 fn bad_input_gets_diagnostics_and_good_articles_survive() {
     let dir = tempfile::tempdir().unwrap();
