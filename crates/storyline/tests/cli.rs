@@ -25,6 +25,16 @@ fn run_ok(args: &[&str]) -> Output {
     output
 }
 
+/// `storyline run INPUT --out OUT`, which must succeed.
+fn run_into(input: &Path, out: &Path) -> Output {
+    run_ok(&[
+        "run",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
 fn read_jsonl(path: &Path) -> Vec<Value> {
     let text =
         std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
@@ -94,12 +104,7 @@ fn seeds_make_one_story_with_one_rewrite() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = repo_root().join("examples/seeds");
     let out = dir.path().join("out");
-    run_ok(&[
-        "run",
-        seeds.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    run_into(&seeds, &out);
 
     let articles = read_jsonl(&out.join("articles.jsonl"));
     assert_eq!(articles.len(), 5);
@@ -298,12 +303,7 @@ fn an_unseen_event_with_the_same_mess() {
         .collect();
     std::fs::write(&input, lines.join("\n")).unwrap();
     let out = dir.path().join("out");
-    run_ok(&[
-        "run",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    run_into(&input, &out);
 
     let stories = read_jsonl(&out.join("stories.jsonl"));
     let members: Vec<Vec<&str>> = stories
@@ -397,12 +397,7 @@ fn bad_input_gets_diagnostics_and_good_articles_survive() {
     ];
     std::fs::write(input.join("records.jsonl"), lines.join("\n")).unwrap();
     let out = dir.path().join("out");
-    let output = run_ok(&[
-        "run",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = run_into(&input, &out);
     let stderr = String::from_utf8_lossy(&output.stderr);
 
     let articles = read_jsonl(&out.join("articles.jsonl"));
