@@ -7,7 +7,8 @@
 //! Clues, each relative to the rest of the family (weights say how much we trust them):
 //! * containment — a wire story inside a page that wraps it is the original, but a truncated
 //!   copy (the start of a story, nothing in front) is a copy of the longer text;
-//! * template filler removed by the cleaner — content farms add it to what they copy;
+//! * template filler and site furniture removed by the cleaner (`DocFacts::n_filler_removed`
+//!   counts both) — content farms and aggregators add them to what they copy;
 //! * more quoted spans — a rewrite turns direct quotes into reported speech;
 //! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
 //! * earliest date — a clue, but a weak one: copied pages carry wrong or template datelines.
@@ -237,7 +238,7 @@ fn reasons(original: &Clues, copy: &Clues, containment: Option<&str>) -> Vec<Str
     let mut reasons: Vec<String> = containment.map(str::to_string).into_iter().collect();
     if copy.filler > original.filler {
         reasons.push(format!(
-            "copy carries template filler ({} removals), original {}",
+            "copy carries more template filler and site furniture ({} removals), original {}",
             copy.filler, original.filler
         ));
     }
