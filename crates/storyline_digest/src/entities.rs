@@ -343,6 +343,26 @@ mod tests {
     }
 
     #[test]
+    fn the_place_of_an_office_is_no_person() {
+        // "Governor of Qeshm": the name is what the office is of, without the "of", and the
+        // title votes for no person (it voted for "of Qeshm" as one).
+        let texts = story(&[
+            "Heydar Alishbandi, Governor of Qeshm island, said five villages were hit.",
+            "The quake hit Qeshm on Sunday. Heydar Alishbandi, Governor of Qeshm island, said so.",
+        ]);
+        let found = find_entities(&texts, 40).into_entities();
+        assert!(
+            found.iter().all(|entity| !entity.name.starts_with("of ")),
+            "{found:?}"
+        );
+        let qeshm = found
+            .iter()
+            .find(|entity| entity.name == "Qeshm")
+            .expect("Qeshm");
+        assert_ne!(qeshm.kind.as_str(), "person");
+    }
+
+    #[test]
     fn hyphen_and_transliteration_variants_merge() {
         check(
             &[

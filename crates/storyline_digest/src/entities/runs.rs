@@ -150,8 +150,14 @@ pub(super) fn analyse_run(
             } else if is(first, lexicon::NATIONALITY) {
                 first += 1;
             } else if is(first, lexicon::TITLE) {
-                votes[0] += 2;
-                first += 1;
+                if lower.get(first + 1).is_some_and(|next| next == "of") {
+                    // "Governor of Qeshm", "Mayor of London": what follows names the
+                    // office's place or body, not a person.
+                    first += 2;
+                } else {
+                    votes[0] += 2;
+                    first += 1;
+                }
             } else {
                 break;
             }
@@ -161,7 +167,11 @@ pub(super) fn analyse_run(
     while last > first && is_calendar_word(&lower[last - 1]) {
         last -= 1;
     }
-    while first < last && (is_calendar_word(&lower[first]) || lower[first] == "the") {
+    // A name never starts with a joining word ("of Qeshm" from "Governor of Qeshm").
+    while first < last
+        && (is_calendar_word(&lower[first])
+            || matches!(lower[first].as_str(), "the" | "of" | "and"))
+    {
         first += 1;
     }
     if first >= last {
