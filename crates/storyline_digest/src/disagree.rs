@@ -272,6 +272,28 @@ impl FloorCharBoundary for str {
     }
 }
 
+/// Words between a verb and the number it counts ("killed at least 10", "injured more than
+/// 20", "left an estimated 300").
+fn is_count_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "least"
+            | "more"
+            | "than"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "roughly"
+            | "some"
+            | "over"
+            | "up"
+            | "to"
+            | "an"
+            | "estimated"
+    )
+}
+
 fn casualty_role(word: &str) -> Option<&'static str> {
     Some(match word {
         "killed" | "dead" | "died" | "deaths" | "dies" | "killing" => "people killed",
@@ -435,8 +457,14 @@ fn number_facts(article: &ArticleText<'_>, entities: &FoundEntities, facts: &mut
             }
             continue;
         }
-        // Counts of people: "killed 12 people", "12 people were killed", "12 dead".
-        let role = match (before.first().map(String::as_str), next) {
+        // Counts of people: "killed 12 people", "killing at least 12 people", "12 people were
+        // killed", "12 dead". The verb before the number, past its qualifiers, comes first:
+        // in "killing at least 10 people, injuring dozens more" the 10 were killed.
+        let verb_before = before
+            .iter()
+            .map(String::as_str)
+            .find(|word| !is_count_qualifier(word));
+        let role = match (verb_before, next) {
             (Some(verb), Some(noun)) if is_people_noun(noun) && casualty_role(verb).is_some() => {
                 casualty_role(verb)
             }
@@ -508,6 +536,19 @@ mod tests {
                 "age of Tara Reid: 33[a,c]; 32[b]",
                 "people killed: 12[a,c]; 14[b]",
             ],
+        );
+    }
+
+    #[test]
+    fn the_verb_before_a_count_wins() {
+        // "killing at least 10 people, injuring dozens more": the 10 were killed, and the
+        // articles agree on it.
+        check(
+            &[
+                "The quake hit the island, killing at least 10 people, injuring dozens more.",
+                "The earthquake killed 10 people on the island, and 80 people were injured.",
+            ],
+            &[],
         );
     }
 
