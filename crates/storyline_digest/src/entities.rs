@@ -90,10 +90,23 @@ fn is_name_connector(word: &str) -> bool {
     )
 }
 
+/// Months, weekdays and time zones: never a name on their own, and stripped from the ends
+/// of a capitalised run ("at 1023 GMT", "on Sunday").
 fn is_calendar_word(lower: &str) -> bool {
     matches!(
         lower,
-        "january"
+        "gmt"
+            | "utc"
+            | "edt"
+            | "est"
+            | "pdt"
+            | "pst"
+            | "cdt"
+            | "cst"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "january"
             | "february"
             | "march"
             | "april"
@@ -381,6 +394,14 @@ mod tests {
         check(
             &["He flew in Pyongyang with the Korean Central News Agency and later the KCNA staff in Pyongyang."],
             &["KCNA/organisation/KCNA", "Korean Central News Agency/organisation/Korean Central News Agency", "Pyongyang/place/Pyongyang"],
+        );
+    }
+
+    #[test]
+    fn time_zones_are_no_organisation() {
+        check(
+            &["The quake struck at 1023 GMT near Bam. Aftershocks followed at 1100 GMT in Bam."],
+            &["Bam/place/Bam"],
         );
     }
 
