@@ -90,12 +90,15 @@ fn is_name_connector(word: &str) -> bool {
     )
 }
 
-/// Months, weekdays and time zones: never a name on their own, and stripped from the ends
-/// of a capitalised run ("at 1023 GMT", "on Sunday").
+/// Months, weekdays, times of day and time zones: never a name on their own, and stripped
+/// from the ends of a capitalised run ("at 1023 GMT", "4:59 PM ET", "on Sunday").
 fn is_calendar_word(lower: &str) -> bool {
     matches!(
         lower,
-        "gmt"
+        "am" | "pm"
+            | "et"
+            | "pt"
+            | "gmt"
             | "utc"
             | "edt"
             | "est"
@@ -400,7 +403,7 @@ mod tests {
     #[test]
     fn time_zones_are_no_organisation() {
         check(
-            &["The quake struck at 1023 GMT near Bam. Aftershocks followed at 1100 GMT in Bam."],
+            &["The quake struck at 1023 GMT near Bam. Aftershocks followed at 4:59 PM ET in Bam."],
             &["Bam/place/Bam"],
         );
     }
