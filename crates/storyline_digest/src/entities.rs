@@ -401,6 +401,38 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_of_is_no_surname() {
+        // "Iran" is not the family name of "Map of Iran" (a caption), as "Putin" is of
+        // "Vladimir Putin".
+        let texts = story(&[
+            "Map of Iran showing the epicentre. The quake hit Iran on Sunday.",
+            "Officials in Iran said the Map of Iran was wrong. Iran sent tents.",
+        ]);
+        let found = find_entities(&texts, 40).into_entities();
+        let iran = found
+            .iter()
+            .find(|entity| entity.name == "Iran")
+            .expect("Iran");
+        assert_eq!(iran.variants, ["Iran"], "{found:?}");
+    }
+
+    #[test]
+    fn a_place_is_not_what_is_named_after_it() {
+        // "Washington" (a place) is not the Washington Post, a newspaper named after it.
+        let texts = story(&[
+            "Officials in Washington met. The Washington Post reported it from Washington.",
+            "The Washington Post said talks in Washington with North Korea went on. Korea said no.",
+        ]);
+        let found = find_entities(&texts, 40).into_entities();
+        let washington = found.iter().find(|entity| entity.name == "Washington");
+        assert_eq!(
+            washington.map(|entity| &entity.variants[..]),
+            Some(&["Washington".to_owned()][..]),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn time_zones_are_no_organisation() {
         check(
             &["The quake struck at 1023 GMT near Bam. Aftershocks followed at 4:59 PM ET in Bam."],

@@ -1,5 +1,7 @@
 //! Merging spellings into entities: transliterations of a given name under one surname,
-//! a surname alone into the one full name it fits, then ranking.
+//! a surname alone into the one full name it fits (a place only into a longer place that
+//! ends with it: "Korea" into "North Korea", never "Washington" into "Washington Post" or
+//! "Iran" into "Map of Iran"), then ranking.
 //!
 //! Input is the name groups [`super::find_entities`] collected (one per lower-cased,
 //! hyphen-free key); output is the story's [`FoundEntities`].
@@ -183,12 +185,20 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
     }
 
     // A single word joins the one full name it is the surname (or family name) of.
-    let mut full_by_word: Vec<(&str, usize)> = Vec::new();
+    // (word, full name, whether the word is the name's last).
+    let mut full_by_word: Vec<(&str, usize, bool)> = Vec::new();
     for index in 0..groups.len() {
         let words = words_of(index);
         if words.len() >= 2 {
-            for &word in [words.first(), words.last()].into_iter().flatten() {
-                full_by_word.push((word, index));
+            // "Map of Iran", "Island of Qeshm": the word after "of" names something else,
+            // not a family, so "Iran" alone does not join them.
+            let of_something =
+                words.len() >= 3 && words[words.len() - 2].eq_ignore_ascii_case("of");
+            if let Some(&first) = words.first() {
+                full_by_word.push((first, index, false));
+            }
+            if let Some(&last) = words.last().filter(|_| !of_something) {
+                full_by_word.push((last, index, true));
             }
         }
     }
@@ -214,19 +224,37 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
             continue;
         }
         let word = words[0];
-        let first = full_by_word.partition_point(|&(w, _)| w < word);
-        let last = full_by_word.partition_point(|&(w, _)| w <= word);
+        let first = full_by_word.partition_point(|&(w, _, _)| w < word);
+        let last = full_by_word.partition_point(|&(w, _, _)| w <= word);
         if first == last {
             continue;
         }
         candidates.clear();
-        candidates.extend(full_by_word[first..last].iter().map(|&(_, c)| c));
         let single_kind = kind_of(group.votes);
+        // A place is the end of a longer place ("Korea" → "North Korea"); a name that starts
+        // with it is something named after it ("Boston Red Sox", "Vancouver Sun").
+        candidates.extend(
+            full_by_word[first..last]
+                .iter()
+                .filter(|&&(_, _, is_last)| is_last || single_kind != EntityKind::Place)
+                .map(|&(_, c, _)| c),
+        );
         roots.clear();
         roots.extend(candidates.iter().map(|&c| find_root(&mut parent, c)));
         roots.sort_unstable();
         roots.dedup();
-        if roots.len() > 1 && !matches!(single_kind, EntityKind::Place | EntityKind::Organisation) {
+        if single_kind == EntityKind::Place {
+            // Nor an organisation that ends with it ("Washington Post" is not "Washington").
+            roots.retain(|&root| {
+                let kind = votes_before
+                    .get(root)
+                    .copied()
+                    .map_or(EntityKind::Other, kind_of);
+                kind != EntityKind::Organisation
+            });
+        } else if roots.len() > 1
+            && !matches!(single_kind, EntityKind::Place | EntityKind::Organisation)
+        {
             // "Kim" next to "Kim Jong Un" and "Kim Il Sung Square": the place cannot be meant.
             roots.retain(|&root| {
                 let kind = votes_before
