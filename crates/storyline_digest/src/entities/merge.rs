@@ -1,7 +1,7 @@
 //! Merging spellings into entities: transliterations of a given name under one surname,
-//! a surname alone into the one full name it fits (a place only into a longer place that
-//! ends with it: "Korea" into "North Korea", never "Washington" into "Washington Post" or
-//! "Iran" into "Map of Iran"), then ranking.
+//! a surname alone into the one full name it fits (a place only as the end of a longer name
+//! that is no organisation: "Korea" into "North Korea", never "Washington" into "Washington
+//! Post", "Egypt" into "Telecom Egypt" or "Iran" into "Map of Iran"), then ranking.
 //!
 //! Input is the name groups [`super::find_entities`] collected (one per lower-cased,
 //! hyphen-free key); output is the story's [`FoundEntities`].
@@ -244,7 +244,7 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
         roots.sort_unstable();
         roots.dedup();
         if single_kind == EntityKind::Place {
-            // Nor an organisation that ends with it ("Washington Post" is not "Washington").
+            // Nor an organisation that ends with it ("Telecom Egypt" is not "Egypt").
             roots.retain(|&root| {
                 let kind = votes_before
                     .get(root)
@@ -252,9 +252,7 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
                     .map_or(EntityKind::Other, kind_of);
                 kind != EntityKind::Organisation
             });
-        } else if roots.len() > 1
-            && !matches!(single_kind, EntityKind::Place | EntityKind::Organisation)
-        {
+        } else if roots.len() > 1 && single_kind != EntityKind::Organisation {
             // "Kim" next to "Kim Jong Un" and "Kim Il Sung Square": the place cannot be meant.
             roots.retain(|&root| {
                 let kind = votes_before
