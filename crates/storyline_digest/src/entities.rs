@@ -413,6 +413,22 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_a_speech_verb_is_no_speaker() {
+        let (found, _) = variants_of(
+            &[
+                "One woman in Qeshm told AFP she had panicked.",
+                "A man in Qeshm said the school shook. Qeshm is a tourist island.",
+            ],
+            "Qeshm",
+        );
+        let qeshm = found.iter().find(|entity| entity.name == "Qeshm");
+        assert!(
+            qeshm.is_some_and(|qeshm| qeshm.kind == EntityKind::Place),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_word_joins_no_name_it_cannot_be_the_surname_of() {
         // "Iran" is not the family name of "Map of Iran" (a caption), as "Putin" is of
         // "Vladimir Putin"; "Washington" (a place) is not the Washington Post, a newspaper

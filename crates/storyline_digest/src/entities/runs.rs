@@ -223,12 +223,15 @@ pub(super) fn analyse_run(
     if previous_kinds & lexicon::PERSON_CUE != 0 && first == 0 {
         votes[0] += 1;
     }
+    // "a woman in Qeshm told AFP": after "in" the name is where the speaker is, not who.
+    let after_place_cue = previous_kinds & lexicon::PLACE_CUE != 0 && first == 0;
     if next.is_some_and(|w| lexicon::word_kinds(w) & lexicon::SPEECH_VERB != 0)
         && !organisation_named
+        && !after_place_cue
     {
         votes[0] += 1;
     }
-    if previous_kinds & lexicon::PLACE_CUE != 0 && first == 0 && votes[0] == 0 {
+    if after_place_cue && votes[0] == 0 {
         votes[1] += 1;
     }
     join_into(&words[first..last], &mut buffers.name);
