@@ -13,7 +13,7 @@
 # Before every run a fixed reference job is timed: SHA-256 of 128 MiB of zeros, one core of
 # pure computation that storyline does not touch. Its median is given beside each size, so a
 # figure can be read against how fast the machine was at the time (on this project's VM the
-# same job takes 0.6–1.0 s from one minute to the next).
+# same job took 0.5–1.0 s from one minute to the next).
 #
 # Results are appended to bench/results/e2e.md with the machine and date.
 set -euo pipefail

@@ -127,7 +127,6 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
             }
         }
     }
-    let mut is_repeat = vec![false; lines.len()];
     let mut start = 0;
     while start < kept.len() {
         let Some(first_original) = original[start] else {
@@ -142,7 +141,6 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
         let run = &kept[start..end];
         let is_block = run.len() >= 2 && run.iter().any(|&index| is_substantial(&lines[index]));
         for (offset, &index) in run.iter().enumerate() {
-            is_repeat[index] = true;
             if is_block || is_long_paragraph(&lines[index]) {
                 let origin = lines[kept[first_original + offset]].number;
                 marks[index] = Some(repeat_mark(origin));
@@ -150,9 +148,9 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
         }
         start = end;
     }
-    // Extend runs of repeated substantial lines over adjacent repeated short lines, forwards
-    // then backwards; each pass only grows, so two passes per direction reach a fixpoint for
-    // runs of short lines up to the run length.
+    // Extend the marked blocks over the repeated lines next to them, forwards then
+    // backwards; each pass only grows, so two passes per direction reach a fixpoint for runs
+    // of such lines up to the run length.
     let mut changed = true;
     let mut rounds = 0;
     while changed && rounds < kept.len() {
@@ -160,7 +158,10 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
         rounds += 1;
         for position in 0..kept.len() {
             let index = kept[position];
-            if !is_repeat[index] || marks[index].is_some() {
+            let Some(first) = original[position] else {
+                continue;
+            };
+            if marks[index].is_some() {
                 continue;
             }
             let neighbour_marked = |offset: isize| {
@@ -174,10 +175,7 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
                     })
             };
             if neighbour_marked(-1) || neighbour_marked(1) {
-                let origin = first_seen
-                    .get(&lines[index].key)
-                    .map_or(lines[index].number, |&first| lines[kept[first]].number);
-                marks[index] = Some(repeat_mark(origin));
+                marks[index] = Some(repeat_mark(lines[kept[first]].number));
                 changed = true;
             }
         }

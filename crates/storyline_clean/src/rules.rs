@@ -202,7 +202,7 @@ impl LineWords {
             all_time: true,
         };
         for word in folded.as_bytes().split(|&byte| byte == b' ') {
-            if !word.is_empty() && word.iter().all(u8::is_ascii_digit) {
+            if is_number(word) {
                 words.has_number = true;
                 words.all_navigation = false;
             } else {
@@ -270,16 +270,18 @@ fn word_key(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(bytes))
 }
 
+/// A word of ASCII digits only ("2024", "5").
+fn is_number(word: &[u8]) -> bool {
+    !word.is_empty() && word.iter().all(u8::is_ascii_digit)
+}
+
 /// "Page 1 of 8".
 fn is_page_number(folded: &str) -> bool {
-    let number = |word: Option<&str>| {
-        word.is_some_and(|word| !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_digit()))
-    };
-    let mut words = folded.split(' ');
-    words.next() == Some("page")
-        && number(words.next())
-        && words.next() == Some("of")
-        && number(words.next())
+    let mut words = folded.as_bytes().split(|&byte| byte == b' ');
+    words.next() == Some(b"page")
+        && words.next().is_some_and(is_number)
+        && words.next() == Some(b"of")
+        && words.next().is_some_and(is_number)
 }
 
 /// "(c) 2024 Example Media" or "Copyright 2024 Example Media".
