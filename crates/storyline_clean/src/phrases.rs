@@ -101,12 +101,17 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "manage cookies", "earn from qualifying purchases", "as an amazon associate",
 ];
 
-/// Lowercase text prefixes of image credits, captions and link labels ("Image: Reuters",
-/// "Related: …").
+/// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
+#[rustfmt::skip]
+pub(crate) const LABEL_PREFIXES: &[&str] = &[
+    "related:", "tags:", "topics:", "filed under:", "also read:", "read also:", "read more:",
+    "see also:",
+];
+
+/// Lowercase text prefixes of image credits and captions ("Image: Reuters").
 #[rustfmt::skip]
 pub(crate) const CREDIT_PREFIXES: &[&str] = &[
-    "related:", "tags:", "topics:", "filed under:", "also read:", "read also:", "read more:",
-    "see also:", "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "photograph:",
+    "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "photograph:",
     "photo credit", "image credit", "image source", "photo source", "(photo", "(image", "photo by",
     "image by", "credit:", "illustration:", "caption:", "file photo", "representative image",
     "representational image", "representational photo", "video:", "watch:", "listen:",
@@ -188,7 +193,11 @@ pub(crate) const SECTION_WORDS: &[&str] = &[
     "features", "feature", "economy", "markets", "national", "international", "local", "region",
     "culture", "travel", "education", "asia", "europe", "africa", "americas", "headlines", "latest",
     "updates", "world news", "top news", "middle east", "asia pacific", "latin america",
-    "north america", "oceania",
+    "north america", "oceania", "crime", "us", "uk", "nation", "metro", "state", "city",
+    "weather", "arts", "media", "environment", "climate", "energy", "law", "justice", "courts",
+    "finance", "money", "autos", "style", "food", "books", "music", "movies", "television",
+    "celebrity", "showbiz", "gossip", "religion", "military", "defense", "defence", "security",
+    "diplomacy", "elections", "obituaries", "tributes",
 ];
 
 /// Words a navigation or sharing line is made of, by role: such a line ("Print this article",

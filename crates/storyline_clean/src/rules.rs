@@ -16,9 +16,9 @@ use crate::filler::may_hold_filler;
 use crate::phrase_set::PhraseSet;
 use crate::phrases::{
     CREDIT_PREFIXES, DATE_WORDS, FOREIGN_HEADINGS, FURNITURE_LINES, FURNITURE_PHRASES,
-    FURNITURE_PREFIXES, MAX_FURNITURE_LINE_WORDS, MAX_FURNITURE_WORDS, MAX_SHORT_CTA_WORDS,
-    NAV_ACTIONS, NAV_JOINERS, NAV_NOUNS, NAV_QUALIFIERS, NAV_TARGETS, SECTION_WORDS,
-    SHORT_CTA_PHRASES, SOCIAL_WORDS, TIME_MARKERS, TIME_WORDS,
+    FURNITURE_PREFIXES, LABEL_PREFIXES, MAX_FURNITURE_LINE_WORDS, MAX_FURNITURE_WORDS,
+    MAX_SHORT_CTA_WORDS, NAV_ACTIONS, NAV_JOINERS, NAV_NOUNS, NAV_QUALIFIERS, NAV_TARGETS,
+    SECTION_WORDS, SHORT_CTA_PHRASES, SOCIAL_WORDS, TIME_MARKERS, TIME_WORDS,
 };
 use crate::text::Line;
 
@@ -129,7 +129,13 @@ pub(crate) fn furniture_reason(
     }
     if line.n_words <= MAX_FURNITURE_LINE_WORDS {
         if let Some(words) = LineWords::of(folded) {
-            if !line.ends_with_period() && words.are_navigation() {
+            // A count goes with a link in plain words ("Comments (14)"); a number among
+            // other marks is code or data ("forward . 10.0.1.128").
+            let plain = !words.has_number
+                || line.text.bytes().all(|byte| {
+                    byte.is_ascii_alphanumeric() || matches!(byte, b' ' | b'(' | b')' | b'%')
+                });
+            if plain && !line.ends_with_period() && words.are_navigation() {
                 return Some("navigation or sharing line");
             }
             if words.are_time_stamp() {
@@ -158,8 +164,10 @@ pub(crate) fn furniture_reason(
             return Some("call to action or navigation line");
         }
     }
-    if line.n_words <= 20 && starts_with_credit(line.text) {
-        return Some("image credit or caption line");
+    if line.n_words <= 20 {
+        if let Some(reason) = credit_or_label(line.text) {
+            return Some(reason);
+        }
     }
     if is_byline(line) {
         return Some("byline");
@@ -183,6 +191,7 @@ const NAV_ROLES: u8 = NAV_ACTION | NAV_TARGET | NAV_QUALIFIER | NAV_NOUN | NAV_J
 /// it at their first word.
 struct LineWords {
     roles: u8,
+    /// Words that are not numbers.
     n_words: u32,
     has_number: bool,
     /// Every word has a navigation role.
@@ -202,16 +211,17 @@ impl LineWords {
             all_time: true,
         };
         for word in folded.as_bytes().split(|&byte| byte == b' ') {
+            // A count beside a link ("Comments (14)", "Share 23") is part of it; only the
+            // words count towards the link's length.
             if is_number(word) {
                 words.has_number = true;
-                words.all_navigation = false;
             } else {
                 let role = *known.get(&word_key(word)?)?;
                 words.roles |= role;
                 words.all_navigation &= role & NAV_ROLES != 0;
                 words.all_time &= role & (TIME_WORD | TIME_MARKER) != 0;
+                words.n_words += 1;
             }
-            words.n_words += 1;
         }
         Some(words)
     }
@@ -369,7 +379,9 @@ fn ends_with_link_arrow(text: &str) -> bool {
         .is_some_and(|c| matches!(c, '→' | '➔' | '➜' | '›' | '»' | '▸' | '❯' | '>' | '⟶'))
 }
 
-fn starts_with_credit(text: &str) -> bool {
+/// Why a line that starts like an image credit, a caption, a link label or a tag list is
+/// furniture, if it does.
+fn credit_or_label(text: &str) -> Option<&'static str> {
     let bytes = text.as_bytes();
     // Every credit prefix has a colon early, an opening bracket, or one of a few first words.
     let head = bytes.get(..24).unwrap_or(bytes);
@@ -389,13 +401,22 @@ fn starts_with_credit(text: &str) -> bool {
         .iter()
         .any(|word| first_word.eq_ignore_ascii_case(word));
     if !plausible {
-        return false;
+        return None;
     }
-    CREDIT_PREFIXES.iter().any(|prefix| {
-        bytes
-            .get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
-    })
+    let starts_with = |prefixes: &[&str]| {
+        prefixes.iter().any(|prefix| {
+            bytes
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+        })
+    };
+    if starts_with(LABEL_PREFIXES) {
+        Some("link label or tag list")
+    } else if starts_with(CREDIT_PREFIXES) {
+        Some("image credit or caption line")
+    } else {
+        None
+    }
 }
 
 /// "By Jane Doe" or "By Jane Doe and John Roe, Reuters": a short line of capitalised names
@@ -524,6 +545,30 @@ pub(crate) fn is_title_like(line: &Line) -> bool {
     n_long >= 2 && n_capitalised * 3 >= n_long * 2
 }
 
+/// True for a line that may be a pasted story's own title inside a body: a short line that
+/// starts with a capital, holds no quote, and ends without any punctuation, in title case
+/// ("Turkmenistan Holds Election") or sentence case ("Turkmenistan holds parliamentary
+/// election"), as sites differ. Only the foreign-block rule asks this, and it wants much more
+/// evidence than the line (see `blocks::mark_unheaded_foreign`).
+pub(crate) fn is_inner_title(line: &Line) -> bool {
+    if is_title_like(line) {
+        return true;
+    }
+    (3..=14).contains(&line.n_words)
+        && !line.has_quote()
+        && !matches!(
+            line.last_char(),
+            Some('.' | '…' | ';' | ':' | ',' | '!' | '?' | '-' | '–' | '—' | ')' | ']')
+        )
+        && line.text.chars().next().is_some_and(char::is_uppercase)
+        && line
+            .text
+            .split(' ')
+            .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .count()
+            >= 2
+}
+
 /// True for a heading that introduces other stories ("Other Topics of Interest", "Also read").
 pub(crate) fn is_foreign_heading(line: &Line) -> bool {
     let folded = line.folded;
@@ -563,8 +608,9 @@ mod tests {
              Your email address will not be published. Required fields are marked *\n5 min read\n\
              Updated 3 hours ago\nReading time: 4 minutes\nPin this for later!\nJump to Recipe\n\
              Other Posts You May Enjoy\nWritten by Cassidy Horton\nPage 1 of 8\n\
-             As an Amazon Associate we earn from qualifying purchases.",
-            &[true; 37],
+             As an Amazon Associate we earn from qualifying purchases.\nComments (14)\nShare 23\n\
+             Tags: Troy, shooting, accounting firm",
+            &[true; 40],
         );
     }
 
@@ -583,8 +629,8 @@ mod tests {
              Ministers will learn more next week.\nThe story\nShare prices\nFollow the money\n\
              More than 40 died\nTop officials\nOther stories told a different tale.\n\
              Send an email\nRecent Updates\nTwo days ago\nRead 3 books\nWritten by hand, the note was short\n\
-             Page 3 of the report",
-            &[false; 27],
+             Page 3 of the report\nShare 3 ideas\n2024\nforward . 10.0.1.128\n\"email\": 300,",
+            &[false; 31],
         );
     }
 
@@ -602,8 +648,8 @@ mod tests {
     fn headline_shapes() {
         check(
             is_section_label,
-            "Russia News\nWorld\nPutin Visits Pyongyang",
-            &[true, true, false],
+            "Russia News\nWorld\nPutin Visits Pyongyang\nUS Crime",
+            &[true, true, false, true],
         );
         check(
             reads_as_headline,
@@ -616,6 +662,14 @@ mod tests {
              Mix the flour with water\nThe talks ended.\nMarkets Rally As Rates Fall?\n\
              As Jane Roe Writes In A Times Piece:",
             &[true, false, false, true, false],
+        );
+        // A pasted story's title may be in sentence case; a line with any closing
+        // punctuation, a quote or a lower-case start is no title.
+        check(
+            is_inner_title,
+            "Turkmenistan holds parliamentary election\nVolcano Erupts Near Remote Chilean Village\n\
+             The talks ended.\nWhat happens next?\nhe said the talks\n\"We will win\" says coach",
+            &[true, true, false, false, false, false],
         );
         check(
             is_foreign_heading,
