@@ -294,6 +294,16 @@ fn is_count_qualifier(word: &str) -> bool {
     )
 }
 
+/// Whether a word before a count reads as a verb that takes it as its object ("shot",
+/// "stabbing", "held"): a past or present participle, or a common irregular verb.
+fn is_verb_form(word: &str) -> bool {
+    (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
+        || matches!(
+            word,
+            "shot" | "shoots" | "hit" | "hits" | "struck" | "held" | "took" | "left" | "sent"
+        )
+}
+
 fn casualty_role(word: &str) -> Option<&'static str> {
     Some(match word {
         "killed" | "dead" | "died" | "deaths" | "dies" | "killing" => "people killed",
@@ -469,6 +479,9 @@ fn number_facts(article: &ArticleText<'_>, entities: &FoundEntities, facts: &mut
                 casualty_role(verb)
             }
             (_, Some(word)) if casualty_role(word).is_some() => casualty_role(word),
+            // "shot three people, killing one": the three are what the verb before did, and
+            // the verb after counts someone else.
+            (Some(verb), Some(noun)) if is_people_noun(noun) && is_verb_form(verb) => None,
             (_, Some(noun)) if is_people_noun(noun) => {
                 after.iter().skip(1).take(3).find_map(|w| casualty_role(w))
             }
@@ -541,6 +554,14 @@ mod tests {
 
     #[test]
     fn the_verb_before_a_count_wins() {
+        // "shot three people, killing one": nobody counts three killed.
+        check(
+            &[
+                "A gunman shot three people, killing one, police said.",
+                "Two people were killed in the attack.",
+            ],
+            &[],
+        );
         // "killing at least 10 people, injuring dozens more": the 10 were killed, and the
         // articles agree on it.
         check(

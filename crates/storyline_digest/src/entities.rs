@@ -109,6 +109,21 @@ fn is_calendar_word(lower: &str) -> bool {
             | "bst"
             | "cet"
             | "cest"
+            | "hkt"
+            | "jst"
+            | "kst"
+            | "ist"
+            | "aest"
+            | "aedt"
+            | "awst"
+            | "nzst"
+            | "nzdt"
+            | "msk"
+            | "sast"
+            | "hst"
+            | "akst"
+            | "mst"
+            | "mdt"
             | "january"
             | "february"
             | "march"
@@ -139,24 +154,68 @@ fn is_calendar_word(lower: &str) -> bool {
     )
 }
 
-/// Story-wide word evidence for telling names from capitalised ordinary words, as hashes
-/// of lower-cased words (see [`crate::tokens::Token::lower`]).
+/// Story-wide word evidence for telling names from capitalised ordinary words: how often
+/// each word is written in lower case and capitalised inside a sentence, by the hash of the
+/// lower-cased word (see [`crate::tokens::Token::lower`]).
 #[derive(Debug, Default)]
 struct WordEvidence {
-    /// Words seen written in lower case.
-    lowercase: FxHashSet<u64>,
-    /// Capitalised words seen in the middle of a sentence.
-    capitalised_inside: FxHashSet<u64>,
+    /// Times each word that opens a sentence somewhere is seen in lower case.
+    lowercase: FxHashMap<u64, u32>,
+    /// Times each word is seen capitalised in the middle of a sentence.
+    capitalised_inside: FxHashMap<u64, u32>,
 }
 
 impl WordEvidence {
     fn is_lowercase_word(&self, lower: &str) -> bool {
-        self.lowercase.contains(&hash_text(lower))
+        self.lowercase.contains_key(&hash_text(lower))
     }
 
     fn is_capitalised_inside(&self, lower: &str) -> bool {
-        self.capitalised_inside.contains(&hash_text(lower))
+        self.is_capitalised_inside_hash(hash_text(lower))
     }
+
+    /// Whether a word is capitalised inside sentences more often than it is written in
+    /// lower case: a name ("Putin", "Page"), not an ordinary word that a longer name
+    /// happens to hold ("Police" in "Troy Police Lt." while the story says "police" ten
+    /// times).
+    fn is_capitalised_inside_hash(&self, lower: u64) -> bool {
+        let capitalised = self.capitalised_inside.get(&lower).copied().unwrap_or(0);
+        capitalised > self.lowercase.get(&lower).copied().unwrap_or(0)
+    }
+}
+
+/// Whether the token at `next` goes on the name that starts at `start` although a full stop
+/// stands before it: the token before it is a middle initial ("Robert J. Pickell": not the
+/// name's first word, and a word of two letters or more follows) or an abbreviated title
+/// ("Lt. Gerry Scherlinck"), and one space follows the stop. "U. S. Marshals" stays apart.
+fn continues_after_abbreviation(text: &str, tokens: &[Token], start: usize, next: usize) -> bool {
+    let (Some(previous), Some(following)) =
+        (next.checked_sub(1).map(|i| &tokens[i]), tokens.get(next))
+    else {
+        return false;
+    };
+    if !following.capitalised || text.get(previous.end()..following.start()) != Some(". ") {
+        return false;
+    }
+    let abbreviation = word(text, previous);
+    match abbreviation.as_bytes() {
+        [initial] => {
+            initial.is_ascii_uppercase()
+                && next - 1 > start
+                && word(text, following)
+                    .chars()
+                    .nth(1)
+                    .is_some_and(char::is_alphabetic)
+        }
+        _ => is_abbreviated_title(abbreviation),
+    }
+}
+
+/// Whether a word is a title as abbreviated before a full stop ("Lt", "Gov", "Dr").
+pub(crate) fn is_abbreviated_title(word: &str) -> bool {
+    word.len() <= 4
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && crate::lexicon::is_title(&word.to_ascii_lowercase())
 }
 
 /// The text of a token (tokens carry byte ranges of the article's text).
@@ -170,13 +229,9 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     // ones): grown afresh for every story, they were rehashed several times each.
     // Only words that open a sentence capitalised need to be looked for in lower case.
     let (mut evidence, mut openers) = EVIDENCE.with(RefCell::take);
-    for set in [
-        &mut evidence.lowercase,
-        &mut evidence.capitalised_inside,
-        &mut openers,
-    ] {
-        empty_set(set);
-    }
+    empty_counts(&mut evidence.lowercase);
+    empty_counts(&mut evidence.capitalised_inside);
+    empty_set(&mut openers);
     // A 4096-bit filter in front of `openers`: most lower-case words are no opener, and a
     // bit test turns them away without probing the set.
     let mut opener_bits = [0_u64; 64];
@@ -194,7 +249,7 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
                 let (word, bit) = bit_of(token.lower);
                 opener_bits[word] |= bit;
             } else if !token.all_caps {
-                evidence.capitalised_inside.insert(token.lower);
+                *evidence.capitalised_inside.entry(token.lower).or_default() += 1;
             }
         }
     }
@@ -206,7 +261,7 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
                 && opener_bits[word] & bit != 0
                 && openers.contains(&token.lower)
             {
-                evidence.lowercase.insert(token.lower);
+                *evidence.lowercase.entry(token.lower).or_default() += 1;
             }
         }
     }
@@ -247,11 +302,13 @@ pub(crate) fn find_entities(texts: &StoryTexts<'_>, max_entities: usize) -> Foun
     merge_groups(groups, texts, max_entities)
 }
 
-/// Empties a set kept from earlier stories. Emptying writes over the whole table, so a set
-/// grown large by one long story is dropped instead (re-growing it is cheaper for the
-/// many short stories that follow).
+/// Most entries a set or map kept from earlier stories may hold room for and be emptied in
+/// place. Emptying writes over the whole table, so one grown large by one long story is
+/// dropped instead (re-growing it is cheaper for the many short stories that follow).
+const LARGEST_KEPT: usize = 4096;
+
+/// Empties a set kept from earlier stories (see [`LARGEST_KEPT`]).
 fn empty_set(set: &mut FxHashSet<u64>) {
-    const LARGEST_KEPT: usize = 4096;
     if set.capacity() > LARGEST_KEPT {
         *set = FxHashSet::default();
     } else {
@@ -259,8 +316,15 @@ fn empty_set(set: &mut FxHashSet<u64>) {
     }
 }
 
-/// Cuts capitalised name sequences out of one article's tokens and hands each, with its
-/// kind votes, to `found`.
+/// Empties word counts kept from earlier stories (see [`LARGEST_KEPT`]).
+fn empty_counts(counts: &mut FxHashMap<u64, u32>) {
+    if counts.capacity() > LARGEST_KEPT {
+        *counts = FxHashMap::default();
+    } else {
+        counts.clear();
+    }
+}
+
 fn names_in(
     article: &ArticleText<'_>,
     evidence: &WordEvidence,
@@ -282,7 +346,10 @@ fn names_in(
         }
         let start = index;
         let mut end = index + 1;
-        while end < tokens.len() && tokens[end].joined_to_previous && !tokens[end].sentence_start {
+        while end < tokens.len()
+            && ((tokens[end].joined_to_previous && !tokens[end].sentence_start)
+                || continues_after_abbreviation(text, tokens, start, end))
+        {
             // A possessive ends a name: "Russia's Far East" is two names.
             let previous = word(text, &tokens[end - 1]);
             if strip_possessive(previous) != previous {
@@ -480,6 +547,45 @@ mod tests {
             &["Highlighting the deal, officials met. Advertisement\nThe talks ended."],
             &[],
         );
+    }
+
+    #[test]
+    fn an_ordinary_word_inside_a_name_is_no_name_alone() {
+        // "Police" is capitalised inside "Troy Police Department", but the story writes
+        // "police" far more often: opening a sentence, it is the ordinary word.
+        check(
+            &[
+                "Police said the Troy Police Department sent officers. The police chased him.",
+                "Police said nothing more. Local police and state police searched the area.",
+            ],
+            &["Troy Police Department/organisation/Troy Police Department"],
+        );
+    }
+
+    #[test]
+    fn initials_and_abbreviated_titles_keep_a_name_whole() {
+        check(
+            &[
+                "Genesee County Sheriff Robert J. Pickell said the chase ended. Pickell said more.",
+                "Sheriff Robert Pickell spoke, said Troy police Lt. Gerry Scherlinck on Monday.",
+            ],
+            &[
+                "Gerry Scherlinck/person/Gerry Scherlinck",
+                "Robert J Pickell/person/Pickell|Robert J Pickell|Robert Pickell",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_city_is_not_the_newspaper_named_after_it() {
+        let (found, variants) = variants_of(
+            &[
+                "He worked in suburban Detroit, The Detroit Free Press reported.",
+                "The firm is north of Detroit, in suburban Detroit near the highway.",
+            ],
+            "Detroit",
+        );
+        assert_eq!(variants, Some(vec!["Detroit".to_owned()]), "{found:?}");
     }
 
     #[test]

@@ -86,13 +86,14 @@ const NATIONALITIES: &[&str] = &[
 const TITLES: &[&str] = &[
     "actor", "actress", "admiral", "aide", "ambassador", "attorney", "ayatollah", "capt",
     "captain", "ceo", "chairman", "chairwoman", "chancellor", "chief", "coach", "col",
-    "colonel", "commander", "commissioner", "crown", "defence", "defense", "deputy",
-    "detective", "director", "dr", "emir", "envoy", "finance", "foreign", "gen", "general",
-    "gov", "governor", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant",
-    "lord", "lt", "mayor", "minister", "miss", "mr", "mrs", "ms", "officer", "pope", "premier",
-    "president", "prime", "prince", "princess", "prof", "professor", "queen", "rep",
-    "representative", "rev", "reverend", "secretary", "sen", "senator", "sergeant", "sgt",
-    "sheikh", "sheriff", "sir", "speaker", "spokesman", "spokeswoman", "vice",
+    "colonel", "commander", "commissioner", "const", "constable", "corporal", "cpl", "crown",
+    "defence", "defense", "deputy", "det", "detective", "director", "dr", "emir", "envoy",
+    "finance", "foreign", "gen", "general", "gov", "governor", "insp", "inspector", "interior",
+    "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt", "mayor",
+    "minister", "miss", "mr", "mrs", "ms", "officer", "pope", "premier", "president", "prime",
+    "prince", "princess", "prof", "professor", "queen", "rep", "representative", "rev",
+    "reverend", "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "sheriff", "sir",
+    "speaker", "spokesman", "spokeswoman", "superintendent", "supt", "undersheriff", "vice",
 ];
 
 static TITLES_SET: WordSet = WordSet::new(TITLES);
@@ -126,15 +127,19 @@ const SPEECH_VERBS: &[&str] = &[
 /// Last words of organisation names.
 #[rustfmt::skip]
 const ORGANISATION_SUFFIXES: &[&str] = &[
-    "academy", "agency", "airlines", "airways", "alliance", "army", "assembly", "association",
-    "authority", "bank", "board", "bureau", "cabinet", "center", "centre", "channel", "church",
-    "club", "coalition", "college", "commission", "committee", "company", "congress", "corp",
-    "corporation", "council", "court", "department", "federation", "force", "forces",
-    "foundation", "fund", "government", "group", "herald", "hospital", "inc", "institute",
-    "journal", "kremlin", "league", "llc", "ltd", "magazine", "media", "ministry", "navy",
-    "network", "news", "newspaper", "office", "organisation", "organization", "parliament",
-    "party", "police", "post", "press", "reuters", "school", "senate", "service", "services",
-    "times", "tribune", "union", "university",
+    "academy", "advisers", "advisors", "agency", "airlines", "airways", "alliance", "army",
+    "assembly", "associates", "association", "authority", "bank", "board", "brigade", "bureau",
+    "cabinet", "center", "centre", "channel", "chronicle", "church", "club", "coalition",
+    "college", "commission", "committee", "company", "congress", "consultants", "corp",
+    "corporation", "council", "court", "daily", "department", "enterprises", "entertainment",
+    "federation", "financial", "force", "forces", "foundation", "fund", "gazette", "globe",
+    "government", "group", "guard", "guardian", "herald", "holdings", "hospital", "inc",
+    "industries", "institute", "insurance", "journal", "kremlin", "laboratories", "labs",
+    "league", "llc", "ltd", "magazine", "media", "ministry", "motors", "navy", "network",
+    "news", "newspaper", "observer", "office", "organisation", "organization", "parliament",
+    "partners", "party", "pharmaceuticals", "police", "post", "press", "radio", "records",
+    "reuters", "school", "senate", "service", "services", "society", "solutions", "studios",
+    "systems", "technologies", "telegraph", "times", "tribune", "trust", "union", "university",
 ];
 
 /// Words that head an organisation name followed by "of" ("University of Oxford").
@@ -205,6 +210,17 @@ const PLACE_CUES: &[&str] = &[
     "throughout",
     "visited",
     "capital",
+    "suburban",
+    "downtown",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "rural",
 ];
 
 /// Every table a single lower-case word is in, from one hash lookup: the name pass asks

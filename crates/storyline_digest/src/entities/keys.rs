@@ -18,6 +18,7 @@ pub(super) fn name_key_into(name: &str, key: &mut String) {
     key.clear();
     if name.is_ascii() {
         ascii_name_key_into(name, key);
+        drop_middle_initials(key);
         return;
     }
     let mut word_start = 0;
@@ -34,6 +35,28 @@ pub(super) fn name_key_into(name: &str, key: &mut String) {
     if key.ends_with(' ') {
         key.pop();
     }
+    drop_middle_initials(key);
+}
+
+/// Drops one-letter words between the first and the last ("robert j pickell" → "robert
+/// pickell"): a middle initial is printed by some reports and not others.
+fn drop_middle_initials(key: &mut String) {
+    let bytes = key.as_bytes();
+    let has_initial = bytes.windows(3).enumerate().any(|(at, window)| {
+        at > 0 && window[0] == b' ' && window[2] == b' ' && window[1].is_ascii_alphabetic()
+    });
+    if !has_initial {
+        return;
+    }
+    let words: Vec<&str> = key.split(' ').collect();
+    let last = words.len() - 1;
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(index, word)| index == 0 || index == last || word.len() > 1)
+        .map(|(_, word)| *word)
+        .collect();
+    *key = kept.join(" ");
 }
 
 /// [`name_key_into`] for an ASCII name, byte by byte: its non-empty words (after dropping
@@ -73,6 +96,8 @@ fn fold_spelling(key: &mut String, word_start: usize) {
         Some("centre") => "center",
         Some("theatre") => "theater",
         Some("defence") => "defense",
+        Some("advisers") => "advisors",
+        Some("adviser") => "advisor",
         _ => return,
     };
     key.truncate(word_start);
@@ -95,5 +120,8 @@ mod tests {
         check("O'Neil - Jr.", "oneil jr");
         check("Émile Zola", "émile zola");
         check("-Putin-", "putin");
+        check("Robert J. Pickell", "robert pickell");
+        check("J. R. R. Tolkien", "j tolkien");
+        check("Gordon Advisers", "gordon advisors");
     }
 }

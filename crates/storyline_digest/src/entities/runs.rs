@@ -66,7 +66,7 @@ pub(super) fn analyse_run(
     if end - start == 1
         && first_token.sentence_start
         && !first_token.all_caps
-        && !evidence.capitalised_inside.contains(&first_token.lower)
+        && !evidence.is_capitalised_inside_hash(first_token.lower)
     {
         return None;
     }
@@ -164,8 +164,21 @@ pub(super) fn analyse_run(
         }
     }
     let mut last = words.len();
+    // Dates and times end no name, nor does an abbreviated title with no name after it
+    // ("Troy Police Lt." when the stop ends the run).
+    let ends_in_abbreviation = n_words >= 2
+        && text
+            .get(tokens[end - 1].end()..)
+            .is_some_and(|rest| rest.starts_with('.'))
+        && super::is_abbreviated_title(&words[n_words - 1]);
+    if ends_in_abbreviation {
+        last -= 1;
+    }
     while last > first && is_calendar_word(&lower[last - 1]) {
         last -= 1;
+    }
+    if last < words.len() && !organisation_named && is(last - 1, lexicon::ORGANISATION_SUFFIX) {
+        votes[2] += 2;
     }
     // A name never starts with a joining word ("of Qeshm" from "Governor of Qeshm").
     while first < last
