@@ -232,6 +232,41 @@ Tents and other relief supplies are being sent to people who lost their homes, o
 The area had not experienced an earthquake in over 25 years.
 ";
 
+/// ECB+ dev's texts by document id (`../shared/data/ecbplus-dev`).
+fn ecb_texts() -> std::collections::HashMap<String, String> {
+    let docs = repo_root().join("../shared/data/ecbplus-dev/docs.jsonl");
+    read_jsonl(&docs)
+        .into_iter()
+        .map(|doc| {
+            let id = doc["id"].as_str().unwrap().to_owned();
+            (id, doc["text"].as_str().unwrap().to_owned())
+        })
+        .collect()
+}
+
+/// The article ids of each story of a run's `stories.jsonl`, in order.
+fn story_members(out: &Path) -> Vec<Vec<String>> {
+    read_jsonl(&out.join("stories.jsonl"))
+        .iter()
+        .map(|story| {
+            let ids = story["articles"].as_array().unwrap();
+            ids.iter()
+                .map(|id| id.as_str().unwrap().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// Asserts that no cleaned text of a run holds any of `furniture`.
+fn assert_cleaned_of(articles: &[Value], furniture: &[&str]) {
+    for article in articles {
+        let text = article["text"].as_str().unwrap();
+        for line in furniture {
+            assert!(!text.contains(line), "{} keeps {line:?}", article["id"]);
+        }
+    }
+}
+
 /// The seeds' kinds of mess on another event, built from real reports of the 2005 Qeshm
 /// earthquake in ECB+: an original printed by two sites with different furniture (one adds
 /// template filler), a machine rewrite of it, an independent report printed twice, another
@@ -240,14 +275,7 @@ The area had not experienced an earthquake in over 25 years.
 /// kept ("Print this article", "More Top Stories") became general rules, checked on WCXB dev.
 #[test]
 fn an_unseen_event_with_the_same_mess() {
-    let docs = repo_root().join("../shared/data/ecbplus-dev/docs.jsonl");
-    let ecb: std::collections::HashMap<String, String> = read_jsonl(&docs)
-        .into_iter()
-        .map(|doc| {
-            let id = doc["id"].as_str().unwrap().to_owned();
-            (id, doc["text"].as_str().unwrap().to_owned())
-        })
-        .collect();
+    let ecb = ecb_texts();
     let original = &ecb["20_1ecbplus"];
     let paragraphs: Vec<&str> = original.lines().collect();
     let other_report = ecb["20_8ecbplus"].trim();
@@ -305,16 +333,8 @@ fn an_unseen_event_with_the_same_mess() {
     let out = dir.path().join("out");
     run_into(&input, &out);
 
-    let stories = read_jsonl(&out.join("stories.jsonl"));
-    let members: Vec<Vec<&str>> = stories
-        .iter()
-        .map(|story| {
-            let ids = story["articles"].as_array().unwrap();
-            ids.iter().map(|id| id.as_str().unwrap()).collect()
-        })
-        .collect();
     assert_eq!(
-        members,
+        story_members(&out),
         [vec!["q0", "q1", "q2", "q3", "q4"], vec!["q5"]],
         "the 2005 reports in one story, the 2008 quake apart"
     );
@@ -340,9 +360,9 @@ fn an_unseen_event_with_the_same_mess() {
             .count(),
         1
     );
-    for article in &articles {
-        let text = article["text"].as_str().unwrap();
-        for furniture in [
+    assert_cleaned_of(
+        &articles,
+        &[
             "World News",
             "Advertisement",
             "Share this story",
@@ -356,14 +376,163 @@ fn an_unseen_event_with_the_same_mess() {
             "Breaking News",
             "Print this article",
             "Email to a friend",
-        ] {
-            assert!(
-                !text.contains(furniture),
-                "{} keeps {furniture:?}",
-                article["id"]
-            );
-        }
+        ],
+    );
+}
+
+/// A machine rewrite of the New York Times' report of the 2007 Troy, Michigan office
+/// shooting (ECB+ `18_9ecbplus`), written for this test: the same facts in the same order in
+/// other words, under a dateline two years too early, a section label, the headline twice
+/// and filler text.
+const SHOOTING_REWRITE: &str = "MARCH 2, 2005
+US Crime
+
+Fired Accountant Opens Fire at Former Workplace, Killing Receptionist and Wounding Two Partners
+
+Fired Accountant Opens Fire at Former Workplace, Killing Receptionist and Wounding Two Partners
+
+A man who had lost his job at a suburban Detroit accounting firm just days earlier returned to his old office on Monday armed with a shotgun, shooting three people and killing one of them before he fled and drew police into a high-speed pursuit, according to authorities.
+
+Police said the suspect, Anthony LaCalamita, walked into the second-floor offices of Gordon Advisors at around 10 a.m. and started shooting. Three people were hit: a woman aged 63 and two men aged 47 and 48.
+
+The woman, whom police named as Madeline Kafoury, was pronounced dead at the scene. The two men were taken to Beaumont Hospital in Royal Oak for treatment. A hospital spokeswoman, Ilene Wolff, said their families had asked for privacy and that no details about their injuries or condition would be made public.
+
+Police did not release the names of the wounded men, but The Detroit Free Press reported that they were Paul Riva, 47, of Sterling Heights, and Alan Steinberg, 48, of Bruce Township, both of them partners at the firm.
+
+LaCalamita, 38, was let go from the firm last week, police said, although the company website still showed him as part of its \"professional staff.\" Troy police chief Charles Craft would not discuss his ties to the victims or a possible motive, but said \"it doesn't appear it was random.\"
+
+Witnesses and officers described chaos in the moments after the gunfire, with employees barricading themselves inside cubicles and offices. Later in the day some workers gathered outside the three-story building but declined to talk to reporters. Chief Craft said the building, which is shared with other tenants, did not appear to have any formal security system, and that witnesses saw LaCalamita enter the firm's unlocked suite as if hiding something.
+
+LaCalamita drove off before police arrived, but witnesses wrote down his license plate. Roughly two hours later, a motorist in Flint, some 50 miles to the north, tipped off police about the car. Officers then pursued him for about 30 miles along Interstate 75 at speeds reaching 120 mph before arresting him near Bay City.
+
+It is a long established fact that a reader will be distracted by the readable content of a page when looking at its layout. The point of using placeholder text is that it has a more-or-less normal distribution of letters, as opposed to using content here, content here, making it look like readable English.
+";
+
+/// A second unseen event, as undated text files like the seeds: reports of the 2007 Troy,
+/// Michigan office shooting from ECB+ with a machine rewrite, furniture and a cookie notice,
+/// a story about another country pasted in under its own sentence-case title, a body printed
+/// twice, and a report of another office shooting (Vancouver, 2008). Built to find what the
+/// first unseen event did not; what it found became general rules (pasted stories without a
+/// heading, counts beside links, names across initials) measured on ECB+ and WCXB dev.
+#[test]
+fn a_second_unseen_event_as_text_files() {
+    let ecb = ecb_texts();
+    let paragraphs = |id: &str| -> Vec<String> {
+        ecb[id]
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let with_furniture = {
+        let p = paragraphs("18_5ecbplus");
+        let mut lines = p[..3].to_vec();
+        lines.extend(["ADVERTISEMENT".into(), "Story continues below".into()]);
+        lines.extend_from_slice(&p[3..6]);
+        lines.push("Click here to sign up for our daily newsletter".into());
+        lines.extend_from_slice(&p[6..9]);
+        lines.push("Have a news tip? Contact our newsroom".into());
+        lines.extend_from_slice(&p[9..]);
+        lines.extend([
+            "Copyright 2007 The Associated Press. All rights reserved. This material may not be \
+             published, broadcast, rewritten or redistributed."
+                .into(),
+            "Tags: Troy, shooting, accounting firm".into(),
+            "We use cookies to improve your experience on our site. By continuing to browse, you \
+             agree to our use of cookies."
+                .into(),
+            "Comments (14)".into(),
+        ]);
+        lines
+    };
+    let with_foreign_story = {
+        let p = paragraphs("18_1ecbplus");
+        let mut lines = p[..5].to_vec();
+        lines.push("Turkmenistan holds parliamentary election".into());
+        lines.extend_from_slice(&paragraphs("11_1ecb")[..5]);
+        lines.extend_from_slice(&p[5..]);
+        lines
+    };
+    let doubled = [paragraphs("18_11ecbplus"), paragraphs("18_11ecbplus")].concat();
+    let files = [
+        ("s0", SHOOTING_REWRITE.to_owned()),
+        ("s1", paragraphs("18_9ecbplus").join("\n\n")),
+        ("s2", with_furniture.join("\n\n")),
+        ("s3", with_foreign_story.join("\n\n")),
+        ("s4", doubled.join("\n\n")),
+        ("s5", paragraphs("18_1ecb").join("\n\n")),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("shooting");
+    std::fs::create_dir(&input).unwrap();
+    for (name, text) in &files {
+        std::fs::write(input.join(format!("{name}.txt")), text).unwrap();
     }
+    let out = dir.path().join("out");
+    run_into(&input, &out);
+
+    assert_eq!(
+        story_members(&out),
+        [vec!["s0", "s1", "s2", "s3", "s4"], vec!["s5"]],
+        "the Troy reports in one story, the Vancouver shooting apart"
+    );
+    let copies = read_jsonl(&out.join("copies.jsonl"));
+    assert_eq!(copies.len(), 1, "{copies:#?}");
+    assert_eq!(
+        (
+            &copies[0]["copy"],
+            &copies[0]["original"],
+            &copies[0]["kind"]
+        ),
+        (&"s0".into(), &"s1".into(), &"rewrite".into())
+    );
+
+    let articles = read_jsonl(&out.join("articles.jsonl"));
+    let text_of = |id: &str| by_id(&articles, id)["text"].as_str().unwrap().to_owned();
+    assert_eq!(text_of("s4").matches("Sacked worker shoots").count(), 1);
+    assert_eq!(
+        text_of("s0").matches("Fired Accountant Opens Fire").count(),
+        1
+    );
+    let foreign: Vec<&Value> = by_id(&articles, "s3")["removals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|removal| removal["kind"] == "foreign_block")
+        .collect();
+    assert_eq!(foreign.len(), 1, "the pasted story is flagged");
+    assert!(foreign[0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Turkmenistan holds parliamentary election"));
+    assert!(!text_of("s3").contains("Ashgabat"));
+    assert_cleaned_of(
+        &articles,
+        &[
+            "MARCH 2, 2005",
+            "US Crime",
+            "long established fact",
+            "ADVERTISEMENT",
+            "Story continues below",
+            "Click here to sign up",
+            "Have a news tip",
+            "Copyright 2007",
+            "Tags:",
+            "We use cookies",
+            "Comments (14)",
+        ],
+    );
+
+    // The digest counts nobody killed three times ("shot three people, killing one").
+    let stories = read_jsonl(&out.join("stories.jsonl"));
+    let disagreements = stories[0]["disagreements"].as_array().unwrap();
+    assert!(
+        disagreements
+            .iter()
+            .all(|disagreement| disagreement["about"] != "people killed"),
+        "{disagreements:#?}"
+    );
 }
 
 #[test]
