@@ -60,16 +60,27 @@ pub(crate) fn mark_top(lines: &[Line], marks: &mut [Option<Mark>], title_key: Op
         let before_headline = next.is_some_and(|next| {
             Some(next.key) == title_key || (reads_as_headline(next) && next.n_words > line.n_words)
         });
+        // With the headline in a title field, a label may open the text right above the
+        // body's first paragraph.
+        let before_body = position == 0
+            && title_key.is_some()
+            && next.is_some_and(|next| {
+                next.n_words >= 8
+                    && next.text.starts_with(char::is_uppercase)
+                    && next.ends_with_sentence_punctuation()
+            });
         if is_dateline_only(line) && next.is_some() {
             marks[kept[position]] = Some(Mark::new(
                 RemovalKind::Boilerplate,
                 "dateline-only line above the article",
             ));
-        } else if is_section_label(line) && before_headline {
-            marks[kept[position]] = Some(Mark::new(
-                RemovalKind::Boilerplate,
-                "section label above the headline",
-            ));
+        } else if is_section_label(line) && (before_headline || before_body) {
+            let reason = if before_headline {
+                "section label above the headline"
+            } else {
+                "section label above the body"
+            };
+            marks[kept[position]] = Some(Mark::new(RemovalKind::Boilerplate, reason));
         } else {
             break;
         }
@@ -560,6 +571,16 @@ mod tests {
             "Desk Seven\nBridge Reopens After Two Years\nBridge Reopens After Two Years\nThe bridge reopened on Friday.",
             &[None, None, D, None],
         );
+        // With the headline in a title field, a label may sit right above the body; without
+        // one, the first line may be the headline itself and stays.
+        let input =
+            "Tech News\nAn undersea cable cut on Tuesday partially blocked internet services.";
+        check(
+            |lines, marks| mark_top(lines, marks, Some(u64::MAX)),
+            input,
+            &[B, None],
+        );
+        check(top, input, &[None, None]);
         // A dateline inside a sentence is content.
         check(
             top,
