@@ -634,38 +634,42 @@ mod tests {
         );
     }
 
-    #[test]
-    fn titled_foreign_block_without_heading() {
-        check(
-            foreign,
+    /// An article about a fishing quota with `block` pasted after its third line, and
+    /// the expected marks: the block's `n_block` lines foreign, the article's six kept.
+    fn fishing_article_with(block: &str, n_block: usize) -> (String, Vec<Option<RemovalKind>>) {
+        let text = format!(
             "Ministers from Norway and Sweden agreed a fishing quota in Bergen on Monday.\n\
              The Norwegian delegation said the quota protects cod stocks in the Barents Sea.\n\
              Sweden wanted a larger quota for its Baltic herring fleet, Norwegian officials said.\n\
-             Volcano Erupts Near Remote Chilean Village\n\
-             Chilean authorities evacuated hundreds of residents after the volcano Calbuco erupted, sending ash over Puerto Montt.\n\
+             {block}\n\
              Fishermen in Bergen welcomed the cod quota agreed by Norway and Sweden.\n\
              The Barents Sea talks between Norway and Sweden resume next spring.\n\
-             Herring fleet owners in Sweden called the Bergen quota fair.",
-            &[None, None, None, F, F, None, None, None],
+             Herring fleet owners in Sweden called the Bergen quota fair."
         );
+        let marks = [vec![None; 3], vec![F; n_block], vec![None; 3]].concat();
+        (text, marks)
+    }
+
+    #[test]
+    fn titled_foreign_block_without_heading() {
+        let (text, marks) = fishing_article_with(
+            "Volcano Erupts Near Remote Chilean Village\n\
+             Chilean authorities evacuated hundreds of residents after the volcano Calbuco erupted, sending ash over Puerto Montt.",
+            2,
+        );
+        check(foreign, &text, &marks);
     }
 
     #[test]
     fn sentence_case_titled_foreign_block_with_dateline() {
-        check(
-            foreign,
-            "Ministers from Norway and Sweden agreed a fishing quota in Bergen on Monday.\n\
-             The Norwegian delegation said the quota protects cod stocks in the Barents Sea.\n\
-             Sweden wanted a larger quota for its Baltic herring fleet, Norwegian officials said.\n\
-             Turkmenistan holds parliamentary election\n\
+        let (text, marks) = fishing_article_with(
+            "Turkmenistan holds parliamentary election\n\
              14 December 2008\n\
              The fourth parliamentary election of Turkmenistan ended as scheduled, reports from Ashgabat said.\n\
-             Observers from the United Nations watched polling booths in 125 constituencies across the country.\n\
-             Fishermen in Bergen welcomed the cod quota agreed by Norway and Sweden.\n\
-             The Barents Sea talks between Norway and Sweden resume next spring.\n\
-             Herring fleet owners in Sweden called the Bergen quota fair.",
-            &[None, None, None, F, F, F, F, None, None, None],
+             Observers from the United Nations watched polling booths in 125 constituencies across the country.",
+            4,
         );
+        check(foreign, &text, &marks);
     }
 
     #[test]
