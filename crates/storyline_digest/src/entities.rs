@@ -523,6 +523,25 @@ mod tests {
     }
 
     #[test]
+    fn a_place_joins_only_a_place_that_ends_with_it() {
+        // "Telecom Egypt" is a company whose name says nothing of it; "North Korea" is a
+        // place, and "Korea" alone means it.
+        let texts = [
+            "A cable owned by Telecom Egypt was cut in Egypt. Telecom Egypt said little.",
+            "Services in Egypt were hit, officials in Egypt said. He flew to Pyongyang in North Korea.",
+            "The envoy stayed in North Korea for a week. Korea was quiet.",
+        ];
+        let (found, variants) = variants_of(&texts, "Egypt");
+        assert_eq!(variants, Some(vec!["Egypt".to_owned()]), "{found:?}");
+        let (found, variants) = variants_of(&texts, "North Korea");
+        assert_eq!(
+            variants,
+            Some(vec!["Korea".to_owned(), "North Korea".to_owned()]),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn time_zones_are_no_organisation() {
         check(
             &["The quake struck at 1023 GMT near Bam. Aftershocks followed at 4:59 PM ET in Bam."],

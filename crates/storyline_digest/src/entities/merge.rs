@@ -1,7 +1,7 @@
 //! Merging spellings into entities: transliterations of a given name under one surname,
-//! a surname alone into the one full name it fits (a place only as the end of a longer name
-//! that is no organisation: "Korea" into "North Korea", never "Washington" into "Washington
-//! Post", "Egypt" into "Telecom Egypt" or "Iran" into "Map of Iran"), then ranking.
+//! a surname alone into the one full name it fits (a known place only as the end of a longer
+//! place: "Korea" into "North Korea", never "Washington" into "Washington Post" or "George
+//! Washington", "Egypt" into "Telecom Egypt" or "Iran" into "Map of Iran"), then ranking.
 //!
 //! Input is the name groups [`super::find_entities`] collected (one per lower-cased,
 //! hyphen-free key); output is the story's [`FoundEntities`].
@@ -232,11 +232,22 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
         candidates.clear();
         let single_kind = kind_of(group.votes);
         // A place is the end of a longer place ("Korea" → "North Korea"); a name that starts
-        // with it is something named after it ("Boston Red Sox", "Vancouver Sun").
+        // with it is something named after it ("Boston Red Sox", "Vancouver Sun"). A place
+        // the lexicon knows joins only a name that reads as a place ("Southern California")
+        // or was voted one: "Telecom Egypt" and "George Washington" are not "Egypt" and
+        // "Washington", while a surname that happened to follow "in" ("Horton") still joins
+        // "Zurana Horton".
+        let known_place = crate::lexicon::is_known_place(word);
         candidates.extend(
             full_by_word[first..last]
                 .iter()
                 .filter(|&&(_, _, is_last)| is_last || single_kind != EntityKind::Place)
+                .filter(|&&(_, c, _)| {
+                    let root = find_root(&mut parent, c);
+                    !known_place
+                        || votes_before.get(root).copied().map(kind_of) == Some(EntityKind::Place)
+                        || reads_as_place(words_of(c))
+                })
                 .map(|&(_, c, _)| c),
         );
         roots.clear();
@@ -292,6 +303,31 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
     }
 
     parent
+}
+
+/// Whether a name's words read as a place named after a larger one: a direction or size
+/// word and the place ("south asia", "northern ireland", "greater london").
+fn reads_as_place(words: &[&str]) -> bool {
+    matches!(
+        words,
+        [
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "upper"
+                | "lower"
+                | "greater"
+                | "new"
+                | "old",
+            _
+        ]
+    )
 }
 
 /// An entity before its variants and article ids are written out: enough to rank it.
