@@ -173,12 +173,13 @@ pub(super) fn analyse_run(
         && super::is_abbreviated_title(&words[n_words - 1]);
     if ends_in_abbreviation {
         last -= 1;
+        // "Troy Police" is what is left: a body, if its last word says so.
+        if last > first && !organisation_named && is(last - 1, lexicon::ORGANISATION_SUFFIX) {
+            votes[2] += 2;
+        }
     }
     while last > first && is_calendar_word(&lower[last - 1]) {
         last -= 1;
-    }
-    if last < words.len() && !organisation_named && is(last - 1, lexicon::ORGANISATION_SUFFIX) {
-        votes[2] += 2;
     }
     // A name never starts with a joining word ("of Qeshm" from "Governor of Qeshm").
     while first < last
