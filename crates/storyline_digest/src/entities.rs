@@ -539,6 +539,22 @@ mod tests {
             Some(vec!["Korea".to_owned(), "North Korea".to_owned()]),
             "{found:?}"
         );
+        // A place name that acts as a person is a surname.
+        let (found, variants) = variants_of(
+            &[
+                "The actor Denzel Washington won the award in Los Angeles.",
+                "Washington said he was moved. Denzel Washington then left.",
+            ],
+            "Denzel Washington",
+        );
+        assert_eq!(
+            variants,
+            Some(vec![
+                "Denzel Washington".to_owned(),
+                "Washington".to_owned()
+            ]),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Merging spellings into entities: transliterations of a given name under one surname,
 //! a surname alone into the one full name it fits (a known place only as the end of a longer
-//! place: "Korea" into "North Korea", never "Washington" into "Washington Post" or "George
-//! Washington", "Egypt" into "Telecom Egypt" or "Iran" into "Map of Iran"), then ranking.
+//! place, unless it acts as a person: "Korea" into "North Korea", never "Washington" into
+//! "Washington Post", "Egypt" into "Telecom Egypt" or "Iran" into "Map of Iran"), then
+//! ranking.
 //!
 //! Input is the name groups [`super::find_entities`] collected (one per lower-cased,
 //! hyphen-free key); output is the story's [`FoundEntities`].
@@ -233,11 +234,11 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
         let single_kind = kind_of(group.votes);
         // A place is the end of a longer place ("Korea" → "North Korea"); a name that starts
         // with it is something named after it ("Boston Red Sox", "Vancouver Sun"). A place
-        // the lexicon knows joins only a name that reads as a place ("Southern California")
-        // or was voted one: "Telecom Egypt" and "George Washington" are not "Egypt" and
-        // "Washington", while a surname that happened to follow "in" ("Horton") still joins
-        // "Zurana Horton".
-        let known_place = crate::lexicon::is_known_place(word);
+        // the lexicon knows, never seen acting as a person, joins only a name that reads as
+        // a place ("Southern California") or was voted one: "Telecom Egypt" is not "Egypt".
+        // A surname that happened to follow "in" ("Horton") still joins "Zurana Horton",
+        // and "Jordan said" still joins "Michael Jordan".
+        let known_place = crate::lexicon::is_known_place(word) && group.votes[0] == 0;
         candidates.extend(
             full_by_word[first..last]
                 .iter()
