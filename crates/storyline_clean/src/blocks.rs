@@ -431,10 +431,18 @@ fn mark_unheaded_foreign(
         let line = &lines[index];
         line.n_words >= 8 && line.ends_with_sentence_punctuation()
     };
+    // The first and last prose lines (as positions in `kept`), found once: asking each
+    // title and window again would cost a pass over the article each.
+    let (Some(first_prose), Some(last_prose)) = (
+        kept.iter().position(|&i| is_prose(i)),
+        kept.iter().rposition(|&i| is_prose(i)),
+    ) else {
+        return;
+    };
     let mut position = 1;
     while position + 2 < kept.len() {
         let title = kept[position];
-        if !is_inner_title(&lines[title]) || !kept[..position].iter().any(|&i| is_prose(i)) {
+        if !is_inner_title(&lines[title]) || first_prose >= position {
             position += 1;
             continue;
         }
@@ -449,7 +457,7 @@ fn mark_unheaded_foreign(
             if body.len() <= prose_from || !body[prose_from..].iter().all(|&i| is_prose(i)) {
                 continue;
             }
-            if kept.len() - run.len() < 5 || !kept[end..].iter().any(|&i| is_prose(i)) {
+            if kept.len() - run.len() < 5 || last_prose < end {
                 continue;
             }
             let (shared, total) = vocabulary.shared_with_rest(run);
