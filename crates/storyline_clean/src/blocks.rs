@@ -447,7 +447,9 @@ fn mark_unheaded_foreign(
             continue;
         }
         // Windows `kept[position..end]`: the title and its lines, the article after them.
-        let mut best: Option<(f32, usize)> = None;
+        // The window sharing least so far: its share, its end, and its shared and total
+        // content words (for the reason).
+        let mut best: Option<(f32, usize, usize, usize)> = None;
         let last_end = (position + 1 + MAX_UNHEADED_LINES).min(kept.len() - 1);
         for end in position + 2..=last_end {
             let run = &kept[position..end];
@@ -472,17 +474,16 @@ fn mark_unheaded_foreign(
                     >= MIN_NEIGHBOUR_OVERLAP;
             if overlap <= limit
                 && neighbours_related
-                && best.map_or(true, |(least, _)| overlap <= least)
+                && best.map_or(true, |(least, ..)| overlap <= least)
             {
-                best = Some((overlap, end));
+                best = Some((overlap, end, shared, total));
             }
         }
-        let Some((_, end)) = best else {
+        let Some((_, end, shared, total)) = best else {
             position += 1;
             continue;
         };
         let run = &kept[position..end];
-        let (shared, total) = vocabulary.shared_with_rest(run);
         let reason = format!(
             "titled block shares only {shared} of {total} content words with the article around it"
         );

@@ -529,20 +529,23 @@ pub(crate) fn is_title_like(line: &Line) -> bool {
     }
     let mut n_long = 0;
     let mut n_capitalised = 0;
-    for word in line.text.split(' ') {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 4 {
-            n_long += 1;
-            if word
-                .chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-            {
-                n_capitalised += 1;
-            }
+    for word in long_words(line.text) {
+        n_long += 1;
+        if word
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+        {
+            n_capitalised += 1;
         }
     }
     n_long >= 2 && n_capitalised * 3 >= n_long * 2
+}
+
+/// The words of a line with four letters or more: the words a title's case is judged by.
+fn long_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(' ')
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
 }
 
 /// True for a line that may be a pasted story's own title inside a body: a short line that
@@ -561,12 +564,7 @@ pub(crate) fn is_inner_title(line: &Line) -> bool {
             Some('.' | '…' | ';' | ':' | ',' | '!' | '?' | '-' | '–' | '—' | ')' | ']')
         )
         && line.text.chars().next().is_some_and(char::is_uppercase)
-        && line
-            .text
-            .split(' ')
-            .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .count()
-            >= 2
+        && long_words(line.text).count() >= 2
 }
 
 /// True for a heading that introduces other stories ("Other Topics of Interest", "Also read").

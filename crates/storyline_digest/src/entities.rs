@@ -211,9 +211,12 @@ fn continues_after_abbreviation(text: &str, tokens: &[Token], start: usize, next
     }
 }
 
+/// Longest title abbreviated before a full stop ("Supt").
+const MAX_ABBREVIATED_TITLE: usize = 4;
+
 /// Whether a word is a title as abbreviated before a full stop ("Lt", "Gov", "Dr").
-pub(crate) fn is_abbreviated_title(word: &str) -> bool {
-    word.len() <= 4
+fn is_abbreviated_title(word: &str) -> bool {
+    word.len() <= MAX_ABBREVIATED_TITLE
         && word.chars().next().is_some_and(char::is_uppercase)
         && crate::lexicon::is_title(&word.to_ascii_lowercase())
 }

@@ -212,6 +212,13 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
             *total += vote;
         }
     }
+    // The kind a component had before single words join (`Other` outside the forest).
+    let kind_before = |root: usize| {
+        votes_before
+            .get(root)
+            .copied()
+            .map_or(EntityKind::Other, kind_of)
+    };
     let mut candidates: Vec<usize> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
     for index in 0..groups.len() {
@@ -246,7 +253,7 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
                 .filter(|&&(_, c, _)| {
                     let root = find_root(&mut parent, c);
                     !known_place
-                        || votes_before.get(root).copied().map(kind_of) == Some(EntityKind::Place)
+                        || kind_before(root) == EntityKind::Place
                         || reads_as_place(words_of(c))
                 })
                 .map(|&(_, c, _)| c),
@@ -257,21 +264,14 @@ fn merge_spellings(groups: &[(String, Group)]) -> Vec<usize> {
         roots.dedup();
         if single_kind == EntityKind::Place {
             // Nor an organisation that ends with it ("Telecom Egypt" is not "Egypt").
-            roots.retain(|&root| {
-                let kind = votes_before
-                    .get(root)
-                    .copied()
-                    .map_or(EntityKind::Other, kind_of);
-                kind != EntityKind::Organisation
-            });
+            roots.retain(|&root| kind_before(root) != EntityKind::Organisation);
         } else if roots.len() > 1 && single_kind != EntityKind::Organisation {
             // "Kim" next to "Kim Jong Un" and "Kim Il Sung Square": the place cannot be meant.
             roots.retain(|&root| {
-                let kind = votes_before
-                    .get(root)
-                    .copied()
-                    .map_or(EntityKind::Other, kind_of);
-                !matches!(kind, EntityKind::Place | EntityKind::Organisation)
+                !matches!(
+                    kind_before(root),
+                    EntityKind::Place | EntityKind::Organisation
+                )
             });
         }
         // Unambiguous: one candidate, or one named far more often than all others together.

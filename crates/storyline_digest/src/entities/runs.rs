@@ -170,7 +170,8 @@ pub(super) fn analyse_run(
         && text
             .get(tokens[end - 1].end()..)
             .is_some_and(|rest| rest.starts_with('.'))
-        && super::is_abbreviated_title(&words[n_words - 1]);
+        && lower[n_words - 1].len() <= super::MAX_ABBREVIATED_TITLE
+        && is(n_words - 1, lexicon::TITLE);
     if ends_in_abbreviation {
         last -= 1;
         // "Troy Police" is what is left: a body, if its last word says so.
