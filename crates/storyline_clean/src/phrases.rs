@@ -99,6 +99,7 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "advertisement scroll", "scroll to continue", "get breaking news", "use cookies",
     "uses cookies", "we use cookies", "do not sell or share", "do not sell my", "cookie settings",
     "manage cookies", "earn from qualifying purchases", "as an amazon associate",
+    "welcome your comments", "keep them civil", "comments are moderated",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").

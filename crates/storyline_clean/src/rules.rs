@@ -127,6 +127,9 @@ pub(crate) fn furniture_reason(
     if line.n_words <= 10 && folded.split(' ').all(|word| social_words().contains(word)) {
         return Some("share or social network links");
     }
+    if line.n_words <= MAX_MENU_WORDS && is_menu(line.text) {
+        return Some("menu or breadcrumb line");
+    }
     if line.n_words <= MAX_FURNITURE_LINE_WORDS {
         if let Some(words) = LineWords::of(folded) {
             // A count goes with a link in plain words ("Comments (14)"); a number among
@@ -172,7 +175,80 @@ pub(crate) fn furniture_reason(
     if is_byline(line) {
         return Some("byline");
     }
+    if is_wire_credit(line.text) {
+        return Some("reporting and editing credit");
+    }
     None
+}
+
+/// "Reporting by Jane Doe; Editing by John Roe", "(Additional reporting by Ann Lee in
+/// Paris)": a wire agency's credit line, every word after its role words a capitalised name
+/// or a joiner. "Reporting by the Times showed …" is a sentence, and stays.
+fn is_wire_credit(text: &str) -> bool {
+    #[rustfmt::skip]
+    const ROLE_WORDS: &[&str] = &[
+        "reporting", "additional", "writing", "editing", "compiled", "by", "and", "in", "from",
+        "with", "of",
+    ];
+    let mut words = text
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+        .peekable();
+    if words
+        .peek()
+        .is_some_and(|word| word.eq_ignore_ascii_case("additional"))
+    {
+        words.next();
+    }
+    let opens_with_role = words.next().is_some_and(|word| {
+        ["reporting", "writing", "editing", "compiled"]
+            .iter()
+            .any(|role| word.eq_ignore_ascii_case(role))
+    }) && words
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("by"));
+    opens_with_role
+        && words.all(|word| {
+            word.starts_with(char::is_uppercase)
+                || ROLE_WORDS
+                    .iter()
+                    .any(|role| word.eq_ignore_ascii_case(role))
+        })
+}
+
+/// Longest line [`is_menu`] judges, in words.
+const MAX_MENU_WORDS: u32 = 15;
+
+/// "Home | News | Sport | Business", "Home » World » Asia": three or more short items of
+/// capitalised words between bars, bullets or arrows, the way a site's menu or breadcrumb
+/// prints as text. An item of more than three words, with a lower-case word or ending in
+/// punctuation is prose, a ticker ("Oil flat") or a headline with its site name ("Putin
+/// visits Pyongyang | World").
+fn is_menu(text: &str) -> bool {
+    let Some(separator) = ['|', '•', '·', '»', '›', '>']
+        .into_iter()
+        .find(|&separator| text.contains(separator))
+    else {
+        return false;
+    };
+    let mut n_items = 0;
+    for item in text.split(separator).map(str::trim) {
+        // A bar may open or close the line.
+        if item.is_empty() {
+            continue;
+        }
+        let words_like_a_link = item.split(' ').all(|word| {
+            word.starts_with(|first: char| first.is_uppercase() || first.is_ascii_digit())
+                || matches!(word, "&" | "and" | "of" | "the")
+        });
+        let ends_like_prose = item.ends_with(['.', ',', ':', ';', '?', '!']);
+        if !words_like_a_link || ends_like_prose || item.split(' ').count() > 3 {
+            return false;
+        }
+        n_items += 1;
+    }
+    n_items >= 3
 }
 
 /// Roles of the words of navigation and sharing lines (see [`NAV_ACTIONS`]) and of time
@@ -450,7 +526,8 @@ fn is_byline(line: &Line) -> bool {
 /// True for a line that holds only a date or time ("DECEMBER 9, 2022", "Updated: 18 Jun 2024,
 /// 10:30 am IST").
 pub(crate) fn is_dateline_only(line: &Line) -> bool {
-    if line.n_words == 0 || line.n_words > 12 {
+    // "Published: 14:32 GMT, 12 December 2008 | Updated: 16:05 GMT, 12 December 2008" is 14.
+    if line.n_words == 0 || line.n_words > 16 {
         return false;
     }
     let mut has_date = false;
@@ -607,8 +684,11 @@ mod tests {
              Updated 3 hours ago\nReading time: 4 minutes\nPin this for later!\nJump to Recipe\n\
              Other Posts You May Enjoy\nWritten by Cassidy Horton\nPage 1 of 8\n\
              As an Amazon Associate we earn from qualifying purchases.\nComments (14)\nShare 23\n\
-             Tags: Troy, shooting, accounting firm",
-            &[true; 40],
+             Tags: Troy, shooting, accounting firm\nHome | News | Sport | Business\n\
+             Home » World » Asia\nReporting by John Smith; Editing by Jane Doe\n\
+             (Additional reporting by Ann Lee in Paris; Writing by Tom Roe)\n\
+             We welcome your comments. Please keep them civil.",
+            &[true; 45],
         );
     }
 
@@ -627,8 +707,10 @@ mod tests {
              Ministers will learn more next week.\nThe story\nShare prices\nFollow the money\n\
              More than 40 died\nTop officials\nOther stories told a different tale.\n\
              Send an email\nRecent Updates\nTwo days ago\nRead 3 books\nWritten by hand, the note was short\n\
-             Page 3 of the report\nShare 3 ideas\n2024\nforward . 10.0.1.128\n\"email\": 300,",
-            &[false; 31],
+             Page 3 of the report\nShare 3 ideas\n2024\nforward . 10.0.1.128\n\"email\": 300,\n\
+             Putin visits Pyongyang | World News\nReporting by the Times showed the plan had failed.\n\
+             Rates rose 2% | Stocks fell 3% | Oil flat\nUS > EU > China in output",
+            &[false; 35],
         );
     }
 
@@ -637,8 +719,9 @@ mod tests {
         check(
             is_dateline_only,
             "DECEMBER 9, 2022\nUpdated: 18 Jun 2024, 10:30 am IST\n2024-06-18\nJune 18\n\
-             NEW DELHI: Russian President Vladimir Putin arrived on June 18, 2024.\nMay Day",
-            &[true, true, true, true, false, false],
+             NEW DELHI: Russian President Vladimir Putin arrived on June 18, 2024.\nMay Day\n\
+             Published: 14:32 GMT, 12 December 2008 | Updated: 16:05 GMT, 12 December 2008",
+            &[true, true, true, true, false, false, true],
         );
     }
 

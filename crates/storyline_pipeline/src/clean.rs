@@ -18,6 +18,10 @@ use crate::spill::{take_string, SpillReader, SpillRecord, SpillWriter};
 use crate::write::DiagnosticSink;
 use crate::{dates, json, DocState, Error, Progress, Result, RunConfig};
 
+/// Longest removed line read as the article's dateline ("Published: 14:32 GMT, 12 December
+/// 2008 | Updated: 16:05 GMT, 12 December 2008" is 79).
+const MAX_DATELINE_BYTES: usize = 80;
+
 /// Fields of a spill D record, in order.
 pub(crate) const N_FIELDS: usize = 9;
 pub(crate) const F_ID: usize = 0;
@@ -416,12 +420,16 @@ fn clean_record(
     });
 
     let date_days = date.as_deref().and_then(dates::parse_date_days);
+    // The first line of a removal: a time stamp line may be removed with the next
+    // ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM", "UPDATED AT 12:48 PM").
     let dateline = cleaned
         .removals
         .iter()
-        .filter(|removal| removal.kind == RemovalKind::Boilerplate && removal.text.len() <= 40)
-        .find(|removal| dates::parse_date_days(&removal.text).is_some())
-        .map(|removal| removal.text.trim().to_owned());
+        .filter(|removal| removal.kind == RemovalKind::Boilerplate)
+        .filter_map(|removal| removal.text.lines().next())
+        .filter(|line| line.len() <= MAX_DATELINE_BYTES)
+        .find(|line| dates::parse_date_days(line).is_some())
+        .map(|line| line.trim().to_owned());
     let n_filler_removed = cleaned
         .removals
         .iter()
