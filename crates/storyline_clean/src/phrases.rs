@@ -53,7 +53,8 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "opens in new window", "opens in a new window", "open in new window", "add topic",
     "send us your tips", "getty images", "reuters", "associated press", "afp", "ap", "epa",
     "afp via getty images", "ap photo", "afp photo", "reuters photo", "shutterstock", "copyright",
-    "loading paragraph",
+    "loading paragraph", "like this", "like loading", "print friendly pdf email", "story highlights",
+    "post navigation", "about the author", "partner content", "sponsored post", "hide caption",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -80,7 +81,8 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "your email address will not be published", "this article was originally published",
     "this article originally appeared", "this story was originally published",
     "this story originally appeared", "our standards the thomson reuters", "got a news tip",
-    "have a news tip", "send us your", "click to share on", "follow our live",
+    "have a news tip", "send us your", "click to share on", "follow our live", "with files from",
+    "save my name email",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -100,6 +102,8 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "uses cookies", "we use cookies", "do not sell or share", "do not sell my", "cookie settings",
     "manage cookies", "earn from qualifying purchases", "as an amazon associate",
     "welcome your comments", "keep them civil", "comments are moderated",
+    "for the next time i comment", "contributed to this report", "contributed to this story",
+    "contributed reporting", "hide caption", "toggle caption",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
@@ -182,8 +186,8 @@ pub(crate) const DATE_WORDS: &[&str] = &[
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "ist", "gmt", "utc",
-    "est", "edt", "pst", "pdt", "cet", "cest", "bst", "updated", "published", "posted", "last",
-    "on", "at", "first", "modified", "date", "st", "nd", "rd", "th",
+    "est", "edt", "pst", "pdt", "cet", "cest", "bst", "et", "updated", "published", "posted",
+    "last", "on", "at", "first", "modified", "date", "st", "nd", "rd", "th",
 ];
 
 /// Last words of section labels printed above a headline ("Russia News", "World").
@@ -209,14 +213,14 @@ pub(crate) const SECTION_WORDS: &[&str] = &[
 pub(crate) const NAV_ACTIONS: &[&str] = &[
     "print", "email", "mail", "share", "send", "forward", "subscribe", "follow", "bookmark",
     "save", "reprint", "reprints", "tweet", "download", "comment", "comments", "newsletter",
-    "newsletters", "app", "permalink", "pin", "jump", "skip",
+    "newsletters", "app", "permalink", "pin", "jump", "skip", "click", "tap",
 ];
 /// What a navigation action acts on: the page itself or its reader ("this", "article",
 /// "your"). "Send an email" in a how-to list has none, and stays.
 #[rustfmt::skip]
 pub(crate) const NAV_TARGETS: &[&str] = &[
     "this", "it", "article", "story", "page", "post", "friend", "friends", "us", "our", "your",
-    "now", "later", "link", "recipe", "list", "content", "main",
+    "now", "later", "link", "recipe", "list", "content", "main", "expand", "enlarge", "zoom",
 ];
 /// See [`NAV_ACTIONS`]; "recent" and "updates" are left out: "Recent Updates" heads content.
 #[rustfmt::skip]

@@ -146,8 +146,14 @@ pub(crate) fn furniture_reason(
             }
         }
     }
-    if line.n_words == 4 && folded.starts_with("page ") && is_page_number(folded) {
+    if line.n_words == 4 && is_page_number(folded) {
         return Some("page number");
+    }
+    if is_time_stamp_line(line) {
+        return Some("publication time stamp");
+    }
+    if line.n_words <= 12 && is_handle_or_contact(line) {
+        return Some("social handle or contact line");
     }
     if line.text.contains("©") || is_copyright_notice(line) {
         return Some("copyright line");
@@ -361,13 +367,49 @@ fn is_number(word: &[u8]) -> bool {
     !word.is_empty() && word.iter().all(u8::is_ascii_digit)
 }
 
-/// "Page 1 of 8".
+/// "Page 1 of 8", "Image 2 of 5".
 fn is_page_number(folded: &str) -> bool {
     let mut words = folded.as_bytes().split(|&byte| byte == b' ');
-    words.next() == Some(b"page")
-        && words.next().is_some_and(is_number)
+    words.next().is_some_and(|first| {
+        matches!(
+            first,
+            b"page" | b"image" | b"photo" | b"picture" | b"slide" | b"video"
+        )
+    }) && words.next().is_some_and(is_number)
         && words.next() == Some(b"of")
         && words.next().is_some_and(is_number)
+}
+
+/// "Last updated on June 18, 2024 at 10:30 am", "First published on Tue 18 Jun 2024 09.00
+/// BST": a date line that says when the page was published or updated, anywhere in it.
+fn is_time_stamp_line(line: &Line) -> bool {
+    line.folded
+        .split(' ')
+        .any(|word| matches!(word, "updated" | "published" | "posted" | "modified"))
+        && is_dateline_only(line)
+}
+
+/// "Follow @example", "Follow Jane Doe on Twitter: @janedoe", "Contact the author at
+/// jdoe@example.com": a short line that asks to follow a handle or write to an address.
+/// A line that only gives one ("Email: info@example.org", "Details: 400 N. 2nd Ave.
+/// @junebug on Instagram", `"email": "a@b.c"`) may be the content itself, and stays.
+fn is_handle_or_contact(line: &Line) -> bool {
+    let text = line.text;
+    if !text.starts_with(char::is_alphabetic) {
+        return false;
+    }
+    let Some(at) = text.find('@') else {
+        return false;
+    };
+    let first = line.folded.split(' ').next().unwrap_or_default();
+    let address = text.get(..at).is_some_and(|before| {
+        before.ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    });
+    if address {
+        matches!(first, "contact" | "send" | "write" | "reach")
+    } else {
+        matches!(first, "follow" | "join")
+    }
 }
 
 /// "(c) 2024 Example Media" or "Copyright 2024 Example Media".
@@ -687,8 +729,14 @@ mod tests {
              Tags: Troy, shooting, accounting firm\nHome | News | Sport | Business\n\
              Home » World » Asia\nReporting by John Smith; Editing by Jane Doe\n\
              (Additional reporting by Ann Lee in Paris; Writing by Tom Roe)\n\
-             We welcome your comments. Please keep them civil.",
-            &[true; 45],
+             We welcome your comments. Please keep them civil.\n\
+             Last updated on June 18, 2024 at 10:30 am\nFirst published on Tue 18 Jun 2024 09.00 BST\n\
+             Updated 10:30 AM ET, Tue June 18, 2024\nClick to expand\nLike this:\nLike Loading...\n\
+             Print Friendly, PDF & Email\nThe Associated Press contributed to this report.\n\
+             — With files from The Canadian Press\nImage 1 of 5\nJane Doe/AP hide caption\n\
+             Save my name, email, and website in this browser for the next time I comment.\n\
+             Follow @example\nFollow Jane Doe on Twitter: @janedoe\nContact the author at jdoe@example.com",
+            &[true; 60],
         );
     }
 
@@ -709,8 +757,12 @@ mod tests {
              Send an email\nRecent Updates\nTwo days ago\nRead 3 books\nWritten by hand, the note was short\n\
              Page 3 of the report\nShare 3 ideas\n2024\nforward . 10.0.1.128\n\"email\": 300,\n\
              Putin visits Pyongyang | World News\nReporting by the Times showed the plan had failed.\n\
-             Rates rose 2% | Stocks fell 3% | Oil flat\nUS > EU > China in output",
-            &[false; 35],
+             Rates rose 2% | Stocks fell 3% | Oil flat\nUS > EU > China in output\n\
+             The company was founded on June 18, 2024.\nScores were 1/5 and 2/5 in the test.\n\
+             Fans wrote to @Example asking for a refund.\nPrices updated on June 18 rose 3%.\n\
+             Image of the day shows a fox\nEmail: info@example.org\n\
+             Details: 400 N. 2nd Ave. @junebug on Instagram\n\"email\": \"support@example.com\",",
+            &[false; 43],
         );
     }
 

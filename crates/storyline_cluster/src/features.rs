@@ -127,6 +127,19 @@ pub fn story_features(
     date_days: Option<i32>,
     config: &ClusterConfig,
 ) -> StoryFeatures {
+    story_features_with_dateline(title, None, text, date_days, config)
+}
+
+/// [`story_features`] of an article whose dateline or publication stamp cleaning took out
+/// of its text ("Posted: January 5, 2011"): the stamp is no text to read, but its year and
+/// month still tell two events of the same kind apart, as they did inside the text.
+pub fn story_features_with_dateline(
+    title: Option<&str>,
+    dateline: Option<&str>,
+    text: &str,
+    date_days: Option<i32>,
+    config: &ClusterConfig,
+) -> StoryFeatures {
     thread_local! {
         // One counter per thread, reused: its table and buffers are allocated once, not
         // per article.
@@ -139,6 +152,9 @@ pub fn story_features(
             // Read once, counted twice: the same as reading it twice, since each reading
             // starts afresh (a sentence start, no name run).
             counter.add_text(title, 2);
+        }
+        if let Some(dateline) = dateline {
+            counter.add_text(dateline, 1);
         }
         counter.add_text(text, 1);
         counter.finish(config.max_terms);

@@ -80,7 +80,9 @@ mod term_stats;
 mod tokens;
 mod vectors;
 
-pub use features::{story_features, StoryFeatures, TermCount, TermKind};
+pub use features::{
+    story_features, story_features_with_dateline, StoryFeatures, TermCount, TermKind,
+};
 
 /// Settings of story grouping. The defaults are the tuned ones (on ECB+ dev); the main knobs
 /// are `link_threshold` (higher → smaller, purer stories) and `max_neighbours` (the k of

@@ -114,7 +114,8 @@ struct SameText {
 #[derive(Debug)]
 struct FirstWithText {
     doc: u32,
-    /// XXH3 of the title, and the date: with the text, all that story features read.
+    /// [`title_key`] of the title and removed dateline, and the date: with the text, all
+    /// that story features read.
     title_key: u64,
     date_days: Option<i32>,
 }
@@ -129,7 +130,10 @@ impl SameText {
                 decided.push(None);
                 continue;
             };
-            let title_key = title_key(item.processed.title.as_deref());
+            let title_key = title_key(
+                item.processed.title.as_deref(),
+                item.processed.dateline.as_deref(),
+            );
             let date_days = item.processed.facts.date_days;
             match self.first.entry(text_key) {
                 std::collections::hash_map::Entry::Occupied(first) => {
@@ -153,11 +157,14 @@ impl SameText {
     }
 }
 
-fn title_key(title: Option<&str>) -> u64 {
-    match title {
-        Some(title) => xxhash_rust::xxh3::xxh3_64_with_seed(title.as_bytes(), 1),
+/// XXH3 of the title and the removed dateline: besides the text and date, all that story
+/// features read.
+fn title_key(title: Option<&str>, dateline: Option<&str>) -> u64 {
+    let key = |piece: Option<&str>, seed| match piece {
+        Some(piece) => xxhash_rust::xxh3::xxh3_64_with_seed(piece.as_bytes(), seed),
         None => 0,
-    }
+    };
+    key(title, 1) ^ key(dateline, 2).rotate_left(1)
 }
 
 /// The output fields of an article that are known after cleaning, in their output order.
@@ -419,17 +426,28 @@ fn clean_record(
         )
     });
 
-    let date_days = date.as_deref().and_then(dates::parse_date_days);
     // The first line of a removal: a time stamp line may be removed with the next
     // ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM", "UPDATED AT 12:48 PM").
-    let dateline = cleaned
-        .removals
-        .iter()
-        .filter(|removal| removal.kind == RemovalKind::Boilerplate)
-        .filter_map(|removal| removal.text.lines().next())
-        .filter(|line| line.len() <= MAX_DATELINE_BYTES)
-        .find(|line| dates::parse_date_days(line).is_some())
-        .map(|line| line.trim().to_owned());
+    let dated_lines = || {
+        cleaned
+            .removals
+            .iter()
+            .filter(|removal| removal.kind == RemovalKind::Boilerplate)
+            .filter_map(|removal| removal.text.lines().next())
+            .filter(|line| line.len() <= MAX_DATELINE_BYTES)
+            .filter_map(|line| Some((line, dates::parse_date_days(line)?)))
+    };
+    let dateline = dated_lines().next().map(|(line, _)| line.trim().to_owned());
+    // Without a date field, the page's own publication stamp is its date. A bare date line
+    // is not: a rewrite may carry one from long before the event it reports.
+    let date_days = date
+        .as_deref()
+        .and_then(dates::parse_date_days)
+        .or_else(|| {
+            dated_lines()
+                .find(|(line, _)| dates::is_publication_stamp(line))
+                .map(|(_, days)| days)
+        });
     let n_filler_removed = cleaned
         .removals
         .iter()
@@ -503,8 +521,9 @@ fn derive(cleaned: Cleaned, reuse: Option<Reuse>, config: &RunConfig) -> Process
             doc,
             features_too: true,
         }) => Shared::SameAs(doc),
-        _ => Shared::Own(storyline_cluster::story_features(
+        _ => Shared::Own(storyline_cluster::story_features_with_dateline(
             processed.title.as_deref(),
+            processed.dateline.as_deref(),
             &processed.text,
             processed.facts.date_days,
             &config.cluster,

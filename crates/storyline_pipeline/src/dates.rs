@@ -10,6 +10,16 @@ pub fn parse_date_days(text: &str) -> Option<i32> {
     parse_numeric(text).or_else(|| parse_words(text))
 }
 
+/// Whether a date line says that the page was published or updated then ("Published: June
+/// 18, 2024", "Last updated on …", "Posted 12/19/2005").
+pub fn is_publication_stamp(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic()).any(|word| {
+        ["published", "updated", "posted", "modified"]
+            .iter()
+            .any(|stamp| word.eq_ignore_ascii_case(stamp))
+    })
+}
+
 /// `YYYY-MM-DD…` or `YYYY/MM/DD…` at the start of the text.
 fn parse_numeric(text: &str) -> Option<i32> {
     let bytes = text.as_bytes();
