@@ -502,6 +502,29 @@ mod tests {
     }
 
     #[test]
+    fn a_removed_dateline_counts_as_read_once() {
+        let config = ClusterConfig::default();
+        let text = "Fire crews fought the blaze.";
+        let with = story_features_with_dateline(None, Some("Posted: 2011"), text, None, &config);
+        let inline = story_features(
+            None,
+            "Posted: 2011\nFire crews fought the blaze.",
+            None,
+            &config,
+        );
+        assert_eq!(
+            with.terms().collect::<Vec<_>>(),
+            inline.terms().collect::<Vec<_>>()
+        );
+        let year = term_hash(b"2011");
+        assert!(with
+            .terms()
+            .any(|term| term.hash == year && term.count == 1));
+        let without = story_features(None, text, None, &config);
+        assert!(!without.terms().any(|term| term.hash == year));
+    }
+
+    #[test]
     fn abbreviations_keep_their_dots() {
         check(
             "The U.S. Navy",

@@ -114,6 +114,25 @@ mod tests {
     }
 
     #[test]
+    fn publication_stamps_say_when_the_page_was_published() {
+        for stamp in [
+            "Published: June 18, 2024",
+            "Last updated on June 18, 2024 at 10:30 am",
+            "POSTED: 04/02/07, 9:00 PM PDT",
+        ] {
+            assert!(is_publication_stamp(stamp), "{stamp}");
+        }
+        // A bare date line may be a rewrite's dateline from long before the event.
+        for line in [
+            "DECEMBER 9, 2022",
+            "Tuesday, June 18",
+            "Unpublished notes, June 2024",
+        ] {
+            assert!(!is_publication_stamp(line), "{line}");
+        }
+    }
+
+    #[test]
     fn epoch_is_day_zero() {
         assert_eq!(days_from_civil(1970, 1, 1), Some(0));
         assert_eq!(days_from_civil(2024, 6, 18), Some(19_892));
