@@ -8,6 +8,7 @@
 //! may re-label a furniture heading as part of the block it introduces.
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap;
 use storyline_core::RemovalKind;
@@ -199,6 +200,112 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
             }
         }
     }
+}
+
+/// Words in a row that must recur, in order, for a stretch of text to count as printed
+/// before.
+const REWRAP_GRAM: usize = 5;
+/// Shortest line (in words) [`mark_rewrapped_repeats`] judges: shorter ones hold too few
+/// word runs to tell a repeat from a shared phrase.
+const REWRAP_MIN_WORDS: usize = 8;
+
+/// Later copies of text printed again with other line breaks: a body printed twice, once as
+/// paragraphs and once with paragraphs merged, split or hard-wrapped, which
+/// [`mark_repeats`] cannot match line by line. The article's remaining lines are read as one
+/// stream of words across line breaks; a line of at least [`REWRAP_MIN_WORDS`] words repeats
+/// earlier text when every one of its runs of [`REWRAP_GRAM`] words appeared before it
+/// started (all of them: lines of a template that differ in one name, "IVPN supports …" and
+/// "Mullvad supports …", are not repeats). As in [`mark_repeats`], it goes when it is a long
+/// paragraph or next to another such line; a sentence quoted again alone stays.
+pub(crate) fn mark_rewrapped_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let kept = kept(marks);
+    if !may_repeat_rewrapped(lines, &kept) {
+        return;
+    }
+    let mut words: Vec<u64> = Vec::new();
+    // Where each kept line's words start in `words`, and the end of the last.
+    let mut line_start: Vec<usize> = Vec::with_capacity(kept.len() + 1);
+    for &index in &kept {
+        line_start.push(words.len());
+        words.extend(
+            lines[index]
+                .folded
+                .split(' ')
+                .filter(|word| !word.is_empty())
+                .map(|word| rustc_hash::FxBuildHasher.hash_one(word)),
+        );
+    }
+    line_start.push(words.len());
+    // Two copies of a line worth judging are the least that can repeat.
+    if words.len() < 2 * REWRAP_MIN_WORDS {
+        return;
+    }
+    let grams: Vec<u64> = words
+        .windows(REWRAP_GRAM)
+        .map(|run| {
+            run.iter()
+                .fold(0u64, |gram, &word| gram.rotate_left(13) ^ word)
+        })
+        .collect();
+    let mut first_at: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(grams.len(), Default::default());
+    for (at, &gram) in grams.iter().enumerate() {
+        first_at.entry(gram).or_insert(at);
+    }
+    // For each kept line that repeats earlier text: the kept position of the line where the
+    // first of its runs appeared.
+    let mut repeats: Vec<Option<usize>> = vec![None; kept.len()];
+    for (position, repeat) in repeats.iter_mut().enumerate() {
+        let (start, end) = (line_start[position], line_start[position + 1]);
+        if end - start < REWRAP_MIN_WORDS {
+            continue;
+        }
+        let mut runs = grams[start..end + 1 - REWRAP_GRAM].iter();
+        let origin_word = runs
+            .next()
+            .and_then(|gram| first_at.get(gram).copied())
+            .filter(|&first| first + REWRAP_GRAM <= start);
+        let all_seen = runs.all(|gram| {
+            first_at
+                .get(gram)
+                .is_some_and(|&first| first + REWRAP_GRAM <= start)
+        });
+        if all_seen {
+            *repeat = origin_word.map(|word| line_start.partition_point(|&s| s <= word) - 1);
+        }
+    }
+    for (position, &index) in kept.iter().enumerate() {
+        let Some(origin) = repeats[position] else {
+            continue;
+        };
+        let next_to_another = (position > 0 && repeats[position - 1].is_some())
+            || repeats.get(position + 1).is_some_and(Option::is_some);
+        if next_to_another || is_long_paragraph(&lines[index]) {
+            marks[index] = Some(repeat_mark(lines[kept[origin]].number));
+        }
+    }
+}
+
+/// Whether two of the `kept` lines open with the same [`REWRAP_MIN_WORDS`] words: a body
+/// printed again with other line breaks starts where the first copy starts, a paragraph's
+/// first words. Most articles have no such pair, and skip the word-run index (which cost
+/// more than the rest of cleaning).
+fn may_repeat_rewrapped(lines: &[Line], kept: &[usize]) -> bool {
+    let mut openings: rustc_hash::FxHashSet<&str> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(kept.len(), Default::default());
+    kept.iter()
+        .map(|&index| &lines[index])
+        .filter(|line| line.n_words as usize >= REWRAP_MIN_WORDS)
+        .any(|line| {
+            let folded = line.folded;
+            let end = folded
+                .bytes()
+                .enumerate()
+                .filter(|&(_, byte)| byte == b' ')
+                .nth(REWRAP_MIN_WORDS - 1)
+                .map_or(folded.len(), |(at, _)| at);
+            !openings.insert(folded.get(..end).unwrap_or(folded))
+        })
 }
 
 fn repeat_mark(origin: u32) -> Mark {
@@ -624,6 +731,36 @@ mod tests {
                  {paragraph}\nThe vote was close.\n{paragraph}"
             ),
             &[None, None, None, None, None, None, R],
+        );
+    }
+
+    #[test]
+    fn body_printed_again_with_other_line_breaks_keeps_first_copy() {
+        let paragraphs = [
+            "Fire crews fought the blaze at the church for three hours on Friday night.",
+            "No one was hurt, although two children were inside when it started.",
+            "The pastor said services would be held in a nearby school on Sunday.",
+            "Investigators are treating the fire as arson, the fire chief said.",
+        ];
+        let merged = [
+            format!("{} {}", paragraphs[0], paragraphs[1]),
+            format!("{} {}", paragraphs[2], paragraphs[3]),
+        ];
+        check(
+            mark_rewrapped_repeats,
+            &format!("{}\n{}", paragraphs.join("\n"), merged.join("\n")),
+            &[None, None, None, None, R, R],
+        );
+        // A sentence quoted again alone, short of a long paragraph, stays; so does a line
+        // that only shares a phrase.
+        check(
+            mark_rewrapped_repeats,
+            &format!(
+                "{}\nFire crews fought the blaze at the church for hours.\n\
+                 Later, the pastor said services would be held elsewhere.",
+                paragraphs.join("\n")
+            ),
+            &[None, None, None, None, None, None],
         );
     }
 

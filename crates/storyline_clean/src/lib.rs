@@ -190,6 +190,7 @@ fn clean_with(
     }
     if config.remove_repeated_blocks {
         blocks::mark_repeats(&lines, &mut marks);
+        blocks::mark_rewrapped_repeats(&lines, &mut marks);
     }
     if config.remove_teasers {
         blocks::mark_teasers(&lines, &mut marks);
@@ -469,7 +470,9 @@ mod tests {
         }
         let model = builder.build();
         let paragraph = "Officials said on Monday that the harbour in the old town would reopen after the long repairs.";
-        let probe = format!("{paragraph}\nNetwork Partner Content Feed\n{paragraph} Again.\nHome\nNetwork Partner Content Feed");
+        let second =
+            "Work on the harbour walls began last spring and ran months late, the council said.";
+        let probe = format!("{paragraph}\nNetwork Partner Content Feed\n{second}\nHome\nNetwork Partner Content Feed");
         let cleaned = clean(&probe, None, Some("e"), &model, &config);
         let removed: Vec<[u32; 2]> = cleaned
             .removals

@@ -232,6 +232,14 @@ const MAX_MENU_WORDS: u32 = 15;
 /// punctuation is prose, a ticker ("Oil flat") or a headline with its site name ("Putin
 /// visits Pyongyang | World").
 fn is_menu(text: &str) -> bool {
+    // Every separator is '|' or '>', or starts with byte C2 or E2 in UTF-8: one pass over
+    // the bytes rules out most lines.
+    if !text
+        .bytes()
+        .any(|byte| matches!(byte, b'|' | b'>' | 0xC2 | 0xE2))
+    {
+        return false;
+    }
     let Some(separator) = ['|', '•', '·', '»', '›', '>']
         .into_iter()
         .find(|&separator| text.contains(separator))
@@ -383,10 +391,12 @@ fn is_page_number(folded: &str) -> bool {
 /// "Last updated on June 18, 2024 at 10:30 am", "First published on Tue 18 Jun 2024 09.00
 /// BST": a date line that says when the page was published or updated, anywhere in it.
 fn is_time_stamp_line(line: &Line) -> bool {
-    line.folded
-        .split(' ')
-        .any(|word| matches!(word, "updated" | "published" | "posted" | "modified"))
-        && is_dateline_only(line)
+    // The date rule first: it rules most lines out at their first word.
+    is_dateline_only(line)
+        && line
+            .folded
+            .split(' ')
+            .any(|word| matches!(word, "updated" | "published" | "posted" | "modified"))
 }
 
 /// "Follow @example", "Follow Jane Doe on Twitter: @janedoe", "Contact the author at
@@ -398,7 +408,7 @@ fn is_handle_or_contact(line: &Line) -> bool {
     if !text.starts_with(char::is_alphabetic) {
         return false;
     }
-    let Some(at) = text.find('@') else {
+    let Some(at) = text.bytes().position(|byte| byte == b'@') else {
         return false;
     };
     let first = line.folded.split(' ').next().unwrap_or_default();
