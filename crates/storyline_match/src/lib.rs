@@ -170,6 +170,10 @@ pub struct DocFacts {
     pub date_days: Option<i32>,
     /// How many filler / boilerplate removals cleaning made.
     pub n_filler_removed: u32,
+    /// How many of those were template filler (lorem ipsum, "It is a long established
+    /// fact…"): text no newsroom writes, only a content farm's template, so the strongest
+    /// sign of a copy besides containment.
+    pub n_template_filler: u32,
 }
 
 /// Builds the bounded fingerprint of one article's CLEANED text. Any text is fine (empty,

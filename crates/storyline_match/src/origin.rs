@@ -8,7 +8,9 @@
 //! * containment — a wire story inside a page that wraps it is the original, but a truncated
 //!   copy (the start of a story, nothing in front) is a copy of the longer text;
 //! * template filler and site furniture removed by the cleaner (`DocFacts::n_filler_removed`
-//!   counts both) — content farms and aggregators add them to what they copy;
+//!   counts both) — content farms and aggregators add them to what they copy; template
+//!   filler alone (`DocFacts::n_template_filler`) counts again, since no newsroom writes it
+//!   while original outlets have furniture too;
 //! * more quoted spans — a rewrite turns direct quotes into reported speech;
 //! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
 //! * earliest date — a clue, but a weak one: copied pages carry wrong or template datelines.
@@ -24,6 +26,7 @@ use crate::DocFacts;
 
 const WEIGHT_CONTAINED: f64 = 2.0;
 const WEIGHT_FILLER: f64 = 1.5;
+const WEIGHT_TEMPLATE_FILLER: f64 = 2.0;
 const WEIGHT_QUOTES: f64 = 1.0;
 const WEIGHT_DATE: f64 = 1.0;
 const WEIGHT_SPECIFICS: f64 = 0.5;
@@ -183,6 +186,7 @@ fn strongest_link(own_links: &[usize], links: &[Linked]) -> Option<usize> {
 #[derive(Debug, Clone, PartialEq)]
 struct Clues {
     filler: u32,
+    template_filler: u32,
     quotes: u32,
     specifics: u32,
     date_days: Option<i32>,
@@ -193,6 +197,7 @@ impl Clues {
         let counts = counts.get(doc).copied().unwrap_or_default();
         Clues {
             filler: facts.n_filler_removed,
+            template_filler: facts.n_template_filler,
             quotes: counts.n_quotes,
             specifics: counts.n_numbers.saturating_add(counts.n_names),
             date_days: facts.date_days,
@@ -220,6 +225,7 @@ fn score(at: usize, family: &[Clues], contained: &[bool]) -> f64 {
         score += WEIGHT_CONTAINED;
     }
     score -= WEIGHT_FILLER * spread(|clues| f64::from(clues.filler));
+    score -= WEIGHT_TEMPLATE_FILLER * spread(|clues| f64::from(clues.template_filler));
     score += WEIGHT_QUOTES * spread(|clues| f64::from(clues.quotes));
     score += WEIGHT_SPECIFICS * spread(|clues| f64::from(clues.specifics));
     if let Some(date) = member.date_days {
@@ -236,6 +242,14 @@ fn score(at: usize, family: &[Clues], contained: &[bool]) -> f64 {
 /// Human sentences on why `original` beats `copy`, strongest clue first.
 fn reasons(original: &Clues, copy: &Clues, containment: Option<&str>) -> Vec<String> {
     let mut reasons: Vec<String> = containment.map(str::to_string).into_iter().collect();
+    if copy.template_filler > original.template_filler {
+        let plural = if copy.template_filler == 1 { "" } else { "s" };
+        reasons.push(format!(
+            "copy carries template filler text ({} passage{plural}), original {}: no newsroom \
+             writes it",
+            copy.template_filler, original.template_filler
+        ));
+    }
     if copy.filler > original.filler {
         reasons.push(format!(
             "copy carries more template filler and site furniture ({} removals), original {}",
@@ -418,6 +432,7 @@ mod tests {
                     DocFacts {
                         date_days: Some(1),
                         n_filler_removed: 2,
+                        n_template_filler: 0,
                     },
                 ),
                 (WIRE, dated(500)),
@@ -434,6 +449,30 @@ mod tests {
         check(
             &[(INDEPENDENT, none()), (EDITED, filler(1)), (WIRE, none())],
             &[(1, 2, CopyKind::NearDuplicate)],
+        );
+    }
+
+    #[test]
+    fn template_filler_outweighs_an_earlier_date_and_more_specifics() {
+        // The copy is dated earlier, quotes as often and names more; it also ended in
+        // template filler, which no newsroom writes. Counted with the furniture alone, that
+        // was a tie, won by the lower index.
+        let copy = format!(
+            "{PARAPHRASE}\n\"We moved 12 boats, 3 buses and 40 crew,\" Markov told Kelburn radio."
+        );
+        check(
+            &[
+                (
+                    &copy,
+                    DocFacts {
+                        date_days: Some(1),
+                        n_filler_removed: 3,
+                        n_template_filler: 1,
+                    },
+                ),
+                (WIRE, dated(3)),
+            ],
+            &[(0, 1, CopyKind::Rewrite)],
         );
     }
 

@@ -52,6 +52,7 @@ fn seeds_have_exactly_one_rewrite_edge() {
         .map(|(name, _)| DocFacts {
             date_days: None,
             n_filler_removed: u32::from(name.starts_with("000_")),
+            n_template_filler: u32::from(name.starts_with("000_")),
         })
         .collect();
     let edges = find_copies(&fingerprints, &facts, &config);
@@ -78,10 +79,11 @@ fn seeds_rewrite_original_survives_a_misleading_date() {
     facts[0] = DocFacts {
         date_days: Some(19_335),
         n_filler_removed: 1,
+        n_template_filler: 1,
     };
     facts[1] = DocFacts {
         date_days: Some(19_892),
-        n_filler_removed: 0,
+        ..DocFacts::default()
     };
     let edges = find_copies(&fingerprints, &facts, &config);
     assert_eq!(edges.len(), 1);
@@ -118,8 +120,8 @@ fn seeds_after_crude_cleaning_still_have_one_rewrite_edge() {
     let facts: Vec<DocFacts> = cleaned
         .iter()
         .map(|(_, removed)| DocFacts {
-            date_days: None,
             n_filler_removed: *removed,
+            ..DocFacts::default()
         })
         .collect();
     let edges = find_copies(&fingerprints, &facts, &config);
@@ -294,6 +296,7 @@ fn same_edges_whatever_the_thread_count() {
         .map(|doc| DocFacts {
             date_days: Some(19_000 + (doc % 13) as i32),
             n_filler_removed: (doc % 3) as u32,
+            n_template_filler: (doc % 5 == 0).into(),
         })
         .collect();
     let run = |threads: usize| {

@@ -453,6 +453,11 @@ fn clean_record(
         .iter()
         .filter(|removal| matches!(removal.kind, RemovalKind::Filler | RemovalKind::Boilerplate))
         .count() as u32;
+    let n_template_filler = cleaned
+        .removals
+        .iter()
+        .filter(|removal| removal.kind == RemovalKind::Filler)
+        .count() as u32;
     let text_key =
         (status == ArticleStatus::Ok).then(|| xxhash_rust::xxh3::xxh3_128(cleaned.text.as_bytes()));
     let extra_raw = extra.and_then(|extra| serde_json::value::RawValue::from_string(extra).ok());
@@ -484,6 +489,7 @@ fn clean_record(
         facts: DocFacts {
             date_days,
             n_filler_removed,
+            n_template_filler,
         },
         features: Shared::Own(StoryFeatures::default()),
         diagnostic,
