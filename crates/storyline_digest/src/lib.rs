@@ -116,7 +116,8 @@ pub struct StoryArticle<'a> {
 #[serde(default)]
 pub struct Digest {
     /// The most representative title of the story (the title sharing the most words with
-    /// the other titles), or the most representative lead sentence when no article has a title.
+    /// the other titles), or the most representative lead sentence when no article has a
+    /// title; taken from the original (non-copy) articles when any of them has one.
     pub headline: Option<String>,
     /// Earliest article date (`YYYY-MM-DD`, or the article's own ISO timestamp).
     pub first_seen: Option<String>,

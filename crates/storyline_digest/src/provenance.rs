@@ -87,23 +87,38 @@ pub(crate) fn url_domain(url: &str) -> Option<String> {
 /// The most representative title: the one sharing the most words with the other titles
 /// (mean Jaccard of content words). Without titles, the most representative lead sentence.
 pub(crate) fn headline(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>) -> Option<String> {
-    let titles: Vec<&str> = texts
-        .articles
-        .iter()
-        .filter_map(|text| articles.get(text.position)?.title)
-        .map(str::trim)
-        .filter(|title| !title.is_empty())
-        .collect();
-    // Borrowed, not copied: only the winner is.
-    let candidates: Vec<&str> = if titles.is_empty() {
+    // The originals' titles (or lead sentences) when they have any: a copy's title is its
+    // copier's words, a machine rewrite's as often as not.
+    let originals_first = [false, true].into_iter().map(|copies_too| {
         texts
             .articles
             .iter()
-            .filter_map(|text| {
-                let sentence = text.sentences.iter().find(|s| s.n_words >= 5)?;
-                Some(text.sentence_text(sentence))
+            .filter(move |text| copies_too || !text.is_copy)
+    });
+    let titles: Vec<&str> = originals_first
+        .clone()
+        .map(|texts| {
+            texts
+                .filter_map(|text| articles.get(text.position)?.title)
+                .map(str::trim)
+                .filter(|title| !title.is_empty())
+                .collect::<Vec<&str>>()
+        })
+        .find(|titles| !titles.is_empty())
+        .unwrap_or_default();
+    // Borrowed, not copied: only the winner is.
+    let candidates: Vec<&str> = if titles.is_empty() {
+        originals_first
+            .map(|texts| {
+                texts
+                    .filter_map(|text| {
+                        let sentence = text.sentences.iter().find(|s| s.n_words >= 5)?;
+                        Some(text.sentence_text(sentence))
+                    })
+                    .collect::<Vec<&str>>()
             })
-            .collect()
+            .find(|sentences| !sentences.is_empty())
+            .unwrap_or_default()
     } else {
         titles
     };
@@ -399,6 +414,54 @@ mod tests {
             Some("example.com")
         );
         assert_eq!(url_domain("not a url"), None);
+    }
+
+    #[test]
+    fn headline_comes_from_an_original_when_one_has_a_title() {
+        let titled = |idx: u32, id: &'static str, title: &'static str| StoryArticle {
+            title: Some(title),
+            text: "Flood waters rose in Riverton on Monday.",
+            ..article(idx, id)
+        };
+        // The copy's title shares the most words with the others, and is still not taken.
+        let articles = [
+            titled(
+                10,
+                "rewrite",
+                "Riverton Flood: Waters Rise as Riverton Residents Flee",
+            ),
+            titled(
+                11,
+                "original",
+                "Riverton residents flee rising flood waters",
+            ),
+            titled(12, "other", "Flood in Riverton: residents flee"),
+        ];
+        let edges = [edge(10, 11)];
+        let view = StoryView::new(&articles, &edges);
+        let texts = StoryTexts::new(&articles, &view, &crate::DigestConfig::default());
+        assert_eq!(
+            headline(&articles, &texts).as_deref(),
+            Some("Riverton residents flee rising flood waters")
+        );
+        // With copies only titled, a copy's title is still better than none.
+        let articles = [
+            titled(
+                10,
+                "rewrite",
+                "Riverton Flood: Waters Rise as Riverton Residents Flee",
+            ),
+            StoryArticle {
+                text: "Flood waters rose in Riverton on Monday.",
+                ..article(11, "original")
+            },
+        ];
+        let view = StoryView::new(&articles, &edges);
+        let texts = StoryTexts::new(&articles, &view, &crate::DigestConfig::default());
+        assert_eq!(
+            headline(&articles, &texts).as_deref(),
+            Some("Riverton Flood: Waters Rise as Riverton Residents Flee")
+        );
     }
 
     #[test]
