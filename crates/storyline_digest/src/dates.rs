@@ -185,18 +185,32 @@ pub(crate) fn story_dates(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>)
     StoryDates {
         first_seen: first.and_then(span_label),
         last_seen: last.and_then(span_label),
-        event_dates: merge_event_dates(by_value, articles),
+        event_dates: merge_event_dates(by_value, articles, texts),
         instants,
         leads,
     }
 }
 
 /// Folds partial dates into the full date with the same month and day, and orders the
-/// dates by how many articles mention them.
+/// dates by how many original (non-copy) articles mention them, then by how many articles
+/// do: a copy repeats its original's dates, or brings a wrong one (a rewrite's dateline).
 fn merge_event_dates(
     by_value: FxHashMap<DateValue, Mentioned>,
     articles: &[StoryArticle<'_>],
+    texts: &StoryTexts<'_>,
 ) -> Vec<EventDate> {
+    let mut is_copy = vec![false; articles.len()];
+    for text in &texts.articles {
+        if let Some(copy) = is_copy.get_mut(text.position) {
+            *copy = text.is_copy;
+        }
+    }
+    let originals = |positions: &[usize]| {
+        positions
+            .iter()
+            .filter(|&&position| !is_copy.get(position).copied().unwrap_or(false))
+            .count()
+    };
     let mut values: Vec<(DateValue, Mentioned)> = by_value.into_iter().collect();
     values.sort_by_key(|(value, _)| *value);
     let mut merged: Vec<(DateValue, Vec<String>, Vec<usize>)> = Vec::new();
@@ -229,7 +243,11 @@ fn merge_event_dates(
             None => merged.push((value, phrases, positions)),
         }
     }
-    merged.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then_with(|| a.0.cmp(&b.0)));
+    merged.sort_by(|a, b| {
+        (originals(&b.2), b.2.len())
+            .cmp(&(originals(&a.2), a.2.len()))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     merged.truncate(20);
     merged
         .into_iter()
@@ -311,6 +329,48 @@ mod tests {
             .map(|value| value.to_string())
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_copy_s_date_ranks_below_an_original_s() {
+        use storyline_core::{CopyEdge, CopyKind, DocIdx, Evidence};
+        let article = |idx: u32, id, text| StoryArticle {
+            idx: DocIdx(idx),
+            id,
+            title: None,
+            date: None,
+            source: None,
+            url: None,
+            text,
+        };
+        // Each date is in one article; the rewrite's is its false dateline.
+        let articles = [
+            article(
+                0,
+                "rewrite",
+                "DECEMBER 9, 2022\nRescuers reached the flooded town of Riverton.",
+            ),
+            article(
+                1,
+                "original",
+                "Rescuers reached Riverton on June 18, 2024, officials said.",
+            ),
+        ];
+        let edges = [CopyEdge {
+            copy: DocIdx(0),
+            original: DocIdx(1),
+            kind: CopyKind::Rewrite,
+            similarity: 0.8,
+            evidence: Evidence::default(),
+        }];
+        let digest = crate::build_digest(
+            storyline_core::StoryId(0),
+            &articles,
+            &edges,
+            &crate::DigestConfig::default(),
+        );
+        let dates: Vec<&str> = digest.event_dates.iter().map(|d| d.date.as_str()).collect();
+        assert_eq!(dates, ["2024-06-18", "2022-12-09"]);
     }
 
     #[test]
