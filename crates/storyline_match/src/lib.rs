@@ -85,6 +85,11 @@ pub struct MatchConfig {
     pub rewrite_sentence_similarity: f64,
     /// Share of EACH article's sentences that the monotone alignment must cover.
     pub rewrite_coverage: f64,
+    /// A rewrite padded with commentary (or a condensed copy) covers little of the longer
+    /// text: when the alignment covers at least this share of one article's sentences...
+    pub rewrite_padded_coverage: f64,
+    /// ...the other needs only this share covered.
+    pub rewrite_padded_min_coverage: f64,
     /// Fewest aligned sentences (and sentences per article) for a rewrite.
     pub rewrite_min_sentences: usize,
     /// Sentence hashes kept per article (containment of a story in a long page).
@@ -108,6 +113,8 @@ impl Default for MatchConfig {
             rewrite_content_jaccard: 0.35,
             rewrite_sentence_similarity: 0.3,
             rewrite_coverage: 0.6,
+            rewrite_padded_coverage: 0.8,
+            rewrite_padded_min_coverage: 0.45,
             rewrite_min_sentences: 5,
             max_sentence_hashes: 256,
             max_aligned_sentences: 64,
@@ -141,6 +148,11 @@ impl MatchConfig {
             self.rewrite_sentence_similarity,
         )?;
         share("rewrite_coverage", self.rewrite_coverage)?;
+        share("rewrite_padded_coverage", self.rewrite_padded_coverage)?;
+        share(
+            "rewrite_padded_min_coverage",
+            self.rewrite_padded_min_coverage,
+        )?;
         if !(1..=16).contains(&self.shingle_words) {
             return Err(Error::InvalidConfig {
                 field: "shingle_words",

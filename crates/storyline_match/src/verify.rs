@@ -111,17 +111,25 @@ pub(crate) fn verify(
     }
     let (left_aligned, left_coverage) =
         monotone_alignment(left, right, config.rewrite_sentence_similarity);
-    // Both directions must cover enough: most pairs fail the first, and need no second.
-    if left_coverage < config.rewrite_coverage {
+    // Both directions must cover enough (or one nearly all, for a padded or condensed
+    // copy): most pairs fail the first, and need no second.
+    let floor = config
+        .rewrite_coverage
+        .min(config.rewrite_padded_min_coverage);
+    if left_coverage < floor {
         return None;
     }
     let (right_aligned, right_coverage) =
         monotone_alignment(right, left, config.rewrite_sentence_similarity);
     let n_aligned = left_aligned.min(right_aligned);
-    if left_coverage < config.rewrite_coverage
-        || right_coverage < config.rewrite_coverage
-        || n_aligned < config.rewrite_min_sentences
-    {
+    let (low, high) = (
+        left_coverage.min(right_coverage),
+        left_coverage.max(right_coverage),
+    );
+    let both = low >= config.rewrite_coverage;
+    let padded =
+        high >= config.rewrite_padded_coverage && low >= config.rewrite_padded_min_coverage;
+    if !(both || padded) || n_aligned < config.rewrite_min_sentences {
         return None;
     }
     link.kind = CopyKind::Rewrite;
@@ -320,6 +328,29 @@ mod tests {
         check((WIRE, INDEPENDENT), None);
         check((PARAPHRASE, INDEPENDENT), None);
         check(("short text", "short text"), None);
+    }
+
+    #[test]
+    fn rewrite_padded_with_commentary() {
+        // The paraphrase and as many sentences again of the rewriter's own: the alignment
+        // covers all of the original but half of the copy.
+        let padded = format!(
+            "{PARAPHRASE}\n\
+             Climate scientists have long warned that such downpours are becoming more common.\n\
+             Many towns along the valley were built on flood plains more than a century ago.\n\
+             Insurance companies say claims from storms have doubled over the past decade.\n\
+             Local businesses fear that the damage will keep customers away for months.\n\
+             Residents who lived through earlier floods say this one felt different and faster.\n\
+             Questions are likely to be asked about how prepared the authorities really were.\n\
+             The coming days will show whether the repaired defences can hold the river back.\n\
+             For now, the people of the valley can only wait for the water to fall."
+        );
+        check((padded.as_str(), WIRE), Some(CopyKind::Rewrite));
+        check((WIRE, padded.as_str()), Some(CopyKind::Rewrite));
+        // Two reports of one event stay apart, padded or not.
+        let independent =
+            format!("{INDEPENDENT}\nThe coming days will show whether the defences hold.");
+        check((independent.as_str(), WIRE), None);
     }
 
     #[test]
