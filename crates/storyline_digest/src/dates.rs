@@ -333,36 +333,19 @@ mod tests {
 
     #[test]
     fn a_copy_s_date_ranks_below_an_original_s() {
-        use storyline_core::{CopyEdge, CopyKind, DocIdx, Evidence};
-        let article = |idx: u32, id, text| StoryArticle {
-            idx: DocIdx(idx),
-            id,
-            title: None,
-            date: None,
-            source: None,
-            url: None,
-            text,
-        };
+        use crate::provenance::tests::{article, edge};
         // Each date is in one article; the rewrite's is its false dateline.
         let articles = [
-            article(
-                0,
-                "rewrite",
-                "DECEMBER 9, 2022\nRescuers reached the flooded town of Riverton.",
-            ),
-            article(
-                1,
-                "original",
-                "Rescuers reached Riverton on June 18, 2024, officials said.",
-            ),
+            StoryArticle {
+                text: "DECEMBER 9, 2022\nRescuers reached the flooded town of Riverton.",
+                ..article(0, "rewrite")
+            },
+            StoryArticle {
+                text: "Rescuers reached Riverton on June 18, 2024, officials said.",
+                ..article(1, "original")
+            },
         ];
-        let edges = [CopyEdge {
-            copy: DocIdx(0),
-            original: DocIdx(1),
-            kind: CopyKind::Rewrite,
-            similarity: 0.8,
-            evidence: Evidence::default(),
-        }];
+        let edges = [edge(0, 1)];
         let digest = crate::build_digest(
             storyline_core::StoryId(0),
             &articles,

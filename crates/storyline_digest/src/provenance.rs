@@ -324,11 +324,12 @@ pub(crate) fn kind_label(kind: CopyKind) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use storyline_core::{DocIdx, Evidence};
 
-    fn article(idx: u32, id: &'static str) -> StoryArticle<'static> {
+    /// An article with nothing but its index and id, for tests to fill in.
+    pub(crate) fn article(idx: u32, id: &'static str) -> StoryArticle<'static> {
         StoryArticle {
             idx: DocIdx(idx),
             id,
@@ -340,7 +341,8 @@ mod tests {
         }
     }
 
-    fn edge(copy: u32, original: u32) -> CopyEdge {
+    /// An exact-copy edge between two articles' indexes.
+    pub(crate) fn edge(copy: u32, original: u32) -> CopyEdge {
         CopyEdge {
             copy: DocIdx(copy),
             original: DocIdx(original),
@@ -423,13 +425,16 @@ mod tests {
             text: "Flood waters rose in Riverton on Monday.",
             ..article(idx, id)
         };
+        let headline_of = |articles: &[StoryArticle<'_>]| {
+            let edges = [edge(10, 11)];
+            let view = StoryView::new(articles, &edges);
+            let texts = StoryTexts::new(articles, &view, &crate::DigestConfig::default());
+            headline(articles, &texts)
+        };
+        let rewrite_title = "Riverton Flood: Waters Rise as Riverton Residents Flee";
         // The copy's title shares the most words with the others, and is still not taken.
         let articles = [
-            titled(
-                10,
-                "rewrite",
-                "Riverton Flood: Waters Rise as Riverton Residents Flee",
-            ),
+            titled(10, "rewrite", rewrite_title),
             titled(
                 11,
                 "original",
@@ -437,31 +442,17 @@ mod tests {
             ),
             titled(12, "other", "Flood in Riverton: residents flee"),
         ];
-        let edges = [edge(10, 11)];
-        let view = StoryView::new(&articles, &edges);
-        let texts = StoryTexts::new(&articles, &view, &crate::DigestConfig::default());
         assert_eq!(
-            headline(&articles, &texts).as_deref(),
+            headline_of(&articles).as_deref(),
             Some("Riverton residents flee rising flood waters")
         );
         // With copies only titled, a copy's title is still better than none.
-        let articles = [
-            titled(
-                10,
-                "rewrite",
-                "Riverton Flood: Waters Rise as Riverton Residents Flee",
-            ),
-            StoryArticle {
-                text: "Flood waters rose in Riverton on Monday.",
-                ..article(11, "original")
-            },
-        ];
-        let view = StoryView::new(&articles, &edges);
-        let texts = StoryTexts::new(&articles, &view, &crate::DigestConfig::default());
-        assert_eq!(
-            headline(&articles, &texts).as_deref(),
-            Some("Riverton Flood: Waters Rise as Riverton Residents Flee")
-        );
+        let untitled = StoryArticle {
+            text: "Flood waters rose in Riverton on Monday.",
+            ..article(11, "original")
+        };
+        let articles = [titled(10, "rewrite", rewrite_title), untitled];
+        assert_eq!(headline_of(&articles).as_deref(), Some(rewrite_title));
     }
 
     #[test]
