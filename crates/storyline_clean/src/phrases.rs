@@ -55,6 +55,9 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "afp via getty images", "ap photo", "afp photo", "reuters photo", "shutterstock", "copyright",
     "loading paragraph", "like this", "like loading", "print friendly pdf email", "story highlights",
     "post navigation", "about the author", "partner content", "sponsored post", "hide caption",
+    "trending photos", "trending videos", "watch live tv", "live tv", "read full article",
+    "read full story", "ians", "pti", "ani", "with inputs from agencies", "with agency inputs",
+    "inputs from agencies",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -82,7 +85,7 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "this article originally appeared", "this story was originally published",
     "this story originally appeared", "our standards the thomson reuters", "got a news tip",
     "have a news tip", "send us your", "click to share on", "follow our live", "with files from",
-    "save my name email",
+    "save my name email", "with inputs from", "get latest news",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -104,13 +107,14 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "welcome your comments", "keep them civil", "comments are moderated",
     "for the next time i comment", "contributed to this report", "contributed to this story",
     "contributed reporting", "hide caption", "toggle caption",
+    "auto generated from a syndicated feed", "this story has not been edited",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
 #[rustfmt::skip]
 pub(crate) const LABEL_PREFIXES: &[&str] = &[
     "related:", "tags:", "topics:", "filed under:", "also read:", "read also:", "read more:",
-    "see also:",
+    "see also:", "read |", "also read |", "read more |",
 ];
 
 /// Lowercase text prefixes of image credits and captions ("Image: Reuters").

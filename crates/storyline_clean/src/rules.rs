@@ -525,6 +525,8 @@ fn credit_or_label(text: &str) -> Option<&'static str> {
             "ap",
             "afp",
             "reuters",
+            "read",
+            "also",
         ]
         .iter()
         .any(|word| first_word.eq_ignore_ascii_case(word));
@@ -554,15 +556,32 @@ fn is_byline(line: &Line) -> bool {
         return false;
     }
     let mut words = line.text.split(' ').peekable();
-    // "Written by Jane Doe", "Reported by …": a verb of authorship before "by".
-    if words.peek().is_some_and(|word| {
-        ["written", "reported", "words", "story", "posted"]
+    // "Written by Jane Doe", "Reported by …": a verb of authorship before "by". "Edited By:
+    // …", "Published By: …" are credits only as labels, with a colon: "Published by
+    // Hachette" names a book's publisher.
+    let as_label_only = ["published", "edited", "curated", "compiled"];
+    let mut label_only = false;
+    if let Some(word) = words.peek() {
+        if ["written", "reported", "words", "story", "posted"]
             .iter()
             .any(|verb| word.eq_ignore_ascii_case(verb))
-    }) {
-        words.next();
+        {
+            words.next();
+        } else if as_label_only
+            .iter()
+            .any(|verb| word.eq_ignore_ascii_case(verb))
+        {
+            label_only = true;
+            words.next();
+        }
     }
-    if !matches!(words.next(), Some("By" | "by" | "BY")) {
+    let by = words.next();
+    let is_by = if label_only {
+        matches!(by, Some("By:" | "by:" | "BY:"))
+    } else {
+        matches!(by, Some("By" | "by" | "BY" | "By:" | "by:" | "BY:"))
+    };
+    if !is_by {
         return false;
     }
     words.all(|word| {
@@ -745,8 +764,12 @@ mod tests {
              Print Friendly, PDF & Email\nThe Associated Press contributed to this report.\n\
              — With files from The Canadian Press\nImage 1 of 5\nJane Doe/AP hide caption\n\
              Save my name, email, and website in this browser for the next time I comment.\n\
-             Follow @example\nFollow Jane Doe on Twitter: @janedoe\nContact the author at jdoe@example.com",
-            &[true; 60],
+             Follow @example\nFollow Jane Doe on Twitter: @janedoe\nContact the author at jdoe@example.com\n\
+             Published By: Aditi Sharma\nEdited By: Rahul Verma\nReported by: Staff\nTrending Photos\n\
+             Watch Live TV\n(With inputs from agencies)\n(IANS)\n- PTI\n\
+             (This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)\n\
+             READ | Russia, North Korea sign pact\nGet latest news, breaking news on our app\nRead Full Article",
+            &[true; 72],
         );
     }
 
@@ -771,8 +794,10 @@ mod tests {
              The company was founded on June 18, 2024.\nScores were 1/5 and 2/5 in the test.\n\
              Fans wrote to @Example asking for a refund.\nPrices updated on June 18 rose 3%.\n\
              Image of the day shows a fox\nEmail: info@example.org\n\
-             Details: 400 N. 2nd Ave. @junebug on Instagram\n\"email\": \"support@example.com\",",
-            &[false; 43],
+             Details: 400 N. 2nd Ave. @junebug on Instagram\n\"email\": \"support@example.com\",\n\
+             Published by Penguin in 2019, the book sold well.\nLocation data showed the phone was in Delhi.\n\
+             Read the report in full before voting.\nPublished by Hachette\nLocation: Paris, France",
+            &[false; 48],
         );
     }
 
