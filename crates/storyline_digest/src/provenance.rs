@@ -85,7 +85,8 @@ pub(crate) fn url_domain(url: &str) -> Option<String> {
 }
 
 /// The most representative title: the one sharing the most words with the other titles
-/// (mean Jaccard of content words). Without titles, the most representative lead sentence.
+/// (mean Jaccard of content words), among the originals' titles when any original has one.
+/// Without titles, the most representative lead sentence, the originals' first.
 pub(crate) fn headline(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>) -> Option<String> {
     // The originals' titles (or lead sentences) when they have any: a copy's title is its
     // copier's words, a machine rewrite's as often as not.
