@@ -522,9 +522,8 @@ const MIN_UNHEADED_WORDS: usize = 15;
 /// title, and those blocks are out of reach): 156 blocks found whole (flagged, and every
 /// pasted line gone, some as furniture such as the pasted story's time stamp) and 10 in
 /// part, with 31 article lines; no block flagged in ECB+'s own articles nor in WCXB dev's
-/// pages. The
-/// rule before this one (title case only, at most three paragraphs of eight content words,
-/// no dateline) found none.
+/// pages. The rule before this one (title case only, at most three paragraphs of eight
+/// content words, no dateline) found none.
 fn mark_unheaded_foreign(
     lines: &[Line],
     marks: &mut [Option<Mark>],
