@@ -63,6 +63,7 @@ mod text;
 
 use model::SourceKey;
 pub use model::{BoilerplateModel, BoilerplateModelBuilder};
+pub use rules::is_publication_stamp;
 use storyline_core::{Removal, RemovalKind};
 
 use crate::blocks::Mark;

@@ -392,11 +392,18 @@ fn is_page_number(folded: &str) -> bool {
 /// BST": a date line that says when the page was published or updated, anywhere in it.
 fn is_time_stamp_line(line: &Line) -> bool {
     // The date rule first: it rules most lines out at their first word.
-    is_dateline_only(line)
-        && line
-            .folded
-            .split(' ')
-            .any(|word| matches!(word, "updated" | "published" | "posted" | "modified"))
+    is_dateline_only(line) && is_publication_stamp(line.folded)
+}
+
+/// Whether a date line says that the page was published or updated then ("Published: June
+/// 18, 2024", "Last updated on …", "Posted 12/19/2005"), not when the event happened. The
+/// pipeline takes such a line, once removed, as the article's date when it has none.
+pub fn is_publication_stamp(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic()).any(|word| {
+        ["published", "updated", "posted", "modified"]
+            .iter()
+            .any(|stamp| word.eq_ignore_ascii_case(stamp))
+    })
 }
 
 /// "Follow @example", "Follow Jane Doe on Twitter: @janedoe", "Contact the author at
@@ -799,6 +806,25 @@ mod tests {
              Read the report in full before voting.\nPublished by Hachette\nLocation: Paris, France",
             &[false; 48],
         );
+    }
+
+    #[test]
+    fn publication_stamps_say_when_the_page_was_published() {
+        for stamp in [
+            "Published: June 18, 2024",
+            "Last updated on June 18, 2024 at 10:30 am",
+            "POSTED: 04/02/07, 9:00 PM PDT",
+        ] {
+            assert!(is_publication_stamp(stamp), "{stamp}");
+        }
+        // A bare date line may be a rewrite's dateline from long before the event.
+        for line in [
+            "DECEMBER 9, 2022",
+            "Tuesday, June 18",
+            "Unpublished notes, June 2024",
+        ] {
+            assert!(!is_publication_stamp(line), "{line}");
+        }
     }
 
     #[test]

@@ -199,16 +199,10 @@ fn merge_event_dates(
     articles: &[StoryArticle<'_>],
     texts: &StoryTexts<'_>,
 ) -> Vec<EventDate> {
-    let mut is_copy = vec![false; articles.len()];
-    for text in &texts.articles {
-        if let Some(copy) = is_copy.get_mut(text.position) {
-            *copy = text.is_copy;
-        }
-    }
     let originals = |positions: &[usize]| {
         positions
             .iter()
-            .filter(|&&position| !is_copy.get(position).copied().unwrap_or(false))
+            .filter(|&&position| !texts.article(position).is_some_and(|text| text.is_copy))
             .count()
     };
     let mut values: Vec<(DateValue, Mentioned)> = by_value.into_iter().collect();

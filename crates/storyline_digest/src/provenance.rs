@@ -10,7 +10,7 @@ use storyline_core::output::EvidenceRecord;
 use storyline_core::{CopyEdge, CopyKind};
 
 use crate::dates::StoryDates;
-use crate::text::{append_terms, jaccard, StoryTexts, Term};
+use crate::text::{append_terms, jaccard, ArticleText, StoryTexts, Term};
 use crate::{Family, FamilyCopy, FirstReport, SourceCount, StoryArticle};
 
 /// A copy edge between two positions of the story's article slice.
@@ -88,42 +88,38 @@ pub(crate) fn url_domain(url: &str) -> Option<String> {
 /// (mean Jaccard of content words), among the originals' titles when any original has one.
 /// Without titles, the most representative lead sentence, the originals' first.
 pub(crate) fn headline(articles: &[StoryArticle<'_>], texts: &StoryTexts<'_>) -> Option<String> {
-    // The originals' titles (or lead sentences) when they have any: a copy's title is its
-    // copier's words, a machine rewrite's as often as not.
-    let originals_first = [false, true].into_iter().map(|copies_too| {
-        texts
-            .articles
-            .iter()
-            .filter(move |text| copies_too || !text.is_copy)
-    });
-    let titles: Vec<&str> = originals_first
-        .clone()
-        .map(|texts| {
-            texts
-                .filter_map(|text| articles.get(text.position)?.title)
-                .map(str::trim)
-                .filter(|title| !title.is_empty())
-                .collect::<Vec<&str>>()
-        })
-        .find(|titles| !titles.is_empty())
-        .unwrap_or_default();
     // Borrowed, not copied: only the winner is.
-    let candidates: Vec<&str> = if titles.is_empty() {
-        originals_first
-            .map(|texts| {
-                texts
-                    .filter_map(|text| {
-                        let sentence = text.sentences.iter().find(|s| s.n_words >= 5)?;
-                        Some(text.sentence_text(sentence))
-                    })
-                    .collect::<Vec<&str>>()
-            })
-            .find(|sentences| !sentences.is_empty())
-            .unwrap_or_default()
+    let titles = from_originals_first(texts, |text| {
+        let title = articles.get(text.position)?.title?.trim();
+        (!title.is_empty()).then_some(title)
+    });
+    let candidates = if titles.is_empty() {
+        from_originals_first(texts, |text| {
+            let sentence = text.sentences.iter().find(|s| s.n_words >= 5)?;
+            Some(text.sentence_text(sentence))
+        })
     } else {
         titles
     };
     most_central(&candidates).map(|best| candidates[best].to_owned())
+}
+
+/// What `pick` finds in the original (non-copy) articles; in all articles when it finds
+/// nothing there. A copy's title is its copier's words, a machine rewrite's as often as not.
+fn from_originals_first<'t>(
+    texts: &'t StoryTexts<'_>,
+    pick: impl Fn(&'t ArticleText<'_>) -> Option<&'t str>,
+) -> Vec<&'t str> {
+    let originals: Vec<&str> = texts
+        .articles
+        .iter()
+        .filter(|text| !text.is_copy)
+        .filter_map(&pick)
+        .collect();
+    if !originals.is_empty() {
+        return originals;
+    }
+    texts.articles.iter().filter_map(pick).collect()
 }
 
 /// Index of the candidate with the highest mean word overlap with the others; ties go to

@@ -426,28 +426,32 @@ fn clean_record(
         )
     });
 
-    // The first line of a removal: a time stamp line may be removed with the next
-    // ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM", "UPDATED AT 12:48 PM").
-    let dated_lines = || {
-        cleaned
-            .removals
-            .iter()
-            .filter(|removal| removal.kind == RemovalKind::Boilerplate)
-            .filter_map(|removal| removal.text.lines().next())
-            .filter(|line| line.len() <= MAX_DATELINE_BYTES)
-            .filter_map(|line| Some((line, dates::parse_date_days(line)?)))
-    };
-    let dateline = dated_lines().next().map(|(line, _)| line.trim().to_owned());
-    // Without a date field, the page's own publication stamp is its date. A bare date line
-    // is not: a rewrite may carry one from long before the event it reports.
+    // The first removed line that reads as a date is the dateline, and the first that is a
+    // publication stamp gives the date of an article without a date field. A bare date line
+    // does not: a rewrite may carry one from long before the event it reports. The first
+    // line of a removal: a stamp may be removed with the next ("PUBLISHED FRIDAY, MARCH 8,
+    // 2013 AT 12:46 PM", "UPDATED AT 12:48 PM").
+    let mut dateline: Option<&str> = None;
+    let mut stamp_days = None;
+    let removed_dates = cleaned
+        .removals
+        .iter()
+        .filter(|removal| removal.kind == RemovalKind::Boilerplate)
+        .filter_map(|removal| removal.text.lines().next())
+        .filter(|line| line.len() <= MAX_DATELINE_BYTES)
+        .filter_map(|line| Some((line, dates::parse_date_days(line)?)));
+    for (line, days) in removed_dates {
+        dateline.get_or_insert(line);
+        if storyline_clean::is_publication_stamp(line) {
+            stamp_days = Some(days);
+            break;
+        }
+    }
+    let dateline = dateline.map(|line| line.trim().to_owned());
     let date_days = date
         .as_deref()
         .and_then(dates::parse_date_days)
-        .or_else(|| {
-            dated_lines()
-                .find(|(line, _)| dates::is_publication_stamp(line))
-                .map(|(_, days)| days)
-        });
+        .or(stamp_days);
     let n_filler_removed = cleaned
         .removals
         .iter()

@@ -10,16 +10,6 @@ pub fn parse_date_days(text: &str) -> Option<i32> {
     parse_numeric(text).or_else(|| parse_words(text))
 }
 
-/// Whether a date line says that the page was published or updated then ("Published: June
-/// 18, 2024", "Last updated on …", "Posted 12/19/2005").
-pub fn is_publication_stamp(line: &str) -> bool {
-    line.split(|c: char| !c.is_alphabetic()).any(|word| {
-        ["published", "updated", "posted", "modified"]
-            .iter()
-            .any(|stamp| word.eq_ignore_ascii_case(stamp))
-    })
-}
-
 /// `YYYY-MM-DD…` or `YYYY/MM/DD…` at the start of the text.
 fn parse_numeric(text: &str) -> Option<i32> {
     let bytes = text.as_bytes();
@@ -111,25 +101,6 @@ mod tests {
     fn check(text: &str, expected: Option<(i32, u32, u32)>) {
         let expected = expected.and_then(|(y, m, d)| days_from_civil(y, m, d));
         assert_eq!(parse_date_days(text), expected, "{text}");
-    }
-
-    #[test]
-    fn publication_stamps_say_when_the_page_was_published() {
-        for stamp in [
-            "Published: June 18, 2024",
-            "Last updated on June 18, 2024 at 10:30 am",
-            "POSTED: 04/02/07, 9:00 PM PDT",
-        ] {
-            assert!(is_publication_stamp(stamp), "{stamp}");
-        }
-        // A bare date line may be a rewrite's dateline from long before the event.
-        for line in [
-            "DECEMBER 9, 2022",
-            "Tuesday, June 18",
-            "Unpublished notes, June 2024",
-        ] {
-            assert!(!is_publication_stamp(line), "{line}");
-        }
     }
 
     #[test]
