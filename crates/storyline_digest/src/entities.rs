@@ -328,6 +328,8 @@ fn empty_counts(counts: &mut FxHashMap<u64, u32>) {
     }
 }
 
+/// Cuts capitalised name sequences out of one article's tokens and hands each, with its
+/// kind votes, to `found`.
 fn names_in(
     article: &ArticleText<'_>,
     evidence: &WordEvidence,
