@@ -40,6 +40,7 @@ mod store;
 #[cfg(test)]
 mod tests_support;
 mod text;
+mod typography;
 mod verify;
 mod words;
 

@@ -13,14 +13,19 @@
 //!   while original outlets have furniture too;
 //! * more quoted spans — a rewrite turns direct quotes into reported speech;
 //! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
+//! * in a family with a rewrite, typeset quote marks (‘ ’ “ ”) against plain ones (' ") —
+//!   a rewrite is text typed again, by a person or a language model, while a newsroom's
+//!   page sets its marks (`typography.rs`). Not for near-duplicates and exact copies: the
+//!   same text passed through another site's layout takes that site's marks;
 //! * earliest date — a clue, but a weak one: copied pages carry wrong or template datelines.
 //!
 //! Ties (e.g. exact copies with no other clue) go to the lowest `DocIdx`.
 
 use rustc_hash::FxHashMap;
-use storyline_core::{CopyEdge, DocIdx, Evidence};
+use storyline_core::{CopyEdge, CopyKind, DocIdx, Evidence};
 
 use crate::sketch::Fingerprint;
+use crate::typography::QuoteMarks;
 use crate::verify::Link;
 use crate::DocFacts;
 
@@ -30,6 +35,10 @@ const WEIGHT_TEMPLATE_FILLER: f64 = 2.0;
 const WEIGHT_QUOTES: f64 = 1.0;
 const WEIGHT_DATE: f64 = 1.0;
 const WEIGHT_SPECIFICS: f64 = 0.5;
+const WEIGHT_TYPESET: f64 = 1.0;
+
+/// Quote marks and apostrophes a text needs before its style counts as a clue.
+const MIN_QUOTE_MARKS: u32 = 3;
 
 /// What the choice of an original reads of an article's fingerprint: its counts of quotes
 /// and specifics (kept in memory for every article; the fingerprints may be on disk).
@@ -38,6 +47,7 @@ pub(crate) struct TextCounts {
     n_quotes: u32,
     n_numbers: u32,
     n_names: u32,
+    marks: QuoteMarks,
 }
 
 impl TextCounts {
@@ -46,6 +56,10 @@ impl TextCounts {
             n_quotes: fingerprint.n_quotes,
             n_numbers: fingerprint.n_numbers,
             n_names: fingerprint.n_names,
+            marks: QuoteMarks {
+                typeset: fingerprint.n_typeset_marks,
+                plain: fingerprint.n_plain_marks,
+            },
         }
     }
 }
@@ -95,8 +109,21 @@ pub(crate) fn edges_from_links(
         members.dedup();
         let family: Vec<Clues> = members.iter().map(|&doc| clues(doc)).collect();
         let family_contained: Vec<bool> = members.iter().map(|&doc| contained[doc]).collect();
+        let has_rewrite = members.iter().any(|doc| {
+            links_of_doc.get(doc).is_some_and(|own| {
+                own.iter()
+                    .any(|&link_at| links[link_at].2.kind == CopyKind::Rewrite)
+            })
+        });
+        let typography_tells = has_rewrite
+            && family
+                .iter()
+                .any(|clues| clues.style == Some(Typing::Typeset))
+            && family
+                .iter()
+                .any(|clues| clues.style == Some(Typing::Plain));
         let scores: Vec<f64> = (0..members.len())
-            .map(|at| score(at, &family, &family_contained))
+            .map(|at| score(at, &family, &family_contained, typography_tells))
             .collect();
         // Highest score; ties to the first (lowest DocIdx, members are sorted).
         let mut original_at = 0;
@@ -149,7 +176,12 @@ pub(crate) fn edges_from_links(
                 }
                 None => None,
             };
-            let mut origin = reasons(&family[original_at], &family[at], containment_reason);
+            let mut origin = reasons(
+                &family[original_at],
+                &family[at],
+                containment_reason,
+                typography_tells,
+            );
             origin.push(format!(
                 "family of {} articles; original scored {:.2}, this copy {:.2}",
                 members.len(),
@@ -190,6 +222,31 @@ struct Clues {
     quotes: u32,
     specifics: u32,
     date_days: Option<i32>,
+    style: Option<Typing>,
+    marks: QuoteMarks,
+}
+
+/// How a text's quote marks and apostrophes were typed, when it has enough of them and
+/// four in five or more are of one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Typing {
+    Typeset,
+    Plain,
+}
+
+impl Typing {
+    fn of(marks: QuoteMarks) -> Option<Typing> {
+        let QuoteMarks { typeset, plain } = marks;
+        if typeset.saturating_add(plain) < MIN_QUOTE_MARKS {
+            None
+        } else if typeset >= plain.saturating_mul(4) {
+            Some(Typing::Typeset)
+        } else if plain >= typeset.saturating_mul(4) {
+            Some(Typing::Plain)
+        } else {
+            None
+        }
+    }
 }
 
 impl Clues {
@@ -201,13 +258,16 @@ impl Clues {
             quotes: counts.n_quotes,
             specifics: counts.n_numbers.saturating_add(counts.n_names),
             date_days: facts.date_days,
+            style: Typing::of(counts.marks),
+            marks: counts.marks,
         }
     }
 }
 
 /// Score of member `at`: each clue adds its weight times how far the member is from the
-/// family's worst towards its best on that clue (0 when the family agrees).
-fn score(at: usize, family: &[Clues], contained: &[bool]) -> f64 {
+/// family's worst towards its best on that clue (0 when the family agrees). A typeset
+/// member scores when `typography_tells` (a rewrite family with typeset and plain members).
+fn score(at: usize, family: &[Clues], contained: &[bool], typography_tells: bool) -> f64 {
     let member = &family[at];
     let spread = |value: fn(&Clues) -> f64| -> f64 {
         let (low, high) = family
@@ -223,6 +283,9 @@ fn score(at: usize, family: &[Clues], contained: &[bool]) -> f64 {
     let mut score = 0.0;
     if contained[at] {
         score += WEIGHT_CONTAINED;
+    }
+    if typography_tells && member.style == Some(Typing::Typeset) {
+        score += WEIGHT_TYPESET;
     }
     score -= WEIGHT_FILLER * spread(|clues| f64::from(clues.filler));
     score -= WEIGHT_TEMPLATE_FILLER * spread(|clues| f64::from(clues.template_filler));
@@ -240,7 +303,12 @@ fn score(at: usize, family: &[Clues], contained: &[bool]) -> f64 {
 }
 
 /// Human sentences on why `original` beats `copy`, strongest clue first.
-fn reasons(original: &Clues, copy: &Clues, containment: Option<&str>) -> Vec<String> {
+fn reasons(
+    original: &Clues,
+    copy: &Clues,
+    containment: Option<&str>,
+    typography_tells: bool,
+) -> Vec<String> {
     let mut reasons: Vec<String> = containment.map(str::to_string).into_iter().collect();
     if copy.template_filler > original.template_filler {
         let plural = if copy.template_filler == 1 { "" } else { "s" };
@@ -254,6 +322,16 @@ fn reasons(original: &Clues, copy: &Clues, containment: Option<&str>) -> Vec<Str
         reasons.push(format!(
             "copy carries more template filler and site furniture ({} removals), original {}",
             copy.filler, original.filler
+        ));
+    }
+    if typography_tells
+        && original.style == Some(Typing::Typeset)
+        && copy.style == Some(Typing::Plain)
+    {
+        reasons.push(format!(
+            "original's quote marks are typeset (‘ ’ “ ”: {}), the copy's plain (' \": {}): in \
+             a family with a rewrite, plain marks are text typed again",
+            original.marks.typeset, copy.marks.plain
         ));
     }
     if original.quotes > copy.quotes {
@@ -473,6 +551,53 @@ mod tests {
                 (WIRE, dated(3)),
             ],
             &[(0, 1, CopyKind::Rewrite)],
+        );
+    }
+
+    /// `text` as a publisher's page sets it: curly quotes and apostrophes.
+    fn typeset(text: &str) -> String {
+        let mut open = false;
+        text.chars()
+            .map(|c| match c {
+                '"' => {
+                    open = !open;
+                    if open {
+                        '“'
+                    } else {
+                        '”'
+                    }
+                }
+                '\'' => '’',
+                other => other,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn typeset_marks_tell_the_original_of_a_rewrite_not_of_a_near_duplicate() {
+        let aside = "The governor's office said the town's two shelters were already full.";
+        // The rewrite keeps the quote and names as much as the wire story, and comes first
+        // in the input: no other clue tells them apart. Its marks are plain, the page's
+        // typeset.
+        let rewrite = format!(
+            "{PARAPHRASE}\n\"We have never seen the water climb this fast,\" Markov told reporters.\n{aside}"
+        );
+        let page = typeset(&format!("{WIRE}\n{aside}"));
+        let none = DocFacts::default;
+        check(
+            &[(&rewrite, none()), (&page, none())],
+            &[(0, 1, CopyKind::Rewrite)],
+        );
+        // The same page with plain marks: nothing tells them apart, the first input wins.
+        check(
+            &[(&rewrite, none()), (&format!("{WIRE}\n{aside}"), none())],
+            &[(1, 0, CopyKind::Rewrite)],
+        );
+        // A near-duplicate takes the marks of the site that shows it: no clue there.
+        let edited = format!("{EDITED}\n{aside}");
+        check(
+            &[(&edited, none()), (&page, none())],
+            &[(1, 0, CopyKind::NearDuplicate)],
         );
     }
 

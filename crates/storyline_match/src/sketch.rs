@@ -14,13 +14,15 @@
 //! * `sentence_hashes` — one hash per sentence, for "a wire story inside a longer page";
 //! * per-sentence bottom-k samples of stemmed content-word hashes, in text order, for the
 //!   sentence alignment that verifies rewrites;
-//! * counts of quoted spans, numbers and mid-sentence capitalised names, for choosing originals.
+//! * counts of quoted spans, numbers and mid-sentence capitalised names, and of typographic
+//!   and plain quote marks (`typography.rs`), for choosing originals.
 
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::{is_long_enough, stem, tokenize, word_hash, ShortWord, TokenSink};
+use crate::typography::QuoteMarks;
 use crate::words::{
     sentence_word_key, word_classes, WordClasses, COMMON_STEM, LONGEST_STOPWORD, STOPWORD,
 };
@@ -68,6 +70,10 @@ pub struct Fingerprint {
     pub(crate) n_quotes: u32,
     pub(crate) n_numbers: u32,
     pub(crate) n_names: u32,
+    /// Quote marks and apostrophes set as ‘ ’ “ ”.
+    pub(crate) n_typeset_marks: u32,
+    /// Quote marks and apostrophes typed as ' and ".
+    pub(crate) n_plain_marks: u32,
 }
 
 impl Fingerprint {
@@ -129,7 +135,7 @@ fn build_with(text: &str, config: &MatchConfig, scratch: &mut Scratch) -> Finger
     } = scratch;
     let mut builder = Builder::new(config, text.len(), shingles, sentence_content, words);
     let quotes = tokenize(text, word, &mut builder);
-    builder.finish(quotes.spans())
+    builder.finish(quotes.spans(), QuoteMarks::of(text))
 }
 
 /// One-permutation MinHash: a single 64-bit hash per element picks the bin (high bits) and
@@ -393,7 +399,7 @@ impl<'c> Builder<'c> {
         self.at_sentence_start = true;
     }
 
-    fn finish(self, n_quotes: u32) -> Fingerprint {
+    fn finish(self, n_quotes: u32, marks: QuoteMarks) -> Fingerprint {
         let mut sentence_hashes = self.sentence_hashes;
         sentence_hashes.sort_unstable();
         sentence_hashes.dedup();
@@ -410,6 +416,8 @@ impl<'c> Builder<'c> {
             n_quotes,
             n_numbers: self.n_numbers,
             n_names: self.n_names,
+            n_typeset_marks: marks.typeset,
+            n_plain_marks: marks.plain,
         }
     }
 }

@@ -58,7 +58,7 @@ impl Fingerprint {
             &self.sentence_keys,
         ];
         let n_bytes = 8
-            + 5 * 4
+            + 7 * 4
             + u16_arrays
                 .iter()
                 .map(|array| 4 + 2 * array.len())
@@ -73,6 +73,8 @@ impl Fingerprint {
             self.n_quotes,
             self.n_numbers,
             self.n_names,
+            self.n_typeset_marks,
+            self.n_plain_marks,
         ] {
             out.extend_from_slice(&value.to_le_bytes());
         }
@@ -111,7 +113,7 @@ impl Fingerprint {
 
     fn read_from(&mut self, reader: &mut Reader<'_>) -> Option<()> {
         self.exact_hash = u64::from_le_bytes(reader.take::<8>()?);
-        let mut counts = [0u32; 5];
+        let mut counts = [0u32; 7];
         for count in &mut counts {
             *count = reader.u32()?;
         }
@@ -121,6 +123,8 @@ impl Fingerprint {
             self.n_quotes,
             self.n_numbers,
             self.n_names,
+            self.n_typeset_marks,
+            self.n_plain_marks,
         ] = counts;
         reader.u16s_into(&mut self.shingle_minhash)?;
         reader.u16s_into(&mut self.content_minhash)?;
@@ -213,8 +217,9 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert_eq!(Fingerprint::decode(&longer), None);
+        // The first array's length follows the hash (8 bytes) and the seven counts.
         let mut huge_length = bytes;
-        huge_length[28..32].copy_from_slice(&u32::MAX.to_le_bytes());
+        huge_length[36..40].copy_from_slice(&u32::MAX.to_le_bytes());
         assert_eq!(Fingerprint::decode(&huge_length), None);
     }
 }
