@@ -13,6 +13,9 @@
 //!   while original outlets have furniture too;
 //! * more quoted spans — a rewrite turns direct quotes into reported speech;
 //! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
+//! * the fuller side of a rewrite link: the one with more sentences that have no
+//!   counterpart in the other (a rewrite drops details and merges sentences; the share of
+//!   each side's sentences the alignment covers tells which side kept more);
 //! * in a family with a rewrite, typeset quote marks (‘ ’ “ ”) against plain ones (' ") —
 //!   a rewrite is text typed again, by a person or a language model, while a newsroom's
 //!   page sets its marks (`typography.rs`). Not for near-duplicates and exact copies: the
@@ -36,6 +39,11 @@ const WEIGHT_QUOTES: f64 = 1.0;
 const WEIGHT_DATE: f64 = 1.0;
 const WEIGHT_SPECIFICS: f64 = 0.5;
 const WEIGHT_TYPESET: f64 = 1.0;
+const WEIGHT_FULLER: f64 = 0.75;
+
+/// How much more of one side's sentences a rewrite link's alignment must cover than of the
+/// other's before the other counts as the fuller text.
+const COVERAGE_MARGIN: f64 = 0.1;
 
 /// Quote marks and apostrophes a text needs before its style counts as a clue.
 const MIN_QUOTE_MARKS: u32 = 3;
@@ -82,6 +90,9 @@ pub(crate) fn edges_from_links(
     let mut links_of_doc: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     // Articles that containment evidence favours as originals (see `Nesting`).
     let mut contained = vec![false; counts.len()];
+    // Per article, its rewrite links where it is the fuller side minus those where it is
+    // the thinner one.
+    let mut fuller: FxHashMap<usize, i32> = FxHashMap::default();
     for (at, (left, right, link)) in links.iter().enumerate() {
         link_between.insert((*left, *right), at);
         for doc in [*left as usize, *right as usize] {
@@ -99,9 +110,27 @@ pub(crate) fn edges_from_links(
             };
             contained[favoured as usize] = true;
         }
+        if let (CopyKind::Rewrite, Some((left_coverage, right_coverage))) =
+            (link.kind, link.coverage)
+        {
+            // The side whose sentences are covered less has more of its own.
+            let (fuller_side, thinner_side) = if right_coverage - left_coverage >= COVERAGE_MARGIN {
+                (*left, *right)
+            } else if left_coverage - right_coverage >= COVERAGE_MARGIN {
+                (*right, *left)
+            } else {
+                continue;
+            };
+            *fuller.entry(fuller_side as usize).or_default() += 1;
+            *fuller.entry(thinner_side as usize).or_default() -= 1;
+        }
     }
     let default_facts = DocFacts::default();
-    let clues = |doc: usize| Clues::of(doc, counts, facts.get(doc).unwrap_or(&default_facts));
+    let clues = |doc: usize| {
+        let mut clues = Clues::of(doc, counts, facts.get(doc).unwrap_or(&default_facts));
+        clues.fuller = fuller.get(&doc).copied().unwrap_or(0);
+        clues
+    };
 
     let mut edges = Vec::new();
     for members in members_by_root.values_mut() {
@@ -176,11 +205,22 @@ pub(crate) fn edges_from_links(
                 }
                 None => None,
             };
+            let fuller_reason = direct
+                .and_then(|link_at| fuller_original(&links[link_at], original))
+                .map(|(original_coverage, copy_coverage)| {
+                    format!(
+                        "original is the fuller text: the alignment covers {:.0}% of its \
+                         sentences and {:.0}% of the copy's (a rewrite drops details)",
+                        100.0 * original_coverage,
+                        100.0 * copy_coverage
+                    )
+                });
             let mut origin = reasons(
                 &family[original_at],
                 &family[at],
                 containment_reason,
                 typography_tells,
+                fuller_reason,
             );
             origin.push(format!(
                 "family of {} articles; original scored {:.2}, this copy {:.2}",
@@ -199,6 +239,21 @@ pub(crate) fn edges_from_links(
     }
     edges.sort_by_key(|edge| edge.copy);
     edges
+}
+
+/// The coverages (the original's, the copy's) of a rewrite link between `original` and
+/// another article, when the original is its fuller side.
+fn fuller_original(linked: &Linked, original: usize) -> Option<(f64, f64)> {
+    let (left, _, link) = linked;
+    let (left_coverage, right_coverage) =
+        link.coverage.filter(|_| link.kind == CopyKind::Rewrite)?;
+    let (original_coverage, copy_coverage) = if *left as usize == original {
+        (left_coverage, right_coverage)
+    } else {
+        (right_coverage, left_coverage)
+    };
+    (copy_coverage - original_coverage >= COVERAGE_MARGIN)
+        .then_some((original_coverage, copy_coverage))
 }
 
 /// The strongest of a member's links (exact > near-duplicate > rewrite, then by similarity,
@@ -224,6 +279,9 @@ struct Clues {
     date_days: Option<i32>,
     style: Option<Typing>,
     marks: QuoteMarks,
+    /// Rewrite links where the member is the fuller side, minus those where it is the
+    /// thinner one.
+    fuller: i32,
 }
 
 /// How a text's quote marks and apostrophes were typed, when it has enough of them and
@@ -260,6 +318,7 @@ impl Clues {
             date_days: facts.date_days,
             style: Typing::of(counts.marks),
             marks: counts.marks,
+            fuller: 0,
         }
     }
 }
@@ -291,6 +350,7 @@ fn score(at: usize, family: &[Clues], contained: &[bool], typography_tells: bool
     score -= WEIGHT_TEMPLATE_FILLER * spread(|clues| f64::from(clues.template_filler));
     score += WEIGHT_QUOTES * spread(|clues| f64::from(clues.quotes));
     score += WEIGHT_SPECIFICS * spread(|clues| f64::from(clues.specifics));
+    score += WEIGHT_FULLER * spread(|clues| f64::from(clues.fuller));
     if let Some(date) = member.date_days {
         let dates = family.iter().filter_map(|clues| clues.date_days);
         let (earliest, latest) =
@@ -308,6 +368,7 @@ fn reasons(
     copy: &Clues,
     containment: Option<&str>,
     typography_tells: bool,
+    fuller: Option<String>,
 ) -> Vec<String> {
     let mut reasons: Vec<String> = containment.map(str::to_string).into_iter().collect();
     if copy.template_filler > original.template_filler {
@@ -340,6 +401,7 @@ fn reasons(
             original.quotes, copy.quotes
         ));
     }
+    reasons.extend(fuller);
     match (original.date_days, copy.date_days) {
         (Some(original_date), Some(copy_date)) if original_date < copy_date => {
             reasons.push(format!(
@@ -598,6 +660,29 @@ mod tests {
         check(
             &[(&edited, none()), (&page, none())],
             &[(1, 0, CopyKind::NearDuplicate)],
+        );
+    }
+
+    #[test]
+    fn the_fuller_side_of_a_rewrite_outweighs_an_earlier_date() {
+        // A rewrite that keeps the quote but drops the last two sentences, dated a day
+        // before the wire story: the date points at it, the sentences it lacks (and the
+        // specifics in them) at the wire story.
+        let quote = "\"We have never seen the water climb this fast,\" Markov told reporters.";
+        let rewrite: Vec<&str> = PARAPHRASE
+            .lines()
+            .take(6)
+            .map(|line| {
+                if line.starts_with("Speaking at") {
+                    quote
+                } else {
+                    line
+                }
+            })
+            .collect();
+        check(
+            &[(&rewrite.join("\n"), dated(10)), (WIRE, dated(11))],
+            &[(0, 1, CopyKind::Rewrite)],
         );
     }
 
