@@ -703,22 +703,27 @@ fn long_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
 }
 
-/// True for a line that may be a pasted story's own title inside a body: a short line that
-/// starts with a capital, holds no quote, and ends without any punctuation, in title case
-/// ("Turkmenistan Holds Election") or sentence case ("Turkmenistan holds parliamentary
-/// election"), as sites differ. Only the foreign-block rule asks this, and it wants much more
+/// True for a line that may be a pasted story's own title inside a body: a line of 3–20
+/// words that starts with a capital or a digit, holds no quote, and ends without any
+/// punctuation, in title case ("Turkmenistan Holds Election") or sentence case
+/// ("Turkmenistan holds parliamentary election", "61-year-old man charged with murder after
+/// shooting at office party"), as sites differ. Only the foreign-block rule asks this, and it wants much more
 /// evidence than the line (see `blocks::mark_unheaded_foreign`).
 pub(crate) fn is_inner_title(line: &Line) -> bool {
     if is_title_like(line) {
         return true;
     }
-    (3..=14).contains(&line.n_words)
+    (3..=20).contains(&line.n_words)
         && !line.has_quote()
         && !matches!(
             line.last_char(),
             Some('.' | '…' | ';' | ':' | ',' | '!' | '?' | '-' | '–' | '—' | ')' | ']')
         )
-        && line.text.chars().next().is_some_and(char::is_uppercase)
+        && line
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && long_words(line.text).count() >= 2
 }
 
@@ -862,8 +867,10 @@ mod tests {
         check(
             is_inner_title,
             "Turkmenistan holds parliamentary election\nVolcano Erupts Near Remote Chilean Village\n\
-             The talks ended.\nWhat happens next?\nhe said the talks\n\"We will win\" says coach",
-            &[true, true, false, false, false, false],
+             The talks ended.\nWhat happens next?\nhe said the talks\n\"We will win\" says coach\n\
+             61-year-old man charged with murder after a company chief was shot dead at an office party\n\
+             Talks between the two delegations went on late into the night and are expected to resume with new proposals next week",
+            &[true, true, false, false, false, false, true, false],
         );
         check(
             is_foreign_heading,
