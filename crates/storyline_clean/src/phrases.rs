@@ -57,7 +57,9 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "post navigation", "about the author", "partner content", "sponsored post", "hide caption",
     "trending photos", "trending videos", "watch live tv", "live tv", "read full article",
     "read full story", "ians", "pti", "ani", "with inputs from agencies", "with agency inputs",
-    "inputs from agencies",
+    "inputs from agencies", "up next", "around the web", "from around the web", "watch video",
+    "play video", "more videos", "watch now", "ad feedback", "accept all", "accept all cookies",
+    "reject all",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -85,7 +87,8 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "this article originally appeared", "this story was originally published",
     "this story originally appeared", "our standards the thomson reuters", "got a news tip",
     "have a news tip", "send us your", "click to share on", "follow our live", "with files from",
-    "save my name email", "with inputs from", "get latest news",
+    "save my name email", "with inputs from", "get latest news", "got a story", "got a news story",
+    "have a story idea", "enjoyed this article",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -107,7 +110,10 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "welcome your comments", "keep them civil", "comments are moderated",
     "for the next time i comment", "contributed to this report", "contributed to this story",
     "contributed reporting", "hide caption", "toggle caption",
-    "auto generated from a syndicated feed", "this story has not been edited",
+    "auto generated from a syndicated feed", "this story has not been edited", "you agree to our",
+    "by clicking sign up", "by signing up you", "not available in your region",
+    "limit of free articles", "free articles remaining", "free articles left",
+    "share it with your friends",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").

@@ -591,14 +591,28 @@ fn is_byline(line: &Line) -> bool {
     if !is_by {
         return false;
     }
+    // After a separator, a relative time may follow ("Story by Jane Doe • 3h").
+    let mut after_separator = false;
     words.all(|word| {
         let first = word.chars().next();
-        first.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
-            || matches!(
-                word,
-                "and" | "of" | "in" | "for" | "de" | "van" | "von" | "|" | "-"
-            )
+        let separator = matches!(word, "•" | "·" | "|" | "-" | "–" | "—");
+        after_separator |= separator;
+        separator
+            || first.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
+            || matches!(word, "and" | "of" | "in" | "for" | "de" | "van" | "von")
+            || (after_separator && is_relative_time_word(word))
     })
+}
+
+/// A word of a relative time: "3h", "12m", "2d", "5", "hours", "ago".
+fn is_relative_time_word(word: &str) -> bool {
+    let unit = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    let counted = unit.len() < word.len();
+    (counted && matches!(unit, "" | "h" | "hr" | "hrs" | "m" | "min" | "mins" | "d"))
+        || matches!(
+            word,
+            "ago" | "hour" | "hours" | "minute" | "minutes" | "min" | "mins" | "day" | "days"
+        )
 }
 
 /// True for a line that holds only a date or time ("DECEMBER 9, 2022", "Updated: 18 Jun 2024,
@@ -780,8 +794,12 @@ mod tests {
              Published By: Aditi Sharma\nEdited By: Rahul Verma\nReported by: Staff\nTrending Photos\n\
              Watch Live TV\n(With inputs from agencies)\n(IANS)\n- PTI\n\
              (This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)\n\
-             READ | Russia, North Korea sign pact\nGet latest news, breaking news on our app\nRead Full Article",
-            &[true; 72],
+             READ | Russia, North Korea sign pact\nGet latest news, breaking news on our app\nRead Full Article\n\
+             Up Next\nAround the Web\nAd Feedback\nAccept all cookies\nStory by Jane Doe • 3h\n\
+             By clicking Sign Up, you agree to our Terms of Use and Privacy Policy.\n\
+             This content is not available in your region.\nYou have reached your limit of free articles.\n\
+             Got a story? Contact us at newsdesk@example.com\nEnjoyed this article? Share it with your friends.",
+            &[true; 82],
         );
     }
 
@@ -808,8 +826,10 @@ mod tests {
              Image of the day shows a fox\nEmail: info@example.org\n\
              Details: 400 N. 2nd Ave. @junebug on Instagram\n\"email\": \"support@example.com\",\n\
              Published by Penguin in 2019, the book sold well.\nLocation data showed the phone was in Delhi.\n\
-             Read the report in full before voting.\nPublished by Hachette\nLocation: Paris, France",
-            &[false; 48],
+             Read the report in full before voting.\nPublished by Hachette\nLocation: Paris, France\n\
+             Facebook updated its terms of use and privacy policy on Monday.\nBy Tuesday • 3 of them had left\n\
+             Free articles are a draw for readers, the editor said.\nWe have a story to tell, she said.",
+            &[false; 52],
         );
     }
 
