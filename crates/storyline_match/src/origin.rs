@@ -14,8 +14,9 @@
 //! * more quoted spans — a rewrite turns direct quotes into reported speech;
 //! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
 //! * the fuller side of a rewrite link: the one with more sentences that have no
-//!   counterpart in the other (a rewrite drops details and merges sentences; the share of
-//!   each side's sentences the alignment covers tells which side kept more);
+//!   counterpart in the other inside the aligned story (a rewrite drops details and merges
+//!   sentences). Counted from each side's first aligned sentence to its last, so that
+//!   commentary a copier adds before or after the story does not make the copy fuller;
 //! * in a family with a rewrite, typeset quote marks (‘ ’ “ ”) against plain ones (' ") —
 //!   a rewrite is text typed again, by a person or a language model, while a newsroom's
 //!   page sets its marks (`typography.rs`). Not for near-duplicates and exact copies: the
@@ -111,7 +112,7 @@ pub(crate) fn edges_from_links(
             contained[favoured as usize] = true;
         }
         if let (CopyKind::Rewrite, Some((left_coverage, right_coverage))) =
-            (link.kind, link.coverage)
+            (link.kind, link.span_coverage)
         {
             // The side whose sentences are covered less has more of its own.
             let (fuller_side, thinner_side) = if right_coverage - left_coverage >= COVERAGE_MARGIN {
@@ -210,7 +211,8 @@ pub(crate) fn edges_from_links(
                 .map(|(original_coverage, copy_coverage)| {
                     format!(
                         "original is the fuller text: the alignment covers {:.0}% of its \
-                         sentences and {:.0}% of the copy's (a rewrite drops details)",
+                         sentences from the first aligned to the last, and {:.0}% of the \
+                         copy's (a rewrite drops details)",
                         100.0 * original_coverage,
                         100.0 * copy_coverage
                     )
@@ -245,8 +247,9 @@ pub(crate) fn edges_from_links(
 /// another article, when the original is its fuller side.
 fn fuller_original(linked: &Linked, original: usize) -> Option<(f64, f64)> {
     let (left, _, link) = linked;
-    let (left_coverage, right_coverage) =
-        link.coverage.filter(|_| link.kind == CopyKind::Rewrite)?;
+    let (left_coverage, right_coverage) = link
+        .span_coverage
+        .filter(|_| link.kind == CopyKind::Rewrite)?;
     let (original_coverage, copy_coverage) = if *left as usize == original {
         (left_coverage, right_coverage)
     } else {
@@ -665,14 +668,15 @@ mod tests {
 
     #[test]
     fn the_fuller_side_of_a_rewrite_outweighs_an_earlier_date() {
-        // A rewrite that keeps the quote but drops the last two sentences, dated a day
-        // before the wire story: the date points at it, the sentences it lacks (and the
-        // specifics in them) at the wire story.
+        // A rewrite that keeps the quote but drops two sentences from the middle of the
+        // story, dated a day before the wire story: the date points at it, the sentences it
+        // lacks (and the specifics in them) at the wire story.
         let quote = "\"We have never seen the water climb this fast,\" Markov told reporters.";
         let rewrite: Vec<&str> = PARAPHRASE
             .lines()
-            .take(6)
-            .map(|line| {
+            .enumerate()
+            .filter(|&(at, _)| at != 2 && at != 4)
+            .map(|(_, line)| {
                 if line.starts_with("Speaking at") {
                     quote
                 } else {

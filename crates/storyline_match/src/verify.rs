@@ -30,6 +30,10 @@ pub(crate) struct Link {
     pub(crate) content_jaccard: f64,
     /// Share of left / right sentences in the monotone alignment (rewrites only).
     pub(crate) coverage: Option<(f64, f64)>,
+    /// The same share of the sentences from each side's first aligned sentence to its last
+    /// (rewrites only): commentary added before or after the story does not lower it,
+    /// details dropped from inside the story do.
+    pub(crate) span_coverage: Option<(f64, f64)>,
     pub(crate) n_aligned: usize,
 }
 
@@ -69,6 +73,7 @@ pub(crate) fn verify(
         nesting: None,
         content_jaccard,
         coverage: None,
+        span_coverage: None,
         n_aligned: 0,
     };
     if left.exact_hash == right.exact_hash && left.n_words == right.n_words {
@@ -109,8 +114,8 @@ pub(crate) fn verify(
     {
         return None;
     }
-    let (left_aligned, left_coverage) =
-        monotone_alignment(left, right, config.rewrite_sentence_similarity);
+    let left_alignment = monotone_alignment(left, right, config.rewrite_sentence_similarity);
+    let (left_aligned, left_coverage) = (left_alignment.chain, left_alignment.coverage);
     // Both directions must cover enough (or one nearly all, for a padded or condensed
     // copy): most pairs fail the first, and need no second.
     let floor = config
@@ -119,8 +124,8 @@ pub(crate) fn verify(
     if left_coverage < floor {
         return None;
     }
-    let (right_aligned, right_coverage) =
-        monotone_alignment(right, left, config.rewrite_sentence_similarity);
+    let right_alignment = monotone_alignment(right, left, config.rewrite_sentence_similarity);
+    let (right_aligned, right_coverage) = (right_alignment.chain, right_alignment.coverage);
     let n_aligned = left_aligned.min(right_aligned);
     let (low, high) = (
         left_coverage.min(right_coverage),
@@ -135,6 +140,7 @@ pub(crate) fn verify(
     link.kind = CopyKind::Rewrite;
     link.similarity = (left_coverage + right_coverage) / 2.0;
     link.coverage = Some((left_coverage, right_coverage));
+    link.span_coverage = Some((left_alignment.span_coverage, right_alignment.span_coverage));
     link.n_aligned = n_aligned;
     Some(link)
 }
@@ -203,14 +209,42 @@ fn is_truncation(smaller: &Fingerprint, larger: &Fingerprint) -> bool {
     !tail.is_empty() && 2 * continuing >= tail.len()
 }
 
+/// How much of one article's sentences a monotone alignment covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Alignment {
+    /// Sentences in the chain.
+    chain: usize,
+    /// The chain's share of all the article's sentences.
+    coverage: f64,
+    /// The chain's share of the sentences from its first to its last (1 for no chain).
+    span_coverage: f64,
+}
+
+impl Alignment {
+    /// The longest chain of `(from sentence, to position)` alignments (in `from` order)
+    /// whose positions increase, of an article of `n_sentences` sentences.
+    fn of(aligned: &[(usize, usize)], n_sentences: usize) -> Alignment {
+        let (chain, first, last) = longest_increasing(aligned);
+        Alignment {
+            chain,
+            coverage: chain as f64 / n_sentences.max(1) as f64,
+            span_coverage: if chain == 0 {
+                1.0
+            } else {
+                chain as f64 / (last - first + 1) as f64
+            },
+        }
+    }
+}
+
 /// Aligns each sentence of `from` to its most similar sentence of `to` (Dice over content
 /// words, at least `min_similarity`), then keeps the longest chain of alignments whose
-/// positions in `to` increase. Returns the chain length and its share of `from`'s sentences.
+/// positions in `to` increase (see [`Alignment`]).
 ///
 /// The words shared with each sentence of `to` are counted through an index of where each
 /// word occurs in `to`, so a sentence only meets the sentences it shares a word with: the
 /// cost follows the shared words, not the product of the two sentence counts.
-fn monotone_alignment(from: &Fingerprint, to: &Fingerprint, min_similarity: f64) -> (usize, f64) {
+fn monotone_alignment(from: &Fingerprint, to: &Fingerprint, min_similarity: f64) -> Alignment {
     let target_lengths: Vec<usize> = to.sentences().map(<[u16]>::len).collect();
     // (word key, sentence position) of every word of `to`, sorted: each key's sentences
     // form one run. Positions fit u16: at most 255 aligned sentences.
@@ -223,7 +257,7 @@ fn monotone_alignment(from: &Fingerprint, to: &Fingerprint, min_similarity: f64)
     let mut shared = vec![0u32; target_lengths.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut positions = Vec::with_capacity(from.n_sentences());
-    for sentence in from.sentences() {
+    for (index, sentence) in from.sentences().enumerate() {
         // Words within a sentence are distinct, so each occurrence is one shared word.
         for &key in sentence {
             let first = occurrences.partition_point(|&(other, _)| other < key);
@@ -256,25 +290,39 @@ fn monotone_alignment(from: &Fingerprint, to: &Fingerprint, min_similarity: f64)
             best = Some((0.0, 0));
         }
         if let Some((_, position)) = best {
-            positions.push(position);
+            positions.push((index, position));
         }
     }
-    let chain = longest_increasing(&positions);
-    (chain, chain as f64 / from.n_sentences().max(1) as f64)
+    Alignment::of(&positions, from.n_sentences())
 }
 
-/// Length of the longest strictly increasing subsequence (patience sorting, O(n log n)).
-fn longest_increasing(values: &[usize]) -> usize {
+/// Length of the longest subsequence of `values` whose second items strictly increase
+/// (patience sorting, O(n log n)), and the first items of the first and last element of
+/// one such subsequence (the one ending in the last tail; `(0, 0, 0)` when empty).
+fn longest_increasing(values: &[(usize, usize)]) -> (usize, usize, usize) {
+    // Per length, the index in `values` of the element ending the best chain so far; per
+    // element, the element before it in its chain.
     let mut tails: Vec<usize> = Vec::new();
-    for &value in values {
-        let at = tails.partition_point(|&tail| tail < value);
+    let mut previous = vec![usize::MAX; values.len()];
+    for (at_value, &(_, value)) in values.iter().enumerate() {
+        let at = tails.partition_point(|&tail| values[tail].1 < value);
+        if at > 0 {
+            previous[at_value] = tails[at - 1];
+        }
         if at == tails.len() {
-            tails.push(value);
+            tails.push(at_value);
         } else {
-            tails[at] = value;
+            tails[at] = at_value;
         }
     }
-    tails.len()
+    let Some(&last) = tails.last() else {
+        return (0, 0, 0);
+    };
+    let mut first = last;
+    while let Some(&before) = previous.get(first).filter(|&&before| before != usize::MAX) {
+        first = before;
+    }
+    (tails.len(), values[first].0, values[last].0)
 }
 
 /// Number of common values of two sorted, deduplicated slices.
@@ -347,6 +395,18 @@ mod tests {
         );
         check((padded.as_str(), WIRE), Some(CopyKind::Rewrite));
         check((WIRE, padded.as_str()), Some(CopyKind::Rewrite));
+        // The commentary comes after the story: from its first aligned sentence to its
+        // last, the copy is covered whole, as the original is.
+        let config = MatchConfig::default();
+        let link = verify(
+            &fingerprint(&padded, &config),
+            &fingerprint(WIRE, &config),
+            &config,
+        )
+        .unwrap();
+        let (padded_coverage, _) = link.coverage.unwrap();
+        assert!(padded_coverage < 0.6, "{padded_coverage}");
+        assert_eq!(link.span_coverage, Some((1.0, 1.0)));
         // Two reports of one event stay apart, padded or not.
         let independent =
             format!("{INDEPENDENT}\nThe coming days will show whether the defences hold.");
@@ -386,16 +446,25 @@ mod tests {
 
     #[test]
     fn increasing_chain() {
-        assert_eq!(longest_increasing(&[0, 1, 5, 2, 3, 3, 9]), 5);
-        assert_eq!(longest_increasing(&[]), 0);
+        let indexed = |values: &[usize]| -> Vec<(usize, usize)> {
+            values.iter().copied().enumerate().collect()
+        };
+        // 0 1 2 3 9 (or 0 1 2 3 3's…): five, from the first value to the last.
+        assert_eq!(
+            longest_increasing(&indexed(&[0, 1, 5, 2, 3, 3, 9])),
+            (5, 0, 6)
+        );
+        // The chain 4 5 6 sits in the middle: a head and a tail outside it.
+        assert_eq!(longest_increasing(&indexed(&[9, 8, 4, 5, 6, 1])), (3, 2, 4));
+        assert_eq!(longest_increasing(&[]), (0, 0, 0));
         assert_eq!(count_common(&[1, 3, 5, 7], &[2, 3, 7, 8]), 2);
     }
 
     /// The alignment as first written: every sentence against every sentence.
-    fn alignment_by_all_pairs(from: &Fingerprint, to: &Fingerprint, min: f64) -> (usize, f64) {
+    fn alignment_by_all_pairs(from: &Fingerprint, to: &Fingerprint, min: f64) -> Alignment {
         let targets: Vec<&[u16]> = to.sentences().collect();
         let mut positions = Vec::new();
-        for sentence in from.sentences() {
+        for (index, sentence) in from.sentences().enumerate() {
             let mut best: Option<(f64, usize)> = None;
             for (position, target) in targets.iter().enumerate() {
                 let shared = count_common(sentence, target);
@@ -406,11 +475,10 @@ mod tests {
                 }
             }
             if let Some((_, position)) = best {
-                positions.push(position);
+                positions.push((index, position));
             }
         }
-        let chain = longest_increasing(&positions);
-        (chain, chain as f64 / from.n_sentences().max(1) as f64)
+        Alignment::of(&positions, from.n_sentences())
     }
 
     #[test]
