@@ -102,6 +102,10 @@ pub struct MatchConfig {
     pub max_bucket: usize,
     /// Candidate pairs kept per article, the ones sharing the most keys.
     pub max_candidates_per_doc: usize,
+    /// Runs of at most this many articles (long enough to match) also compare the MinHash
+    /// signatures of every pair, so that a small run does not depend on LSH's luck (see
+    /// `candidates.rs`); 0 turns it off.
+    pub exhaustive_max_docs: usize,
 }
 
 impl Default for MatchConfig {
@@ -121,6 +125,7 @@ impl Default for MatchConfig {
             max_aligned_sentences: 64,
             max_bucket: 64,
             max_candidates_per_doc: 32,
+            exhaustive_max_docs: 2_000,
         }
     }
 }
@@ -181,7 +186,8 @@ impl MatchConfig {
 pub struct DocFacts {
     /// Publication date as days since 1970-01-01, when known.
     pub date_days: Option<i32>,
-    /// How many filler / boilerplate removals cleaning made.
+    /// How many filler / boilerplate removals cleaning made, date and time stamps aside
+    /// (every news page has one).
     pub n_filler_removed: u32,
     /// How many of those were template filler (lorem ipsum, "It is a long established
     /// fact…"): text no newsroom writes, only a content farm's template, so the strongest

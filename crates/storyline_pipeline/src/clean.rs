@@ -452,10 +452,19 @@ fn clean_record(
         .as_deref()
         .and_then(dates::parse_date_days)
         .or(stamp_days);
+    // Furniture and filler, as a clue that the article is a copy (see
+    // `storyline_match::DocFacts`). A removed date or time stamp is not counted: every news
+    // page has one, the original's as much as a copy's.
+    let is_date_line =
+        |line: &str| line.len() <= MAX_DATELINE_BYTES && dates::parse_date_days(line).is_some();
     let n_filler_removed = cleaned
         .removals
         .iter()
-        .filter(|removal| matches!(removal.kind, RemovalKind::Filler | RemovalKind::Boilerplate))
+        .filter(|removal| match removal.kind {
+            RemovalKind::Filler => true,
+            RemovalKind::Boilerplate => !removal.text.lines().all(is_date_line),
+            _ => false,
+        })
         .count() as u32;
     let n_template_filler = cleaned
         .removals

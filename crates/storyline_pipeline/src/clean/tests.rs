@@ -100,3 +100,23 @@ fn exact_copies_share_what_their_inputs_share() {
         ],
     );
 }
+
+#[test]
+fn date_stamps_are_not_counted_as_furniture() {
+    // Every news page has its date: as a clue to a copy, only the "Related News" counts.
+    let config = RunConfig::default();
+    let model = storyline_clean::BoilerplateModelBuilder::new(&config.clean).build();
+    let text = "Posted: Apr 02, 2009 11:06 PM\nUpdated: Apr 02, 2009 11:06 PM\n\
+                The council approved the budget on Monday after a long debate in the town hall.\n\
+                Related News\n\
+                Mayor Ana Ruiz said the plan adds 40 buses and repairs three bridges in the city.";
+    let cleaned = clean_record(record(text, Some("Budget passes"), None), &model, &config);
+    assert!(
+        cleaned.processed.n_removals >= 2,
+        "{}",
+        cleaned.processed.n_removals
+    );
+    assert_eq!(cleaned.processed.facts.n_filler_removed, 1);
+    // The stamp still dates the article.
+    assert!(cleaned.processed.facts.date_days.is_some());
+}
