@@ -1,5 +1,6 @@
 //! Candidate stage: all fingerprints → the few article pairs worth verifying, in near-linear
-//! time (no all-pairs comparison).
+//! time (no all-pairs comparison, but in a run small enough for it to cost nothing: see the
+//! end of these docs).
 //!
 //! Data comes from `find_copies`; pairs go to `verify.rs`. Each fingerprint is hashed into
 //! keys of several tables; two articles become a candidate pair when they share a key:
