@@ -187,6 +187,12 @@ pub(crate) const FILLER_PHRASES: &[&str] = &[
     "placeholder content", "this is a placeholder", "demo content", "dummy content",
     "text of the printing", "blind texts", "lipsum", "add your own text", "bacon ipsum",
     "hipster ipsum", "cupcake ipsum",
+    // The other classic placeholders: lipsum.com's Latin and its English translation, and
+    // the sample texts of blind-text generators (Werther, Kafka, pangrams, Occidental).
+    "vero eos et accusamus", "denounce with righteous indignation", "praising pain",
+    "obtain pain of itself", "wonderful serenity has taken possession",
+    "gregor samsa woke from troubled dreams", "djs flock by when mtv", "li europan lingues",
+    "dummy copy",
 ];
 
 /// Month and weekday names and date words that may make up a dateline-only line.
