@@ -10,7 +10,10 @@ one) and 2–5 paragraphs of an article of another topic, chosen by a fixed seed
     article lines removed with them (set with pastes);
   * foreign-block removals in ECB+'s own articles (each one a false alarm).
 
-Usage: python3 bench/clean/foreign_paste.py [STORYLINE_BINARY]
+With `--headed`, every pasted block opens with a related-stories heading ("Also Read",
+"Related Story", "Suggested Reading", … drawn from HEADINGS), as sites print them.
+
+Usage: python3 bench/clean/foreign_paste.py [--headed] [STORYLINE_BINARY]
 (default target/release/storyline; build it first with `cargo build --release`).
 """
 import json
@@ -28,7 +31,17 @@ def paragraphs(text):
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def build(docs, rng):
+# Headings sites print above a block of other stories (the set the --headed run draws from).
+HEADINGS = [
+    "Also Read", "Also Read:", "READ ALSO", "Related:", "Related Story", "Related News",
+    "You May Also Read", "Also See", "More News", "Top Headlines", "Latest Stories",
+    "Don't Miss", "Also Watch", "Must Watch", "Suggested Reading", "Explore More",
+    "More in World", "Read More News", "Other Stories", "In Other News", "Recommended Stories",
+    "Editor's Picks", "Must Read", "Trending Stories", "Other Topics of Interest",
+]
+
+
+def build(docs, rng, headed=False):
     """The set with pastes, and per article id the pasted lines."""
     hosts = [doc for doc in docs if len(paragraphs(doc["text"])) >= 6]
     records, pasted = [], {}
@@ -40,6 +53,8 @@ def build(docs, rng):
         donor_lines, host_lines = paragraphs(donor["text"]), paragraphs(host["text"])
         n_paragraphs = rng.randint(2, min(5, len(donor_lines) - 1))
         block = donor_lines[: 1 + n_paragraphs]
+        if headed:
+            block = [rng.choice(HEADINGS)] + block
         at = rng.randint(2, len(host_lines) - 3)
         article_id = f"paste{number}"
         text = "\n\n".join(host_lines[:at] + block + host_lines[at:])
@@ -74,10 +89,12 @@ def removed_lines(article):
 
 
 def main():
-    binary = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "target/release/storyline")
+    args = [arg for arg in sys.argv[1:] if arg != "--headed"]
+    headed = "--headed" in sys.argv[1:]
+    binary = args[0] if args else str(ROOT / "target/release/storyline")
     with open(DOCS, encoding="utf-8") as lines:
         docs = [json.loads(line) for line in lines]
-    records, pasted = build(docs, random.Random(7))
+    records, pasted = build(docs, random.Random(7), headed)
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         input_path = scratch / "pasted.jsonl"
@@ -98,7 +115,9 @@ def main():
         elif found:
             partial += 1
     with_title = sum(
-        1 for block in pasted.values() if not block[0].endswith((".", "!", "?", '"', "”"))
+        1
+        for block in pasted.values()
+        if not block[int(headed)].endswith((".", "!", "?", '"', "”"))
     )
     print(
         f"articles with a pasted block: {len(records)} "

@@ -145,7 +145,9 @@ pub(crate) const FOREIGN_HEADINGS: &[&str] = &[
     "also on", "trending", "trending now", "latest news", "top stories", "more on this",
     "in other news", "other news", "popular stories", "most read", "most popular", "editors picks",
     "in case you missed it", "read next", "more to read", "more like this", "what to read next",
-    "further reading",
+    "further reading", "related story", "top headlines", "also watch", "must watch",
+    "suggested reading", "explore more", "read more news", "trending stories", "also see",
+    "you may also read", "other stories", "latest stories",
 ];
 
 /// The first entries of [`LOREM_WORDS`], which no real language uses as words.

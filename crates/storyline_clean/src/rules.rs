@@ -746,7 +746,9 @@ pub(crate) fn is_foreign_heading(line: &Line) -> bool {
     let folded = line.folded;
     line.n_words <= 6
         && !line.ends_with_period()
-        && (FOREIGN_HEADINGS.contains(&folded) || folded.starts_with("more from "))
+        && (FOREIGN_HEADINGS.contains(&folded)
+            || folded.starts_with("more from ")
+            || folded.starts_with("more in "))
 }
 
 #[cfg(test)]
@@ -894,8 +896,9 @@ mod tests {
         );
         check(
             is_foreign_heading,
-            "Other Topics of Interest\nAlso read:\nMore from Example Times\nRelated reading list is long.",
-            &[true, true, true, false],
+            "Other Topics of Interest\nAlso read:\nMore from Example Times\nRelated reading list is long.\n\
+             Related Story\nSuggested Reading\nMore in World\nMore in the coming days.",
+            &[true, true, true, false, true, true, true, false],
         );
     }
 }
