@@ -43,6 +43,17 @@ fn read_jsonl(path: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// `(copy, original, kind)` of each line of `copies.jsonl`, in file order.
+fn copy_edges(copies: &[Value]) -> Vec<(&str, &str, &str)> {
+    copies
+        .iter()
+        .map(|copy| {
+            let field = |name: &str| copy[name].as_str().unwrap();
+            (field("copy"), field("original"), field("kind"))
+        })
+        .collect()
+}
+
 fn by_id<'a>(articles: &'a [Value], prefix: &str) -> &'a Value {
     articles
         .iter()
@@ -795,13 +806,7 @@ fn rewrites_of_four_more_events_with_their_originals() {
         assert!(stories.contains(&expected), "{expected:?} in {stories:?}");
     }
     let copies = read_jsonl(&out.join("copies.jsonl"));
-    let edges: Vec<(&str, &str, &str)> = copies
-        .iter()
-        .map(|copy| {
-            let field = |name: &str| copy[name].as_str().unwrap();
-            (field("copy"), field("original"), field("kind"))
-        })
-        .collect();
+    let edges = copy_edges(&copies);
     let expected: Vec<(String, &str, &str)> = events
         .iter()
         .map(|(original, _)| (format!("rw_{original}"), *original, "rewrite"))
@@ -892,13 +897,7 @@ fn rewrites_with_no_filler_and_no_dates_against_typeset_originals() {
     run_into(&input, &out);
 
     let copies = read_jsonl(&out.join("copies.jsonl"));
-    let edges: Vec<(&str, &str, &str)> = copies
-        .iter()
-        .map(|copy| {
-            let field = |name: &str| copy[name].as_str().unwrap();
-            (field("copy"), field("original"), field("kind"))
-        })
-        .collect();
+    let edges = copy_edges(&copies);
     let names: Vec<(String, String)> = events
         .iter()
         .map(|event| (format!("{event}_a"), format!("{event}_b")))

@@ -357,38 +357,33 @@ impl Vocabulary {
     /// Share of the content words of line `line` that occur in a line outside `excluded`
     /// (which should contain `line`).
     fn overlap_outside(&self, line: usize, excluded: &[usize]) -> f32 {
-        let tokens = &self.tokens[line];
-        if tokens.is_empty() {
-            return 1.0;
-        }
-        let shared = tokens
-            .iter()
-            .filter(|token| {
-                let inside = excluded
-                    .iter()
-                    .filter(|&&member| self.tokens[member].binary_search(token).is_ok())
-                    .count() as u32;
-                self.line_counts.get(token).copied().unwrap_or(0) > inside
-            })
-            .count();
-        shared as f32 / tokens.len() as f32
+        self.share_of(line, |token| {
+            let inside = excluded
+                .iter()
+                .filter(|&&member| self.tokens[member].binary_search(token).is_ok())
+                .count() as u32;
+            self.line_counts.get(token).copied().unwrap_or(0) > inside
+        })
     }
 
     /// Share of the content words of line `line` that occur in one of `others`.
     fn overlap_with(&self, line: usize, others: &[usize]) -> f32 {
+        self.share_of(line, |token| {
+            others
+                .iter()
+                .any(|&other| self.tokens[other].binary_search(token).is_ok())
+        })
+    }
+
+    /// Share of the content words of line `line` that are `shared`; 1 for a line without any
+    /// (it tells nothing, so it never reads as unrelated).
+    fn share_of(&self, line: usize, shared: impl Fn(&u64) -> bool) -> f32 {
         let tokens = &self.tokens[line];
         if tokens.is_empty() {
             return 1.0;
         }
-        let shared = tokens
-            .iter()
-            .filter(|token| {
-                others
-                    .iter()
-                    .any(|&other| self.tokens[other].binary_search(token).is_ok())
-            })
-            .count();
-        shared as f32 / tokens.len() as f32
+        let n_shared = tokens.iter().filter(|&token| shared(token)).count();
+        n_shared as f32 / tokens.len() as f32
     }
 
     /// Share of the content words of `members` that occur elsewhere in the article.
