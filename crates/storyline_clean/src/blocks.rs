@@ -481,7 +481,7 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
             // The article goes on: a line sharing half its words with the rest, but a title
             // right under the heading (the foreign story's, which shares its words with its
             // own paragraph, still below it) only with the article above the heading.
-            // Any later line that shares as much with the article above as with the block's
+            // Any later line that shares more with the article above than with the block's
             // lines before it is the article's too.
             let goes_on = match growing.split_last() {
                 Some((_, [])) if is_inner_title(&lines[index]) => {

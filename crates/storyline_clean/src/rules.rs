@@ -721,8 +721,8 @@ fn long_words(text: &str) -> impl Iterator<Item = &str> {
 /// words that starts with a capital or a digit, holds no quote, and ends without any
 /// punctuation, in title case ("Turkmenistan Holds Election") or sentence case
 /// ("Turkmenistan holds parliamentary election", "61-year-old man charged with murder after
-/// shooting at office party"), as sites differ. Only the foreign-block rule asks this, and it wants much more
-/// evidence than the line (see `blocks::mark_unheaded_foreign`).
+/// shooting at office party"), as sites differ. Only the foreign-block rule asks this, and
+/// it wants much more evidence than the line (see `blocks::mark_unheaded_foreign`).
 pub(crate) fn is_inner_title(line: &Line) -> bool {
     if is_title_like(line) {
         return true;

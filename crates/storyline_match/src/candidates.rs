@@ -25,10 +25,10 @@
 //!
 //! LSH misses some pairs it should find: two articles at content-word Jaccard 0.45 share
 //! two of the 42 bands only nine times in ten, at 0.35 (the least a rewrite may have)
-//! about half the time. A run of at most `exhaustive_max_docs` articles (2,000) also compares the
-//! signatures of every pair (`close_pairs`): two million comparisons of 254 bytes, a few
-//! milliseconds of a core, where a run of a handful of reports (a reader checking one
-//! event) must not depend on luck.
+//! about half the time. A run of at most `exhaustive_max_docs` articles (2,000) also
+//! compares the signatures of every pair (`close_pairs`): at most two million comparisons
+//! of two signatures, about a tenth of a second of a core (estimated), where a run of a
+//! handful of reports (a reader checking one event) must not depend on luck.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -115,15 +115,17 @@ pub(crate) fn edges_from_links(
             (link.kind, link.span_coverage)
         {
             // The side whose sentences are covered less has more of its own.
-            let (fuller_side, thinner_side) = if right_coverage - left_coverage >= COVERAGE_MARGIN {
-                (*left, *right)
+            let sides = if right_coverage - left_coverage >= COVERAGE_MARGIN {
+                Some((*left, *right))
             } else if left_coverage - right_coverage >= COVERAGE_MARGIN {
-                (*right, *left)
+                Some((*right, *left))
             } else {
-                continue;
+                None
             };
-            *fuller.entry(fuller_side as usize).or_default() += 1;
-            *fuller.entry(thinner_side as usize).or_default() -= 1;
+            if let Some((fuller_side, thinner_side)) = sides {
+                *fuller.entry(fuller_side as usize).or_default() += 1;
+                *fuller.entry(thinner_side as usize).or_default() -= 1;
+            }
         }
     }
     let default_facts = DocFacts::default();
