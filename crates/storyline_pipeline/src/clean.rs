@@ -438,7 +438,7 @@ fn clean_record(
         .iter()
         .filter(|removal| removal.kind == RemovalKind::Boilerplate)
         .filter_map(|removal| removal.text.lines().next())
-        .filter(|line| line.len() <= MAX_DATELINE_BYTES)
+        .filter(|line| may_be_date(line))
         .filter_map(|line| Some((line, dates::parse_date_days(line)?)));
     for (line, days) in removed_dates {
         dateline.get_or_insert(line);
@@ -455,8 +455,7 @@ fn clean_record(
     // Furniture and filler, as a clue that the article is a copy (see
     // `storyline_match::DocFacts`). A removed date or time stamp is not counted: every news
     // page has one, the original's as much as a copy's.
-    let is_date_line =
-        |line: &str| line.len() <= MAX_DATELINE_BYTES && dates::parse_date_days(line).is_some();
+    let is_date_line = |line: &str| may_be_date(line) && dates::parse_date_days(line).is_some();
     let n_filler_removed = cleaned
         .removals
         .iter()
@@ -511,6 +510,13 @@ fn clean_record(
         processed,
         text_key,
     }
+}
+
+/// Whether a removed line is short enough to be a dateline and holds a digit (every date
+/// `dates::parse_date_days` reads has one): most removed lines ("Advertisement", "Related
+/// News") are ruled out without parsing them.
+fn may_be_date(line: &str) -> bool {
+    line.len() <= MAX_DATELINE_BYTES && line.bytes().any(|byte| byte.is_ascii_digit())
 }
 
 /// Computes a cleaned article's fingerprint and story features, unless `reuse` names an
