@@ -61,7 +61,13 @@ for n in "${sizes[@]}"; do
   for _ in $(seq "$runs"); do
     refs+=("$(reference)")
     out="$(mktemp -d)"
-    /usr/bin/time -v "$bin"/storyline run "$corpus" --out "$out" --quiet 2> "$out/time.txt"
+    if ! /usr/bin/time -v "$bin"/storyline run "$corpus" --out "$out" --quiet 2> "$out/time.txt"; then
+      # Say why (a full disk, say): the run's own stderr is in time.txt.
+      echo "storyline run on $corpus failed:" >&2
+      cat "$out/time.txt" >&2
+      rm -rf "$out"
+      exit 1
+    fi
     walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')")
     cpus+=("$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u + s}' "$out/time.txt")")
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt")
