@@ -150,10 +150,10 @@ pub(crate) fn edges_from_links(
         let typography_tells = has_rewrite
             && family
                 .iter()
-                .any(|clues| clues.style == Some(Typing::Typeset))
+                .any(|clues| clues.style() == Some(Typing::Typeset))
             && family
                 .iter()
-                .any(|clues| clues.style == Some(Typing::Plain));
+                .any(|clues| clues.style() == Some(Typing::Plain));
         let scores: Vec<f64> = (0..members.len())
             .map(|at| score(at, &family, &family_contained, typography_tells))
             .collect();
@@ -282,7 +282,6 @@ struct Clues {
     quotes: u32,
     specifics: u32,
     date_days: Option<i32>,
-    style: Option<Typing>,
     marks: QuoteMarks,
     /// Rewrite links where the member is the fuller side, minus those where it is the
     /// thinner one.
@@ -313,6 +312,11 @@ impl Typing {
 }
 
 impl Clues {
+    /// How the member's quote marks were typed, when that tells.
+    fn style(&self) -> Option<Typing> {
+        Typing::of(self.marks)
+    }
+
     fn of(doc: usize, counts: &[TextCounts], facts: &DocFacts) -> Self {
         let counts = counts.get(doc).copied().unwrap_or_default();
         Clues {
@@ -321,7 +325,6 @@ impl Clues {
             quotes: counts.n_quotes,
             specifics: counts.n_numbers.saturating_add(counts.n_names),
             date_days: facts.date_days,
-            style: Typing::of(counts.marks),
             marks: counts.marks,
             fuller: 0,
         }
@@ -348,7 +351,7 @@ fn score(at: usize, family: &[Clues], contained: &[bool], typography_tells: bool
     if contained[at] {
         score += WEIGHT_CONTAINED;
     }
-    if typography_tells && member.style == Some(Typing::Typeset) {
+    if typography_tells && member.style() == Some(Typing::Typeset) {
         score += WEIGHT_TYPESET;
     }
     score -= WEIGHT_FILLER * spread(|clues| f64::from(clues.filler));
@@ -391,8 +394,8 @@ fn reasons(
         ));
     }
     if typography_tells
-        && original.style == Some(Typing::Typeset)
-        && copy.style == Some(Typing::Plain)
+        && original.style() == Some(Typing::Typeset)
+        && copy.style() == Some(Typing::Plain)
     {
         reasons.push(format!(
             "original's quote marks are typeset (‘ ’ “ ”: {}), the copy's plain (' \": {}): in \

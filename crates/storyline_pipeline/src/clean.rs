@@ -426,25 +426,42 @@ fn clean_record(
         )
     });
 
-    // The first removed line that reads as a date is the dateline, and the first that is a
-    // publication stamp gives the date of an article without a date field. A bare date line
-    // does not: a rewrite may carry one from long before the event it reports. The first
-    // line of a removal: a stamp may be removed with the next ("PUBLISHED FRIDAY, MARCH 8,
-    // 2013 AT 12:46 PM", "UPDATED AT 12:48 PM").
+    // One pass over the removals. The first removed line that reads as a date is the
+    // dateline, and the first that is a publication stamp gives the date of an article
+    // without a date field. A bare date line does not: a rewrite may carry one from long
+    // before the event it reports. The first line of a removal: a stamp may be removed with
+    // the next ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM", "UPDATED AT 12:48 PM").
+    // Furniture and filler count as a clue that the article is a copy (see
+    // `storyline_match::DocFacts`), but not a removed date or time stamp: every news page
+    // has one, the original's as much as a copy's.
     let mut dateline: Option<&str> = None;
     let mut stamp_days = None;
-    let removed_dates = cleaned
-        .removals
-        .iter()
-        .filter(|removal| removal.kind == RemovalKind::Boilerplate)
-        .filter_map(|removal| removal.text.lines().next())
-        .filter(|line| may_be_date(line))
-        .filter_map(|line| Some((line, dates::parse_date_days(line)?)));
-    for (line, days) in removed_dates {
-        dateline.get_or_insert(line);
-        if storyline_clean::is_publication_stamp(line) {
-            stamp_days = Some(days);
-            break;
+    let mut n_filler_removed = 0u32;
+    let mut n_template_filler = 0u32;
+    for removal in &cleaned.removals {
+        match removal.kind {
+            RemovalKind::Filler => {
+                n_filler_removed += 1;
+                n_template_filler += 1;
+            }
+            RemovalKind::Boilerplate => {
+                let mut lines = removal.text.lines();
+                let first = lines.next();
+                let first_days = first
+                    .filter(|line| may_be_date(line))
+                    .and_then(dates::parse_date_days);
+                if let (Some(line), Some(days)) = (first, first_days) {
+                    dateline.get_or_insert(line);
+                    if stamp_days.is_none() && storyline_clean::is_publication_stamp(line) {
+                        stamp_days = Some(days);
+                    }
+                }
+                let all_dates = (first.is_none() || first_days.is_some())
+                    && lines
+                        .all(|line| may_be_date(line) && dates::parse_date_days(line).is_some());
+                n_filler_removed += u32::from(!all_dates);
+            }
+            _ => {}
         }
     }
     let dateline = dateline.map(|line| line.trim().to_owned());
@@ -452,24 +469,6 @@ fn clean_record(
         .as_deref()
         .and_then(dates::parse_date_days)
         .or(stamp_days);
-    // Furniture and filler, as a clue that the article is a copy (see
-    // `storyline_match::DocFacts`). A removed date or time stamp is not counted: every news
-    // page has one, the original's as much as a copy's.
-    let is_date_line = |line: &str| may_be_date(line) && dates::parse_date_days(line).is_some();
-    let n_filler_removed = cleaned
-        .removals
-        .iter()
-        .filter(|removal| match removal.kind {
-            RemovalKind::Filler => true,
-            RemovalKind::Boilerplate => !removal.text.lines().all(is_date_line),
-            _ => false,
-        })
-        .count() as u32;
-    let n_template_filler = cleaned
-        .removals
-        .iter()
-        .filter(|removal| removal.kind == RemovalKind::Filler)
-        .count() as u32;
     let text_key =
         (status == ArticleStatus::Ok).then(|| xxhash_rust::xxh3::xxh3_128(cleaned.text.as_bytes()));
     let extra_raw = extra.and_then(|extra| serde_json::value::RawValue::from_string(extra).ok());
