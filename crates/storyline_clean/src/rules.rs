@@ -604,15 +604,12 @@ fn is_byline(line: &Line) -> bool {
     })
 }
 
-/// A word of a relative time: "3h", "12m", "2d", "5", "hours", "ago".
+/// A word of a relative time ("3h", "12m", "5", "hours", "ago"): a number, a word of the
+/// time-stamp rule's [`TIME_WORDS`] or [`TIME_MARKERS`], or a number with such a unit joined.
 fn is_relative_time_word(word: &str) -> bool {
     let unit = word.trim_start_matches(|c: char| c.is_ascii_digit());
-    let counted = unit.len() < word.len();
-    (counted && matches!(unit, "" | "h" | "hr" | "hrs" | "m" | "min" | "mins" | "d"))
-        || matches!(
-            word,
-            "ago" | "hour" | "hours" | "minute" | "minutes" | "min" | "mins" | "day" | "days"
-        )
+    !word.is_empty()
+        && (unit.is_empty() || TIME_WORDS.contains(&unit) || TIME_MARKERS.contains(&unit))
 }
 
 /// True for a line that holds only a date or time ("DECEMBER 9, 2022", "Updated: 18 Jun 2024,
