@@ -8,9 +8,11 @@
 //! * containment — a wire story inside a page that wraps it is the original, but a truncated
 //!   copy (the start of a story, nothing in front) is a copy of the longer text;
 //! * template filler and site furniture removed by the cleaner (`DocFacts::n_filler_removed`
-//!   counts both) — content farms and aggregators add them to what they copy; template
-//!   filler alone (`DocFacts::n_template_filler`) counts again, since no newsroom writes it
-//!   while original outlets have furniture too;
+//!   counts both) — content farms and aggregators add them to what they copy, but an
+//!   original outlet's page has furniture too ("Advertisement", share prompts), so this is a
+//!   weak clue; template filler alone (`DocFacts::n_template_filler`) counts again, and
+//!   outweighs every other clue but containment and typography together: no newsroom
+//!   writes it;
 //! * more quoted spans — a rewrite turns direct quotes into reported speech;
 //! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
 //! * the fuller side of a rewrite link: the one with more sentences that have no
@@ -34,8 +36,8 @@ use crate::verify::Link;
 use crate::DocFacts;
 
 const WEIGHT_CONTAINED: f64 = 2.0;
-const WEIGHT_FILLER: f64 = 1.5;
-const WEIGHT_TEMPLATE_FILLER: f64 = 2.0;
+const WEIGHT_FILLER: f64 = 1.0;
+const WEIGHT_TEMPLATE_FILLER: f64 = 3.0;
 const WEIGHT_QUOTES: f64 = 1.0;
 const WEIGHT_DATE: f64 = 1.0;
 const WEIGHT_SPECIFICS: f64 = 0.5;
@@ -597,6 +599,37 @@ mod tests {
         check(
             &[(INDEPENDENT, none()), (EDITED, filler(1)), (WIRE, none())],
             &[(1, 2, CopyKind::NearDuplicate)],
+        );
+    }
+
+    #[test]
+    fn furniture_on_the_original_does_not_outweigh_filler_on_the_rewrite() {
+        // The original's page carries more site furniture (four lines) than the rewrite's
+        // (a category line and its filler passage), and the rewrite names more: furniture
+        // is on every outlet's page, template filler on no newsroom's.
+        let copy = format!(
+            "{PARAPHRASE}\n\"We moved 12 boats, 3 buses and 40 crew,\" Markov told Kelburn radio."
+        );
+        check(
+            &[
+                (
+                    &copy,
+                    DocFacts {
+                        date_days: None,
+                        n_filler_removed: 2,
+                        n_template_filler: 1,
+                    },
+                ),
+                (
+                    WIRE,
+                    DocFacts {
+                        date_days: None,
+                        n_filler_removed: 4,
+                        n_template_filler: 0,
+                    },
+                ),
+            ],
+            &[(0, 1, CopyKind::Rewrite)],
         );
     }
 
