@@ -59,7 +59,8 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "read full story", "ians", "pti", "ani", "with inputs from agencies", "with agency inputs",
     "inputs from agencies", "up next", "around the web", "from around the web", "watch video",
     "play video", "more videos", "watch now", "ad feedback", "accept all", "accept all cookies",
-    "reject all",
+    "reject all", "enter your email", "enter your email address", "email address", "your email",
+    "your email address",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").

@@ -797,8 +797,9 @@ mod tests {
              Up Next\nAround the Web\nAd Feedback\nAccept all cookies\nStory by Jane Doe • 3h\n\
              By clicking Sign Up, you agree to our Terms of Use and Privacy Policy.\n\
              This content is not available in your region.\nYou have reached your limit of free articles.\n\
-             Got a story? Contact us at newsdesk@example.com\nEnjoyed this article? Share it with your friends.",
-            &[true; 82],
+             Got a story? Contact us at newsdesk@example.com\nEnjoyed this article? Share it with your friends.\n\
+             Enter your email address\nEmail address",
+            &[true; 84],
         );
     }
 
@@ -827,8 +828,9 @@ mod tests {
              Published by Penguin in 2019, the book sold well.\nLocation data showed the phone was in Delhi.\n\
              Read the report in full before voting.\nPublished by Hachette\nLocation: Paris, France\n\
              Facebook updated its terms of use and privacy policy on Monday.\nBy Tuesday • 3 of them had left\n\
-             Free articles are a draw for readers, the editor said.\nWe have a story to tell, she said.",
-            &[false; 52],
+             Free articles are a draw for readers, the editor said.\nWe have a story to tell, she said.\n\
+             Enter your email to see the draft, the form said.\nYour email arrived late, he wrote.",
+            &[false; 54],
         );
     }
 
