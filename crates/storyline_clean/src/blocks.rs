@@ -470,7 +470,8 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
             .filter(|&index| index < heading && Some(index) != above)
             .collect();
         let mut growing = Vec::new();
-        // The lines of `growing` judged so far: all but date lines.
+        // The lines of `growing` judged so far: all but datelines and lines of one content
+        // word or none.
         let mut judged = Vec::new();
         let mut block = Vec::new();
         let mut next = position + 1;

@@ -10,9 +10,8 @@
 //! * template filler and site furniture removed by the cleaner (`DocFacts::n_filler_removed`
 //!   counts both) — content farms and aggregators add them to what they copy, but an
 //!   original outlet's page has furniture too ("Advertisement", share prompts), so this is a
-//!   weak clue; template filler alone (`DocFacts::n_template_filler`) counts again, and
-//!   outweighs every other clue but containment and typography together: no newsroom
-//!   writes it;
+//!   weak clue; template filler alone (`DocFacts::n_template_filler`) counts again, with
+//!   more weight than any other single clue: no newsroom writes it;
 //! * more quoted spans — a rewrite turns direct quotes into reported speech;
 //! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
 //! * the fuller side of a rewrite link: the one with more sentences that have no
