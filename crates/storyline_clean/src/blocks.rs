@@ -88,7 +88,7 @@ pub(crate) fn mark_top(lines: &[Line], marks: &mut [Option<Mark>], title_key: Op
         position += 1;
     }
     // The headline printed twice in a row, within the first lines left: a label no rule
-    // knows ("Crime Desk") may still sit above it.
+    // knows ("Crime Desk") may sit above it.
     let Some(at) = (position..kept.len().min(position + 3)).find(|&at| {
         let line = &lines[kept[at]];
         reads_as_headline(line)
@@ -99,6 +99,20 @@ pub(crate) fn mark_top(lines: &[Line], marks: &mut [Option<Mark>], title_key: Op
     }) else {
         return;
     };
+    // The lines above it are labels when all are short and unpunctuated ("Hollywood",
+    // "Crime Desk"): the headline printed twice marks the page's template top.
+    let labels = &kept[position..at];
+    if labels.iter().all(|&index| {
+        let line = &lines[index];
+        (1..=3).contains(&line.n_words) && !line.ends_with_sentence_punctuation()
+    }) {
+        for &index in labels {
+            marks[index] = Some(Mark::new(
+                RemovalKind::Boilerplate,
+                "label above a headline printed twice",
+            ));
+        }
+    }
     let first = kept[at];
     for &next in &kept[at + 1..] {
         if lines[next].key != lines[first].key {
@@ -756,11 +770,28 @@ mod tests {
             "MARCH 3, 2021\nCity News\nBridge Reopens After Two Years\nBridge Reopens After Two Years\nThe bridge reopened on Friday.",
             &[B, B, None, D, None],
         );
-        // A label no list knows stays, and the headline under it is still printed once.
+        // A label no list knows goes too when the headline under it is printed twice (the
+        // page's template top); a sentence there stays.
         check(
             top,
             "Desk Seven\nBridge Reopens After Two Years\nBridge Reopens After Two Years\nThe bridge reopened on Friday.",
+            &[B, None, D, None],
+        );
+        check(
+            top,
+            "Hollywood\nStar Dies at 85\nStar Dies at 85\nThe actress died on Friday.",
+            &[B, None, D, None],
+        );
+        check(
+            top,
+            "The bridge is open.\nBridge Reopens After Two Years\nBridge Reopens After Two Years\nIt cost a lot.",
             &[None, None, D, None],
+        );
+        // Without a headline printed twice, an unknown short line above it stays.
+        check(
+            top,
+            "Desk Seven\nBridge Reopens After Two Years\nThe bridge reopened on Friday.",
+            &[None, None, None],
         );
         // With the headline in a title field, a label may sit right above the body; without
         // one, the first line may be the headline itself and stays.
