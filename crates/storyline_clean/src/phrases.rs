@@ -60,7 +60,8 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "inputs from agencies", "up next", "around the web", "from around the web", "watch video",
     "play video", "more videos", "watch now", "ad feedback", "accept all", "accept all cookies",
     "reject all", "enter your email", "enter your email address", "email address", "your email",
-    "your email address",
+    "your email address", "powered by wordpress", "proudly powered by wordpress",
+    "leave a reply cancel reply",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").

@@ -798,8 +798,8 @@ mod tests {
              By clicking Sign Up, you agree to our Terms of Use and Privacy Policy.\n\
              This content is not available in your region.\nYou have reached your limit of free articles.\n\
              Got a story? Contact us at newsdesk@example.com\nEnjoyed this article? Share it with your friends.\n\
-             Enter your email address\nEmail address",
-            &[true; 84],
+             Enter your email address\nEmail address\nPowered by WordPress\nLeave a Reply Cancel reply",
+            &[true; 86],
         );
     }
 
@@ -829,8 +829,9 @@ mod tests {
              Read the report in full before voting.\nPublished by Hachette\nLocation: Paris, France\n\
              Facebook updated its terms of use and privacy policy on Monday.\nBy Tuesday • 3 of them had left\n\
              Free articles are a draw for readers, the editor said.\nWe have a story to tell, she said.\n\
-             Enter your email to see the draft, the form said.\nYour email arrived late, he wrote.",
-            &[false; 54],
+             Enter your email to see the draft, the form said.\nYour email arrived late, he wrote.\n\
+             Powered by solar panels, the plant opened on Monday.",
+            &[false; 55],
         );
     }
 
