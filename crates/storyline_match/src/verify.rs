@@ -168,9 +168,10 @@ fn containment(left: &Fingerprint, right: &Fingerprint, jaccard: f64) -> f64 {
 }
 
 /// Whether `smaller` is a truncated copy of `larger`: the sentences they share start
-/// `larger` (nothing wraps them in front), and most sentences after the shared part continue
-/// the story (share a not-so-common content word with `smaller`). A page that wraps a wire
-/// story has other material in front, or unrelated teasers, bios and links after it.
+/// `larger` (nothing but a headline in front of them), and most sentences after the shared
+/// part continue the story (share a not-so-common content word with `smaller`). A page that
+/// wraps a wire story has other material in front, or unrelated teasers, bios and links
+/// after it.
 fn is_truncation(smaller: &Fingerprint, larger: &Fingerprint) -> bool {
     let mut smaller_keys: Vec<u16> = smaller
         .sentence_hashes
@@ -189,7 +190,9 @@ fn is_truncation(smaller: &Fingerprint, larger: &Fingerprint) -> bool {
     ) else {
         return false;
     };
-    if first > 0 {
+    // The larger's first sentence may be its own headline (a text file's first line), which
+    // a copy under another headline does not share.
+    if first > 1 {
         return false;
     }
     // Common words ("people", "year") would make any unrelated teaser look like more story.
@@ -433,6 +436,24 @@ mod tests {
         let link = verify(
             &fingerprint(&half, &config),
             &fingerprint(WIRE, &config),
+            &config,
+        );
+        assert_eq!(
+            link.and_then(|link| link.nesting),
+            Some(Nesting {
+                left_is_smaller: true,
+                truncated: true
+            })
+        );
+        // The same, each text under its own headline (a text file's first line): the
+        // larger's headline is not shared, and the copy is still a truncated one.
+        let headed_half =
+            format!("Thousands flee as the Mara bursts its banks in Kelburn town\n{half}");
+        let headed_wire =
+            format!("Flood forces evacuation of Kelburn residents after heavy rain\n{WIRE}");
+        let link = verify(
+            &fingerprint(&headed_half, &config),
+            &fingerprint(&headed_wire, &config),
             &config,
         );
         assert_eq!(
