@@ -226,6 +226,7 @@ pub(crate) fn edges_from_links(
                 containment_reason,
                 typography_tells,
                 fuller_reason,
+                family.iter().filter_map(|clues| clues.date_days).max(),
             );
             origin.push(format!(
                 "family of {} articles; original scored {:.2}, this copy {:.2}",
@@ -371,13 +372,15 @@ fn score(at: usize, family: &[Clues], contained: &[bool], typography_tells: bool
     score
 }
 
-/// Human sentences on why `original` beats `copy`, strongest clue first.
+/// Human sentences on why `original` beats `copy`, strongest clue first; `latest_date` is the
+/// latest date of any member of their family.
 fn reasons(
     original: &Clues,
     copy: &Clues,
     containment: Option<&str>,
     typography_tells: bool,
     fuller: Option<String>,
+    latest_date: Option<i32>,
 ) -> Vec<String> {
     let mut reasons: Vec<String> = containment.map(str::to_string).into_iter().collect();
     if copy.template_filler > original.template_filler {
@@ -423,6 +426,14 @@ fn reasons(
             reasons.push(format!(
                 "copy dated earlier ({} vs {}), outweighed by the other evidence",
                 format_date(copy_date),
+                format_date(original_date)
+            ))
+        }
+        // The original's date scored (an earlier date than another member's), and the copy
+        // has none to weigh against it.
+        (Some(original_date), None) if latest_date.is_some_and(|latest| original_date < latest) => {
+            reasons.push(format!(
+                "original dated {}, earlier than other members; the copy undated",
                 format_date(original_date)
             ))
         }
@@ -740,6 +751,39 @@ mod tests {
             origin.contains("filler") && origin.contains("quoted"),
             "{origin}"
         );
+    }
+
+    #[test]
+    fn an_undated_copy_is_told_what_the_date_decided() {
+        // Three exact copies: two dated, one not. The earlier dated one is the original,
+        // and the undated copy's evidence says so instead of "no evidence".
+        let config = MatchConfig::default();
+        let fingerprints = [
+            fingerprint(WIRE, &config),
+            fingerprint(WIRE, &config),
+            fingerprint(WIRE, &config),
+        ];
+        let facts = [DocFacts::default(), dated(20), dated(10)];
+        let edges = find_copies(&fingerprints, &facts, &config);
+        let undated = edges
+            .iter()
+            .find(|edge| edge.copy.0 == 0)
+            .map(|edge| (edge.original.0, edge.evidence.origin.join(" | ")));
+        let (original, origin) = undated.unwrap_or_default();
+        assert_eq!(original, 2);
+        assert!(
+            origin.contains(
+                "original dated 1970-01-11, earlier than other members; the copy undated"
+            ),
+            "{origin}"
+        );
+        // With one dated member, its date decides nothing, and is not given as a reason.
+        let edges = find_copies(&fingerprints[..2], &facts[..2], &config);
+        let origin = edges
+            .first()
+            .map(|edge| edge.evidence.origin.join(" | "))
+            .unwrap_or_default();
+        assert!(!origin.contains("undated"), "{origin}");
     }
 
     #[test]
