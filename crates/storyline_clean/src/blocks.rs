@@ -512,13 +512,13 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
             // its words with the rest of its story, still below it) only with the article
             // above the heading. Any later line that shares more with the article above
             // than with the block's lines before it is the article's too.
-            let goes_on = match judged.split_last() {
-                Some((_, [])) | None => vocabulary.overlap_with(index, &article_above) >= 0.5,
-                Some((_, before)) => {
-                    line_overlap >= 0.5
-                        || vocabulary.overlap_with(index, &article_above)
-                            > vocabulary.overlap_with(index, before)
-                }
+            let before = &judged[..judged.len() - 1];
+            let goes_on = if before.is_empty() {
+                vocabulary.overlap_with(index, &article_above) >= 0.5
+            } else {
+                line_overlap >= 0.5
+                    || vocabulary.overlap_with(index, &article_above)
+                        > vocabulary.overlap_with(index, before)
             };
             if goes_on {
                 break;

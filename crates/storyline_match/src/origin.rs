@@ -142,6 +142,7 @@ pub(crate) fn edges_from_links(
         members.dedup();
         let family: Vec<Clues> = members.iter().map(|&doc| clues(doc)).collect();
         let family_contained: Vec<bool> = members.iter().map(|&doc| contained[doc]).collect();
+        let latest_date = family.iter().filter_map(|clues| clues.date_days).max();
         let has_rewrite = members.iter().any(|doc| {
             links_of_doc.get(doc).is_some_and(|own| {
                 own.iter()
@@ -226,7 +227,7 @@ pub(crate) fn edges_from_links(
                 containment_reason,
                 typography_tells,
                 fuller_reason,
-                family.iter().filter_map(|clues| clues.date_days).max(),
+                latest_date,
             );
             origin.push(format!(
                 "family of {} articles; original scored {:.2}, this copy {:.2}",
@@ -777,13 +778,19 @@ mod tests {
             ),
             "{origin}"
         );
-        // With one dated member, its date decides nothing, and is not given as a reason.
-        let edges = find_copies(&fingerprints[..2], &facts[..2], &config);
-        let origin = edges
+        // The original dated, the copy not, and no other date: the date decides nothing (the
+        // lower index does), and is not given as a reason.
+        let edges = find_copies(
+            &fingerprints[..2],
+            &[dated(10), DocFacts::default()],
+            &config,
+        );
+        let lone = edges
             .first()
-            .map(|edge| edge.evidence.origin.join(" | "))
-            .unwrap_or_default();
-        assert!(!origin.contains("undated"), "{origin}");
+            .map(|edge| (edge.copy.0, edge.evidence.origin.join(" | ")));
+        let (copy, origin) = lone.unwrap_or_default();
+        assert_eq!(copy, 1);
+        assert!(!origin.contains("dated"), "{origin}");
     }
 
     #[test]

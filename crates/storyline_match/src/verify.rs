@@ -419,50 +419,32 @@ mod tests {
     #[test]
     fn containment_direction() {
         let config = MatchConfig::default();
-        let link = verify(
-            &fingerprint(WIRE, &config),
-            &fingerprint(CONTAINING_PAGE, &config),
-            &config,
-        );
-        assert_eq!(
-            link.and_then(|link| link.nesting),
+        let nesting = |left: &str, right: &str| {
+            verify(
+                &fingerprint(left, &config),
+                &fingerprint(right, &config),
+                &config,
+            )
+            .and_then(|link| link.nesting)
+        };
+        let smaller = |truncated| {
             Some(Nesting {
                 left_is_smaller: true,
-                truncated: false
+                truncated,
             })
-        );
+        };
+        // The page wraps the wire story: the wire story is the original.
+        assert_eq!(nesting(WIRE, CONTAINING_PAGE), smaller(false));
         // The first half of the wire story is a truncated copy: the whole story is the original.
         let half: String = WIRE.lines().take(4).collect::<Vec<_>>().join("\n");
-        let link = verify(
-            &fingerprint(&half, &config),
-            &fingerprint(WIRE, &config),
-            &config,
-        );
-        assert_eq!(
-            link.and_then(|link| link.nesting),
-            Some(Nesting {
-                left_is_smaller: true,
-                truncated: true
-            })
-        );
+        assert_eq!(nesting(&half, WIRE), smaller(true));
         // The same, each text under its own headline (a text file's first line): the
         // larger's headline is not shared, and the copy is still a truncated one.
         let headed_half =
             format!("Thousands flee as the Mara bursts its banks in Kelburn town\n{half}");
         let headed_wire =
             format!("Flood forces evacuation of Kelburn residents after heavy rain\n{WIRE}");
-        let link = verify(
-            &fingerprint(&headed_half, &config),
-            &fingerprint(&headed_wire, &config),
-            &config,
-        );
-        assert_eq!(
-            link.and_then(|link| link.nesting),
-            Some(Nesting {
-                left_is_smaller: true,
-                truncated: true
-            })
-        );
+        assert_eq!(nesting(&headed_half, &headed_wire), smaller(true));
     }
 
     #[test]
