@@ -226,7 +226,7 @@ pub(crate) fn clean_pass(
     diagnostics: &mut DiagnosticSink<'_>,
     progress: &dyn Progress,
 ) -> Result<CleanPass> {
-    let mut reader = SpillReader::new(read.spill, read::N_FIELDS);
+    let mut reader = SpillReader::releasing(read.spill, read::N_FIELDS);
     let mut output = CleanOutput::create(scratch, read.n_articles as usize)?;
     let batch_size = config.batch_size.max(1);
     let model = &read.model;

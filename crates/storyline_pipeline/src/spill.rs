@@ -67,13 +67,43 @@ pub(crate) type SpillRecord = Vec<Option<Vec<u8>>>;
 pub(crate) struct SpillReader {
     input: BufReader<File>,
     n_fields: usize,
+    /// Bytes of the file consumed so far (records returned or skipped).
+    consumed: u64,
+    /// With [`SpillReader::releasing`]: the file's bytes before this offset are given back
+    /// to the file system.
+    released: Option<u64>,
+    /// Bytes read between two releases.
+    release_step: u64,
 }
+
+/// A releasing reader gives back what it has read in steps of this many bytes.
+const RELEASE_STEP: u64 = 32 << 20;
 
 impl SpillReader {
     pub(crate) fn new(file: File, n_fields: usize) -> SpillReader {
         SpillReader {
             input: BufReader::with_capacity(1 << 20, file),
             n_fields,
+            consumed: 0,
+            released: None,
+            release_step: RELEASE_STEP,
+        }
+    }
+
+    /// A reader that frees the file's space behind it as it goes (on Linux, by punching
+    /// holes; elsewhere it reads as [`SpillReader::new`]), for a spill read once in order.
+    ///
+    /// Why: a spill's pages are dirty page cache until the file is deleted. Once a run's
+    /// dirty pages pass the kernel's background threshold (10% of memory by default) or
+    /// outlive its 30 s expiry, the kernel writes them to disk while the run still works on
+    /// the same two cores; on the project's VM, writing 6 GB into the page cache cost 18 s
+    /// of system time where 600 MB cost 0.2 s. Spill A is as large as the input and is read
+    /// once, while spill D and the fingerprints are being written: freeing it behind the
+    /// reader keeps a large run's dirty pages to about what the clean pass writes.
+    pub(crate) fn releasing(file: File, n_fields: usize) -> SpillReader {
+        SpillReader {
+            released: Some(0),
+            ..SpillReader::new(file, n_fields)
         }
     }
 
@@ -85,8 +115,26 @@ impl SpillReader {
                 return Ok(None);
             };
             fields.push(read_field(&mut self.input, len)?);
+            self.consumed += field_bytes(len);
         }
+        self.release_consumed();
         Ok(Some(fields))
+    }
+
+    /// Frees the bytes read since the last release, once there are a release step's worth
+    /// ([`RELEASE_STEP`]) of them. Only an optimisation: when the file system cannot punch holes, nothing is
+    /// freed before the file is dropped and the run goes on.
+    fn release_consumed(&mut self) {
+        let Some(released) = self.released else {
+            return;
+        };
+        if self.consumed - released < self.release_step {
+            return;
+        }
+        // Whole pages only: a partly read page stays until the next step.
+        let end = self.consumed & !4095;
+        punch_hole(self.input.get_ref(), released, end - released);
+        self.released = Some(end);
     }
 
     /// Reads the next record's fields listed in `wanted` (ascending field numbers) into
@@ -111,7 +159,9 @@ impl SpillReader {
             } else if len != ABSENT {
                 self.input.seek_relative(i64::from(len))?;
             }
+            self.consumed += field_bytes(len);
         }
+        self.release_consumed();
         Ok(true)
     }
 
@@ -128,6 +178,27 @@ impl SpillReader {
         }
     }
 }
+
+/// Bytes a field of length word `len` takes in the file, the word included.
+fn field_bytes(len: u32) -> u64 {
+    4 + if len == ABSENT { 0 } else { u64::from(len) }
+}
+
+/// Frees `len` bytes of `file` from `offset` on, keeping its size: the range reads as zeros.
+#[cfg(target_os = "linux")]
+fn punch_hole(file: &File, offset: u64, len: u64) {
+    use rustix::fs::{fallocate, FallocateFlags};
+    // An error (a file system without hole punching) only means nothing is freed early.
+    let _ = fallocate(
+        file,
+        FallocateFlags::PUNCH_HOLE | FallocateFlags::KEEP_SIZE,
+        offset,
+        len,
+    );
+}
+
+#[cfg(not(target_os = "linux"))]
+fn punch_hole(_file: &File, _offset: u64, _len: u64) {}
 
 fn read_field(input: &mut impl Read, len: u32) -> io::Result<Option<Vec<u8>>> {
     read_field_into(input, len, Vec::new())
@@ -273,5 +344,54 @@ mod tests {
             Some(b"bb".to_vec())
         );
         assert_eq!(reader.next_record().unwrap(), None);
+    }
+
+    /// Records of 10 KB, each field's bytes telling its record and field apart.
+    fn record_bytes(record: usize, field: usize) -> Vec<u8> {
+        vec![b'a' + ((record * 3 + field) % 26) as u8; 5_000 + field]
+    }
+
+    #[test]
+    fn a_releasing_reader_reads_every_record_and_frees_what_it_read() {
+        let mut writer = SpillWriter::new(tempfile::tempfile().unwrap());
+        for record in 0..400 {
+            let fields = [record_bytes(record, 0), record_bytes(record, 1)];
+            writer
+                .write(&[Some(&fields[0][..]), None, Some(&fields[1][..])])
+                .unwrap();
+        }
+        let file = writer.finish().unwrap();
+        let size = file.metadata().unwrap().len();
+        let mut reader = SpillReader::releasing(file.try_clone().unwrap(), 3);
+        reader.release_step = 64 << 10;
+        let mut wanted = Vec::new();
+        for record in 0..400 {
+            // Both ways of reading count what they pass over.
+            if record % 2 == 0 {
+                let fields = reader.next_record().unwrap().unwrap();
+                assert_eq!(fields[0], Some(record_bytes(record, 0)));
+                assert_eq!(fields[1], None);
+                assert_eq!(fields[2], Some(record_bytes(record, 1)));
+            } else {
+                assert!(reader.next_fields(&[2], &mut wanted).unwrap());
+                assert_eq!(wanted, [Some(record_bytes(record, 1))]);
+            }
+        }
+        assert_eq!(reader.next_record().unwrap(), None);
+        assert_eq!(reader.consumed, size, "every byte counted");
+        let released = reader.released.unwrap();
+        assert!(released > size - (64 << 10) - 4096, "released up to {released} of {size}");
+        // The size stays; the space behind the reader is given back (where the file system
+        // punches holes: Linux's ext4, xfs, btrfs and tmpfs all do).
+        assert_eq!(file.metadata().unwrap().len(), size);
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let allocated = file.metadata().unwrap().blocks() * 512;
+            assert!(
+                allocated < size / 4,
+                "{allocated} bytes still allocated of {size}"
+            );
+        }
     }
 }
