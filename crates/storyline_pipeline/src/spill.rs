@@ -380,7 +380,10 @@ mod tests {
         assert_eq!(reader.next_record().unwrap(), None);
         assert_eq!(reader.consumed, size, "every byte counted");
         let released = reader.released.unwrap();
-        assert!(released > size - (64 << 10) - 4096, "released up to {released} of {size}");
+        assert!(
+            released > size - (64 << 10) - 4096,
+            "released up to {released} of {size}"
+        );
         // The size stays; the space behind the reader is given back (where the file system
         // punches holes: Linux's ext4, xfs, btrfs and tmpfs all do).
         assert_eq!(file.metadata().unwrap().len(), size);
