@@ -149,6 +149,9 @@ pub(crate) fn furniture_reason(
     if line.n_words == 4 && is_page_number(folded) {
         return Some("page number");
     }
+    if line.n_words <= 4 && is_engagement_counter(line.text) {
+        return Some("view or share counter");
+    }
     if is_time_stamp_line(line) {
         return Some("publication time stamp");
     }
@@ -373,6 +376,52 @@ fn word_key(word: &[u8]) -> Option<u128> {
 /// A word of ASCII digits only ("2024", "5").
 fn is_number(word: &[u8]) -> bool {
     !word.is_empty() && word.iter().all(u8::is_ascii_digit)
+}
+
+/// Words of a page's view, share and comment counters ("Post Views: 1,204", "2.3K shares").
+#[rustfmt::skip]
+const COUNTER_WORDS: &[&str] = &[
+    "views", "view", "post", "page", "pageviews", "hits", "reads", "likes", "shares", "comments",
+    "comment", "reactions", "visits", "visitors",
+];
+
+/// A counter: one count ("1,204", "2.3K", "17") and one to three [`COUNTER_WORDS`], one of
+/// them a count's noun ("Post" alone counts nothing), in either order, with only a colon, a
+/// bar or a dot between them: "Post Views: 1,204", "1,204 views", "Shares: 2.3K". The
+/// navigation rule takes a count in plain words ("Comments (14)") but not the separators of
+/// a large one.
+fn is_engagement_counter(text: &str) -> bool {
+    let mut n_counts = 0;
+    let mut n_nouns = 0;
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '·' | '•')) {
+        if word.is_empty() {
+            continue;
+        }
+        if is_count(word) {
+            n_counts += 1;
+            continue;
+        }
+        let word = word.to_ascii_lowercase();
+        if !COUNTER_WORDS.contains(&word.as_str()) {
+            return false;
+        }
+        n_nouns += usize::from(!matches!(word.as_str(), "post" | "page"));
+    }
+    n_counts == 1 && n_nouns >= 1
+}
+
+/// A count as pages print one: digits with thousands separators or a decimal point, and an
+/// optional K or M ("1,204", "1.2K", "17"; not a version, "1.2.3").
+fn is_count(word: &str) -> bool {
+    let digits = word.trim_end_matches(['k', 'K', 'm', 'M']);
+    let bytes = digits.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.last().is_some_and(u8::is_ascii_digit)
+        && bytes
+            .iter()
+            .all(|&byte| byte.is_ascii_digit() || matches!(byte, b',' | b'.'))
+        && bytes.iter().filter(|&&byte| byte == b'.').count() <= 1
+        && word.len() - digits.len() <= 1
 }
 
 /// "Page 1 of 8", "Image 2 of 5".
@@ -798,8 +847,9 @@ mod tests {
              By clicking Sign Up, you agree to our Terms of Use and Privacy Policy.\n\
              This content is not available in your region.\nYou have reached your limit of free articles.\n\
              Got a story? Contact us at newsdesk@example.com\nEnjoyed this article? Share it with your friends.\n\
-             Enter your email address\nEmail address\nPowered by WordPress\nLeave a Reply Cancel reply",
-            &[true; 86],
+             Enter your email address\nEmail address\nPowered by WordPress\nLeave a Reply Cancel reply\n\
+             Post Views: 1,204\n1,204 views\nShares: 2.3K\nViews | 17",
+            &[true; 90],
         );
     }
 
@@ -830,8 +880,9 @@ mod tests {
              Facebook updated its terms of use and privacy policy on Monday.\nBy Tuesday • 3 of them had left\n\
              Free articles are a draw for readers, the editor said.\nWe have a story to tell, she said.\n\
              Enter your email to see the draft, the form said.\nYour email arrived late, he wrote.\n\
-             Powered by solar panels, the plant opened on Monday.",
-            &[false; 55],
+             Powered by solar panels, the plant opened on Monday.\nPost 17\nPage 2\n\
+             Views: 1,204 and rising\nViews 3 and 4\n1.2.3 views",
+            &[false; 60],
         );
     }
 
