@@ -192,6 +192,7 @@ fn clean_with(
     if config.remove_repeated_blocks {
         blocks::mark_repeats(&lines, &mut marks);
         blocks::mark_rewrapped_repeats(&lines, &mut marks);
+        blocks::mark_edited_repeats(&lines, &mut marks);
     }
     if config.remove_teasers {
         blocks::mark_teasers(&lines, &mut marks);
