@@ -1076,15 +1076,15 @@ mod tests {
         "The pastor said services would be held in the school hall until the church was rebuilt.",
     ];
 
+    /// A paragraph as an edited copy prints it.
+    fn edited(line: &str) -> String {
+        line.replace(" said", " says")
+            .replace(" was ", " had been ")
+    }
+
     #[test]
     fn body_printed_again_with_edits_keeps_first_copy() {
-        let edited: Vec<String> = REPORT
-            .iter()
-            .map(|line| {
-                line.replace(" said", " says")
-                    .replace(" was ", " had been ")
-            })
-            .collect();
+        let edited: Vec<String> = REPORT.iter().map(|line| edited(line)).collect();
         // Every paragraph edited: a headline, the body, its edited copy.
         check(
             all_repeats,
@@ -1135,13 +1135,7 @@ mod tests {
             &[None; 9],
         );
         // Two edited paragraphs are no body printed again.
-        let edited: Vec<String> = REPORT[1..3]
-            .iter()
-            .map(|line| {
-                line.replace(" said", " says")
-                    .replace(" was ", " had been ")
-            })
-            .collect();
+        let edited: Vec<String> = REPORT[1..3].iter().map(|line| edited(line)).collect();
         check(
             all_repeats,
             &format!("{}\n{}", REPORT.join("\n"), edited.join("\n")),
