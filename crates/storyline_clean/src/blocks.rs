@@ -306,8 +306,8 @@ pub(crate) fn mark_rewrapped_repeats(lines: &[Line], marks: &mut [Option<Mark>])
 const EDITED_MIN_SHARED: f64 = 0.7;
 /// Paragraphs at the article's start from which a body printed again starts again.
 const EDITED_OPENING_LINES: usize = 3;
-/// Edited copies of paragraphs that must follow one another, in their originals' order, for
-/// a body printed again with edits: fewer could be a quote given twice.
+/// Lines a body printed again with edits must make, its edited copies and the exact repeats
+/// among and right before them together: fewer could be a quote given twice.
 const EDITED_MIN_LINES: usize = 3;
 
 /// Later copies of a body printed again with small edits, which [`mark_repeats`] and
@@ -337,8 +337,8 @@ pub(crate) fn mark_edited_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
     if paragraphs.len() < 2 * EDITED_MIN_LINES {
         return;
     }
-    // The first and last two words of each paragraph (compared in a scan: an article has
-    // tens of paragraphs, and a map cost more than the scans).
+    // The first and last two words of each paragraph, compared in a scan over the earlier
+    // ones (an article has tens of paragraphs; no map is built per article).
     let ends: Vec<(&str, &str)> = paragraphs
         .iter()
         .map(|&index| word_pair_ends(lines[index].folded))
@@ -350,10 +350,11 @@ pub(crate) fn mark_edited_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
         let found = (0..position)
             .filter(|&earlier| ends[earlier].0 == head || ends[earlier].1 == tail)
             .find(|&original| edited_copy(lines, &paragraphs, &mut words, original, position));
-        let run = match found {
-            Some(original) => align_edited_run(lines, &paragraphs, &mut words, original, position),
-            None => Vec::new(),
+        let Some(original) = found else {
+            position += 1;
+            continue;
         };
+        let run = align_edited_run(lines, &paragraphs, &mut words, original, position);
         let n_exact = exact_repeats_of_body(lines, &paragraphs, marks, &run);
         if !n_exact.is_some_and(|n_exact| run.len() + n_exact >= EDITED_MIN_LINES) {
             position += 1;
@@ -421,16 +422,14 @@ fn exact_repeats_of_body(
         region_start -= 1;
     }
     let first_copy_line = lines[first_copy_index].number;
-    let exact: Vec<u32> = (region_start..=paragraphs[last_copy])
+    let (n_exact, earliest) = (region_start..=paragraphs[last_copy])
         .filter_map(exact_origin)
         .filter(|&origin| origin < first_copy_line)
-        .collect();
-    let earliest = exact
-        .iter()
-        .copied()
-        .chain([lines[paragraphs[first_original]].number])
-        .min()?;
-    (earliest <= opening_end).then_some(exact.len())
+        .fold(
+            (0, lines[paragraphs[first_original]].number),
+            |(n_exact, earliest), origin| (n_exact + 1, earliest.min(origin)),
+        );
+    (earliest <= opening_end).then_some(n_exact)
 }
 
 /// Whether paragraph `copy` shares [`EDITED_MIN_SHARED`] of the distinct words of the

@@ -401,11 +401,14 @@ fn is_engagement_counter(text: &str) -> bool {
             n_counts += 1;
             continue;
         }
-        let word = word.to_ascii_lowercase();
-        if !COUNTER_WORDS.contains(&word.as_str()) {
+        // Compared without lower-casing into a new string: this runs on every short line.
+        let Some(&known) = COUNTER_WORDS
+            .iter()
+            .find(|known| known.eq_ignore_ascii_case(word))
+        else {
             return false;
-        }
-        n_nouns += usize::from(!matches!(word.as_str(), "post" | "page"));
+        };
+        n_nouns += usize::from(!matches!(known, "post" | "page"));
     }
     n_counts == 1 && n_nouns >= 1
 }
