@@ -19,7 +19,25 @@ pub(crate) struct Args {
 
 const EXIT_CODES: &str =
     "Exit codes: 0 success (bad input records are reported as diagnostics and \
-do not fail a run), 1 the run could not complete (output I/O, bad configuration), 2 usage error.";
+do not fail a run), 1 the run could not complete (output I/O, bad configuration), 2 usage error \
+(including an INPUT path that does not exist).";
+
+/// An INPUT as given, refused when nothing exists at the path (or a symlink there points
+/// nowhere): a mistyped path or an unmatched shell glob would otherwise make a run of the
+/// other inputs, or of none, that looks like success. `-` is stdin. A path that exists but
+/// cannot be read is bad input, reported by the run as a diagnostic like any other.
+fn existing_input(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    if value == "-" {
+        return Ok(path);
+    }
+    match std::fs::metadata(&path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err("no such file or directory".to_string())
+        }
+        _ => Ok(path),
+    }
+}
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
@@ -43,8 +61,9 @@ pub(crate) struct PipelineArgs {
     /// Input files or directories, or `-` for JSONL on stdin. Directories are read
     /// recursively in sorted order; `.txt` is one article (id = file stem), `.jsonl` holds one
     /// article per line (`id`, `text` or `html`, optional `title`, `date`, `url`, `source`);
-    /// `.html`, `.html.gz`, `.warc`, `.warc.gz` are crawled pages.
-    #[arg(required = true, value_name = "INPUT")]
+    /// `.html`, `.html.gz`, `.warc`, `.warc.gz` are crawled pages. A path that does not
+    /// exist is a usage error (exit 2, before anything is read or written).
+    #[arg(required = true, value_name = "INPUT", value_parser = existing_input)]
     pub(crate) inputs: Vec<PathBuf>,
 
     /// Output directory (created if missing; existing output files are replaced).

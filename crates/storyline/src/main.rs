@@ -2,7 +2,8 @@
 //! exit code. Each subcommand lives in its own file under `commands/`.
 //!
 //! Exit codes: 0 success (diagnostics about bad input records do not fail a run), 1 a run
-//! that could not complete (output I/O, bad configuration), 2 a usage error.
+//! that could not complete (output I/O, bad configuration), 2 a usage error (an INPUT path
+//! that does not exist is one: nothing is read or written).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 

@@ -90,6 +90,31 @@ fn usage_error_exits_2() {
 }
 
 #[test]
+fn a_missing_input_path_is_a_usage_error_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("a.txt");
+    std::fs::write(&good, "Some text of an article.").unwrap();
+    let missing = dir.path().join("mistyped.jsonl");
+    let out = dir.path().join("out");
+    for inputs in [vec![&missing], vec![&good, &missing]] {
+        let mut args = vec!["run".to_string()];
+        args.extend(inputs.iter().map(|path| path.display().to_string()));
+        args.extend(["--out".to_string(), out.display().to_string()]);
+        let output = storyline().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("mistyped.jsonl") && stderr.contains("no such file"),
+            "{stderr}"
+        );
+        assert!(!out.exists(), "nothing may be written: {args:?}");
+    }
+    // Stdin is no path, and a readable input still runs.
+    run_into(&good, &out);
+    assert!(out.join("articles.jsonl").exists());
+}
+
+#[test]
 fn unwritable_output_exits_1_with_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("file");
