@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap;
+use storyline_core::sorted::count_common;
 use storyline_core::RemovalKind;
 
 use crate::rules::{
@@ -456,25 +457,8 @@ fn edited_copy(
     let (Some(a), Some(b)) = (&words[original], &words[copy]) else {
         return false;
     };
-    let shared = sorted_intersection_len(a, b);
+    let shared = count_common(a, b);
     shared as f64 >= EDITED_MIN_SHARED * a.len().max(b.len()) as f64
-}
-
-/// Number of values two sorted, deduplicated slices share.
-fn sorted_intersection_len(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
 }
 
 /// The first two and the last two words of a folded line.

@@ -17,6 +17,7 @@ mod copy;
 mod diagnostic;
 mod error;
 pub mod output;
+pub mod sorted;
 mod story;
 pub mod xxh3;
 

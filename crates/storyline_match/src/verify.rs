@@ -10,6 +10,7 @@
 //! increasing subsequence) and cover a large share of the sentences of BOTH articles. Two
 //! reporters share names, places and quotes, but not the sequence of their sentences.
 
+use storyline_core::sorted::count_common;
 use storyline_core::CopyKind;
 
 use crate::sketch::{estimate_jaccard, Fingerprint};
@@ -326,23 +327,6 @@ fn longest_increasing(values: &[(usize, usize)]) -> (usize, usize, usize) {
         first = before;
     }
     (tails.len(), values[first].0, values[last].0)
-}
-
-/// Number of common values of two sorted, deduplicated slices.
-pub(crate) fn count_common<T: Ord>(left: &[T], right: &[T]) -> usize {
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
-        match left[i].cmp(&right[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common
 }
 
 #[cfg(test)]
