@@ -1,6 +1,8 @@
-//! `storyline-gen N [SEED] [--warc [--padding-kb K]]`: writes a generated corpus of N
-//! articles to stdout, as JSONL, or with `--warc` as a gzipped WARC crawl of HTML pages
-//! (each followed by K KB of binary payload when `--padding-kb` is given).
+//! `storyline-gen N [SEED] [--truth | --warc [--padding-kb K]]`: writes a generated corpus
+//! of N articles to stdout, as JSONL (with `--truth`, each record also carries the
+//! generator's answers: `truth_story`, `truth_copy_of`, `truth_copy_kind`), or with `--warc`
+//! as a gzipped WARC crawl of HTML pages (each followed by K KB of binary payload when
+//! `--padding-kb` is given).
 
 // A command-line tool prints its usage.
 #![allow(clippy::print_stdout)]
@@ -9,16 +11,19 @@ use std::io::Write;
 
 use anyhow::{bail, Context, Result};
 
-const USAGE: &str = "usage: storyline-gen N_ARTICLES [SEED] [--warc [--padding-kb K]] > corpus";
+const USAGE: &str =
+    "usage: storyline-gen N_ARTICLES [SEED] [--truth | --warc [--padding-kb K]] > corpus";
 
 fn main() -> Result<()> {
     let mut numbers = Vec::new();
     let mut warc = false;
+    let mut truth = false;
     let mut padding_kb = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--warc" => warc = true,
+            "--truth" => truth = true,
             "--padding-kb" => {
                 padding_kb = args
                     .next()
@@ -45,11 +50,16 @@ fn main() -> Result<()> {
         .transpose()
         .context("SEED must be a number")?
         .unwrap_or(42);
+    if warc && truth {
+        bail!("--truth is for JSONL corpora, not --warc\n{USAGE}");
+    }
     let corpus = storyline_bench::CorpusSpec { n_articles, seed };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
     if warc {
         storyline_bench::WarcSpec { corpus, padding_kb }.write_warc_gz(&mut out)?;
+    } else if truth {
+        corpus.write_jsonl_with_truth(&mut out)?;
     } else {
         corpus.write_jsonl(&mut out)?;
     }
