@@ -186,12 +186,10 @@ impl MatchConfig {
 pub struct DocFacts {
     /// Publication date as days since 1970-01-01, when known.
     pub date_days: Option<i32>,
-    /// How many filler / boilerplate removals cleaning made, date and time stamps aside
-    /// (every news page has one).
-    pub n_filler_removed: u32,
-    /// How many of those were template filler (lorem ipsum, "It is a long established
-    /// fact…"): text no newsroom writes, only a content farm's template, so the strongest
-    /// sign of a copy besides containment.
+    /// How many template filler passages cleaning removed (lorem ipsum, "It is a long
+    /// established fact…"): text no newsroom writes, only a content farm's template, so the
+    /// strongest sign of a copy besides containment. Site furniture is not counted: every
+    /// outlet's page has its own (see `origin.rs`).
     pub n_template_filler: u32,
 }
 

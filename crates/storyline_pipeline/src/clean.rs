@@ -431,22 +431,16 @@ fn clean_record(
     // without a date field. A bare date line does not: a rewrite may carry one from long
     // before the event it reports. The first line of a removal: a stamp may be removed with
     // the next ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM", "UPDATED AT 12:48 PM").
-    // Furniture and filler count as a clue that the article is a copy (see
-    // `storyline_match::DocFacts`), but not a removed date or time stamp: every news page
-    // has one, the original's as much as a copy's.
+    // Template filler counts as a clue that the article is a copy (see
+    // `storyline_match::DocFacts`).
     let mut dateline: Option<&str> = None;
     let mut stamp_days = None;
-    let mut n_filler_removed = 0u32;
     let mut n_template_filler = 0u32;
     for removal in &cleaned.removals {
         match removal.kind {
-            RemovalKind::Filler => {
-                n_filler_removed += 1;
-                n_template_filler += 1;
-            }
+            RemovalKind::Filler => n_template_filler += 1,
             RemovalKind::Boilerplate => {
-                let mut lines = removal.text.lines();
-                let first = lines.next();
+                let first = removal.text.lines().next();
                 let first_days = first
                     .filter(|line| may_be_date(line))
                     .and_then(dates::parse_date_days);
@@ -456,10 +450,6 @@ fn clean_record(
                         stamp_days = Some(days);
                     }
                 }
-                let all_dates = (first.is_none() || first_days.is_some())
-                    && lines
-                        .all(|line| may_be_date(line) && dates::parse_date_days(line).is_some());
-                n_filler_removed += u32::from(!all_dates);
             }
             _ => {}
         }
@@ -499,7 +489,6 @@ fn clean_record(
         fingerprint: Shared::Own(Vec::new()),
         facts: DocFacts {
             date_days,
-            n_filler_removed,
             n_template_filler,
         },
         features: Shared::Own(StoryFeatures::default()),
