@@ -56,7 +56,11 @@ reference() {
 base_rss=""
 for n in "${sizes[@]}"; do
   corpus="bench/corpora/gen-$n.jsonl"
-  [[ -f "$corpus" ]] || "$bin"/storyline-gen "$n" 42 > "$corpus"
+  # A corpus older than the generator was made by an earlier version of it: make it again.
+  if ! [[ -f "$corpus" && "$corpus" -nt "$bin/storyline-gen" ]]; then
+    "$bin"/storyline-gen "$n" 42 > "$corpus.tmp"
+    mv "$corpus.tmp" "$corpus"
+  fi
   walls=() cpus=() refs=() rss_kb=0
   for _ in $(seq "$runs"); do
     refs+=("$(reference)")
