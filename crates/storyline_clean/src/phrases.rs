@@ -199,6 +199,32 @@ pub(crate) const FILLER_PHRASES: &[&str] = &[
     "dummy copy",
 ];
 
+/// Words that call text a stand-in ("stand-in copy", "mock text", "dummy paragraphs"): a line
+/// where one comes right before a [`FILLER_TALK_NOUNS`] word and that speaks of design
+/// ([`DESIGN_WORDS`]) is template filler prose in other words than [`FILLER_PHRASES`]'.
+#[rustfmt::skip]
+pub(crate) const FILLER_TALK_MODIFIERS: &[&str] = &[
+    "placeholder", "filler", "dummy", "stand in", "standin", "mock", "nonsense", "temporary",
+    "sample", "gibberish", "meaningless", "scrambled", "fake", "greeked",
+];
+
+/// What [`FILLER_TALK_MODIFIERS`] words call a stand-in for.
+#[rustfmt::skip]
+pub(crate) const FILLER_TALK_NOUNS: &[&str] = &[
+    "text", "texts", "copy", "content", "words", "paragraph", "paragraphs", "passage",
+    "passages", "prose", "sentences",
+];
+
+/// Design talk: filler prose explains itself in these terms ("judge the layout", "the
+/// look of a page"), a news report on fake content or a sample text rarely does.
+#[rustfmt::skip]
+pub(crate) const DESIGN_WORDS: &[&str] = &[
+    "layout", "layouts", "design", "designs", "designer", "designers", "designed", "typeset",
+    "typesetting", "typography", "typographic", "typeface", "font", "fonts", "mockup",
+    "mockups", "template", "templates", "page", "pages", "wireframe", "wireframes",
+    "visual", "visually",
+];
+
 /// Month and weekday names and date words that may make up a dateline-only line.
 #[rustfmt::skip]
 pub(crate) const DATE_WORDS: &[&str] = &[
