@@ -19,18 +19,17 @@ use crate::phrases::{
 use crate::rules::word_alternation;
 use crate::text::Line;
 
-/// True when the article (its folded lines joined by newlines) holds a filler phrase or a
-/// distinctive lorem ipsum word; one scan per article spares the per-line phrase checks on the
-/// many articles without any.
-///
-/// A first scan looks for a few words that every phrase contains (as plain substrings): few
-/// enough for the regex's fastest literal search (in two groups, see [`COVERING_GROUP`]),
-/// and absent from most articles, which then skip the exact scan of all the phrases.
+/// True when the article (its folded lines joined by newlines) holds a filler phrase, a
+/// distinctive lorem ipsum word or a stand-in word before a word for text; one scan per
+/// article spares the per-line phrase checks on the many articles without any.
 pub(crate) fn may_hold_filler(folded_article: &str) -> bool {
     may_hold_filler_phrase(folded_article) || has_filler_talk(folded_article)
 }
 
-/// [`may_hold_filler`]'s check for the fixed phrases and lorem ipsum words.
+/// [`may_hold_filler`]'s check for the fixed phrases and lorem ipsum words. A first scan
+/// looks for a few words that every phrase contains (as plain substrings): few enough for
+/// the regex's fastest literal search (in two groups, see [`COVERING_GROUP`]), and absent
+/// from most articles, which then skip the exact scan of all the phrases.
 fn may_hold_filler_phrase(folded_article: &str) -> bool {
     static REGEXES: OnceLock<(Option<Vec<Regex>>, Option<Regex>)> = OnceLock::new();
     let (covering, exact) = REGEXES.get_or_init(|| {

@@ -27,7 +27,7 @@ use crate::text::Line;
 /// replaces a regex call per line, whose fixed cost dominates on pages of many short lines.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseHits {
-    /// The article holds a filler phrase or a distinctive lorem ipsum word.
+    /// The article may hold filler (see [`may_hold_filler`]).
     holds_filler: bool,
     furniture: Vec<bool>,
     short_cta: Vec<bool>,
@@ -69,7 +69,7 @@ impl PhraseHits {
         }
     }
 
-    /// True when the article holds a filler phrase or a distinctive lorem ipsum word.
+    /// True when the article may hold filler (see [`may_hold_filler`]).
     pub(crate) fn may_hold_filler(&self) -> bool {
         self.holds_filler
     }
