@@ -7,8 +7,8 @@ Usage:
     python3 bench/copies/score.py corpus.jsonl OUT/copies.jsonl
 
 A copy family is a set of articles joined by copy edges: the generator's (`truth_copy_of`)
-or the run's. A copy of a copy is in its original's family, and storyline names the family's
-first article as the original of each member, so edges are scored by family:
+or the run's. A copy of a copy is in its original's family, and storyline names one member
+(the best-scoring) as the original of every other member, so edges are scored by family:
 
 * recall: the generator's copies whose article copied is in the same run family;
 * precision: the run's edges whose two articles are in the same generated family;

@@ -109,7 +109,7 @@ fn a_missing_input_path_is_a_usage_error_before_anything_is_written() {
         );
         assert!(!out.exists(), "nothing may be written: {args:?}");
     }
-    // Stdin is no path, and a readable input still runs.
+    // The readable input alone still runs (`-`, stdin, is read in `stdin_input_and_same_bytes_whatever_the_thread_count`).
     run_into(&good, &out);
     assert!(out.join("articles.jsonl").exists());
 }
