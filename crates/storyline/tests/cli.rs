@@ -599,6 +599,7 @@ fn bad_input_gets_diagnostics_and_good_articles_survive() {
         r#"{"id": "j1", "text": "A different article reusing the id j1, about a fire."}"#,
         r#"[1, 2, 3]"#,
         r#"{"id": "j5", "title": "Kept", "text": "The last good line, about a marathon.", "lang": "en"}"#,
+        r#"{"id": "j6", "text": "Advertisement"}"#,
     ];
     std::fs::write(input.join("records.jsonl"), lines.join("\n")).unwrap();
     let out = dir.path().join("out");
@@ -653,6 +654,17 @@ fn bad_input_gets_diagnostics_and_good_articles_survive() {
     assert!(named("blob.bin", None), "binary file: {diagnostics:#?}");
     assert!(named("latin1.txt", None), "invalid UTF-8: {diagnostics:#?}");
     assert!(named("empty.txt", None), "empty article: {diagnostics:#?}");
+    // Found empty only by the cleaner, long after reading: still named by file and line.
+    assert!(
+        diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic["code"] == "empty_article"
+                && diagnostic["pos"]["line"] == 7
+                && diagnostic["pos"]["file"]
+                    .as_str()
+                    .is_some_and(|path| path.ends_with("records.jsonl"))),
+        "empty after cleaning: {diagnostics:#?}"
+    );
     assert!(
         stderr.contains("records.jsonl:2"),
         "diagnostics on stderr name file:line:\n{stderr}"

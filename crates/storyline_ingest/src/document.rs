@@ -12,7 +12,7 @@ use serde_json::Value;
 use storyline_core::SourcePos;
 
 use crate::format::first_line_is_json_object;
-use crate::jsonl::{build_article, BodyLengths};
+use crate::jsonl::{build_article, replace_lone_surrogates, BodyLengths};
 use crate::sink::Sink;
 use crate::text::{decode_text, decoding_warning, strip_bom};
 use crate::IngestConfig;
@@ -124,7 +124,14 @@ fn parse_document(bytes: &[u8], pos: &SourcePos, sink: &mut Sink) -> Option<Valu
         return Some(value);
     }
     if std::str::from_utf8(bytes).is_ok() {
-        return None;
+        let value = replace_lone_surrogates(strip_bom(bytes))
+            .and_then(|repaired| serde_json::from_slice::<Value>(&repaired).ok())?;
+        sink.warning(
+            pos.clone(),
+            "lone_surrogate",
+            "a \\u escape is half of a surrogate pair; replaced by U+FFFD",
+        );
+        return Some(value);
     }
     let (text, decoding) = decode_text(strip_bom(bytes).to_vec());
     let value = serde_json::from_str::<Value>(&text).ok()?;
@@ -178,6 +185,14 @@ mod tests {
             &["article p"],
         );
         check("[{\"id\":\"a\",\"text\":\"x\"}", &["lines"]);
+    }
+
+    #[test]
+    fn a_lone_surrogate_costs_only_its_character() {
+        check(
+            "[\n {\"id\": \"a\", \"text\": \"cut \\ud83d\"},\n {\"id\": \"b\", \"text\": \"y\"}\n]",
+            &["lone_surrogate", "article a", "article b"],
+        );
     }
 
     #[test]

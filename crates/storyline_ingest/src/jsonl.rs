@@ -147,12 +147,25 @@ pub(crate) fn parse_line(
             }
         }
         Err(error) => {
-            sink.error(
-                pos,
-                "invalid_json",
-                format!("not valid JSON ({error}); line skipped"),
+            // JavaScript and Python write strings holding half of a surrogate pair
+            // ("\ud83d" of an emoji cut in two) that strict JSON refuses: such a line costs
+            // only the broken character.
+            let repaired = replace_lone_surrogates(line)
+                .and_then(|repaired| serde_json::from_slice::<Value>(&repaired).ok());
+            let Some(value) = repaired else {
+                sink.error(
+                    pos,
+                    "invalid_json",
+                    format!("not valid JSON ({error}); line skipped"),
+                );
+                return;
+            };
+            sink.warning(
+                pos.clone(),
+                "lone_surrogate",
+                "a \\u escape is half of a surrogate pair; replaced by U+FFFD",
             );
-            return;
+            value
         }
     };
     let Value::Object(fields) = value else {
@@ -165,6 +178,50 @@ pub(crate) fn parse_line(
         return;
     };
     build_article(fields, BodyLengths::default(), pos, stem, config, sink);
+}
+
+/// `line` with every `\\u` escape of a lone surrogate (a high one not followed by a low
+/// one, or a low one alone) replaced by `\\uFFFD`; `None` when it has none. Escapes are read
+/// in turn, so the `u` of an escaped backslash (`\\\\u`) is left alone.
+pub(crate) fn replace_lone_surrogates(line: &[u8]) -> Option<Vec<u8>> {
+    let unit_at = |at: usize| -> Option<u16> {
+        let escape = line.get(at..at + 6)?;
+        if escape[0] != b'\\' || escape[1] != b'u' {
+            return None;
+        }
+        let hex = std::str::from_utf8(&escape[2..]).ok()?;
+        u16::from_str_radix(hex, 16).ok()
+    };
+    let is_high = |unit: u16| (0xD800..0xDC00).contains(&unit);
+    let is_low = |unit: u16| (0xDC00..0xE000).contains(&unit);
+    let mut repaired: Option<Vec<u8>> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while at < line.len() {
+        if line[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        let Some(unit) = unit_at(at) else {
+            // Any other escape: its backslash and the byte after it.
+            at += 2;
+            continue;
+        };
+        if is_high(unit) && unit_at(at + 6).is_some_and(is_low) {
+            at += 12;
+            continue;
+        }
+        if is_high(unit) || is_low(unit) {
+            let out = repaired.get_or_insert_with(|| Vec::with_capacity(line.len()));
+            out.extend_from_slice(&line[copied..at]);
+            out.extend_from_slice(b"\\uFFFD");
+            copied = at + 6;
+        }
+        at += 6;
+    }
+    let mut repaired = repaired?;
+    repaired.extend_from_slice(&line[copied..]);
+    Some(repaired)
 }
 
 /// Sizes of the `text` and `html` strings in the input, when a reader cut them while
@@ -537,5 +594,31 @@ mod tests {
             b"{\"id\":\"\xC3\xA9\",\"text\":\"x\xFFy\"}",
             &["Warning invalid_utf8", "article id=é body=text:x\u{FFFD}y"],
         );
+    }
+
+    #[test]
+    fn lone_surrogates_cost_only_their_character() {
+        // Half a pair at either end and alone in the middle; a whole pair is decoded.
+        check(
+            r#"{"id":"a","text":"\ud83dA\udc00B\ud83d\ude00\ud800"}"#,
+            &[
+                "Warning lone_surrogate",
+                "article id=a body=text:\u{FFFD}A\u{FFFD}B\u{1F600}\u{FFFD}",
+            ],
+        );
+        // The `u` after an escaped backslash is text, not an escape.
+        check(
+            r#"{"id":"a","text":"\\ud800 \ud800"}"#,
+            &[
+                "Warning lone_surrogate",
+                "article id=a body=text:\\ud800 \u{FFFD}",
+            ],
+        );
+        assert_eq!(
+            replace_lone_surrogates(br#"{"a":"\\ud800 \ud83d\ude00"}"#),
+            None
+        );
+        // Still broken after the repair: skipped as before.
+        check(r#"{"id":"a","text":"\ud800"#, &["Error invalid_json"]);
     }
 }

@@ -25,6 +25,7 @@
 //! | `unknown_extension`, `not_a_file`, `directory_loop` | W | skipped while walking a directory |
 //! | `invalid_json`, `not_an_object`, `missing_body` | E | JSONL line (or `.json` element) skipped |
 //! | `invalid_utf8` | W | lossy UTF-8, or Windows-1252 when no byte sequence is UTF-8 |
+//! | `lone_surrogate` | W | a JSON `\u` escape of half a surrogate pair, replaced by U+FFFD (strict JSON refuses the line) |
 //! | `invalid_field`, `field_too_large` | W | a field that is not a string (kept in `extra`) or too big to keep |
 //! | `missing_id`, `duplicate_id` | W | id made up (`<stem>:<line>`, `<stem>@<offset>`) or suffixed `#2`, `#3`… |
 //! | `truncated`, `empty_article` | W | body cut to the limit at a char boundary; empty body kept |

@@ -392,7 +392,11 @@ fn clean_record(
     let not_article = take_string(&mut record, read::F_NOT_ARTICLE).is_some_and(|flag| flag == "1");
     let raw_text = take_string(&mut record, read::F_TEXT).unwrap_or_default();
     let extra = take_string(&mut record, read::F_EXTRA);
-    let pos = take_string(&mut record, read::F_POS).unwrap_or_default();
+    let pos = record
+        .get_mut(read::F_POS)
+        .and_then(Option::take)
+        .and_then(|json| serde_json::from_slice::<SourcePos>(&json).ok())
+        .unwrap_or_default();
 
     let cleaned = storyline_clean::clean(
         &raw_text,
@@ -414,11 +418,7 @@ fn clean_record(
     };
     let diagnostic = (status == ArticleStatus::Empty).then(|| {
         Diagnostic::warning(
-            SourcePos {
-                file: pos,
-                line: None,
-                offset: None,
-            },
+            pos,
             "empty_article",
             format!(
                 "article `{id}` has no text after cleaning; kept in articles.jsonl, in no story"

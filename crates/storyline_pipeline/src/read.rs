@@ -243,7 +243,9 @@ fn write_prepared(spill: &mut SpillWriter, item: &Prepared) -> std::io::Result<u
     } else {
         Some(serde_json::to_vec(&article.extra).map_err(std::io::Error::other)?)
     };
-    let pos = article.pos.to_string();
+    // As JSON, so that the clean pass gets the file and the line back apart (a path may
+    // hold ':' itself).
+    let pos = serde_json::to_vec(&article.pos).map_err(std::io::Error::other)?;
     let flag: &[u8] = if item.not_article { b"1" } else { b"" };
     let mut fields: [Option<&[u8]>; N_FIELDS] = [None; N_FIELDS];
     fields[F_ID] = Some(article.id.as_bytes());
@@ -254,6 +256,6 @@ fn write_prepared(spill: &mut SpillWriter, item: &Prepared) -> std::io::Result<u
     fields[F_NOT_ARTICLE] = Some(flag);
     fields[F_TEXT] = Some(item.text.as_bytes());
     fields[F_EXTRA] = extra.as_deref();
-    fields[F_POS] = Some(pos.as_bytes());
+    fields[F_POS] = Some(&pos);
     spill.write(&fields)
 }
