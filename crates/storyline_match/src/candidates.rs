@@ -172,7 +172,8 @@ pub(crate) fn candidate_pairs<S: FingerprintStore + ?Sized>(
 }
 
 /// Every pair of `eligible` articles (ascending) whose MinHash signatures estimate a
-/// content-word Jaccard of at least `rewrite_content_jaccard` or a shingle Jaccard of at
+/// content-word Jaccard of at least `rewrite_content_jaccard` (or the lower
+/// `rewrite_condensed_content_jaccard`) or a shingle Jaccard of at
 /// least `near_duplicate_jaccard`: the pairs verification could accept, for a small run.
 fn close_pairs<S: FingerprintStore + ?Sized>(
     store: &S,
@@ -186,10 +187,14 @@ fn close_pairs<S: FingerprintStore + ?Sized>(
             fingerprint.shingle_minhash.clone(),
         ));
     });
+    // The lower of the two floors `verify` applies (a condensed rewrite's is lower).
+    let content_floor = config
+        .rewrite_content_jaccard
+        .min(config.rewrite_condensed_content_jaccard);
     let close = |left: usize, right: usize| {
         let ((left_content, left_shingles), (right_content, right_shingles)) =
             (&signatures[left], &signatures[right]);
-        estimate_jaccard(left_content, right_content) >= config.rewrite_content_jaccard
+        estimate_jaccard(left_content, right_content) >= content_floor
             || estimate_jaccard(left_shingles, right_shingles) >= config.near_duplicate_jaccard
     };
     (0..signatures.len())

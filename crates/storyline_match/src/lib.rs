@@ -91,6 +91,17 @@ pub struct MatchConfig {
     pub rewrite_padded_coverage: f64,
     /// ...the other needs only this share covered.
     pub rewrite_padded_min_coverage: f64,
+    /// A condensed rewrite (a content farm's short version of a long article) has at most
+    /// this share of the other's sentences...
+    pub rewrite_condensed_ratio: f64,
+    /// ...and shares fewer of its words: such a pair needs only this content-word Jaccard
+    /// before alignment is tried...
+    pub rewrite_condensed_content_jaccard: f64,
+    /// ...and is a rewrite when the alignment covers this share of the shorter article's
+    /// sentences, whatever share of the longer one's. Nearly all: an independent brief on
+    /// the same event tells its facts in much the same order, but not every one of them in
+    /// the longer report's words.
+    pub rewrite_condensed_coverage: f64,
     /// Fewest aligned sentences (and sentences per article) for a rewrite.
     pub rewrite_min_sentences: usize,
     /// Sentence hashes kept per article (containment of a story in a long page).
@@ -120,6 +131,9 @@ impl Default for MatchConfig {
             rewrite_coverage: 0.6,
             rewrite_padded_coverage: 0.8,
             rewrite_padded_min_coverage: 0.45,
+            rewrite_condensed_ratio: 0.6,
+            rewrite_condensed_content_jaccard: 0.15,
+            rewrite_condensed_coverage: 0.95,
             rewrite_min_sentences: 5,
             max_sentence_hashes: 256,
             max_aligned_sentences: 64,
@@ -158,6 +172,15 @@ impl MatchConfig {
         share(
             "rewrite_padded_min_coverage",
             self.rewrite_padded_min_coverage,
+        )?;
+        share("rewrite_condensed_ratio", self.rewrite_condensed_ratio)?;
+        share(
+            "rewrite_condensed_content_jaccard",
+            self.rewrite_condensed_content_jaccard,
+        )?;
+        share(
+            "rewrite_condensed_coverage",
+            self.rewrite_condensed_coverage,
         )?;
         if !(1..=16).contains(&self.shingle_words) {
             return Err(Error::InvalidConfig {
