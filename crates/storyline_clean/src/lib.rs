@@ -54,6 +54,7 @@ mod filler;
 mod fold;
 mod line_fold;
 mod model;
+mod notes;
 mod phrase_set;
 mod phrases;
 #[cfg(test)]
@@ -196,6 +197,9 @@ fn clean_with(
     }
     if config.remove_teasers {
         blocks::mark_teasers(&lines, &mut marks);
+    }
+    if config.remove_furniture {
+        notes::mark_author_notes(&lines, &mut marks);
     }
 
     let mut kept: Vec<&Line> = Vec::with_capacity(lines.len());

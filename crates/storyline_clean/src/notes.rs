@@ -1,0 +1,186 @@
+//! Notes about the author at the end of an article: a short biography ("Jane Doe is a senior
+//! correspondent for Example News, covering …"), an "About the author" paragraph, or an
+//! opinion page's disclaimer ("The views expressed are the author's own …").
+//!
+//! Only the last lines the other rules kept are judged, from the end back, and only while
+//! enough body stays before them. A biography counts only when the person it names appears
+//! nowhere in the kept text before it: a story about a journalist may end on who she is, and
+//! her name is then all over the story.
+
+use storyline_core::RemovalKind;
+
+use crate::blocks::Mark;
+use crate::text::Line;
+
+/// Most lines at the end that can be notes (a biography and a disclaimer, say).
+const MAX_NOTES: usize = 2;
+/// Kept lines that must stay before the notes: a short text is never stripped to nothing.
+const MIN_BODY_LINES: usize = 3;
+/// Longer lines are body paragraphs, whatever they start with.
+const MAX_NOTE_WORDS: u32 = 70;
+/// A biography names the role within this many words after its verb.
+const ROLE_WITHIN: usize = 8;
+
+/// What a journalist is, in a biography ("is a senior correspondent for …").
+#[rustfmt::skip]
+const ROLES: &[&str] = &[
+    "reporter", "correspondent", "journalist", "writer", "editor", "columnist", "contributor",
+    "producer", "photographer", "photojournalist", "freelancer", "freelance", "intern",
+    "commentator", "blogger", "critic", "contributing", "newsroom", "stringer",
+];
+
+/// Words for the person who wrote an opinion piece, in its disclaimer.
+const WRITERS: &[&str] = &[
+    "author",
+    "authors",
+    "writer",
+    "writers",
+    "columnist",
+    "contributor",
+];
+
+/// Marks the author's notes among the last kept lines of an article.
+pub(crate) fn mark_author_notes(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&index| marks[index].is_none() && !lines[index].folded.is_empty())
+        .collect();
+    let mut n_notes = 0;
+    while n_notes < MAX_NOTES && kept.len() > n_notes + MIN_BODY_LINES {
+        let at = kept.len() - 1 - n_notes;
+        let before = &kept[..at];
+        if !is_author_note(&lines[kept[at]], lines, before) {
+            break;
+        }
+        n_notes += 1;
+    }
+    for &index in &kept[kept.len() - n_notes..] {
+        marks[index] = Some(Mark::new(
+            RemovalKind::Boilerplate,
+            "note about the author at the end of the article",
+        ));
+    }
+}
+
+/// True when `line` is a note about the author; `before` are the kept lines before it.
+fn is_author_note(line: &Line, lines: &[Line], before: &[usize]) -> bool {
+    if line.n_words > MAX_NOTE_WORDS {
+        return false;
+    }
+    let folded = line.folded;
+    if folded.starts_with("about the author") {
+        return true;
+    }
+    let has = |words: &[&str]| folded.split(' ').any(|word| words.contains(&word));
+    if has(&["views", "opinions"]) && has(WRITERS) && has(&["own", "necessarily"]) {
+        return true;
+    }
+    let Some(surname) = biography_subject(line.text) else {
+        return false;
+    };
+    !before.iter().any(|&index| {
+        lines[index]
+            .folded
+            .split(' ')
+            .any(|word| word == surname.as_str())
+    })
+}
+
+/// The surname (folded) of the person a biography line is about: a name of two to four
+/// capitalised words opening the line, then "is/was … <role>", "covers", "writes about",
+/// "reports on" or "can be reached".
+fn biography_subject(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let n_name = words
+        .iter()
+        .take_while(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if !(2..=4).contains(&n_name) {
+        return None;
+    }
+    let rest: Vec<String> = words[n_name..]
+        .iter()
+        .take(ROLE_WITHIN + 1)
+        .map(|word| word.to_lowercase())
+        .collect();
+    let verb = rest.first()?.as_str();
+    let next = rest.get(1).map(String::as_str);
+    let about_work = match verb {
+        "is" | "was" => rest[1..].iter().any(|word| ROLES.contains(&word.as_str())),
+        "covers" | "covered" => true,
+        "writes" | "reports" => matches!(next, Some("about" | "on" | "for")),
+        "can" => next == Some("be") && rest.get(2).map(String::as_str) == Some("reached"),
+        _ => false,
+    };
+    about_work.then(|| words[n_name - 1].to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::test_lines;
+
+    /// Marks `input` and lists the numbers of the lines marked as notes.
+    fn marked(input: &str) -> Vec<u32> {
+        let lines = test_lines(input);
+        let mut marks = vec![None; lines.len()];
+        mark_author_notes(&lines, &mut marks);
+        lines
+            .iter()
+            .zip(&marks)
+            .filter(|(_, mark)| mark.is_some())
+            .map(|(line, _)| line.number)
+            .collect()
+    }
+
+    const BODY: &str = "\
+Flood waters forced the evacuation of 2,300 residents from Kelburn on Sunday.
+The Mara river rose four metres overnight after three days of heavy rain.
+Regional governor Elena Markov ordered schools closed and opened two shelters.
+Power was cut to about 9,000 homes, and the main road remains closed.";
+
+    #[test]
+    fn biographies_and_disclaimers_at_the_end_go() {
+        let notes = [
+            "Jane Doe is a senior correspondent for Example News, covering East Asia.",
+            "About the author: Jane Doe has reported from Asia for 15 years.",
+            "The views expressed in this article are the author's own and do not necessarily \
+             reflect the editorial stance of Example News.",
+            "Tom O'Neill covers climate and energy for the Daily Planet.",
+            "Ana Ruiz can be reached at ana.ruiz@example.com.",
+            "Kim Min-ji writes about politics and the courts.",
+        ];
+        for note in notes {
+            assert_eq!(marked(&format!("{BODY}\n{note}")), [5], "{note}");
+        }
+        // A biography and a disclaimer, in either order.
+        let both = format!("{BODY}\n{}\n{}", notes[0], notes[2]);
+        assert_eq!(marked(&both), [5, 6]);
+    }
+
+    #[test]
+    fn the_story_and_its_people_stay() {
+        for last in [
+            // A story about a journalist ends on who he is: his name is in the story.
+            "Doe is a reporter for the Example Times and has worked in Moscow since 2017.",
+            // News sentences that only look like notes.
+            "Elena Markov is a former engineer who ran the dam for a decade.",
+            "The views of residents were not sought, officials admitted.",
+            "Rescue teams reached 140 people trapped on rooftops by Sunday evening.",
+        ] {
+            let text = format!("Jane Doe was detained on Friday.\n{BODY}\n{last}");
+            assert_eq!(marked(&text), Vec::<u32>::new(), "{last}");
+        }
+        // A note in the middle of the text is not at the end.
+        let middle = format!("Jane Doe is a senior correspondent for Example News.\n{BODY}");
+        assert_eq!(marked(&middle), Vec::<u32>::new());
+        // Too little body to strip.
+        assert_eq!(
+            marked("One line.\nTwo lines.\nJane Doe is a reporter for Example News."),
+            Vec::<u32>::new()
+        );
+    }
+}
