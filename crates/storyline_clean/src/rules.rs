@@ -118,6 +118,9 @@ pub(crate) fn furniture_reason(
         // Only punctuation or symbols: separators like "***" or "|".
         return Some("line without words");
     }
+    if line.n_words <= MAX_DISCLAIMER_WORDS && is_disclaimer(line) {
+        return Some("disclaimer");
+    }
     if line.n_words > MAX_FURNITURE_WORDS {
         return None;
     }
@@ -152,7 +155,7 @@ pub(crate) fn furniture_reason(
     if line.n_words <= 4 && is_engagement_counter(line.text) {
         return Some("view or share counter");
     }
-    if is_time_stamp_line(line) {
+    if is_time_stamp_line(line) || is_stamp_with_author(line) {
         return Some("publication time stamp");
     }
     if line.n_words <= 12 && is_handle_or_contact(line) {
@@ -187,8 +190,41 @@ pub(crate) fn furniture_reason(
     if is_wire_credit(line.text) {
         return Some("reporting and editing credit");
     }
+    if is_source_credit(line) {
+        return Some("source credit");
+    }
     None
 }
+
+/// A disclaimer runs longer than other furniture ("Disclaimer: The information in this
+/// article is for general purposes only and does not constitute financial advice …").
+const MAX_DISCLAIMER_WORDS: u32 = 60;
+
+/// "Disclaimer: …", "DISCLAIMER - …": a line labelled as a disclaimer.
+fn is_disclaimer(line: &Line) -> bool {
+    let Some(rest) = line
+        .text
+        .get(..10)
+        .filter(|head| head.eq_ignore_ascii_case("disclaimer"))
+        .and_then(|_| line.text.get(10..))
+    else {
+        return false;
+    };
+    rest.trim_start().starts_with([':', '-', '–', '—'])
+}
+
+/// "Source: Agencies", "Sources: AP, Reuters": the short line that credits a story's source.
+fn is_source_credit(line: &Line) -> bool {
+    line.n_words <= MAX_SOURCE_CREDIT_WORDS
+        && ["source:", "sources:"].iter().any(|prefix| {
+            line.text
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        })
+}
+
+/// Most words of a source credit line ("Source: Xinhua News Agency" is 4).
+const MAX_SOURCE_CREDIT_WORDS: u32 = 6;
 
 /// "Reporting by Jane Doe; Editing by John Roe", "(Additional reporting by Ann Lee in
 /// Paris)": a wire agency's credit line, every word after its role words a capitalised name
@@ -667,13 +703,18 @@ fn is_relative_time_word(word: &str) -> bool {
 /// True for a line that holds only a date or time ("DECEMBER 9, 2022", "Updated: 18 Jun 2024,
 /// 10:30 am IST").
 pub(crate) fn is_dateline_only(line: &Line) -> bool {
+    is_date_only(line.folded, line.n_words, line.text)
+}
+
+/// [`is_dateline_only`] on a line's folded form, its word count and its text.
+fn is_date_only(folded: &str, n_words: u32, text: &str) -> bool {
     // "Published: 14:32 GMT, 12 December 2008 | Updated: 16:05 GMT, 12 December 2008" is 14.
-    if line.n_words == 0 || line.n_words > 16 {
+    if n_words == 0 || n_words > 16 {
         return false;
     }
     let mut has_date = false;
     let mut has_number = false;
-    for word in line.folded.split(' ') {
+    for word in folded.split(' ') {
         if word.bytes().all(|b| b.is_ascii_digit()) {
             has_number = true;
         } else if DATE_WORDS.contains(&word) {
@@ -684,7 +725,28 @@ pub(crate) fn is_dateline_only(line: &Line) -> bool {
             return false;
         }
     }
-    has_number && (has_date || looks_like_numeric_date(line.text))
+    has_number && (has_date || looks_like_numeric_date(text))
+}
+
+/// Most words of the name after a publication stamp ("… by admin", "… by Jane Doe").
+const MAX_STAMP_AUTHOR_WORDS: usize = 4;
+
+/// "Posted on March 3, 2021 by admin": a publication stamp with its author's name after it.
+fn is_stamp_with_author(line: &Line) -> bool {
+    let Some((stamp, author)) = line.folded.split_once(" by ") else {
+        return false;
+    };
+    let Some(stamp_end) = line.text.to_ascii_lowercase().find(" by ") else {
+        return false;
+    };
+    let n_stamp = stamp.split(' ').count() as u32;
+    author.split(' ').count() <= MAX_STAMP_AUTHOR_WORDS
+        && is_publication_stamp(stamp)
+        && is_date_only(
+            stamp,
+            n_stamp,
+            line.text.get(..stamp_end).unwrap_or_default(),
+        )
 }
 
 /// "9th", "21st".
@@ -851,8 +913,10 @@ mod tests {
              This content is not available in your region.\nYou have reached your limit of free articles.\n\
              Got a story? Contact us at newsdesk@example.com\nEnjoyed this article? Share it with your friends.\n\
              Enter your email address\nEmail address\nPowered by WordPress\nLeave a Reply Cancel reply\n\
-             Post Views: 1,204\n1,204 views\nShares: 2.3K\nViews | 17",
-            &[true; 90],
+             Post Views: 1,204\n1,204 views\nShares: 2.3K\nViews | 17\n\
+             Posted on March 3, 2021 by admin\nSource: Agencies\nSources: AP, Reuters\n\
+             Disclaimer: This article is for informational purposes only and is not financial advice.",
+            &[true; 94],
         );
     }
 
@@ -884,8 +948,10 @@ mod tests {
              Free articles are a draw for readers, the editor said.\nWe have a story to tell, she said.\n\
              Enter your email to see the draft, the form said.\nYour email arrived late, he wrote.\n\
              Powered by solar panels, the plant opened on Monday.\nPost 17\nPage 2\n\
-             Views: 1,204 and rising\nViews 3 and 4\n1.2.3 views",
-            &[false; 60],
+             Views: 1,204 and rising\nViews 3 and 4\n1.2.3 views\n\
+             Sources said the deal was close.\nPosted by a fan, the video went viral on June 18, 2024.\n\
+             The disclaimer was added in May.\nSource code for the tool is on GitHub.",
+            &[false; 64],
         );
     }
 
