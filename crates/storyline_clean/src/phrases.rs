@@ -61,7 +61,8 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "play video", "more videos", "watch now", "ad feedback", "accept all", "accept all cookies",
     "reject all", "enter your email", "enter your email address", "email address", "your email",
     "your email address", "powered by wordpress", "proudly powered by wordpress",
-    "leave a reply cancel reply",
+    "leave a reply cancel reply", "trending topics", "end of list", "view this post on instagram",
+    "view this post on tiktok", "view this post on x",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -90,7 +91,9 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "this story originally appeared", "our standards the thomson reuters", "got a news tip",
     "have a news tip", "send us your", "click to share on", "follow our live", "with files from",
     "save my name email", "with inputs from", "get latest news", "got a story", "got a news story",
-    "have a story idea", "enjoyed this article",
+    "have a story idea", "enjoyed this article", "a post shared by", "this is a developing story",
+    "this story is developing", "this is a breaking news story", "this story will be updated",
+    "this article will be updated", "check back for updates", "check back later for updates",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -122,7 +125,7 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const LABEL_PREFIXES: &[&str] = &[
     "related:", "tags:", "topics:", "filed under:", "also read:", "read also:", "read more:",
-    "see also:", "read |", "also read |", "read more |",
+    "see also:", "read |", "also read |", "read more |", "more:",
 ];
 
 /// Lowercase text prefixes of image credits and captions ("Image: Reuters").

@@ -152,6 +152,12 @@ pub(crate) fn furniture_reason(
     if line.n_words == 4 && is_page_number(folded) {
         return Some("page number");
     }
+    if line.n_words == 4 && is_list_marker(folded) {
+        return Some("list marker");
+    }
+    if line.n_words <= MAX_EDIT_NOTE_WORDS && is_wire_edit_note(line) {
+        return Some("wire service's note on the edit");
+    }
     if line.n_words <= 4 && is_engagement_counter(line.text) {
         return Some("view or share counter");
     }
@@ -194,6 +200,36 @@ pub(crate) fn furniture_reason(
         return Some("source credit");
     }
     None
+}
+
+/// "list of 4 items": a screen reader's marker before a list of links.
+fn is_list_marker(folded: &str) -> bool {
+    let mut words = folded.split(' ');
+    words.next() == Some("list")
+        && words.next() == Some("of")
+        && words.next().is_some_and(|word| is_number(word.as_bytes()))
+        && words.next() == Some("items")
+}
+
+/// Most words of a wire service's edit note.
+const MAX_EDIT_NOTE_WORDS: u32 = 20;
+
+/// "(Adds details in paragraph 5)", "(Updates with police statement)": the note a wire
+/// service puts above a new version of a story, in brackets, opening with what it did.
+fn is_wire_edit_note(line: &Line) -> bool {
+    #[rustfmt::skip]
+    const EDITS: &[&str] = &[
+        "adds", "updates", "recasts", "corrects", "changes", "rewrites", "removes", "fixes",
+        "refiles", "repeats", "inserts", "deletes", "clarifies", "writethru", "writes",
+    ];
+    let text = line.text;
+    text.starts_with('(')
+        && text.ends_with(')')
+        && line
+            .folded
+            .split(' ')
+            .next()
+            .is_some_and(|first| EDITS.contains(&first))
 }
 
 /// A disclaimer runs longer than other furniture ("Disclaimer: The information in this
@@ -915,8 +951,11 @@ mod tests {
              Enter your email address\nEmail address\nPowered by WordPress\nLeave a Reply Cancel reply\n\
              Post Views: 1,204\n1,204 views\nShares: 2.3K\nViews | 17\n\
              Posted on March 3, 2021 by admin\nSource: Agencies\nSources: AP, Reuters\n\
-             Disclaimer: This article is for informational purposes only and is not financial advice.",
-            &[true; 94],
+             Disclaimer: This article is for informational purposes only and is not financial advice.\n\
+             MORE: What to know about the pact\n(Adds details in paragraph 5)\n(Updates with police statement)\n\
+             This is a developing story. Check back for updates.\nlist of 4 items\nend of list\n\
+             Trending Topics\nView this post on Instagram\nA post shared by Kremlin (@kremlin)",
+            &[true; 103],
         );
     }
 
@@ -950,8 +989,10 @@ mod tests {
              Powered by solar panels, the plant opened on Monday.\nPost 17\nPage 2\n\
              Views: 1,204 and rising\nViews 3 and 4\n1.2.3 views\n\
              Sources said the deal was close.\nPosted by a fan, the video went viral on June 18, 2024.\n\
-             The disclaimer was added in May.\nSource code for the tool is on GitHub.",
-            &[false; 64],
+             The disclaimer was added in May.\nSource code for the tool is on GitHub.\n\
+             (Adds up to 40 jobs, the firm said, in a statement on Monday.\n\
+             More than 40 died in the floods, officials said.\nA list of 4 items was sent.",
+            &[false; 67],
         );
     }
 
