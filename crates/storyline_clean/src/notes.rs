@@ -41,19 +41,32 @@ const WRITERS: &[&str] = &[
 
 /// Marks the author's notes among the last kept lines of an article.
 pub(crate) fn mark_author_notes(lines: &[Line], marks: &mut [Option<Mark>]) {
-    let kept: Vec<usize> = (0..lines.len())
-        .filter(|&index| marks[index].is_none() && !lines[index].folded.is_empty())
-        .collect();
+    // The last kept lines with words, from the end back; only as many as can be judged.
+    let mut tail = [0usize; MAX_NOTES];
+    let mut n_tail = 0;
+    let mut n_kept = 0;
+    for index in (0..lines.len()).rev() {
+        if marks[index].is_some() || lines[index].folded.is_empty() {
+            continue;
+        }
+        if n_tail < MAX_NOTES {
+            tail[n_tail] = index;
+            n_tail += 1;
+        }
+        n_kept += 1;
+        if n_kept > MAX_NOTES + MIN_BODY_LINES {
+            break;
+        }
+    }
     let mut n_notes = 0;
-    while n_notes < MAX_NOTES && kept.len() > n_notes + MIN_BODY_LINES {
-        let at = kept.len() - 1 - n_notes;
-        let before = &kept[..at];
-        if !is_author_note(&lines[kept[at]], lines, before) {
+    while n_notes < n_tail && n_kept > n_notes + MIN_BODY_LINES {
+        let index = tail[n_notes];
+        if !is_author_note(lines, index, marks) {
             break;
         }
         n_notes += 1;
     }
-    for &index in &kept[kept.len() - n_notes..] {
+    for &index in &tail[..n_notes] {
         marks[index] = Some(Mark::new(
             RemovalKind::Boilerplate,
             "note about the author at the end of the article",
@@ -61,8 +74,10 @@ pub(crate) fn mark_author_notes(lines: &[Line], marks: &mut [Option<Mark>]) {
     }
 }
 
-/// True when `line` is a note about the author; `before` are the kept lines before it.
-fn is_author_note(line: &Line, lines: &[Line], before: &[usize]) -> bool {
+/// True when line `index` is a note about the author, judged against the kept lines
+/// before it.
+fn is_author_note(lines: &[Line], index: usize, marks: &[Option<Mark>]) -> bool {
+    let line = &lines[index];
     if line.n_words > MAX_NOTE_WORDS {
         return false;
     }
@@ -71,51 +86,69 @@ fn is_author_note(line: &Line, lines: &[Line], before: &[usize]) -> bool {
         return true;
     }
     let has = |words: &[&str]| folded.split(' ').any(|word| words.contains(&word));
-    if has(&["views", "opinions"]) && has(WRITERS) && has(&["own", "necessarily"]) {
+    // Most lines hold neither word: one substring search each rules them out.
+    if (folded.contains("views") || folded.contains("opinions"))
+        && has(&["views", "opinions"])
+        && has(WRITERS)
+        && has(&["own", "necessarily"])
+    {
         return true;
     }
     let Some(surname) = biography_subject(line.text) else {
         return false;
     };
-    !before.iter().any(|&index| {
-        lines[index]
-            .folded
-            .split(' ')
-            .any(|word| word == surname.as_str())
+    !(0..index).any(|before| {
+        marks[before].is_none()
+            && lines[before]
+                .folded
+                .split(' ')
+                .any(|word| word.eq_ignore_ascii_case(surname))
     })
 }
 
-/// The surname (folded) of the person a biography line is about: a name of two to four
-/// capitalised words opening the line, then "is/was … <role>", "covers", "writes about",
-/// "reports on" or "can be reached".
-fn biography_subject(text: &str) -> Option<String> {
-    let words: Vec<&str> = text
+/// The surname of the person a biography line is about: a name of two to four capitalised
+/// words opening the line, then "is/was … <role>", "covers", "writes about", "reports on"
+/// or "can be reached".
+fn biography_subject(text: &str) -> Option<&str> {
+    // Most lines open with one capitalised word and go on in lower case: the first two
+    // words rule them out before anything else is read.
+    let mut words = text
         .split_whitespace()
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|word| !word.is_empty())
-        .collect();
-    let n_name = words
-        .iter()
-        .take_while(|word| word.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    if !(2..=4).contains(&n_name) {
+        .filter(|word| !word.is_empty());
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let mut surname = None;
+    let mut n_name = 0;
+    let verb = loop {
+        let word = words.next()?;
+        if !capitalised(word) {
+            break word;
+        }
+        n_name += 1;
+        if n_name > 4 {
+            return None;
+        }
+        surname = Some(word);
+    };
+    if n_name < 2 {
         return None;
     }
-    let rest: Vec<String> = words[n_name..]
-        .iter()
-        .take(ROLE_WITHIN + 1)
-        .map(|word| word.to_lowercase())
-        .collect();
-    let verb = rest.first()?.as_str();
-    let next = rest.get(1).map(String::as_str);
-    let about_work = match verb {
-        "is" | "was" => rest[1..].iter().any(|word| ROLES.contains(&word.as_str())),
+    let is = |word: Option<&str>, expected: &str| {
+        word.is_some_and(|word| word.eq_ignore_ascii_case(expected))
+    };
+    let about_work = match verb.to_ascii_lowercase().as_str() {
+        "is" | "was" => words
+            .take(ROLE_WITHIN)
+            .any(|word| ROLES.iter().any(|role| word.eq_ignore_ascii_case(role))),
         "covers" | "covered" => true,
-        "writes" | "reports" => matches!(next, Some("about" | "on" | "for")),
-        "can" => next == Some("be") && rest.get(2).map(String::as_str) == Some("reached"),
+        "writes" | "reports" => {
+            let next = words.next();
+            is(next, "about") || is(next, "on") || is(next, "for")
+        }
+        "can" => is(words.next(), "be") && is(words.next(), "reached"),
         _ => false,
     };
-    about_work.then(|| words[n_name - 1].to_lowercase())
+    about_work.then_some(surname).flatten()
 }
 
 #[cfg(test)]

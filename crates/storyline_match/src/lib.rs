@@ -35,6 +35,7 @@
 
 mod candidates;
 mod origin;
+mod quotes;
 mod sketch;
 mod store;
 #[cfg(test)]

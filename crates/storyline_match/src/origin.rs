@@ -14,7 +14,9 @@
 //!   one (weight 1), it named the right original of 1,130 of the 1,619 copy edges found in a
 //!   generated corpus whose answers are known (`storyline-gen 10000 42 --truth`, scored by
 //!   `bench/copies/score.py`), and 1,544 without it;
-//! * more quoted spans — a rewrite turns direct quotes into reported speech;
+//! * more words inside quotation marks — a rewrite turns direct quotes into reported
+//!   speech and shortens the ones it keeps. Words, not quotations: a rewrite often splits
+//!   one quotation in two (`quotes.rs`);
 //! * more specifics (numbers, mid-sentence names) — copies drop details, rarely add them;
 //! * the fuller side of a rewrite link: the one with more sentences that have no
 //!   counterpart in the other inside the aligned story (a rewrite drops details and merges
@@ -51,11 +53,11 @@ const COVERAGE_MARGIN: f64 = 0.1;
 /// Quote marks and apostrophes a text needs before its style counts as a clue.
 const MIN_QUOTE_MARKS: u32 = 3;
 
-/// What the choice of an original reads of an article's fingerprint: its counts of quotes
+/// What the choice of an original reads of an article's fingerprint: its counts of quoted words
 /// and specifics (kept in memory for every article; the fingerprints may be on disk).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct TextCounts {
-    n_quotes: u32,
+    n_quoted_words: u32,
     n_numbers: u32,
     n_names: u32,
     marks: QuoteMarks,
@@ -64,7 +66,7 @@ pub(crate) struct TextCounts {
 impl TextCounts {
     pub(crate) fn of(fingerprint: &Fingerprint) -> TextCounts {
         TextCounts {
-            n_quotes: fingerprint.n_quotes,
+            n_quoted_words: fingerprint.n_quoted_words,
             n_numbers: fingerprint.n_numbers,
             n_names: fingerprint.n_names,
             marks: QuoteMarks {
@@ -282,7 +284,7 @@ fn strongest_link(own_links: &[usize], links: &[Linked]) -> Option<usize> {
 #[derive(Debug, Clone, PartialEq)]
 struct Clues {
     template_filler: u32,
-    quotes: u32,
+    quoted_words: u32,
     specifics: u32,
     date_days: Option<i32>,
     marks: QuoteMarks,
@@ -324,7 +326,7 @@ impl Clues {
         let counts = counts.get(doc).copied().unwrap_or_default();
         Clues {
             template_filler: facts.n_template_filler,
-            quotes: counts.n_quotes,
+            quoted_words: counts.n_quoted_words,
             specifics: counts.n_numbers.saturating_add(counts.n_names),
             date_days: facts.date_days,
             marks: counts.marks,
@@ -357,7 +359,7 @@ fn score(at: usize, family: &[Clues], contained: &[bool], typography_tells: bool
         score += WEIGHT_TYPESET;
     }
     score -= WEIGHT_TEMPLATE_FILLER * spread(|clues| f64::from(clues.template_filler));
-    score += WEIGHT_QUOTES * spread(|clues| f64::from(clues.quotes));
+    score += WEIGHT_QUOTES * spread(|clues| f64::from(clues.quoted_words));
     score += WEIGHT_SPECIFICS * spread(|clues| f64::from(clues.specifics));
     score += WEIGHT_FULLER * spread(|clues| f64::from(clues.fuller));
     if let Some(date) = member.date_days {
@@ -400,10 +402,11 @@ fn reasons(
             original.marks.typeset, copy.marks.plain
         ));
     }
-    if original.quotes > copy.quotes {
+    if original.quoted_words > copy.quoted_words {
         reasons.push(format!(
-            "original has more quoted spans ({} vs {}): copies turn quotes into reported speech",
-            original.quotes, copy.quotes
+            "original has more words in quotation marks ({} vs {}): copies turn quotes into \
+             reported speech",
+            original.quoted_words, copy.quoted_words
         ));
     }
     reasons.extend(fuller);
@@ -672,6 +675,29 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_split_in_two_is_not_more_quoting() {
+        // The rewrite comes first and keeps every fact; it cuts the governor's quotation in
+        // two pieces, five words of the wire story's nine: the wire story quotes more.
+        let split = "Markov said the river had done something \"never seen before,\" adding that \
+                     the water rose \"this fast.\"";
+        let rewrite: Vec<&str> = PARAPHRASE
+            .lines()
+            .map(|line| {
+                if line.starts_with("Speaking at") {
+                    split
+                } else {
+                    line
+                }
+            })
+            .collect();
+        let none = DocFacts::default;
+        check(
+            &[(&rewrite.join("\n"), none()), (WIRE, none())],
+            &[(0, 1, CopyKind::Rewrite)],
+        );
+    }
+
+    #[test]
     fn the_fuller_side_of_a_rewrite_outweighs_an_earlier_date() {
         // A rewrite that keeps the quote but drops two sentences from the middle of the
         // story, dated a day before the wire story: the date points at it, the sentences it
@@ -709,7 +735,7 @@ mod tests {
             .map(|edge| edge.evidence.origin.join(" | "))
             .unwrap_or_default();
         assert!(
-            origin.contains("filler") && origin.contains("quoted"),
+            origin.contains("filler") && origin.contains("quotation marks"),
             "{origin}"
         );
     }

@@ -14,13 +14,14 @@
 //! * `sentence_hashes` — one hash per sentence, for "a wire story inside a longer page";
 //! * per-sentence bottom-k samples of stemmed content-word hashes, in text order, for the
 //!   sentence alignment that verifies rewrites;
-//! * counts of quoted spans, numbers and mid-sentence capitalised names, and of typographic
+//! * counts of words inside quotation marks (`quotes.rs`), numbers and mid-sentence capitalised names, and of typographic
 //!   and plain quote marks (`typography.rs`), for choosing originals.
 
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::quotes::quoted_words;
 use crate::text::{is_long_enough, stem, tokenize, word_hash, ShortWord, TokenSink};
 use crate::typography::QuoteMarks;
 use crate::words::{
@@ -67,7 +68,8 @@ pub struct Fingerprint {
     /// in the text the sentences shared with another article sit (a wrapped story vs a
     /// truncated copy).
     pub(crate) sentence_keys: Vec<u16>,
-    pub(crate) n_quotes: u32,
+    /// Words inside quotation marks (`quotes.rs`).
+    pub(crate) n_quoted_words: u32,
     pub(crate) n_numbers: u32,
     pub(crate) n_names: u32,
     /// Quote marks and apostrophes set as ‘ ’ “ ”.
@@ -82,9 +84,9 @@ impl Fingerprint {
         self.n_words
     }
 
-    /// Number of quoted spans (straight, curly or guillemet quotes) in the text.
-    pub fn n_quotes(&self) -> u32 {
-        self.n_quotes
+    /// Number of words inside quotation marks in the text.
+    pub fn n_quoted_words(&self) -> u32 {
+        self.n_quoted_words
     }
 
     /// Bytes this fingerprint occupies, heap included; the memory a run holds per article.
@@ -134,8 +136,8 @@ fn build_with(text: &str, config: &MatchConfig, scratch: &mut Scratch) -> Finger
         words,
     } = scratch;
     let mut builder = Builder::new(config, text.len(), shingles, sentence_content, words);
-    let quotes = tokenize(text, word, &mut builder);
-    builder.finish(quotes.spans(), QuoteMarks::of(text))
+    tokenize(text, word, &mut builder);
+    builder.finish(quoted_words(text), QuoteMarks::of(text))
 }
 
 /// One-permutation MinHash: a single 64-bit hash per element picks the bin (high bits) and
@@ -399,7 +401,7 @@ impl<'c> Builder<'c> {
         self.at_sentence_start = true;
     }
 
-    fn finish(self, n_quotes: u32, marks: QuoteMarks) -> Fingerprint {
+    fn finish(self, n_quoted_words: u32, marks: QuoteMarks) -> Fingerprint {
         let mut sentence_hashes = self.sentence_hashes;
         sentence_hashes.sort_unstable();
         sentence_hashes.dedup();
@@ -413,7 +415,7 @@ impl<'c> Builder<'c> {
             sentence_words: self.sentence_words,
             sentence_ends: self.sentence_ends,
             sentence_keys: self.sentence_keys,
-            n_quotes,
+            n_quoted_words,
             n_numbers: self.n_numbers,
             n_names: self.n_names,
             n_typeset_marks: marks.typeset,
@@ -563,7 +565,7 @@ mod tests {
             &MatchConfig::default(),
         );
         assert_eq!(fingerprint.n_words, 12);
-        assert_eq!(fingerprint.n_quotes, 2);
+        assert_eq!(fingerprint.n_quoted_words, 2);
         assert_eq!(fingerprint.n_numbers, 1);
         assert_eq!(fingerprint.n_names, 2); // Paris, June
         assert_eq!(fingerprint.sentence_hashes.len(), 1);

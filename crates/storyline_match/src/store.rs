@@ -70,7 +70,7 @@ impl Fingerprint {
         for value in [
             self.n_words,
             self.n_shingles,
-            self.n_quotes,
+            self.n_quoted_words,
             self.n_numbers,
             self.n_names,
             self.n_typeset_marks,
@@ -120,7 +120,7 @@ impl Fingerprint {
         [
             self.n_words,
             self.n_shingles,
-            self.n_quotes,
+            self.n_quoted_words,
             self.n_numbers,
             self.n_names,
             self.n_typeset_marks,

@@ -134,18 +134,41 @@ pub(crate) fn verify(
     if content_jaccard < jaccard_floor || n_fewer < config.rewrite_min_sentences {
         return None;
     }
-    let left_alignment = monotone_alignment(left, right, config.rewrite_sentence_similarity);
-    let (left_aligned, left_coverage) = (left_alignment.chain, left_alignment.coverage);
+    // A pair let in by the condensed floor only can only be a condensed rewrite.
+    let only_condensed = content_jaccard < config.rewrite_content_jaccard;
     // Both directions must cover enough (or one nearly all, for a padded or condensed
-    // copy): most pairs fail the first, and need no second. A condensed copy covers little
-    // of the longer text, so that pair always needs both.
+    // copy): most pairs fail the first alignment, and need no second. The shorter side's
+    // goes first when the pair may be a condensed copy, whose longer side is covered little.
     let floor = config
         .rewrite_coverage
         .min(config.rewrite_padded_min_coverage);
-    if left_coverage < floor && !condensed_shape {
-        return None;
-    }
-    let right_alignment = monotone_alignment(right, left, config.rewrite_sentence_similarity);
+    let shorter_floor = if only_condensed {
+        config.rewrite_condensed_coverage
+    } else {
+        floor
+    };
+    let left_is_shorter = left.n_sentences() <= right.n_sentences();
+    let align_left = || monotone_alignment(left, right, config.rewrite_sentence_similarity);
+    let align_right = || monotone_alignment(right, left, config.rewrite_sentence_similarity);
+    let (left_alignment, right_alignment) = if !condensed_shape || left_is_shorter {
+        let left_alignment = align_left();
+        let needed = if condensed_shape {
+            shorter_floor
+        } else {
+            floor
+        };
+        if left_alignment.coverage < needed {
+            return None;
+        }
+        (left_alignment, align_right())
+    } else {
+        let right_alignment = align_right();
+        if right_alignment.coverage < shorter_floor {
+            return None;
+        }
+        (align_left(), right_alignment)
+    };
+    let (left_aligned, left_coverage) = (left_alignment.chain, left_alignment.coverage);
     let (right_aligned, right_coverage) = (right_alignment.chain, right_alignment.coverage);
     let n_aligned = left_aligned.min(right_aligned);
     let (low, high) = (
@@ -155,13 +178,14 @@ pub(crate) fn verify(
     let both = low >= config.rewrite_coverage;
     let padded =
         high >= config.rewrite_padded_coverage && low >= config.rewrite_padded_min_coverage;
-    let shorter_coverage = if left.n_sentences() <= right.n_sentences() {
+    let shorter_coverage = if left_is_shorter {
         left_coverage
     } else {
         right_coverage
     };
     let condensed = condensed_shape && shorter_coverage >= config.rewrite_condensed_coverage;
-    if !(both || padded || condensed) || n_aligned < config.rewrite_min_sentences {
+    let accepted = condensed || (!only_condensed && (both || padded));
+    if !accepted || n_aligned < config.rewrite_min_sentences {
         return None;
     }
     link.kind = CopyKind::Rewrite;
