@@ -26,18 +26,12 @@ const ROLE_WITHIN: usize = 8;
 const ROLES: &[&str] = &[
     "reporter", "correspondent", "journalist", "writer", "editor", "columnist", "contributor",
     "producer", "photographer", "photojournalist", "freelancer", "freelance", "intern",
-    "commentator", "blogger", "critic", "contributing", "newsroom", "stringer",
+    "commentator", "blogger", "critic", "contributing", "stringer",
 ];
 
 /// Words for the person who wrote an opinion piece, in its disclaimer.
-const WRITERS: &[&str] = &[
-    "author",
-    "authors",
-    "writer",
-    "writers",
-    "columnist",
-    "contributor",
-];
+#[rustfmt::skip]
+const WRITERS: &[&str] = &["author", "authors", "writer", "writers", "columnist", "contributor"];
 
 /// Marks the author's notes among the last kept lines of an article.
 pub(crate) fn mark_author_notes(lines: &[Line], marks: &mut [Option<Mark>]) {

@@ -180,9 +180,9 @@ pub(crate) fn parse_line(
     build_article(fields, BodyLengths::default(), pos, stem, config, sink);
 }
 
-/// `line` with every `\\u` escape of a lone surrogate (a high one not followed by a low
-/// one, or a low one alone) replaced by `\\uFFFD`; `None` when it has none. Escapes are read
-/// in turn, so the `u` of an escaped backslash (`\\\\u`) is left alone.
+/// `line` with every `\u` escape of a lone surrogate (a high one not followed by a low
+/// one, or a low one alone) replaced by `\uFFFD`; `None` when it has none. Escapes are read
+/// in turn, so the `u` after an escaped backslash (`\\u`) is left alone.
 pub(crate) fn replace_lone_surrogates(line: &[u8]) -> Option<Vec<u8>> {
     let unit_at = |at: usize| -> Option<u16> {
         let escape = line.get(at..at + 6)?;

@@ -14,8 +14,9 @@
 //! rewrite (at most 60% of the other's sentences) needs nearly all of its own sentences
 //! covered (95%), whatever share of the longer report, and may share fewer words (content
 //! Jaccard 0.15 instead of 0.35). On ECB+ the condensed rule adds two links, both between
-//! versions of one wire story; a shorter independent report leaves one of its six or seven
-//! sentences unaligned (coverage ≤ 0.86 in the pairs looked at).
+//! two versions of one story (a site's update that takes in its earlier report; a short
+//! and a full version of one AP story); a shorter independent report leaves one of its six
+//! or seven sentences unaligned (coverage ≤ 0.86 in the pairs looked at).
 
 use storyline_core::sorted::count_common;
 use storyline_core::CopyKind;
