@@ -127,46 +127,33 @@ pub(crate) fn parse_line(
     }
     let value = match serde_json::from_slice::<Value>(line) {
         Ok(value) => value,
-        Err(error) if std::str::from_utf8(line).is_err() => {
-            let (text, decoding) = decode_text(line.to_vec());
-            match serde_json::from_str::<Value>(&text) {
-                Ok(value) => {
-                    if let Some(message) = decoding_warning(decoding) {
-                        sink.warning(pos.clone(), "invalid_utf8", message);
-                    }
-                    value
+        Err(error) => match repair_line(line) {
+            Some(Repaired {
+                value,
+                decoding_warning,
+                lone_surrogate,
+            }) => {
+                if let Some(message) = decoding_warning {
+                    sink.warning(pos.clone(), "invalid_utf8", message);
                 }
-                Err(_) => {
-                    sink.error(
-                        pos,
-                        "invalid_json",
-                        format!("not valid JSON ({error}); line skipped"),
+                if lone_surrogate {
+                    sink.warning(
+                        pos.clone(),
+                        "lone_surrogate",
+                        "a \\u escape is half of a surrogate pair; replaced by U+FFFD",
                     );
-                    return;
                 }
+                value
             }
-        }
-        Err(error) => {
-            // JavaScript and Python write strings holding half of a surrogate pair
-            // ("\ud83d" of an emoji cut in two) that strict JSON refuses: such a line costs
-            // only the broken character.
-            let repaired = replace_lone_surrogates(line)
-                .and_then(|repaired| serde_json::from_slice::<Value>(&repaired).ok());
-            let Some(value) = repaired else {
+            None => {
                 sink.error(
                     pos,
                     "invalid_json",
                     format!("not valid JSON ({error}); line skipped"),
                 );
                 return;
-            };
-            sink.warning(
-                pos.clone(),
-                "lone_surrogate",
-                "a \\u escape is half of a surrogate pair; replaced by U+FFFD",
-            );
-            value
-        }
+            }
+        },
     };
     let Value::Object(fields) = value else {
         let kind = json_kind(&value);
@@ -178,6 +165,45 @@ pub(crate) fn parse_line(
         return;
     };
     build_article(fields, BodyLengths::default(), pos, stem, config, sink);
+}
+
+/// A line strict JSON refused, read after repairs.
+struct Repaired {
+    value: Value,
+    /// Set when the line was not UTF-8 and was decoded leniently.
+    decoding_warning: Option<&'static str>,
+    /// Whether a `\u` escape of half a surrogate pair was replaced.
+    lone_surrogate: bool,
+}
+
+/// Reads a line strict JSON refused: bytes that are not UTF-8 are decoded leniently, and
+/// then half a surrogate pair ("\ud83d" of an emoji cut in two, as JavaScript and Python
+/// write it) becomes U+FFFD, so that such a line costs only its broken characters. `None`
+/// when it is not JSON even so.
+fn repair_line(line: &[u8]) -> Option<Repaired> {
+    let (text, decoding_warning) = if std::str::from_utf8(line).is_ok() {
+        (None, None)
+    } else {
+        let (text, decoding) = decode_text(line.to_vec());
+        (Some(text), decoding_warning(decoding))
+    };
+    let bytes = text.as_deref().map_or(line, str::as_bytes);
+    let strict = text
+        .is_some()
+        .then(|| serde_json::from_slice::<Value>(bytes).ok())
+        .flatten();
+    let (value, lone_surrogate) = match strict {
+        Some(value) => (value, false),
+        None => {
+            let repaired = replace_lone_surrogates(bytes)?;
+            (serde_json::from_slice::<Value>(&repaired).ok()?, true)
+        }
+    };
+    Some(Repaired {
+        value,
+        decoding_warning,
+        lone_surrogate,
+    })
 }
 
 /// `line` with every `\u` escape of a lone surrogate (a high one not followed by a low
@@ -617,6 +643,15 @@ mod tests {
         assert_eq!(
             replace_lone_surrogates(br#"{"a":"\\ud800 \ud83d\ude00"}"#),
             None
+        );
+        // Not UTF-8 as well: both repairs, both warnings.
+        check_bytes(
+            b"{\"id\":\"a\",\"text\":\"x\xFF \\ud83d\"}",
+            &[
+                "Warning invalid_utf8",
+                "Warning lone_surrogate",
+                "article id=a body=text:x\u{FF} \u{FFFD}",
+            ],
         );
         // Still broken after the repair: skipped as before.
         check(r#"{"id":"a","text":"\ud800"#, &["Error invalid_json"]);
