@@ -12,9 +12,9 @@ use serde_json::Value;
 use storyline_core::SourcePos;
 
 use crate::format::first_line_is_json_object;
-use crate::jsonl::{build_article, replace_lone_surrogates, BodyLengths};
+use crate::jsonl::{build_article, repair_json, BodyLengths};
 use crate::sink::Sink;
-use crate::text::{decode_text, decoding_warning, strip_bom};
+use crate::text::strip_bom;
 use crate::IngestConfig;
 
 /// True when the first bytes of a `.json` file open an array, or an object that does not
@@ -117,28 +117,16 @@ pub(crate) fn read_json_document(
     DocumentOutcome::Done
 }
 
-/// Parses the whole document (decoding it leniently if it is not UTF-8); `None` if it is
-/// not valid JSON.
+/// Parses the whole document (repaired as a JSON line is, see [`repair_json`]); `None` if
+/// it is not valid JSON.
 fn parse_document(bytes: &[u8], pos: &SourcePos, sink: &mut Sink) -> Option<Value> {
-    if let Ok(value) = serde_json::from_slice::<Value>(strip_bom(bytes)) {
+    let bytes = strip_bom(bytes);
+    if let Ok(value) = serde_json::from_slice::<Value>(bytes) {
         return Some(value);
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        let value = replace_lone_surrogates(strip_bom(bytes))
-            .and_then(|repaired| serde_json::from_slice::<Value>(&repaired).ok())?;
-        sink.warning(
-            pos.clone(),
-            "lone_surrogate",
-            "a \\u escape is half of a surrogate pair; replaced by U+FFFD",
-        );
-        return Some(value);
-    }
-    let (text, decoding) = decode_text(strip_bom(bytes).to_vec());
-    let value = serde_json::from_str::<Value>(&text).ok()?;
-    if let Some(message) = decoding_warning(decoding) {
-        sink.warning(pos.clone(), "invalid_utf8", message);
-    }
-    Some(value)
+    let repaired = repair_json(bytes)?;
+    repaired.report(pos, sink);
+    Some(repaired.value)
 }
 
 #[cfg(test)]
@@ -193,6 +181,28 @@ mod tests {
             "[\n {\"id\": \"a\", \"text\": \"cut \\ud83d\"},\n {\"id\": \"b\", \"text\": \"y\"}\n]",
             &["lone_surrogate", "article a", "article b"],
         );
+    }
+
+    #[test]
+    fn a_document_not_in_utf8_is_decoded_and_repaired() {
+        let mut sink = Sink::default();
+        let pos = SourcePos {
+            file: "d.json".to_owned(),
+            line: None,
+            offset: None,
+        };
+        let document = b"[{\"id\": \"a\", \"text\": \"Caf\xe9 \\ud83d\"}]";
+        let value = parse_document(document, &pos, &mut sink).expect("repaired");
+        assert_eq!(value[0]["text"], "Caf\u{e9} \u{FFFD}");
+        let codes: Vec<String> = sink
+            .queue
+            .iter()
+            .map(|record| match record {
+                Record::Diagnostic(diagnostic) => diagnostic.code.clone(),
+                Record::Article(article) => article.id.clone(),
+            })
+            .collect();
+        assert_eq!(codes, ["invalid_utf8", "lone_surrogate"]);
     }
 
     #[test]

@@ -127,23 +127,10 @@ pub(crate) fn parse_line(
     }
     let value = match serde_json::from_slice::<Value>(line) {
         Ok(value) => value,
-        Err(error) => match repair_line(line) {
-            Some(Repaired {
-                value,
-                decoding_warning,
-                lone_surrogate,
-            }) => {
-                if let Some(message) = decoding_warning {
-                    sink.warning(pos.clone(), "invalid_utf8", message);
-                }
-                if lone_surrogate {
-                    sink.warning(
-                        pos.clone(),
-                        "lone_surrogate",
-                        "a \\u escape is half of a surrogate pair; replaced by U+FFFD",
-                    );
-                }
-                value
+        Err(error) => match repair_json(line) {
+            Some(repaired) => {
+                repaired.report(&pos, sink);
+                repaired.value
             }
             None => {
                 sink.error(
@@ -167,27 +154,43 @@ pub(crate) fn parse_line(
     build_article(fields, BodyLengths::default(), pos, stem, config, sink);
 }
 
-/// A line strict JSON refused, read after repairs.
-struct Repaired {
-    value: Value,
-    /// Set when the line was not UTF-8 and was decoded leniently.
+/// JSON that strict parsing refused, read after repairs.
+pub(crate) struct Repaired {
+    pub(crate) value: Value,
+    /// Set when the bytes were not UTF-8 and were decoded leniently.
     decoding_warning: Option<&'static str>,
     /// Whether a `\u` escape of half a surrogate pair was replaced.
     lone_surrogate: bool,
 }
 
-/// Reads a line strict JSON refused: bytes that are not UTF-8 are decoded leniently, and
-/// then half a surrogate pair ("\ud83d" of an emoji cut in two, as JavaScript and Python
-/// write it) becomes U+FFFD, so that such a line costs only its broken characters. `None`
-/// when it is not JSON even so.
-fn repair_line(line: &[u8]) -> Option<Repaired> {
-    let (text, decoding_warning) = if std::str::from_utf8(line).is_ok() {
+impl Repaired {
+    /// The warnings that say what was repaired, at `pos`.
+    pub(crate) fn report(&self, pos: &SourcePos, sink: &mut Sink) {
+        if let Some(message) = self.decoding_warning {
+            sink.warning(pos.clone(), "invalid_utf8", message);
+        }
+        if self.lone_surrogate {
+            sink.warning(
+                pos.clone(),
+                "lone_surrogate",
+                "a \\u escape is half of a surrogate pair; replaced by U+FFFD",
+            );
+        }
+    }
+}
+
+/// Reads JSON (a line, or a whole document) that strict parsing refused: bytes that are
+/// not UTF-8 are decoded leniently, and then half a surrogate pair ("\ud83d" of an emoji
+/// cut in two, as JavaScript and Python write it) becomes U+FFFD, so that a record costs
+/// only its broken characters. `None` when it is not JSON even so.
+pub(crate) fn repair_json(json: &[u8]) -> Option<Repaired> {
+    let (text, decoding_warning) = if std::str::from_utf8(json).is_ok() {
         (None, None)
     } else {
-        let (text, decoding) = decode_text(line.to_vec());
+        let (text, decoding) = decode_text(json.to_vec());
         (Some(text), decoding_warning(decoding))
     };
-    let bytes = text.as_deref().map_or(line, str::as_bytes);
+    let bytes = text.as_deref().map_or(json, str::as_bytes);
     let strict = text
         .is_some()
         .then(|| serde_json::from_slice::<Value>(bytes).ok())
@@ -209,7 +212,7 @@ fn repair_line(line: &[u8]) -> Option<Repaired> {
 /// `line` with every `\u` escape of a lone surrogate (a high one not followed by a low
 /// one, or a low one alone) replaced by `\uFFFD`; `None` when it has none. Escapes are read
 /// in turn, so the `u` after an escaped backslash (`\\u`) is left alone.
-pub(crate) fn replace_lone_surrogates(line: &[u8]) -> Option<Vec<u8>> {
+fn replace_lone_surrogates(line: &[u8]) -> Option<Vec<u8>> {
     let unit_at = |at: usize| -> Option<u16> {
         let escape = line.get(at..at + 6)?;
         if escape[0] != b'\\' || escape[1] != b'u' {
