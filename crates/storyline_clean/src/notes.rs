@@ -53,19 +53,72 @@ pub(crate) fn mark_author_notes(lines: &[Line], marks: &mut [Option<Mark>]) {
         }
     }
     let mut n_notes = 0;
+    let mut found: [Option<Mark>; MAX_NOTES] = std::array::from_fn(|_| None);
     while n_notes < n_tail && n_kept > n_notes + MIN_BODY_LINES {
         let index = tail[n_notes];
-        if !is_author_note(lines, index, marks) {
+        let mark = if is_reader_sign_off(&lines[index]) {
+            Mark::new(
+                RemovalKind::Filler,
+                "stock sign-off to the reader at the end of the article",
+            )
+        } else if is_author_note(lines, index, marks) {
+            Mark::new(
+                RemovalKind::Boilerplate,
+                "note about the author at the end of the article",
+            )
+        } else {
             break;
-        }
+        };
+        found[n_notes] = Some(mark);
         n_notes += 1;
     }
-    for &index in &tail[..n_notes] {
-        marks[index] = Some(Mark::new(
-            RemovalKind::Boilerplate,
-            "note about the author at the end of the article",
-        ));
+    for (&index, mark) in tail.iter().zip(found).take(n_notes) {
+        marks[index] = mark;
     }
+}
+
+/// Folded phrases of a site's stock sign-off to its reader ("Thanks for reading! …",
+/// "Stay tuned for more updates …"), each with its weight: the first ones only a site
+/// says of itself, the others a news sentence may say too.
+#[rustfmt::skip]
+const SIGN_OFF_PHRASES: &[(&str, u32)] = &[
+    ("thanks for reading", 2), ("thank you for reading", 2), ("hope you enjoyed", 2),
+    ("stay tuned for", 2), ("keep visiting", 2), ("keep coming back", 2), ("our website", 2),
+    ("our site", 2), ("bookmark this", 2), ("bookmark our", 2), ("our team works", 2),
+    ("we bring you", 2), ("check back soon", 2), ("share it with your friends", 2),
+    ("dont forget to share", 2), ("stay informed", 1), ("stay connected", 1),
+    ("stay prepared", 1), ("more updates", 1), ("latest updates", 1), ("your loved ones", 1),
+    ("everything you need to know", 1), ("stories that matter", 1), ("you always get", 1),
+    ("dont forget to", 1), ("for more news", 1),
+];
+
+/// Weight of [`SIGN_OFF_PHRASES`] a line needs: two phrases, at least one a site's own.
+const SIGN_OFF_WEIGHT: u32 = 3;
+
+/// True when the folded line holds `phrase` as whole words.
+fn holds_words(folded: &str, phrase: &str) -> bool {
+    folded.match_indices(phrase).any(|(at, _)| {
+        let before = folded.get(..at).and_then(|head| head.bytes().next_back());
+        let after = folded
+            .get(at + phrase.len()..)
+            .and_then(|tail| tail.bytes().next());
+        before.map_or(true, |byte| byte == b' ') && after.map_or(true, |byte| byte == b' ')
+    })
+}
+
+/// True for a stock sign-off to the reader: the template outro a content site appends to
+/// every article ("We hope you enjoyed reading this article. Our team works around the
+/// clock …"). Quoted speech is never one.
+fn is_reader_sign_off(line: &Line) -> bool {
+    if line.n_words > MAX_NOTE_WORDS || line.has_quote() {
+        return false;
+    }
+    let weight: u32 = SIGN_OFF_PHRASES
+        .iter()
+        .filter(|(phrase, _)| holds_words(line.folded, phrase))
+        .map(|&(_, weight)| weight)
+        .sum();
+    weight >= SIGN_OFF_WEIGHT
 }
 
 /// True when line `index` is a note about the author, judged against the kept lines
@@ -186,6 +239,42 @@ Power was cut to about 9,000 homes, and the main road remains closed.";
         // A biography and a disclaimer, in either order.
         let both = format!("{BODY}\n{}\n{}", notes[0], notes[2]);
         assert_eq!(marked(&both), [5, 6]);
+    }
+
+    #[test]
+    fn stock_sign_offs_to_the_reader_go_as_filler() {
+        let sign_offs = [
+            "Thanks for reading! For more sports news, live scores and interviews, keep \
+             visiting our website every day.",
+            "Stay tuned for more updates on this developing story. We bring you the latest \
+             breaking news, so bookmark this page.",
+            "We hope you enjoyed reading this article. Our team works around the clock to bring \
+             you the freshest news, so share it with your friends.",
+            "Natural disasters can strike at any moment, which is why it is more important than \
+             ever to stay informed, stay prepared and stay connected with the stories that matter.",
+        ];
+        for sign_off in sign_offs {
+            let lines = test_lines(&format!("{BODY}\n{sign_off}"));
+            let mut marks = vec![None; lines.len()];
+            mark_author_notes(&lines, &mut marks);
+            let kind = marks
+                .last()
+                .and_then(|mark| mark.as_ref())
+                .map(|mark| mark.kind);
+            assert_eq!(kind, Some(RemovalKind::Filler), "{sign_off}");
+        }
+        // News sentences that speak of updates or of staying informed stay.
+        for last in [
+            "Officials urged residents to stay informed and to keep off the flooded roads.",
+            "The agency said more updates would follow on its website by Monday evening.",
+            "“Stay tuned for more updates, and stay connected,” the mayor told our reporter.",
+        ] {
+            assert_eq!(
+                marked(&format!("{BODY}\n{last}")),
+                Vec::<u32>::new(),
+                "{last}"
+            );
+        }
     }
 
     #[test]

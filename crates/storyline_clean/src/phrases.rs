@@ -63,6 +63,10 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "your email address", "powered by wordpress", "proudly powered by wordpress",
     "leave a reply cancel reply", "trending topics", "end of list", "view this post on instagram",
     "view this post on tiktok", "view this post on x",
+    "digg", "newsvine", "delicious", "stumbleupon", "sponsored links", "recent posts",
+    "trending discussions", "comments are closed", "watch live", "printer friendly page",
+    "printer friendly version", "special correspondent", "from wire reports",
+    "from times wire reports", "wire reports",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -72,6 +76,7 @@ pub(crate) const SOCIAL_WORDS: &[&str] = &[
     "pinterest", "tiktok", "reddit", "snapchat", "threads", "flipboard", "tumblr", "bluesky",
     "mastodon", "vk", "email", "mail", "sms", "print", "share", "copy", "link", "messenger", "on",
     "us", "follow", "google", "news", "rss", "feed", "and", "or", "via",
+    "digg", "newsvine", "delicious", "stumbleupon",
 ];
 
 /// Folded prefixes of calls to action and navigation lines.
@@ -94,6 +99,13 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "have a story idea", "enjoyed this article", "a post shared by", "this is a developing story",
     "this story is developing", "this is a breaking news story", "this story will be updated",
     "this article will be updated", "check back for updates", "check back later for updates",
+    "a version of this article appears in print", "a version of this article appeared in print",
+    "find this article at", "this entry was posted in", "you can follow any comments to this entry",
+    "you must be logged in to", "login or sign up to", "log in or sign up to",
+    "report a problem with", "join the discussion", "discuss this in the forums",
+    "get the news delivered", "do you have a story to sell", "next article in", "go to home page",
+    "read more on", "printer friendly", "comments are closed",
+    "thomson reuters is the worlds largest", "corrections and clarifications",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -119,6 +131,10 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "by clicking sign up", "by signing up you", "not available in your region",
     "limit of free articles", "free articles remaining", "free articles left",
     "share it with your friends",
+    "headlines in your inbox", "straight to your inbox", "delivered to your inbox",
+    "daily email newsletter", "not responsible for the content of external",
+    "comments to this entry", "is a registered trademark", "submit a news tip",
+    "send this article to a friend",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").

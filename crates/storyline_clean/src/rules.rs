@@ -121,6 +121,9 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_DISCLAIMER_WORDS && is_disclaimer(line) {
         return Some("disclaimer");
     }
+    if line.n_words <= MAX_DISCLAIMER_WORDS && is_site_notice(folded) {
+        return Some("cookie or rights notice");
+    }
     if line.n_words > MAX_FURNITURE_WORDS {
         return None;
     }
@@ -130,8 +133,15 @@ pub(crate) fn furniture_reason(
     if line.n_words <= 10 && folded.split(' ').all(|word| social_words().contains(word)) {
         return Some("share or social network links");
     }
-    if line.n_words <= MAX_MENU_WORDS && is_menu(line.text) {
+    if line.n_words <= MAX_MENU_WORDS && (is_menu(line.text) || is_section_menu(line)) {
         return Some("menu or breadcrumb line");
+    }
+    let near_an_end = index < SITE_NAME_LINES || index + SITE_NAME_LINES >= lines.len();
+    if line.n_words <= 4 && near_an_end && is_domain_name(line.text) {
+        return Some("site name");
+    }
+    if line.n_words <= MAX_COMMENT_COUNT_WORDS && is_comment_count(line) {
+        return Some("comment count or comment prompt");
     }
     if line.n_words <= MAX_FURNITURE_LINE_WORDS {
         if let Some(words) = LineWords::of(folded) {
@@ -322,6 +332,8 @@ fn is_menu(text: &str) -> bool {
         return false;
     };
     let mut n_items = 0;
+    // Whether every item is words of letters only, as a breadcrumb's are.
+    let mut all_words = true;
     for item in text.split(separator).map(str::trim) {
         // A bar may open or close the line.
         if item.is_empty() {
@@ -335,9 +347,122 @@ fn is_menu(text: &str) -> bool {
         if !words_like_a_link || ends_like_prose || item.split(' ').count() > 3 {
             return false;
         }
+        all_words &= item
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '&');
         n_items += 1;
     }
-    n_items >= 3
+    // Two items make a breadcrumb only between arrows ("Home > News", "Film » Oscars"), and
+    // only of words ("HAVING COUNT(*) > 5" is code): a bar also sits between a headline and
+    // its site name.
+    n_items >= 3 || (n_items == 2 && all_words && matches!(separator, '»' | '›' | '>'))
+}
+
+/// Menu words besides [`SECTION_WORDS`]: the other entries of a site's top menu.
+#[rustfmt::skip]
+const MENU_WORDS: &[&str] = &[
+    "home", "video", "videos", "forums", "forum", "deals", "software", "hardware", "reviews",
+    "slideshows", "channel", "programs", "events", "film", "films", "tv", "digital", "scene",
+    "awards", "celebs", "football", "comment", "life", "photos", "podcasts", "podcast", "games",
+    "jobs", "shopping", "property", "cars", "motoring", "puzzles", "blogs", "columns",
+    "columnists", "galleries", "magazine", "more", "watch", "&", "and",
+];
+
+/// "Politics  Business  Culture  Opinion  Sports", "NEWS POLITICS SPORTS": a site's menu
+/// printed as words without separators: three or more capitalised words, every one a
+/// section or menu word. A headline always holds some other word.
+fn is_section_menu(line: &Line) -> bool {
+    line.n_words >= 3
+        && !line.ends_with_period()
+        && line.text.split_whitespace().all(|word| {
+            let lower = word.to_ascii_lowercase();
+            (word.starts_with(|first: char| first.is_ascii_uppercase()) || word == "&")
+                && (SECTION_WORDS.contains(&lower.as_str()) || MENU_WORDS.contains(&lower.as_str()))
+        })
+}
+
+/// A site's name stands in the first or last lines of a page, as a masthead or a footer.
+const SITE_NAME_LINES: usize = 3;
+
+/// Last labels of the domain names [`is_domain_name`] knows.
+#[rustfmt::skip]
+const DOMAIN_ENDINGS: &[&str] = &[
+    "com", "net", "org", "info", "news", "co", "uk", "nz", "au", "ca", "in", "ie", "za", "de",
+    "fr", "es", "it", "nl", "eu", "us", "tv", "io", "pk", "ng", "ke", "sg", "my", "ph",
+];
+
+/// "theguardian.com", "www.stuff.co.nz": a line that is only a news site's domain name, in
+/// lower case, as a masthead prints it ("Booking.com" in a list is a brand).
+fn is_domain_name(text: &str) -> bool {
+    let name = text.trim();
+    let name = name.strip_prefix("www.").unwrap_or(name);
+    let mut labels = name.split('.');
+    let Some(first) = labels.next() else {
+        return false;
+    };
+    let is_label = |label: &str| {
+        !label.is_empty()
+            && label
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+    };
+    let mut n_labels = 1;
+    let mut last = first;
+    for label in labels {
+        n_labels += 1;
+        last = label;
+        if !is_label(label) {
+            return false;
+        }
+    }
+    is_label(first)
+        && n_labels >= 2
+        && DOMAIN_ENDINGS.contains(&last)
+        && !name.bytes().any(|byte| byte.is_ascii_uppercase())
+}
+
+/// Longest line [`is_comment_count`] judges, in words.
+const MAX_COMMENT_COUNT_WORDS: u32 = 16;
+
+/// "Posted in Crime | 3 Comments »", "42 thoughts on “…”", "No comments yet": a blog's
+/// comment count, or the line that opens its comments.
+fn is_comment_count(line: &Line) -> bool {
+    const COMMENT_WORDS: &[&str] = &["comments", "comment", "responses", "replies", "thoughts"];
+    let is_count = |word: &str| is_number(word.as_bytes()) || matches!(word, "no" | "one");
+    let words: Vec<&str> = line.folded.split(' ').collect();
+    // The count is the line, or ends a line of post data ("Posted in Crime | 3 Comments
+    // »"); "Survey draws 300 responses" is a headline.
+    let ends_with_count = matches!(words.as_slice(), [.., count, noun]
+        if is_count(count) && COMMENT_WORDS.contains(noun) && *noun != "thoughts")
+        && !line.ends_with_period()
+        && (words.len() == 2
+            || line.text.contains(['|', '»'])
+            || matches!(words.first(), Some(&("posted" | "filed"))));
+    // … or opens it, naming what the comments are on ("42 thoughts on …").
+    let opens_comments = matches!(words.as_slice(), [count, noun, on, ..]
+        if is_count(count) && COMMENT_WORDS.contains(noun) && matches!(*on, "on" | "to"));
+    ends_with_count || opens_comments
+}
+
+/// Folded openings of cookie banners and rights notices, which run longer than other
+/// furniture ("We use cookies to ensure that we give you the best experience on our
+/// website. If you continue …").
+#[rustfmt::skip]
+const SITE_NOTICE_OPENINGS: &[&str] = &[
+    "we use cookies", "this site uses cookies", "this website uses cookies",
+    "our site uses cookies", "our website uses cookies", "by continuing to use this",
+    "by using this site", "by using this website", "all rights reserved",
+];
+
+/// A cookie banner or a rights notice (see [`SITE_NOTICE_OPENINGS`]).
+fn is_site_notice(folded: &str) -> bool {
+    // Every opening starts with one of five letters; most lines are ruled out by it.
+    matches!(
+        folded.as_bytes().first(),
+        Some(b'w' | b't' | b'o' | b'b' | b'a')
+    ) && SITE_NOTICE_OPENINGS
+        .iter()
+        .any(|opening| folded.starts_with(opening))
 }
 
 /// Roles of the words of navigation and sharing lines (see [`NAV_ACTIONS`]) and of time
@@ -954,8 +1079,29 @@ mod tests {
              Disclaimer: This article is for informational purposes only and is not financial advice.\n\
              MORE: What to know about the pact\n(Adds details in paragraph 5)\n(Updates with police statement)\n\
              This is a developing story. Check back for updates.\nlist of 4 items\nend of list\n\
-             Trending Topics\nView this post on Instagram\nA post shared by Kremlin (@kremlin)",
-            &[true; 103],
+             Trending Topics\nView this post on Instagram\nA post shared by Kremlin (@kremlin)\n\
+             Politics  Business  Culture  Opinion  Sports\nNEWS POLITICS SPORTS ENTERTAINMENT OPINION\n\
+             Home > News\nFilm » Oscars\nNews | Sport | Comment | Culture | Business | Money\n\
+             theguardian.com\nwww.stuff.co.nz\nPosted in Crime, Michigan | 3 Comments »\n\
+             42 thoughts on “Microsoft patches IE flaw”\n5 Comments\nComments are closed.\n\
+             You must be logged in to post a comment.\nLogin or Sign Up to read and post a comment.\n\
+             This entry was posted in Latest Warnings, Time to Patch.\n\
+             You can follow any comments to this entry through the RSS 2.0 feed.\n\
+             A version of this article appears in print on April 10, 2007, on Page A14.\n\
+             Find this article at: http://example.com/2007/story.html\n\
+             We use cookies to ensure that we give you the best experience on our website. If you \
+             continue to use this site we will assume that you are happy with it.\n\
+             All rights reserved. Copyright Example Press. Sections of the information displayed on \
+             this page (dispatches, photographs, logos) are protected by intellectual property \
+             rights owned by Example Press.\n\
+             Digg\nStumbleUpon\nDelicious Digg Facebook\nSponsored Links\nRecent Posts\n\
+             Get the news delivered straight to your inbox\nGet Example headlines in your inbox daily.\n\
+             Discuss this in the forums\nReport a problem with article\nJoin the discussion on our forum\n\
+             Next Article in World (5 of 39) »\nGo to Home Page »\nREAD MORE ON » Pirates | Navy\n\
+             Printer Friendly Page Send this Article to a Friend\nFrom Times Wire Reports\n\
+             The BBC is not responsible for the content of external sites.\n\
+             Copyright Example Publishing. Example is a registered trademark.",
+            &[true; 139],
         );
     }
 
@@ -991,8 +1137,12 @@ mod tests {
              Sources said the deal was close.\nPosted by a fan, the video went viral on June 18, 2024.\n\
              The disclaimer was added in May.\nSource code for the tool is on GitHub.\n\
              (Adds up to 40 jobs, the firm said, in a statement on Monday.\n\
-             More than 40 died in the floods, officials said.\nA list of 4 items was sent.",
-            &[false; 67],
+             More than 40 died in the floods, officials said.\nA list of 4 items was sent.\n\
+             Survey draws 300 responses\nHAVING COUNT(*) > 5\nWorld leaders meet in Paris\n\
+             Booking.com\nNews of the World closes\nOfficials had no comments\n\
+             Three comments on the bill drew praise.\nWe use less water than we did, he said.\n\
+             Digg founder Kevin Rose spoke at the event.",
+            &[false; 76],
         );
     }
 

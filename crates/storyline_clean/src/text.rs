@@ -56,6 +56,7 @@ impl Line<'_> {
     }
 
     /// True when the line holds quotation marks: quoted speech is news content even when short.
+    /// A » before a space or at the end is a link arrow ("Go to Home Page »"), not a quote.
     pub(crate) fn has_quote(&self) -> bool {
         // Byte search: '"', or the lead bytes of “ ” „ (E2 80 9C/9D/9E) and « » (C2 AB/BB).
         let bytes = self.text.as_bytes();
@@ -64,7 +65,11 @@ impl Line<'_> {
             0xe2 => {
                 bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x9c..=0x9e))
             }
-            _ => matches!(bytes.get(at + 1), Some(0xab | 0xbb)),
+            _ => match bytes.get(at + 1) {
+                Some(0xab) => true,
+                Some(0xbb) => !matches!(bytes.get(at + 2), None | Some(b' ')),
+                _ => false,
+            },
         })
     }
 }
