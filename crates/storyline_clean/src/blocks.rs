@@ -316,8 +316,8 @@ const EDITED_MIN_LINES: usize = 3;
 /// words): a run of paragraphs (lines of [`REWRAP_MIN_WORDS`] words or more), each sharing
 /// [`EDITED_MIN_SHARED`] of its words with an earlier paragraph, the earlier ones in the
 /// same order and all before the run, that copies the article from its start, and with the
-/// exact repeats other rules took out among and just before it makes at least
-/// [`EDITED_MIN_LINES`] lines. A paragraph may be missing from either copy (an ad between
+/// exact repeats other rules took out among, just before and right after it makes at least
+/// [`EDITED_MIN_LINES`] lines; the headline printed again over it goes with it. A paragraph may be missing from either copy (an ad between
 /// two).
 ///
 /// Most articles never get past the first test: a later paragraph must open or end with
@@ -364,7 +364,45 @@ pub(crate) fn mark_edited_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
         for &(original, copy) in &run {
             marks[paragraphs[copy]] = Some(repeat_mark(lines[paragraphs[original]].number));
         }
+        mark_repeated_heading(lines, marks, paragraphs[run[0].1]);
         position = run.last().map_or(position, |&(_, copy)| copy) + 1;
+    }
+}
+
+/// Kept lines before a body printed again that [`mark_edited_repeats`] may take out with
+/// it: its headline, and a dateline or byline printed with it.
+const MAX_HEADING_REPEATS: usize = 2;
+
+/// Takes out the short lines just before line `first_copy` (the first copy of a body
+/// printed again) that are exact repeats of earlier lines: the headline printed again over
+/// the copy, which alone is no block for [`mark_repeats`].
+fn mark_repeated_heading(lines: &[Line], marks: &mut [Option<Mark>], first_copy: usize) {
+    let mut index = first_copy;
+    let mut n_marked = 0;
+    while index > 0 && n_marked < MAX_HEADING_REPEATS {
+        index -= 1;
+        let line = &lines[index];
+        if line.n_words == 0 {
+            continue;
+        }
+        if marks[index].is_some() {
+            // Removed furniture ("Continue reading") may sit between the two copies.
+            if marks[index]
+                .as_ref()
+                .is_some_and(|mark| mark.kind == RemovalKind::Boilerplate)
+            {
+                continue;
+            }
+            return;
+        }
+        let earlier = (line.key != 0)
+            .then(|| (0..index).find(|&before| lines[before].key == line.key))
+            .flatten();
+        let Some(earlier) = earlier else {
+            return;
+        };
+        marks[index] = Some(repeat_mark(lines[earlier].number));
+        n_marked += 1;
     }
 }
 
@@ -396,7 +434,8 @@ fn align_edited_run(
     }
 }
 
-/// The exact repeats already taken out just before an edited run and among its copies, when
+/// The exact repeats already taken out just before an edited run, among its copies and
+/// right after them, when
 /// together they copy the article from its start (one of its first [`EDITED_OPENING_LINES`]
 /// paragraphs), as a body printed twice does and a page's repeated template (a training
 /// plan's weeks, a comparison's two columns) does not; `None` when they do not.
@@ -422,8 +461,16 @@ fn exact_repeats_of_body(
     {
         region_start -= 1;
     }
+    // And those right after its last copy: a body printed again whose first lines alone
+    // were edited ("meters" → "metres") is an edited run followed by exact repeats.
+    let mut region_end = paragraphs[last_copy];
+    while region_end + 1 < lines.len()
+        && (lines[region_end + 1].n_words == 0 || exact_origin(region_end + 1).is_some())
+    {
+        region_end += 1;
+    }
     let first_copy_line = lines[first_copy_index].number;
-    let (n_exact, earliest) = (region_start..=paragraphs[last_copy])
+    let (n_exact, earliest) = (region_start..=region_end)
         .filter_map(exact_origin)
         .filter(|&origin| origin < first_copy_line)
         .fold(
@@ -1085,6 +1132,19 @@ mod tests {
             all_repeats,
             &format!("{}\n{}", REPORT.join("\n"), mixed.join("\n")),
             &[vec![None; 5], vec![R; 4]].concat(),
+        );
+        // Only the first paragraph edited ("meters" → "metres"), the rest printed again
+        // exactly under the headline printed again: headline and body go.
+        let first = REPORT[0].replace("shortly after midnight", "just after midnight");
+        let head_edited = [&first, REPORT[1], REPORT[2], REPORT[3], REPORT[4]];
+        check(
+            all_repeats,
+            &format!(
+                "Church Destroyed by Fire\n{}\nChurch Destroyed by Fire\n{}",
+                REPORT.join("\n"),
+                head_edited.join("\n")
+            ),
+            &[vec![None; 6], vec![R; 6]].concat(),
         );
         // The line rules alone keep the edited paragraphs.
         let lines = test_lines(&format!("{}\n{}", REPORT.join("\n"), mixed.join("\n")));

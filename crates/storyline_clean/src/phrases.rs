@@ -147,7 +147,7 @@ pub(crate) const LABEL_PREFIXES: &[&str] = &[
 /// Lowercase text prefixes of image credits and captions ("Image: Reuters").
 #[rustfmt::skip]
 pub(crate) const CREDIT_PREFIXES: &[&str] = &[
-    "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "photograph:",
+    "image courtesy", "photo courtesy", "picture courtesy", "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "photograph:",
     "photo credit", "image credit", "image source", "photo source", "(photo", "(image", "photo by",
     "image by", "credit:", "illustration:", "caption:", "file photo", "representative image",
     "representational image", "representational photo", "video:", "watch:", "listen:",
