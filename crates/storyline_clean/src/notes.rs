@@ -33,48 +33,65 @@ const ROLES: &[&str] = &[
 #[rustfmt::skip]
 const WRITERS: &[&str] = &["author", "authors", "writer", "writers", "columnist", "contributor"];
 
-/// Marks the author's notes among the last kept lines of an article.
+/// Marks the author's notes and stock sign-offs among the last kept lines of an article.
 pub(crate) fn mark_author_notes(lines: &[Line], marks: &mut [Option<Mark>]) {
+    mark_sign_offs(lines, marks);
     // The last kept lines with words, from the end back; only as many as can be judged.
-    let mut tail = [0usize; MAX_NOTES];
+    let (tail, n_tail, n_kept) = last_kept::<MAX_NOTES>(lines, marks);
+    let mut n_notes = 0;
+    while n_notes < n_tail && n_kept > n_notes + MIN_BODY_LINES {
+        if !is_author_note(lines, tail[n_notes], marks) {
+            break;
+        }
+        n_notes += 1;
+    }
+    for &index in &tail[..n_notes] {
+        marks[index] = Some(Mark::new(
+            RemovalKind::Boilerplate,
+            "note about the author at the end of the article",
+        ));
+    }
+}
+
+/// Most lines from the end among which a stock sign-off is looked for: a desk's name or a
+/// footer link may follow it.
+const SIGN_OFF_LINES: usize = 3;
+
+/// Marks the stock sign-offs to the reader among the last [`SIGN_OFF_LINES`] kept lines,
+/// as filler: each is judged alone, since such a line says what it is.
+fn mark_sign_offs(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let (tail, n_tail, n_kept) = last_kept::<SIGN_OFF_LINES>(lines, marks);
+    for (from_end, &index) in tail[..n_tail].iter().enumerate() {
+        // Enough body stays before it.
+        if n_kept > from_end + MIN_BODY_LINES && is_reader_sign_off(&lines[index]) {
+            marks[index] = Some(Mark::new(
+                RemovalKind::Filler,
+                "stock sign-off to the reader at the end of the article",
+            ));
+        }
+    }
+}
+
+/// The last `N` kept lines with words, from the end back, how many there are, and how many
+/// kept lines there are (counted up to `N` + [`MIN_BODY_LINES`] + 1).
+fn last_kept<const N: usize>(lines: &[Line], marks: &[Option<Mark>]) -> ([usize; N], usize, usize) {
+    let mut tail = [0usize; N];
     let mut n_tail = 0;
     let mut n_kept = 0;
     for index in (0..lines.len()).rev() {
         if marks[index].is_some() || lines[index].folded.is_empty() {
             continue;
         }
-        if n_tail < MAX_NOTES {
+        if n_tail < N {
             tail[n_tail] = index;
             n_tail += 1;
         }
         n_kept += 1;
-        if n_kept > MAX_NOTES + MIN_BODY_LINES {
+        if n_kept > N + MIN_BODY_LINES {
             break;
         }
     }
-    let mut n_notes = 0;
-    let mut found: [Option<Mark>; MAX_NOTES] = std::array::from_fn(|_| None);
-    while n_notes < n_tail && n_kept > n_notes + MIN_BODY_LINES {
-        let index = tail[n_notes];
-        let mark = if is_reader_sign_off(&lines[index]) {
-            Mark::new(
-                RemovalKind::Filler,
-                "stock sign-off to the reader at the end of the article",
-            )
-        } else if is_author_note(lines, index, marks) {
-            Mark::new(
-                RemovalKind::Boilerplate,
-                "note about the author at the end of the article",
-            )
-        } else {
-            break;
-        };
-        found[n_notes] = Some(mark);
-        n_notes += 1;
-    }
-    for (&index, mark) in tail.iter().zip(found).take(n_notes) {
-        marks[index] = mark;
-    }
+    (tail, n_tail, n_kept)
 }
 
 /// Folded phrases of a site's stock sign-off to its reader ("Thanks for reading! …",
@@ -254,14 +271,14 @@ Power was cut to about 9,000 homes, and the main road remains closed.";
              ever to stay informed, stay prepared and stay connected with the stories that matter.",
         ];
         for sign_off in sign_offs {
-            let lines = test_lines(&format!("{BODY}\n{sign_off}"));
-            let mut marks = vec![None; lines.len()];
-            mark_author_notes(&lines, &mut marks);
-            let kind = marks
-                .last()
-                .and_then(|mark| mark.as_ref())
-                .map(|mark| mark.kind);
-            assert_eq!(kind, Some(RemovalKind::Filler), "{sign_off}");
+            // At the very end, or before a desk's name and a footer line.
+            for after in ["", "\nSports Desk\nContact Us"] {
+                let lines = test_lines(&format!("{BODY}\n{sign_off}{after}"));
+                let mut marks = vec![None; lines.len()];
+                mark_author_notes(&lines, &mut marks);
+                let kinds: Vec<_> = marks.iter().flatten().map(|mark| mark.kind).collect();
+                assert_eq!(kinds, [RemovalKind::Filler], "{sign_off}{after}");
+            }
         }
         // News sentences that speak of updates or of staying informed stay.
         for last in [

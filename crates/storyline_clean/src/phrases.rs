@@ -32,7 +32,7 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "categories", "category", "next", "previous", "next article", "previous article", "next story",
     "previous story", "next post", "previous post", "back to top", "go to top", "loading", "watch",
     "listen", "listen to this article", "copy link", "link copied", "follow us", "follow",
-    "privacy", "privacy policy", "terms of use", "terms of service", "terms and conditions",
+    "privacy", "privacy policy", "privacy statement", "privacy notice", "terms of use", "terms of service", "terms and conditions",
     "cookie policy", "cookie settings", "cookies", "accept", "accept cookies",
     "all rights reserved", "skip to content", "skip to main content", "facebook", "twitter", "x",
     "instagram", "linkedin", "youtube", "whatsapp", "telegram", "pinterest", "tiktok", "reddit",

@@ -136,6 +136,9 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_MENU_WORDS && (is_menu(line.text) || is_section_menu(line)) {
         return Some("menu or breadcrumb line");
     }
+    if line.n_words <= MAX_MENU_WORDS && is_furniture_link_row(line.text) {
+        return Some("row of site links");
+    }
     let near_an_end = index < SITE_NAME_LINES || index + SITE_NAME_LINES >= lines.len();
     if line.n_words <= 4 && near_an_end && is_domain_name(line.text) {
         return Some("site name");
@@ -356,6 +359,29 @@ fn is_menu(text: &str) -> bool {
     // only of words ("HAVING COUNT(*) > 5" is code): a bar also sits between a headline and
     // its site name.
     n_items >= 3 || (n_items == 2 && all_words && matches!(separator, '»' | '›' | '>'))
+}
+
+/// "Contact Us | Privacy Policy", "Terms of Use · Cookies": two or more links between bars
+/// or dots, each one a whole furniture line ([`FURNITURE_LINES`]).
+fn is_furniture_link_row(text: &str) -> bool {
+    let Some(separator) = ['|', '•', '·']
+        .into_iter()
+        .find(|&separator| text.contains(separator))
+    else {
+        return false;
+    };
+    let mut n_items = 0;
+    for item in text.split(separator).map(str::trim) {
+        if item.is_empty() {
+            continue;
+        }
+        let (folded, _) = crate::fold::fold(item);
+        if !furniture_lines().contains(folded.as_str()) {
+            return false;
+        }
+        n_items += 1;
+    }
+    n_items >= 2
 }
 
 /// Menu words besides [`SECTION_WORDS`]: the other entries of a site's top menu.
@@ -1100,8 +1126,9 @@ mod tests {
              Next Article in World (5 of 39) »\nGo to Home Page »\nREAD MORE ON » Pirates | Navy\n\
              Printer Friendly Page Send this Article to a Friend\nFrom Times Wire Reports\n\
              The BBC is not responsible for the content of external sites.\n\
-             Copyright Example Publishing. Example is a registered trademark.",
-            &[true; 139],
+             Copyright Example Publishing. Example is a registered trademark.\n\
+             Contact Us | Privacy Policy\nPrivacy Statement | Terms of Service",
+            &[true; 141],
         );
     }
 
@@ -1141,8 +1168,8 @@ mod tests {
              Survey draws 300 responses\nHAVING COUNT(*) > 5\nWorld leaders meet in Paris\n\
              Booking.com\nNews of the World closes\nOfficials had no comments\n\
              Three comments on the bill drew praise.\nWe use less water than we did, he said.\n\
-             Digg founder Kevin Rose spoke at the event.",
-            &[false; 76],
+             Digg founder Kevin Rose spoke at the event.\nPrivacy | Trust",
+            &[false; 77],
         );
     }
 
