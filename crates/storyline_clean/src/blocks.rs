@@ -950,6 +950,64 @@ pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     }
 }
 
+/// Most teaser headlines taken under one heading.
+const MAX_HEADED_TEASERS: usize = 6;
+
+/// Headlines under a removed teaser heading ("Related", "Recent Posts", "More from Example
+/// News"), in title or sentence case, when nothing but removed lines or the end of the
+/// article follows them: a list of links to other stories, wherever it sits. A heading
+/// followed by text that goes on (a subheading and its paragraphs) keeps it all.
+pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let mut index = 0;
+    while index < lines.len() {
+        if marks[index].is_none() || !is_teaser_heading(&lines[index]) {
+            index += 1;
+            continue;
+        }
+        // The headlines after it, blank lines and other removed headings between them.
+        let mut teasers = Vec::new();
+        let mut next = index + 1;
+        while next < lines.len() && teasers.len() < MAX_HEADED_TEASERS {
+            let line = &lines[next];
+            if line.n_words == 0 || marks[next].is_some() && is_teaser_heading(line) {
+                next += 1;
+                continue;
+            }
+            if marks[next].is_some() || !is_inner_title(line) {
+                break;
+            }
+            teasers.push(next);
+            next += 1;
+        }
+        // What follows the headlines: the end, or a removed line.
+        let ends_list = (next..lines.len())
+            .find(|&after| lines[after].n_words > 0)
+            .map_or(true, |after| marks[after].is_some());
+        if ends_list {
+            for &teaser in &teasers {
+                marks[teaser] = Some(Mark::new(
+                    RemovalKind::Boilerplate,
+                    "teaser headline under a related-stories heading",
+                ));
+            }
+        }
+        index = next.max(index + 1);
+    }
+}
+
+/// Removed headings over a list of other stories' headlines.
+fn is_teaser_heading(line: &Line) -> bool {
+    #[rustfmt::skip]
+    const HEADINGS: &[&str] = &[
+        "recent posts", "sponsored links", "trending discussions", "popular posts",
+        "latest posts", "top stories", "sponsored stories", "promoted stories",
+    ];
+    let folded = line.folded;
+    is_foreign_heading(line)
+        || HEADINGS.contains(&folded)
+        || line.n_words <= 5 && folded.starts_with("more ") && folded.ends_with(" stories")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1366,6 +1424,43 @@ mod tests {
                      Heavy rain is forecast for the river valley again on Tuesday, and rescue teams remain in Elmsworth.\n\
                      The mayor of Elmsworth thanked the rescue teams.";
         check(foreign, input, &[None, None, None, None, None]);
+    }
+
+    #[test]
+    fn headlines_under_a_teaser_heading() {
+        fn headed(lines: &[Line], marks: &mut [Option<Mark>]) {
+            // The heading and the cookie line are removed by the line rules.
+            for (line, mark) in lines.iter().zip(marks.iter_mut()) {
+                if line.text == "Related" || line.text.starts_with("We use cookies") {
+                    *mark = Some(Mark::new(RemovalKind::Boilerplate, "rule"));
+                }
+            }
+            mark_headed_teasers(lines, marks);
+        }
+        let body = "The bridge reopened on Friday after two years.\nTraffic was light.";
+        // Sentence-case headlines, then a removed line or the end.
+        check(
+            headed,
+            &format!(
+                "{body}\nRelated\nTelecom shares slip on outage fears\n\
+                 Operator posts lower quarterly profit\n\nWe use cookies on this site."
+            ),
+            &[None, None, B, B, B, B],
+        );
+        check(
+            headed,
+            &format!("{body}\nRelated\nTelecom shares slip on outage fears"),
+            &[None, None, B, B],
+        );
+        // A heading over text that goes on keeps it.
+        check(
+            headed,
+            &format!(
+                "{body}\nRelated\nWhat the repairs cost\n\
+                 The repairs cost 40 million euros, the city said on Friday."
+            ),
+            &[None, None, B, None, None],
+        );
     }
 
     #[test]
