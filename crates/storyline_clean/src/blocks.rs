@@ -127,6 +127,30 @@ pub(crate) fn mark_top(lines: &[Line], marks: &mut [Option<Mark>], title_key: Op
     }
 }
 
+/// Kept lines at the top of an article, before its first paragraph of prose, that
+/// [`mark_header_dates`] judges.
+const MAX_HEADER_LINES: usize = 6;
+
+/// Date-only lines among the article's header lines (its headline, byline and time stamp,
+/// before the first paragraph of prose): the page's publication date under the headline
+/// ("Sunday, Dec 14, 2008"), which [`mark_top`] leaves when it is not above the headline.
+pub(crate) fn mark_header_dates(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let kept = kept(marks);
+    for (position, &index) in kept.iter().enumerate().take(MAX_HEADER_LINES) {
+        let line = &lines[index];
+        if line.n_words >= 8 && line.ends_with_sentence_punctuation() {
+            return;
+        }
+        // Some text must follow: a date alone is what the article is.
+        if position + 1 < kept.len() && is_dateline_only(line) {
+            marks[index] = Some(Mark::new(
+                RemovalKind::Boilerplate,
+                "date line among the headline and byline",
+            ));
+        }
+    }
+}
+
 /// True when a line is long enough that its repetition cannot be chance.
 fn is_substantial(line: &Line) -> bool {
     line.n_words >= 4 || line.folded.len() >= 25
@@ -1040,6 +1064,29 @@ mod tests {
 
     fn foreign(lines: &[Line], marks: &mut [Option<Mark>]) {
         mark_foreign(lines, marks, &CleanConfig::default());
+    }
+
+    #[test]
+    fn date_lines_under_the_headline() {
+        let body = "The bridge over the Mara reopened on Friday after two years of repairs.\n\
+                    Traffic was light on the first morning.";
+        check(
+            mark_header_dates,
+            &format!("Bridge Reopens After Two Years\nSunday, Dec 14, 2008\nJane Doe\n{body}"),
+            &[None, B, None, None, None],
+        );
+        // Below the first paragraph a date is text (a list of dates, a timeline), and a date
+        // alone is all the article has.
+        check(
+            mark_header_dates,
+            &format!("Bridge Reopens After Two Years\n{body}\nMarch 3, 2021"),
+            &[None, None, None, None],
+        );
+        check(
+            mark_header_dates,
+            "Bridge Reopens\nMarch 3, 2021",
+            &[None, None],
+        );
     }
 
     #[test]

@@ -186,6 +186,7 @@ fn clean_with(
     }
     if config.remove_furniture {
         blocks::mark_top(&lines, &mut marks, title_key);
+        blocks::mark_header_dates(&lines, &mut marks);
     }
     if config.remove_foreign_blocks {
         blocks::mark_foreign(&lines, &mut marks, config);

@@ -875,8 +875,24 @@ fn is_byline(line: &Line) -> bool {
         separator
             || first.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
             || matches!(word, "and" | "of" | "in" | "for" | "de" | "van" | "von")
-            || (after_separator && is_relative_time_word(word))
+            || (after_separator && (is_relative_time_word(word) || is_date_or_time_word(word)))
     })
+}
+
+/// A word of a date or a clock time after a byline's separator ("September", "14,",
+/// "2013", "11:41am", "IST").
+fn is_date_or_time_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let clock = word
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.'));
+    let suffix = word.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.'));
+    let lower = word.to_ascii_lowercase();
+    DATE_WORDS.contains(&lower.as_str())
+        || (!word.is_empty()
+            && clock.is_empty()
+            && word.starts_with(|c: char| c.is_ascii_digit())
+            && (suffix.is_empty() || DATE_WORDS.contains(&suffix.to_ascii_lowercase().as_str())))
 }
 
 /// A word of a relative time ("3h", "12m", "5", "hours", "ago"): a number, a word of the
@@ -1127,8 +1143,9 @@ mod tests {
              Printer Friendly Page Send this Article to a Friend\nFrom Times Wire Reports\n\
              The BBC is not responsible for the content of external sites.\n\
              Copyright Example Publishing. Example is a registered trademark.\n\
-             Contact Us | Privacy Policy\nPrivacy Statement | Terms of Service",
-            &[true; 141],
+             Contact Us | Privacy Policy\nPrivacy Statement | Terms of Service\n\
+             By Katie Honan | September 14, 2013 11:41am\nBy Jane Doe • March 12, 2025",
+            &[true; 143],
         );
     }
 
@@ -1168,8 +1185,9 @@ mod tests {
              Survey draws 300 responses\nHAVING COUNT(*) > 5\nWorld leaders meet in Paris\n\
              Booking.com\nNews of the World closes\nOfficials had no comments\n\
              Three comments on the bill drew praise.\nWe use less water than we did, he said.\n\
-             Digg founder Kevin Rose spoke at the event.\nPrivacy | Trust",
-            &[false; 77],
+             Digg founder Kevin Rose spoke at the event.\nPrivacy | Trust\n\
+             By Monday | prices had risen 40% since March",
+            &[false; 78],
         );
     }
 
