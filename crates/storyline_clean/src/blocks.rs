@@ -135,14 +135,25 @@ const MAX_HEADER_LINES: usize = 6;
 /// before the first paragraph of prose): the page's publication date under the headline
 /// ("Sunday, Dec 14, 2008"), which [`mark_top`] leaves when it is not above the headline.
 pub(crate) fn mark_header_dates(lines: &[Line], marks: &mut [Option<Mark>]) {
-    let kept = kept(marks);
-    for (position, &index) in kept.iter().enumerate().take(MAX_HEADER_LINES) {
+    let mut n_judged = 0;
+    for index in 0..lines.len() {
+        if marks[index].is_some() || lines[index].n_words == 0 {
+            continue;
+        }
         let line = &lines[index];
-        if line.n_words >= 8 && line.ends_with_sentence_punctuation() {
+        if n_judged == MAX_HEADER_LINES
+            || line.n_words >= 8 && line.ends_with_sentence_punctuation()
+        {
             return;
         }
+        n_judged += 1;
         // Some text must follow: a date alone is what the article is.
-        if position + 1 < kept.len() && is_dateline_only(line) {
+        let more_follows = || {
+            (index + 1..lines.len()).any(|after| marks[after].is_none() && lines[after].n_words > 0)
+        };
+        // A date holds a digit: most headlines and bylines are ruled out by it.
+        let has_digit = || line.text.bytes().any(|byte| byte.is_ascii_digit());
+        if has_digit() && is_dateline_only(line) && more_follows() {
             marks[index] = Some(Mark::new(
                 RemovalKind::Boilerplate,
                 "date line among the headline and byline",
@@ -984,7 +995,14 @@ const MAX_HEADED_TEASERS: usize = 6;
 pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     let mut index = 0;
     while index < lines.len() {
-        if marks[index].is_none() || !is_teaser_heading(&lines[index]) {
+        // A heading is a removed line with a kept headline after it (the test that rules
+        // out most removed lines comes first).
+        let headline_next = || {
+            (index + 1..lines.len())
+                .find(|&next| lines[next].n_words > 0)
+                .is_some_and(|next| marks[next].is_none() && is_inner_title(&lines[next]))
+        };
+        if marks[index].is_none() || !headline_next() || !is_teaser_heading(&lines[index]) {
             index += 1;
             continue;
         }

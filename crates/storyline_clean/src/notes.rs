@@ -112,6 +112,12 @@ const SIGN_OFF_PHRASES: &[(&str, u32)] = &[
 /// Weight of [`SIGN_OFF_PHRASES`] a line needs: two phrases, at least one a site's own.
 const SIGN_OFF_WEIGHT: u32 = 3;
 
+/// True when `needle` opens a word of the folded line ("our" in "our site" and "ours", not
+/// in "hour"): a quick test, whole words or not after it.
+fn starts_a_word(folded: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find_iter(folded, needle).any(|at| at == 0 || folded.get(at - 1) == Some(&b' '))
+}
+
 /// True when the folded line holds `phrase` as whole words.
 fn holds_words(folded: &str, phrase: &str) -> bool {
     folded.match_indices(phrase).any(|(at, _)| {
@@ -128,6 +134,14 @@ fn holds_words(folded: &str, phrase: &str) -> bool {
 /// clock …"). Quoted speech is never one.
 fn is_reader_sign_off(line: &Line) -> bool {
     if line.n_words > MAX_NOTE_WORDS || line.has_quote() {
+        return false;
+    }
+    // A sign-off speaks to the reader or for the site: one pass over the words rules out
+    // most lines before any phrase is looked for.
+    let addresses_reader = [&b"you"[..], b"our", b"we "]
+        .iter()
+        .any(|needle| starts_a_word(line.folded.as_bytes(), needle));
+    if !addresses_reader {
         return false;
     }
     let weight: u32 = SIGN_OFF_PHRASES
@@ -268,7 +282,8 @@ Power was cut to about 9,000 homes, and the main road remains closed.";
             "We hope you enjoyed reading this article. Our team works around the clock to bring \
              you the freshest news, so share it with your friends.",
             "Natural disasters can strike at any moment, which is why it is more important than \
-             ever to stay informed, stay prepared and stay connected with the stories that matter.",
+             ever to stay informed, stay prepared and stay connected with the stories that \
+             matter to you.",
         ];
         for sign_off in sign_offs {
             // At the very end, or before a desk's name and a footer line.

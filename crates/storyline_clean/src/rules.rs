@@ -133,11 +133,19 @@ pub(crate) fn furniture_reason(
     if line.n_words <= 10 && folded.split(' ').all(|word| social_words().contains(word)) {
         return Some("share or social network links");
     }
-    if line.n_words <= MAX_MENU_WORDS && (is_menu(line.text) || is_section_menu(line)) {
-        return Some("menu or breadcrumb line");
-    }
-    if line.n_words <= MAX_MENU_WORDS && is_furniture_link_row(line.text) {
-        return Some("row of site links");
+    if line.n_words <= MAX_MENU_WORDS {
+        // Every separator of a menu or a row of links is '|' or '>', or starts with byte
+        // C2 or E2 in UTF-8: one pass over the bytes rules out most lines.
+        let has_separator = line
+            .text
+            .bytes()
+            .any(|byte| matches!(byte, b'|' | b'>' | 0xC2 | 0xE2));
+        if has_separator && is_menu(line.text) || is_section_menu(line) {
+            return Some("menu or breadcrumb line");
+        }
+        if has_separator && is_furniture_link_row(line.text) {
+            return Some("row of site links");
+        }
     }
     let near_an_end = index < SITE_NAME_LINES || index + SITE_NAME_LINES >= lines.len();
     if line.n_words <= 4 && near_an_end && is_domain_name(line.text) {
@@ -320,14 +328,6 @@ const MAX_MENU_WORDS: u32 = 15;
 /// punctuation is prose, a ticker ("Oil flat") or a headline with its site name ("Putin
 /// visits Pyongyang | World").
 fn is_menu(text: &str) -> bool {
-    // Every separator is '|' or '>', or starts with byte C2 or E2 in UTF-8: one pass over
-    // the bytes rules out most lines.
-    if !text
-        .bytes()
-        .any(|byte| matches!(byte, b'|' | b'>' | 0xC2 | 0xE2))
-    {
-        return false;
-    }
     let Some(separator) = ['|', '•', '·', '»', '›', '>']
         .into_iter()
         .find(|&separator| text.contains(separator))
@@ -400,11 +400,21 @@ const MENU_WORDS: &[&str] = &[
 fn is_section_menu(line: &Line) -> bool {
     line.n_words >= 3
         && !line.ends_with_period()
-        && line.text.split_whitespace().all(|word| {
-            let lower = word.to_ascii_lowercase();
-            (word.starts_with(|first: char| first.is_ascii_uppercase()) || word == "&")
-                && (SECTION_WORDS.contains(&lower.as_str()) || MENU_WORDS.contains(&lower.as_str()))
-        })
+        && line
+            .folded
+            .split(' ')
+            .all(|word| menu_words().contains(word))
+        && line
+            .text
+            .split_whitespace()
+            .all(|word| word == "&" || word.starts_with(|first: char| first.is_ascii_uppercase()))
+}
+
+/// [`SECTION_WORDS`] and [`MENU_WORDS`] as a set: every short line asks about its first
+/// word.
+fn menu_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| SECTION_WORDS.iter().chain(MENU_WORDS).copied().collect())
 }
 
 /// A site's name stands in the first or last lines of a page, as a masthead or a footer.
@@ -454,19 +464,27 @@ const MAX_COMMENT_COUNT_WORDS: u32 = 16;
 /// comment count, or the line that opens its comments.
 fn is_comment_count(line: &Line) -> bool {
     const COMMENT_WORDS: &[&str] = &["comments", "comment", "responses", "replies", "thoughts"];
-    let is_count = |word: &str| is_number(word.as_bytes()) || matches!(word, "no" | "one");
-    let words: Vec<&str> = line.folded.split(' ').collect();
+    let is_count = |word: &[u8]| is_number(word) || matches!(word, b"no" | b"one");
+    let is_comment_word = |word: &[u8]| COMMENT_WORDS.iter().any(|noun| noun.as_bytes() == word);
+    let folded = line.folded;
+    // Words as byte slices: most lines are ruled out by their first or last word.
     // The count is the line, or ends a line of post data ("Posted in Crime | 3 Comments
     // »"); "Survey draws 300 responses" is a headline.
-    let ends_with_count = matches!(words.as_slice(), [.., count, noun]
-        if is_count(count) && COMMENT_WORDS.contains(noun) && *noun != "thoughts")
+    let mut from_end = folded.as_bytes().rsplit(|&byte| byte == b' ');
+    let noun = from_end.next().unwrap_or_default();
+    let ends_with_count = is_comment_word(noun)
+        && noun != b"thoughts"
+        && from_end.next().is_some_and(is_count)
         && !line.ends_with_period()
-        && (words.len() == 2
+        && (line.n_words == 2
             || line.text.contains(['|', '»'])
-            || matches!(words.first(), Some(&("posted" | "filed"))));
+            || folded.starts_with("posted ")
+            || folded.starts_with("filed "));
     // … or opens it, naming what the comments are on ("42 thoughts on …").
-    let opens_comments = matches!(words.as_slice(), [count, noun, on, ..]
-        if is_count(count) && COMMENT_WORDS.contains(noun) && matches!(*on, "on" | "to"));
+    let mut words = folded.as_bytes().split(|&byte| byte == b' ');
+    let opens_comments = words.next().is_some_and(is_count)
+        && words.next().is_some_and(is_comment_word)
+        && words.next().is_some_and(|on| matches!(on, b"on" | b"to"));
     ends_with_count || opens_comments
 }
 
