@@ -6,6 +6,11 @@
 //! enough body stays before them. A biography counts only when the person it names appears
 //! nowhere in the kept text before it: a story about a journalist may end on who she is, and
 //! her name is then all over the story.
+//!
+//! A site's stock sign-off to its reader ("Thanks for reading! … keep visiting our website",
+//! "Stay tuned for more updates …"), the outro a content site appends to every article, is
+//! taken out as filler when it is one of the last three kept lines: it names itself by its
+//! phrases (see [`SIGN_OFF_PHRASES`]), wherever a desk's name or a footer link puts it.
 
 use storyline_core::RemovalKind;
 
@@ -106,10 +111,11 @@ const SIGN_OFF_PHRASES: &[(&str, u32)] = &[
     ("dont forget to share", 2), ("stay informed", 1), ("stay connected", 1),
     ("stay prepared", 1), ("more updates", 1), ("latest updates", 1), ("your loved ones", 1),
     ("everything you need to know", 1), ("stories that matter", 1), ("you always get", 1),
-    ("dont forget to", 1), ("for more news", 1),
+    ("for more news", 1),
 ];
 
-/// Weight of [`SIGN_OFF_PHRASES`] a line needs: two phrases, at least one a site's own.
+/// Weight of [`SIGN_OFF_PHRASES`] a line needs: two phrases, one of them a site's own, or
+/// three of the others.
 const SIGN_OFF_WEIGHT: u32 = 3;
 
 /// True when `needle` opens a word of the folded line ("our" in "our site" and "ours", not
@@ -136,8 +142,8 @@ fn is_reader_sign_off(line: &Line) -> bool {
     if line.n_words > MAX_NOTE_WORDS || line.has_quote() {
         return false;
     }
-    // A sign-off speaks to the reader or for the site: one pass over the words rules out
-    // most lines before any phrase is looked for.
+    // A sign-off speaks to the reader or for the site: three quick searches rule out most
+    // lines before any phrase is looked for.
     let addresses_reader = [&b"you"[..], b"our", b"we "]
         .iter()
         .any(|needle| starts_a_word(line.folded.as_bytes(), needle));
