@@ -13,7 +13,7 @@
 //! commentary needs most of one side covered and less than half of the other; a condensed
 //! rewrite (at most 60% of the other's sentences) needs nearly all of its own sentences
 //! covered (95%), whatever share of the longer report, and may share fewer words (content
-//! Jaccard 0.15 instead of 0.35). On ECB+ the condensed rule adds two links, both between
+//! Jaccard 0.15 instead of 0.30). On ECB+ the condensed rule adds two links, both between
 //! two versions of one story (a site's update that takes in its earlier report; a short
 //! and a full version of one AP story); a shorter independent report leaves one of its six
 //! or seven sentences unaligned (coverage ≤ 0.86 in the pairs looked at).
