@@ -480,11 +480,13 @@ fn is_comment_count(line: &Line) -> bool {
             || line.text.contains(['|', '»'])
             || folded.starts_with("posted ")
             || folded.starts_with("filed "));
-    // … or opens it, naming what the comments are on ("42 thoughts on …").
+    // … or opens it, naming the post the comments are on in quotation marks ("42 thoughts
+    // on “…”"): "5 Thoughts on Why the Academy Picked Ellen" is a listicle's headline.
     let mut words = folded.as_bytes().split(|&byte| byte == b' ');
     let opens_comments = words.next().is_some_and(is_count)
         && words.next().is_some_and(is_comment_word)
-        && words.next().is_some_and(|on| matches!(on, b"on" | b"to"));
+        && words.next().is_some_and(|on| matches!(on, b"on" | b"to"))
+        && line.has_quote();
     ends_with_count || opens_comments
 }
 
@@ -1204,8 +1206,9 @@ mod tests {
              Booking.com\nNews of the World closes\nOfficials had no comments\n\
              Three comments on the bill drew praise.\nWe use less water than we did, he said.\n\
              Digg founder Kevin Rose spoke at the event.\nPrivacy | Trust\n\
-             By Monday | prices had risen 40% since March",
-            &[false; 78],
+             By Monday | prices had risen 40% since March\n\
+             5 Thoughts on Why the Academy Picked Ellen DeGeneres As Oscar Host",
+            &[false; 79],
         );
     }
 
