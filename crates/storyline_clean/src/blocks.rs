@@ -990,10 +990,19 @@ const MAX_HEADED_TEASERS: usize = 6;
 
 /// Headlines under a removed teaser heading ("Related", "Recent Posts", "More from Example
 /// News"), in title or sentence case, when nothing but removed lines or the end of the
-/// article follows them: a list of links to other stories, wherever it sits. A heading
-/// followed by text that goes on (a subheading and its paragraphs) keeps it all.
+/// article follows them: a list of links to other stories, anywhere after the first
+/// paragraph of prose. A heading followed by text that goes on (a subheading and its
+/// paragraphs) keeps it all, and so does a heading above the body (over the headline).
 pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
-    let mut index = 0;
+    // Teasers follow the body: a heading above the article's first paragraph of prose is a
+    // section label over the headline ("Latest Stories" on a template's top).
+    let Some(first_prose) = (0..lines.len()).find(|&index| {
+        let line = &lines[index];
+        marks[index].is_none() && line.n_words >= 8 && line.ends_with_sentence_punctuation()
+    }) else {
+        return;
+    };
+    let mut index = first_prose + 1;
     while index < lines.len() {
         // A heading is a removed line with a kept headline after it (the test that rules
         // out most removed lines comes first).
@@ -1516,6 +1525,12 @@ mod tests {
             headed,
             &format!("{body}\nRelated\nTelecom shares slip on outage fears"),
             &[None, None, B, B],
+        );
+        // A label over the headline, above the body, is no teaser heading.
+        check(
+            headed,
+            &format!("Related\nBridge Reopens After Two Years\n\nWe use cookies here.\n{body}"),
+            &[B, None, B, None, None],
         );
         // A heading over text that goes on keeps it.
         check(
