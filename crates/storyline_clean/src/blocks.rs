@@ -141,9 +141,7 @@ pub(crate) fn mark_header_dates(lines: &[Line], marks: &mut [Option<Mark>]) {
             continue;
         }
         let line = &lines[index];
-        if n_judged == MAX_HEADER_LINES
-            || line.n_words >= 8 && line.ends_with_sentence_punctuation()
-        {
+        if n_judged == MAX_HEADER_LINES || is_prose(line) {
             return;
         }
         n_judged += 1;
@@ -160,6 +158,17 @@ pub(crate) fn mark_header_dates(lines: &[Line], marks: &mut [Option<Mark>]) {
             ));
         }
     }
+}
+
+/// A paragraph of prose: eight words or more ending a sentence, as no headline, byline,
+/// label or teaser does.
+fn is_prose(line: &Line) -> bool {
+    line.n_words >= 8 && line.ends_with_sentence_punctuation()
+}
+
+/// The first line from `from` on that has words (blank lines are lines too).
+fn next_with_words(lines: &[Line], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&index| lines[index].n_words > 0)
 }
 
 /// True when a line is long enough that its repetition cannot be chance.
@@ -352,7 +361,8 @@ const EDITED_MIN_LINES: usize = 3;
 /// [`EDITED_MIN_SHARED`] of its words with an earlier paragraph, the earlier ones in the
 /// same order and all before the run, that copies the article from its start, and with the
 /// exact repeats other rules took out among, just before and right after it makes at least
-/// [`EDITED_MIN_LINES`] lines; the headline printed again over it goes with it. A paragraph may be missing from either copy (an ad between
+/// [`EDITED_MIN_LINES`] lines; the headline printed again over it goes with it. A
+/// paragraph may be missing from either copy (an ad between
 /// two).
 ///
 /// Most articles never get past the first test: a later paragraph must open or end with
@@ -868,10 +878,7 @@ fn mark_unheaded_foreign(
         return;
     }
     let limit = config.foreign_unheaded_max_overlap;
-    let is_prose = |index: usize| {
-        let line = &lines[index];
-        line.n_words >= 8 && line.ends_with_sentence_punctuation()
-    };
+    let is_prose = |index: usize| is_prose(&lines[index]);
     // The first and last prose lines (as positions in `kept`), found once: asking each
     // title and window again would cost a pass over the article each.
     let (Some(first_prose), Some(last_prose)) = (
@@ -996,10 +1003,9 @@ const MAX_HEADED_TEASERS: usize = 6;
 pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     // Teasers follow the body: a heading above the article's first paragraph of prose is a
     // section label over the headline ("Latest Stories" on a template's top).
-    let Some(first_prose) = (0..lines.len()).find(|&index| {
-        let line = &lines[index];
-        marks[index].is_none() && line.n_words >= 8 && line.ends_with_sentence_punctuation()
-    }) else {
+    let Some(first_prose) =
+        (0..lines.len()).find(|&index| marks[index].is_none() && is_prose(&lines[index]))
+    else {
         return;
     };
     let mut index = first_prose + 1;
@@ -1007,8 +1013,7 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         // A heading is a removed line with a kept headline after it (the test that rules
         // out most removed lines comes first).
         let headline_next = || {
-            (index + 1..lines.len())
-                .find(|&next| lines[next].n_words > 0)
+            next_with_words(lines, index + 1)
                 .is_some_and(|next| marks[next].is_none() && is_inner_title(&lines[next]))
         };
         if marks[index].is_none() || !headline_next() || !is_teaser_heading(&lines[index]) {
@@ -1031,9 +1036,7 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
             next += 1;
         }
         // What follows the headlines: the end, or a removed line.
-        let ends_list = (next..lines.len())
-            .find(|&after| lines[after].n_words > 0)
-            .map_or(true, |after| marks[after].is_some());
+        let ends_list = next_with_words(lines, next).map_or(true, |after| marks[after].is_some());
         if ends_list {
             for &teaser in &teasers {
                 marks[teaser] = Some(Mark::new(

@@ -32,7 +32,8 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "categories", "category", "next", "previous", "next article", "previous article", "next story",
     "previous story", "next post", "previous post", "back to top", "go to top", "loading", "watch",
     "listen", "listen to this article", "copy link", "link copied", "follow us", "follow",
-    "privacy", "privacy policy", "privacy statement", "privacy notice", "terms of use", "terms of service", "terms and conditions",
+    "privacy", "privacy policy", "privacy statement", "privacy notice", "terms of use",
+    "terms of service", "terms and conditions",
     "cookie policy", "cookie settings", "cookies", "accept", "accept cookies",
     "all rights reserved", "skip to content", "skip to main content", "facebook", "twitter", "x",
     "instagram", "linkedin", "youtube", "whatsapp", "telegram", "pinterest", "tiktok", "reddit",
@@ -147,7 +148,8 @@ pub(crate) const LABEL_PREFIXES: &[&str] = &[
 /// Lowercase text prefixes of image credits and captions ("Image: Reuters").
 #[rustfmt::skip]
 pub(crate) const CREDIT_PREFIXES: &[&str] = &[
-    "image courtesy", "photo courtesy", "picture courtesy", "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "photograph:",
+    "image courtesy", "photo courtesy", "picture courtesy", "image:", "images:", "photo:",
+    "photos:", "picture:", "pictures:", "photograph:",
     "photo credit", "image credit", "image source", "photo source", "(photo", "(image", "photo by",
     "image by", "credit:", "illustration:", "caption:", "file photo", "representative image",
     "representational image", "representational photo", "video:", "watch:", "listen:",

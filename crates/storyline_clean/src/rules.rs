@@ -903,16 +903,19 @@ fn is_byline(line: &Line) -> bool {
 /// "2013", "11:41am", "IST").
 fn is_date_or_time_word(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let clock = word
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .trim_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.'));
-    let suffix = word.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.'));
-    let lower = word.to_ascii_lowercase();
-    DATE_WORDS.contains(&lower.as_str())
-        || (!word.is_empty()
-            && clock.is_empty()
-            && word.starts_with(|c: char| c.is_ascii_digit())
-            && (suffix.is_empty() || DATE_WORDS.contains(&suffix.to_ascii_lowercase().as_str())))
+    let is_date_word = |word: &str| {
+        DATE_WORDS
+            .iter()
+            .any(|date| date.eq_ignore_ascii_case(word))
+    };
+    // A number or a clock time, and a unit or zone joined to it ("11:41am", "14th").
+    let digits_end = word
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, ':' | '.')))
+        .unwrap_or(word.len());
+    let (number, unit) = word.split_at(digits_end);
+    is_date_word(word)
+        || (number.starts_with(|c: char| c.is_ascii_digit())
+            && (unit.is_empty() || is_date_word(unit)))
 }
 
 /// A word of a relative time ("3h", "12m", "5", "hours", "ago"): a number, a word of the
