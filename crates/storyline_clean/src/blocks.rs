@@ -15,8 +15,8 @@ use storyline_core::sorted::count_common;
 use storyline_core::RemovalKind;
 
 use crate::rules::{
-    is_dateline_only, is_foreign_heading, is_inner_title, is_section_label, is_title_like,
-    reads_as_headline,
+    is_byline, is_dateline_only, is_foreign_heading, is_inner_title, is_section_label,
+    is_title_like, masthead_kind, reads_as_headline, Masthead,
 };
 use crate::text::{content_tokens, Line};
 use crate::CleanConfig;
@@ -47,6 +47,71 @@ fn kept(marks: &[Option<Mark>]) -> Vec<usize> {
     let mut kept = Vec::with_capacity(marks.len());
     kept.extend((0..marks.len()).filter(|&index| marks[index].is_none()));
     kept
+}
+
+/// Kept lines with words judged above the headline by [`mark_masthead`].
+const MAX_MASTHEAD_LINES: usize = 4;
+
+/// A site's masthead and tagline above the headline: "The Hindu" / "Online edition of
+/// India's National Newspaper" over "Navy foils pirate attack, 23 held", "TerraDaily" / "News
+/// About Planet Earth" over the headline. The first lines of the text, each a masthead line
+/// ([`masthead_kind`]), with date lines and section labels among them (which [`mark_top`]
+/// and [`mark_header_dates`] judge), go when the line under them is the headline, with prose
+/// after it: the title field, or without one a line of four words or more that reads as a
+/// headline and is no byline. One of them must be plainly a site's name, or a short title over a tagline: a
+/// short headline over its deck ("Quake Kills 10" / "Rescuers search the rubble of three
+/// villages") stays, and so does a headline at the top.
+pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_key: Option<u64>) {
+    let mut mastheads = [(0usize, Masthead::Name); MAX_MASTHEAD_LINES];
+    let mut n_mastheads = 0;
+    let mut n_judged = 0;
+    let mut headline = None;
+    for index in 0..lines.len() {
+        let line = &lines[index];
+        if marks[index].is_some() || line.n_words == 0 {
+            continue;
+        }
+        if Some(line.key) == title_key || n_judged == MAX_MASTHEAD_LINES {
+            headline = Some(index);
+            break;
+        }
+        n_judged += 1;
+        if is_dateline_only(line) || is_section_label(line) {
+            continue;
+        }
+        let Some(kind) = masthead_kind(line) else {
+            headline = Some(index);
+            break;
+        };
+        mastheads[n_mastheads] = (index, kind);
+        n_mastheads += 1;
+    }
+    let mastheads = &mastheads[..n_mastheads];
+    let Some(headline) = headline else {
+        return;
+    };
+    let line = &lines[headline];
+    // With a title field, the headline is that title: a page's text may open with its
+    // section's heading ("Problem", "Adobe Photoshop Elements") over a line that is not.
+    let is_headline = match title_key {
+        Some(title_key) => line.key == title_key,
+        None => line.n_words >= 4 && reads_as_headline(line) && !is_byline(line),
+    };
+    let has = |wanted: Masthead| mastheads.iter().any(|&(_, kind)| kind == wanted);
+    let plainly_a_site =
+        has(Masthead::Name) || (has(Masthead::ShortTitle) && has(Masthead::Tagline));
+    let prose_follows = || {
+        (headline + 1..lines.len()).any(|index| marks[index].is_none() && is_prose(&lines[index]))
+    };
+    if !plainly_a_site || !is_headline || !prose_follows() {
+        return;
+    }
+    for &(index, _) in mastheads {
+        marks[index] = Some(Mark::new(
+            RemovalKind::Boilerplate,
+            "site name or tagline above the headline",
+        ));
+    }
 }
 
 /// Dateline-only lines and section labels above the headline, and a headline printed twice.
@@ -1094,6 +1159,84 @@ mod tests {
 
     fn foreign(lines: &[Line], marks: &mut [Option<Mark>]) {
         mark_foreign(lines, marks, &CleanConfig::default());
+    }
+
+    fn masthead(lines: &[Line], marks: &mut [Option<Mark>]) {
+        mark_masthead(lines, marks, None);
+    }
+
+    #[test]
+    fn site_name_and_tagline_above_the_headline() {
+        let body = "The bridge over the Mara reopened on Friday after two years of repairs.";
+        let deck = "The span over the Mara carries traffic again after two years";
+        check(
+            masthead,
+            &format!("TerraDaily\nNews About Planet Earth\nBridge Reopens After Two Years\n{body}"),
+            &[B, B, None, None],
+        );
+        // A short name in title case goes over a tagline; the date line under them is left
+        // to the date rules.
+        check(
+            masthead,
+            &format!(
+                "The Hindu\nOnline edition of India's National Newspaper\nSunday, Dec 14, 2008\n\
+                 Bridge reopens after two years\n{body}"
+            ),
+            &[B, B, None, None, None],
+        );
+        check(
+            masthead,
+            &format!("THE QUEENS COURIER\nBridge reopens after two years of repairs\n{body}"),
+            &[B, None, None],
+        );
+        check(
+            masthead,
+            &format!("stuff.co.nz\nBridge reopens after two years of repairs\n{body}"),
+            &[B, None, None],
+        );
+        // A short headline over its deck stays, in title case or with a word of a site's name.
+        check(
+            masthead,
+            &format!("Bridge Reopens\n{deck}\n{body}"),
+            &[None, None, None],
+        );
+        check(
+            masthead,
+            &format!("Daily commute returns\n{deck}\n{body}"),
+            &[None, None, None],
+        );
+        // A name under the headline, a byline under a name, a page with no prose: kept.
+        check(
+            masthead,
+            &format!("Bridge Reopens After Two Years\nThe Daily Herald\n{body}"),
+            &[None, None, None],
+        );
+        check(
+            masthead,
+            &format!("CRN\nBy Jane Doe and John Roe\n{body}"),
+            &[None, None, None],
+        );
+        check(
+            masthead,
+            "CRN\nBridge Reopens After Two Years\nMore soon",
+            &[None, None, None],
+        );
+        // With a title field the headline is that title: a section's heading over another
+        // line stays, a masthead over the title goes.
+        let lines = test_lines(&format!(
+            "Problem\nWhat shapes can one straight cut make\n{body}"
+        ));
+        let mut marks = vec![None; lines.len()];
+        mark_masthead(&lines, &mut marks, Some(lines[2].key));
+        assert!(marks.iter().all(Option::is_none));
+        let lines = test_lines(&format!("CRN\nBridge Reopens After Two Years\n{body}"));
+        let mut marks = vec![None; lines.len()];
+        mark_masthead(&lines, &mut marks, Some(lines[1].key));
+        let kinds: Vec<_> = marks
+            .iter()
+            .map(|mark| mark.as_ref().map(|m| m.kind))
+            .collect();
+        assert_eq!(kinds, [B, None, None]);
     }
 
     #[test]

@@ -185,6 +185,7 @@ fn clean_with(
         );
     }
     if config.remove_furniture {
+        blocks::mark_masthead(&lines, &mut marks, title_key);
         blocks::mark_top(&lines, &mut marks, title_key);
         blocks::mark_header_dates(&lines, &mut marks);
     }
@@ -415,6 +416,19 @@ mod tests {
             &config,
         );
         assert_eq!(cleaned.headline, None);
+        // Without a title field, the headline is the line under the site's masthead.
+        let cleaned = clean(
+            "TerraDaily\nNews About Planet Earth\n\nBridge Reopens After Two Years\n\
+             The bridge over the Mara reopened on Friday after two years of repairs.",
+            None,
+            None,
+            &model,
+            &config,
+        );
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Bridge Reopens After Two Years")
+        );
     }
 
     #[test]

@@ -272,6 +272,18 @@ pub(crate) const SECTION_WORDS: &[&str] = &[
     "diplomacy", "elections", "obituaries", "tributes",
 ];
 
+/// Words of a news site's name or tagline ("Los Angeles Times", "Daily News Egypt", "News
+/// About Planet Earth", "Online edition of India's National Newspaper"), for the masthead
+/// rule: a short line at the very top holding one of them, above a longer headline.
+#[rustfmt::skip]
+pub(crate) const MASTHEAD_WORDS: &[&str] = &[
+    "news", "newspaper", "newspapers", "times", "herald", "daily", "journal", "tribune",
+    "gazette", "independent", "courier", "chronicle", "telegraph", "guardian", "express",
+    "observer", "online", "edition", "weekly", "magazine", "press", "wire", "insider",
+    "eyewitness", "broadcasting", "tv", "globe", "examiner", "inquirer", "dispatch", "bulletin",
+    "sentinel", "monitor", "post",
+];
+
 /// Words a navigation or sharing line is made of, by role: such a line ("Print this article",
 /// "Email to a friend", "More Top Stories") is only these words, and holds an action with
 /// what it acts on (or the action alone), or a list qualifier with a list noun (see

@@ -16,9 +16,9 @@ use crate::filler::may_hold_filler;
 use crate::phrase_set::PhraseSet;
 use crate::phrases::{
     CREDIT_PREFIXES, DATE_WORDS, FOREIGN_HEADINGS, FURNITURE_LINES, FURNITURE_PHRASES,
-    FURNITURE_PREFIXES, LABEL_PREFIXES, MAX_FURNITURE_LINE_WORDS, MAX_FURNITURE_WORDS,
-    MAX_SHORT_CTA_WORDS, NAV_ACTIONS, NAV_JOINERS, NAV_NOUNS, NAV_QUALIFIERS, NAV_TARGETS,
-    SECTION_WORDS, SHORT_CTA_PHRASES, SOCIAL_WORDS, TIME_MARKERS, TIME_WORDS,
+    FURNITURE_PREFIXES, LABEL_PREFIXES, MASTHEAD_WORDS, MAX_FURNITURE_LINE_WORDS,
+    MAX_FURNITURE_WORDS, MAX_SHORT_CTA_WORDS, NAV_ACTIONS, NAV_JOINERS, NAV_NOUNS, NAV_QUALIFIERS,
+    NAV_TARGETS, SECTION_WORDS, SHORT_CTA_PHRASES, SOCIAL_WORDS, TIME_MARKERS, TIME_WORDS,
 };
 use crate::text::Line;
 
@@ -853,7 +853,7 @@ fn credit_or_label(text: &str) -> Option<&'static str> {
 
 /// "By Jane Doe" or "By Jane Doe and John Roe, Reuters": a short line of capitalised names
 /// after "By".
-fn is_byline(line: &Line) -> bool {
+pub(crate) fn is_byline(line: &Line) -> bool {
     if line.n_words < 2 || line.n_words > 8 || line.ends_with_period() {
         return false;
     }
@@ -1003,6 +1003,72 @@ pub(crate) fn is_section_label(line: &Line) -> bool {
     }
     let last_word = line.folded.rsplit(' ').next().unwrap_or_default();
     SECTION_WORDS.contains(&last_word) || SECTION_WORDS.contains(&line.folded)
+}
+
+/// Most words of a masthead or tagline line ([`masthead_kind`]).
+const MAX_MASTHEAD_WORDS: u32 = 7;
+
+/// Most words of a site's name in title case ("Los Angeles Times", "The Sydney Morning
+/// Herald"): longer lines in title case are headlines.
+const MAX_SITE_NAME_WORDS: u32 = 4;
+
+/// What a line at the top of a page says of the site, for [`crate::blocks::mark_masthead`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Masthead {
+    /// Plainly the site's name: one word ("TerraDaily", "CRN"), capitals ("THE QUEENS
+    /// COURIER"), a domain ("CBC.ca World"), or a name in title case that holds a word of a
+    /// news site's name ("Los Angeles Times", "News About Planet Earth").
+    Name,
+    /// A short line in title case ("The Hindu", "Krebs on Security"), which may as well be a
+    /// short headline: a masthead only over a tagline.
+    ShortTitle,
+    /// A line in sentence case holding a word of a news site's name ("Online edition of
+    /// India's National Newspaper"), which may as well be a headline: a tagline only under
+    /// a name.
+    Tagline,
+}
+
+/// What `line` is when it sits above a headline at the top of a page (see [`Masthead`]);
+/// `None` for a line that is none of them, or is a sentence.
+pub(crate) fn masthead_kind(line: &Line) -> Option<Masthead> {
+    if line.n_words == 0
+        || line.n_words > MAX_MASTHEAD_WORDS
+        || line.ends_with_sentence_punctuation()
+        || line.has_quote()
+        || matches!(line.last_char(), Some(':' | ',' | '-' | '–' | '—'))
+    {
+        return None;
+    }
+    let short = line.n_words <= MAX_SITE_NAME_WORDS;
+    let one_word = !line.text.contains(' ');
+    let capitals = short
+        && line.text.bytes().any(|byte| byte.is_ascii_uppercase())
+        && !line.text.bytes().any(|byte| byte.is_ascii_lowercase());
+    let domain = line
+        .text
+        .split(' ')
+        .any(|word| word.contains('.') && is_domain_name(&word.to_ascii_lowercase()));
+    let site_word = line
+        .folded
+        .split(' ')
+        .any(|word| MASTHEAD_WORDS.contains(&word));
+    let title_case = short
+        && line.text.split(' ').all(|word| {
+            word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    word,
+                    "of" | "on" | "at" | "to" | "the" | "and" | "in" | "for" | "a" | "&"
+                )
+        });
+    if one_word || capitals || domain || (title_case && site_word) {
+        Some(Masthead::Name)
+    } else if title_case {
+        Some(Masthead::ShortTitle)
+    } else if site_word {
+        Some(Masthead::Tagline)
+    } else {
+        None
+    }
 }
 
 /// True when the line reads as a headline: short, not ending in a period.
