@@ -100,7 +100,6 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "have a story idea", "enjoyed this article", "a post shared by", "this is a developing story",
     "this story is developing", "this is a breaking news story", "this story will be updated",
     "this article will be updated", "check back for updates", "check back later for updates",
-    "a version of this article appears in print", "a version of this article appeared in print",
     "find this article at", "this entry was posted in", "you can follow any comments to this entry",
     "you must be logged in to", "login or sign up to", "log in or sign up to",
     "report a problem with", "join the discussion", "discuss this in the forums",

@@ -124,6 +124,9 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_DISCLAIMER_WORDS && is_site_notice(folded) {
         return Some("cookie or rights notice");
     }
+    if line.n_words <= MAX_DISCLAIMER_WORDS && is_print_edition_note(folded) {
+        return Some("note on the print edition");
+    }
     if line.n_words > MAX_FURNITURE_WORDS {
         return None;
     }
@@ -342,9 +345,15 @@ fn is_menu(text: &str) -> bool {
         if item.is_empty() {
             continue;
         }
+        // A word after "&" may be in lower case, as a menu in sentence case has it ("Life &
+        // style").
+        let mut after_ampersand = false;
         let words_like_a_link = item.split(' ').all(|word| {
-            word.starts_with(|first: char| first.is_uppercase() || first.is_ascii_digit())
-                || matches!(word, "&" | "and" | "of" | "the")
+            let like_a_link = after_ampersand
+                || word.starts_with(|first: char| first.is_uppercase() || first.is_ascii_digit())
+                || matches!(word, "&" | "and" | "of" | "the");
+            after_ampersand = word == "&";
+            like_a_link
         });
         let ends_like_prose = item.ends_with(['.', ',', ':', ';', '?', '!']);
         if !words_like_a_link || ends_like_prose || item.split(' ').count() > 3 {
@@ -499,6 +508,29 @@ const SITE_NOTICE_OPENINGS: &[&str] = &[
     "our site uses cookies", "our website uses cookies", "by continuing to use this",
     "by using this site", "by using this website", "all rights reserved",
 ];
+
+/// "A version of this article appears in print on 08/03/2013, on page C3 of the New York
+/// edition with the headline: …" (of any length: the headline is in it), "Translated from
+/// the Al-Masry Al-Youm print edition": where the article appeared on paper.
+fn is_print_edition_note(folded: &str) -> bool {
+    const OPENINGS: [&str; 2] = [
+        "a version of this article appears in print",
+        "a version of this article appeared in print",
+    ];
+    const CREDITS: [&str; 4] = [
+        "translated from",
+        "from the",
+        "this article appeared in",
+        "this story appeared in",
+    ];
+    let credit = || {
+        folded.ends_with(" print edition")
+            && folded.split(' ').count() <= 12
+            && CREDITS.iter().any(|opening| folded.starts_with(opening))
+    };
+    matches!(folded.as_bytes().first(), Some(b'a' | b't' | b'f'))
+        && (OPENINGS.iter().any(|opening| folded.starts_with(opening)) || credit())
+}
 
 /// A cookie banner or a rights notice (see [`SITE_NOTICE_OPENINGS`]).
 fn is_site_notice(folded: &str) -> bool {
@@ -687,7 +719,15 @@ fn is_page_number(folded: &str) -> bool {
 /// BST": a date line that says when the page was published or updated, anywhere in it.
 fn is_time_stamp_line(line: &Line) -> bool {
     // The date rule first: it rules most lines out at their first word.
-    is_dateline_only(line) && is_publication_stamp(line.folded)
+    if is_dateline_only(line) && is_publication_stamp(line.folded) {
+        return true;
+    }
+    // "Page last updated at 22:46 GMT": the stamp of the page, not of an event.
+    let Some(stamp) = line.folded.strip_prefix("page ") else {
+        return false;
+    };
+    let text = line.text.get("page ".len()..).unwrap_or_default();
+    is_date_only(stamp, line.n_words - 1, text) && is_publication_stamp(stamp)
 }
 
 /// Whether a date line says that the page was published or updated then ("Published: June
@@ -1233,8 +1273,12 @@ mod tests {
              The BBC is not responsible for the content of external sites.\n\
              Copyright Example Publishing. Example is a registered trademark.\n\
              Contact Us | Privacy Policy\nPrivacy Statement | Terms of Service\n\
-             By Katie Honan | September 14, 2013 11:41am\nBy Jane Doe • March 12, 2025",
-            &[true; 143],
+             By Katie Honan | September 14, 2013 11:41am\nBy Jane Doe • March 12, 2025\n\
+             A version of this article appears in print on 08/03/2013, on page C3 of the New York \
+             edition with the headline: DeGeneres to Host Oscars.\n\
+             Translated from the Al-Masry Al-Youm print edition\nPage last updated at 22:46 GMT\n\
+             News | Sport | Comment | Culture | Business | Money | Life & style\nFrom the print edition",
+            &[true; 148],
         );
     }
 
@@ -1276,8 +1320,11 @@ mod tests {
              Three comments on the bill drew praise.\nWe use less water than we did, he said.\n\
              Digg founder Kevin Rose spoke at the event.\nPrivacy | Trust\n\
              By Monday | prices had risen 40% since March\n\
-             5 Thoughts on Why the Academy Picked Ellen DeGeneres As Oscar Host",
-            &[false; 79],
+             5 Thoughts on Why the Academy Picked Ellen DeGeneres As Oscar Host\n\
+             The paper's print edition will close in May, the owners said.\n\
+             Readers of the print edition\n\
+             Page 3 was updated in 2024\nPutin visits Pyongyang | Talks & trade | World",
+            &[false; 83],
         );
     }
 
