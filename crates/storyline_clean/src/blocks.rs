@@ -57,8 +57,8 @@ const MAX_MASTHEAD_LINES: usize = 4;
 /// About Planet Earth" over the headline. The first lines of the text, each a masthead line
 /// ([`masthead_kind`]), with date lines and section labels among them (which [`mark_top`]
 /// and [`mark_header_dates`] judge), go when the line under them is the headline, with prose
-/// after it: the title field, or without one a line of four words or more that reads as a
-/// headline and is no byline. One of them must be plainly a site's name, or a short title over a tagline: a
+/// after it: the title field, or without one a line of four words or more (three under a
+/// plain site name) that reads as a headline and is no byline. One of them must be plainly a site's name, or a short title over a tagline: a
 /// short headline over its deck ("Quake Kills 10" / "Rescuers search the rubble of three
 /// villages") stays, and so does a headline at the top.
 pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_key: Option<u64>) {
@@ -91,15 +91,18 @@ pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_ke
         return;
     };
     let line = &lines[headline];
-    // With a title field, the headline is that title: a page's text may open with its
-    // section's heading ("Problem", "Adobe Photoshop Elements") over a line that is not.
-    let is_headline = match title_key {
-        Some(title_key) => line.key == title_key,
-        None => line.n_words >= 4 && reads_as_headline(line) && !is_byline(line),
-    };
     let has = |wanted: Masthead| mastheads.iter().any(|&(_, kind)| kind == wanted);
     let plainly_a_site =
         has(Masthead::Name) || (has(Masthead::ShortTitle) && has(Masthead::Tagline));
+    // With a title field, the headline is that title: a page's text may open with its
+    // section's heading ("Problem", "Adobe Photoshop Elements") over a line that is not.
+    // Under a plain site name a headline may be as short as three words ("SEACOM downtime
+    // explained").
+    let min_words = if has(Masthead::Name) { 3 } else { 4 };
+    let is_headline = match title_key {
+        Some(title_key) => line.key == title_key,
+        None => line.n_words >= min_words && reads_as_headline(line) && !is_byline(line),
+    };
     let prose_follows = || {
         (headline + 1..lines.len()).any(|index| marks[index].is_none() && is_prose(&lines[index]))
     };
@@ -1192,6 +1195,11 @@ mod tests {
         check(
             masthead,
             &format!("stuff.co.nz\nBridge reopens after two years of repairs\n{body}"),
+            &[B, None, None],
+        );
+        check(
+            masthead,
+            &format!("ESPN.com: Boxing\nBridge reopens again\n{body}"),
             &[B, None, None],
         );
         // A short headline over its deck stays, in title case or with a word of a site's name.

@@ -268,7 +268,7 @@ pub(crate) const SECTION_WORDS: &[&str] = &[
     "weather", "arts", "media", "environment", "climate", "energy", "law", "justice", "courts",
     "finance", "money", "autos", "style", "food", "books", "music", "movies", "television",
     "celebrity", "showbiz", "gossip", "religion", "military", "defense", "defence", "security",
-    "diplomacy", "elections", "obituaries", "tributes",
+    "diplomacy", "elections", "obituaries", "tributes", "safety",
 ];
 
 /// Words of a news site's name or tagline ("Los Angeles Times", "Daily News Egypt", "News

@@ -1056,7 +1056,7 @@ const MAX_SITE_NAME_WORDS: u32 = 4;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Masthead {
     /// Plainly the site's name: one word ("TerraDaily", "CRN"), capitals ("THE QUEENS
-    /// COURIER"), a domain ("CBC.ca World"), or a name in title case that holds a word of a
+    /// COURIER"), a domain ("ESPN.com: Boxing"), or a name in title case that holds a word of a
     /// news site's name ("Los Angeles Times", "News About Planet Earth").
     Name,
     /// A short line in title case ("The Hindu", "Krebs on Security"), which may as well be a
@@ -1084,10 +1084,10 @@ pub(crate) fn masthead_kind(line: &Line) -> Option<Masthead> {
     let capitals = short
         && line.text.bytes().any(|byte| byte.is_ascii_uppercase())
         && !line.text.bytes().any(|byte| byte.is_ascii_lowercase());
-    let domain = line
-        .text
-        .split(' ')
-        .any(|word| word.contains('.') && is_domain_name(&word.to_ascii_lowercase()));
+    let domain = line.text.split(' ').any(|word| {
+        let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        word.contains('.') && is_domain_name(&word.to_ascii_lowercase())
+    });
     let site_word = line
         .folded
         .split(' ')
