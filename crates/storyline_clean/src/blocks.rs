@@ -1021,6 +1021,50 @@ fn mark_unheaded_foreign(
     }
 }
 
+/// Most words of a short line that [`mark_footer_islands`] takes for furniture.
+const MAX_ISLAND_WORDS: u32 = 4;
+
+/// A short line left alone among the furniture of a page's footer, after the article's
+/// last paragraph of prose: "Stuff Nation" between "Sponsored Links" and "Got a story to
+/// tell? Share it with us.", a desk's name between a stock sign-off and a menu. The line
+/// before it was removed, and so was the line after it unless it is the last: a sign-off
+/// right under the last paragraph ("- APNZ") stays, and so does anything above prose.
+pub(crate) fn mark_footer_islands(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let Some(last_prose) = (0..lines.len())
+        .rev()
+        .find(|&index| marks[index].is_none() && is_prose(&lines[index]))
+    else {
+        return;
+    };
+    // Marking a line as it is found changes no later verdict: an island's next line is a
+    // removed one already.
+    for index in last_prose + 1..lines.len() {
+        let line = &lines[index];
+        let is_candidate = marks[index].is_none()
+            && line.n_words > 0
+            && line.n_words <= MAX_ISLAND_WORDS
+            // A name or a label: not code ("# revert a commit") or a number.
+            && line.text.starts_with(char::is_uppercase)
+            && !line.ends_with_sentence_punctuation()
+            && !line.has_quote();
+        if !is_candidate {
+            continue;
+        }
+        let previous = (last_prose + 1..index)
+            .rev()
+            .find(|&at| lines[at].n_words > 0);
+        let next = next_with_words(lines, index + 1);
+        if previous.is_some_and(|at| marks[at].is_some())
+            && next.map_or(true, |at| marks[at].is_some())
+        {
+            marks[index] = Some(Mark::new(
+                RemovalKind::Boilerplate,
+                "short line among the footer's furniture",
+            ));
+        }
+    }
+}
+
 /// `run` plus one more line.
 fn run_with(run: &[usize], index: usize) -> Vec<usize> {
     let mut members = run.to_vec();
@@ -1162,6 +1206,36 @@ mod tests {
 
     fn foreign(lines: &[Line], marks: &mut [Option<Mark>]) {
         mark_foreign(lines, marks, &CleanConfig::default());
+    }
+
+    #[test]
+    fn short_lines_among_the_footers_furniture() {
+        let body = "The bridge over the Mara reopened on Friday after two years of repairs.";
+        // "Stuff Nation" between two removed lines, "Sports Desk" last after one; a sign-off
+        // under the last paragraph, a line before prose and a number stay.
+        let text = format!(
+            "{body}\n- The Herald\nSponsored Links\nStuff Nation\nGot a story? Share it.\n\
+             0\nAdvertisement\nSports Desk"
+        );
+        let lines = test_lines(&text);
+        let mut marks = vec![None; lines.len()];
+        for index in [2, 4, 6] {
+            marks[index] = B.map(|kind| Mark::new(kind, "furniture"));
+        }
+        mark_footer_islands(&lines, &mut marks);
+        let kinds: Vec<_> = marks
+            .iter()
+            .map(|mark| mark.as_ref().map(|m| m.kind))
+            .collect();
+        assert_eq!(kinds, [None, None, B, B, B, None, B, B]);
+        let text = format!("Sponsored Links\nStuff Nation\nAdvertisement\n{body}");
+        let lines = test_lines(&text);
+        let mut marks = vec![None; lines.len()];
+        for index in [0, 2] {
+            marks[index] = B.map(|kind| Mark::new(kind, "furniture"));
+        }
+        mark_footer_islands(&lines, &mut marks);
+        assert!(marks[1].is_none());
     }
 
     fn masthead(lines: &[Line], marks: &mut [Option<Mark>]) {

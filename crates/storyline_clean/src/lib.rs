@@ -203,6 +203,7 @@ fn clean_with(
     }
     if config.remove_furniture {
         notes::mark_author_notes(&lines, &mut marks);
+        blocks::mark_footer_islands(&lines, &mut marks);
     }
 
     let mut kept: Vec<&Line> = Vec::with_capacity(lines.len());
