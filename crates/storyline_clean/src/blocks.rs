@@ -66,6 +66,7 @@ pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_ke
     let mut n_mastheads = 0;
     let mut n_judged = 0;
     let mut headline = None;
+    let mut label_title = false;
     for index in 0..lines.len() {
         let line = &lines[index];
         if marks[index].is_some() || line.n_words == 0 {
@@ -76,7 +77,13 @@ pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_ke
             break;
         }
         n_judged += 1;
-        if is_dateline_only(line) || is_section_label(line) {
+        if is_dateline_only(line) {
+            continue;
+        }
+        if is_section_label(line) {
+            // Left to [`mark_top`]; a short title it takes for a label ("Krebs on Security")
+            // still marks the top of a site over a tagline.
+            label_title |= masthead_kind(line) == Some(Masthead::ShortTitle);
             continue;
         }
         let Some(kind) = masthead_kind(line) else {
@@ -92,8 +99,8 @@ pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_ke
     };
     let line = &lines[headline];
     let has = |wanted: Masthead| mastheads.iter().any(|&(_, kind)| kind == wanted);
-    let plainly_a_site =
-        has(Masthead::Name) || (has(Masthead::ShortTitle) && has(Masthead::Tagline));
+    let plainly_a_site = has(Masthead::Name)
+        || ((has(Masthead::ShortTitle) || label_title) && has(Masthead::Tagline));
     // With a title field, the headline is that title: a page's text may open with its
     // section's heading ("Problem", "Adobe Photoshop Elements") over a line that is not.
     // Under a plain site name a headline may be as short as three words ("SEACOM downtime
@@ -1107,10 +1114,10 @@ pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
 /// Most teaser headlines taken under one heading.
 const MAX_HEADED_TEASERS: usize = 6;
 
-/// Headlines under a removed teaser heading ("Related", "Recent Posts", "More from Example
-/// News"), in title or sentence case, when nothing but removed lines or the end of the
-/// article follows them: a list of links to other stories, anywhere after the first
-/// paragraph of prose. A heading followed by text that goes on (a subheading and its
+/// Headlines under a removed teaser heading ("Related", "Recent Posts"), or under "More
+/// from Example News" (removed with them), in title or sentence case, when nothing but
+/// removed lines or the end of the article follows them: a list of links to other stories,
+/// anywhere after the first paragraph of prose. A heading followed by text that goes on (a subheading and its
 /// paragraphs) keeps it all, and so does a heading above the body (over the headline).
 pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     // Teasers follow the body: a heading above the article's first paragraph of prose is a
@@ -1128,7 +1135,12 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
             next_with_words(lines, index + 1)
                 .is_some_and(|next| marks[next].is_none() && is_inner_title(&lines[next]))
         };
-        if marks[index].is_none() || !headline_next() || !is_teaser_heading(&lines[index]) {
+        // "More from Example News" is a heading no line rule removes: it may stay until its
+        // list shows what it is.
+        let heading = &lines[index];
+        let kept_heading = marks[index].is_none();
+        let may_be_heading = !kept_heading || is_more_from_heading(heading);
+        if !may_be_heading || !headline_next() || !is_teaser_heading(heading) {
             index += 1;
             continue;
         }
@@ -1156,9 +1168,23 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
                     "teaser headline under a related-stories heading",
                 ));
             }
+            if kept_heading && !teasers.is_empty() {
+                marks[index] = Some(Mark::new(
+                    RemovalKind::Boilerplate,
+                    "related-stories heading over teaser headlines",
+                ));
+            }
         }
         index = next.max(index + 1);
     }
+}
+
+/// "More from Example News", "More in Sport": a heading over a site's other stories that
+/// line rules leave, as its words may open a subheading too.
+fn is_more_from_heading(line: &Line) -> bool {
+    line.n_words <= 6
+        && !line.ends_with_period()
+        && (line.folded.starts_with("more from ") || line.folded.starts_with("more in "))
 }
 
 /// Removed headings over a list of other stories' headlines.
@@ -1275,6 +1301,16 @@ mod tests {
             masthead,
             &format!("ESPN.com: Boxing\nBridge reopens again\n{body}"),
             &[B, None, None],
+        );
+        // A short title the section-label rule takes ("Krebs on Security" ends in a section
+        // word) still marks a site's top over a tagline; the label is left to that rule.
+        check(
+            masthead,
+            &format!(
+                "Krebs on Security\nIn-depth security news and investigation\n\
+                 Bridge reopens after two years\n{body}"
+            ),
+            &[None, B, None, None],
         );
         // A short headline over its deck stays, in title case or with a word of a site's name.
         check(
@@ -1768,6 +1804,24 @@ mod tests {
                  The repairs cost 40 million euros, the city said on Friday."
             ),
             &[None, None, B, None, None],
+        );
+        // "More from …", which no line rule removes, goes with its list, and stays over
+        // text that goes on.
+        check(
+            headed,
+            &format!(
+                "{body}\nMore from Example News\nRescue team called out twice in one day\n\
+                 Operator posts lower quarterly profit"
+            ),
+            &[None, None, B, B, B],
+        );
+        check(
+            headed,
+            &format!(
+                "{body}\nMore from the mayor\nWhat the repairs cost\n\
+                 The repairs cost 40 million euros, the mayor said on Friday."
+            ),
+            &[None, None, None, None, None],
         );
     }
 

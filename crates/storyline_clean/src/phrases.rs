@@ -121,7 +121,7 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "our telegram", "breaking news alerts", "skip to content", "skip to main content",
     "already a subscriber", "already have an account", "subscribe now", "subscribe today",
     "support our journalism", "support independent journalism", "this article is sponsored",
-    "advertisement scroll", "scroll to continue", "get breaking news", "use cookies",
+    "advertisement scroll", "scroll to continue", "get breaking news", "get the latest news", "use cookies",
     "uses cookies", "we use cookies", "do not sell or share", "do not sell my", "cookie settings",
     "manage cookies", "earn from qualifying purchases", "as an amazon associate",
     "welcome your comments", "keep them civil", "comments are moderated",

@@ -1277,8 +1277,9 @@ mod tests {
              A version of this article appears in print on 08/03/2013, on page C3 of the New York \
              edition with the headline: DeGeneres to Host Oscars.\n\
              Translated from the Al-Masry Al-Youm print edition\nPage last updated at 22:46 GMT\n\
-             News | Sport | Comment | Culture | Business | Money | Life & style\nFrom the print edition",
-            &[true; 148],
+             News | Sport | Comment | Culture | Business | Money | Life & style\nFrom the print edition\n\
+             BBC Sport Boxing - Get the latest news, results and fixtures",
+            &[true; 149],
         );
     }
 
