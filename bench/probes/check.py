@@ -9,7 +9,12 @@ checks:
 
   * one story holding the five articles;
   * exactly one copy edge, the rewrite -> its original, kind `rewrite`;
-  * the doubled body kept once (no paragraph of 8+ words left twice in its cleaned text).
+  * the doubled body kept once (no paragraph of 8+ words left twice in its cleaned text);
+  * the site boilerplate, template filler and pasted foreign lines each file was given
+    (`boilerplate` in expected.json: every line of a report that is not in its ECB+ text,
+    and the rewrite's added lines, less the headlines, bylines, datelines and sign-offs a
+    site prints with an article, which may stay) gone from its cleaned text: it prints how
+    many are left.
 
 Usage:
     cargo build --release
@@ -51,20 +56,30 @@ def check(name, expected, out):
         if len(line.split()) >= 8
     ]
     body_once = len(paragraphs) == len(set(paragraphs))
+    n_left = 0
+    n_boilerplate = 0
+    for article_id, lines in expected.get("boilerplate", {}).items():
+        kept = {" ".join(line.split()) for line in articles[article_id]["text"].split("\n")}
+        left = [line for line in lines if line in kept]
+        n_left += len(left)
+        n_boilerplate += len(lines)
+        for line in left:
+            print(f"  left in {article_id}: {line[:100]}")
     found = ", ".join(
         f"{e['copy']} -> {e['original']} {e['kind']} {e['similarity']:.3f}" for e in edges
     )
     print(
         f"{name}: stories {[len(s['articles']) for s in stories]} "
         f"{'ok' if one_story else 'WRONG'}; edge {'ok' if right_edge else 'WRONG'} "
-        f"[{found or 'none'}]; doubled body {'once' if body_once else 'TWICE'}"
+        f"[{found or 'none'}]; doubled body {'once' if body_once else 'TWICE'}; "
+        f"boilerplate lines left {n_left} of {n_boilerplate}"
     )
-    return one_story, right_edge, body_once
+    return one_story, right_edge, body_once, n_left, n_boilerplate
 
 
 def main():
     expected = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
-    totals = [0, 0, 0]
+    totals = [0, 0, 0, 0, 0]
     for name, answer in sorted(expected.items()):
         with tempfile.TemporaryDirectory() as scratch:
             out = pathlib.Path(scratch) / "out"
@@ -77,7 +92,7 @@ def main():
     n = len(expected)
     print(
         f"one story {totals[0]}/{n}; right rewrite edge, and no other, {totals[1]}/{n}; "
-        f"doubled body once {totals[2]}/{n}"
+        f"doubled body once {totals[2]}/{n}; boilerplate lines left {totals[3]} of {totals[4]}"
     )
 
 
