@@ -1272,73 +1272,71 @@ mod tests {
     fn site_name_and_tagline_above_the_headline() {
         let body = "The bridge over the Mara reopened on Friday after two years of repairs.";
         let deck = "The span over the Mara carries traffic again after two years";
-        check(
-            masthead,
-            &format!("TerraDaily\nNews About Planet Earth\nBridge Reopens After Two Years\n{body}"),
-            &[B, B, None, None],
-        );
-        // A short name in title case goes over a tagline; the date line under them is left
-        // to the date rules.
-        check(
-            masthead,
-            &format!(
-                "The Hindu\nOnline edition of India's National Newspaper\nSunday, Dec 14, 2008\n\
-                 Bridge reopens after two years\n{body}"
+        let cases: [(String, &[Option<RemovalKind>]); 11] = [
+            (
+                format!(
+                    "TerraDaily\nNews About Planet Earth\nBridge Reopens After Two Years\n{body}"
+                ),
+                &[B, B, None, None],
             ),
-            &[B, B, None, None, None],
-        );
-        check(
-            masthead,
-            &format!("THE QUEENS COURIER\nBridge reopens after two years of repairs\n{body}"),
-            &[B, None, None],
-        );
-        check(
-            masthead,
-            &format!("stuff.co.nz\nBridge reopens after two years of repairs\n{body}"),
-            &[B, None, None],
-        );
-        check(
-            masthead,
-            &format!("ESPN.com: Boxing\nBridge reopens again\n{body}"),
-            &[B, None, None],
-        );
-        // A short title the section-label rule takes ("Krebs on Security" ends in a section
-        // word) still marks a site's top over a tagline; the label is left to that rule.
-        check(
-            masthead,
-            &format!(
-                "Krebs on Security\nIn-depth security news and investigation\n\
-                 Bridge reopens after two years\n{body}"
+            // A short name in title case goes over a tagline; the date line under them is
+            // left to the date rules.
+            (
+                format!(
+                    "The Hindu\nOnline edition of India's National Newspaper\n\
+                     Sunday, Dec 14, 2008\nBridge reopens after two years\n{body}"
+                ),
+                &[B, B, None, None, None],
             ),
-            &[None, B, None, None],
-        );
-        // A short headline over its deck stays, in title case or with a word of a site's name.
-        check(
-            masthead,
-            &format!("Bridge Reopens\n{deck}\n{body}"),
-            &[None, None, None],
-        );
-        check(
-            masthead,
-            &format!("Daily commute returns\n{deck}\n{body}"),
-            &[None, None, None],
-        );
-        // A name under the headline, a byline under a name, a page with no prose: kept.
-        check(
-            masthead,
-            &format!("Bridge Reopens After Two Years\nThe Daily Herald\n{body}"),
-            &[None, None, None],
-        );
-        check(
-            masthead,
-            &format!("CRN\nBy Jane Doe and John Roe\n{body}"),
-            &[None, None, None],
-        );
-        check(
-            masthead,
-            "CRN\nBridge Reopens After Two Years\nMore soon",
-            &[None, None, None],
-        );
+            (
+                format!("THE QUEENS COURIER\nBridge reopens after two years of repairs\n{body}"),
+                &[B, None, None],
+            ),
+            (
+                format!("stuff.co.nz\nBridge reopens after two years of repairs\n{body}"),
+                &[B, None, None],
+            ),
+            (
+                format!("ESPN.com: Boxing\nBridge reopens again\n{body}"),
+                &[B, None, None],
+            ),
+            // A short title the section-label rule takes ("Krebs on Security" ends in a
+            // section word) still marks a site's top over a tagline; the label is left to
+            // that rule.
+            (
+                format!(
+                    "Krebs on Security\nIn-depth security news and investigation\n\
+                     Bridge reopens after two years\n{body}"
+                ),
+                &[None, B, None, None],
+            ),
+            // A short headline over its deck stays, in title case or with a word of a
+            // site's name.
+            (
+                format!("Bridge Reopens\n{deck}\n{body}"),
+                &[None, None, None],
+            ),
+            (
+                format!("Daily commute returns\n{deck}\n{body}"),
+                &[None, None, None],
+            ),
+            // A name under the headline, a byline under a name, a page with no prose: kept.
+            (
+                format!("Bridge Reopens After Two Years\nThe Daily Herald\n{body}"),
+                &[None, None, None],
+            ),
+            (
+                format!("CRN\nBy Jane Doe and John Roe\n{body}"),
+                &[None, None, None],
+            ),
+            (
+                "CRN\nBridge Reopens After Two Years\nMore soon".to_owned(),
+                &[None, None, None],
+            ),
+        ];
+        for (input, expected) in &cases {
+            check(masthead, input, expected);
+        }
         // With a title field the headline is that title: a section's heading over another
         // line stays, a masthead over the title goes.
         let lines = test_lines(&format!(
