@@ -58,9 +58,10 @@ const MAX_MASTHEAD_LINES: usize = 4;
 /// ([`masthead_kind`]), with date lines and section labels among them (which [`mark_top`]
 /// and [`mark_header_dates`] judge), go when the line under them is the headline, with prose
 /// after it: the title field, or without one a line of four words or more (three under a
-/// plain site name) that reads as a headline and is no byline. One of them must be plainly a site's name, or a short title over a tagline: a
-/// short headline over its deck ("Quake Kills 10" / "Rescuers search the rubble of three
-/// villages") stays, and so does a headline at the top.
+/// plain site name) that reads as a headline and is no byline. One of them must be plainly
+/// a site's name, or a short title over a tagline: a short headline over its deck ("Quake
+/// Kills 10" / "Rescuers search the rubble of three villages") stays, and so does a
+/// headline at the top.
 pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_key: Option<u64>) {
     let mut mastheads = [(0usize, Masthead::Name); MAX_MASTHEAD_LINES];
     let mut n_mastheads = 0;
@@ -1117,8 +1118,9 @@ const MAX_HEADED_TEASERS: usize = 6;
 /// Headlines under a removed teaser heading ("Related", "Recent Posts"), or under "More
 /// from Example News" (removed with them), in title or sentence case, when nothing but
 /// removed lines or the end of the article follows them: a list of links to other stories,
-/// anywhere after the first paragraph of prose. A heading followed by text that goes on (a subheading and its
-/// paragraphs) keeps it all, and so does a heading above the body (over the headline).
+/// anywhere after the first paragraph of prose. A heading followed by text that goes on (a
+/// subheading and its paragraphs) keeps it all, and so does a heading above the body (over
+/// the headline).
 pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     // Teasers follow the body: a heading above the article's first paragraph of prose is a
     // section label over the headline ("Latest Stories" on a template's top).

@@ -1056,8 +1056,8 @@ const MAX_SITE_NAME_WORDS: u32 = 4;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Masthead {
     /// Plainly the site's name: one word ("TerraDaily", "CRN"), capitals ("THE QUEENS
-    /// COURIER"), a domain ("ESPN.com: Boxing"), or a name in title case that holds a word of a
-    /// news site's name ("Los Angeles Times", "News About Planet Earth").
+    /// COURIER"), a domain ("ESPN.com: Boxing"), or a name in title case that holds a word
+    /// of a news site's name ("Los Angeles Times", "News About Planet Earth").
     Name,
     /// A short line in title case ("The Hindu", "Krebs on Security"), which may as well be a
     /// short headline: a masthead only over a tagline.
@@ -1277,8 +1277,8 @@ mod tests {
              A version of this article appears in print on 08/03/2013, on page C3 of the New York \
              edition with the headline: DeGeneres to Host Oscars.\n\
              Translated from the Al-Masry Al-Youm print edition\nPage last updated at 22:46 GMT\n\
-             News | Sport | Comment | Culture | Business | Money | Life & style\nFrom the print edition\n\
-             BBC Sport Boxing - Get the latest news, results and fixtures",
+             News | Sport | Comment | Culture | Business | Money | Life & style\n\
+             From the print edition\nBBC Sport Boxing - Get the latest news, results and fixtures",
             &[true; 149],
         );
     }
