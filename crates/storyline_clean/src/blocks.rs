@@ -1274,7 +1274,7 @@ mod tests {
     fn site_name_and_tagline_above_the_headline() {
         let body = "The bridge over the Mara reopened on Friday after two years of repairs.";
         let deck = "The span over the Mara carries traffic again after two years";
-        let cases: [(String, &[Option<RemovalKind>]); 11] = [
+        let cases: [(String, &[Option<RemovalKind>]); 12] = [
             (
                 format!(
                     "TerraDaily\nNews About Planet Earth\nBridge Reopens After Two Years\n{body}"
@@ -1312,10 +1312,14 @@ mod tests {
                 ),
                 &[None, B, None, None],
             ),
-            // A short headline over its deck stays, in title case or with a word of a
-            // site's name.
+            // A short headline over its deck stays, in title case, in capitals or with a
+            // word of a site's name.
             (
                 format!("Bridge Reopens\n{deck}\n{body}"),
+                &[None, None, None],
+            ),
+            (
+                format!("MARA BRIDGE REOPENS\n{deck}\n{body}"),
                 &[None, None, None],
             ),
             (

@@ -1081,17 +1081,20 @@ pub(crate) fn masthead_kind(line: &Line) -> Option<Masthead> {
     }
     let short = line.n_words <= MAX_SITE_NAME_WORDS;
     let one_word = !line.text.contains(' ');
+    let site_word = line
+        .folded
+        .split(' ')
+        .any(|word| MASTHEAD_WORDS.contains(&word));
+    // A headline set in capitals ("QUAKE HITS IRAN") is as short: three words or more need
+    // a word of a site's name.
     let capitals = short
+        && (line.n_words <= 2 || site_word)
         && line.text.bytes().any(|byte| byte.is_ascii_uppercase())
         && !line.text.bytes().any(|byte| byte.is_ascii_lowercase());
     let domain = line.text.split(' ').any(|word| {
         let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
         word.contains('.') && is_domain_name(&word.to_ascii_lowercase())
     });
-    let site_word = line
-        .folded
-        .split(' ')
-        .any(|word| MASTHEAD_WORDS.contains(&word));
     let title_case = short
         && line.text.split(' ').all(|word| {
             word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
