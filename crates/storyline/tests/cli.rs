@@ -842,7 +842,7 @@ fn plain_rewrites_name_their_originals() {
 /// doubled body is kept once, and at least nine sets of ten come out as one story (in
 /// ho12 a report of the same cable cut from another country stands apart). ho12's rewrite
 /// merges and splits sentences and shares 0.33 of its content words with its original: it
-/// needs `rewrite_content_jaccard` at 0.30. At most 15 of the 266 lines of boilerplate,
+/// needs `rewrite_content_jaccard` at 0.30. At most 12 of the 266 lines of boilerplate,
 /// filler and pasted stories the reports were given are left in their cleaned texts.
 #[test]
 fn seed_like_probe_sets() {
@@ -902,11 +902,12 @@ fn seed_like_probe_sets() {
         }
     }
     assert!(n_one_story >= 9, "{n_one_story} of 10 sets are one story");
-    // 12 of 266 are left (a masthead and tagline no rule knows, a pasted story with no
-    // heading, a promotion line): a floor against losing what the rules catch.
+    // 10 of 266 are left (two mastheads and a tagline no rule knows, a site's name under
+    // a byline, a pasted story with no heading, a promotion line): a floor against losing
+    // what the rules catch.
     assert_eq!(n_boilerplate, 266);
     assert!(
-        n_left <= 15,
+        n_left <= 12,
         "{n_left} of {n_boilerplate} boilerplate lines left"
     );
 }

@@ -1112,6 +1112,67 @@ pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     }
 }
 
+/// Most tags taken under one heading.
+const MAX_TAGS: usize = 12;
+
+/// A site's tags printed one a line under a removed heading ("Related Topics:", "Tags",
+/// "Filed under"), after the article's first paragraph of prose: "hit and run", "queens".
+/// Every line to the end of the list is short and no sentence, and the list ends the
+/// article or meets a removed line; a heading over text that goes on keeps it.
+pub(crate) fn mark_tag_lists(lines: &[Line], marks: &mut [Option<Mark>]) {
+    const HEADINGS: [&str; 8] = [
+        "related topics",
+        "topics",
+        "tags",
+        "tagged",
+        "related tags",
+        "filed under",
+        "categories",
+        "keywords",
+    ];
+    let Some(first_prose) =
+        (0..lines.len()).find(|&index| marks[index].is_none() && is_prose(&lines[index]))
+    else {
+        return;
+    };
+    let mut index = first_prose + 1;
+    while index < lines.len() {
+        if marks[index].is_none() || !HEADINGS.contains(&lines[index].folded) {
+            index += 1;
+            continue;
+        }
+        let mut tags = Vec::new();
+        let mut next = index + 1;
+        while next < lines.len() && tags.len() < MAX_TAGS {
+            let line = &lines[next];
+            if line.n_words == 0 || marks[next].is_some() {
+                next += 1;
+                continue;
+            }
+            let is_tag = line.n_words <= 4
+                && !line.ends_with_sentence_punctuation()
+                && !line.has_quote()
+                && !matches!(line.last_char(), Some(':'));
+            if !is_tag {
+                break;
+            }
+            tags.push(next);
+            next += 1;
+        }
+        // The list ends the article, or a removed line follows it.
+        let ends_list = next >= lines.len() || marks[next].is_some();
+        if ends_list {
+            for &tag in &tags {
+                marks[tag] = Some(Mark::new(
+                    RemovalKind::Boilerplate,
+                    "tag under a topics heading",
+                ));
+            }
+        }
+        index = next.max(index + 1);
+    }
+}
+
 /// Most teaser headlines taken under one heading.
 const MAX_HEADED_TEASERS: usize = 6;
 
@@ -1234,6 +1295,34 @@ mod tests {
 
     fn foreign(lines: &[Line], marks: &mut [Option<Mark>]) {
         mark_foreign(lines, marks, &CleanConfig::default());
+    }
+
+    #[test]
+    fn tags_under_a_topics_heading() {
+        fn tags(lines: &[Line], marks: &mut [Option<Mark>]) {
+            // The heading is removed by the line rules.
+            for (line, mark) in lines.iter().zip(marks.iter_mut()) {
+                if line.text.starts_with("Related Topics") {
+                    *mark = Some(Mark::new(RemovalKind::Boilerplate, "rule"));
+                }
+            }
+            mark_tag_lists(lines, marks);
+        }
+        let body = "The bridge reopened on Friday after two years of repairs.";
+        check(
+            tags,
+            &format!("{body}\nRelated Topics:\nhit and run\nqueens"),
+            &[None, B, B, B],
+        );
+        // A heading over text that goes on keeps it.
+        check(
+            tags,
+            &format!(
+                "{body}\nRelated Topics:\nthe cost\n\
+                 The repairs cost 40 million euros, the city said on Friday."
+            ),
+            &[None, B, None, None],
+        );
     }
 
     #[test]

@@ -200,6 +200,7 @@ fn clean_with(
     if config.remove_teasers {
         blocks::mark_teasers(&lines, &mut marks);
         blocks::mark_headed_teasers(&lines, &mut marks);
+        blocks::mark_tag_lists(&lines, &mut marks);
     }
     if config.remove_furniture {
         notes::mark_author_notes(&lines, &mut marks);
