@@ -1145,7 +1145,7 @@ pub(crate) fn mark_tag_lists(lines: &[Line], marks: &mut [Option<Mark>]) {
         let mut next = index + 1;
         while next < lines.len() && tags.len() < MAX_TAGS {
             let line = &lines[next];
-            if line.n_words == 0 || marks[next].is_some() {
+            if line.n_words == 0 {
                 next += 1;
                 continue;
             }
@@ -1156,7 +1156,11 @@ pub(crate) fn mark_tag_lists(lines: &[Line], marks: &mut [Option<Mark>]) {
             if !is_tag {
                 break;
             }
-            tags.push(next);
+            // A tag a line rule removed ("news") is part of the list; any other removed line
+            // ends it (see `ends_list`).
+            if marks[next].is_none() {
+                tags.push(next);
+            }
             next += 1;
         }
         // The list ends the article, or a removed line follows it.
@@ -1302,7 +1306,10 @@ mod tests {
         fn tags(lines: &[Line], marks: &mut [Option<Mark>]) {
             // The heading is removed by the line rules.
             for (line, mark) in lines.iter().zip(marks.iter_mut()) {
-                if line.text.starts_with("Related Topics") {
+                if ["Related Topics", "news", "We use cookies"]
+                    .iter()
+                    .any(|removed| line.text.starts_with(removed))
+                {
                     *mark = Some(Mark::new(RemovalKind::Boilerplate, "rule"));
                 }
             }
@@ -1313,6 +1320,16 @@ mod tests {
             tags,
             &format!("{body}\nRelated Topics:\nhit and run\nqueens"),
             &[None, B, B, B],
+        );
+        // A tag a line rule removed is part of the list; any other removed line ends it,
+        // and what follows is not judged with it.
+        check(
+            tags,
+            &format!(
+                "{body}\nRelated Topics:\nnews\nhit and run\nWe use cookies on this site.\n\
+                 The repairs cost 40 million euros, the city said on Friday."
+            ),
+            &[None, B, B, B, B, None],
         );
         // A heading over text that goes on keeps it.
         check(
