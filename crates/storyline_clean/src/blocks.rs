@@ -15,8 +15,8 @@ use storyline_core::sorted::count_common;
 use storyline_core::RemovalKind;
 
 use crate::rules::{
-    is_byline, is_dateline_only, is_foreign_heading, is_inner_title, is_section_label,
-    is_title_like, masthead_kind, reads_as_headline, Masthead,
+    is_byline, is_dateline_only, is_foreign_heading, is_inner_title, is_more_from_heading,
+    is_section_label, is_title_like, masthead_kind, reads_as_headline, Masthead,
 };
 use crate::text::{content_tokens, Line};
 use crate::CleanConfig;
@@ -1246,14 +1246,6 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     }
 }
 
-/// "More from Example News", "More in Sport": a heading over a site's other stories that
-/// line rules leave, as its words may open a subheading too.
-fn is_more_from_heading(line: &Line) -> bool {
-    line.n_words <= 6
-        && !line.ends_with_period()
-        && (line.folded.starts_with("more from ") || line.folded.starts_with("more in "))
-}
-
 /// Removed headings over a list of other stories' headlines.
 fn is_teaser_heading(line: &Line) -> bool {
     #[rustfmt::skip]
@@ -1304,7 +1296,7 @@ mod tests {
     #[test]
     fn tags_under_a_topics_heading() {
         fn tags(lines: &[Line], marks: &mut [Option<Mark>]) {
-            // The heading is removed by the line rules.
+            // The heading, a tag and a cookie line are removed by the line rules.
             for (line, mark) in lines.iter().zip(marks.iter_mut()) {
                 if ["Related Topics", "news", "We use cookies"]
                     .iter()

@@ -1187,14 +1187,20 @@ pub(crate) fn is_inner_title(line: &Line) -> bool {
         && long_words(line.text).count() >= 2
 }
 
-/// True for a heading that introduces other stories ("Other Topics of Interest", "Also read").
+/// True for a heading that introduces other stories ("Other Topics of Interest", "Also read",
+/// "More from Example News").
 pub(crate) fn is_foreign_heading(line: &Line) -> bool {
+    (line.n_words <= 6 && !line.ends_with_period() && FOREIGN_HEADINGS.contains(&line.folded))
+        || is_more_from_heading(line)
+}
+
+/// "More from Example News", "More in Sport": a heading over a site's other stories that the
+/// line rules leave, as its words may open a subheading too.
+pub(crate) fn is_more_from_heading(line: &Line) -> bool {
     let folded = line.folded;
     line.n_words <= 6
         && !line.ends_with_period()
-        && (FOREIGN_HEADINGS.contains(&folded)
-            || folded.starts_with("more from ")
-            || folded.starts_with("more in "))
+        && (folded.starts_with("more from ") || folded.starts_with("more in "))
 }
 
 #[cfg(test)]
