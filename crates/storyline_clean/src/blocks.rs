@@ -242,6 +242,18 @@ fn is_prose(line: &Line) -> bool {
     line.n_words >= 8 && line.ends_with_sentence_punctuation()
 }
 
+/// The first kept line of prose ([`is_prose`]), where an article's body starts.
+fn first_kept_prose(lines: &[Line], marks: &[Option<Mark>]) -> Option<usize> {
+    (0..lines.len()).find(|&index| marks[index].is_none() && is_prose(&lines[index]))
+}
+
+/// The last kept line of prose ([`is_prose`]), where an article's body ends.
+fn last_kept_prose(lines: &[Line], marks: &[Option<Mark>]) -> Option<usize> {
+    (0..lines.len())
+        .rev()
+        .find(|&index| marks[index].is_none() && is_prose(&lines[index]))
+}
+
 /// The first line from `from` on that has words (blank lines are lines too).
 fn next_with_words(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&index| lines[index].n_words > 0)
@@ -1038,10 +1050,7 @@ const MAX_ISLAND_WORDS: u32 = 4;
 /// before it was removed, and so was the line after it unless it is the last: a sign-off
 /// right under the last paragraph ("- APNZ") stays, and so does anything above prose.
 pub(crate) fn mark_footer_islands(lines: &[Line], marks: &mut [Option<Mark>]) {
-    let Some(last_prose) = (0..lines.len())
-        .rev()
-        .find(|&index| marks[index].is_none() && is_prose(&lines[index]))
-    else {
+    let Some(last_prose) = last_kept_prose(lines, marks) else {
         return;
     };
     // Marking a line as it is found changes no later verdict: an island's next line is a
@@ -1130,9 +1139,7 @@ pub(crate) fn mark_tag_lists(lines: &[Line], marks: &mut [Option<Mark>]) {
         "categories",
         "keywords",
     ];
-    let Some(first_prose) =
-        (0..lines.len()).find(|&index| marks[index].is_none() && is_prose(&lines[index]))
-    else {
+    let Some(first_prose) = first_kept_prose(lines, marks) else {
         return;
     };
     let mut index = first_prose + 1;
@@ -1189,9 +1196,7 @@ const MAX_HEADED_TEASERS: usize = 6;
 pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     // Teasers follow the body: a heading above the article's first paragraph of prose is a
     // section label over the headline ("Latest Stories" on a template's top).
-    let Some(first_prose) =
-        (0..lines.len()).find(|&index| marks[index].is_none() && is_prose(&lines[index]))
-    else {
+    let Some(first_prose) = first_kept_prose(lines, marks) else {
         return;
     };
     let mut index = first_prose + 1;
@@ -1441,13 +1446,14 @@ mod tests {
         for (input, expected) in &cases {
             check(masthead, input, expected);
         }
-        // With a title field the headline is that title: a section's heading over another
-        // line stays, a masthead over the title goes.
+        // With a title field the headline is that title: a section's heading over a line
+        // that is not the title stays, a masthead over the title goes.
+        let title = test_lines("The Fold-and-Cut Problem")[0].key;
         let lines = test_lines(&format!(
             "Problem\nWhat shapes can one straight cut make\n{body}"
         ));
         let mut marks = vec![None; lines.len()];
-        mark_masthead(&lines, &mut marks, Some(lines[2].key));
+        mark_masthead(&lines, &mut marks, Some(title));
         assert!(marks.iter().all(Option::is_none));
         let lines = test_lines(&format!("CRN\nBridge Reopens After Two Years\n{body}"));
         let mut marks = vec![None; lines.len()];

@@ -121,11 +121,10 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_DISCLAIMER_WORDS && is_disclaimer(line) {
         return Some("disclaimer");
     }
-    if line.n_words <= MAX_DISCLAIMER_WORDS && is_site_notice(folded) {
-        return Some("cookie or rights notice");
-    }
-    if line.n_words <= MAX_DISCLAIMER_WORDS && is_print_edition_note(folded) {
-        return Some("note on the print edition");
+    if line.n_words <= MAX_DISCLAIMER_WORDS {
+        if let Some(reason) = site_notice_reason(line) {
+            return Some(reason);
+        }
     }
     if line.n_words > MAX_FURNITURE_WORDS {
         return None;
@@ -143,7 +142,7 @@ pub(crate) fn furniture_reason(
             .text
             .bytes()
             .any(|byte| matches!(byte, b'|' | b'>' | 0xC2 | 0xE2));
-        if has_separator && is_menu(line.text) || is_section_menu(line) {
+        if (has_separator && is_menu(line.text)) || is_section_menu(line) {
             return Some("menu or breadcrumb line");
         }
         if has_separator && is_furniture_link_row(line.text) {
@@ -499,48 +498,56 @@ fn is_comment_count(line: &Line) -> bool {
     ends_with_count || opens_comments
 }
 
-/// Folded openings of cookie banners and rights notices, which run longer than other
-/// furniture ("We use cookies to ensure that we give you the best experience on our
-/// website. If you continue …").
+/// Folded openings of the notices that run longer than other furniture, each with its
+/// reason: cookie banners and rights notices ("We use cookies to ensure that we give you the
+/// best experience on our website. If you continue …"), and the note on the print edition
+/// ("A version of this article appears in print on 08/03/2013, on page C3 of the New York
+/// edition with the headline: …", as long as the headline in it).
 #[rustfmt::skip]
-const SITE_NOTICE_OPENINGS: &[&str] = &[
-    "we use cookies", "this site uses cookies", "this website uses cookies",
-    "our site uses cookies", "our website uses cookies", "by continuing to use this",
-    "by using this site", "by using this website", "all rights reserved",
+const SITE_NOTICE_OPENINGS: &[(&str, &str)] = &[
+    ("we use cookies", COOKIE_NOTICE), ("this site uses cookies", COOKIE_NOTICE),
+    ("this website uses cookies", COOKIE_NOTICE), ("our site uses cookies", COOKIE_NOTICE),
+    ("our website uses cookies", COOKIE_NOTICE), ("by continuing to use this", COOKIE_NOTICE),
+    ("by using this site", COOKIE_NOTICE), ("by using this website", COOKIE_NOTICE),
+    ("all rights reserved", COOKIE_NOTICE),
+    ("a version of this article appears in print", PRINT_NOTE),
+    ("a version of this article appeared in print", PRINT_NOTE),
+];
+const COOKIE_NOTICE: &str = "cookie or rights notice";
+const PRINT_NOTE: &str = "note on the print edition";
+
+/// Folded openings of a short credit to the print edition ("Translated from the Al-Masry
+/// Al-Youm print edition", "From the print edition").
+const PRINT_CREDIT_OPENINGS: &[&str] = &[
+    "translated from",
+    "from the",
+    "this article appeared in",
+    "this story appeared in",
 ];
 
-/// "A version of this article appears in print on 08/03/2013, on page C3 of the New York
-/// edition with the headline: …" (of any length: the headline is in it), "Translated from
-/// the Al-Masry Al-Youm print edition": where the article appeared on paper.
-fn is_print_edition_note(folded: &str) -> bool {
-    const OPENINGS: [&str; 2] = [
-        "a version of this article appears in print",
-        "a version of this article appeared in print",
-    ];
-    const CREDITS: [&str; 4] = [
-        "translated from",
-        "from the",
-        "this article appeared in",
-        "this story appeared in",
-    ];
-    let credit = || {
-        folded.ends_with(" print edition")
-            && folded.split(' ').count() <= 12
-            && CREDITS.iter().any(|opening| folded.starts_with(opening))
-    };
-    matches!(folded.as_bytes().first(), Some(b'a' | b't' | b'f'))
-        && (OPENINGS.iter().any(|opening| folded.starts_with(opening)) || credit())
-}
-
-/// A cookie banner or a rights notice (see [`SITE_NOTICE_OPENINGS`]).
-fn is_site_notice(folded: &str) -> bool {
-    // Every opening starts with one of five letters; most lines are ruled out by it.
-    matches!(
+/// Why a line is a long site notice ([`SITE_NOTICE_OPENINGS`]) or a credit to the print
+/// edition ([`PRINT_CREDIT_OPENINGS`]), if it is one.
+fn site_notice_reason(line: &Line) -> Option<&'static str> {
+    let folded = line.folded;
+    // Every opening starts with one of six letters; most lines are ruled out by it.
+    if !matches!(
         folded.as_bytes().first(),
-        Some(b'w' | b't' | b'o' | b'b' | b'a')
-    ) && SITE_NOTICE_OPENINGS
+        Some(b'w' | b't' | b'o' | b'b' | b'a' | b'f')
+    ) {
+        return None;
+    }
+    if let Some(&(_, reason)) = SITE_NOTICE_OPENINGS
         .iter()
-        .any(|opening| folded.starts_with(opening))
+        .find(|(opening, _)| folded.starts_with(opening))
+    {
+        return Some(reason);
+    }
+    let print_credit = line.n_words <= 12
+        && folded.ends_with(" print edition")
+        && PRINT_CREDIT_OPENINGS
+            .iter()
+            .any(|opening| folded.starts_with(opening));
+    print_credit.then_some(PRINT_NOTE)
 }
 
 /// Roles of the words of navigation and sharing lines (see [`NAV_ACTIONS`]) and of time

@@ -25,10 +25,11 @@
 //!
 //! LSH misses some pairs it should find: two articles at content-word Jaccard 0.45 share
 //! two of the 42 bands only nine times in ten, at 0.35 about half the time, at 0.30 (the
-//! least a rewrite may have) a third of the time. A run of at most `exhaustive_max_docs` articles (2,000) also
-//! compares the signatures of every pair (`close_pairs`): at most two million comparisons
-//! of two signatures, about a tenth of a second of a core (estimated), where a run of a
-//! handful of reports (a reader checking one event) must not depend on luck.
+//! least a rewrite may have) a third of the time. A run of at most `exhaustive_max_docs`
+//! articles (2,000) also compares the signatures of every pair (`close_pairs`): at most two
+//! million comparisons of two signatures, about a tenth of a second of a core (estimated),
+//! where a run of a handful of reports (a reader checking one event) must not depend on
+//! luck.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
