@@ -81,13 +81,16 @@ pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_ke
         if is_dateline_only(line) {
             continue;
         }
-        if is_section_label(line) {
+        let kind = masthead_kind(line);
+        // A site's name that ends like a section ("NBC News", "Anchorage Daily News") is
+        // taken as the name.
+        if is_section_label(line) && kind != Some(Masthead::Name) {
             // Left to [`mark_top`]; a short title it takes for a label ("Krebs on Security")
             // still marks the top of a site over a tagline.
-            label_title |= masthead_kind(line) == Some(Masthead::ShortTitle);
+            label_title |= kind == Some(Masthead::ShortTitle);
             continue;
         }
-        let Some(kind) = masthead_kind(line) else {
+        let Some(kind) = kind else {
             headline = Some(index);
             break;
         };
@@ -1211,7 +1214,8 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         // list shows what it is.
         let heading = &lines[index];
         let kept_heading = marks[index].is_none();
-        let may_be_heading = !kept_heading || is_more_from_heading(heading);
+        let may_be_heading =
+            !kept_heading || is_more_from_heading(heading) || is_list_heading(heading);
         if !may_be_heading || !headline_next() || !is_teaser_heading(heading) {
             index += 1;
             continue;
@@ -1262,6 +1266,40 @@ fn is_teaser_heading(line: &Line) -> bool {
     is_foreign_heading(line)
         || HEADINGS.contains(&folded)
         || line.n_words <= 5 && folded.starts_with("more ") && folded.ends_with(" stories")
+        || is_list_heading(line)
+}
+
+/// Most words of a [`is_list_heading`] heading ("Most read in World News" is 5).
+const MAX_LIST_HEADING_WORDS: u32 = 6;
+
+/// A heading over a list of other stories that opens with the list's kind: "Most read in
+/// News", "Latest Headlines", "Trending in Entertainment", "Promoted Stories", "Top stories
+/// this week". Only judged over teaser headlines that end the article or meet removed lines
+/// (see [`mark_headed_teasers`]).
+fn is_list_heading(line: &Line) -> bool {
+    #[rustfmt::skip]
+    const OPENINGS: &[&str] = &[
+        "most", "more", "latest", "trending", "top", "popular", "recommended", "promoted",
+        "sponsored", "related", "featured", "editors",
+    ];
+    /// What such a list holds: "Most Versatile" and "Top New York piano movers" head a
+    /// review's or a shop's own sections.
+    #[rustfmt::skip]
+    const LIST_WORDS: &[&str] = &[
+        "stories", "story", "news", "headlines", "articles", "posts", "read", "reads", "viewed",
+        "shared", "emailed", "mailed", "popular", "videos", "coverage",
+    ];
+    let mut words = line.folded.split(' ');
+    let Some(first) = words.next() else {
+        return false;
+    };
+    (2..=MAX_LIST_HEADING_WORDS).contains(&line.n_words)
+        && !line.ends_with_sentence_punctuation()
+        && !matches!(line.last_char(), Some(':'))
+        && !line.has_quote()
+        && OPENINGS.contains(&first)
+        && (matches!(first, "trending" | "promoted" | "sponsored")
+            || words.any(|word| LIST_WORDS.contains(&word)))
 }
 
 #[cfg(test)]
@@ -1446,6 +1484,15 @@ mod tests {
         for (input, expected) in &cases {
             check(masthead, input, expected);
         }
+        // A site's name that ends like a section label is the name; the section's label
+        // under it goes too.
+        check(
+            masthead,
+            &format!(
+                "NBC News\nWorld News\nThieves in smash-and-grab raid on jewelry store\n{body}"
+            ),
+            &[B, B, None, None],
+        );
         // With a title field the headline is that title: a section's heading over a line
         // that is not the title stays, a masthead over the title goes.
         let title = test_lines("The Fold-and-Cut Problem")[0].key;
@@ -1930,6 +1977,21 @@ mod tests {
                  The repairs cost 40 million euros, the mayor said on Friday."
             ),
             &[None, None, None, None, None],
+        );
+        // A kept heading that names a list of stories goes with the list; one that heads a
+        // review's own section ("Most Versatile") stays with its lines.
+        check(
+            headed,
+            &format!(
+                "{body}\nMost Read in World\nChristmas shoppers flock to city centres\n\
+                 Ferry services cancelled as storms batter west coast"
+            ),
+            &[None, None, B, B, B],
+        );
+        check(
+            headed,
+            &format!("{body}\nMost Versatile\nAsics Novablast 5"),
+            &[None, None, None, None],
         );
     }
 

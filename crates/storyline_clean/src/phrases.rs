@@ -68,6 +68,8 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "trending discussions", "comments are closed", "watch live", "printer friendly page",
     "printer friendly version", "special correspondent", "from wire reports",
     "from times wire reports", "wire reports",
+    "add a comment", "reader comments", "have your say", "be the first to comment",
+    "keep reading", "listen now", "listen live", "sign me up", "most e mailed", "most emailed",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -77,7 +79,7 @@ pub(crate) const SOCIAL_WORDS: &[&str] = &[
     "pinterest", "tiktok", "reddit", "snapchat", "threads", "flipboard", "tumblr", "bluesky",
     "mastodon", "vk", "email", "mail", "sms", "print", "share", "copy", "link", "messenger", "on",
     "us", "follow", "google", "news", "rss", "feed", "and", "or", "via",
-    "digg", "newsvine", "delicious", "stumbleupon",
+    "digg", "newsvine", "delicious", "stumbleupon", "tweet",
 ];
 
 /// Folded prefixes of calls to action and navigation lines.
@@ -106,6 +108,7 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "get the news delivered", "do you have a story to sell", "next article in", "go to home page",
     "read more on", "printer friendly", "comments are closed",
     "thomson reuters is the worlds largest", "corrections and clarifications",
+    "thank you for reading",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -135,6 +138,11 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "daily email newsletter", "not responsible for the content of external",
     "comments to this entry", "is a registered trademark", "submit a news tip",
     "send this article to a friend",
+    "be the first to comment", "have your say", "comments are now closed",
+    "comments are subject to", "our community guidelines", "notify me of follow up comments",
+    "notify me of new posts", "fill in your details below", "click an icon to log in",
+    "keep comments respectful", "view all comments", "comments that include profanity",
+    "comments that are abusive", "join the conversation", "be the first to like this",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
@@ -173,7 +181,7 @@ pub(crate) const FOREIGN_HEADINGS: &[&str] = &[
 ];
 
 /// The first entries of [`LOREM_WORDS`], which no real language uses as words.
-pub(crate) const LOREM_DISTINCT_PREFIX: usize = 25;
+pub(crate) const LOREM_DISTINCT_PREFIX: usize = 27;
 
 /// Vocabulary of lorem ipsum, the classic typesetting placeholder; the distinctive words come
 /// first.
@@ -182,7 +190,7 @@ pub(crate) const LOREM_WORDS: &[&str] = &[
     "lorem", "ipsum", "dolor", "amet", "consectetur", "consectetuer", "adipiscing", "adipisicing",
     "eiusmod", "incididunt", "aliqua", "nostrud", "ullamco", "laboris", "aliquip", "reprehenderit",
     "cupidatat", "proident", "pellentesque", "vestibulum", "aenean", "ultricies", "fringilla",
-    "vulputate", "voluptatem", "lorem", "ipsum", "dolor", "sit", "amet", "consectetur",
+    "vulputate", "voluptatem", "curabitur", "maecenas", "lorem", "ipsum", "dolor", "sit", "amet", "consectetur",
     "consectetuer", "adipiscing", "adipisicing", "elit", "sed", "do", "eiusmod", "tempor",
     "incididunt", "ut", "labore", "et", "dolore", "magna", "aliqua", "enim", "ad", "minim",
     "veniam", "quis", "nostrud", "exercitation", "ullamco", "laboris", "nisi", "aliquip", "ex",
@@ -200,6 +208,14 @@ pub(crate) const LOREM_WORDS: &[&str] = &[
     "explicabo", "nemo", "ipsam", "quia", "voluptas", "aspernatur", "aut", "odit", "fugit",
     "consequuntur", "magni", "dolores", "eos", "ratione", "sequi", "nesciunt", "neque", "porro",
     "quisquam", "dolorem", "accusantium", "doloremque", "laudantium", "perspiciatis",
+    // The words of the other common generators' Latin ("Curabitur blandit tempus porttitor").
+    "blandit", "tempus", "mollis", "interdum", "porta", "sem", "mattis", "purus", "fermentum",
+    "posuere", "erat", "odio", "dui", "pharetra", "augue", "lacinia", "risus", "tortor", "varius",
+    "ornare", "metus", "egestas", "lectus", "orci", "urna", "sagittis", "condimentum", "dignissim",
+    "tristique", "lobortis", "facilisis", "bibendum", "convallis", "pulvinar", "accumsan",
+    "auctor", "cursus", "gravida", "iaculis", "laoreet", "luctus", "placerat", "suscipit",
+    "vehicula", "volutpat", "malesuada", "euismod", "faucibus", "phasellus", "suspendisse",
+    "ullamcorper", "scelerisque", "sollicitudin",
 ];
 
 /// Folded phrases that only template placeholder prose uses.
@@ -280,7 +296,8 @@ pub(crate) const MASTHEAD_WORDS: &[&str] = &[
     "gazette", "independent", "courier", "chronicle", "telegraph", "guardian", "express",
     "observer", "online", "edition", "weekly", "magazine", "press", "wire", "insider",
     "eyewitness", "broadcasting", "tv", "globe", "examiner", "inquirer", "dispatch", "bulletin",
-    "sentinel", "monitor", "post",
+    "sentinel", "monitor", "post", "standard", "today", "radio", "newsradio", "television",
+    "network",
 ];
 
 /// Words a navigation or sharing line is made of, by role: such a line ("Print this article",
@@ -299,6 +316,7 @@ pub(crate) const NAV_ACTIONS: &[&str] = &[
 pub(crate) const NAV_TARGETS: &[&str] = &[
     "this", "it", "article", "story", "page", "post", "friend", "friends", "us", "our", "your",
     "now", "later", "link", "recipe", "list", "content", "main", "expand", "enlarge", "zoom",
+    "colleague",
 ];
 /// See [`NAV_ACTIONS`]; "recent" and "updates" are left out: "Recent Updates" heads content.
 #[rustfmt::skip]
@@ -310,7 +328,7 @@ pub(crate) const NAV_QUALIFIERS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const NAV_NOUNS: &[&str] = &[
     "stories", "news", "articles", "headlines", "posts", "videos", "links", "coverage", "reads",
-    "read", "viewed", "shared",
+    "read", "viewed", "shared", "mailed", "emailed",
 ];
 /// Words of reading times and relative time stamps besides their number ("5 min read",
 /// "Updated 3 hours ago"); a time stamp also holds one of [`TIME_MARKERS`].
@@ -328,6 +346,8 @@ pub(crate) const TIME_MARKERS: &[&str] = &["ago", "read", "reading"];
 pub(crate) const NAV_JOINERS: &[&str] = &[
     "that", "to", "a", "an", "the", "on", "for", "and", "or", "of", "with", "you", "in", "via",
     "here", "all", "free", "may", "might", "also", "like", "enjoy",
+    // The "e" of "E-mail this story", folded apart.
+    "e",
 ];
 
 /// Folded phrases of marketing and account prompts; only for lines of at most

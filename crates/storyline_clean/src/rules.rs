@@ -125,6 +125,11 @@ pub(crate) fn furniture_reason(
         if let Some(reason) = site_notice_reason(line) {
             return Some(reason);
         }
+        // A rights notice runs on past the furniture limit ("© 2005 United Press
+        // International, Inc. All Rights Reserved. Any reproduction … is prohibited").
+        if line.text.contains('©') || is_copyright_notice(line) {
+            return Some("copyright line");
+        }
     }
     if line.n_words > MAX_FURNITURE_WORDS {
         return None;
@@ -190,14 +195,11 @@ pub(crate) fn furniture_reason(
     if line.n_words <= 12 && is_handle_or_contact(line) {
         return Some("social handle or contact line");
     }
-    if line.text.contains("©") || is_copyright_notice(line) {
-        return Some("copyright line");
-    }
     // Quoted speech is content even when it says "join our" or "click here".
     if line.has_quote() {
         return None;
     }
-    if has_furniture_phrase {
+    if has_furniture_phrase || is_channel_call(line) {
         return Some("call to action or navigation line");
     }
     if line.n_words <= MAX_SHORT_CTA_WORDS && !line.ends_with_period() {
@@ -224,6 +226,96 @@ pub(crate) fn furniture_reason(
     }
     None
 }
+
+/// Verbs that open a site's call to follow it, join it or get it somewhere.
+#[rustfmt::skip]
+const CALL_VERBS: &[&str] = &[
+    "follow", "like", "join", "get", "download", "subscribe", "install", "add", "turn", "catch",
+    "watch", "listen", "stream",
+];
+/// Where a site asks to be followed or got: networks, devices, apps, mail.
+#[rustfmt::skip]
+const CHANNEL_WORDS: &[&str] = &[
+    "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "tiktok", "snapchat",
+    "linkedin", "threads", "roku", "app", "apps", "iphone", "ipad", "android", "ios", "alexa",
+    "podcast", "podcasts", "newsletter", "newsletters", "alerts", "notifications", "inbox", "rss",
+    "channel", "page",
+];
+/// Most words of a call to watch or listen ("▶ Watch KTLA 5 Live").
+const MAX_WATCH_CALL_WORDS: u32 = 8;
+
+/// "Follow FOX411 on Twitter and Facebook.", "Join DAILY POST on WhatsApp for breaking news",
+/// "Get FOX 5 on your Roku", "👉 Like our page for more stories!", "▶ Watch KTLA 5 Live": a
+/// line that opens with a call verb (symbols before it aside) and names a channel early, or
+/// a short one that calls to watch or listen. "Follow-up tests …" is no call; "Like many on
+/// Twitter, she …" neither ("like" must be followed by "us" or "our"). Quoted speech never
+/// gets here.
+fn is_channel_call(line: &Line) -> bool {
+    if line.n_words > MAX_FURNITURE_WORDS {
+        return false;
+    }
+    let mut words = line.folded.split(' ');
+    let Some(verb) = words.next().filter(|verb| CALL_VERBS.contains(verb)) else {
+        return false;
+    };
+    // Only a bullet, an arrow or an emoji may stand before the verb ("▶", "👉"), not the
+    // marks of code ("// Stream processing"); a hyphen after it makes another word
+    // ("Follow-up").
+    let written = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let before = &line.text[..line.text.len() - written.len()];
+    if before.bytes().any(|byte| byte.is_ascii_punctuation())
+        || !matches!(written.as_bytes().get(verb.len()), None | Some(b' ' | b':'))
+    {
+        return false;
+    }
+    let next = words.next().unwrap_or_default();
+    match verb {
+        "like" if !matches!(next, "us" | "our") => return false,
+        // Whom to follow is a name or the site ("Follow FOX411", "Follow us"); "Follow
+        // industry trends" is advice.
+        "follow" => {
+            let followed = written
+                .get(verb.len()..)
+                .unwrap_or_default()
+                .trim_start()
+                .chars()
+                .next();
+            if !followed.is_some_and(|c| c.is_uppercase() || c == '@')
+                && !matches!(next, "us" | "our" | "me" | "the")
+            {
+                return false;
+            }
+        }
+        // A short prompt to a video or a broadcast ("▶ Watch KTLA 5 Live", "Watch Video
+        // Here"); "Watch out for tax scams!" and "Watch the graphs move" are no prompts.
+        "watch" | "listen" | "stream" => {
+            return line.n_words <= MAX_WATCH_CALL_WORDS
+                && !line.ends_with_sentence_punctuation()
+                && !matches!(line.last_char(), Some(':'))
+                && line
+                    .folded
+                    .split(' ')
+                    .any(|word| WATCH_WORDS.contains(&word));
+        }
+        _ => {}
+    }
+    // The channel comes early: "Get help writing your essays … Common App" is advice.
+    line.folded
+        .split(' ')
+        .take(MAX_CALL_CHANNEL_POSITION)
+        .any(|word| CHANNEL_WORDS.contains(&word))
+}
+
+/// How far into a call its channel may come ("Get Heart on the go - download the free Heart
+/// app" has it eighth).
+const MAX_CALL_CHANNEL_POSITION: usize = 8;
+
+/// Words of a prompt to watch or listen besides its verb: what is played and where.
+#[rustfmt::skip]
+const WATCH_WORDS: &[&str] = &[
+    "live", "video", "videos", "audio", "report", "now", "here", "next", "online", "podcast",
+    "episode", "tv",
+];
 
 /// "list of 4 items": a screen reader's marker before a list of links.
 fn is_list_marker(folded: &str) -> bool {
@@ -350,12 +442,19 @@ fn is_menu(text: &str) -> bool {
         let words_like_a_link = item.split(' ').all(|word| {
             let like_a_link = after_ampersand
                 || word.starts_with(|first: char| first.is_uppercase() || first.is_ascii_digit())
-                || matches!(word, "&" | "and" | "of" | "the");
-            after_ampersand = word == "&";
+                || is_prefixed_name(word)
+                || matches!(word, "&" | "+" | "and" | "of" | "the");
+            after_ampersand = matches!(word, "&" | "+");
             like_a_link
         });
-        let ends_like_prose = item.ends_with(['.', ',', ':', ';', '?', '!']);
-        if !words_like_a_link || ends_like_prose || item.split(' ').count() > 3 {
+        // "U.S." ends in a dot and is a section's name, not the end of a sentence.
+        let ends_like_prose =
+            item.ends_with(['.', ',', ':', ';', '?', '!']) && !is_dotted_abbreviation(item);
+        let n_words = item
+            .split(' ')
+            .filter(|word| !matches!(*word, "&" | "+"))
+            .count();
+        if !words_like_a_link || ends_like_prose || n_words > 3 {
             return false;
         }
         all_words &= item
@@ -369,8 +468,31 @@ fn is_menu(text: &str) -> bool {
     n_items >= 3 || (n_items == 2 && all_words && matches!(separator, '»' | '›' | '>'))
 }
 
-/// "Contact Us | Privacy Policy", "Terms of Use · Cookies": two or more links between bars
-/// or dots, each one a whole furniture line ([`FURNITURE_LINES`]).
+/// A name that opens with one lower-case letter before its capital: "e-Edition", "iPhone".
+fn is_prefixed_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|first| first.is_ascii_lowercase())
+        && chars
+            .find(|&c| c != '-')
+            .is_some_and(|c| c.is_ascii_uppercase())
+        && word.len() > 2
+}
+
+/// "U.S.", "U.K.": capital letters, each followed by a dot.
+fn is_dotted_abbreviation(item: &str) -> bool {
+    item.len() >= 4
+        && item.len() <= 8
+        && item
+            .as_bytes()
+            .chunks(2)
+            .all(|pair| matches!(pair, [letter, b'.'] if letter.is_ascii_uppercase()))
+}
+
+/// "Contact Us | Privacy Policy", "Print | Email | Share | Comments (27)", "E-mail this story
+/// | Print this story | Most e-mailed": two or more links between bars or dots, each one a
+/// whole furniture line ([`FURNITURE_LINES`]), a share or navigation link in its words
+/// ([`LineWords`], a count allowed) or social network names. In a row of three or more, one
+/// link may be a name no list knows ("Buzz up!", "BlogThis!"), of at most two words.
 fn is_furniture_link_row(text: &str) -> bool {
     let Some(separator) = ['|', '•', '·']
         .into_iter()
@@ -379,17 +501,32 @@ fn is_furniture_link_row(text: &str) -> bool {
         return false;
     };
     let mut n_items = 0;
+    let mut n_unknown = 0;
     for item in text.split(separator).map(str::trim) {
         if item.is_empty() {
             continue;
         }
-        let (folded, _) = crate::fold::fold(item);
-        if !furniture_lines().contains(folded.as_str()) {
+        n_items += 1;
+        let (folded, n_words) = crate::fold::fold(item);
+        if folded.is_empty() || n_words > 4 || item.ends_with(['.', ',', ':', ';', '?']) {
             return false;
         }
-        n_items += 1;
+        let is_link = furniture_lines().contains(folded.as_str())
+            || folded.split(' ').all(|word| {
+                is_number(word.as_bytes())
+                    || social_words().contains(word)
+                    || word_key(word.as_bytes())
+                        .and_then(|key| line_words().get(&key))
+                        .is_some_and(|role| role & NAV_ROLES != 0)
+            });
+        if !is_link {
+            n_unknown += 1;
+            if n_unknown > 1 || n_words > 2 {
+                return false;
+            }
+        }
     }
-    n_items >= 2
+    n_items >= 2 && (n_unknown == 0 || n_items >= 3)
 }
 
 /// Menu words besides [`SECTION_WORDS`]: the other entries of a site's top menu.
@@ -1225,6 +1362,105 @@ mod tests {
         let lines = [*line];
         let folded_article = format!("{}\n", line.folded);
         furniture_reason(&lines, 0, &PhraseHits::scan(&lines, &folded_article)).is_some()
+    }
+
+    /// Each line of `lines` must be furniture, and each of `stays` must not.
+    fn check_furniture(lines: &[&str], stays: &[&str]) {
+        let input = [lines, stays].concat().join("\n");
+        let expected: Vec<bool> = lines
+            .iter()
+            .map(|_| true)
+            .chain(stays.iter().map(|_| false))
+            .collect();
+        check(is_furniture, &input, &expected);
+    }
+
+    #[test]
+    fn long_rights_notice() {
+        check_furniture(
+            &[
+                "© 2005 United Press International, Inc. All Rights Reserved. Any reproduction, \
+               republication, redistribution and/or modification of any of the agency's content \
+               is expressly prohibited without its prior written consent.",
+            ],
+            &[
+                "The agency has reserved all of its rights to appeal the ruling, a spokesman for \
+               the company said on Monday after the court in Rome had published its decision.",
+            ],
+        );
+    }
+
+    #[test]
+    fn menus_with_a_prefixed_name_or_an_abbreviation() {
+        check_furniture(
+            &[
+                "Home | News | Sports | Opinion | Obituaries | Classifieds | e-Edition",
+                "Top Stories | U.S. | World | Politics | Business | Health",
+                "Home › News › Crime + Public Safety",
+            ],
+            &[
+                "Putin visits Pyongyang | World",
+                "He moved to the U.S. | Then",
+            ],
+        );
+    }
+
+    #[test]
+    fn rows_of_share_links() {
+        check_furniture(
+            &[
+                "Print | Email | Share | Comments (27)",
+                "E-mail this story | Print this story | Most e-mailed",
+                "Email This | BlogThis! | Share to Twitter | Share to Facebook",
+                "Print this page | Email to a colleague",
+                "27 comments | Add a comment",
+                "Share    Tweet    Email    Print",
+            ],
+            &[
+                "Markets | Reuters",
+                "Election results | Live coverage | Analysis by our team",
+            ],
+        );
+    }
+
+    #[test]
+    fn calls_to_follow_or_get_a_site() {
+        check_furniture(
+            &[
+                "Follow FOX411 on Twitter and Facebook.",
+                "Join DAILY POST on WhatsApp for breaking news as it happens",
+                "Get FOX 5 on your Roku, Apple TV or Amazon Fire TV",
+                "👉 Like our page for more shocking crime stories every day!",
+                "▶ Watch KTLA 5 Live",
+                "Get the Page Six newsletter: the juiciest gossip, every weekday.",
+                "Get free real-time news alerts from Flatbush Patch",
+            ],
+            &[
+                "Follow-up tests on Facebook accounts showed no sign of the group's posts.",
+                "Like many on Twitter, she asked why the police had waited so long.",
+                "Watch out for tax scams!",
+                "// Stream processing implementation",
+                "Follow industry trends to stay competitive and improve your podcast over time.",
+                "Get help writing your college application essays. Find this year's Common App \
+                 prompts here.",
+                "Watch the graphs move",
+            ],
+        );
+    }
+
+    #[test]
+    fn comment_section_furniture() {
+        check_furniture(
+            &[
+                "Be the first to comment",
+                "Have your say",
+                "Comments are now closed for this article",
+                "Comments are subject to our community guidelines, which can be viewed here.",
+                "Notify me of follow-up comments via email.",
+                "Thank you for reading. Please keep comments respectful and on topic.",
+            ],
+            &["The company declined to comment on the report, which was published on Friday."],
+        );
     }
 
     #[test]
