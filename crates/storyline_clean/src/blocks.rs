@@ -1493,6 +1493,12 @@ mod tests {
             ),
             &[B, B, None, None],
         );
+        // A station's call letters count as capitals, numbers aside.
+        check(
+            masthead,
+            &format!("FOX 5 NY\nBrooklyn vigil for slain teen turns into riot\n{body}"),
+            &[B, None, None],
+        );
         // With a title field the headline is that title: a section's heading over a line
         // that is not the title stays, a masthead over the title goes.
         let title = test_lines("The Fold-and-Cut Problem")[0].key;

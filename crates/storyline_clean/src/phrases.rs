@@ -70,6 +70,7 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "from times wire reports", "wire reports",
     "add a comment", "reader comments", "have your say", "be the first to comment",
     "keep reading", "listen now", "listen live", "sign me up", "most e mailed", "most emailed",
+    "ads by google", "swns", "pa media", "pa wire",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -108,7 +109,8 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "get the news delivered", "do you have a story to sell", "next article in", "go to home page",
     "read more on", "printer friendly", "comments are closed",
     "thomson reuters is the worlds largest", "corrections and clarifications",
-    "thank you for reading",
+    "thank you for reading", "this article is more than", "i write about",
+    "advertise with", "continues after this advertisement", "story continues after",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -143,13 +145,15 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "notify me of new posts", "fill in your details below", "click an icon to log in",
     "keep comments respectful", "view all comments", "comments that include profanity",
     "comments that are abusive", "join the conversation", "be the first to like this",
+    "blog at wordpress com", "become a member today", "continues after this advertisement",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
 #[rustfmt::skip]
 pub(crate) const LABEL_PREFIXES: &[&str] = &[
     "related:", "tags:", "topics:", "filed under:", "also read:", "read also:", "read more:",
-    "see also:", "read |", "also read |", "read more |", "more:",
+    "see also:", "read |", "also read |", "read more |", "more:", "labels:", "categories:",
+    "category:", "filed in:", "more on:", "sponsored:", "posted in:", "tagged:", "more about:",
 ];
 
 /// Lowercase text prefixes of image credits and captions ("Image: Reuters").
@@ -162,7 +166,7 @@ pub(crate) const CREDIT_PREFIXES: &[&str] = &[
     "representational image", "representational photo", "video:", "watch:", "listen:",
     "(representative", "(file", "[photo", "[image", "image copyright", "image caption",
     "ap photo", "afp photo", "reuters photo", "afp via getty", "(ap photo", "(afp photo",
-    "(reuters photo",
+    "(reuters photo", "ap file photo", "courtesy ",
 ];
 
 /// Folded headings that introduce unrelated stories or teaser lists.
@@ -308,7 +312,7 @@ pub(crate) const MASTHEAD_WORDS: &[&str] = &[
 pub(crate) const NAV_ACTIONS: &[&str] = &[
     "print", "email", "mail", "share", "send", "forward", "subscribe", "follow", "bookmark",
     "save", "reprint", "reprints", "tweet", "download", "comment", "comments", "newsletter",
-    "newsletters", "app", "permalink", "pin", "jump", "skip", "click", "tap",
+    "newsletters", "app", "permalink", "pin", "jump", "skip", "click", "tap", "view",
 ];
 /// What a navigation action acts on: the page itself or its reader ("this", "article",
 /// "your"). "Send an email" in a how-to list has none, and stays.
@@ -316,7 +320,7 @@ pub(crate) const NAV_ACTIONS: &[&str] = &[
 pub(crate) const NAV_TARGETS: &[&str] = &[
     "this", "it", "article", "story", "page", "post", "friend", "friends", "us", "our", "your",
     "now", "later", "link", "recipe", "list", "content", "main", "expand", "enlarge", "zoom",
-    "colleague",
+    "colleague", "slideshow", "gallery", "audio", "photos", "mp3",
 ];
 /// See [`NAV_ACTIONS`]; "recent" and "updates" are left out: "Recent Updates" heads content.
 #[rustfmt::skip]

@@ -195,9 +195,18 @@ pub(crate) fn furniture_reason(
     if line.n_words <= 12 && is_handle_or_contact(line) {
         return Some("social handle or contact line");
     }
+    if line.n_words <= MAX_WEATHER_WORDS && is_weather_widget(line) {
+        return Some("weather widget");
+    }
+    if line.n_words <= MAX_POST_LINK_WORDS && is_post_link(line.text) {
+        return Some("link to the previous or next post");
+    }
     // Quoted speech is content even when it says "join our" or "click here".
     if line.has_quote() {
         return None;
+    }
+    if is_tip_prompt(line) {
+        return Some("call to action or navigation line");
     }
     if has_furniture_phrase || is_channel_call(line) {
         return Some("call to action or navigation line");
@@ -225,6 +234,76 @@ pub(crate) fn furniture_reason(
         return Some("source credit");
     }
     None
+}
+
+/// Most words of a weather widget's line ("Trenton, NJ  84°  Clear skies").
+const MAX_WEATHER_WORDS: u32 = 8;
+
+/// "Weather 78° Partly Cloudy | Traffic", "Trenton, NJ 84° Clear skies": a short line with a
+/// temperature in degrees and a word of the sky, as a site's header prints the weather
+/// ("Field of View Up to 152°" and "360° Cameras" are no weather).
+fn is_weather_widget(line: &Line) -> bool {
+    #[rustfmt::skip]
+    const SKY_WORDS: &[&str] = &[
+        "weather", "clear", "cloudy", "clouds", "sunny", "sun", "rain", "showers", "snow",
+        "fog", "foggy", "windy", "storms", "overcast", "skies", "fair", "haze", "drizzle",
+    ];
+    let Some(at) = line.text.find('°') else {
+        return false;
+    };
+    !line.ends_with_sentence_punctuation()
+        && line.text[..at].ends_with(|c: char| c.is_ascii_digit())
+        && line.folded.split(' ').any(|word| SKY_WORDS.contains(&word))
+}
+
+/// Most words of a link to the previous or next post.
+const MAX_POST_LINK_WORDS: u32 = 12;
+
+/// "« Older story", "« Compton councilman indicted on bribery counts", "Newer posts »": a
+/// short line with an arrow quote at one end only (a French quotation has both).
+fn is_post_link(text: &str) -> bool {
+    let opens = text.starts_with("« ") && !text.contains('»');
+    let closes = text.ends_with(" »") && !text.contains('«');
+    (opens || closes) && !text.trim_end_matches(" »").ends_with(['.', '!', '?'])
+}
+
+/// Verbs that follow a short question to the reader in a prompt for tips ("Were you there?
+/// Send your photos …", "Tips? Email us at …").
+const TIP_VERBS: &[&str] = &[
+    "send", "tell", "email", "e", "text", "message", "drop", "write",
+];
+/// Most words of the question before a tip prompt's verb.
+const MAX_TIP_QUESTION_WORDS: usize = 6;
+
+/// "Were you there? Send your photos and video to …", "Seen something happening near you?
+/// Tell the newsroom: …", "Tips? Email us at …": a short question, then a call to send the
+/// site something, with "us", the newsroom or an address in it. A page's own pitch ("Ready
+/// to get started? Contact us …") is content on many sites, and stays.
+fn is_tip_prompt(line: &Line) -> bool {
+    if line.n_words > MAX_FURNITURE_WORDS {
+        return false;
+    }
+    let Some((question, rest)) = line.text.split_once('?') else {
+        return false;
+    };
+    if question.split_whitespace().count() > MAX_TIP_QUESTION_WORDS {
+        return false;
+    }
+    let mut words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty());
+    let opens_with_call = words.next().is_some_and(|verb| {
+        TIP_VERBS
+            .iter()
+            .any(|known| verb.eq_ignore_ascii_case(known))
+    });
+    opens_with_call
+        && (rest.contains('@')
+            || words.any(|word| {
+                ["us", "newsroom", "newsdesk"]
+                    .iter()
+                    .any(|known| word.eq_ignore_ascii_case(known))
+            }))
 }
 
 /// Verbs that open a site's call to follow it, join it or get it somewhere.
@@ -440,10 +519,13 @@ fn is_menu(text: &str) -> bool {
         // style").
         let mut after_ampersand = false;
         let words_like_a_link = item.split(' ').all(|word| {
-            let like_a_link = after_ampersand
-                || word.starts_with(|first: char| first.is_uppercase() || first.is_ascii_digit())
-                || is_prefixed_name(word)
-                || matches!(word, "&" | "+" | "and" | "of" | "the");
+            // A label ("Example: Arts > Hobbies") is no menu item.
+            let like_a_link = !word.ends_with(':')
+                && (after_ampersand
+                    || word
+                        .starts_with(|first: char| first.is_uppercase() || first.is_ascii_digit())
+                    || is_prefixed_name(word)
+                    || matches!(word, "&" | "+" | "and" | "of" | "the"));
             after_ampersand = matches!(word, "&" | "+");
             like_a_link
         });
@@ -612,6 +694,21 @@ fn is_comment_count(line: &Line) -> bool {
     let is_count = |word: &[u8]| is_number(word) || matches!(word, b"no" | b"one");
     let is_comment_word = |word: &[u8]| COMMENT_WORDS.iter().any(|noun| noun.as_bytes() == word);
     let folded = line.folded;
+    // "23 reader comments", "Reader Comments (0)": a count and the readers' comments.
+    let mut n_counts = 0;
+    let reader_comments = line.n_words <= 4
+        && folded
+            .split(' ')
+            .filter(|word| {
+                let count = is_number(word.as_bytes());
+                n_counts += usize::from(count);
+                !count
+            })
+            .eq(["reader", "comments"])
+        && n_counts == 1;
+    if reader_comments {
+        return true;
+    }
     // Words as byte slices: most lines are ruled out by their first or last word.
     // The count is the line, or ends a line of post data ("Posted in Crime | 3 Comments
     // »"); "Survey draws 300 responses" is a headline.
@@ -1013,6 +1110,7 @@ fn credit_or_label(text: &str) -> Option<&'static str> {
             "reuters",
             "read",
             "also",
+            "courtesy",
         ]
         .iter()
         .any(|word| first_word.eq_ignore_ascii_case(word));
@@ -1231,8 +1329,14 @@ pub(crate) fn masthead_kind(line: &Line) -> Option<Masthead> {
         .any(|word| MASTHEAD_WORDS.contains(&word));
     // A headline set in capitals ("QUAKE HITS IRAN") is as short: three words or more need
     // a word of a site's name.
+    // Numbers aside ("FOX 5 NY").
+    let n_named = line
+        .folded
+        .split(' ')
+        .filter(|word| !is_number(word.as_bytes()))
+        .count();
     let capitals = short
-        && (line.n_words <= 2 || site_word)
+        && (n_named <= 2 || site_word)
         && line.text.bytes().any(|byte| byte.is_ascii_uppercase())
         && !line.text.bytes().any(|byte| byte.is_ascii_lowercase());
     let domain = line.text.split(' ').any(|word| {
@@ -1460,6 +1564,38 @@ mod tests {
                 "Thank you for reading. Please keep comments respectful and on topic.",
             ],
             &["The company declined to comment on the report, which was published on Friday."],
+        );
+    }
+
+    #[test]
+    fn widgets_post_links_prompts_and_labels() {
+        check_furniture(
+            &[
+                "Trenton, NJ  84°  Clear skies",
+                "« Older story",
+                "« Compton councilman indicted on bribery counts",
+                "Pasadena police release sketch in Old Town stabbing »",
+                "Were you there? Send your photos and video to newsdesk@example.co.uk",
+                "Tips? Email us at newsdesk@example.com",
+                "23 reader comments",
+                "Reader Comments (0)",
+                "Labels: fire, Mat Maid, Palmer history",
+                "Filed in: Local News",
+                "Courtesy Los Angeles County Sheriff's Department",
+                "AP file photo",
+                "This article is more than 10 years old.",
+                "Ads by Google",
+                "View slideshow (12 photos)",
+                "Download audio (MP3)",
+            ],
+            &[
+                "Field of View Up to 152°",
+                "360° Cameras",
+                "« Nous resterons ici », a-t-il dit.",
+                "Ready to get started? Contact us today, and speak to our team.",
+                "Why did it happen? Police said the cause was not yet known.",
+                "Example: Arts & Entertainment > Hobbies & Creative Arts > Homebrewing",
+            ],
         );
     }
 
