@@ -248,9 +248,14 @@ fn is_weather_widget(line: &Line) -> bool {
         "weather", "clear", "cloudy", "clouds", "sunny", "sun", "rain", "showers", "snow",
         "fog", "foggy", "windy", "storms", "overcast", "skies", "fair", "haze", "drizzle",
     ];
-    let Some(at) = line.text.find('°') else {
+    // '°' is C2 B0 in UTF-8: one byte search rules out nearly every line.
+    let Some(at) = memchr::memchr(0xB0, line.text.as_bytes()).and_then(|at| at.checked_sub(1))
+    else {
         return false;
     };
+    if !line.text.is_char_boundary(at) || line.text.as_bytes()[at] != 0xC2 {
+        return false;
+    }
     !line.ends_with_sentence_punctuation()
         && line.text[..at].ends_with(|c: char| c.is_ascii_digit())
         && line.folded.split(' ').any(|word| SKY_WORDS.contains(&word))
@@ -283,9 +288,10 @@ fn is_tip_prompt(line: &Line) -> bool {
     if line.n_words > MAX_FURNITURE_WORDS {
         return false;
     }
-    let Some((question, rest)) = line.text.split_once('?') else {
+    let Some(at) = memchr::memchr(b'?', line.text.as_bytes()) else {
         return false;
     };
+    let (question, rest) = (&line.text[..at], &line.text[at + 1..]);
     if question.split_whitespace().count() > MAX_TIP_QUESTION_WORDS {
         return false;
     }

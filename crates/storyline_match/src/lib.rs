@@ -108,6 +108,16 @@ pub struct MatchConfig {
     /// the same event tells its facts in much the same order, but not every one of them in
     /// the longer report's words.
     pub rewrite_condensed_coverage: f64,
+    /// A rewrite that rewords nearly every content word ("a rewrite tool's" paraphrase)
+    /// shares few of them: such a pair needs only this content-word Jaccard...
+    pub rewrite_ordered_content_jaccard: f64,
+    /// ...and is a rewrite when the alignment covers at least this share of EACH article's
+    /// sentences...
+    pub rewrite_ordered_coverage: f64,
+    /// ...and, on each side, this share of the sentences from its first aligned sentence to
+    /// its last: it retells the whole story in order, where two reports of one event agree
+    /// on a few facts and tell the rest apart.
+    pub rewrite_ordered_span_coverage: f64,
     /// Fewest aligned sentences (and sentences per article) for a rewrite.
     pub rewrite_min_sentences: usize,
     /// Sentence hashes kept per article (containment of a story in a long page).
@@ -140,6 +150,9 @@ impl Default for MatchConfig {
             rewrite_condensed_ratio: 0.6,
             rewrite_condensed_content_jaccard: 0.15,
             rewrite_condensed_coverage: 0.95,
+            rewrite_ordered_content_jaccard: 0.22,
+            rewrite_ordered_coverage: 0.5,
+            rewrite_ordered_span_coverage: 0.75,
             rewrite_min_sentences: 5,
             max_sentence_hashes: 256,
             max_aligned_sentences: 64,
@@ -187,6 +200,15 @@ impl MatchConfig {
         share(
             "rewrite_condensed_coverage",
             self.rewrite_condensed_coverage,
+        )?;
+        share(
+            "rewrite_ordered_content_jaccard",
+            self.rewrite_ordered_content_jaccard,
+        )?;
+        share("rewrite_ordered_coverage", self.rewrite_ordered_coverage)?;
+        share(
+            "rewrite_ordered_span_coverage",
+            self.rewrite_ordered_span_coverage,
         )?;
         if !(1..=16).contains(&self.shingle_words) {
             return Err(Error::InvalidConfig {
