@@ -841,8 +841,9 @@ fn plain_rewrites_name_their_originals() {
 /// no set gets a copy edge other than its rewrite's, every doubled body is kept once, and
 /// floors hold on the rewrites found, the sets that come out as one story and the lines of
 /// boilerplate, filler and pasted stories left in the cleaned texts. ho11–ho20 were built
-/// alongside the rules; ho21–ho29 were built blind by a separate session (their rewrites are
-/// looser: words Jaccard 0.25–0.50 against the seeds' 0.59).
+/// alongside the rules; ho21–ho29 and ho30–ho38 were built blind by separate sessions (their
+/// rewrites are looser: words Jaccard 0.25–0.50 against the seeds' 0.59), and ho30–ho38 were
+/// first run after the rules for ho21–ho29 were written.
 #[test]
 fn seed_like_probe_sets() {
     let probes = repo_root().join("bench/probes");
@@ -850,8 +851,8 @@ fn seed_like_probe_sets() {
         serde_json::from_str(&std::fs::read_to_string(probes.join("expected.json")).unwrap())
             .unwrap();
     let sets = expected.as_object().unwrap();
-    assert_eq!(sets.len(), 19);
-    let (mut n_one_story, mut n_rewrites) = (0, 0);
+    assert_eq!(sets.len(), 28);
+    let (mut n_one_story, mut n_rewrites, mut n_right) = (0, 0, 0);
     let (mut n_left, mut n_boilerplate) = (0, 0);
     for (name, answer) in sets {
         let dir = tempfile::tempdir().unwrap();
@@ -865,11 +866,14 @@ fn seed_like_probe_sets() {
             rewrite["original"].as_str().unwrap(),
             "rewrite",
         );
+        // The rewrite's edge, perhaps the wrong way round; never one between other articles.
+        let reversed = (wanted.1, wanted.0, wanted.2);
         assert!(
-            edges.iter().all(|&edge| edge == wanted),
+            edges.len() <= 1 && edges.iter().all(|&edge| edge == wanted || edge == reversed),
             "{name}: {edges:?}"
         );
-        n_rewrites += usize::from(!edges.is_empty());
+        n_rewrites += edges.len();
+        n_right += usize::from(edges.first() == Some(&wanted));
         let doubled = answer["doubled_body"].as_str().unwrap();
         let articles = read_jsonl(&out.join("articles.jsonl"));
         let text = articles
@@ -904,15 +908,20 @@ fn seed_like_probe_sets() {
     }
     // ho12 is two stories: a report of the same cable cut from another country stands
     // apart.
-    assert!(n_one_story >= 18, "{n_one_story} of 19 sets are one story");
-    // Missed: the three loosest rewrites of the blind sets (content Jaccard 0.25–0.37,
-    // under 0.5 of either side's sentences aligned).
-    assert!(n_rewrites >= 16, "{n_rewrites} of 19 rewrites found");
+    assert!(n_one_story >= 27, "{n_one_story} of 28 sets are one story");
+    // Missed: the loosest rewrites of the blind sets (content Jaccard 0.25–0.37, under half
+    // of one side's sentences aligned, or their order broken); one found (ho32) is named
+    // the wrong way round (the specifics counted 140 against 138, no other clue).
+    assert!(n_rewrites >= 21, "{n_rewrites} of 28 rewrites found");
+    assert!(
+        n_right >= 20,
+        "{n_right} of 28 rewrites found the right way round"
+    );
     // A floor against losing what the rules catch (see bench/probes/check.py for the lines
     // left).
-    assert_eq!(n_boilerplate, 824);
+    assert_eq!(n_boilerplate, 1457);
     assert!(
-        n_left <= 90,
+        n_left <= 270,
         "{n_left} of {n_boilerplate} boilerplate lines left"
     );
 }
