@@ -1229,7 +1229,7 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
                 next += 1;
                 continue;
             }
-            if marks[next].is_some() || !is_inner_title(line) {
+            if marks[next].is_some() || !(is_inner_title(line) || is_question_headline(line)) {
                 break;
             }
             teasers.push(next);
@@ -1253,6 +1253,65 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         }
         index = next.max(index + 1);
     }
+}
+
+/// A headline that asks ("Which rookie quarterback has the brightest future?"): 4 to 20
+/// words from a capital, no quote, a question mark at the end. Only a teaser list asks it.
+fn is_question_headline(line: &Line) -> bool {
+    (4..=20).contains(&line.n_words)
+        && line.last_char() == Some('?')
+        && !line.has_quote()
+        && line
+            .text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Fewest lines of a menu printed one item a line.
+const MIN_VERTICAL_MENU_LINES: usize = 4;
+
+/// A site's menu printed one item a line above the article ("METRO" / "PROVINCES" /
+/// "NATION" / "SPORTS", "Issues" / "Teams" / "Recruiting" / "Podcast"): a run of four or
+/// more lines of one or two capitalised words without digits or punctuation, before the
+/// first paragraph of prose. Lines the line rules removed ("Home", "Video") count towards
+/// the run.
+pub(crate) fn mark_vertical_menu(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let Some(first_prose) = first_kept_prose(lines, marks) else {
+        return;
+    };
+    let is_item = |line: &Line| {
+        (1..=2).contains(&line.n_words)
+            && line.text.starts_with(|c: char| c.is_uppercase())
+            && line
+                .text
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-'))
+    };
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, marks: &mut [Option<Mark>]| {
+        if run.len() >= MIN_VERTICAL_MENU_LINES {
+            for &index in run.iter() {
+                if marks[index].is_none() {
+                    marks[index] = Some(Mark::new(
+                        RemovalKind::Boilerplate,
+                        "menu printed one item a line",
+                    ));
+                }
+            }
+        }
+        run.clear();
+    };
+    for index in 0..first_prose {
+        let line = &lines[index];
+        if line.n_words == 0 {
+            continue;
+        }
+        if is_item(line) {
+            run.push(index);
+        } else {
+            flush(&mut run, marks);
+        }
+    }
+    flush(&mut run, marks);
 }
 
 /// Removed headings over a list of other stories' headlines.
@@ -1280,26 +1339,39 @@ fn is_list_heading(line: &Line) -> bool {
     #[rustfmt::skip]
     const OPENINGS: &[&str] = &[
         "most", "more", "latest", "trending", "top", "popular", "recommended", "promoted",
-        "sponsored", "related", "featured", "editors",
+        "sponsored", "related", "featured", "editors", "you",
     ];
     /// What such a list holds: "Most Versatile" and "Top New York piano movers" head a
     /// review's or a shop's own sections.
     #[rustfmt::skip]
     const LIST_WORDS: &[&str] = &[
         "stories", "story", "news", "headlines", "articles", "posts", "read", "reads", "viewed",
-        "shared", "emailed", "mailed", "popular", "videos", "coverage",
+        "shared", "emailed", "mailed", "popular", "videos", "coverage", "recaps", "missed",
+        "enjoy",
     ];
     let mut words = line.folded.split(' ');
     let Some(first) = words.next() else {
         return false;
     };
+    let last = line.folded.rsplit(' ').next().unwrap_or_default();
     (2..=MAX_LIST_HEADING_WORDS).contains(&line.n_words)
         && !line.ends_with_sentence_punctuation()
         && !matches!(line.last_char(), Some(':'))
         && !line.has_quote()
-        && OPENINGS.contains(&first)
-        && (matches!(first, "trending" | "promoted" | "sponsored")
-            || words.any(|word| LIST_WORDS.contains(&word)))
+        && ((OPENINGS.contains(&first)
+            && (matches!(first, "trending" | "promoted" | "sponsored")
+                // "More Showbiz", "MORE ON THE CHARGERS"; "More long-distance movers" heads
+                // a shop's own list.
+                || (first == "more"
+                    && line.n_words <= 4
+                    && line
+                        .text
+                        .split(' ')
+                        .skip(1)
+                        .all(|word| word.starts_with(|c: char| c.is_uppercase())))
+                || words.any(|word| LIST_WORDS.contains(&word))))
+            // "Sports Headlines", "Top Stories".
+            || matches!(last, "headlines" | "stories"))
 }
 
 #[cfg(test)]
@@ -1998,6 +2070,37 @@ mod tests {
             headed,
             &format!("{body}\nMost Versatile\nAsics Novablast 5"),
             &[None, None, None, None],
+        );
+        check(
+            headed,
+            &format!(
+                "{body}\nSports Headlines\nHuskers open spring practice with new faces\n\
+                 Which rookie quarterback has the brightest future?"
+            ),
+            &[None, None, B, B, B],
+        );
+        check(
+            headed,
+            &format!("{body}\nMore long-distance movers\nPlanning for your long-distance move"),
+            &[None, None, None, None],
+        );
+    }
+
+    #[test]
+    fn menu_printed_one_item_a_line() {
+        let body = "The bridge reopened on Friday after two years of repairs, the city said.";
+        check(
+            mark_vertical_menu,
+            &format!(
+                "METRO\nNATION\nGLOBAL\nSHOWBIZ\nSPORTS\nBridge reopens after two years\n{body}"
+            ),
+            &[B, B, B, B, B, None, None],
+        );
+        // Three short lines are no menu; nor are short lines after the first paragraph.
+        check(
+            mark_vertical_menu,
+            &format!("Metro\nBy Jane Doe\nUpdated\nBridge reopens\n{body}\nOne\nTwo\nThree\nFour"),
+            &[None, None, None, None, None, None, None, None, None],
         );
     }
 

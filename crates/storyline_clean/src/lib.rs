@@ -185,6 +185,7 @@ fn clean_with(
         );
     }
     if config.remove_furniture {
+        blocks::mark_vertical_menu(&lines, &mut marks);
         blocks::mark_masthead(&lines, &mut marks, title_key);
         blocks::mark_top(&lines, &mut marks, title_key);
         blocks::mark_header_dates(&lines, &mut marks);

@@ -70,7 +70,10 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "from times wire reports", "wire reports",
     "add a comment", "reader comments", "have your say", "be the first to comment",
     "keep reading", "listen now", "listen live", "sign me up", "most e mailed", "most emailed",
-    "ads by google", "swns", "pa media", "pa wire",
+    "ads by google", "swns", "pa media", "pa wire", "manage choices", "ok got it",
+    "report this story", "search this site", "archives", "blogroll", "rights permissions",
+    "submit comment", "post comment", "name required", "email required",
+    "mail will not be published required", "share what you think",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -111,6 +114,7 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "thomson reuters is the worlds largest", "corrections and clarifications",
     "thank you for reading", "this article is more than", "i write about",
     "advertise with", "continues after this advertisement", "story continues after",
+    "continue reading at", "trending searches", "to report corrections",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -146,6 +150,11 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "keep comments respectful", "view all comments", "comments that include profanity",
     "comments that are abusive", "join the conversation", "be the first to like this",
     "blog at wordpress com", "become a member today", "continues after this advertisement",
+    "keep it civil", "personal attacks or profanity", "have been moderated",
+    "those of our users", "commenting has been disabled", "comments have been disabled",
+    "to leave a response", "to submit a comment", "conversation guidelines",
+    "add your voice to the discussion", "sole responsibility of the person posting",
+    "article continues after", "continue below", "opens in new window", "click to email",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
@@ -154,6 +163,7 @@ pub(crate) const LABEL_PREFIXES: &[&str] = &[
     "related:", "tags:", "topics:", "filed under:", "also read:", "read also:", "read more:",
     "see also:", "read |", "also read |", "read more |", "more:", "labels:", "categories:",
     "category:", "filed in:", "more on:", "sponsored:", "posted in:", "tagged:", "more about:",
+    "weather alert:", "alert:", "live now:", "hot right now:", "trending:", "first alert weather:",
 ];
 
 /// Lowercase text prefixes of image credits and captions ("Image: Reuters").
@@ -166,7 +176,7 @@ pub(crate) const CREDIT_PREFIXES: &[&str] = &[
     "representational image", "representational photo", "video:", "watch:", "listen:",
     "(representative", "(file", "[photo", "[image", "image copyright", "image caption",
     "ap photo", "afp photo", "reuters photo", "afp via getty", "(ap photo", "(afp photo",
-    "(reuters photo", "ap file photo", "courtesy ",
+    "(reuters photo", "ap file photo", "courtesy ", "(credit",
 ];
 
 /// Folded headings that introduce unrelated stories or teaser lists.
@@ -301,7 +311,8 @@ pub(crate) const MASTHEAD_WORDS: &[&str] = &[
     "observer", "online", "edition", "weekly", "magazine", "press", "wire", "insider",
     "eyewitness", "broadcasting", "tv", "globe", "examiner", "inquirer", "dispatch", "bulletin",
     "sentinel", "monitor", "post", "standard", "today", "radio", "newsradio", "television",
-    "network",
+    "network", "newschannel", "clarion", "enterprise", "bee", "ledger", "register", "advocate",
+    "citizen", "beacon", "reporter",
 ];
 
 /// Words a navigation or sharing line is made of, by role: such a line ("Print this article",
@@ -320,7 +331,8 @@ pub(crate) const NAV_ACTIONS: &[&str] = &[
 pub(crate) const NAV_TARGETS: &[&str] = &[
     "this", "it", "article", "story", "page", "post", "friend", "friends", "us", "our", "your",
     "now", "later", "link", "recipe", "list", "content", "main", "expand", "enlarge", "zoom",
-    "colleague", "slideshow", "gallery", "audio", "photos", "mp3",
+    "colleague", "slideshow", "gallery", "audio", "photos", "mp3", "facebook", "twitter",
+    "whatsapp", "telegram", "linkedin", "reddit", "pinterest",
 ];
 /// See [`NAV_ACTIONS`]; "recent" and "updates" are left out: "Recent Updates" heads content.
 #[rustfmt::skip]
@@ -351,7 +363,7 @@ pub(crate) const NAV_JOINERS: &[&str] = &[
     "that", "to", "a", "an", "the", "on", "for", "and", "or", "of", "with", "you", "in", "via",
     "here", "all", "free", "may", "might", "also", "like", "enjoy",
     // The "e" of "E-mail this story", folded apart.
-    "e",
+    "e", "by",
 ];
 
 /// Folded phrases of marketing and account prompts; only for lines of at most

@@ -201,6 +201,15 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_POST_LINK_WORDS && is_post_link(line.text) {
         return Some("link to the previous or next post");
     }
+    if line.n_words <= MAX_ADDRESS_WORDS && is_postal_address(line.text) {
+        return Some("the site's postal address");
+    }
+    if line.n_words <= MAX_HANDOUT_WORDS && is_agency_credit(line.text) {
+        return Some("image credit or caption line");
+    }
+    if line.n_words <= MAX_FURNITURE_WORDS && is_filed_under_tags(line) {
+        return Some("link label or tag list");
+    }
     // Quoted speech is content even when it says "join our" or "click here".
     if line.has_quote() {
         return None;
@@ -261,6 +270,53 @@ fn is_weather_widget(line: &Line) -> bool {
         && line.folded.split(' ').any(|word| SKY_WORDS.contains(&word))
 }
 
+/// Most words of a postal address line.
+const MAX_ADDRESS_WORDS: u32 = 16;
+
+/// "Daily Breeze, 21250 Hawthorne Blvd., Torrance, CA 90503", "Beaumont Enterprise | 380
+/// Main St. | Beaumont, TX 77701": a line that ends with a US state's code and a ZIP code
+/// and holds a street number, the way a site's footer prints its address.
+fn is_postal_address(text: &str) -> bool {
+    let mut words = text.rsplit(' ');
+    let zip = words.next().unwrap_or_default();
+    let state = words.next().unwrap_or_default();
+    let zip_digits = zip.split('-').next().unwrap_or_default();
+    zip_digits.len() == 5
+        && zip_digits.bytes().all(|byte| byte.is_ascii_digit())
+        && state.len() == 2
+        && state.bytes().all(|byte| byte.is_ascii_uppercase())
+        && words.any(|word| word.len() >= 2 && word.bytes().all(|byte| byte.is_ascii_digit()))
+}
+
+/// Most words of a photo credit that names its agency after a slash.
+const MAX_HANDOUT_WORDS: u32 = 8;
+
+/// "Brooklyn District Attorney's Office/Handout", "John Doe/Getty Images": a short line that
+/// ends with a slash and a picture agency or "Handout", as a photo's credit does.
+fn is_agency_credit(text: &str) -> bool {
+    #[rustfmt::skip]
+    const AGENCIES: &[&str] = &[
+        "handout", "getty images", "getty", "ap", "reuters", "afp", "epa", "pa", "shutterstock",
+        "alamy", "file", "ap photo", "afp via getty images", "bloomberg", "rex",
+    ];
+    let Some((_, agency)) = text.rsplit_once('/') else {
+        return false;
+    };
+    let agency = agency.trim().trim_end_matches(['.', ')']);
+    AGENCIES
+        .iter()
+        .any(|known| agency.eq_ignore_ascii_case(known))
+}
+
+/// "Filed under brooklyn, brownsville, gang violence, murder trials": a line of tags after
+/// "Filed under" (two commas or more, no final period); "Filed under seal, the papers …"
+/// is prose.
+fn is_filed_under_tags(line: &Line) -> bool {
+    line.folded.starts_with("filed under ")
+        && line.text.matches(',').count() >= 2
+        && !line.ends_with_sentence_punctuation()
+}
+
 /// Most words of a link to the previous or next post.
 const MAX_POST_LINK_WORDS: u32 = 12;
 
@@ -275,7 +331,7 @@ fn is_post_link(text: &str) -> bool {
 /// Verbs that follow a short question to the reader in a prompt for tips ("Were you there?
 /// Send your photos …", "Tips? Email us at …").
 const TIP_VERBS: &[&str] = &[
-    "send", "tell", "email", "e", "text", "message", "drop", "write",
+    "send", "tell", "email", "e", "text", "message", "drop", "write", "let",
 ];
 /// Most words of the question before a tip prompt's verb.
 const MAX_TIP_QUESTION_WORDS: usize = 6;
@@ -355,17 +411,14 @@ fn is_channel_call(line: &Line) -> bool {
     }
     let next = words.next().unwrap_or_default();
     match verb {
-        "like" if !matches!(next, "us" | "our") => return false,
+        // "Like HoopsBuzzDaily on Facebook", "Like us"; "Like many on Twitter, …" is prose.
+        "like" if !matches!(next, "us" | "our") && !next_written_is_capital(written, verb) => {
+            return false
+        }
         // Whom to follow is a name or the site ("Follow FOX411", "Follow us"); "Follow
         // industry trends" is advice.
         "follow" => {
-            let followed = written
-                .get(verb.len()..)
-                .unwrap_or_default()
-                .trim_start()
-                .chars()
-                .next();
-            if !followed.is_some_and(|c| c.is_uppercase() || c == '@')
+            if !next_written_is_capital(written, verb)
                 && !matches!(next, "us" | "our" | "me" | "the")
             {
                 return false;
@@ -389,6 +442,18 @@ fn is_channel_call(line: &Line) -> bool {
         .split(' ')
         .take(MAX_CALL_CHANNEL_POSITION)
         .any(|word| CHANNEL_WORDS.contains(&word))
+}
+
+/// Whether the word after `verb` in `written` opens with a capital or an "@" ("Follow FOX411",
+/// "Like HoopsBuzzDaily", "Follow @GridironGab").
+fn next_written_is_capital(written: &str, verb: &str) -> bool {
+    written
+        .get(verb.len()..)
+        .unwrap_or_default()
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '@')
 }
 
 /// How far into a call its channel may come ("Get Heart on the go - download the free Heart
@@ -580,7 +645,8 @@ fn is_dotted_abbreviation(item: &str) -> bool {
 /// | Print this story | Most e-mailed": two or more links between bars or dots, each one a
 /// whole furniture line ([`FURNITURE_LINES`]), a share or navigation link in its words
 /// ([`LineWords`], a count allowed) or social network names. In a row of three or more, one
-/// link may be a name no list knows ("Buzz up!", "BlogThis!"), of at most two words.
+/// link may be a name no list knows ("Buzz up!", "BlogThis!"), of at most two words, and
+/// fewer than half of the items may be names of up to five words.
 fn is_furniture_link_row(text: &str) -> bool {
     let Some(separator) = ['|', '•', '·']
         .into_iter()
@@ -590,31 +656,46 @@ fn is_furniture_link_row(text: &str) -> bool {
     };
     let mut n_items = 0;
     let mut n_unknown = 0;
+    let mut n_long_unknown = 0;
     for item in text.split(separator).map(str::trim) {
         if item.is_empty() {
             continue;
         }
         n_items += 1;
         let (folded, n_words) = crate::fold::fold(item);
-        if folded.is_empty() || n_words > 4 || item.ends_with(['.', ',', ':', ';', '?']) {
+        // Brackets, arrows and equals signs are code ("E -->|Similar| G[…]").
+        if folded.is_empty()
+            || n_words > 5
+            || item.ends_with(['.', ',', ';', '?'])
+            || item.contains(['[', ']', '{', '}', '<', '>', '='])
+        {
             return false;
         }
         let is_link = furniture_lines().contains(folded.as_str())
-            || folded.split(' ').all(|word| {
+            || (folded.split(' ').all(|word| {
                 is_number(word.as_bytes())
                     || social_words().contains(word)
                     || word_key(word.as_bytes())
                         .and_then(|key| line_words().get(&key))
                         .is_some_and(|role| role & NAV_ROLES != 0)
-            });
+            }) && folded.split(' ').any(|word| {
+                // Joiners and qualifiers alone ("e", "Similar") link to nothing.
+                social_words().contains(word)
+                    || word_key(word.as_bytes())
+                        .and_then(|key| line_words().get(&key))
+                        .is_some_and(|role| role & (NAV_ACTION | NAV_TARGET | NAV_NOUN) != 0)
+            }));
         if !is_link {
             n_unknown += 1;
-            if n_unknown > 1 || n_words > 2 {
-                return false;
-            }
+            n_long_unknown += usize::from(n_words > 2);
         }
     }
-    n_items >= 2 && (n_unknown == 0 || n_items >= 3)
+    // Two links alone, or a longer row most of whose items are links ("Terms of Use |
+    // Privacy Policy | Interest-Based Ads | Advertise with Us").
+    n_items >= 2
+        && (n_unknown == 0
+            || (n_items >= 3 && 2 * n_unknown < n_items)
+            || (n_items >= 3 && n_unknown == 1 && n_long_unknown == 0))
 }
 
 /// Menu words besides [`SECTION_WORDS`]: the other entries of a site's top menu.
@@ -746,6 +827,7 @@ fn is_comment_count(line: &Line) -> bool {
 #[rustfmt::skip]
 const SITE_NOTICE_OPENINGS: &[(&str, &str)] = &[
     ("we use cookies", COOKIE_NOTICE), ("this site uses cookies", COOKIE_NOTICE),
+    ("we and our partners use cookies", COOKIE_NOTICE),
     ("this website uses cookies", COOKIE_NOTICE), ("our site uses cookies", COOKIE_NOTICE),
     ("our website uses cookies", COOKIE_NOTICE), ("by continuing to use this", COOKIE_NOTICE),
     ("by using this site", COOKIE_NOTICE), ("by using this website", COOKIE_NOTICE),
@@ -1601,6 +1683,30 @@ mod tests {
                 "Ready to get started? Contact us today, and speak to our team.",
                 "Why did it happen? Police said the cause was not yet known.",
                 "Example: Arts & Entertainment > Hobbies & Creative Arts > Homebrewing",
+            ],
+        );
+    }
+
+    #[test]
+    fn rows_addresses_credits_and_alerts() {
+        check_furniture(
+            &[
+                "Terms of Use | Privacy Policy | Interest-Based Ads | Advertise with Us",
+                "Comment on this story | Print | E-mail | Buy reprints | Order photos",
+                "Daily Breeze, 21250 Hawthorne Blvd., Torrance, CA 90503",
+                "Brooklyn District Attorney's Office/Handout",
+                "Filed under brooklyn, brownsville, gang violence, murder trials",
+                "WEATHER ALERT: Light snow possible overnight with slick spots on bridges",
+                "We and our partners use cookies to personalise content and ads.",
+                "Like HoopsBuzzDaily on Facebook for more!",
+                "Send via WhatsApp",
+                "Share it on Twitter",
+                "(Credit: Getty Images)",
+            ],
+            &[
+                "E -->|Similar| G[Statistics are accurate]",
+                "Filed under seal, the papers were opened on Monday, the court said.",
+                "The company moved to 21250 Hawthorne Blvd. last year.",
             ],
         );
     }
