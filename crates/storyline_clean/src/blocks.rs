@@ -1300,8 +1300,7 @@ pub(crate) fn mark_vertical_menu(lines: &[Line], marks: &mut [Option<Mark>]) {
         }
         run.clear();
     };
-    for index in 0..first_prose {
-        let line = &lines[index];
+    for (index, line) in lines.iter().enumerate().take(first_prose) {
         if line.n_words == 0 {
             continue;
         }

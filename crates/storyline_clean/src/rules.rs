@@ -417,12 +417,11 @@ fn is_channel_call(line: &Line) -> bool {
         }
         // Whom to follow is a name or the site ("Follow FOX411", "Follow us"); "Follow
         // industry trends" is advice.
-        "follow" => {
+        "follow"
             if !next_written_is_capital(written, verb)
-                && !matches!(next, "us" | "our" | "me" | "the")
-            {
-                return false;
-            }
+                && !matches!(next, "us" | "our" | "me" | "the") =>
+        {
+            return false
         }
         // A short prompt to a video or a broadcast ("▶ Watch KTLA 5 Live", "Watch Video
         // Here"); "Watch out for tax scams!" and "Watch the graphs move" are no prompts.
