@@ -2,7 +2,8 @@
 """Seed-like probe sets: five reports of one event each, as the held-out sets are.
 
 Each set in bench/probes/sets/ holds four independent reports of one real event (ECB+ texts,
-with site boilerplate added by hand) and a machine rewrite of one of them, written by hand;
+with site boilerplate added by hand) and a machine rewrite of one of them, written by hand
+(ho21-ho38 by sessions that never saw the cleaning rules);
 one report holds its body twice, some carry template filler or a pasted foreign story.
 EXPECTED.md in each set says what is what; expected.json gives the answers this script
 checks:
