@@ -928,7 +928,7 @@ fn seed_like_probe_sets() {
     // left).
     assert_eq!(n_boilerplate, 2041);
     assert!(
-        n_left <= 310,
+        n_left <= 225,
         "{n_left} of {n_boilerplate} boilerplate lines left"
     );
 }

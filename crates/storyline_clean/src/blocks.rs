@@ -1093,15 +1093,23 @@ fn run_with(run: &[usize], index: usize) -> Vec<usize> {
 }
 
 /// A run of title-like lines after the last sentence of the body: "related stories" teasers.
-/// Two such lines are needed, or one under a related-stories heading.
+/// Two such lines are needed, or one under a related-stories heading; headlines in sentence
+/// case, two or more, right under a removed line.
 pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     let mut run = Vec::new();
     let mut body_end = None;
+    // Whether every line of the run is in title case; sentence-case headlines need the
+    // footer's furniture right above them (below).
+    let mut title_case = true;
     for index in (0..lines.len()).rev() {
         if marks[index].is_some() {
             continue;
         }
-        if is_title_like(&lines[index]) {
+        let line = &lines[index];
+        if is_title_like(line) {
+            run.push(index);
+        } else if is_inner_title(line) || is_question_headline(line) {
+            title_case = false;
             run.push(index);
         } else {
             body_end = Some(index);
@@ -1111,7 +1119,19 @@ pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     let Some(body_end) = body_end else { return };
     let heading_after_body = (body_end + 1..lines.len())
         .any(|index| marks[index].is_some() && is_foreign_heading(&lines[index]));
-    let enough = run.len() >= 2 || (run.len() == 1 && heading_after_body);
+    // "Report a typo or error" / "Flyers eye goaltending help before the draft" / …: a list
+    // of headlines in sentence case under a removed line, at the end of the page.
+    let under_furniture = run.last().is_some_and(|&top| {
+        (body_end + 1..top)
+            .rev()
+            .find(|&index| lines[index].n_words > 0)
+            .is_some_and(|above| marks[above].is_some())
+    });
+    let enough = if title_case {
+        run.len() >= 2 || (run.len() == 1 && heading_after_body)
+    } else {
+        run.len() >= 2 && under_furniture
+    };
     let n_body = marks.iter().filter(|mark| mark.is_none()).count() - run.len();
     if !enough || n_body < 2 || !lines[body_end].ends_with_sentence_punctuation() {
         return;
@@ -1346,18 +1366,30 @@ fn is_list_heading(line: &Line) -> bool {
     const LIST_WORDS: &[&str] = &[
         "stories", "story", "news", "headlines", "articles", "posts", "read", "reads", "viewed",
         "shared", "emailed", "mailed", "popular", "videos", "coverage", "recaps", "missed",
-        "enjoy",
+        "enjoy", "interested",
     ];
     let mut words = line.folded.split(' ');
     let Some(first) = words.next() else {
         return false;
     };
     let last = line.folded.rsplit(' ').next().unwrap_or_default();
+    let has_list_word = line
+        .folded
+        .split(' ')
+        .skip(1)
+        .any(|word| LIST_WORDS.contains(&word));
+    let second = line.folded.split(' ').nth(1).unwrap_or_default();
+    // "Latest from IAmRogue", "Also on the wire".
+    let names_a_source =
+        matches!(first, "latest" | "also" | "more") && matches!(second, "from" | "on");
     (2..=MAX_LIST_HEADING_WORDS).contains(&line.n_words)
         && !line.ends_with_sentence_punctuation()
-        && !matches!(line.last_char(), Some(':'))
+        // "More InsideHoops coverage:", "You might also be interested in:"; "More PROJECTS:"
+        // heads a blog's own list.
+        && (!matches!(line.last_char(), Some(':')) || has_list_word)
         && !line.has_quote()
-        && ((OPENINGS.contains(&first)
+        && (names_a_source
+            || (OPENINGS.contains(&first)
             && (matches!(first, "trending" | "promoted" | "sponsored")
                 // "More Showbiz", "MORE ON THE CHARGERS"; "More long-distance movers" heads
                 // a shop's own list.
@@ -2083,6 +2115,18 @@ mod tests {
             &format!("{body}\nMore long-distance movers\nPlanning for your long-distance move"),
             &[None, None, None, None],
         );
+        check(
+            headed,
+            &format!("{body}\nLatest from Example Rogue\nNew trailer for the sequel is out"),
+            &[None, None, B, B],
+        );
+        check(
+            headed,
+            &format!(
+                "{body}\nMore InsideHoops coverage:\nPistons, Heat set for East finals opener"
+            ),
+            &[None, None, B, B],
+        );
     }
 
     #[test]
@@ -2110,6 +2154,25 @@ mod tests {
             "Bridge Reopens\nThe bridge reopened on Friday after two years.\nTraffic was light.\n\
              Mayor Promises New Parks Across The City\nLocal Team Wins Regional Cup Final",
             &[None, None, None, B, B],
+        );
+        // Headlines in sentence case under the footer's furniture go; the same under the
+        // last paragraph stay.
+        check(
+            |lines, marks| {
+                marks[3] = Some(Mark::new(RemovalKind::Boilerplate, "rule"));
+                mark_teasers(lines, marks);
+            },
+            "Bridge Reopens\nThe bridge reopened on Friday after two years.\nTraffic was light.\n\
+             Report a typo or error\nFlyers eye goaltending help before the draft\n\
+             Jersey Shore beaches brace for Memorial Day crowds",
+            &[None, None, None, B, B, B],
+        );
+        check(
+            mark_teasers,
+            "Bridge Reopens\nThe bridge reopened on Friday after two years.\nTraffic was light.\n\
+             Flyers eye goaltending help before the draft\n\
+             Jersey Shore beaches brace for Memorial Day crowds",
+            &[None, None, None, None, None],
         );
         // A sentence-case bullet list ending the article stays.
         check(

@@ -73,7 +73,10 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "ads by google", "swns", "pa media", "pa wire", "manage choices", "ok got it",
     "report this story", "search this site", "archives", "blogroll", "rights permissions",
     "submit comment", "post comment", "name required", "email required",
-    "mail will not be published required", "share what you think",
+    "mail will not be published required", "share what you think", "links to this post",
+    "newer post older post home", "view my complete profile", "powered by blogger",
+    "blog archive", "about me", "submit", "report this content", "write a comment", "recommend",
+    "discussion policy", "recent entries",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -155,6 +158,9 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "to leave a response", "to submit a comment", "conversation guidelines",
     "add your voice to the discussion", "sole responsibility of the person posting",
     "article continues after", "continue below", "opens in new window", "click to email",
+    "report a typo", "report a factual error", "keep the discussion civil",
+    "do not always reflect the views", "share this post with your friends",
+    "required but will not display", "text size",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").

@@ -146,7 +146,7 @@ pub(crate) fn furniture_reason(
         let has_separator = line
             .text
             .bytes()
-            .any(|byte| matches!(byte, b'|' | b'>' | 0xC2 | 0xE2));
+            .any(|byte| matches!(byte, b'|' | b'>' | b'/' | 0xC2 | 0xE2));
         if (has_separator && is_menu(line.text)) || is_section_menu(line) {
             return Some("menu or breadcrumb line");
         }
@@ -571,12 +571,25 @@ const MAX_MENU_WORDS: u32 = 15;
 /// punctuation is prose, a ticker ("Oil flat") or a headline with its site name ("Putin
 /// visits Pyongyang | World").
 fn is_menu(text: &str) -> bool {
+    // A slash between spaces separates a breadcrumb's items too ("Home / News / Local"),
+    // when every item opens with a letter (not a date, "12 / 16 / 08").
+    if text.contains(" / ") {
+        return text
+            .split(" / ")
+            .all(|item| item.trim_start().starts_with(char::is_alphabetic))
+            && is_menu_split(text, '/');
+    }
     let Some(separator) = ['|', '•', '·', '»', '›', '>']
         .into_iter()
         .find(|&separator| text.contains(separator))
     else {
         return false;
     };
+    is_menu_split(text, separator)
+}
+
+/// [`is_menu`] for one separator.
+fn is_menu_split(text: &str, separator: char) -> bool {
     let mut n_items = 0;
     // Whether every item is words of letters only, as a breadcrumb's are.
     let mut all_words = true;
@@ -780,18 +793,20 @@ fn is_comment_count(line: &Line) -> bool {
     let is_count = |word: &[u8]| is_number(word) || matches!(word, b"no" | b"one");
     let is_comment_word = |word: &[u8]| COMMENT_WORDS.iter().any(|noun| noun.as_bytes() == word);
     let folded = line.folded;
-    // "23 reader comments", "Reader Comments (0)": a count and the readers' comments.
-    let mut n_counts = 0;
-    let reader_comments = line.n_words <= 4
-        && folded
-            .split(' ')
-            .filter(|word| {
-                let count = is_number(word.as_bytes());
-                n_counts += usize::from(count);
-                !count
-            })
-            .eq(["reader", "comments"])
-        && n_counts == 1;
+    // "23 reader comments", "Reader Comments (0)", "Reader's Comments (7)": a count and the
+    // readers' comments (the "s" of "Reader's" is folded apart).
+    let reader_comments = line.n_words <= 4 && {
+        let mut n_counts = 0;
+        let mut words = folded.split(' ').filter(|word| {
+            let count = is_number(word.as_bytes());
+            n_counts += usize::from(count);
+            !count && *word != "s"
+        });
+        let named = matches!(words.next(), Some("reader" | "readers"))
+            && words.next() == Some("comments")
+            && words.next().is_none();
+        named && n_counts == 1
+    };
     if reader_comments {
         return true;
     }
@@ -1701,11 +1716,15 @@ mod tests {
                 "Send via WhatsApp",
                 "Share it on Twitter",
                 "(Credit: Getty Images)",
+                "Home / About / NBA Links / Archives",
+                "Reader's Comments (7)",
+                "Text size: A A A",
             ],
             &[
                 "E -->|Similar| G[Statistics are accurate]",
                 "Filed under seal, the papers were opened on Monday, the court said.",
                 "The company moved to 21250 Hawthorne Blvd. last year.",
+                "12 / 16 / 08",
             ],
         );
     }
