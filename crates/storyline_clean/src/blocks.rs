@@ -1368,41 +1368,47 @@ fn is_list_heading(line: &Line) -> bool {
         "shared", "emailed", "mailed", "popular", "videos", "coverage", "recaps", "missed",
         "enjoy", "interested",
     ];
-    let mut words = line.folded.split(' ');
-    let Some(first) = words.next() else {
+    // The tests that rule out most lines first: this runs on every kept line.
+    if !(2..=MAX_LIST_HEADING_WORDS).contains(&line.n_words)
+        || line.ends_with_sentence_punctuation()
+        || line.has_quote()
+    {
         return false;
-    };
+    }
+    let first = line.folded.split(' ').next().unwrap_or_default();
     let last = line.folded.rsplit(' ').next().unwrap_or_default();
+    let opens = OPENINGS.contains(&first) || first == "also";
+    // "Sports Headlines", "Top Stories".
+    let ends_with_list = matches!(last, "headlines" | "stories");
+    if !opens && !ends_with_list {
+        return false;
+    }
     let has_list_word = line
         .folded
         .split(' ')
         .skip(1)
         .any(|word| LIST_WORDS.contains(&word));
+    // "More InsideHoops coverage:", "You might also be interested in:"; "More PROJECTS:"
+    // heads a blog's own list.
+    if matches!(line.last_char(), Some(':')) && !has_list_word {
+        return false;
+    }
     let second = line.folded.split(' ').nth(1).unwrap_or_default();
     // "Latest from IAmRogue", "Also on the wire".
     let names_a_source =
         matches!(first, "latest" | "also" | "more") && matches!(second, "from" | "on");
-    (2..=MAX_LIST_HEADING_WORDS).contains(&line.n_words)
-        && !line.ends_with_sentence_punctuation()
-        // "More InsideHoops coverage:", "You might also be interested in:"; "More PROJECTS:"
-        // heads a blog's own list.
-        && (!matches!(line.last_char(), Some(':')) || has_list_word)
-        && !line.has_quote()
-        && (names_a_source
-            || (OPENINGS.contains(&first)
-            && (matches!(first, "trending" | "promoted" | "sponsored")
-                // "More Showbiz", "MORE ON THE CHARGERS"; "More long-distance movers" heads
-                // a shop's own list.
-                || (first == "more"
-                    && line.n_words <= 4
-                    && line
-                        .text
-                        .split(' ')
-                        .skip(1)
-                        .all(|word| word.starts_with(|c: char| c.is_uppercase())))
-                || words.any(|word| LIST_WORDS.contains(&word))))
-            // "Sports Headlines", "Top Stories".
-            || matches!(last, "headlines" | "stories"))
+    // "More Showbiz", "MORE ON THE CHARGERS"; "More long-distance movers" heads a shop's own
+    // list.
+    let more_names = first == "more"
+        && line.n_words <= 4
+        && line
+            .text
+            .split(' ')
+            .skip(1)
+            .all(|word| word.starts_with(|c: char| c.is_uppercase()));
+    let opening_list = OPENINGS.contains(&first)
+        && (matches!(first, "trending" | "promoted" | "sponsored") || more_names || has_list_word);
+    names_a_source || opening_list || ends_with_list
 }
 
 #[cfg(test)]
