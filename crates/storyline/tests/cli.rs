@@ -838,9 +838,10 @@ fn plain_rewrites_name_their_originals() {
 
 /// The seed-like probe sets of `bench/probes` (four independent ECB+ reports of one event
 /// with site boilerplate, a hand-written machine rewrite of one, a body printed twice):
-/// no set gets a copy edge other than its rewrite's, and floors hold on the rewrites found,
-/// the doubled bodies kept once, the sets that come out as one story and the lines of
-/// boilerplate, filler and pasted stories left in the cleaned texts. ho11–ho20 were built
+/// every set's rewrite is found with its original and no other edge is printed, its doubled
+/// body is kept once and it comes out as one story, but for the sets named below; and a
+/// floor holds on the lines of boilerplate, filler and pasted stories left in the cleaned
+/// texts. ho11–ho20 were built
 /// alongside the rules; ho21–ho47 were built blind by separate sessions (ho21–ho38's
 /// rewrites are looser: words Jaccard 0.25–0.50 against the seeds' 0.59; ho39–ho47's follow
 /// the seeds' closeness), ho30–ho38 first run after the rules for ho21–ho29 were written,
@@ -853,7 +854,20 @@ fn seed_like_probe_sets() {
             .unwrap();
     let sets = expected.as_object().unwrap();
     assert_eq!(sets.len(), 37);
-    let (mut n_one_story, mut n_rewrites, mut n_right, mut n_body_once) = (0, 0, 0, 0);
+    // The loosest rewrites of the blind sets (content Jaccard 0.24–0.37, under half of one
+    // side's sentences aligned, or their order broken) and ho46's one-paragraph reports: no
+    // edge is printed for them.
+    const MISSED_REWRITES: [&str; 8] = [
+        "ho24", "ho27", "ho28", "ho34", "ho36", "ho37", "ho38", "ho46",
+    ];
+    // ho32's rewrite is named the wrong way round: the specifics count 140 against 138,
+    // and no other clue tells.
+    const REVERSED_REWRITES: [&str; 1] = ["ho32"];
+    // ho12: a report of the same cable cut from another country stands apart.
+    const SPLIT_STORIES: [&str; 1] = ["ho12"];
+    // ho46's reports are one paragraph each: a body of one paragraph printed twice with an
+    // edit is no block the repeat rules take (it could be a quote given twice).
+    const BODIES_KEPT_TWICE: [&str; 1] = ["ho46"];
     let (mut n_left, mut n_boilerplate) = (0, 0);
     for (name, answer) in sets {
         let dir = tempfile::tempdir().unwrap();
@@ -867,14 +881,14 @@ fn seed_like_probe_sets() {
             rewrite["original"].as_str().unwrap(),
             "rewrite",
         );
-        // The rewrite's edge, perhaps the wrong way round; never one between other articles.
-        let reversed = (wanted.1, wanted.0, wanted.2);
-        assert!(
-            edges.len() <= 1 && edges.iter().all(|&edge| edge == wanted || edge == reversed),
-            "{name}: {edges:?}"
-        );
-        n_rewrites += edges.len();
-        n_right += usize::from(edges.first() == Some(&wanted));
+        let expected_edges = if MISSED_REWRITES.contains(&name.as_str()) {
+            vec![]
+        } else if REVERSED_REWRITES.contains(&name.as_str()) {
+            vec![(wanted.1, wanted.0, wanted.2)]
+        } else {
+            vec![wanted]
+        };
+        assert_eq!(edges, expected_edges, "{name}");
         let doubled = answer["doubled_body"].as_str().unwrap();
         let articles = read_jsonl(&out.join("articles.jsonl"));
         let text = articles
@@ -887,9 +901,18 @@ fn seed_like_probe_sets() {
             .filter(|line| line.split_whitespace().count() >= 8)
             .collect();
         let distinct: std::collections::HashSet<&str> = paragraphs.iter().copied().collect();
-        n_body_once += usize::from(distinct.len() == paragraphs.len());
+        assert_eq!(
+            distinct.len() == paragraphs.len(),
+            !BODIES_KEPT_TWICE.contains(&name.as_str()),
+            "{name}: {doubled}"
+        );
         let stories = read_jsonl(&out.join("stories.jsonl"));
-        n_one_story += usize::from(stories.len() == 1);
+        assert_eq!(
+            stories.len() == 1,
+            !SPLIT_STORIES.contains(&name.as_str()),
+            "{name}: {} stories",
+            stories.len()
+        );
         // The site boilerplate, filler and pasted lines each report was given.
         for (id, lines) in answer["boilerplate"].as_object().unwrap() {
             let text = articles
@@ -907,23 +930,6 @@ fn seed_like_probe_sets() {
             }
         }
     }
-    // ho12 is two stories: a report of the same cable cut from another country stands
-    // apart.
-    assert!(n_one_story >= 36, "{n_one_story} of 37 sets are one story");
-    // ho46's reports are one paragraph each: a body of one paragraph printed twice with an
-    // edit is no block the repeat rules take (it could be a quote given twice).
-    assert!(
-        n_body_once >= 36,
-        "{n_body_once} of 37 doubled bodies kept once"
-    );
-    // Missed: the loosest rewrites of the blind sets (content Jaccard 0.25–0.37, under half
-    // of one side's sentences aligned, or their order broken); one found (ho32) is named
-    // the wrong way round (the specifics counted 140 against 138, no other clue).
-    assert!(n_rewrites >= 29, "{n_rewrites} of 37 rewrites found");
-    assert!(
-        n_right >= 28,
-        "{n_right} of 37 rewrites found the right way round"
-    );
     // A floor against losing what the rules catch (see bench/probes/check.py for the lines
     // left).
     assert_eq!(n_boilerplate, 2041);

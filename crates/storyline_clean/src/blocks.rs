@@ -1230,13 +1230,17 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
             next_with_words(lines, index + 1)
                 .is_some_and(|next| marks[next].is_none() && is_inner_title(&lines[next]))
         };
-        // "More from Example News" is a heading no line rule removes: it may stay until its
-        // list shows what it is.
+        // A kept line is a heading only when it names a list ("More from Example News",
+        // "Most Read in World"), which no line rule removes: it may stay until its list shows
+        // what it is.
         let heading = &lines[index];
         let kept_heading = marks[index].is_none();
-        let may_be_heading =
-            !kept_heading || is_more_from_heading(heading) || is_list_heading(heading);
-        if !may_be_heading || !headline_next() || !is_teaser_heading(heading) {
+        let is_heading = if kept_heading {
+            (is_more_from_heading(heading) || is_list_heading(heading)) && headline_next()
+        } else {
+            headline_next() && is_teaser_heading(heading)
+        };
+        if !is_heading {
             index += 1;
             continue;
         }
@@ -1375,9 +1379,12 @@ fn is_list_heading(line: &Line) -> bool {
     {
         return false;
     }
-    let first = line.folded.split(' ').next().unwrap_or_default();
+    let mut words = line.folded.split(' ');
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
     let last = line.folded.rsplit(' ').next().unwrap_or_default();
-    let opens = OPENINGS.contains(&first) || first == "also";
+    let in_openings = OPENINGS.contains(&first);
+    let opens = in_openings || first == "also";
     // "Sports Headlines", "Top Stories".
     let ends_with_list = matches!(last, "headlines" | "stories");
     if !opens && !ends_with_list {
@@ -1393,7 +1400,6 @@ fn is_list_heading(line: &Line) -> bool {
     if matches!(line.last_char(), Some(':')) && !has_list_word {
         return false;
     }
-    let second = line.folded.split(' ').nth(1).unwrap_or_default();
     // "Latest from IAmRogue", "Also on the wire".
     let names_a_source =
         matches!(first, "latest" | "also" | "more") && matches!(second, "from" | "on");
@@ -1406,7 +1412,7 @@ fn is_list_heading(line: &Line) -> bool {
             .split(' ')
             .skip(1)
             .all(|word| word.starts_with(|c: char| c.is_uppercase()));
-    let opening_list = OPENINGS.contains(&first)
+    let opening_list = in_openings
         && (matches!(first, "trending" | "promoted" | "sponsored") || more_names || has_list_word);
     names_a_source || opening_list || ends_with_list
 }

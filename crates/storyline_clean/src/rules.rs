@@ -214,10 +214,7 @@ pub(crate) fn furniture_reason(
     if line.has_quote() {
         return None;
     }
-    if is_tip_prompt(line) {
-        return Some("call to action or navigation line");
-    }
-    if has_furniture_phrase || is_channel_call(line) {
+    if has_furniture_phrase || is_channel_call(line) || is_tip_prompt(line) {
         return Some("call to action or navigation line");
     }
     if line.n_words <= MAX_SHORT_CTA_WORDS && !line.ends_with_period() {
@@ -683,20 +680,7 @@ fn is_furniture_link_row(text: &str) -> bool {
         {
             return false;
         }
-        let is_link = furniture_lines().contains(folded.as_str())
-            || (folded.split(' ').all(|word| {
-                is_number(word.as_bytes())
-                    || social_words().contains(word)
-                    || word_key(word.as_bytes())
-                        .and_then(|key| line_words().get(&key))
-                        .is_some_and(|role| role & NAV_ROLES != 0)
-            }) && folded.split(' ').any(|word| {
-                // Joiners and qualifiers alone ("e", "Similar") link to nothing.
-                social_words().contains(word)
-                    || word_key(word.as_bytes())
-                        .and_then(|key| line_words().get(&key))
-                        .is_some_and(|role| role & (NAV_ACTION | NAV_TARGET | NAV_NOUN) != 0)
-            }));
+        let is_link = furniture_lines().contains(folded.as_str()) || is_link_words(&folded);
         if !is_link {
             n_unknown += 1;
             n_long_unknown += usize::from(n_words > 2);
@@ -708,6 +692,29 @@ fn is_furniture_link_row(text: &str) -> bool {
         && (n_unknown == 0
             || (n_items >= 3 && 2 * n_unknown < n_items)
             || (n_items >= 3 && n_unknown == 1 && n_long_unknown == 0))
+}
+
+/// Whether the words of one item of a row are a link's: each a navigation word, a social
+/// network's name or a count, and one of them more than a joiner or a qualifier ("e",
+/// "Similar" link to nothing).
+fn is_link_words(folded: &str) -> bool {
+    let mut names_something = false;
+    let all_link_words = folded.split(' ').all(|word| {
+        if is_number(word.as_bytes()) {
+            return true;
+        }
+        if social_words().contains(word) {
+            names_something = true;
+            return true;
+        }
+        let role = word_key(word.as_bytes())
+            .and_then(|key| line_words().get(&key))
+            .copied()
+            .unwrap_or(0);
+        names_something |= role & (NAV_ACTION | NAV_TARGET | NAV_NOUN) != 0;
+        role & NAV_ROLES != 0
+    });
+    all_link_words && names_something
 }
 
 /// Menu words besides [`SECTION_WORDS`]: the other entries of a site's top menu.
@@ -1430,8 +1437,7 @@ pub(crate) fn masthead_kind(line: &Line) -> Option<Masthead> {
         .split(' ')
         .any(|word| MASTHEAD_WORDS.contains(&word));
     // A headline set in capitals ("QUAKE HITS IRAN") is as short: three words or more need
-    // a word of a site's name.
-    // Numbers aside ("FOX 5 NY").
+    // a word of a site's name, numbers aside ("FOX 5 NY" is two).
     let n_named = line
         .folded
         .split(' ')
