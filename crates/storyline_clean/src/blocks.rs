@@ -16,7 +16,7 @@ use storyline_core::RemovalKind;
 
 use crate::rules::{
     is_byline, is_dateline_only, is_foreign_heading, is_inner_title, is_more_from_heading,
-    is_section_label, is_title_like, masthead_kind, reads_as_headline, Masthead,
+    is_section_label, is_site_menu, is_title_like, masthead_kind, reads_as_headline, Masthead,
 };
 use crate::text::{content_tokens, Line};
 use crate::CleanConfig;
@@ -59,9 +59,10 @@ const MAX_MASTHEAD_LINES: usize = 4;
 /// and [`mark_header_dates`] judge), go when the line under them is the headline, with prose
 /// after it: the title field, or without one a line of four words or more (three under a
 /// plain site name) that reads as a headline and is no byline. One of them must be plainly
-/// a site's name, or a short title over a tagline: a short headline over its deck ("Quake
-/// Kills 10" / "Rescuers search the rubble of three villages") stays, and so does a
-/// headline at the top.
+/// a site's name, or a short title over a tagline, or a short title opening the page right
+/// over the site's menu (one other removed line may come between): a short headline over its
+/// deck ("Quake Kills 10" / "Rescuers search the rubble of three villages") stays, and so does
+/// a headline at the top.
 pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_key: Option<u64>) {
     let mut mastheads = [(0usize, Masthead::Name); MAX_MASTHEAD_LINES];
     let mut n_mastheads = 0;
@@ -103,8 +104,22 @@ pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_ke
     };
     let line = &lines[headline];
     let has = |wanted: Masthead| mastheads.iter().any(|&(_, kind)| kind == wanted);
+    // A short title that opens the page over the site's menu ("The Age" / "Subscribe | Log
+    // in" / "National  World  Opinion …") is the site's name as plainly as a tagline says so.
+    let over_menu = || {
+        mastheads.first().is_some_and(|&(first, kind)| {
+            kind == Masthead::ShortTitle
+                && next_with_words(lines, 0) == Some(first)
+                && (first + 1..lines.len())
+                    .filter(|&index| lines[index].n_words > 0)
+                    .take(2)
+                    .take_while(|&index| marks[index].is_some())
+                    .any(|index| is_site_menu(&lines[index]))
+        })
+    };
     let plainly_a_site = has(Masthead::Name)
-        || ((has(Masthead::ShortTitle) || label_title) && has(Masthead::Tagline));
+        || ((has(Masthead::ShortTitle) || label_title) && has(Masthead::Tagline))
+        || over_menu();
     // With a title field, the headline is that title: a page's text may open with its
     // section's heading ("Problem", "Adobe Photoshop Elements") over a line that is not.
     // Under a plain site name a headline may be as short as three words ("SEACOM downtime

@@ -388,6 +388,39 @@ mod tests {
     }
 
     #[test]
+    fn short_title_over_the_site_menu_is_the_masthead() {
+        let body = "The bridge over the river reopened on Friday after two years of repairs.\n\
+                    Drivers said traffic was light in the morning, the council said.";
+        // The menu sets its items apart by runs of spaces; the short title over it is the
+        // site's name, with a row of account links between them or not.
+        check(
+            &format!("The Age\nNational  World  Opinion  Business  Sport\nBridge reopens after two years\n{body}"),
+            &format!("Bridge reopens after two years\n{body}"),
+            &[(RemovalKind::Boilerplate, 1, 1), (RemovalKind::Boilerplate, 2, 2)],
+        );
+        check(
+            &format!(
+                "The Age\nSubscribe | Log in\nNews  World  Opinion  Business\n\
+                 Bridge reopens after two years\n{body}"
+            ),
+            &format!("Bridge reopens after two years\n{body}"),
+            &[
+                (RemovalKind::Boilerplate, 1, 1),
+                (RemovalKind::Boilerplate, 2, 2),
+                (RemovalKind::Boilerplate, 3, 3),
+            ],
+        );
+        // A short headline over a share row and its deck stays.
+        check(
+            &format!(
+                "Bridge Reopens\nShare | Tweet | Email\nThe span carries traffic again\n{body}"
+            ),
+            &format!("Bridge Reopens\nThe span carries traffic again\n{body}"),
+            &[(RemovalKind::Boilerplate, 2, 2)],
+        );
+    }
+
+    #[test]
     fn body_held_twice() {
         check(
             "KYIV: Talks on grain exports resumed on Monday in Istanbul.\n\

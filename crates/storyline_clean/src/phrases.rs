@@ -77,6 +77,10 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "newer post older post home", "view my complete profile", "powered by blogger",
     "blog archive", "about me", "submit", "report this content", "write a comment", "recommend",
     "discussion policy", "recent entries",
+    "reply", "reply with quote", "quote", "similar threads", "story tools",
+    "reprints permissions", "reprints and permissions", "jump to navigation",
+    "view as single page", "post to facebook", "share by email", "start writing",
+    "type your email", "read this next", "browse search", "previous thread next thread",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -118,6 +122,9 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "thank you for reading", "this article is more than", "i write about",
     "advertise with", "continues after this advertisement", "story continues after",
     "continue reading at", "trending searches", "to report corrections",
+    "to contact the reporter", "to contact the editor", "originally posted by", "join date",
+    "posting permissions", "all times are gmt", "thanks for reading", "support local journalism",
+    "quotes delayed", "market data delayed", "click a ticker",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.
@@ -161,6 +168,10 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "report a typo", "report a factual error", "keep the discussion civil",
     "do not always reflect the views", "share this post with your friends",
     "required but will not display", "text size",
+    "delayed at least 15 minutes", "not investment advice", "accept comments",
+    "will never be shared", "is now on whatsapp", "follow our channel", "delivered to your door",
+    "content management system", "the time now is", "previous thread", "next thread",
+    "subscribe for free", "newsdesk on",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
@@ -318,7 +329,8 @@ pub(crate) const MASTHEAD_WORDS: &[&str] = &[
     "eyewitness", "broadcasting", "tv", "globe", "examiner", "inquirer", "dispatch", "bulletin",
     "sentinel", "monitor", "post", "standard", "today", "radio", "newsradio", "television",
     "network", "newschannel", "clarion", "enterprise", "bee", "ledger", "register", "advocate",
-    "citizen", "beacon", "reporter",
+    "citizen", "beacon", "reporter", "sun", "mirror", "crier", "forum", "forums", "messenger",
+    "spectator", "statesman", "argus",
 ];
 
 /// Words a navigation or sharing line is made of, by role: such a line ("Print this article",

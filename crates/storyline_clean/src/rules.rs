@@ -141,13 +141,8 @@ pub(crate) fn furniture_reason(
         return Some("share or social network links");
     }
     if line.n_words <= MAX_MENU_WORDS {
-        // Every separator of a menu or a row of links is '|' or '>', or starts with byte
-        // C2 or E2 in UTF-8: one pass over the bytes rules out most lines.
-        let has_separator = line
-            .text
-            .bytes()
-            .any(|byte| matches!(byte, b'|' | b'>' | b'/' | 0xC2 | 0xE2));
-        if (has_separator && is_menu(line.text)) || is_section_menu(line) {
+        let has_separator = has_menu_separator(line.text);
+        if (has_separator && is_menu(line.text)) || is_section_menu(line) || is_spaced_menu(line) {
             return Some("menu or breadcrumb line");
         }
         if has_separator && is_furniture_link_row(line.text) {
@@ -188,6 +183,12 @@ pub(crate) fn furniture_reason(
     }
     if line.n_words <= 4 && is_engagement_counter(line.text) {
         return Some("view or share counter");
+    }
+    if line.n_words <= 2 && is_icon_count(line.text) {
+        return Some("count beside an icon");
+    }
+    if line.n_words <= MAX_MENU_WORDS * 2 && is_figure_row(line.text) {
+        return Some("row of market figures or times");
     }
     if is_time_stamp_line(line) || is_stamp_with_author(line) {
         return Some("publication time stamp");
@@ -328,10 +329,10 @@ fn is_post_link(text: &str) -> bool {
 /// Verbs that follow a short question to the reader in a prompt for tips ("Were you there?
 /// Send your photos …", "Tips? Email us at …").
 const TIP_VERBS: &[&str] = &[
-    "send", "tell", "email", "e", "text", "message", "drop", "write", "let",
+    "send", "tell", "email", "e", "text", "message", "drop", "write", "let", "ring", "call",
 ];
 /// Most words of the question before a tip prompt's verb.
-const MAX_TIP_QUESTION_WORDS: usize = 6;
+const MAX_TIP_QUESTION_WORDS: usize = 8;
 
 /// "Were you there? Send your photos and video to …", "Seen something happening near you?
 /// Tell the newsroom: …", "Tips? Email us at …": a short question, then a call to send the
@@ -559,6 +560,72 @@ fn is_wire_credit(text: &str) -> bool {
         })
 }
 
+/// A site's menu or breadcrumb ([`is_menu`], [`is_section_menu`]) of at most
+/// [`MAX_MENU_WORDS`] words.
+pub(crate) fn is_menu_line(line: &Line) -> bool {
+    line.n_words <= MAX_MENU_WORDS
+        && ((has_menu_separator(line.text) && is_menu(line.text))
+            || is_section_menu(line)
+            || is_spaced_menu(line))
+}
+
+/// A site's menu ([`is_menu_line`]) that is no share bar ("Share | Tweet | Email"), which
+/// a headline may stand over too.
+pub(crate) fn is_site_menu(line: &Line) -> bool {
+    is_menu_line(line)
+        && !line
+            .folded
+            .split(' ')
+            .all(|word| social_words().contains(word))
+}
+
+/// Fewest items of a menu set apart by runs of spaces ([`is_spaced_menu`]).
+const MIN_SPACED_MENU_ITEMS: usize = 4;
+
+/// "Home  News  Weather  Traffic  Sports  Video", "News   Weather   Hurricane Center
+/// Contests": a menu whose items are set apart by runs of spaces or tabs as written (single
+/// spaces inside an item), four items or more of one to three capitalised words without
+/// digits or a final stop. A line of prose never sets its words apart so.
+fn is_spaced_menu(line: &Line) -> bool {
+    let raw = line.raw.trim();
+    // Most lines hold no run of spaces or tab: ruled out by one search.
+    if memchr::memmem::find(raw.as_bytes(), b"  ").is_none() && !raw.contains('\t') {
+        return false;
+    }
+    let mut n_items = 0;
+    for item in raw
+        .split(['\t', ' '])
+        .collect::<Vec<_>>()
+        .split(|word| word.is_empty())
+    {
+        if item.is_empty() {
+            continue;
+        }
+        let is_item = item.len() <= 3
+            && item.iter().all(|word| {
+                *word == "&"
+                    || (word.starts_with(|c: char| c.is_uppercase())
+                        && !word.bytes().any(|byte| byte.is_ascii_digit()))
+            })
+            && !item
+                .last()
+                .is_some_and(|word| word.ends_with(['.', ',', ';', ':', '?', '!']));
+        if !is_item {
+            return false;
+        }
+        n_items += 1;
+    }
+    n_items >= MIN_SPACED_MENU_ITEMS
+}
+
+/// Whether `text` holds a byte a menu's or a row's separator can start with: every one is
+/// '|', '>' or '/', or starts with byte C2 or E2 in UTF-8, so one pass over the bytes rules
+/// out most lines.
+fn has_menu_separator(text: &str) -> bool {
+    text.bytes()
+        .any(|byte| matches!(byte, b'|' | b'>' | b'/' | 0xC2 | 0xE2))
+}
+
 /// Longest line [`is_menu`] judges, in words.
 const MAX_MENU_WORDS: u32 = 15;
 
@@ -729,14 +796,19 @@ const MENU_WORDS: &[&str] = &[
 
 /// "Politics  Business  Culture  Opinion  Sports", "NEWS POLITICS SPORTS": a site's menu
 /// printed as words without separators: three or more capitalised words, every one a
-/// section or menu word. A headline always holds some other word.
+/// section or menu word (of five or more, all but one). A headline holds other words.
 fn is_section_menu(line: &Line) -> bool {
+    // Five items or more may hold one a list does not know ("Breaking World Crime Weird
+    // Money Health").
+    let n_unknown_allowed = usize::from(line.n_words >= 5);
     line.n_words >= 3
         && !line.ends_with_period()
         && line
             .folded
             .split(' ')
-            .all(|word| menu_words().contains(word))
+            .filter(|word| !menu_words().contains(word))
+            .count()
+            <= n_unknown_allowed
         && line
             .text
             .split_whitespace()
@@ -1036,6 +1108,59 @@ fn is_engagement_counter(text: &str) -> bool {
         n_nouns += usize::from(!matches!(known, "post" | "page"));
     }
     n_counts == 1 && n_nouns >= 1
+}
+
+/// "♡ 214", "💬 38": a count beside a like or comment icon, an icon being one symbol outside
+/// ASCII (an emoji with its variation selector too). A line drawing's characters ("│ ├── 001"
+/// in a file tree) are no icons, and neither is "#10" (a list's rank heads an item).
+fn is_icon_count(text: &str) -> bool {
+    let is_icon = |token: &str| {
+        let mut chars = token.chars().filter(|&c| c != '\u{FE0F}');
+        chars.next().is_some_and(|icon| {
+            !icon.is_ascii()
+                && !icon.is_alphanumeric()
+                && !('\u{2500}'..='\u{259F}').contains(&icon)
+        }) && chars.next().is_none()
+    };
+    let mut n_counts = 0;
+    let mut n_icons = 0;
+    for token in text.split_whitespace() {
+        if is_count(token) {
+            n_counts += 1;
+        } else if is_icon(token) {
+            n_icons += 1;
+        } else {
+            return false;
+        }
+    }
+    n_counts == 1 && n_icons == 1
+}
+
+/// Fewest items of a row of figures ([`is_figure_row`]).
+const MIN_FIGURE_ITEMS: usize = 3;
+
+/// "DJIA 9,015.10 +62.21 | S&P 500 934.70 +7.25 | NASDAQ 1,652.38 +24.04", "Fajr 5:27 | Dhuhr
+/// 12:16 | Asr 3:14": a ticker or a widget of times, three or more short items between bars,
+/// every one a name with a figure; no item ends like a sentence.
+fn is_figure_row(text: &str) -> bool {
+    if !text.contains(" | ") {
+        return false;
+    }
+    let mut n_items = 0;
+    for item in text.split(" | ").map(str::trim) {
+        let n_words = item.split_whitespace().count();
+        let has_digit = item.bytes().any(|byte| byte.is_ascii_digit());
+        let has_letter = item.chars().any(char::is_alphabetic);
+        if !(1..=5).contains(&n_words)
+            || !has_digit
+            || !has_letter
+            || item.ends_with(['.', ',', ';', '?', '!'])
+        {
+            return false;
+        }
+        n_items += 1;
+    }
+    n_items >= MIN_FIGURE_ITEMS
 }
 
 /// A count as pages print one: digits with thousands separators or a decimal point, and an
@@ -1703,6 +1828,46 @@ mod tests {
                 "Ready to get started? Contact us today, and speak to our team.",
                 "Why did it happen? Police said the cause was not yet known.",
                 "Example: Arts & Entertainment > Hobbies & Creative Arts > Homebrewing",
+            ],
+        );
+    }
+
+    #[test]
+    fn forum_and_terminal_furniture_icon_counts_and_figure_rows() {
+        check_furniture(
+            &[
+                "♡ 214",
+                "💬 38",
+                "DJIA 9,015.10 +62.21 | S&P 500 934.70 +7.25 | NASDAQ 1,652.38 +24.04",
+                "Prayer timings: Fajr 5:27 | Dhuhr 12:16 | Asr 3:14 | Maghrib 5:36",
+                "Reply With Quote",
+                "Originally Posted by WhoDatNation84",
+                "Join Date: Sep 2006",
+                "« Previous Thread | Next Thread »",
+                "All times are GMT -6. The time now is 09:12 PM.",
+                "Quotes delayed at least 15 minutes. For information only; not investment advice.",
+                "To contact the reporter on this story: Jane Roe in Dubai at jroe@example.com",
+                "Thanks for reading Example Dispatch! Subscribe for free to receive new posts.",
+                "Powered by BLOX Content Management System from TownNews.com.",
+                "Got a tip for the news desk? Write to us at news@example.org.",
+                "Got a showbiz story? Ring the newsdesk on 020 7946 0888",
+                "Example Post is now on WhatsApp. Follow our channel for the latest updates.",
+                "Breaking World Crime Weird Money Health",
+                "Home  News  Weather  Traffic  Sports  Video",
+                "News   Weather   Sports   Hurricane Center   Community",
+            ],
+            &[
+                "#10",
+                "│ ├── 001",
+                "2008",
+                "Hansbrough scored 20 points | Ford had 2,290 in his career | UNC won 91-73.",
+                "Score 3 | Rebounds 4",
+                "Joined the company in 2006, she said the quotes were never delayed.",
+                "Why did it happen? Police said the cause was not yet known.",
+                "World Leaders Gather In Paris",
+                "He said so.  Then she left the room in a hurry.",
+                "Name  Age  Team",
+                "Scores:  Heels 91  Evansville 73  Duke 80  Texas 70",
             ],
         );
     }

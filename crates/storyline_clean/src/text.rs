@@ -20,6 +20,9 @@ pub(crate) struct Line<'a> {
     pub(crate) end: usize,
     /// Whitespace-normalised text: trimmed, runs of spaces collapsed, NBSP → space.
     pub(crate) text: &'a str,
+    /// The line as written (`start..end` of the original text): a menu may set its items
+    /// apart by runs of spaces, which `text` no longer shows.
+    pub(crate) raw: &'a str,
     /// Lowercase letters and digits only, words joined by one space: "Join our WhatsApp
     /// group!" → "join our whatsapp group". Rules match on this form, so punctuation and case
     /// variants of the same furniture line compare equal.
@@ -173,6 +176,7 @@ pub(crate) fn split_lines<'a>(raw: &'a str, buffers: &'a mut LineBuffers) -> Spl
                 None => raw.get(spans.start..spans.end),
             }
             .unwrap_or_default(),
+            raw: raw.get(spans.start..spans.end).unwrap_or_default(),
             folded: buffers
                 .folded
                 .get(spans.folded.0..spans.folded.1)
