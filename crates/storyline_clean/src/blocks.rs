@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use storyline_core::sorted::count_common;
 use storyline_core::RemovalKind;
 
+use crate::filler::is_marketing_talk;
 use crate::rules::{
     is_byline, is_dateline_only, is_foreign_heading, is_inner_title, is_more_from_heading,
     is_section_label, is_site_menu, is_title_like, masthead_kind, reads_as_headline, Masthead,
@@ -1059,6 +1060,45 @@ fn mark_unheaded_foreign(
     }
 }
 
+/// Most share of its content words a run of marketing prose may share with the article
+/// around it ([`mark_marketing_filler`]).
+const MAX_MARKETING_OVERLAP: f32 = 0.2;
+
+/// Content-marketing prose pasted into a news page ([`is_marketing_talk`]: "Great content
+/// is the backbone of every successful brand …"), after the article's first paragraph,
+/// when its lines together share at most a fifth of their content words with the rest of
+/// the article, which must keep three paragraphs of prose: a page about marketing, whose
+/// every paragraph speaks so, keeps them.
+pub(crate) fn mark_marketing_filler(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let Some(first_prose) = first_kept_prose(lines, marks) else {
+        return;
+    };
+    let talk: Vec<usize> = (first_prose + 1..lines.len())
+        .filter(|&index| marks[index].is_none() && is_marketing_talk(&lines[index]))
+        .collect();
+    if talk.is_empty() {
+        return;
+    }
+    let kept_now = kept(marks);
+    let n_prose_left = kept_now
+        .iter()
+        .filter(|&&index| is_prose(&lines[index]) && !talk.contains(&index))
+        .count();
+    if n_prose_left < 3 {
+        return;
+    }
+    let vocabulary = Vocabulary::new(lines, &kept_now);
+    if vocabulary.overlap(&talk) > MAX_MARKETING_OVERLAP {
+        return;
+    }
+    for index in talk {
+        marks[index] = Some(Mark::new(
+            RemovalKind::Filler,
+            "marketing prose unrelated to the article",
+        ));
+    }
+}
+
 /// Most words of a short line that [`mark_footer_islands`] takes for furniture.
 const MAX_ISLAND_WORDS: u32 = 4;
 
@@ -1932,6 +1972,43 @@ mod tests {
         );
         let text = text.replace("on Monday.", "on Monday, March 8, 2013.");
         check(foreign, &text, &marks);
+    }
+
+    #[test]
+    fn marketing_prose_in_a_news_page() {
+        const FILLER: Option<RemovalKind> = Some(RemovalKind::Filler);
+        let news = "Church Destroyed In Wasilla Blaze\n\
+            A fire destroyed the Wasilla Bible Church on Friday night, its pastor said.\n\
+            Investigators said the blaze was set deliberately near the church entrance.\n\
+            The pastor said the congregation would meet in a school gym on Sunday morning.\n\
+            Damage to the church building was estimated at one million dollars by officials.";
+        let pitch = "Great content is the backbone of every successful brand. When you publish \
+            fresh, relevant articles on a regular schedule, search engines reward you with better \
+            rankings and your audience rewards you with loyalty.";
+        check(
+            mark_marketing_filler,
+            &format!("{news}\n{pitch}"),
+            &[None, None, None, None, None, FILLER],
+        );
+        // A page about marketing, whose every paragraph speaks so, keeps them all.
+        let page = "How To Plan Your Content\n\
+            Planning your content calendar helps your brand publish on a steady schedule.\n\
+            Your audience expects fresh content, and search engines reward your brand for it.\n\
+            A content calendar also shows your team which topics your audience asks about.";
+        check(
+            mark_marketing_filler,
+            &format!("{page}\n{pitch}"),
+            &[None, None, None, None, None],
+        );
+        // A report on a brand's campaign that speaks to readers stays: it shares the story's
+        // words.
+        let campaign = "The Wasilla church said your donations and online content helped its \
+            brand reach an audience of church members who want to rebuild the building.";
+        check(
+            mark_marketing_filler,
+            &format!("{news}\n{campaign}"),
+            &[None, None, None, None, None, None],
+        );
     }
 
     #[test]

@@ -108,6 +108,57 @@ pub(crate) fn filler_reason(line: &Line, check_phrases: bool) -> Option<&'static
     None
 }
 
+/// Fewest words of a line of marketing prose ([`is_marketing_talk`]).
+const MIN_MARKETING_WORDS: u32 = 12;
+
+/// Fewest distinct [`MARKETING_WORDS`] in a line of marketing prose.
+const MIN_MARKETING_TERMS: usize = 4;
+
+/// Words of content-marketing prose: what it sells and whom it promises.
+#[rustfmt::skip]
+const MARKETING_WORDS: &[&str] = &[
+    "content", "brand", "brands", "audience", "audiences", "readers", "visitors", "customers",
+    "seo", "rankings", "traffic", "engagement", "engaged", "publish", "publishers", "clicks",
+    "conversions", "visibility", "visible", "online", "marketing", "strategy", "business",
+    "backlinks", "loyal", "loyalty", "trust", "website", "grow",
+];
+
+/// The words of [`MARKETING_WORDS`] that only such prose builds on.
+const MARKETING_CORE: &[&str] = &["content", "brand", "brands", "audience", "seo"];
+
+/// A line of content-marketing prose addressed to the reader's business, as content farms
+/// pad a page with: "Great content is the backbone of every successful brand. When you
+/// publish fresh, relevant articles …, search engines reward you with better rankings and
+/// your audience rewards you with loyalty". Twelve words or more, four distinct words of
+/// marketing among them (one of them content, brand, audience or SEO), and "you" or "your".
+/// A news report on a brand's campaign may read so too, which is why
+/// [`crate::blocks::mark_marketing_filler`] also asks that the line shares almost nothing with
+/// the article around it.
+pub(crate) fn is_marketing_talk(line: &Line) -> bool {
+    if line.n_words < MIN_MARKETING_WORDS {
+        return false;
+    }
+    let folded = line.folded;
+    // Most lines hold neither word: one search each rules them out.
+    let finder = |word: &str| memchr::memmem::find(folded.as_bytes(), word.as_bytes()).is_some();
+    if !(finder("content") || finder("brand") || finder("audience") || finder("seo")) {
+        return false;
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    let mut addressed = false;
+    let mut core = false;
+    for word in folded.split(' ') {
+        addressed |= matches!(word, "you" | "your");
+        if let Some(&known) = MARKETING_WORDS.iter().find(|&&known| known == word) {
+            core |= MARKETING_CORE.contains(&known);
+            if !seen.contains(&known) {
+                seen.push(known);
+            }
+        }
+    }
+    addressed && core && seen.len() >= MIN_MARKETING_TERMS
+}
+
 /// True when the folded line has few vowels for its letters or many digits: the cheap sign
 /// that its tokens are worth judging one by one. English text has about 38% vowels.
 fn has_odd_letter_mix(folded: &str) -> bool {
