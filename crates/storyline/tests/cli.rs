@@ -856,15 +856,14 @@ fn seed_like_probe_sets() {
     // The loosest rewrites of the blind sets (content Jaccard 0.24–0.37, under half of one
     // side's sentences aligned, or their order broken), ho46's and ho52's reports of one or
     // two sentences: no edge is printed for them.
-    const MISSED_REWRITES: [&str; 9] = [
-        "ho24", "ho27", "ho34", "ho36", "ho37", "ho38", "ho46", "ho51", "ho52",
+    const MISSED_REWRITES: [&str; 8] = [
+        "ho24", "ho27", "ho34", "ho36", "ho37", "ho38", "ho46", "ho52",
     ];
     // ho32's rewrite is named the wrong way round: the specifics count 140 against 138,
     // and no other clue tells.
     const REVERSED_REWRITES: [&str; 1] = ["ho32"];
-    // ho12: a report of the same cable cut from another country stands apart; ho52's
-    // one-sentence reports share too few words to meet.
-    const SPLIT_STORIES: [&str; 2] = ["ho12", "ho52"];
+    // ho12: a report of the same cable cut from another country stands apart.
+    const SPLIT_STORIES: [&str; 1] = ["ho12"];
     // ho46's reports are one paragraph each: a body of one paragraph printed twice with an
     // edit is no block the repeat rules take (it could be a quote given twice).
     const BODIES_KEPT_TWICE: [&str; 1] = ["ho46"];
@@ -934,7 +933,7 @@ fn seed_like_probe_sets() {
     // left).
     assert_eq!(n_boilerplate, 2710);
     assert!(
-        n_left <= 305,
+        n_left <= 300,
         "{n_left} of {n_boilerplate} boilerplate lines left"
     );
 }

@@ -131,6 +131,11 @@ pub(crate) fn furniture_reason(
             return Some("copyright line");
         }
     }
+    // A ticker's figures count as words each ("9,015.10" is two): it may run past the
+    // furniture limit.
+    if line.n_words <= MAX_FIGURE_ROW_WORDS && is_figure_row(line) {
+        return Some("row of market figures or times");
+    }
     if line.n_words > MAX_FURNITURE_WORDS {
         return None;
     }
@@ -186,9 +191,6 @@ pub(crate) fn furniture_reason(
     }
     if line.n_words <= 2 && is_icon_count(line.text) {
         return Some("count beside an icon");
-    }
-    if line.n_words <= MAX_MENU_WORDS * 2 && is_figure_row(line.text) {
-        return Some("row of market figures or times");
     }
     if is_time_stamp_line(line) || is_stamp_with_author(line) {
         return Some("publication time stamp");
@@ -582,40 +584,46 @@ pub(crate) fn is_site_menu(line: &Line) -> bool {
 /// Fewest items of a menu set apart by runs of spaces ([`is_spaced_menu`]).
 const MIN_SPACED_MENU_ITEMS: usize = 4;
 
-/// "Home  News  Weather  Traffic  Sports  Video", "News   Weather   Hurricane Center
-/// Contests": a menu whose items are set apart by runs of spaces or tabs as written (single
-/// spaces inside an item), four items or more of one to three capitalised words without
-/// digits or a final stop. A line of prose never sets its words apart so.
-fn is_spaced_menu(line: &Line) -> bool {
-    let raw = line.raw.trim();
+/// The items of a line as written when runs of spaces or tabs set them apart (single spaces
+/// inside an item), each as its words; `None` when the line holds no such run.
+fn spaced_items(raw: &str) -> Option<Vec<Vec<&str>>> {
+    let raw = raw.trim();
     // Most lines hold no run of spaces or tab: ruled out by one search.
     if memchr::memmem::find(raw.as_bytes(), b"  ").is_none() && !raw.contains('\t') {
+        return None;
+    }
+    let words: Vec<&str> = raw.split(['\t', ' ']).collect();
+    Some(
+        words
+            .split(|word| word.is_empty())
+            .filter(|item| !item.is_empty())
+            .map(<[&str]>::to_vec)
+            .collect(),
+    )
+}
+
+/// "Home  News  Weather  Traffic  Sports  Video", "News   Weather   Hurricane Center
+/// Contests": a menu whose items are set apart by runs of spaces or tabs as written (see
+/// [`spaced_items`]), four items or more of one to three capitalised words ("e-Edition"
+/// too, and "&" between them) without digits or a final stop. A line of prose never sets
+/// its words apart so.
+fn is_spaced_menu(line: &Line) -> bool {
+    let Some(items) = spaced_items(line.raw) else {
         return false;
-    }
-    let mut n_items = 0;
-    for item in raw
-        .split(['\t', ' '])
-        .collect::<Vec<_>>()
-        .split(|word| word.is_empty())
-    {
-        if item.is_empty() {
-            continue;
-        }
-        let is_item = item.len() <= 3
-            && item.iter().all(|word| {
-                *word == "&"
-                    || (word.starts_with(|c: char| c.is_uppercase())
-                        && !word.bytes().any(|byte| byte.is_ascii_digit()))
-            })
-            && !item
-                .last()
-                .is_some_and(|word| word.ends_with(['.', ',', ';', ':', '?', '!']));
-        if !is_item {
-            return false;
-        }
-        n_items += 1;
-    }
-    n_items >= MIN_SPACED_MENU_ITEMS
+    };
+    items.len() >= MIN_SPACED_MENU_ITEMS
+        && items.iter().all(|item| {
+            item.iter().filter(|&&word| word != "&").count() <= 3
+                && item.iter().all(|&word| {
+                    word == "&"
+                        || ((word.starts_with(|c: char| c.is_uppercase())
+                            || is_prefixed_name(word))
+                            && !word.bytes().any(|byte| byte.is_ascii_digit()))
+                })
+                && !item
+                    .last()
+                    .is_some_and(|word| word.ends_with(['.', ',', ';', ':', '?', '!']))
+        })
 }
 
 /// Whether `text` holds a byte a menu's or a row's separator can start with: every one is
@@ -1136,31 +1144,43 @@ fn is_icon_count(text: &str) -> bool {
     n_counts == 1 && n_icons == 1
 }
 
+/// Most words of a row of figures ([`is_figure_row`]), its figures' parts counted apart.
+const MAX_FIGURE_ROW_WORDS: u32 = 40;
+
 /// Fewest items of a row of figures ([`is_figure_row`]).
 const MIN_FIGURE_ITEMS: usize = 3;
 
 /// "DJIA 9,015.10 +62.21 | S&P 500 934.70 +7.25 | NASDAQ 1,652.38 +24.04", "Fajr 5:27 | Dhuhr
-/// 12:16 | Asr 3:14": a ticker or a widget of times, three or more short items between bars,
-/// every one a name with a figure; no item ends like a sentence.
-fn is_figure_row(text: &str) -> bool {
-    if !text.contains(" | ") {
-        return false;
-    }
-    let mut n_items = 0;
-    for item in text.split(" | ").map(str::trim) {
+/// 12:16 | Asr 3:14": a ticker or a widget of times, three or more short items between bars
+/// or runs of spaces, every one a name with a figure; no item ends like a sentence.
+fn is_figure_row(line: &Line) -> bool {
+    // A label may open the row ("Prayer timings: Fajr 5:27"); a label in every item is a
+    // product's specifications ("CPU: Intel Core i3 | RAM: 16GB"), and slashes, equals
+    // signs, brackets and options are code ("curl -fL https://… | tar xz").
+    let is_figure = |(position, item): (usize, &str)| {
         let n_words = item.split_whitespace().count();
-        let has_digit = item.bytes().any(|byte| byte.is_ascii_digit());
-        let has_letter = item.chars().any(char::is_alphabetic);
-        if !(1..=5).contains(&n_words)
-            || !has_digit
-            || !has_letter
-            || item.ends_with(['.', ',', ';', '?', '!'])
-        {
-            return false;
-        }
-        n_items += 1;
+        (1..=5).contains(&n_words)
+            && item.bytes().any(|byte| byte.is_ascii_digit())
+            && item.chars().any(char::is_alphabetic)
+            && !item.ends_with(['.', ',', ';', '?', '!'])
+            && (position == 0 || !item.contains(": "))
+            && !item.contains(['/', '\\', '=', '{', '[', '<'])
+            && !item.split_whitespace().any(|word| {
+                word.starts_with("-") && word.len() > 1 && word.as_bytes()[1].is_ascii_alphabetic()
+            })
+    };
+    if line.text.contains(" | ") {
+        let mut items = line.text.split(" | ").map(str::trim).enumerate();
+        return items.clone().count() >= MIN_FIGURE_ITEMS && items.all(is_figure);
     }
-    n_items >= MIN_FIGURE_ITEMS
+    // Items set apart by runs of spaces ("Fajr 5:32  Dhuhr 12:17  Asr 3:17").
+    spaced_items(line.raw).is_some_and(|items| {
+        items.len() >= MIN_FIGURE_ITEMS
+            && items
+                .iter()
+                .enumerate()
+                .all(|(position, item)| is_figure((position, &item.join(" "))))
+    })
 }
 
 /// A count as pages print one: digits with thousands separators or a decimal point, and an
@@ -1854,6 +1874,11 @@ mod tests {
                 "Example Post is now on WhatsApp. Follow our channel for the latest updates.",
                 "Breaking World Crime Weird Money Health",
                 "Home  News  Weather  Traffic  Sports  Video",
+                "News   Local   Sports   Opinion   e-Edition   Classifieds",
+                "Home  About  Pin-Up History  Hair & Makeup Tutorials  Shop  Contact",
+                "Prayer timings (Dubai): Fajr 5:32  Dhuhr 12:17  Asr 3:17  Maghrib 5:38",
+                "DJIA 9,015.10 +62.21 | S&P 500 934.70 +7.25 | NASDAQ 1,652.38 +24.04 | \
+                 10-YR 2.49% | WTI 48.58 -0.23",
                 "News   Weather   Sports   Hurricane Center   Community",
             ],
             &[
@@ -1868,6 +1893,8 @@ mod tests {
                 "He said so.  Then she left the room in a hurry.",
                 "Name  Age  Team",
                 "Scores:  Heels 91  Evansville 73  Duke 80  Texas 70",
+                "CPU: Intel Core i3-N355 | RAM: 16GB DDR5 | Storage: 512GB SSD | Screen: 15.6in",
+                "curl -fL https://example.org/corpus_1M.tar.gz | tar xz | head -n 5",
             ],
         );
     }
