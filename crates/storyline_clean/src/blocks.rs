@@ -16,8 +16,9 @@ use storyline_core::RemovalKind;
 
 use crate::filler::is_marketing_talk;
 use crate::rules::{
-    is_byline, is_dateline_only, is_foreign_heading, is_inner_title, is_more_from_heading,
-    is_section_label, is_site_menu, is_title_like, masthead_kind, reads_as_headline, Masthead,
+    is_byline, is_comment_header, is_dateline_only, is_foreign_heading, is_inner_title,
+    is_more_from_heading, is_section_label, is_site_menu, is_title_like, masthead_kind,
+    reads_as_headline, Masthead,
 };
 use crate::text::{content_tokens, Line};
 use crate::CleanConfig;
@@ -1099,6 +1100,78 @@ pub(crate) fn mark_marketing_filler(lines: &[Line], marks: &mut [Option<Mark>]) 
     }
 }
 
+/// Most lines of one reader comment's text ([`mark_comments`]).
+const MAX_COMMENT_LINES: usize = 4;
+
+/// Most words of a line of a reader comment's text.
+const MAX_COMMENT_WORDS: u32 = 80;
+
+/// Reader comments after an article: each a header with the reader's name and the time
+/// ([`is_comment_header`]), then a few lines of text up to the next header, a removed line
+/// ("Reply") or the end. A thread is taken when it shows itself as one: some comment ends
+/// at a "Reply" or "Report" link, or a removed line that speaks of comments ("Comments
+/// (14)") sits right above the first header; the article keeps two paragraphs of prose
+/// above it. A live blog's entries under a reporter's name and the time stay.
+pub(crate) fn mark_comments(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let Some(first_prose) = first_kept_prose(lines, marks) else {
+        return;
+    };
+    let headers: Vec<usize> = (first_prose + 1..lines.len())
+        .filter(|&index| marks[index].is_none() && is_comment_header(&lines[index]))
+        .collect();
+    let Some(&first_header) = headers.first() else {
+        return;
+    };
+    let n_prose_above = (0..first_header)
+        .filter(|&index| marks[index].is_none() && is_prose(&lines[index]))
+        .count();
+    if n_prose_above < 2 {
+        return;
+    }
+    // Each comment: its header and the lines of its text.
+    let comments: Vec<(usize, Vec<usize>)> = headers
+        .iter()
+        .map(|&header| {
+            let text = (header + 1..lines.len())
+                .filter(|&index| lines[index].n_words > 0)
+                .take_while(|&index| {
+                    marks[index].is_none()
+                        && !headers.contains(&index)
+                        && lines[index].n_words <= MAX_COMMENT_WORDS
+                })
+                .take(MAX_COMMENT_LINES)
+                .collect();
+            (header, text)
+        })
+        .collect();
+    let ends_at_link = comments.iter().any(|(header, text)| {
+        let last = text.last().copied().unwrap_or(*header);
+        next_with_words(lines, last + 1).is_some_and(|after| {
+            marks[after].is_some()
+                && matches!(
+                    lines[after].folded,
+                    "reply" | "reply with quote" | "report" | "report comment" | "report abuse"
+                )
+        })
+    });
+    let under_comments_heading = (0..first_header)
+        .rev()
+        .find(|&index| lines[index].n_words > 0)
+        .is_some_and(|above| marks[above].is_some() && lines[above].folded.contains("comment"));
+    if !ends_at_link && !under_comments_heading {
+        return;
+    }
+    for (header, text) in comments {
+        marks[header] = Some(Mark::new(
+            RemovalKind::Boilerplate,
+            "reader comment's header",
+        ));
+        for index in text {
+            marks[index] = Some(Mark::new(RemovalKind::Boilerplate, "reader comment"));
+        }
+    }
+}
+
 /// Most words of a short line that [`mark_footer_islands`] takes for furniture.
 const MAX_ISLAND_WORDS: u32 = 4;
 
@@ -1972,6 +2045,36 @@ mod tests {
         );
         let text = text.replace("on Monday.", "on Monday, March 8, 2013.");
         check(foreign, &text, &marks);
+    }
+
+    #[test]
+    fn reader_comments_after_the_article() {
+        let article = "Tara Reid Enters Rehab\n\
+            Actress Tara Reid has checked into a rehab centre in Malibu, her publicist said.\n\
+            The publicist asked that her privacy be respected at this time, the statement said.";
+        // A thread: each comment ends at a removed "Reply" link.
+        let lines = test_lines(&format!(
+            "{article}\nChioma — December 12, 2008 at 7:02 pm\n\
+             Good for her. Everybody deserves a second chance.\nReply\n\
+             Tunde O. — December 12, 2008 at 7:31 pm\nLong overdue o! Wishing her recovery.\nReply"
+        ));
+        let mut marks = vec![None; lines.len()];
+        for index in [5, 8] {
+            marks[index] = Some(Mark::new(RemovalKind::Boilerplate, "navigation"));
+        }
+        mark_comments(&lines, &mut marks);
+        let kept: Vec<usize> = (0..lines.len()).filter(|&i| marks[i].is_none()).collect();
+        assert_eq!(kept, [0, 1, 2]);
+        // A live blog's entries under a reporter's name and the time stay: nothing shows a
+        // comment thread.
+        let lines = test_lines(&format!(
+            "{article}\nJane Roe — December 12, 2008 at 7:02 pm\n\
+             Police have closed the road outside the clinic, officers said.\n\
+             Jane Roe — December 12, 2008 at 7:31 pm\nThe road has reopened."
+        ));
+        let mut marks = vec![None; lines.len()];
+        mark_comments(&lines, &mut marks);
+        assert!(marks.iter().all(Option::is_none));
     }
 
     #[test]

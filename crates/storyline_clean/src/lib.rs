@@ -203,11 +203,12 @@ fn clean_with(
         blocks::mark_headed_teasers(&lines, &mut marks);
         blocks::mark_tag_lists(&lines, &mut marks);
     }
-    if config.remove_filler {
+    if config.remove_filler && filler::may_hold_marketing_talk(split.folded_article) {
         blocks::mark_marketing_filler(&lines, &mut marks);
     }
     if config.remove_furniture {
         notes::mark_author_notes(&lines, &mut marks);
+        blocks::mark_comments(&lines, &mut marks);
         blocks::mark_footer_islands(&lines, &mut marks);
     }
 

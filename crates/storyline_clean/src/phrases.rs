@@ -80,7 +80,7 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "reply", "reply with quote", "quote", "similar threads", "story tools",
     "reprints permissions", "reprints and permissions", "jump to navigation",
     "view as single page", "post to facebook", "share by email", "start writing",
-    "type your email", "read this next", "browse search", "previous thread next thread",
+    "type your email", "read this next", "browse search", "previous thread next thread", "email will not be published",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -168,10 +168,10 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "report a typo", "report a factual error", "keep the discussion civil",
     "do not always reflect the views", "share this post with your friends",
     "required but will not display", "text size",
-    "delayed at least 15 minutes", "not investment advice", "accept comments",
-    "will never be shared", "is now on whatsapp", "follow our channel", "delivered to your door",
-    "content management system", "the time now is", "previous thread", "next thread",
-    "subscribe for free", "newsdesk on",
+    "delayed at least 15 minutes", "investment advice", "accept comments", "never be shared",
+    "follow our channel", "delivered to your door", "content management system",
+    "previous thread", "next thread", "subscribe for free", "newsdesk on",
+    "be the first to know", "report it here",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
@@ -193,7 +193,7 @@ pub(crate) const CREDIT_PREFIXES: &[&str] = &[
     "representational image", "representational photo", "video:", "watch:", "listen:",
     "(representative", "(file", "[photo", "[image", "image copyright", "image caption",
     "ap photo", "afp photo", "reuters photo", "afp via getty", "(ap photo", "(afp photo",
-    "(reuters photo", "ap file photo", "courtesy ", "(credit",
+    "(reuters photo", "ap file photo", "courtesy ", "(credit", "photograph by", "staff photo",
 ];
 
 /// Folded headings that introduce unrelated stories or teaser lists.

@@ -586,9 +586,13 @@ const MIN_SPACED_MENU_ITEMS: usize = 4;
 
 /// The items of a line as written when runs of spaces or tabs set them apart (single spaces
 /// inside an item), each as its words; `None` when the line holds no such run.
-fn spaced_items(raw: &str) -> Option<Vec<Vec<&str>>> {
-    let raw = raw.trim();
-    // Most lines hold no run of spaces or tab: ruled out by one search.
+fn spaced_items<'a>(line: &Line<'a>) -> Option<Vec<Vec<&'a str>>> {
+    // A line whose normalised text is as long as the line as written holds no run of spaces
+    // or tab: most lines are ruled out without reading them.
+    if line.raw.len() == line.text.len() {
+        return None;
+    }
+    let raw = line.raw.trim();
     if memchr::memmem::find(raw.as_bytes(), b"  ").is_none() && !raw.contains('\t') {
         return None;
     }
@@ -608,7 +612,7 @@ fn spaced_items(raw: &str) -> Option<Vec<Vec<&str>>> {
 /// too, and "&" between them) without digits or a final stop. A line of prose never sets
 /// its words apart so.
 fn is_spaced_menu(line: &Line) -> bool {
-    let Some(items) = spaced_items(line.raw) else {
+    let Some(items) = spaced_items(line) else {
         return false;
     };
     items.len() >= MIN_SPACED_MENU_ITEMS
@@ -811,16 +815,17 @@ fn is_section_menu(line: &Line) -> bool {
     let n_unknown_allowed = usize::from(line.n_words >= 5);
     line.n_words >= 3
         && !line.ends_with_period()
-        && line
-            .folded
-            .split(' ')
-            .filter(|word| !menu_words().contains(word))
-            .count()
-            <= n_unknown_allowed
+        // Prose fails at its second word, before any word is looked up.
         && line
             .text
             .split_whitespace()
             .all(|word| word == "&" || word.starts_with(|first: char| first.is_ascii_uppercase()))
+        && line
+            .folded
+            .split(' ')
+            .filter(|word| !menu_words().contains(word))
+            .nth(n_unknown_allowed)
+            .is_none()
 }
 
 /// [`SECTION_WORDS`] and [`MENU_WORDS`] as a set: every short line asks about its first
@@ -1174,7 +1179,7 @@ fn is_figure_row(line: &Line) -> bool {
         return items.clone().count() >= MIN_FIGURE_ITEMS && items.all(is_figure);
     }
     // Items set apart by runs of spaces ("Fajr 5:32  Dhuhr 12:17  Asr 3:17").
-    spaced_items(line.raw).is_some_and(|items| {
+    spaced_items(line).is_some_and(|items| {
         items.len() >= MIN_FIGURE_ITEMS
             && items
                 .iter()
@@ -1488,6 +1493,34 @@ fn is_date_only(folded: &str, n_words: u32, text: &str) -> bool {
         }
     }
     has_number && (has_date || looks_like_numeric_date(text))
+}
+
+/// Most words of a reader comment's header ([`is_comment_header`]).
+const MAX_COMMENT_HEADER_WORDS: u32 = 12;
+
+/// "Chioma — December 12, 2008 at 7:02 pm", "Tunde O. - Dec 12, 2008 7:31pm": a reader's name
+/// (one to three words) and a date or time after a dash, as a comment thread heads each
+/// comment with.
+pub(crate) fn is_comment_header(line: &Line) -> bool {
+    if line.n_words > MAX_COMMENT_HEADER_WORDS || line.n_words < 3 {
+        return false;
+    }
+    // Every dash is '-' or starts with byte E2 in UTF-8: most lines hold neither.
+    if memchr::memchr2(b'-', 0xe2, line.text.as_bytes()).is_none() {
+        return false;
+    }
+    let Some((name, stamp)) = [" — ", " – ", " - "]
+        .into_iter()
+        .find_map(|dash| line.text.split_once(dash))
+    else {
+        return false;
+    };
+    let n_name_words = name.split_whitespace().count();
+    let (folded, n_words) = crate::fold::fold(stamp);
+    (1..=3).contains(&n_name_words)
+        && name.starts_with(char::is_alphanumeric)
+        && !name.ends_with([',', ':', ';'])
+        && is_date_only(&folded, n_words, stamp)
 }
 
 /// Most words of the name after a publication stamp ("… by admin", "… by Jane Doe").
