@@ -1100,6 +1100,54 @@ pub(crate) fn mark_marketing_filler(lines: &[Line], marks: &mut [Option<Mark>]) 
     }
 }
 
+/// Most short lines under a forum post's number ([`mark_forum_post_headers`]).
+const MAX_POST_HEADER_LINES: usize = 5;
+
+/// Most words of a line of a forum post's header.
+const MAX_POST_HEADER_WORDS: usize = 4;
+
+/// A forum post's header: its number ("#1", "#2") over a few short lines (the poster's
+/// name, the time, "Join Date: Sep 2006", "Location: Metairie", "Posts: 5,218"), one of
+/// them a date or time stamp or the poster's join date or post count. A list's rank over
+/// its item ("#10" / "The Beatles") has none of them and stays.
+pub(crate) fn mark_forum_post_headers(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let is_post_number = |line: &Line| {
+        line.text.strip_prefix('#').is_some_and(|number| {
+            (1..=4).contains(&number.len()) && number.bytes().all(|byte| byte.is_ascii_digit())
+        })
+    };
+    for index in 0..lines.len() {
+        if !is_post_number(&lines[index]) {
+            continue;
+        }
+        let header: Vec<usize> = (index + 1..lines.len())
+            .take(MAX_POST_HEADER_LINES)
+            .take_while(|&at| {
+                let line = &lines[at];
+                // Words as written: a time stamp's figures count as one word each.
+                line.text.split_whitespace().count() <= MAX_POST_HEADER_WORDS
+                    && !line.ends_with_sentence_punctuation()
+                    && !is_post_number(line)
+            })
+            .collect();
+        let stamped = header.iter().any(|&at| {
+            let line = &lines[at];
+            is_dateline_only(line)
+                || line.folded.starts_with("join date")
+                || line.folded.starts_with("posted ")
+                || (line.folded.starts_with("posts ") && line.n_words <= 3)
+        });
+        if !stamped {
+            continue;
+        }
+        for at in std::iter::once(index).chain(header) {
+            if marks[at].is_none() {
+                marks[at] = Some(Mark::new(RemovalKind::Boilerplate, "forum post's header"));
+            }
+        }
+    }
+}
+
 /// Most lines of one reader comment's text ([`mark_comments`]).
 const MAX_COMMENT_LINES: usize = 4;
 
@@ -1531,9 +1579,9 @@ fn is_list_heading(line: &Line) -> bool {
     // "Latest from IAmRogue", "Also on the wire".
     let names_a_source =
         matches!(first, "latest" | "also" | "more") && matches!(second, "from" | "on");
-    // "More Showbiz", "MORE ON THE CHARGERS"; "More long-distance movers" heads a shop's own
-    // list.
-    let more_names = first == "more"
+    // "More Showbiz", "MORE ON THE CHARGERS", "Latest Entertainment"; "More long-distance
+    // movers" heads a shop's own list.
+    let more_names = matches!(first, "more" | "latest")
         && line.n_words <= 4
         && line
             .text
@@ -2048,6 +2096,28 @@ mod tests {
     }
 
     #[test]
+    fn forum_post_headers() {
+        let post = "Bush placed on IR, season over\n\
+            The Saints placed Reggie Bush on injured reserve today, ending his season.";
+        check(
+            mark_forum_post_headers,
+            &format!("#1\n12-17-2008, 03:41 PM\nWhoDatNation84\nJoin Date: Sep 2006\n{post}"),
+            &[B, B, B, B, None, None],
+        );
+        check(
+            mark_forum_post_headers,
+            &format!("#2\nheelsfan_1982\nPosted 12-18-2008, 11:57 PM\n{post}"),
+            &[B, B, B, None, None],
+        );
+        // A list's rank over its item stays.
+        check(
+            mark_forum_post_headers,
+            &format!("#10\nThe Beatles\n{post}"),
+            &[None, None, None, None],
+        );
+    }
+
+    #[test]
     fn reader_comments_after_the_article() {
         let article = "Tara Reid Enters Rehab\n\
             Actress Tara Reid has checked into a rehab centre in Malibu, her publicist said.\n\
@@ -2308,6 +2378,23 @@ mod tests {
             headed,
             &format!("{body}\nMost Versatile\nAsics Novablast 5"),
             &[None, None, None, None],
+        );
+        check(
+            headed,
+            &format!(
+                "{body}\nLatest Entertainment\nNicole Kidman epic tops local box office\n\
+                 Sydney Festival unveils 2009 program"
+            ),
+            &[None, None, B, B, B],
+        );
+        // "Latest Developments" over the article's own section stays.
+        check(
+            headed,
+            &format!(
+                "{body}\nLatest Developments\nWhat the repairs cost\n\
+                 The repairs cost 40 million euros, the city said on Friday."
+            ),
+            &[None, None, None, None, None],
         );
         check(
             headed,

@@ -209,6 +209,7 @@ fn clean_with(
     if config.remove_furniture {
         notes::mark_author_notes(&lines, &mut marks);
         blocks::mark_comments(&lines, &mut marks);
+        blocks::mark_forum_post_headers(&lines, &mut marks);
         blocks::mark_footer_islands(&lines, &mut marks);
     }
 
