@@ -134,15 +134,60 @@ pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_ke
     let prose_follows = || {
         (headline + 1..lines.len()).any(|index| marks[index].is_none() && is_prose(&lines[index]))
     };
-    if !plainly_a_site || !is_headline || !prose_follows() {
+    let tagline = tagline_over_furniture(lines, marks, mastheads, headline);
+    if tagline.is_none() && (!plainly_a_site || !is_headline || !prose_follows()) {
         return;
     }
-    for &(index, _) in mastheads {
+    for index in mastheads.iter().map(|&(index, _)| index).chain(tagline) {
         marks[index] = Some(Mark::new(
             RemovalKind::Boilerplate,
             "site name or tagline above the headline",
         ));
     }
+}
+
+/// Most words of a tagline that [`tagline_over_furniture`] takes.
+const MAX_TAGLINE_WORDS: u32 = 10;
+
+/// "Kilkenny Observer" / "Your voice in the Marble City" / (the site's menu) / the headline:
+/// the line between the site's name (or a short title) that opens the page and the site's
+/// menu under it is the site's tagline, not the headline, when a headline with prose after
+/// it follows the menu: a headline and its deck stand over a share bar, never over the
+/// site's menu. Returns that line, `candidate` (the line [`mark_masthead`] took for the
+/// headline).
+fn tagline_over_furniture(
+    lines: &[Line],
+    marks: &[Option<Mark>],
+    mastheads: &[(usize, Masthead)],
+    candidate: usize,
+) -> Option<usize> {
+    let &[(name, kind)] = mastheads else {
+        return None;
+    };
+    let line = &lines[candidate];
+    let below = next_with_words(lines, candidate + 1)?;
+    let fits = next_with_words(lines, 0) == Some(name)
+        && next_with_words(lines, name + 1) == Some(candidate)
+        && line.n_words <= MAX_TAGLINE_WORDS
+        && !line.ends_with_sentence_punctuation()
+        && !line.has_quote()
+        && !is_byline(line)
+        && !is_dateline_only(line)
+        && marks[below].is_some()
+        && is_site_menu(&lines[below])
+        && matches!(kind, Masthead::Name | Masthead::ShortTitle);
+    if !fits {
+        return None;
+    }
+    let headline = (below..lines.len()).find(|&index| marks[index].is_none())?;
+    let headline_line = &lines[headline];
+    let is_headline = headline_line.n_words >= 3
+        && reads_as_headline(headline_line)
+        && !is_byline(headline_line)
+        && !is_dateline_only(headline_line);
+    let prose_follows =
+        (headline + 1..lines.len()).any(|index| marks[index].is_none() && is_prose(&lines[index]));
+    (is_headline && prose_follows).then_some(candidate)
 }
 
 /// Dateline-only lines and section labels above the headline, and a headline printed twice.

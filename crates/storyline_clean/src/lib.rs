@@ -415,6 +415,30 @@ mod tests {
                 (RemovalKind::Boilerplate, 3, 3),
             ],
         );
+        // A tagline between the site's name and its menu goes with the name.
+        check(
+            &format!(
+                "Kilkenny Observer\nYour voice in the Marble City\nNews | Sport | Community\n\
+                 Bridge reopens after two years\n{body}"
+            ),
+            &format!("Bridge reopens after two years\n{body}"),
+            &[
+                (RemovalKind::Boilerplate, 1, 2),
+                (RemovalKind::Boilerplate, 3, 3),
+            ],
+        );
+        // A headline and its deck over a share row stay.
+        check(
+            &format!(
+                "Commute Returns To Normal\nThe span carries traffic again\nShare | Tweet | Email\n\
+                 Bridge reopens after two years\n{body}"
+            ),
+            &format!(
+                "Commute Returns To Normal\nThe span carries traffic again\n\
+                 Bridge reopens after two years\n{body}"
+            ),
+            &[(RemovalKind::Boilerplate, 3, 3)],
+        );
         // A short headline over a share row and its deck stays.
         check(
             &format!(
