@@ -319,6 +319,21 @@ fn last_kept_prose(lines: &[Line], marks: &[Option<Mark>]) -> Option<usize> {
         .find(|&index| marks[index].is_none() && is_prose(&lines[index]))
 }
 
+/// The kept lines after the article's first paragraph of prose that `wanted` accepts (none
+/// when the article has no prose).
+fn kept_after_body_start(
+    lines: &[Line],
+    marks: &[Option<Mark>],
+    wanted: impl Fn(&Line) -> bool,
+) -> Vec<usize> {
+    let Some(first_prose) = first_kept_prose(lines, marks) else {
+        return Vec::new();
+    };
+    (first_prose + 1..lines.len())
+        .filter(|&index| marks[index].is_none() && wanted(&lines[index]))
+        .collect()
+}
+
 /// The first line from `from` on that has words (blank lines are lines too).
 fn next_with_words(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&index| lines[index].n_words > 0)
@@ -1116,12 +1131,7 @@ const MAX_MARKETING_OVERLAP: f32 = 0.2;
 /// the article, which must keep three paragraphs of prose: a page about marketing, whose
 /// every paragraph speaks so, keeps them.
 pub(crate) fn mark_marketing_filler(lines: &[Line], marks: &mut [Option<Mark>]) {
-    let Some(first_prose) = first_kept_prose(lines, marks) else {
-        return;
-    };
-    let talk: Vec<usize> = (first_prose + 1..lines.len())
-        .filter(|&index| marks[index].is_none() && is_marketing_talk(&lines[index]))
-        .collect();
+    let talk = kept_after_body_start(lines, marks, is_marketing_talk);
     if talk.is_empty() {
         return;
     }
@@ -1206,12 +1216,7 @@ const MAX_COMMENT_WORDS: u32 = 80;
 /// (14)") sits right above the first header; the article keeps two paragraphs of prose
 /// above it. A live blog's entries under a reporter's name and the time stay.
 pub(crate) fn mark_comments(lines: &[Line], marks: &mut [Option<Mark>]) {
-    let Some(first_prose) = first_kept_prose(lines, marks) else {
-        return;
-    };
-    let headers: Vec<usize> = (first_prose + 1..lines.len())
-        .filter(|&index| marks[index].is_none() && is_comment_header(&lines[index]))
-        .collect();
+    let headers = kept_after_body_start(lines, marks, is_comment_header);
     let Some(&first_header) = headers.first() else {
         return;
     };
