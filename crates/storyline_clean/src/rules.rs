@@ -562,8 +562,8 @@ fn is_wire_credit(text: &str) -> bool {
         })
 }
 
-/// A site's menu or breadcrumb ([`is_menu`], [`is_section_menu`]) of at most
-/// [`MAX_MENU_WORDS`] words.
+/// A site's menu or breadcrumb ([`is_menu`], [`is_section_menu`], [`is_spaced_menu`]) of at
+/// most [`MAX_MENU_WORDS`] words.
 pub(crate) fn is_menu_line(line: &Line) -> bool {
     line.n_words <= MAX_MENU_WORDS
         && ((has_menu_separator(line.text) && is_menu(line.text))
