@@ -1906,6 +1906,18 @@ mod tests {
             "The bridge is open.\nBridge Reopens After Two Years\nBridge Reopens After Two Years\nIt cost a lot.",
             &[None, None, D, None],
         );
+        // A section and its subsection between a bar; a headline with its section after a
+        // bar is no label.
+        check(
+            top,
+            "SPORTS | MEN'S BASKETBALL\nHansbrough passes Ford as Heels roll on\nThe record fell.",
+            &[B, None, None],
+        );
+        check(
+            top,
+            "Putin visits Pyongyang | World\nLeaders sign a pact on security\nThe pact was signed.",
+            &[None, None, None],
+        );
         // Without a headline printed twice, an unknown short line above it stays.
         check(
             top,

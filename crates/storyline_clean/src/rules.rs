@@ -265,9 +265,16 @@ fn is_weather_widget(line: &Line) -> bool {
     if !line.text.is_char_boundary(at) || line.text.as_bytes()[at] != 0xC2 {
         return false;
     }
+    // Two temperatures or more, each after a place's name, need no word of the sky ("Dubai
+    // 24°C  Abu Dhabi 25°C").
+    let n_temperatures = line
+        .text
+        .match_indices('°')
+        .filter(|&(at, _)| line.text[..at].ends_with(|c: char| c.is_ascii_digit()))
+        .count();
     !line.ends_with_sentence_punctuation()
         && line.text[..at].ends_with(|c: char| c.is_ascii_digit())
-        && line.folded.split(' ').any(|word| SKY_WORDS.contains(&word))
+        && (n_temperatures >= 2 || line.folded.split(' ').any(|word| SKY_WORDS.contains(&word)))
 }
 
 /// Most words of a postal address line.
@@ -1360,6 +1367,8 @@ fn credit_or_label(text: &str) -> Option<&'static str> {
         || matches!(bytes.first(), Some(b'(' | b'['))
         || [
             "photo",
+            "photograph",
+            "staff",
             "image",
             "file",
             "representative",
@@ -1567,7 +1576,22 @@ fn looks_like_numeric_date(text: &str) -> bool {
 
 /// True for a short section label that sits above a headline ("Russia News", "World").
 pub(crate) fn is_section_label(line: &Line) -> bool {
-    if line.n_words == 0 || line.n_words > 3 || line.ends_with_sentence_punctuation() {
+    if line.n_words == 0 || line.n_words > 5 || line.ends_with_sentence_punctuation() {
+        return false;
+    }
+    // A section and its subsection between a bar ("SPORTS | MEN'S BASKETBALL"): the section
+    // decides.
+    if let Some((section, _)) = line.text.split_once(" | ") {
+        let last_word = section
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if SECTION_WORDS.contains(&last_word.as_str()) {
+            return true;
+        }
+    }
+    if line.n_words > 3 {
         return false;
     }
     let last_word = line.folded.rsplit(' ').next().unwrap_or_default();
@@ -1858,6 +1882,8 @@ mod tests {
         check_furniture(
             &[
                 "Trenton, NJ  84°  Clear skies",
+                "Dubai 24°C  Abu Dhabi 25°C",
+                "Staff photo by Erin Mahoney",
                 "« Older story",
                 "« Compton councilman indicted on bribery counts",
                 "Pasadena police release sketch in Old Town stabbing »",
@@ -1877,6 +1903,8 @@ mod tests {
             &[
                 "Field of View Up to 152°",
                 "360° Cameras",
+                "Temperatures rose from 24° in the morning to 31° by noon.",
+                "Staff members said the office would reopen on Monday",
                 "« Nous resterons ici », a-t-il dit.",
                 "Ready to get started? Contact us today, and speak to our team.",
                 "Why did it happen? Police said the cause was not yet known.",
