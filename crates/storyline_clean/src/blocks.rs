@@ -1631,7 +1631,7 @@ fn is_list_heading(line: &Line) -> bool {
         matches!(first, "latest" | "also" | "more") && matches!(second, "from" | "on");
     // "More Showbiz", "MORE ON THE CHARGERS", "Latest Entertainment"; "More long-distance
     // movers" heads a shop's own list.
-    let more_names = matches!(first, "more" | "latest")
+    let names_a_section = matches!(first, "more" | "latest")
         && line.n_words <= 4
         && line
             .text
@@ -1639,7 +1639,9 @@ fn is_list_heading(line: &Line) -> bool {
             .skip(1)
             .all(|word| word.starts_with(|c: char| c.is_uppercase()));
     let opening_list = in_openings
-        && (matches!(first, "trending" | "promoted" | "sponsored") || more_names || has_list_word);
+        && (matches!(first, "trending" | "promoted" | "sponsored")
+            || names_a_section
+            || has_list_word);
     names_a_source || opening_list || ends_with_list
 }
 

@@ -147,7 +147,7 @@ pub(crate) fn furniture_reason(
     }
     if line.n_words <= MAX_MENU_WORDS {
         let has_separator = has_menu_separator(line.text);
-        if (has_separator && is_menu(line.text)) || is_section_menu(line) || is_spaced_menu(line) {
+        if is_menu_with(line, has_separator) {
             return Some("menu or breadcrumb line");
         }
         if has_separator && is_furniture_link_row(line.text) {
@@ -258,22 +258,18 @@ fn is_weather_widget(line: &Line) -> bool {
         "fog", "foggy", "windy", "storms", "overcast", "skies", "fair", "haze", "drizzle",
     ];
     // '°' is C2 B0 in UTF-8: one byte search rules out nearly every line.
-    let Some(at) = memchr::memchr(0xB0, line.text.as_bytes()).and_then(|at| at.checked_sub(1))
-    else {
-        return false;
-    };
-    if !line.text.is_char_boundary(at) || line.text.as_bytes()[at] != 0xC2 {
+    if memchr::memchr(0xB0, line.text.as_bytes()).is_none() {
         return false;
     }
-    // Two temperatures or more, each after a place's name, need no word of the sky ("Dubai
-    // 24°C  Abu Dhabi 25°C").
+    // Temperatures: a degree sign right after a number. Two or more, each after a place's
+    // name, need no word of the sky ("Dubai 24°C  Abu Dhabi 25°C").
     let n_temperatures = line
         .text
         .match_indices('°')
         .filter(|&(at, _)| line.text[..at].ends_with(|c: char| c.is_ascii_digit()))
         .count();
     !line.ends_with_sentence_punctuation()
-        && line.text[..at].ends_with(|c: char| c.is_ascii_digit())
+        && n_temperatures >= 1
         && (n_temperatures >= 2 || line.folded.split(' ').any(|word| SKY_WORDS.contains(&word)))
 }
 
@@ -572,10 +568,13 @@ fn is_wire_credit(text: &str) -> bool {
 /// A site's menu or breadcrumb ([`is_menu`], [`is_section_menu`], [`is_spaced_menu`]) of at
 /// most [`MAX_MENU_WORDS`] words.
 pub(crate) fn is_menu_line(line: &Line) -> bool {
-    line.n_words <= MAX_MENU_WORDS
-        && ((has_menu_separator(line.text) && is_menu(line.text))
-            || is_section_menu(line)
-            || is_spaced_menu(line))
+    line.n_words <= MAX_MENU_WORDS && is_menu_with(line, has_menu_separator(line.text))
+}
+
+/// [`is_menu_line`] without the length limit, `has_separator` being
+/// [`has_menu_separator`] of the line (the line rules ask it once for menus and rows).
+fn is_menu_with(line: &Line, has_separator: bool) -> bool {
+    (has_separator && is_menu(line.text)) || is_section_menu(line) || is_spaced_menu(line)
 }
 
 /// A site's menu ([`is_menu_line`]) that is no share bar ("Share | Tweet | Email"), which

@@ -421,13 +421,17 @@ mod tests {
     use crate::tests_support::{CONTAINING_PAGE, EDITED, INDEPENDENT, PARAPHRASE, WIRE};
 
     /// Verifies `input` and compares the kind found (or `None`).
+    /// Fingerprints two texts and verifies the pair.
+    fn link_of(left: &str, right: &str, config: &MatchConfig) -> Option<Link> {
+        verify(
+            &fingerprint(left, config),
+            &fingerprint(right, config),
+            config,
+        )
+    }
+
     fn check(input: (&str, &str), expected: Option<CopyKind>) {
-        let config = MatchConfig::default();
-        let link = verify(
-            &fingerprint(input.0, &config),
-            &fingerprint(input.1, &config),
-            &config,
-        );
+        let link = link_of(input.0, input.1, &MatchConfig::default());
         assert_eq!(link.as_ref().map(|link| link.kind), expected, "{link:?}");
     }
 
@@ -469,13 +473,7 @@ mod tests {
         check((WIRE, padded.as_str()), Some(CopyKind::Rewrite));
         // The commentary comes after the story: from its first aligned sentence to its
         // last, the copy is covered whole, as the original is.
-        let config = MatchConfig::default();
-        let link = verify(
-            &fingerprint(&padded, &config),
-            &fingerprint(WIRE, &config),
-            &config,
-        )
-        .unwrap();
+        let link = link_of(&padded, WIRE, &MatchConfig::default()).unwrap();
         let (padded_coverage, _) = link.coverage.unwrap();
         assert!(padded_coverage < 0.6, "{padded_coverage}");
         assert_eq!(link.span_coverage, Some((1.0, 1.0)));
@@ -504,12 +502,7 @@ mod tests {
              Police closed the promenade and warned people not to walk or drive through flood water.\n\
              The government promised emergency funds once the damage has been assessed."
         );
-        let config = MatchConfig::default();
-        let link = verify(
-            &fingerprint(PARAPHRASE, &config),
-            &fingerprint(&long, &config),
-            &config,
-        );
+        let link = link_of(PARAPHRASE, &long, &MatchConfig::default());
         let link = link.expect("a condensed rewrite is found");
         assert_eq!(link.kind, CopyKind::Rewrite);
         let (copy_coverage, report_coverage) = link.coverage.unwrap();
@@ -531,12 +524,7 @@ mod tests {
             ..MatchConfig::default()
         };
         let kind = |left: &str, right: &str, config: &MatchConfig| {
-            verify(
-                &fingerprint(left, config),
-                &fingerprint(right, config),
-                config,
-            )
-            .map(|link| link.kind)
+            link_of(left, right, config).map(|link| link.kind)
         };
         assert_eq!(kind(WIRE, PARAPHRASE, &config), Some(CopyKind::Rewrite));
         assert_eq!(kind(WIRE, INDEPENDENT, &config), None);
@@ -550,14 +538,8 @@ mod tests {
     #[test]
     fn containment_direction() {
         let config = MatchConfig::default();
-        let nesting = |left: &str, right: &str| {
-            verify(
-                &fingerprint(left, &config),
-                &fingerprint(right, &config),
-                &config,
-            )
-            .and_then(|link| link.nesting)
-        };
+        let nesting =
+            |left: &str, right: &str| link_of(left, right, &config).and_then(|link| link.nesting);
         let smaller = |truncated| {
             Some(Nesting {
                 left_is_smaller: true,
