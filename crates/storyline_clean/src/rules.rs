@@ -1299,6 +1299,12 @@ fn social_words() -> &'static FxHashSet<&'static str> {
     SET.get_or_init(|| SOCIAL_WORDS.iter().copied().collect())
 }
 
+/// [`DATE_WORDS`] as a set: [`is_date_only`] asks about the first word of every short line.
+fn date_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| DATE_WORDS.iter().copied().collect())
+}
+
 fn furniture_lines() -> &'static FxHashSet<&'static str> {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| FURNITURE_LINES.iter().copied().collect())
@@ -1492,7 +1498,7 @@ fn is_date_only(folded: &str, n_words: u32, text: &str) -> bool {
     for word in folded.split(' ') {
         if word.bytes().all(|b| b.is_ascii_digit()) {
             has_number = true;
-        } else if DATE_WORDS.contains(&word) {
+        } else if date_words().contains(word) {
             has_date |= word.len() >= 3 && !matches!(word, "last" | "on" | "at" | "first" | "date");
         } else if ordinal_day(word) {
             has_number = true;
@@ -1539,17 +1545,19 @@ fn is_stamp_with_author(line: &Line) -> bool {
     let Some((stamp, author)) = line.folded.split_once(" by ") else {
         return false;
     };
+    // The cheap tests first: most lines with " by " are sentences, long after it.
+    if author.split(' ').count() > MAX_STAMP_AUTHOR_WORDS || !is_publication_stamp(stamp) {
+        return false;
+    }
     let Some(stamp_end) = line.text.to_ascii_lowercase().find(" by ") else {
         return false;
     };
     let n_stamp = stamp.split(' ').count() as u32;
-    author.split(' ').count() <= MAX_STAMP_AUTHOR_WORDS
-        && is_publication_stamp(stamp)
-        && is_date_only(
-            stamp,
-            n_stamp,
-            line.text.get(..stamp_end).unwrap_or_default(),
-        )
+    is_date_only(
+        stamp,
+        n_stamp,
+        line.text.get(..stamp_end).unwrap_or_default(),
+    )
 }
 
 /// "9th", "21st".
