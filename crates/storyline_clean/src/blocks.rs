@@ -10,15 +10,15 @@
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use storyline_core::sorted::count_common;
 use storyline_core::RemovalKind;
 
 use crate::filler::is_marketing_talk;
 use crate::rules::{
-    is_byline, is_comment_header, is_dateline_only, is_foreign_heading, is_inner_title,
-    is_more_from_heading, is_section_label, is_site_menu, is_title_like, masthead_kind,
-    reads_as_headline, Masthead,
+    holds_a_date, is_byline, is_comment_header, is_dateline_only, is_foreign_heading,
+    is_inner_title, is_more_from_heading, is_section_label, is_site_menu, is_title_like,
+    masthead_kind, reads_as_headline, Masthead,
 };
 use crate::text::{content_tokens, Line};
 use crate::CleanConfig;
@@ -298,6 +298,130 @@ pub(crate) fn mark_header_dates(lines: &[Line], marks: &mut [Option<Mark>]) {
                 "date line among the headline and byline",
             ));
         }
+    }
+}
+
+/// Most words of a line that [`is_unrelated_short_line`] judges.
+const MAX_UNRELATED_LINE_WORDS: u32 = 12;
+/// Fewest distinct content words of the body for [`mark_unrelated_header`] to judge by.
+const MIN_BODY_CONTENT_WORDS: usize = 20;
+/// Most lines above the headline for [`mark_unrelated_header`] to take them for a page's top.
+const MAX_UNRELATED_HEADER_LINES: usize = 10;
+/// Words of a line that [`mark_unrelated_header`] takes for a paragraph, not a header line.
+const MIN_PARAGRAPH_WORDS: u32 = 20;
+
+/// Content words of the article's kept prose ([`is_prose`]); `None` when they are too few
+/// (under [`MIN_BODY_CONTENT_WORDS`]) to tell which other lines are unrelated.
+fn prose_vocabulary(lines: &[Line], marks: &[Option<Mark>]) -> Option<FxHashSet<u64>> {
+    let body: FxHashSet<u64> = (0..lines.len())
+        .filter(|&index| marks[index].is_none() && is_prose(&lines[index]))
+        .flat_map(|index| content_tokens(lines[index].folded))
+        .collect();
+    (body.len() >= MIN_BODY_CONTENT_WORDS).then_some(body)
+}
+
+/// Whether line `zone[position]` is a short line unrelated to the article whose prose uses
+/// the words `body`: at most [`MAX_UNRELATED_LINE_WORDS`] words, capitalised or opened by a
+/// symbol (never a list's lowercase item, "the toolchain of Go"), no sentence, byline or
+/// date, not a row of a fact table among `zone` ("Headquarters: Coral Gables, FL" over
+/// "Company Size: …"), with content words and none of them in `body`.
+fn is_unrelated_short_line(
+    lines: &[Line],
+    zone: &[usize],
+    position: usize,
+    body: &FxHashSet<u64>,
+) -> bool {
+    let line = &lines[zone[position]];
+    let is_fact = |position: usize| {
+        zone.get(position)
+            .is_some_and(|&index| is_label_and_value(&lines[index]))
+    };
+    let in_fact_table = is_fact(position)
+        && (is_fact(position + 1) || position.checked_sub(1).is_some_and(is_fact));
+    let opens_as_a_name = line
+        .text
+        .chars()
+        .next()
+        .is_some_and(|first| first.is_uppercase() || !first.is_alphanumeric());
+    if line.n_words > MAX_UNRELATED_LINE_WORDS
+        || in_fact_table
+        || !opens_as_a_name
+        || line.ends_with_sentence_punctuation()
+        || is_byline(line)
+        || holds_a_date(line)
+    {
+        return false;
+    }
+    let tokens = content_tokens(line.folded);
+    !tokens.is_empty() && !tokens.iter().any(|token| body.contains(token))
+}
+
+/// "Headquarters: Coral Gables, FL", "Revenue: $2.4 billion": a label of one to three
+/// capitalised words, a colon and its value.
+fn is_label_and_value(line: &Line) -> bool {
+    line.text.split_once(": ").is_some_and(|(label, value)| {
+        !value.is_empty()
+            && label.split(' ').count() <= 3
+            && label.starts_with(|first: char| first.is_uppercase())
+    })
+}
+
+/// Short lines above the headline that share no content word with the article's prose:
+/// the site's name and tagline ("Bad Left Hook" / "A boxing community"), a radio station's
+/// "On air now" line, a section label, another story's teaser. The headline is the last line
+/// above the body that reads as one, gives no date and shares two content words with the
+/// prose (or is the given title); without one, or with more than a page's top above it (ten
+/// lines, or a paragraph), nothing is judged. A sentence, a byline, a line that gives a date,
+/// a line that opens in lowercase (a list's item), a fact table's rows and any line with a
+/// word the prose uses stay ("Heart West Country" over a report from the West Country).
+pub(crate) fn mark_unrelated_header(
+    lines: &[Line],
+    marks: &mut [Option<Mark>],
+    title_key: Option<u64>,
+) {
+    let Some(first_prose) = first_kept_prose(lines, marks) else {
+        return;
+    };
+    let header: Vec<usize> = (0..first_prose)
+        .filter(|&index| marks[index].is_none() && lines[index].n_words > 0)
+        .collect();
+    if header.len() < 2 {
+        return;
+    }
+    let Some(body) = prose_vocabulary(lines, marks) else {
+        return;
+    };
+    let n_shared = |line: &Line| {
+        content_tokens(line.folded)
+            .iter()
+            .filter(|token| body.contains(token))
+            .count()
+    };
+    let Some(headline) = header.iter().rposition(|&index| {
+        let line = &lines[index];
+        Some(line.key) == title_key
+            || (reads_as_headline(line) && !holds_a_date(line) && n_shared(line) >= 2)
+    }) else {
+        return;
+    };
+    // A page's top is a few short lines; a paragraph above the "headline" means the body
+    // began higher up (a list under an introduction), not that a header ends there.
+    let above = &header[..headline];
+    if above.len() > MAX_UNRELATED_HEADER_LINES
+        || above
+            .iter()
+            .any(|&index| lines[index].n_words >= MIN_PARAGRAPH_WORDS)
+    {
+        return;
+    }
+    for position in 0..above.len() {
+        if !is_unrelated_short_line(lines, &header, position, &body) {
+            continue;
+        }
+        marks[header[position]] = Some(Mark::new(
+            RemovalKind::Boilerplate,
+            "line above the headline sharing no word with the article",
+        ));
     }
 }
 
@@ -1717,6 +1841,57 @@ mod tests {
                  The repairs cost 40 million euros, the city said on Friday."
             ),
             &[None, B, None, None],
+        );
+    }
+
+    #[test]
+    fn header_lines_that_share_no_word_with_the_article() {
+        fn header(lines: &[Line], marks: &mut [Option<Mark>]) {
+            mark_unrelated_header(lines, marks, None);
+        }
+        let body = "The old dairy building in Palmer burned down early Tuesday morning, \
+                    firefighters said.\nCrews from Palmer and Wasilla fought the flames for \
+                    three hours before the roof of the dairy building collapsed.\nThe owner \
+                    said the building was uninsured and would not be rebuilt this year; the \
+                    cooperative that ran it closed its doors in 1985 and sold the equipment.";
+        let headline = "Palmer dairy building burns down";
+        // The blog's name and tagline, a teaser, a section label go; the headline, the
+        // byline, the date and the body stay.
+        check(
+            header,
+            &format!(
+                "Ozark Ramble\nSports, politics and whatever else is on my mind\n\
+                 BREAKING: Senate confirms new service chiefs\nCrime\n{headline}\n\
+                 By Jane Doe\nDecember 9, 2008\n{body}"
+            ),
+            &[B, B, B, B, None, None, None, None, None, None],
+        );
+        // Kept: a name the body uses ("Palmer Post"), a line opening in lowercase (a
+        // list's item), a sentence, a date, the rows of a fact table.
+        check(
+            header,
+            &format!(
+                "The Palmer Post\nthe runtime safety of Rust\nSubscribe today.\n\
+                 Edited April 2024\nHeadquarters: Coral Gables, FL\nCompany Size: 200\n\
+                 {headline}\n{body}"
+            ),
+            &[None; 10],
+        );
+        // Nothing is judged without a headline sharing two words with the body, or when
+        // a paragraph stands above it (the body began higher up).
+        check(
+            header,
+            &format!("Ozark Ramble\nA fire in town\n{body}"),
+            &[None; 5],
+        );
+        check(
+            header,
+            &format!(
+                "Ozark Ramble\nIn this post I look back at the week and at the stories \
+                 that made it, from the ballpark to the courthouse and the county fair:\n\
+                 {headline}\n{body}"
+            ),
+            &[None; 6],
         );
     }
 

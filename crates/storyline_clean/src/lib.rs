@@ -189,6 +189,7 @@ fn clean_with(
         blocks::mark_masthead(&lines, &mut marks, title_key);
         blocks::mark_top(&lines, &mut marks, title_key);
         blocks::mark_header_dates(&lines, &mut marks);
+        blocks::mark_unrelated_header(&lines, &mut marks, title_key);
     }
     if config.remove_foreign_blocks {
         blocks::mark_foreign(&lines, &mut marks, config);

@@ -1581,6 +1581,28 @@ fn looks_like_numeric_date(text: &str) -> bool {
         })
 }
 
+/// Whether a line gives a date or a time anywhere in it: a month's name, a year (1900–2099),
+/// a clock time or a numeric date ("Edited April 2024", "AUGUST 2, 2013 | 08:06AM PT",
+/// "9/10/2010 @ 1:19PM"). Looser than [`is_dateline_only`]: other words may come with it.
+pub(crate) fn holds_a_date(line: &Line) -> bool {
+    // The months' full and short names open DATE_WORDS.
+    const MONTHS: usize = 24;
+    let names_a_month = line
+        .folded
+        .split(' ')
+        .any(|word| DATE_WORDS[..MONTHS].contains(&word));
+    let holds_a_year = line.folded.split(' ').any(|word| {
+        word.len() == 4
+            && (word.starts_with("19") || word.starts_with("20"))
+            && word.bytes().all(|byte| byte.is_ascii_digit())
+    });
+    let bytes = line.text.as_bytes();
+    let holds_a_time = bytes.windows(3).any(|window| {
+        window[0].is_ascii_digit() && window[1] == b':' && window[2].is_ascii_digit()
+    });
+    names_a_month || holds_a_year || holds_a_time || looks_like_numeric_date(line.text)
+}
+
 /// True for a short section label that sits above a headline ("Russia News", "World").
 pub(crate) fn is_section_label(line: &Line) -> bool {
     if line.n_words == 0 || line.n_words > 5 || line.ends_with_sentence_punctuation() {
@@ -1772,6 +1794,17 @@ pub(crate) fn is_more_from_heading(line: &Line) -> bool {
 mod tests {
     use super::*;
     use crate::text::check_rule as check;
+
+    #[test]
+    fn lines_that_give_a_date() {
+        check(
+            holds_a_date,
+            "Edited April 2024\nAUGUST 2, 2013 | 08:06AM PT\n9/10/2010 @ 1:19PM\n\
+             Originally posted in 1998\nSchedule\nSenate confirms new service chiefs\n\
+             KING 5 | Seattle, WA\nTop 10 stocking stuffers",
+            &[true, true, true, true, false, false, false, false],
+        );
+    }
 
     #[test]
     fn phrase_lists_are_compared_as_words() {
