@@ -305,6 +305,8 @@ pub(crate) fn mark_header_dates(lines: &[Line], marks: &mut [Option<Mark>]) {
 const MAX_UNRELATED_LINE_WORDS: u32 = 12;
 /// Fewest distinct content words of the body for [`mark_unrelated_header`] to judge by.
 const MIN_BODY_CONTENT_WORDS: usize = 20;
+/// Fewest words of a teaser or an offer that [`mark_unrelated_footer`] judges.
+const MIN_FOOTER_TEASER_WORDS: u32 = 4;
 /// Most lines above the headline for [`mark_unrelated_header`] to take them for a page's top.
 const MAX_UNRELATED_HEADER_LINES: usize = 10;
 /// Words of a line that [`mark_unrelated_header`] takes for a paragraph, not a header line.
@@ -1435,6 +1437,68 @@ pub(crate) fn mark_footer_islands(lines: &[Line], marks: &mut [Option<Mark>]) {
     }
 }
 
+/// Short lines after the article's last paragraph of prose that share no content word with
+/// its prose and sit next to a line already removed: other stories' teasers among the
+/// footer's links ("Mets drop fourth straight as bullpen implodes again"), offers ("Get the
+/// magazine: 12 issues for $19.99"). By the tests of [`is_unrelated_short_line`], and only
+/// lines of four words or more that open with a capital letter: a line among kept lines
+/// only, a list's item, a name, a code comment, a credit or a heading stays.
+pub(crate) fn mark_unrelated_footer(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let Some(last_prose) = last_kept_prose(lines, marks) else {
+        return;
+    };
+    // Lines with words after the last paragraph, kept or not: a removed neighbour is
+    // judged on the marks before this rule.
+    let after: Vec<usize> = (last_prose + 1..lines.len())
+        .filter(|&index| lines[index].n_words > 0 || lines[index].folded.is_empty())
+        .collect();
+    let footer: Vec<usize> = after
+        .iter()
+        .copied()
+        .filter(|&index| marks[index].is_none() && lines[index].n_words > 0)
+        .collect();
+    if footer.is_empty() {
+        return;
+    }
+    if prose_vocabulary(lines, marks).is_none() {
+        return;
+    }
+    // Every kept line of the article up to its last paragraph, not only its prose: a
+    // checklist's items share words with each other, another story's teaser with none.
+    let body: FxHashSet<u64> = (0..=last_prose)
+        .filter(|&index| marks[index].is_none())
+        .flat_map(|index| content_tokens(lines[index].folded))
+        .collect();
+    let removed = |index: usize| marks[index].is_some();
+    let unrelated: Vec<usize> = (0..footer.len())
+        .filter(|&position| {
+            let index = footer[position];
+            let line = &lines[index];
+            let at = after.iter().position(|&other| other == index).unwrap_or(0);
+            let next_to_removed = at
+                .checked_sub(1)
+                .is_some_and(|before| removed(after[before]))
+                || after.get(at + 1).is_some_and(|&next| removed(next));
+            // A teaser or an offer: four words or more, opening with a capital letter, no
+            // heading over what follows; not a list's item ("Hawaii"), a code comment
+            // ("# clone repo") or a credit ("From The Wall Street Journal").
+            let reads_as_teaser = line.n_words >= MIN_FOOTER_TEASER_WORDS
+                && line.text.starts_with(char::is_uppercase)
+                && !line.text.starts_with("From ")
+                && line.last_char() != Some(':');
+            next_to_removed
+                && reads_as_teaser
+                && is_unrelated_short_line(lines, &footer, position, &body)
+        })
+        .collect();
+    for position in unrelated {
+        marks[footer[position]] = Some(Mark::new(
+            RemovalKind::Boilerplate,
+            "line among the footer's furniture sharing no word with the article",
+        ));
+    }
+}
+
 /// `run` plus one more line.
 fn run_with(run: &[usize], index: usize) -> Vec<usize> {
     let mut members = run.to_vec();
@@ -1892,6 +1956,54 @@ mod tests {
                  {headline}\n{body}"
             ),
             &[None; 6],
+        );
+    }
+
+    #[test]
+    fn footer_lines_that_share_no_word_with_the_article() {
+        let body = "The old dairy building in Palmer burned down early Tuesday morning, \
+                    firefighters said.\nCrews from Palmer and Wasilla fought the flames for \
+                    three hours before the roof of the dairy building collapsed.\nThe owner \
+                    said the building was uninsured and would not be rebuilt this year; the \
+                    cooperative that ran it closed its doors in 1985 and sold the equipment.";
+        // Lines 4 and 7 (from 0) were removed by the line rules.
+        let judge = |text: &str| {
+            let lines = test_lines(text);
+            let mut marks = vec![None; lines.len()];
+            for index in [4, 7] {
+                if index < lines.len() {
+                    marks[index] = B.map(|kind| Mark::new(kind, "furniture"));
+                }
+            }
+            mark_unrelated_footer(&lines, &mut marks);
+            marks
+                .iter()
+                .map(|mark| mark.as_ref().map(|mark| mark.kind))
+                .collect::<Vec<_>>()
+        };
+        // A teaser and an offer next to removed lines go.
+        assert_eq!(
+            judge(&format!(
+                "{body}\nMets drop fourth straight as bullpen implodes again\nShare this\n\
+                 Get the magazine: 12 issues for $19.99\nOffers\nMore stories\nPrivacy"
+            )),
+            [None, None, None, B, B, B, None, B, None]
+        );
+        // Stay: a line with a word of the article ("dairy"), a sign-off, a short name, a
+        // heading, a code comment, a credit, and a teaser among kept lines only.
+        assert_eq!(
+            judge(&format!(
+                "{body}\nMore on the dairy farms of the valley\nPrivacy\n- The Herald\n\
+                 Hawaii\nRead these next stories:\n# clone the repository here\n\
+                 From The Wall Street Journal"
+            )),
+            [None, None, None, None, B, None, None, B, None, None]
+        );
+        assert_eq!(
+            judge(&format!(
+                "{body}\nMets drop fourth straight as bullpen implodes"
+            )),
+            [None; 4]
         );
     }
 

@@ -212,6 +212,7 @@ fn clean_with(
         blocks::mark_comments(&lines, &mut marks);
         blocks::mark_forum_post_headers(&lines, &mut marks);
         blocks::mark_footer_islands(&lines, &mut marks);
+        blocks::mark_unrelated_footer(&lines, &mut marks);
     }
 
     let mut kept: Vec<&Line> = Vec::with_capacity(lines.len());
