@@ -1447,14 +1447,7 @@ pub(crate) fn mark_unrelated_footer(lines: &[Line], marks: &mut [Option<Mark>]) 
     let Some(last_prose) = last_kept_prose(lines, marks) else {
         return;
     };
-    // Lines with words after the last paragraph, kept or not: a removed neighbour is
-    // judged on the marks before this rule.
-    let after: Vec<usize> = (last_prose + 1..lines.len())
-        .filter(|&index| lines[index].n_words > 0 || lines[index].folded.is_empty())
-        .collect();
-    let footer: Vec<usize> = after
-        .iter()
-        .copied()
+    let footer: Vec<usize> = (last_prose + 1..lines.len())
         .filter(|&index| marks[index].is_none() && lines[index].n_words > 0)
         .collect();
     if footer.is_empty() {
@@ -1469,16 +1462,14 @@ pub(crate) fn mark_unrelated_footer(lines: &[Line], marks: &mut [Option<Mark>]) 
         .filter(|&index| marks[index].is_none())
         .flat_map(|index| content_tokens(lines[index].folded))
         .collect();
-    let removed = |index: usize| marks[index].is_some();
+    // Judged on the marks before this rule (every verdict is taken before any is marked);
+    // the line above the first candidate is the last paragraph, which is kept.
+    let removed = |index: usize| marks.get(index).is_some_and(Option::is_some);
     let unrelated: Vec<usize> = (0..footer.len())
         .filter(|&position| {
             let index = footer[position];
             let line = &lines[index];
-            let at = after.iter().position(|&other| other == index).unwrap_or(0);
-            let next_to_removed = at
-                .checked_sub(1)
-                .is_some_and(|before| removed(after[before]))
-                || after.get(at + 1).is_some_and(|&next| removed(next));
+            let next_to_removed = removed(index - 1) || removed(index + 1);
             // A teaser or an offer: four words or more, opening with a capital letter, no
             // heading over what follows; not a list's item ("Hawaii"), a code comment
             // ("# clone repo") or a credit ("From The Wall Street Journal").
