@@ -17,8 +17,8 @@ use storyline_core::RemovalKind;
 use crate::filler::is_marketing_talk;
 use crate::rules::{
     holds_a_date, is_byline, is_comment_header, is_dateline_only, is_foreign_heading,
-    is_inner_title, is_more_from_heading, is_section_label, is_site_menu, is_title_like,
-    masthead_kind, reads_as_headline, Masthead,
+    is_inner_title, is_more_from_heading, is_section_label, is_site_menu, is_thread_comment_header,
+    is_title_like, masthead_kind, reads_as_headline, Masthead,
 };
 use crate::text::{content_tokens, Line};
 use crate::CleanConfig;
@@ -1342,7 +1342,9 @@ const MAX_COMMENT_WORDS: u32 = 80;
 /// (14)") sits right above the first header; the article keeps two paragraphs of prose
 /// above it. A live blog's entries under a reporter's name and the time stay.
 pub(crate) fn mark_comments(lines: &[Line], marks: &mut [Option<Mark>]) {
-    let headers = kept_after_body_start(lines, marks, is_comment_header);
+    let headers = kept_after_body_start(lines, marks, |line| {
+        is_comment_header(line) || is_thread_comment_header(line)
+    });
     let Some(&first_header) = headers.first() else {
         return;
     };
@@ -1356,7 +1358,12 @@ pub(crate) fn mark_comments(lines: &[Line], marks: &mut [Option<Mark>]) {
     let comments: Vec<(usize, Vec<usize>)> = headers
         .iter()
         .map(|&header| {
-            let text = (header + 1..lines.len())
+            // A time stamp under the header ("Joe says:" / "December 13, 2008 at 4:12 pm")
+            // was removed by the line rules; the comment's text follows it.
+            let start = next_with_words(lines, header + 1)
+                .filter(|&stamp| marks[stamp].is_some() && holds_a_date(&lines[stamp]))
+                .map_or(header + 1, |stamp| stamp + 1);
+            let text = (start..lines.len())
                 .filter(|&index| lines[index].n_words > 0)
                 .take_while(|&index| {
                     marks[index].is_none()
@@ -1372,16 +1379,25 @@ pub(crate) fn mark_comments(lines: &[Line], marks: &mut [Option<Mark>]) {
         let last = text.last().copied().unwrap_or(*header);
         next_with_words(lines, last + 1).is_some_and(|after| {
             marks[after].is_some()
-                && matches!(
+                && (matches!(
                     lines[after].folded,
                     "reply" | "reply with quote" | "report" | "report comment" | "report abuse"
-                )
+                ) || marks[after]
+                    .as_ref()
+                    .is_some_and(|mark| mark.reason == "a discussion thread's buttons"))
         })
     });
     let under_comments_heading = (0..first_header)
         .rev()
         .find(|&index| lines[index].n_words > 0)
-        .is_some_and(|above| marks[above].is_some() && lines[above].folded.contains("comment"));
+        .is_some_and(|above| {
+            let folded = lines[above].folded;
+            // "Comments", "2 Responses to “Cheeks out as Sixers coach”", "3 thoughts on …".
+            marks[above].is_some()
+                && ["comment", "response", "repl", "thoughts on"]
+                    .iter()
+                    .any(|word| folded.contains(word))
+        });
     if !ends_at_link && !under_comments_heading {
         return;
     }
@@ -2487,6 +2503,33 @@ mod tests {
         let mut marks = vec![None; lines.len()];
         mark_comments(&lines, &mut marks);
         assert!(marks.iter().all(Option::is_none));
+        // A discussion thread's comments, each ending at its removed row of buttons.
+        let lines = test_lines(&format!(
+            "{article}\nu/newmoonrising · 3d\nI'll believe it when her publicist confirms.\n\
+             Reply · 98\nloonstatefan · 2 days ago\nGood luck to her.\nReply  Share  19"
+        ));
+        let mut marks = vec![None; lines.len()];
+        for index in [5, 8] {
+            marks[index] = Some(Mark::new(
+                RemovalKind::Boilerplate,
+                "a discussion thread's buttons",
+            ));
+        }
+        mark_comments(&lines, &mut marks);
+        let kept: Vec<usize> = (0..lines.len()).filter(|&i| marks[i].is_none()).collect();
+        assert_eq!(kept, [0, 1, 2]);
+        // A blog's "… says:" under its responses heading, the stamp removed by a line rule.
+        let lines = test_lines(&format!(
+            "{article}\n2 Responses to “Tara Reid Enters Rehab”\nJoe from Upper Darby says:\n\
+             December 13, 2008 at 4:12 pm\nAbout time she got help."
+        ));
+        let mut marks = vec![None; lines.len()];
+        for index in [3, 5] {
+            marks[index] = Some(Mark::new(RemovalKind::Boilerplate, "rule"));
+        }
+        mark_comments(&lines, &mut marks);
+        let kept: Vec<usize> = (0..lines.len()).filter(|&i| marks[i].is_none()).collect();
+        assert_eq!(kept, [0, 1, 2]);
     }
 
     #[test]

@@ -13,6 +13,12 @@ pub(crate) const MAX_FURNITURE_LINE_WORDS: u32 = 6;
 /// Whole lines (folded) that are navigation, section labels, share buttons or ad markers.
 #[rustfmt::skip]
 pub(crate) const FURNITURE_LINES: &[&str] = &[
+    // A discussion thread's controls and side bar.
+    "sort by best", "sort by top", "sort by new", "sort by old", "sort by controversial",
+    "sort by q a", "about community", "join", "hide", "report",
+    // A podcast's show notes, an e-edition's and an app view's controls.
+    "show notes", "transcript", "in this episode", "words in this episode", "print edition",
+    "clip article", "view full site", "related releases", "most listened",
     "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
     "promoted", "promoted content", "paid content", "related", "related news", "related articles",
     "related stories", "related posts", "related content", "related topics", "related coverage",
@@ -96,6 +102,8 @@ pub(crate) const SOCIAL_WORDS: &[&str] = &[
 /// Folded prefixes of calls to action and navigation lines.
 #[rustfmt::skip]
 pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
+    "continue browsing in", "more posts from the", "on air now", "theme music",
+    "previous episode", "next episode", "permalink http",
     "follow us", "join our", "join us on", "subscribe to", "sign up for", "sign up to",
     "click here", "read more", "read also", "also read", "see also", "read next", "watch also",
     "also watch", "download the", "download our", "get the latest", "get our", "dont miss",
@@ -130,6 +138,9 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
 /// Folded phrases that mark a call to action anywhere in a short line.
 #[rustfmt::skip]
 pub(crate) const FURNITURE_PHRASES: &[&str] = &[
+    // A newspaper's digital replica speaking of itself.
+    "e edition", "epaper", "e paper", "download mp3", "switch to the full site",
+    "open this story in", "save this story",
     "whatsapp group", "whatsapp channel", "telegram channel", "telegram group", "on google news",
     "all rights reserved", "ctrl enter", "sign up for our", "subscribe to our", "our newsletter",
     "follow us on", "click here", "share this article", "share this story", "we may earn",

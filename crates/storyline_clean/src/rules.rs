@@ -180,6 +180,9 @@ pub(crate) fn furniture_reason(
     if line.n_words == 4 && is_page_number(folded) {
         return Some("page number");
     }
+    if line.n_words <= MAX_COLUMN_JUMP_WORDS && is_column_jump(line) {
+        return Some("a printed page's number or column jump");
+    }
     if line.n_words == 4 && is_list_marker(folded) {
         return Some("list marker");
     }
@@ -191,6 +194,14 @@ pub(crate) fn furniture_reason(
     }
     if line.n_words <= 2 && is_icon_count(line.text) {
         return Some("count beside an icon");
+    }
+    if line.n_words <= MAX_THREAD_ROW_WORDS {
+        if is_thread_buttons(line) {
+            return Some("a discussion thread's buttons");
+        }
+        if is_thread_furniture(line) {
+            return Some("a discussion thread's furniture");
+        }
     }
     if is_time_stamp_line(line) || is_stamp_with_author(line) {
         return Some("publication time stamp");
@@ -1129,6 +1140,103 @@ fn is_engagement_counter(text: &str) -> bool {
     n_counts == 1 && n_nouns >= 1
 }
 
+/// Most words of a discussion thread's row of buttons or furniture line.
+const MAX_THREAD_ROW_WORDS: u32 = 8;
+
+/// The buttons under a post or a comment in a discussion thread, with their counts: "Reply
+/// Share 34", "143 · Reply", "Reply · ▲ 212", "share save hide report", "87 comments share
+/// save hide report". Every word is a button or a count, and one of them is a thread's own
+/// (reply, save, hide, report, permalink): "Share" alone is another rule's.
+fn is_thread_buttons(line: &Line) -> bool {
+    const BUTTONS: &[&str] = &[
+        "reply",
+        "share",
+        "save",
+        "hide",
+        "report",
+        "permalink",
+        "embed",
+        "award",
+        "give",
+        "comments",
+        "comment",
+        "points",
+        "point",
+        "vote",
+        "upvote",
+        "downvote",
+        "quote",
+    ];
+    const THREAD_BUTTONS: &[&str] = &["reply", "save", "hide", "report", "permalink"];
+    let mut has_thread_button = false;
+    let all_buttons = line.folded.split(' ').all(|word| {
+        has_thread_button |= THREAD_BUTTONS.contains(&word);
+        BUTTONS.contains(&word) || is_count(word)
+    });
+    all_buttons && has_thread_button && line.n_words >= 2
+}
+
+/// A discussion thread's own lines: "level 2" (a reply's depth), "96% Upvoted", "412 points ·
+/// 94% upvoted", "View 344 more comments", "r/minnesota" or "r/TwilightSaga · 48.2k members"
+/// (the forum's name), "Created Jan 25, 2008", "[deleted]" and "[removed]".
+fn is_thread_furniture(line: &Line) -> bool {
+    let folded = line.folded;
+    let mut words = folded.split(' ');
+    let first = words.next().unwrap_or_default();
+    let last = folded.rsplit(' ').next().unwrap_or_default();
+    let level = first == "level" && line.n_words == 2 && last.bytes().all(|b| b.is_ascii_digit());
+    let upvoted = last == "upvoted" && line.text.contains('%');
+    let more_comments = matches!(first, "view" | "load" | "show")
+        && folded.ends_with("more comments")
+        && line.n_words <= 4;
+    let forum_name = line.text.starts_with("r/")
+        && !line.text.contains(". ")
+        && (line.n_words == 2 || last == "members" || last == "online");
+    let created = first == "created"
+        && line.n_words >= 3
+        && is_date_only(
+            folded.get("created ".len()..).unwrap_or_default(),
+            line.n_words - 1,
+            line.text.get("created ".len()..).unwrap_or_default(),
+        );
+    let gone = matches!(line.text, "[deleted]" | "[removed]");
+    level || upvoted || more_comments || forum_name || created || gone
+}
+
+/// "u/newmoonrising · 3d", "loonstatefan · 3 days ago", "[deleted] · 2 days ago": the header
+/// of a comment in a discussion thread, a user's name (one word) and how long ago, after a
+/// dot.
+pub(crate) fn is_thread_comment_header(line: &Line) -> bool {
+    if line.n_words > 6 {
+        return false;
+    }
+    let Some((name, age)) = [" · ", " • "]
+        .into_iter()
+        .find_map(|dot| line.text.split_once(dot))
+    else {
+        return false;
+    };
+    let name_is_a_handle = !name.is_empty()
+        && name.len() <= 40
+        && !name.contains(char::is_whitespace)
+        && !name.contains("://");
+    name_is_a_handle && is_time_ago(age)
+}
+
+/// "4h", "3d", "2 days ago", "5 hr. ago": a relative time as discussion threads print it.
+fn is_time_ago(text: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "s", "m", "h", "d", "w", "y", "mo", "min", "mins", "hr", "hrs", "hour", "hours", "day",
+        "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs",
+    ];
+    let text = text.trim().trim_end_matches(" ago").trim_end_matches('.');
+    let digits_end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits_end);
+    !number.is_empty() && UNITS.contains(&unit.trim())
+}
+
 /// "♡ 214", "💬 38": a count beside a like or comment icon, an icon being one symbol outside
 /// ASCII (an emoji with its variation selector too). A line drawing's characters ("│ ├── 001"
 /// in a file tree) are no icons, and neither is "#10" (a list's rank heads an item).
@@ -1206,6 +1314,57 @@ fn is_count(word: &str) -> bool {
             .all(|&byte| byte.is_ascii_digit() || matches!(byte, b',' | b'.'))
         && bytes.iter().filter(|&&byte| byte == b'.').count() <= 1
         && word.len() - digits.len() <= 1
+}
+
+/// Most words of a column jump ([`is_column_jump`]).
+const MAX_COLUMN_JUMP_WORDS: u32 = 8;
+
+/// A newspaper page's number or a story's jump to another page, as an e-edition's text
+/// prints them: "Page B6", "Continued from 3D", "Please see KLITSCHKO, C6", "KLITSCHKO, from
+/// C1", "HIT-AND-RUN continues on B6 ►", "Page 22 of 52 · SPORTS · C6". The line ends with a
+/// page (a letter and a number: "B6", "6D"), holds a word of the jump (page, continued,
+/// see, from …), and its other words are the story's slug in capitals or numbers: "Moody's
+/// cuts Greece from B1" is a headline.
+fn is_column_jump(line: &Line) -> bool {
+    const JUMP_WORDS: &[&str] = &[
+        "page",
+        "continued",
+        "continues",
+        "from",
+        "on",
+        "please",
+        "see",
+        "of",
+        "jump",
+        "turn",
+        "to",
+    ];
+    let is_page = |word: &str| {
+        let bytes = word.as_bytes();
+        let letter_first = bytes.first().is_some_and(u8::is_ascii_alphabetic)
+            && bytes.len() <= 3
+            && bytes[1..].iter().all(u8::is_ascii_digit);
+        let letter_last = bytes.last().is_some_and(u8::is_ascii_alphabetic)
+            && bytes.len() <= 3
+            && bytes[..bytes.len() - 1].iter().all(u8::is_ascii_digit);
+        bytes.len() >= 2 && (letter_first || letter_last)
+    };
+    if !line.folded.rsplit(' ').next().is_some_and(is_page) {
+        return false;
+    }
+    let mut has_jump_word = false;
+    let words_fit = line
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            let jump = JUMP_WORDS
+                .iter()
+                .any(|jump| jump.eq_ignore_ascii_case(word));
+            has_jump_word |= jump;
+            jump || is_page(&word.to_ascii_lowercase()) || !word.contains(char::is_lowercase)
+        });
+    words_fit && has_jump_word
 }
 
 /// "Page 1 of 8", "Image 2 of 5".
@@ -1516,6 +1675,11 @@ const MAX_COMMENT_HEADER_WORDS: u32 = 12;
 /// (one to three words) and a date or time after a dash, as a comment thread heads each
 /// comment with.
 pub(crate) fn is_comment_header(line: &Line) -> bool {
+    // "Joe from Upper Darby says:", as blogs head a comment (its time stamp on the next line).
+    if let Some(name) = line.text.strip_suffix(" says:") {
+        let n_name_words = name.split_whitespace().count();
+        return (1..=5).contains(&n_name_words) && name.starts_with(char::is_uppercase);
+    }
     if line.n_words > MAX_COMMENT_HEADER_WORDS || line.n_words < 3 {
         return false;
     }
@@ -1794,6 +1958,44 @@ pub(crate) fn is_more_from_heading(line: &Line) -> bool {
 mod tests {
     use super::*;
     use crate::text::check_rule as check;
+
+    #[test]
+    fn a_discussion_threads_lines() {
+        check(
+            is_thread_buttons,
+            "Reply  Share  34\n143 · Reply\nReply · ▲ 212\nshare   save   hide   report\n\
+             87 comments  share  save  hide  report\nShare\n12 comments\nReply to this story",
+            &[true, true, true, true, true, false, false, false],
+        );
+        check(
+            is_thread_furniture,
+            "level 2\n96% Upvoted\n412 points · 94% upvoted\nView 344 more comments\n\
+             r/minnesota\nr/TwilightSaga · 48.2k members\nCreated Jan 25, 2008\n[deleted]\n\
+             Level 2 of the garage\nThe plan was upvoted by 60% of members\n\
+             Created by the city in 2008",
+            &[
+                true, true, true, true, true, true, true, true, false, false, false,
+            ],
+        );
+        check(
+            is_thread_comment_header,
+            "u/newmoonrising · 3d\nloonstatefan · 3 days ago\n[deleted] · 2 days ago\n\
+             u/dalembert_block_party · 4h\nNews · 3 days ago\nJane Doe · 3 days ago\n\
+             Politics · World\nmtv.com/news ↗",
+            &[true, true, true, true, true, false, false, false],
+        );
+    }
+
+    #[test]
+    fn column_jumps_of_a_printed_page() {
+        check(
+            is_column_jump,
+            "Page B6\nContinued from 3D\nPlease see KLITSCHKO, C6\nKLITSCHKO, from C1\n\
+             HIT-AND-RUN continues on B6 ►\nPage 22 of 52 · SPORTS · C6\n\
+             Moody's cuts Greece from B1\nSPORTS · C1\nSee you at 6D",
+            &[true, true, true, true, true, true, false, false, false],
+        );
+    }
 
     #[test]
     fn lines_that_give_a_date() {
