@@ -842,8 +842,8 @@ fn plain_rewrites_name_their_originals() {
 /// body is kept once and it comes out as one story, but for the sets named below; and a
 /// floor holds on the lines of boilerplate, filler and pasted stories left in the cleaned
 /// texts. ho11–ho20 were built
-/// alongside the rules; ho21–ho56 were built blind by separate sessions (ho21–ho38's
-/// rewrites are looser: words Jaccard 0.25–0.50 against the seeds' 0.59; ho39–ho56's follow
+/// alongside the rules; ho21–ho65 were built blind by separate sessions (ho21–ho38's
+/// rewrites are looser: words Jaccard 0.25–0.50 against the seeds' 0.59; ho39–ho65's follow
 /// the seeds' closeness), each batch of nine first run before any rule was written for it.
 #[test]
 fn seed_like_probe_sets() {
@@ -852,21 +852,21 @@ fn seed_like_probe_sets() {
         serde_json::from_str(&std::fs::read_to_string(probes.join("expected.json")).unwrap())
             .unwrap();
     let sets = expected.as_object().unwrap();
-    assert_eq!(sets.len(), 46);
+    assert_eq!(sets.len(), 55);
     // The loosest rewrites of the blind sets (content Jaccard 0.24–0.37, under half of one
-    // side's sentences aligned, or their order broken), ho46's and ho52's reports of one or
-    // two sentences: no edge is printed for them.
-    const MISSED_REWRITES: [&str; 8] = [
-        "ho24", "ho27", "ho34", "ho36", "ho37", "ho38", "ho46", "ho52",
+    // side's sentences aligned, or their order broken), ho46's, ho52's, ho64's and ho65's
+    // reports of one to three sentences: no edge is printed for them.
+    const MISSED_REWRITES: [&str; 10] = [
+        "ho24", "ho27", "ho34", "ho36", "ho37", "ho38", "ho46", "ho52", "ho64", "ho65",
     ];
     // ho32's rewrite is named the wrong way round: the specifics count 140 against 138,
     // and no other clue tells.
     const REVERSED_REWRITES: [&str; 1] = ["ho32"];
     // ho12: a report of the same cable cut from another country stands apart.
     const SPLIT_STORIES: [&str; 1] = ["ho12"];
-    // ho46's reports are one paragraph each: a body of one paragraph printed twice with an
-    // edit is no block the repeat rules take (it could be a quote given twice).
-    const BODIES_KEPT_TWICE: [&str; 1] = ["ho46"];
+    // ho46's and ho64's reports are one paragraph each: a body of one paragraph printed
+    // twice with an edit is no block the repeat rules take (it could be a quote given twice).
+    const BODIES_KEPT_TWICE: [&str; 2] = ["ho46", "ho64"];
     let (mut n_left, mut n_boilerplate) = (0, 0);
     for (name, answer) in sets {
         let dir = tempfile::tempdir().unwrap();
@@ -931,9 +931,9 @@ fn seed_like_probe_sets() {
     }
     // A floor against losing what the rules catch (see bench/probes/check.py for the lines
     // left).
-    assert_eq!(n_boilerplate, 2710);
+    assert_eq!(n_boilerplate, 3338);
     assert!(
-        n_left <= 210,
+        n_left <= 305,
         "{n_left} of {n_boilerplate} boilerplate lines left"
     );
 }
