@@ -18,7 +18,7 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "sort by q a", "about community", "join", "hide", "report",
     // A podcast's show notes, an e-edition's and an app view's controls.
     "show notes", "transcript", "in this episode", "words in this episode", "print edition",
-    "clip article", "view full site", "related releases", "most listened",
+    "clip article", "view full site", "related releases", "most listened", "a a", "a a a",
     "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
     "promoted", "promoted content", "paid content", "related", "related news", "related articles",
     "related stories", "related posts", "related content", "related topics", "related coverage",
@@ -140,7 +140,7 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
 pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     // A newspaper's digital replica speaking of itself.
     "e edition", "epaper", "e paper", "download mp3", "switch to the full site",
-    "open this story in", "save this story",
+    "open this story in", "save this story", "swipe left", "swipe right", "swipe up",
     "whatsapp group", "whatsapp channel", "telegram channel", "telegram group", "on google news",
     "all rights reserved", "ctrl enter", "sign up for our", "subscribe to our", "our newsletter",
     "follow us on", "click here", "share this article", "share this story", "we may earn",

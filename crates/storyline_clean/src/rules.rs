@@ -127,7 +127,7 @@ pub(crate) fn furniture_reason(
         }
         // A rights notice runs on past the furniture limit ("© 2005 United Press
         // International, Inc. All Rights Reserved. Any reproduction … is prohibited").
-        if line.text.contains('©') || is_copyright_notice(line) {
+        if line.text.contains(['©', 'ⓒ']) || is_copyright_notice(line) {
             return Some("copyright line");
         }
     }
@@ -194,6 +194,9 @@ pub(crate) fn furniture_reason(
     }
     if line.n_words <= 2 && is_icon_count(line.text) {
         return Some("count beside an icon");
+    }
+    if line.n_words <= MAX_MEDIA_TEASER_WORDS && is_media_teaser(line.text) {
+        return Some("link to a recording or a video");
     }
     if line.n_words <= MAX_THREAD_ROW_WORDS {
         if is_thread_buttons(line) {
@@ -1140,6 +1143,20 @@ fn is_engagement_counter(text: &str) -> bool {
     n_counts == 1 && n_nouns >= 1
 }
 
+/// Most words of a link to a recording or a video ([`is_media_teaser`]).
+const MAX_MEDIA_TEASER_WORDS: u32 = 16;
+
+/// "▶ Listen: Pat Loeb reports (0:52)", "🎧 Listen: Monday's Fight Talk segment", "WATCH: …":
+/// a link to a recording or a video, labelled so, as radio and TV sites put them in a story.
+fn is_media_teaser(text: &str) -> bool {
+    let label = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["listen:", "watch:"].iter().any(|prefix| {
+        label
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    })
+}
+
 /// Most words of a discussion thread's row of buttons or furniture line.
 const MAX_THREAD_ROW_WORDS: u32 = 8;
 
@@ -1283,7 +1300,11 @@ fn is_figure_row(line: &Line) -> bool {
             && item.chars().any(char::is_alphabetic)
             && !item.ends_with(['.', ',', ';', '?', '!'])
             && (position == 0 || !item.contains(": "))
-            && !item.contains(['/', '\\', '=', '{', '[', '<'])
+            && !item.contains(['\\', '=', '{', '[', '<'])
+            // A currency pair ("USD/KRW") is no path.
+            && item.split_whitespace().all(|word| {
+                !word.contains('/') || word.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
+            })
             && !item.split_whitespace().any(|word| {
                 word.starts_with("-") && word.len() > 1 && word.as_bytes()[1].is_ascii_alphabetic()
             })
@@ -2183,8 +2204,17 @@ mod tests {
                 "DJIA 9,015.10 +62.21 | S&P 500 934.70 +7.25 | NASDAQ 1,652.38 +24.04 | \
                  10-YR 2.49% | WTI 48.58 -0.23",
                 "News   Weather   Sports   Hurricane Center   Community",
+                "KOSPI 1,168.44 ▲28.43  KOSDAQ 347.95 ▲6.11  USD/KRW 1,369.50 ▼24.00",
+                "▶ Listen: Pat Loeb reports (0:52)",
+                "🎧 Listen: Monday's Fight Talk segment on the title fight (14:32)",
+                "WATCH: Crews battle the blaze",
+                "Copyright ⓒ The Example Herald. Unauthorized reproduction prohibited.",
+                "A A",
+                "Swipe left for the next story",
             ],
             &[
+                "Listen to the president's speech, she told the crowd.",
+                "Watchdog says rules were broken",
                 "#10",
                 "│ ├── 001",
                 "2008",
