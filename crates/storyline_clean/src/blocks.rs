@@ -17,8 +17,9 @@ use storyline_core::RemovalKind;
 use crate::filler::is_marketing_talk;
 use crate::rules::{
     holds_a_date, is_byline, is_comment_header, is_dateline_only, is_foreign_heading,
-    is_inner_title, is_more_from_heading, is_section_label, is_site_menu, is_thread_comment_header,
-    is_title_like, masthead_kind, reads_as_headline, Masthead,
+    is_inner_title, is_more_from_heading, is_section_label, is_site_menu,
+    is_teaser_with_quoted_title, is_thread_comment_header, is_title_like, masthead_kind,
+    reads_as_headline, Masthead,
 };
 use crate::text::{content_tokens, Line};
 use crate::CleanConfig;
@@ -1674,7 +1675,10 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
                 next += 1;
                 continue;
             }
-            if marks[next].is_some() || !(is_inner_title(line) || is_question_headline(line)) {
+            let reads_as_teaser = is_inner_title(line)
+                || is_question_headline(line)
+                || is_teaser_with_quoted_title(line);
+            if marks[next].is_some() || !reads_as_teaser {
                 break;
             }
             teasers.push(next);
@@ -1806,8 +1810,9 @@ fn is_list_heading(line: &Line) -> bool {
     let last = line.folded.rsplit(' ').next().unwrap_or_default();
     let in_openings = OPENINGS.contains(&first);
     let opens = in_openings || first == "also";
-    // "Sports Headlines", "Top Stories".
-    let ends_with_list = matches!(last, "headlines" | "stories");
+    // "Sports Headlines", "Top Stories", "Sport: latest".
+    let ends_with_list =
+        matches!(last, "headlines" | "stories") || (last == "latest" && line.n_words <= 3);
     if !opens && !ends_with_list {
         return false;
     }

@@ -1974,6 +1974,39 @@ pub(crate) fn is_inner_title(line: &Line) -> bool {
         && long_words(line.text).count() >= 2
 }
 
+/// Most words inside the quotation marks of a teaser ([`is_teaser_with_quoted_title`]).
+const MAX_QUOTED_TITLE_WORDS: usize = 4;
+
+/// A teaser headline that quotes a title or a name ("Miyazaki hints at next Ghibli project
+/// after \"Ponyo\" box office run"): [`is_inner_title`]'s shape, with quotation marks around a
+/// few words, not around speech (a quotation ends a line or holds more words).
+pub(crate) fn is_teaser_with_quoted_title(line: &Line) -> bool {
+    const QUOTES: &[char] = &['"', '“', '”'];
+    if !(3..=20).contains(&line.n_words)
+        || matches!(
+            line.last_char(),
+            Some('.' | '…' | ';' | ':' | ',' | '!' | '?' | '-' | '–' | '—' | ')' | ']' | '"' | '”')
+        )
+        || !line
+            .text
+            .trim_start_matches(QUOTES)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let mut parts = line.text.split(QUOTES);
+    let _before = parts.next();
+    // Inside and outside the marks alternate: every inside part is a short title, not speech
+    // ("\"We will rebuild,\" the mayor said").
+    let short_titles = parts.step_by(2).all(|inside| {
+        inside.split_whitespace().count() <= MAX_QUOTED_TITLE_WORDS
+            && !inside.trim_end().ends_with([',', '.', '!', '?'])
+    });
+    short_titles && long_words(line.text).count() >= 2
+}
+
 /// True for a heading that introduces other stories ("Other Topics of Interest", "Also read",
 /// "More from Example News").
 pub(crate) fn is_foreign_heading(line: &Line) -> bool {
@@ -2019,6 +2052,18 @@ mod tests {
              u/dalembert_block_party · 4h\nNews · 3 days ago\nJane Doe · 3 days ago\n\
              Politics · World\nmtv.com/news ↗",
             &[true, true, true, true, true, false, false, false],
+        );
+    }
+
+    #[test]
+    fn teasers_that_quote_a_title() {
+        check(
+            is_teaser_with_quoted_title,
+            "3. Miyazaki hints at next Ghibli project after \"Ponyo\" box office run\n\
+             “Iron Man 3” eyes record-breaking opening weekend\n\
+             Mayor says \"we will rebuild the whole town together\" after the fire\n\
+             \"We will rebuild,\" the mayor said\nSummit sets \"Knowing\" for March 20 release.",
+            &[true, true, false, false, false],
         );
     }
 
