@@ -2485,56 +2485,45 @@ mod tests {
         let article = "Tara Reid Enters Rehab\n\
             Actress Tara Reid has checked into a rehab centre in Malibu, her publicist said.\n\
             The publicist asked that her privacy be respected at this time, the statement said.";
+        // The lines kept by mark_comments when the line rules removed those at `removed`
+        // (with `reason`).
+        let kept = |text: &str, removed: &[usize], reason: &'static str| -> Vec<usize> {
+            let lines = test_lines(text);
+            let mut marks = vec![None; lines.len()];
+            for &index in removed {
+                marks[index] = Some(Mark::new(RemovalKind::Boilerplate, reason));
+            }
+            mark_comments(&lines, &mut marks);
+            (0..lines.len()).filter(|&i| marks[i].is_none()).collect()
+        };
         // A thread: each comment ends at a removed "Reply" link.
-        let lines = test_lines(&format!(
+        let thread = format!(
             "{article}\nChioma — December 12, 2008 at 7:02 pm\n\
              Good for her. Everybody deserves a second chance.\nReply\n\
              Tunde O. — December 12, 2008 at 7:31 pm\nLong overdue o! Wishing her recovery.\nReply"
-        ));
-        let mut marks = vec![None; lines.len()];
-        for index in [5, 8] {
-            marks[index] = Some(Mark::new(RemovalKind::Boilerplate, "navigation"));
-        }
-        mark_comments(&lines, &mut marks);
-        let kept: Vec<usize> = (0..lines.len()).filter(|&i| marks[i].is_none()).collect();
-        assert_eq!(kept, [0, 1, 2]);
+        );
+        assert_eq!(kept(&thread, &[5, 8], "navigation"), [0, 1, 2]);
         // A live blog's entries under a reporter's name and the time stay: nothing shows a
         // comment thread.
-        let lines = test_lines(&format!(
+        let live = format!(
             "{article}\nJane Roe — December 12, 2008 at 7:02 pm\n\
              Police have closed the road outside the clinic, officers said.\n\
              Jane Roe — December 12, 2008 at 7:31 pm\nThe road has reopened."
-        ));
-        let mut marks = vec![None; lines.len()];
-        mark_comments(&lines, &mut marks);
-        assert!(marks.iter().all(Option::is_none));
+        );
+        assert_eq!(kept(&live, &[], "navigation"), [0, 1, 2, 3, 4, 5, 6]);
         // A discussion thread's comments, each ending at its removed row of buttons.
-        let lines = test_lines(&format!(
+        let discussion = format!(
             "{article}\nu/newmoonrising · 3d\nI'll believe it when her publicist confirms.\n\
              Reply · 98\nloonstatefan · 2 days ago\nGood luck to her.\nReply  Share  19"
-        ));
-        let mut marks = vec![None; lines.len()];
-        for index in [5, 8] {
-            marks[index] = Some(Mark::new(
-                RemovalKind::Boilerplate,
-                "a discussion thread's buttons",
-            ));
-        }
-        mark_comments(&lines, &mut marks);
-        let kept: Vec<usize> = (0..lines.len()).filter(|&i| marks[i].is_none()).collect();
-        assert_eq!(kept, [0, 1, 2]);
+        );
+        let buttons = "a discussion thread's buttons";
+        assert_eq!(kept(&discussion, &[5, 8], buttons), [0, 1, 2]);
         // A blog's "… says:" under its responses heading, the stamp removed by a line rule.
-        let lines = test_lines(&format!(
+        let blog = format!(
             "{article}\n2 Responses to “Tara Reid Enters Rehab”\nJoe from Upper Darby says:\n\
              December 13, 2008 at 4:12 pm\nAbout time she got help."
-        ));
-        let mut marks = vec![None; lines.len()];
-        for index in [3, 5] {
-            marks[index] = Some(Mark::new(RemovalKind::Boilerplate, "rule"));
-        }
-        mark_comments(&lines, &mut marks);
-        let kept: Vec<usize> = (0..lines.len()).filter(|&i| marks[i].is_none()).collect();
-        assert_eq!(kept, [0, 1, 2]);
+        );
+        assert_eq!(kept(&blog, &[3, 5], "rule"), [0, 1, 2]);
     }
 
     #[test]

@@ -534,12 +534,15 @@ fn is_disclaimer(line: &Line) -> bool {
 
 /// "Source: Agencies", "Sources: AP, Reuters": the short line that credits a story's source.
 fn is_source_credit(line: &Line) -> bool {
-    line.n_words <= MAX_SOURCE_CREDIT_WORDS
-        && ["source:", "sources:"].iter().any(|prefix| {
-            line.text
-                .get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-        })
+    line.n_words <= MAX_SOURCE_CREDIT_WORDS && opens_with_any(line.text, &["source:", "sources:"])
+}
+
+/// Whether `text` opens with one of `prefixes`, in any case.
+fn opens_with_any(text: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|prefix| {
+        text.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    })
 }
 
 /// Most words of a source credit line ("Source: Xinhua News Agency" is 4).
@@ -1152,11 +1155,7 @@ const MAX_MEDIA_TEASER_WORDS: u32 = 16;
 /// a link to a recording or a video, labelled so, as radio and TV sites put them in a story.
 fn is_media_teaser(text: &str) -> bool {
     let label = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    ["listen:", "watch:"].iter().any(|prefix| {
-        label
-            .get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    })
+    opens_with_any(label, &["listen:", "watch:"])
 }
 
 /// Most words of a discussion thread's row of buttons or furniture line.
@@ -1167,24 +1166,10 @@ const MAX_THREAD_ROW_WORDS: u32 = 8;
 /// save hide report". Every word is a button or a count, and one of them is a thread's own
 /// (reply, save, hide, report, permalink): "Share" alone is another rule's.
 fn is_thread_buttons(line: &Line) -> bool {
+    #[rustfmt::skip]
     const BUTTONS: &[&str] = &[
-        "reply",
-        "share",
-        "save",
-        "hide",
-        "report",
-        "permalink",
-        "embed",
-        "award",
-        "give",
-        "comments",
-        "comment",
-        "points",
-        "point",
-        "vote",
-        "upvote",
-        "downvote",
-        "quote",
+        "reply", "share", "save", "hide", "report", "permalink", "embed", "award", "give",
+        "comments", "comment", "points", "point", "vote", "upvote", "downvote", "quote",
     ];
     const THREAD_BUTTONS: &[&str] = &["reply", "save", "hide", "report", "permalink"];
     let mut has_thread_button = false;
@@ -1257,9 +1242,10 @@ pub(crate) fn is_thread_comment_header(line: &Line) -> bool {
 
 /// "4h", "3d", "2 days ago", "5 hr. ago": a relative time as discussion threads print it.
 fn is_time_ago(text: &str) -> bool {
+    #[rustfmt::skip]
     const UNITS: &[&str] = &[
-        "s", "m", "h", "d", "w", "y", "mo", "min", "mins", "hr", "hrs", "hour", "hours", "day",
-        "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs",
+        "s", "m", "h", "d", "w", "y", "mo", "min", "mins", "hr", "hrs", "hour", "hours",
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs",
     ];
     let text = text.trim().trim_end_matches(" ago").trim_end_matches('.');
     let digits_end = text
@@ -1362,18 +1348,10 @@ const MAX_COLUMN_JUMP_WORDS: u32 = 8;
 /// see, from …), and its other words are the story's slug in capitals or numbers: "Moody's
 /// cuts Greece from B1" is a headline.
 fn is_column_jump(line: &Line) -> bool {
+    #[rustfmt::skip]
     const JUMP_WORDS: &[&str] = &[
-        "page",
-        "continued",
-        "continues",
-        "from",
-        "on",
-        "please",
-        "see",
-        "of",
-        "jump",
-        "turn",
-        "to",
+        "page", "continued", "continues", "from", "on", "please", "see", "of", "jump",
+        "turn", "to",
     ];
     let is_page = |word: &str| {
         let bytes = word.as_bytes();
