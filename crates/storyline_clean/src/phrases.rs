@@ -19,6 +19,7 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     // A podcast's show notes, an e-edition's and an app view's controls.
     "show notes", "transcript", "in this episode", "words in this episode", "print edition",
     "clip article", "view full site", "related releases", "most listened", "a a", "a a a",
+    "sponsored listing", "add your comment",
     "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
     "promoted", "promoted content", "paid content", "related", "related news", "related articles",
     "related stories", "related posts", "related content", "related topics", "related coverage",
@@ -103,7 +104,7 @@ pub(crate) const SOCIAL_WORDS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "continue browsing in", "more posts from the", "on air now", "theme music",
-    "previous episode", "next episode", "permalink http",
+    "previous episode", "next episode", "permalink",
     "follow us", "join our", "join us on", "subscribe to", "sign up for", "sign up to",
     "click here", "read more", "read also", "also read", "see also", "read next", "watch also",
     "also watch", "download the", "download our", "get the latest", "get our", "dont miss",
@@ -310,7 +311,9 @@ pub(crate) const DATE_WORDS: &[&str] = &[
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "ist", "gmt", "utc",
-    "est", "edt", "pst", "pdt", "cet", "cest", "bst", "et", "updated", "published", "posted",
+    "est", "edt", "pst", "pdt", "cet", "cest", "bst", "et", "cst", "cdt", "mst", "mdt", "ast",
+    "hst", "akst", "jst", "kst", "aest", "aedt", "nzst", "nzdt", "sast", "wat", "eat", "pkt",
+    "updated", "published", "posted",
     "last", "on", "at", "first", "modified", "date", "st", "nd", "rd", "th",
 ];
 

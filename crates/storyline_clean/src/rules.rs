@@ -672,6 +672,14 @@ const MAX_MENU_WORDS: u32 = 15;
 /// punctuation is prose, a ticker ("Oil flat") or a headline with its site name ("Putin
 /// visits Pyongyang | World").
 fn is_menu(text: &str) -> bool {
+    // A breadcrumb or a menu under its label ("You are here: Home › News", "Sections: Local
+    // · National"): the label goes before the items are read. Other labels make a line of
+    // content ("Example: Arts > Hobbies").
+    const MENU_LABELS: &[&str] = &["you are here:", "sections:", "navigation:", "menu:"];
+    let text = MENU_LABELS
+        .iter()
+        .find(|label| opens_with_any(text, &[label]))
+        .map_or(text, |label| text[label.len()..].trim_start());
     // A slash between spaces separates a breadcrumb's items too ("Home / News / Local"),
     // when every item opens with a letter (not a date, "12 / 16 / 08").
     if text.contains(" / ") {
@@ -2249,9 +2257,14 @@ mod tests {
                 "Copyright ⓒ The Example Herald. Unauthorized reproduction prohibited.",
                 "A A",
                 "Swipe left for the next story",
+                "You are here: Home › News › National",
+                "Sections: Local · National · World · Politics · Business · Sports · Opinion",
+                "Updated 11:52 PM AST",
+                "Permalink https://www.example.de/en/a-3871265",
             ],
             &[
                 "Listen to the president's speech, she told the crowd.",
+                "Example: Arts > Hobbies > Crafts",
                 "Watchdog says rules were broken",
                 "#10",
                 "│ ├── 001",
