@@ -19,7 +19,7 @@ use crate::rules::{
     holds_a_date, is_byline, is_comment_header, is_dateline_only, is_foreign_heading,
     is_inner_title, is_more_from_heading, is_section_label, is_site_menu,
     is_teaser_with_quoted_title, is_thread_comment_header, is_title_like, masthead_kind,
-    reads_as_headline, Masthead,
+    reads_as_headline, Masthead, THREAD_BUTTONS_REASON,
 };
 use crate::text::{content_tokens, Line};
 use crate::CleanConfig;
@@ -1385,7 +1385,7 @@ pub(crate) fn mark_comments(lines: &[Line], marks: &mut [Option<Mark>]) {
                     "reply" | "reply with quote" | "report" | "report comment" | "report abuse"
                 ) || marks[after]
                     .as_ref()
-                    .is_some_and(|mark| mark.reason == "a discussion thread's buttons"))
+                    .is_some_and(|mark| mark.reason == THREAD_BUTTONS_REASON))
         })
     });
     let under_comments_heading = (0..first_header)
@@ -2516,7 +2516,7 @@ mod tests {
             "{article}\nu/newmoonrising · 3d\nI'll believe it when her publicist confirms.\n\
              Reply · 98\nloonstatefan · 2 days ago\nGood luck to her.\nReply  Share  19"
         );
-        let buttons = "a discussion thread's buttons";
+        let buttons = THREAD_BUTTONS_REASON;
         assert_eq!(kept(&discussion, &[5, 8], buttons), [0, 1, 2]);
         // A blog's "… says:" under its responses heading, the stamp removed by a line rule.
         let blog = format!(

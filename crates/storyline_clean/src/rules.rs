@@ -202,7 +202,7 @@ pub(crate) fn furniture_reason(
     }
     if line.n_words <= MAX_THREAD_ROW_WORDS {
         if is_thread_buttons(line) {
-            return Some("a discussion thread's buttons");
+            return Some(THREAD_BUTTONS_REASON);
         }
         if is_thread_furniture(line) {
             return Some("a discussion thread's furniture");
@@ -1165,6 +1165,10 @@ fn is_media_teaser(text: &str) -> bool {
     let label = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     opens_with_any(label, &["listen:", "watch:"])
 }
+
+/// Why a thread's row of buttons goes; [`crate::blocks::mark_comments`] ends a comment at a
+/// line removed for it.
+pub(crate) const THREAD_BUTTONS_REASON: &str = "a discussion thread's buttons";
 
 /// Most words of a discussion thread's row of buttons or furniture line.
 const MAX_THREAD_ROW_WORDS: u32 = 8;
