@@ -44,6 +44,19 @@ impl Mark {
     }
 }
 
+/// Marks every line of `indices` with one kind and reason.
+fn mark_all(
+    marks: &mut [Option<Mark>],
+    indices: impl IntoIterator<Item = usize>,
+    kind: RemovalKind,
+    reason: impl Into<Cow<'static, str>>,
+) {
+    let reason = reason.into();
+    for index in indices {
+        marks[index] = Some(Mark::new(kind, reason.clone()));
+    }
+}
+
 /// Indices of the lines no rule has marked yet.
 fn kept(marks: &[Option<Mark>]) -> Vec<usize> {
     // Sized for every line up front: growing it took several reallocations per article.
@@ -139,12 +152,12 @@ pub(crate) fn mark_masthead(lines: &[Line], marks: &mut [Option<Mark>], title_ke
     if tagline.is_none() && (!plainly_a_site || !is_headline || !prose_follows()) {
         return;
     }
-    for index in mastheads.iter().map(|&(index, _)| index).chain(tagline) {
-        marks[index] = Some(Mark::new(
-            RemovalKind::Boilerplate,
-            "site name or tagline above the headline",
-        ));
-    }
+    mark_all(
+        marks,
+        mastheads.iter().map(|&(index, _)| index).chain(tagline),
+        RemovalKind::Boilerplate,
+        "site name or tagline above the headline",
+    );
 }
 
 /// Most words of a tagline that [`tagline_over_furniture`] takes.
@@ -249,12 +262,12 @@ pub(crate) fn mark_top(lines: &[Line], marks: &mut [Option<Mark>], title_key: Op
         let line = &lines[index];
         (1..=3).contains(&line.n_words) && !line.ends_with_sentence_punctuation()
     }) {
-        for &index in labels {
-            marks[index] = Some(Mark::new(
-                RemovalKind::Boilerplate,
-                "label above a headline printed twice",
-            ));
-        }
+        mark_all(
+            marks,
+            labels.iter().copied(),
+            RemovalKind::Boilerplate,
+            "label above a headline printed twice",
+        );
     }
     let first = kept[at];
     for &next in &kept[at + 1..] {
@@ -417,15 +430,16 @@ pub(crate) fn mark_unrelated_header(
     {
         return;
     }
-    for position in 0..above.len() {
-        if !is_unrelated_short_line(lines, &header, position, &body) {
-            continue;
-        }
-        marks[header[position]] = Some(Mark::new(
-            RemovalKind::Boilerplate,
-            "line above the headline sharing no word with the article",
-        ));
-    }
+    let unrelated: Vec<usize> = (0..above.len())
+        .filter(|&position| is_unrelated_short_line(lines, &header, position, &body))
+        .map(|position| header[position])
+        .collect();
+    mark_all(
+        marks,
+        unrelated,
+        RemovalKind::Boilerplate,
+        "line above the headline sharing no word with the article",
+    );
 }
 
 /// A paragraph of prose: eight words or more ending a sentence, as no headline, byline,
@@ -1119,9 +1133,7 @@ pub(crate) fn mark_foreign(lines: &[Line], marks: &mut [Option<Mark>], config: &
             lines[heading].text
         );
         marks[heading] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
-        for &index in &block {
-            marks[index] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
-        }
+        mark_all(marks, block, RemovalKind::ForeignBlock, reason);
     }
     mark_unheaded_foreign(lines, marks, config, &vocabulary);
 }
@@ -1241,9 +1253,12 @@ fn mark_unheaded_foreign(
         let reason = format!(
             "titled block shares only {shared} of {total} content words with the article around it"
         );
-        for &index in run {
-            marks[index] = Some(Mark::new(RemovalKind::ForeignBlock, reason.clone()));
-        }
+        mark_all(
+            marks,
+            run.iter().copied(),
+            RemovalKind::ForeignBlock,
+            reason,
+        );
         position = end;
     }
 }
@@ -1274,12 +1289,12 @@ pub(crate) fn mark_marketing_filler(lines: &[Line], marks: &mut [Option<Mark>]) 
     if vocabulary.overlap(&talk) > MAX_MARKETING_OVERLAP {
         return;
     }
-    for index in talk {
-        marks[index] = Some(Mark::new(
-            RemovalKind::Filler,
-            "marketing prose unrelated to the article",
-        ));
-    }
+    mark_all(
+        marks,
+        talk,
+        RemovalKind::Filler,
+        "marketing prose unrelated to the article",
+    );
 }
 
 /// Most short lines under a forum post's number ([`mark_forum_post_headers`]).
@@ -1407,9 +1422,7 @@ pub(crate) fn mark_comments(lines: &[Line], marks: &mut [Option<Mark>]) {
             RemovalKind::Boilerplate,
             "reader comment's header",
         ));
-        for index in text {
-            marks[index] = Some(Mark::new(RemovalKind::Boilerplate, "reader comment"));
-        }
+        mark_all(marks, text, RemovalKind::Boilerplate, "reader comment");
     }
 }
 
@@ -1470,15 +1483,22 @@ pub(crate) fn mark_unrelated_footer(lines: &[Line], marks: &mut [Option<Mark>]) 
     if footer.is_empty() {
         return;
     }
-    if prose_vocabulary(lines, marks).is_none() {
+    // Every kept line of the article up to its last paragraph, not only its prose: a
+    // checklist's items share words with each other, another story's teaser with none. The
+    // prose's own words (all of it lies up to the last paragraph) must be enough to judge by,
+    // as for the header.
+    let mut body: FxHashSet<u64> = FxHashSet::default();
+    let mut prose: FxHashSet<u64> = FxHashSet::default();
+    for index in (0..=last_prose).filter(|&index| marks[index].is_none()) {
+        let tokens = content_tokens(lines[index].folded);
+        if is_prose(&lines[index]) {
+            prose.extend(tokens.iter().copied());
+        }
+        body.extend(tokens);
+    }
+    if prose.len() < MIN_BODY_CONTENT_WORDS {
         return;
     }
-    // Every kept line of the article up to its last paragraph, not only its prose: a
-    // checklist's items share words with each other, another story's teaser with none.
-    let body: FxHashSet<u64> = (0..=last_prose)
-        .filter(|&index| marks[index].is_none())
-        .flat_map(|index| content_tokens(lines[index].folded))
-        .collect();
     // Judged on the marks before this rule (every verdict is taken before any is marked);
     // the line above the first candidate is the last paragraph, which is kept.
     let removed = |index: usize| marks.get(index).is_some_and(Option::is_some);
@@ -1499,12 +1519,12 @@ pub(crate) fn mark_unrelated_footer(lines: &[Line], marks: &mut [Option<Mark>]) 
                 && is_unrelated_short_line(lines, &footer, position, &body)
         })
         .collect();
-    for position in unrelated {
-        marks[footer[position]] = Some(Mark::new(
-            RemovalKind::Boilerplate,
-            "line among the footer's furniture sharing no word with the article",
-        ));
-    }
+    mark_all(
+        marks,
+        unrelated.into_iter().map(|position| footer[position]),
+        RemovalKind::Boilerplate,
+        "line among the footer's furniture sharing no word with the article",
+    );
 }
 
 /// `run` plus one more line.
@@ -1558,12 +1578,12 @@ pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     if !enough || n_body < 2 || !lines[body_end].ends_with_sentence_punctuation() {
         return;
     }
-    for index in run {
-        marks[index] = Some(Mark::new(
-            RemovalKind::Boilerplate,
-            "teaser headline list after the end of the body",
-        ));
-    }
+    mark_all(
+        marks,
+        run,
+        RemovalKind::Boilerplate,
+        "teaser headline list after the end of the body",
+    );
 }
 
 /// Most tags taken under one heading.

@@ -1777,20 +1777,17 @@ fn looks_like_numeric_date(text: &str) -> bool {
 pub(crate) fn holds_a_date(line: &Line) -> bool {
     // The months' full and short names open DATE_WORDS.
     const MONTHS: usize = 24;
-    let names_a_month = line
-        .folded
-        .split(' ')
-        .any(|word| DATE_WORDS[..MONTHS].contains(&word));
-    let holds_a_year = line.folded.split(' ').any(|word| {
-        word.len() == 4
+    let names_a_month_or_year = line.folded.split(' ').any(|word| {
+        let is_year = word.len() == 4
             && (word.starts_with("19") || word.starts_with("20"))
-            && word.bytes().all(|byte| byte.is_ascii_digit())
+            && word.bytes().all(|byte| byte.is_ascii_digit());
+        is_year || DATE_WORDS[..MONTHS].contains(&word)
     });
     let bytes = line.text.as_bytes();
     let holds_a_time = bytes.windows(3).any(|window| {
         window[0].is_ascii_digit() && window[1] == b':' && window[2].is_ascii_digit()
     });
-    names_a_month || holds_a_year || holds_a_time || looks_like_numeric_date(line.text)
+    names_a_month_or_year || holds_a_time || looks_like_numeric_date(line.text)
 }
 
 /// True for a short section label that sits above a headline ("Russia News", "World").
