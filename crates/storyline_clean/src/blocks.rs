@@ -1670,7 +1670,7 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         // out most removed lines comes first).
         let headline_next = || {
             next_with_words(lines, index + 1)
-                .is_some_and(|next| marks[next].is_none() && is_inner_title(&lines[next]))
+                .is_some_and(|next| marks[next].is_none() && reads_as_teaser(&lines[next]))
         };
         // A kept line is a heading only when it names a list ("More from Example News",
         // "Most Read in World"), which no line rule removes: it may stay until its list shows
@@ -1695,10 +1695,7 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
                 next += 1;
                 continue;
             }
-            let reads_as_teaser = is_inner_title(line)
-                || is_question_headline(line)
-                || is_teaser_with_quoted_title(line);
-            if marks[next].is_some() || !reads_as_teaser {
+            if marks[next].is_some() || !reads_as_teaser(line) {
                 break;
             }
             teasers.push(next);
@@ -1722,6 +1719,11 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         }
         index = next.max(index + 1);
     }
+}
+
+/// A line that reads as another story's headline in a list of teasers.
+fn reads_as_teaser(line: &Line) -> bool {
+    is_inner_title(line) || is_question_headline(line) || is_teaser_with_quoted_title(line)
 }
 
 /// A headline that asks ("Which rookie quarterback has the brightest future?"): 4 to 20

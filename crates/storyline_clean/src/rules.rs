@@ -1966,9 +1966,34 @@ const MAX_QUOTED_TITLE_WORDS: usize = 4;
 
 /// A teaser headline that quotes a title or a name ("Miyazaki hints at next Ghibli project
 /// after \"Ponyo\" box office run"): [`is_inner_title`]'s shape, with quotation marks around a
-/// few words, not around speech (a quotation ends a line or holds more words).
+/// few words, not around speech (a quotation ends a line or holds more words). Headlines
+/// quote in single marks too ("'Iron Man 3' eyes record-breaking opening weekend"); those
+/// are taken where they open the line, as inside a line an apostrophe reads the same.
 pub(crate) fn is_teaser_with_quoted_title(line: &Line) -> bool {
     const QUOTES: &[char] = &['"', '“', '”'];
+    if let Some(rest) = after_single_quoted_title(line.text) {
+        return (3..=20).contains(&line.n_words)
+            && !line.has_quote()
+            && !matches!(
+                rest.chars().next_back(),
+                Some(
+                    '.' | '…'
+                        | ';'
+                        | ':'
+                        | ','
+                        | '!'
+                        | '?'
+                        | '-'
+                        | '–'
+                        | '—'
+                        | ')'
+                        | ']'
+                        | '\''
+                        | '’'
+                )
+            )
+            && long_words(line.text).count() >= 2;
+    }
     if !(3..=20).contains(&line.n_words)
         || matches!(
             line.last_char(),
@@ -1992,6 +2017,28 @@ pub(crate) fn is_teaser_with_quoted_title(line: &Line) -> bool {
             && !inside.trim_end().ends_with([',', '.', '!', '?'])
     });
     short_titles && long_words(line.text).count() >= 2
+}
+
+/// What follows a title in single quotation marks that opens `text` ("'Mad Men' Ratings Dip
+/// …", "‘Ponyo’ tops …"): one to [`MAX_QUOTED_TITLE_WORDS`] words from a capital or a digit,
+/// not ending as speech does (",", "."), closed by a mark that a space follows. `None` for
+/// any other line.
+fn after_single_quoted_title(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('\'').or_else(|| text.strip_prefix('‘'))?;
+    let close = inner.find(['\'', '’'])?;
+    let (title, rest) = inner.split_at(close);
+    let rest = rest.get(rest.chars().next()?.len_utf8()..)?;
+    let n_words = title.split_whitespace().count();
+    let opens_as_title = title
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    (opens_as_title
+        && (1..=MAX_QUOTED_TITLE_WORDS).contains(&n_words)
+        && !title.trim_end().ends_with([',', '.', '!', '?'])
+        && rest.starts_with(' ')
+        && rest.split_whitespace().next().is_some())
+    .then_some(rest)
 }
 
 /// True for a heading that introduces other stories ("Other Topics of Interest", "Also read",
@@ -2049,8 +2096,16 @@ mod tests {
             "3. Miyazaki hints at next Ghibli project after \"Ponyo\" box office run\n\
              “Iron Man 3” eyes record-breaking opening weekend\n\
              Mayor says \"we will rebuild the whole town together\" after the fire\n\
-             \"We will rebuild,\" the mayor said\nSummit sets \"Knowing\" for March 20 release.",
-            &[true, true, false, false, false],
+             \"We will rebuild,\" the mayor said\nSummit sets \"Knowing\" for March 20 release.\n\
+             'Iron Man 3' eyes record-breaking opening weekend\n\
+             ‘Mad Men’ Ratings Dip for Second Week of Season 5\n\
+             'We will rebuild,' mayor says\n'Tis the season for giving back\n\
+             'Man of Steel' breaks June box-office record in Manila.\n\
+             'It was terrifying' says survivor of the blast\n\
+             Obama's plan wins 'broad support' in Senate",
+            &[
+                true, true, false, false, false, true, true, false, false, false, true, true,
+            ],
         );
     }
 
