@@ -1586,6 +1586,108 @@ pub(crate) fn mark_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     );
 }
 
+/// Fewest lines of a list of tags printed without a heading ([`mark_unheaded_tags`]).
+const MIN_UNHEADED_TAGS: usize = 3;
+
+/// A blog platform's tags and counters printed one a line after the body, without a
+/// heading ("MLB" / "Baseball" / "Free Agency" / "412" / "7"): after the article's last
+/// paragraph of prose, three or more lines in a row, each a count or one to three
+/// capitalised words of letters only, ending the article or meeting a removed line.
+/// Lines the line rules removed ("Like", "Share") may sit among them.
+pub(crate) fn mark_unheaded_tags(lines: &[Line], marks: &mut [Option<Mark>]) {
+    let Some(last_prose) = last_kept_prose(lines, marks) else {
+        return;
+    };
+    let is_tag = |line: &Line| {
+        let words = line.text.split_whitespace().count();
+        let count = words == 1 && is_count_line(line.text);
+        let label = (1..=3).contains(&words)
+            && line.text.starts_with(|c: char| c.is_uppercase())
+            && line
+                .text
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-'));
+        count || label
+    };
+    let mut index = last_prose + 1;
+    while index < lines.len() {
+        let mut run = Vec::new();
+        let mut next = index;
+        while let Some(line) = lines.get(next) {
+            if line.text.trim().is_empty() || marks[next].is_some() {
+                next += 1;
+                continue;
+            }
+            if !is_tag(line) {
+                break;
+            }
+            run.push(next);
+            next += 1;
+        }
+        let ends_list = next_with_words(lines, next).map_or(true, |after| marks[after].is_some());
+        // A table's last cells ("Adults" / "Capsule" / "Twice daily") end a page too: the
+        // list must hold a counter or sit under a removed line.
+        let has_count = run.iter().any(|&tag| is_count_line(lines[tag].text));
+        let under_removed = run.first().is_some_and(|&first| {
+            (0..first)
+                .rev()
+                .find(|&at| lines[at].n_words > 0)
+                .is_some_and(|above| marks[above].is_some())
+        });
+        if run.len() >= MIN_UNHEADED_TAGS && ends_list && (has_count || under_removed) {
+            for &tag in &run {
+                marks[tag] = Some(Mark::new(
+                    RemovalKind::Boilerplate,
+                    "tags or counters printed one a line after the body",
+                ));
+            }
+        }
+        index = next.max(index + 1);
+    }
+}
+
+/// A forum reply's title, "Re: " and the thread's title again ("Re: Angels go 8 years on
+/// Tex!!"), after a line that gives the title.
+pub(crate) fn mark_reply_titles(lines: &[Line], marks: &mut [Option<Mark>]) {
+    // Most articles have no such line: a look at each line's first bytes rules them out.
+    let is_reply = |line: &Line| line.text.starts_with("Re: ") || line.text.starts_with("RE: ");
+    if !lines.iter().any(is_reply) {
+        return;
+    }
+    let mut earlier: FxHashSet<&str> = FxHashSet::default();
+    for (index, line) in lines.iter().enumerate() {
+        let title = line
+            .text
+            .strip_prefix("Re: ")
+            .or_else(|| line.text.strip_prefix("RE: "));
+        if let Some(title) = title {
+            let folded = line.folded.strip_prefix("re ").unwrap_or_default();
+            if marks[index].is_none() && !title.is_empty() && earlier.contains(folded) {
+                marks[index] = Some(Mark::new(
+                    RemovalKind::Boilerplate,
+                    "a forum reply's title, the thread's title again",
+                ));
+            }
+            continue;
+        }
+        if line.n_words > 0 {
+            earlier.insert(line.folded);
+        }
+    }
+}
+
+/// A line that is one count ("412", "1.2K").
+fn is_count_line(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.trim_end_matches(['k', 'K', 'm', 'M']);
+    !digits.is_empty()
+        && text.len() - digits.len() <= 1
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+}
+
 /// Most tags taken under one heading.
 const MAX_TAGS: usize = 12;
 
@@ -1848,9 +1950,9 @@ fn is_list_heading(line: &Line) -> bool {
     if matches!(line.last_char(), Some(':')) && !has_list_word {
         return false;
     }
-    // "Latest from IAmRogue", "Also on the wire".
-    let names_a_source =
-        matches!(first, "latest" | "also" | "more") && matches!(second, "from" | "on");
+    // "Latest from IAmRogue", "Also on the wire", "Recommended from Medium".
+    let names_a_source = matches!(first, "latest" | "also" | "more" | "recommended")
+        && matches!(second, "from" | "on");
     // "More Showbiz", "MORE ON THE CHARGERS", "Latest Entertainment"; "More long-distance
     // movers" heads a shop's own list.
     let names_a_section = matches!(first, "more" | "latest")
@@ -2481,6 +2583,38 @@ mod tests {
     }
 
     #[test]
+    fn tags_printed_one_a_line_after_the_body() {
+        let body = "The Angels offered Mark Teixeira an eight-year deal on Friday, officials said.";
+        // Tags and counters ending the page; a table's last cells stay.
+        check(
+            mark_unheaded_tags,
+            &format!("{body}\n412\n7\nMLB\nBaseball\nFree Agency"),
+            &[None, B, B, B, B, B],
+        );
+        check(
+            mark_unheaded_tags,
+            &format!("{body}\nOrlistat\nAdults\nCapsule\nTwice daily"),
+            &[None, None, None, None, None],
+        );
+        // Names under the body followed by more text stay.
+        check(
+            mark_unheaded_tags,
+            &format!("{body}\n12\nJohn Smith\nJane Doe\nThe list goes on with more text here."),
+            &[None, None, None, None, None],
+        );
+    }
+
+    #[test]
+    fn a_forum_reply_title_repeats_the_thread_title() {
+        check(
+            mark_reply_titles,
+            "Angels go 8 years on Tex!!\nThe Angels offered Teixeira a deal.\n\
+             Re: Angels go 8 years on Tex!!\nRe: something else entirely",
+            &[None, None, B, None],
+        );
+    }
+
+    #[test]
     fn forum_post_headers() {
         let post = "Bush placed on IR, season over\n\
             The Saints placed Reggie Bush on injured reserve today, ending his season.";
@@ -2764,6 +2898,14 @@ mod tests {
                  The repairs cost 40 million euros, the mayor said on Friday."
             ),
             &[None, None, None, None, None],
+        );
+        check(
+            headed,
+            &format!(
+                "{body}\nRecommended from Medium\nThe 10 Worst Free-Agent Contracts Of The Decade\n\
+                 'Iron Man 3' eyes record-breaking opening weekend"
+            ),
+            &[None, None, B, B, B],
         );
         // A kept heading that names a list of stories goes with the list; one that heads a
         // review's own section ("Most Versatile") stays with its lines.

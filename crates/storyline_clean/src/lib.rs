@@ -203,6 +203,7 @@ fn clean_with(
         blocks::mark_teasers(&lines, &mut marks);
         blocks::mark_headed_teasers(&lines, &mut marks);
         blocks::mark_tag_lists(&lines, &mut marks);
+        blocks::mark_unheaded_tags(&lines, &mut marks);
     }
     if config.remove_filler && filler::may_hold_marketing_talk(split.folded_article) {
         blocks::mark_marketing_filler(&lines, &mut marks);
@@ -211,6 +212,7 @@ fn clean_with(
         notes::mark_author_notes(&lines, &mut marks);
         blocks::mark_comments(&lines, &mut marks);
         blocks::mark_forum_post_headers(&lines, &mut marks);
+        blocks::mark_reply_titles(&lines, &mut marks);
         blocks::mark_footer_islands(&lines, &mut marks);
         blocks::mark_unrelated_footer(&lines, &mut marks);
     }

@@ -88,6 +88,10 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "reprints permissions", "reprints and permissions", "jump to navigation",
     "view as single page", "post to facebook", "share by email", "start writing",
     "type your email", "read this next", "browse search", "previous thread next thread", "email will not be published",
+    // A blog platform's and a portal's buttons and footers, a forum's and a web archive's.
+    "more for you", "discussion about this post", "ready for more", "text to speech", "terms",
+    "restack", "like", "thumbs up", "thumbs down", "listen share", "comments restacks",
+    "who is online", "about this capture", "top",
 ];
 
 /// Words of share bars and social-link rows ("Facebook Twitter WhatsApp Email").
@@ -134,6 +138,11 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "to contact the reporter", "to contact the editor", "originally posted by", "join date",
     "posting permissions", "all times are gmt", "thanks for reading", "support local journalism",
     "quotes delayed", "market data delayed", "click a ticker",
+    "continue reading on", "was this helpful", "printed from", "this article was printed from",
+    "article url", "printed on", "this page has been automatically translated",
+    "translated by machine translation", "translated by google", "missing some tweet in this",
+    "read on twitter", "save as pdf", "display posts from previous", "board index",
+    "the wayback machine", "more threads by", "enjoying this thread",
 ];
 
 /// Folded phrases that mark a call to action anywhere in a short line.

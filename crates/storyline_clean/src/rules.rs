@@ -179,6 +179,12 @@ pub(crate) fn furniture_reason(
             }
         }
     }
+    if line.n_words <= MAX_READING_TIME_WORDS && is_reading_time(line) {
+        return Some("reading time or relative time stamp");
+    }
+    if near_an_end && is_web_address(line.text) {
+        return Some("a web address");
+    }
     if line.n_words == 4 && is_page_number(folded) {
         return Some("page number");
     }
@@ -191,14 +197,17 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_EDIT_NOTE_WORDS && is_wire_edit_note(line) {
         return Some("wire service's note on the edit");
     }
-    if line.n_words <= 4 && is_engagement_counter(line.text) {
+    if line.n_words <= 8 && is_engagement_counter(line.text) {
         return Some("view or share counter");
     }
-    if line.n_words <= 2 && is_icon_count(line.text) {
+    if line.n_words <= 4 && is_icon_count(line.text) {
         return Some("count beside an icon");
     }
     if line.n_words <= MAX_MEDIA_TEASER_WORDS && is_media_teaser(line.text) {
         return Some("link to a recording or a video");
+    }
+    if line.n_words <= MAX_FORUM_ROW_WORDS && is_forum_row(line) {
+        return Some("a discussion thread's furniture");
     }
     if line.n_words <= MAX_THREAD_ROW_WORDS {
         if is_thread_buttons(line) {
@@ -259,6 +268,35 @@ pub(crate) fn furniture_reason(
         return Some("source credit");
     }
     None
+}
+
+/// Most words of a line giving an article's reading time ([`is_reading_time`]).
+const MAX_READING_TIME_WORDS: u32 = 14;
+
+/// "Published in Hot Corner Hype · 3 min read", "Jan 7, 2009 • 9 tweets • 2 min read", "⏱ 3
+/// min read": a line that gives the article's reading time, as blogs and aggregators print
+/// it under the headline; not a sentence.
+fn is_reading_time(line: &Line) -> bool {
+    let folded = line.folded;
+    let Some(at) = folded
+        .find(" min read")
+        .or_else(|| folded.find(" minute read"))
+    else {
+        return false;
+    };
+    let before = folded[..at].rsplit(' ').next().unwrap_or_default();
+    !before.is_empty() && before.bytes().all(|b| b.is_ascii_digit()) && !line.ends_with_period()
+}
+
+/// A line that is one web address ("http://www.example.co.uk:80/news/local/fire/"), as a
+/// printed page or a web archive's copy gives its own near the page's top or end.
+fn is_web_address(text: &str) -> bool {
+    let text = text.trim();
+    let host = text
+        .strip_prefix("http://")
+        .or_else(|| text.strip_prefix("https://"))
+        .unwrap_or(text);
+    host.starts_with("www.") && host.contains('/') && !text.contains(char::is_whitespace)
 }
 
 /// Most words of a weather widget's line ("Trenton, NJ  84°  Clear skies").
@@ -1125,18 +1163,20 @@ fn is_number(word: &[u8]) -> bool {
 #[rustfmt::skip]
 const COUNTER_WORDS: &[&str] = &[
     "views", "view", "post", "page", "pageviews", "hits", "reads", "likes", "shares", "comments",
-    "comment", "reactions", "visits", "visitors",
+    "comment", "reactions", "visits", "visitors", "claps", "restacks", "reposts", "retweets",
+    "captures",
 ];
 
-/// A counter: one count ("1,204", "2.3K", "17") and one to three [`COUNTER_WORDS`], one of
-/// them a count's noun ("Post" alone counts nothing), in either order, with only a colon, a
-/// bar or a dot between them: "Post Views: 1,204", "1,204 views", "Shares: 2.3K". The
-/// navigation rule takes a count in plain words ("Comments (14)") but not the separators of
-/// a large one.
+/// A counter: one to three counts ("1,204", "2.3K", "17") and [`COUNTER_WORDS`], a count's
+/// noun for each count ("Post" alone counts nothing), in either order, with only a colon, a
+/// bar or a dot between them: "Post Views: 1,204", "1,204 views", "Shares: 2.3K", "14 likes ·
+/// 6 comments". The navigation rule takes a count in plain words ("Comments (14)") but not
+/// the separators of a large one.
 fn is_engagement_counter(text: &str) -> bool {
     let mut n_counts = 0;
     let mut n_nouns = 0;
-    for word in text.split(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '·' | '•')) {
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '·' | '•' | '∙'))
+    {
         if word.is_empty() {
             continue;
         }
@@ -1153,7 +1193,7 @@ fn is_engagement_counter(text: &str) -> bool {
         };
         n_nouns += usize::from(!matches!(known, "post" | "page"));
     }
-    n_counts == 1 && n_nouns >= 1
+    (1..=3).contains(&n_counts) && n_nouns >= n_counts
 }
 
 /// Most words of a link to a recording or a video ([`is_media_teaser`]).
@@ -1194,12 +1234,22 @@ fn is_thread_buttons(line: &Line) -> bool {
 
 /// A discussion thread's own lines: "level 2" (a reply's depth), "96% Upvoted", "412 points ·
 /// 94% upvoted", "View 344 more comments", "r/minnesota" or "r/TwilightSaga · 48.2k members"
-/// (the forum's name), "Created Jan 25, 2008", "[deleted]" and "[removed]".
+/// (the forum's name), "Created Jan 25, 2008", "[deleted]" and "[removed]"; a forum's post
+/// headers and its posters' details: "Post by kestrel_ » Fri Dec 19, 2008 10:15 am",
+/// "Posts: 2114", "Joined: Mar 2004", "sentinel58 wrote:".
 fn is_thread_furniture(line: &Line) -> bool {
     let folded = line.folded;
     // Each form is told by its first or last word: most lines are ruled out by one match.
     let first = folded.split(' ').next().unwrap_or_default();
     let by_first = match first {
+        "posts" => {
+            line.n_words == 2
+                && line.text.starts_with("Posts:")
+                && folded["posts ".len().min(folded.len())..]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+        }
+        "joined" => line.n_words <= 5 && line.text.starts_with("Joined:") && holds_a_date(line),
         "level" => {
             line.n_words == 2
                 && folded["level".len()..]
@@ -1225,6 +1275,10 @@ fn is_thread_furniture(line: &Line) -> bool {
         return matches!(line.text, "[deleted]" | "[removed]");
     }
     let last = folded.rsplit(' ').next().unwrap_or_default();
+    // A forum's quote of an earlier post opens with its poster's name.
+    if last == "wrote" {
+        return line.n_words <= 3 && line.text.ends_with(" wrote:");
+    }
     let upvoted = last == "upvoted" && line.text.contains('%');
     let forum_name = line.text.starts_with("r/")
         && !line.text.contains(". ")
@@ -1252,6 +1306,24 @@ pub(crate) fn is_thread_comment_header(line: &Line) -> bool {
     name_is_a_handle && is_time_ago(age)
 }
 
+/// Most words of a forum's row ([`is_forum_row`]).
+const MAX_FORUM_ROW_WORDS: u32 = 14;
+
+/// A forum's post header and its links back: "Post by kestrel_ » Fri Dec 19, 2008 10:15 am",
+/// "by halo_dan77 » Sat Dec 13, 2008 9:14 am", "Return to U.S. Politics", "Jump to: U.S.
+/// Politics".
+fn is_forum_row(line: &Line) -> bool {
+    let text = line.text;
+    let header =
+        (text.starts_with("Post by ") || text.starts_with("Postby ") || text.starts_with("by "))
+            && text.contains(" » ")
+            && holds_a_date(line);
+    let link_back = line.n_words <= 6
+        && (text.starts_with("Return to ") || text.starts_with("Jump to: "))
+        && !line.ends_with_sentence_punctuation();
+    header || link_back
+}
+
 /// "4h", "3d", "2 days ago", "5 hr. ago": a relative time as discussion threads print it.
 fn is_time_ago(text: &str) -> bool {
     #[rustfmt::skip]
@@ -1267,8 +1339,9 @@ fn is_time_ago(text: &str) -> bool {
     !number.is_empty() && UNITS.contains(&unit.trim())
 }
 
-/// "♡ 214", "💬 38": a count beside a like or comment icon, an icon being one symbol outside
-/// ASCII (an emoji with its variation selector too). A line drawing's characters ("│ ├── 001"
+/// "♡ 214", "💬 38", "♡ 37  💬 4  ↻ Share": a count beside a like or comment icon (up to
+/// three, and a share or reply button), an icon being one symbol outside ASCII (an emoji
+/// with its variation selector too). A line drawing's characters ("│ ├── 001"
 /// in a file tree) are no icons, and neither is "#10" (a list's rank heads an item).
 fn is_icon_count(text: &str) -> bool {
     let is_icon = |token: &str| {
@@ -1279,18 +1352,22 @@ fn is_icon_count(text: &str) -> bool {
                 && !('\u{2500}'..='\u{259F}').contains(&icon)
         }) && chars.next().is_none()
     };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if let [first, second] = tokens[..] {
+        return is_count(first) && is_icon(second) || is_icon(first) && is_count(second);
+    }
+    // Several: each icon followed by its count, or by a button ("♡ 37  💬 4  ↻ Share"); a
+    // voting row ("▲ 1.2k ▼") is a thread's, told apart by the rule of comments.
+    let is_button = |token: &str| matches!(token, "Share" | "share" | "Reply" | "reply");
     let mut n_counts = 0;
-    let mut n_icons = 0;
-    for token in text.split_whitespace() {
-        if is_count(token) {
-            n_counts += 1;
-        } else if is_icon(token) {
-            n_icons += 1;
-        } else {
-            return false;
+    for pair in tokens.chunks(2) {
+        match pair {
+            [icon, count] if is_icon(icon) && is_count(count) => n_counts += 1,
+            [icon, button] if is_icon(icon) && is_button(button) => {}
+            _ => return false,
         }
     }
-    n_counts == 1 && n_icons == 1
+    (1..=3).contains(&n_counts)
 }
 
 /// Most words of a row of figures ([`is_figure_row`]), its figures' parts counted apart.
@@ -2060,7 +2137,7 @@ pub(crate) fn is_more_from_heading(line: &Line) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::check_rule as check;
+    use crate::text::{check_rule as check, test_lines};
 
     #[test]
     fn a_discussion_threads_lines() {
@@ -2152,6 +2229,67 @@ mod tests {
             .chain(stays.iter().map(|_| false))
             .collect();
         check(is_furniture, &input, &expected);
+    }
+
+    #[test]
+    fn forum_blog_and_archive_furniture() {
+        check_furniture(
+            &[
+                "Post by kestrel_ » Fri Dec 19, 2008 10:15 am",
+                "by halo_dan77 » Sat Dec 13, 2008 9:14 am",
+                "Posts: 2114",
+                "Joined: Mar 2004",
+                "sentinel58 wrote:",
+                "Return to U.S. Politics",
+                "Jump to: U.S. Politics",
+                "14 likes · 6 comments",
+                "14 Likes ∙ 2 Restacks",
+                "214 claps",
+                "♡ 37   💬 4   ↻ Share",
+                "👏 52   💬 4",
+                "Published in Hot Corner Hype · 3 min read",
+                "Jan 7, 2009 • 9 tweets • 2 min read",
+                "Continue reading on NFL.com",
+                "This article was printed from: http://www.example.com/news/view.bg?articleid=1",
+                "Discussion about this post",
+            ],
+            &[
+                "He joined the club in March 2004 and posted 12 goals.",
+                "Return to the moon is planned for 2028, NASA said on Monday.",
+                "The rescue took 3 minutes; readers then had to read the list.",
+                "▲ 1.2k ▼",
+                "The 14 likes and 6 comments came within an hour of the post.",
+                "Posts: many",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_web_address_near_an_end_of_the_page() {
+        let lines = test_lines(
+            "http://www.example.co.uk:80/news/local/fire/
+Fire guts warehouse
+             A fire destroyed a warehouse on Tuesday, the fire service said.
+             See http://www.example.com/a for the map.
+more text here
+and more
+and more
+             www.example.com/report/full
+https://github.com/example/tool
+last line",
+        );
+        let folded_article: String = lines
+            .iter()
+            .map(|line| format!("{}\n", line.folded))
+            .collect();
+        let hits = PhraseHits::scan(&lines, &folded_article);
+        let found: Vec<bool> = (0..lines.len())
+            .map(|index| furniture_reason(&lines, index, &hits) == Some("a web address"))
+            .collect();
+        assert_eq!(
+            found,
+            [true, false, false, false, false, false, false, true, false, false]
+        );
     }
 
     #[test]
