@@ -277,15 +277,24 @@ const MAX_READING_TIME_WORDS: u32 = 14;
 /// min read": a line that gives the article's reading time, as blogs and aggregators print
 /// it under the headline; not a sentence.
 fn is_reading_time(line: &Line) -> bool {
-    let folded = line.folded;
-    let Some(at) = folded
-        .find(" min read")
-        .or_else(|| folded.find(" minute read"))
-    else {
+    static READ: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    // One vectorised search rules out most lines; then word by word, three at a time.
+    let read = READ.get_or_init(|| memchr::memmem::Finder::new(" read"));
+    if read.find(line.folded.as_bytes()).is_none() {
         return false;
-    };
-    let before = folded[..at].rsplit(' ').next().unwrap_or_default();
-    !before.is_empty() && before.bytes().all(|b| b.is_ascii_digit()) && !line.ends_with_period()
+    }
+    let (mut count, mut unit) = ("", "");
+    for word in line.folded.split(' ') {
+        if word == "read"
+            && matches!(unit, "min" | "mins" | "minute")
+            && !count.is_empty()
+            && count.bytes().all(|b| b.is_ascii_digit())
+        {
+            return !line.ends_with_period();
+        }
+        (count, unit) = (unit, word);
+    }
+    false
 }
 
 /// A line that is one web address ("http://www.example.co.uk:80/news/local/fire/"), as a
@@ -1173,6 +1182,10 @@ const COUNTER_WORDS: &[&str] = &[
 /// 6 comments". The navigation rule takes a count in plain words ("Comments (14)") but not
 /// the separators of a large one.
 fn is_engagement_counter(text: &str) -> bool {
+    // Every counter holds a count: a line without a digit is ruled out at once.
+    if !text.bytes().any(|byte| byte.is_ascii_digit()) {
+        return false;
+    }
     let mut n_counts = 0;
     let mut n_nouns = 0;
     for word in text.split(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '·' | '•' | '∙'))
@@ -1352,6 +1365,10 @@ fn is_icon_count(text: &str) -> bool {
                 && !('\u{2500}'..='\u{259F}').contains(&icon)
         }) && chars.next().is_none()
     };
+    // An icon is a symbol outside ASCII: most lines are ruled out at once.
+    if text.is_ascii() {
+        return false;
+    }
     let tokens: Vec<&str> = text.split_whitespace().collect();
     if let [first, second] = tokens[..] {
         return is_count(first) && is_icon(second) || is_icon(first) && is_count(second);
