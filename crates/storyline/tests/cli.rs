@@ -856,10 +856,8 @@ fn seed_like_probe_sets() {
     // The loosest rewrites of the blind sets (content Jaccard 0.24–0.37, under half of one
     // side's sentences aligned, or their order broken), ho46's, ho52's, ho64's and ho65's
     // reports of one to three sentences: no edge is printed for them.
-    // ho73's rewrite covers 60% of its original's sentences and 75% of its own, under the
-    // rewrite bars.
-    const MISSED_REWRITES: [&str; 11] = [
-        "ho24", "ho27", "ho34", "ho36", "ho37", "ho38", "ho46", "ho52", "ho64", "ho65", "ho73",
+    const MISSED_REWRITES: [&str; 10] = [
+        "ho24", "ho27", "ho34", "ho36", "ho37", "ho38", "ho46", "ho52", "ho64", "ho65",
     ];
     // ho66's two "independent" reports are AP's story and the New York Times' edit of it
     // (ECB+ 8_2ecb and 8_1ecb: the same sentences in the same order, lightly reworded), which
@@ -948,7 +946,7 @@ fn seed_like_probe_sets() {
     // left).
     assert_eq!(n_boilerplate, 4040);
     assert!(
-        n_left <= 415,
+        n_left <= 400,
         "{n_left} of {n_boilerplate} boilerplate lines left"
     );
 }

@@ -1770,9 +1770,15 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     while index < lines.len() {
         // A heading is a removed line with a kept headline after it (the test that rules
         // out most removed lines comes first).
+        // Teasers a line rule removed already (a native ad's phrase) are passed over.
         let headline_next = || {
-            next_with_words(lines, index + 1)
-                .is_some_and(|next| marks[next].is_none() && reads_as_teaser(&lines[next]))
+            let mut next = next_with_words(lines, index + 1);
+            while let Some(at) =
+                next.filter(|&at| marks[at].is_some() && reads_as_teaser(&lines[at]))
+            {
+                next = next_with_words(lines, at + 1);
+            }
+            next.is_some_and(|next| marks[next].is_none() && reads_as_teaser(&lines[next]))
         };
         // A kept line is a heading only when it names a list ("More from Example News",
         // "Most Read in World"), which no line rule removes: it may stay until its list shows
@@ -1793,7 +1799,15 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         let mut next = index + 1;
         while next < lines.len() && teasers.len() < MAX_HEADED_TEASERS {
             let line = &lines[next];
-            if line.n_words == 0 || marks[next].is_some() && is_teaser_heading(line) {
+            // A removed line inside the list (another heading, or a native ad a line rule
+            // took) is passed over; one the list does not go on after ends it.
+            let list_goes_on = || {
+                next_with_words(lines, next + 1)
+                    .is_some_and(|after| marks[after].is_none() && reads_as_teaser(&lines[after]))
+            };
+            let removed_inside = marks[next].is_some()
+                && (is_teaser_heading(line) || reads_as_teaser(line) && list_goes_on());
+            if line.n_words == 0 || removed_inside {
                 next += 1;
                 continue;
             }
@@ -2845,7 +2859,10 @@ mod tests {
         fn headed(lines: &[Line], marks: &mut [Option<Mark>]) {
             // The heading and the cookie line are removed by the line rules.
             for (line, mark) in lines.iter().zip(marks.iter_mut()) {
-                if line.text == "Related" || line.text.starts_with("We use cookies") {
+                if line.text == "Related"
+                    || line.text.starts_with("We use cookies")
+                    || line.text.contains("are switching to this")
+                {
                     *mark = Some(Mark::new(RemovalKind::Boilerplate, "rule"));
                 }
             }
@@ -2865,6 +2882,15 @@ mod tests {
             headed,
             &format!("{body}\nRelated\nTelecom shares slip on outage fears"),
             &[None, None, B, B],
+        );
+        // A native ad a line rule took, first in the list, is passed over.
+        check(
+            headed,
+            &format!(
+                "{body}\nRelated\nHomeowners are switching to this flood plan\n\
+                 Doctors stunned by this one simple knee trick"
+            ),
+            &[None, None, B, B, B],
         );
         // A label over the headline, above the body, is no teaser heading.
         check(

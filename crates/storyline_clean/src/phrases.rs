@@ -148,6 +148,9 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
 /// Folded phrases that mark a call to action anywhere in a short line.
 #[rustfmt::skip]
 pub(crate) const FURNITURE_PHRASES: &[&str] = &[
+    // Native ads among a portal's stories ("Seniors are switching to this new card").
+    "are switching to this", "are flocking to this", "little known rule", "little known trick",
+    "one weird trick", "this simple trick", "you should never buy",
     // A newspaper's digital replica speaking of itself.
     "e edition", "epaper", "e paper", "download mp3", "switch to the full site",
     "open this story in", "save this story", "swipe left", "swipe right", "swipe up",

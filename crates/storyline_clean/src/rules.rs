@@ -179,6 +179,9 @@ pub(crate) fn furniture_reason(
             }
         }
     }
+    if line.n_words <= MAX_FURNITURE_WORDS && is_labelled_ad(line) {
+        return Some("advertisement");
+    }
     if line.n_words <= MAX_READING_TIME_WORDS && is_reading_time(line) {
         return Some("reading time or relative time stamp");
     }
@@ -268,6 +271,15 @@ pub(crate) fn furniture_reason(
         return Some("source credit");
     }
     None
+}
+
+/// A line a site labels an ad at its end: "Seniors are flocking to this new savings account
+/// paying 4.5% (Ad)", "… [Sponsored]".
+fn is_labelled_ad(line: &Line) -> bool {
+    matches!(line.last_char(), Some(')' | ']'))
+        && ["(Ad)", "(ad)", "(AD)", "[Ad]", "(Sponsored)", "[Sponsored]"]
+            .iter()
+            .any(|label| line.text.ends_with(label))
 }
 
 /// Most words of a line giving an article's reading time ([`is_reading_time`]).
@@ -2267,6 +2279,8 @@ mod tests {
                 "Published in Hot Corner Hype · 3 min read",
                 "Jan 7, 2009 • 9 tweets • 2 min read",
                 "Continue reading on NFL.com",
+                "Seniors are flocking to this new savings account paying 4.5% (Ad)",
+                "Seniors are switching to this new card and saving hundreds",
                 "This article was printed from: http://www.example.com/news/view.bg?articleid=1",
                 "Discussion about this post",
             ],
@@ -2277,6 +2291,7 @@ mod tests {
                 "▲ 1.2k ▼",
                 "The 14 likes and 6 comments came within an hour of the post.",
                 "Posts: many",
+                "The council (AD) met on Monday.",
             ],
         );
     }
