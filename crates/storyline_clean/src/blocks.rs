@@ -16,7 +16,7 @@ use storyline_core::RemovalKind;
 
 use crate::filler::is_marketing_talk;
 use crate::rules::{
-    holds_a_date, is_byline, is_comment_header, is_dateline_only, is_foreign_heading,
+    holds_a_date, is_byline, is_comment_header, is_count, is_dateline_only, is_foreign_heading,
     is_inner_title, is_more_from_heading, is_section_label, is_site_menu,
     is_teaser_with_quoted_title, is_thread_comment_header, is_title_like, masthead_kind,
     reads_as_headline, Masthead, THREAD_BUTTONS_REASON,
@@ -1678,14 +1678,7 @@ pub(crate) fn mark_reply_titles(lines: &[Line], marks: &mut [Option<Mark>]) {
 
 /// A line that is one count ("412", "1.2K").
 fn is_count_line(text: &str) -> bool {
-    let text = text.trim();
-    let digits = text.trim_end_matches(['k', 'K', 'm', 'M']);
-    !digits.is_empty()
-        && text.len() - digits.len() <= 1
-        && digits.starts_with(|c: char| c.is_ascii_digit())
-        && digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+    is_count(text.trim())
 }
 
 /// Most tags taken under one heading.

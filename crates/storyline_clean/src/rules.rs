@@ -1444,7 +1444,7 @@ fn is_figure_row(line: &Line) -> bool {
 
 /// A count as pages print one: digits with thousands separators or a decimal point, and an
 /// optional K or M ("1,204", "1.2K", "17"; not a version, "1.2.3").
-fn is_count(word: &str) -> bool {
+pub(crate) fn is_count(word: &str) -> bool {
     let digits = word.trim_end_matches(['k', 'K', 'm', 'M']);
     let bytes = digits.as_bytes();
     bytes.first().is_some_and(u8::is_ascii_digit)
