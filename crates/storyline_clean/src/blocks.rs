@@ -1830,9 +1830,32 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     }
 }
 
-/// A line that reads as another story's headline in a list of teasers.
+/// A line that reads as another story's headline in a list of teasers, bulleted or not
+/// ("> Rail fares to rise by 6% in January").
 fn reads_as_teaser(line: &Line) -> bool {
-    is_inner_title(line) || is_question_headline(line) || is_teaser_with_quoted_title(line)
+    is_inner_title(line)
+        || is_question_headline(line)
+        || is_teaser_with_quoted_title(line)
+        || is_bulleted_teaser(line)
+}
+
+/// "> Storm warnings issued for north-west coasts", "• Rail fares to rise by 6%": a bullet
+/// and a space, then a headline's shape (see [`is_inner_title`]): three to twenty words from a
+/// capital, without a quotation or a sentence's end.
+fn is_bulleted_teaser(line: &Line) -> bool {
+    let Some(rest) = ["> ", "• ", "› ", "» "]
+        .iter()
+        .find_map(|bullet| line.text.strip_prefix(bullet))
+    else {
+        return false;
+    };
+    (3..=20).contains(&line.n_words)
+        && !line.has_quote()
+        && rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !matches!(
+            line.last_char(),
+            Some('.' | '…' | ';' | ':' | ',' | '!' | '?' | '-' | '–' | '—' | ')' | ']')
+        )
 }
 
 /// A headline that asks ("Which rookie quarterback has the brightest future?"): 4 to 20
@@ -2875,6 +2898,15 @@ mod tests {
             headed,
             &format!("{body}\nRelated\nTelecom shares slip on outage fears"),
             &[None, None, B, B],
+        );
+        // Bulleted teasers.
+        check(
+            headed,
+            &format!(
+                "{body}\nRelated\n> Storm warnings issued for north-west coasts\n\
+                 • Rail fares to rise by 6% in January"
+            ),
+            &[None, None, B, B, B],
         );
         // A native ad a line rule took, first in the list, is passed over.
         check(
