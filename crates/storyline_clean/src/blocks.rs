@@ -19,7 +19,7 @@ use crate::rules::{
     holds_a_date, is_byline, is_comment_header, is_count, is_dateline_only, is_foreign_heading,
     is_inner_title, is_more_from_heading, is_section_label, is_site_menu,
     is_teaser_with_quoted_title, is_thread_comment_header, is_title_like, masthead_kind,
-    reads_as_headline, Masthead, THREAD_BUTTONS_REASON,
+    reads_as_headline, Masthead, AD_REASON, THREAD_BUTTONS_REASON,
 };
 use crate::text::{content_tokens, Line};
 use crate::CleanConfig;
@@ -1762,13 +1762,10 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
     let mut index = first_prose + 1;
     while index < lines.len() {
         // A heading is a removed line with a kept headline after it (the test that rules
-        // out most removed lines comes first).
-        // Teasers a line rule removed already (a native ad's phrase) are passed over.
+        // out most removed lines comes first); ads a line rule removed are passed over.
         let headline_next = || {
             let mut next = next_with_words(lines, index + 1);
-            while let Some(at) =
-                next.filter(|&at| marks[at].is_some() && reads_as_teaser(&lines[at]))
-            {
+            while let Some(at) = next.filter(|&at| is_ad(&marks[at])) {
                 next = next_with_words(lines, at + 1);
             }
             next.is_some_and(|next| marks[next].is_none() && reads_as_teaser(&lines[next]))
@@ -1776,12 +1773,28 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         // A kept line is a heading only when it names a list ("More from Example News",
         // "Most Read in World"), which no line rule removes: it may stay until its list shows
         // what it is.
+        // Or a headline a line rule took, with a kept one after it: asked only when the next
+        // line is removed and the one after kept, as the heading's own test costs more.
+        let removed_headline_next = |heading_test: &dyn Fn() -> bool| {
+            let Some(next) = next_with_words(lines, index + 1).filter(|&at| marks[at].is_some())
+            else {
+                return false;
+            };
+            next_with_words(lines, next + 1).is_some_and(|after| {
+                marks[after].is_none()
+                    && heading_test()
+                    && reads_as_teaser(&lines[next])
+                    && reads_as_teaser(&lines[after])
+            })
+        };
         let heading = &lines[index];
         let kept_heading = marks[index].is_none();
         let is_heading = if kept_heading {
-            (is_more_from_heading(heading) || is_list_heading(heading)) && headline_next()
+            (is_more_from_heading(heading) || is_list_heading(heading))
+                && (headline_next() || removed_headline_next(&|| true))
         } else {
             headline_next() && is_teaser_heading(heading)
+                || removed_headline_next(&|| is_teaser_heading(heading))
         };
         if !is_heading {
             index += 1;
@@ -1792,14 +1805,15 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         let mut next = index + 1;
         while next < lines.len() && teasers.len() < MAX_HEADED_TEASERS {
             let line = &lines[next];
-            // A removed line inside the list (another heading, or a native ad a line rule
+            // A removed line inside the list (another heading, an ad, a headline a line rule
             // took) is passed over; one the list does not go on after ends it.
             let list_goes_on = || {
                 next_with_words(lines, next + 1)
                     .is_some_and(|after| marks[after].is_none() && reads_as_teaser(&lines[after]))
             };
             let removed_inside = marks[next].is_some()
-                && (is_teaser_heading(line) || reads_as_teaser(line) && list_goes_on());
+                && (is_teaser_heading(line)
+                    || (is_ad(&marks[next]) || reads_as_teaser(line)) && list_goes_on());
             if line.n_words == 0 || removed_inside {
                 next += 1;
                 continue;
@@ -1828,6 +1842,11 @@ pub(crate) fn mark_headed_teasers(lines: &[Line], marks: &mut [Option<Mark>]) {
         }
         index = next.max(index + 1);
     }
+}
+
+/// Whether a line rule removed the line as an ad ([`AD_REASON`]).
+fn is_ad(mark: &Option<Mark>) -> bool {
+    mark.as_ref().is_some_and(|mark| mark.reason == AD_REASON)
 }
 
 /// A line that reads as another story's headline in a list of teasers, bulleted or not
@@ -2875,11 +2894,11 @@ mod tests {
         fn headed(lines: &[Line], marks: &mut [Option<Mark>]) {
             // The heading and the cookie line are removed by the line rules.
             for (line, mark) in lines.iter().zip(marks.iter_mut()) {
-                if line.text == "Related"
-                    || line.text.starts_with("We use cookies")
-                    || line.text.contains("are switching to this")
-                {
+                if line.text == "Related" || line.text.starts_with("We use cookies") {
                     *mark = Some(Mark::new(RemovalKind::Boilerplate, "rule"));
+                }
+                if line.text.contains("are switching to this") {
+                    *mark = Some(Mark::new(RemovalKind::Boilerplate, AD_REASON));
                 }
             }
             mark_headed_teasers(lines, marks);

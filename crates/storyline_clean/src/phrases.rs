@@ -145,12 +145,17 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "the wayback machine", "more threads by", "enjoying this thread",
 ];
 
+/// Folded phrases of native ads among a portal's stories ("Seniors are switching to this new
+/// card"), judged on the lines the furniture phrases are, with a reason of their own.
+#[rustfmt::skip]
+pub(crate) const NATIVE_AD_PHRASES: &[&str] = &[
+    "are switching to this", "are flocking to this", "little known rule", "little known trick",
+    "one weird trick", "this simple trick", "you should never buy",
+];
+
 /// Folded phrases that mark a call to action anywhere in a short line.
 #[rustfmt::skip]
 pub(crate) const FURNITURE_PHRASES: &[&str] = &[
-    // Native ads among a portal's stories ("Seniors are switching to this new card").
-    "are switching to this", "are flocking to this", "little known rule", "little known trick",
-    "one weird trick", "this simple trick", "you should never buy",
     // A newspaper's digital replica speaking of itself.
     "e edition", "epaper", "e paper", "download mp3", "switch to the full site",
     "open this story in", "save this story", "swipe left", "swipe right", "swipe up",

@@ -17,13 +17,14 @@ use crate::phrase_set::PhraseSet;
 use crate::phrases::{
     CREDIT_PREFIXES, DATE_WORDS, FOREIGN_HEADINGS, FURNITURE_LINES, FURNITURE_PHRASES,
     FURNITURE_PREFIXES, LABEL_PREFIXES, MASTHEAD_WORDS, MAX_FURNITURE_LINE_WORDS,
-    MAX_FURNITURE_WORDS, MAX_SHORT_CTA_WORDS, NAV_ACTIONS, NAV_JOINERS, NAV_NOUNS, NAV_QUALIFIERS,
-    NAV_TARGETS, SECTION_WORDS, SHORT_CTA_PHRASES, SOCIAL_WORDS, TIME_MARKERS, TIME_WORDS,
+    MAX_FURNITURE_WORDS, MAX_SHORT_CTA_WORDS, NATIVE_AD_PHRASES, NAV_ACTIONS, NAV_JOINERS,
+    NAV_NOUNS, NAV_QUALIFIERS, NAV_TARGETS, SECTION_WORDS, SHORT_CTA_PHRASES, SOCIAL_WORDS,
+    TIME_MARKERS, TIME_WORDS,
 };
 use crate::text::Line;
 
-/// Which lines of an article hold a furniture phrase (or start with a furniture prefix) and
-/// which hold a short call-to-action phrase. One regex scan over the whole folded article
+/// Which lines of an article hold a furniture phrase (or start with a furniture prefix),
+/// which hold a short call-to-action phrase and which a native ad's phrase. One regex scan over the whole folded article
 /// replaces a regex call per line, whose fixed cost dominates on pages of many short lines.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseHits {
@@ -31,6 +32,7 @@ pub(crate) struct PhraseHits {
     holds_filler: bool,
     furniture: Vec<bool>,
     short_cta: Vec<bool>,
+    native_ad: Vec<bool>,
 }
 
 impl PhraseHits {
@@ -42,30 +44,40 @@ impl PhraseHits {
         let judged_furniture = |line: &Line| line.n_words <= MAX_FURNITURE_WORDS;
         let judged_short_cta =
             |line: &Line| line.n_words <= MAX_SHORT_CTA_WORDS && !line.ends_with_period();
-        let (furniture, short_cta) = match line_phrase_set() {
-            // One pass over each judged line answers both lists.
-            Some(phrases) => lines
-                .iter()
-                .map(|line| {
+        let (furniture, short_cta, native_ad) = match line_phrase_set() {
+            // One pass over each judged line answers all three lists.
+            Some(phrases) => {
+                let (mut furniture, mut short_cta, mut native_ad) = (
+                    Vec::with_capacity(lines.len()),
+                    Vec::with_capacity(lines.len()),
+                    Vec::with_capacity(lines.len()),
+                );
+                for line in lines {
+                    let as_furniture = u8::from(judged_furniture(line));
                     let wanted =
-                        u8::from(judged_furniture(line)) | u8::from(judged_short_cta(line)) << 1;
+                        as_furniture | u8::from(judged_short_cta(line)) << 1 | as_furniture << 2;
                     let found = if wanted == 0 {
                         0
                     } else {
                         phrases.lists_found_in(line.folded, wanted)
                     };
-                    (found & 1 != 0, found & 2 != 0)
-                })
-                .unzip(),
+                    furniture.push(found & 1 != 0);
+                    short_cta.push(found & 2 != 0);
+                    native_ad.push(found & 4 != 0);
+                }
+                (furniture, short_cta, native_ad)
+            }
             None => (
                 regex_hits(lines, furniture_phrase_regex(), judged_furniture),
                 regex_hits(lines, short_cta_regex(), judged_short_cta),
+                regex_hits(lines, native_ad_regex(), judged_furniture),
             ),
         };
         PhraseHits {
             holds_filler: may_hold_filler(folded_article),
             furniture,
             short_cta,
+            native_ad,
         }
     }
 
@@ -113,6 +125,7 @@ pub(crate) fn furniture_reason(
     let line = lines.get(index)?;
     let has_furniture_phrase = hits.furniture.get(index).copied().unwrap_or(false);
     let has_short_cta_phrase = hits.short_cta.get(index).copied().unwrap_or(false);
+    let has_native_ad_phrase = hits.native_ad.get(index).copied().unwrap_or(false);
     let folded = line.folded;
     if folded.is_empty() {
         // Only punctuation or symbols: separators like "***" or "|".
@@ -180,7 +193,7 @@ pub(crate) fn furniture_reason(
         }
     }
     if line.n_words <= MAX_FURNITURE_WORDS && is_labelled_ad(line) {
-        return Some("advertisement");
+        return Some(AD_REASON);
     }
     if line.n_words <= MAX_READING_TIME_WORDS && is_reading_time(line) {
         return Some("reading time or relative time stamp");
@@ -245,6 +258,9 @@ pub(crate) fn furniture_reason(
     if line.has_quote() {
         return None;
     }
+    if has_native_ad_phrase {
+        return Some(AD_REASON);
+    }
     if has_furniture_phrase || is_channel_call(line) || is_tip_prompt(line) {
         return Some("call to action or navigation line");
     }
@@ -272,6 +288,11 @@ pub(crate) fn furniture_reason(
     }
     None
 }
+
+/// Why an ad among the stories is removed: a line labelled so ([`is_labelled_ad`]) or a native
+/// ad's phrase ([`NATIVE_AD_PHRASES`]). Teaser lists pass over such lines (see
+/// `blocks::mark_headed_teasers`).
+pub(crate) const AD_REASON: &str = "advertisement";
 
 /// A line a site labels an ad at its end: "Seniors are flocking to this new savings account
 /// paying 4.5% (Ad)", "… [Sponsored]".
@@ -1625,17 +1646,25 @@ fn furniture_phrase_regex() -> Option<&'static Regex> {
 }
 
 /// The phrases of short lines as words: list 0 holds [`FURNITURE_PREFIXES`] at the start of a
-/// line and [`FURNITURE_PHRASES`] anywhere, list 1 [`SHORT_CTA_PHRASES`] anywhere; `None` if a
-/// phrase is not plain words.
+/// line and [`FURNITURE_PHRASES`] anywhere, list 1 [`SHORT_CTA_PHRASES`] anywhere, list 2
+/// [`NATIVE_AD_PHRASES`] anywhere; `None` if a phrase is not plain words.
 fn line_phrase_set() -> Option<&'static PhraseSet> {
     static SET: OnceLock<Option<PhraseSet>> = OnceLock::new();
     SET.get_or_init(|| {
         PhraseSet::new(&[
             (FURNITURE_PREFIXES, FURNITURE_PHRASES),
             (&[], SHORT_CTA_PHRASES),
+            (&[], NATIVE_AD_PHRASES),
         ])
     })
     .as_ref()
+}
+
+fn native_ad_regex() -> Option<&'static Regex> {
+    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
+    REGEX
+        .get_or_init(|| word_alternation(NATIVE_AD_PHRASES))
+        .as_ref()
 }
 
 fn short_cta_regex() -> Option<&'static Regex> {

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 use storyline_cluster::StoryFeatures;
 use storyline_core::output::ArticleStatus;
-use storyline_core::{Diagnostic, RemovalKind, SourcePos};
+use storyline_core::{Diagnostic, RemovalKind};
 use storyline_match::DocFacts;
 
 use crate::fingerprints::{FingerprintSpill, FingerprintSpillWriter};
@@ -395,7 +395,7 @@ fn clean_record(
     let pos = record
         .get_mut(read::F_POS)
         .and_then(Option::take)
-        .and_then(|json| serde_json::from_slice::<SourcePos>(&json).ok())
+        .map(|bytes| read::decode_pos(&bytes))
         .unwrap_or_default();
 
     let cleaned = storyline_clean::clean(
