@@ -16,8 +16,8 @@ use storyline_core::RemovalKind;
 
 use crate::filler::is_marketing_talk;
 use crate::rules::{
-    holds_a_date, is_byline, is_comment_header, is_count, is_dateline_only, is_foreign_heading,
-    is_inner_title, is_more_from_heading, is_section_label, is_site_menu,
+    has_headline_shape, holds_a_date, is_byline, is_comment_header, is_count, is_dateline_only,
+    is_foreign_heading, is_inner_title, is_more_from_heading, is_section_label, is_site_menu,
     is_teaser_with_quoted_title, is_thread_comment_header, is_title_like, masthead_kind,
     reads_as_headline, Masthead, AD_REASON, THREAD_BUTTONS_REASON,
 };
@@ -1600,7 +1600,7 @@ pub(crate) fn mark_unheaded_tags(lines: &[Line], marks: &mut [Option<Mark>]) {
     };
     let is_tag = |line: &Line| {
         let words = line.text.split_whitespace().count();
-        let count = words == 1 && is_count_line(line.text);
+        let count = words == 1 && is_count(line.text.trim());
         let label = (1..=3).contains(&words)
             && line.text.starts_with(|c: char| c.is_uppercase())
             && line
@@ -1627,7 +1627,7 @@ pub(crate) fn mark_unheaded_tags(lines: &[Line], marks: &mut [Option<Mark>]) {
         let ends_list = next_with_words(lines, next).map_or(true, |after| marks[after].is_some());
         // A table's last cells ("Adults" / "Capsule" / "Twice daily") end a page too: the
         // list must hold a counter or sit under a removed line.
-        let has_count = run.iter().any(|&tag| is_count_line(lines[tag].text));
+        let has_count = run.iter().any(|&tag| is_count(lines[tag].text.trim()));
         let under_removed = run.first().is_some_and(|&first| {
             (0..first)
                 .rev()
@@ -1674,11 +1674,6 @@ pub(crate) fn mark_reply_titles(lines: &[Line], marks: &mut [Option<Mark>]) {
             earlier.insert(line.folded);
         }
     }
-}
-
-/// A line that is one count ("412", "1.2K").
-fn is_count_line(text: &str) -> bool {
-    is_count(text.trim())
 }
 
 /// Most tags taken under one heading.
@@ -1859,8 +1854,7 @@ fn reads_as_teaser(line: &Line) -> bool {
 }
 
 /// "> Storm warnings issued for north-west coasts", "• Rail fares to rise by 6%": a bullet
-/// and a space, then a headline's shape (see [`is_inner_title`]): three to twenty words from a
-/// capital, without a quotation or a sentence's end.
+/// and a space, then a headline's shape ([`has_headline_shape`]).
 fn is_bulleted_teaser(line: &Line) -> bool {
     let Some(rest) = ["> ", "• ", "› ", "» "]
         .iter()
@@ -1868,13 +1862,7 @@ fn is_bulleted_teaser(line: &Line) -> bool {
     else {
         return false;
     };
-    (3..=20).contains(&line.n_words)
-        && !line.has_quote()
-        && rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && !matches!(
-            line.last_char(),
-            Some('.' | '…' | ';' | ':' | ',' | '!' | '?' | '-' | '–' | '—' | ')' | ']')
-        )
+    has_headline_shape(line, rest)
 }
 
 /// A headline that asks ("Which rookie quarterback has the brightest future?"): 4 to 20

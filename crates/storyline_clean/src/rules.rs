@@ -2082,18 +2082,27 @@ pub(crate) fn is_inner_title(line: &Line) -> bool {
     if is_title_like(line) {
         return true;
     }
+    has_headline_shape(line, line.text)
+}
+
+/// A headline's shape, its words opening at `opening` (the line's text, or what follows a
+/// bullet or a quoted title): three to twenty words, no quotation, `opening` from a capital
+/// or a digit, two long words, and no end that no headline has ([`ends_unlike_a_headline`]).
+pub(crate) fn has_headline_shape(line: &Line, opening: &str) -> bool {
     (3..=20).contains(&line.n_words)
         && !line.has_quote()
-        && !matches!(
-            line.last_char(),
-            Some('.' | '…' | ';' | ':' | ',' | '!' | '?' | '-' | '–' | '—' | ')' | ']')
-        )
-        && line
-            .text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !ends_unlike_a_headline(line.last_char())
+        && opening.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && long_words(line.text).count() >= 2
+}
+
+/// The last character of a line that ends no headline: a sentence's or a clause's end, a
+/// dash, a closing bracket.
+fn ends_unlike_a_headline(last: Option<char>) -> bool {
+    matches!(
+        last,
+        Some('.' | '…' | ';' | ':' | ',' | '!' | '?' | '-' | '–' | '—' | ')' | ']')
+    )
 }
 
 /// Most words inside the quotation marks of a teaser ([`is_teaser_with_quoted_title`]).
@@ -2106,34 +2115,14 @@ const MAX_QUOTED_TITLE_WORDS: usize = 4;
 /// are taken where they open the line, as inside a line an apostrophe reads the same.
 pub(crate) fn is_teaser_with_quoted_title(line: &Line) -> bool {
     const QUOTES: &[char] = &['"', '“', '”'];
-    if let Some(rest) = after_single_quoted_title(line.text) {
-        return (3..=20).contains(&line.n_words)
-            && !line.has_quote()
-            && !matches!(
-                rest.chars().next_back(),
-                Some(
-                    '.' | '…'
-                        | ';'
-                        | ':'
-                        | ','
-                        | '!'
-                        | '?'
-                        | '-'
-                        | '–'
-                        | '—'
-                        | ')'
-                        | ']'
-                        | '\''
-                        | '’'
-                )
-            )
-            && long_words(line.text).count() >= 2;
+    if after_single_quoted_title(line.text).is_some() {
+        // A quotation that ends the line is speech ("'We will rebuild,' mayor says 'soon'").
+        return has_headline_shape(line, line.text.trim_start_matches(['\'', '‘']))
+            && !matches!(line.last_char(), Some('\'' | '’'));
     }
     if !(3..=20).contains(&line.n_words)
-        || matches!(
-            line.last_char(),
-            Some('.' | '…' | ';' | ':' | ',' | '!' | '?' | '-' | '–' | '—' | ')' | ']' | '"' | '”')
-        )
+        || ends_unlike_a_headline(line.last_char())
+        || matches!(line.last_char(), Some('"' | '”'))
         || !line
             .text
             .trim_start_matches(QUOTES)
