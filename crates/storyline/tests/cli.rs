@@ -859,10 +859,10 @@ fn seed_like_probe_sets() {
     const MISSED_REWRITES: [&str; 10] = [
         "ho24", "ho27", "ho34", "ho36", "ho37", "ho38", "ho46", "ho52", "ho64", "ho65",
     ];
-    // ho66's two "independent" reports are AP's story and the New York Times' edit of it
-    // (ECB+ 8_2ecb and 8_1ecb: the same sentences in the same order, lightly reworded), which
-    // the engine calls a rewrite; the set's rewrite then joins that family's original. Each
-    // set is named with that original: the NYT report (01), into which AP's (00) is taken.
+    // ho66's two "independent" reports are AP's story (00) and the New York Times' edit of it
+    // (01; ECB+ 8_2ecb and 8_1ecb: the same sentences in the same order, lightly reworded).
+    // The engine calls AP's a rewrite of the NYT's, the wrong way round, and the set's
+    // rewrite (of AP's) then joins the NYT's too: a known error, pinned here as ho32's is.
     const ANOTHER_FAMILY: [(&str, &str); 1] = [("ho66", "01_kingstonwhig_blast")];
     // ho32's rewrite is named the wrong way round: the specifics count 140 against 138,
     // and no other clue tells.
