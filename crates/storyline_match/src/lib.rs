@@ -289,17 +289,23 @@ where
     let verify = || {
         // Pairs come sorted by `left`: each run of one `left` reads that fingerprint once.
         let runs: Vec<&[(u32, u32)]> = pairs.chunk_by(|a, b| a.0 == b.0).collect();
+        // Each worker reads into the same two fingerprints and buffer, pair after pair.
         let links: Vec<origin::Linked> = runs
             .par_iter()
-            .flat_map_iter(|run| {
-                let left = store.get(run[0].0 as usize);
-                run.iter()
-                    .filter_map(|&(left_doc, right)| {
-                        let link = verify::verify(&left, &store.get(right as usize), config)?;
-                        Some((left_doc, right, link))
-                    })
-                    .collect::<Vec<_>>()
-            })
+            .map_init(
+                || (Fingerprint::default(), Fingerprint::default(), Vec::new()),
+                |(left, right, scratch), run| {
+                    store.get_into(run[0].0 as usize, left, scratch);
+                    run.iter()
+                        .filter_map(|&(left_doc, right_doc)| {
+                            store.get_into(right_doc as usize, right, scratch);
+                            let link = verify::verify(left, right, config)?;
+                            Some((left_doc, right_doc, link))
+                        })
+                        .collect::<Vec<_>>()
+                },
+            )
+            .flat_map_iter(|links| links)
             .collect();
         origin::edges_from_links(&links, &clues, facts)
     };

@@ -24,6 +24,14 @@ pub trait FingerprintStore: Sync {
     /// damaged scratch file) is the empty one: the article then matches nothing.
     fn get(&self, doc: usize) -> Cow<'_, Fingerprint>;
 
+    /// [`FingerprintStore::get`] into `fingerprint`, reusing its buffers and `scratch`'s:
+    /// verification reads two fingerprints per candidate pair, and stores on disk override
+    /// it so that such a read allocates nothing.
+    fn get_into(&self, doc: usize, fingerprint: &mut Fingerprint, scratch: &mut Vec<u8>) {
+        let _ = scratch;
+        fingerprint.clone_from(&self.get(doc));
+    }
+
     /// Calls `visit` with each of `docs` (ascending) and its fingerprint, in order. Stores
     /// on disk override it to read sequentially instead of seeking per article.
     fn scan(&self, docs: &[u32], visit: &mut dyn FnMut(u32, &Fingerprint)) {

@@ -109,14 +109,34 @@ impl OutputFile {
     }
 }
 
-/// One line of `stories.jsonl`.
+/// The head of a line of `stories.jsonl`: the digest's fields follow in the same object.
+/// The line is the head's object and the digest's joined ([`push_story_line`]), not one
+/// struct with the digest `#[serde(flatten)]`: flattening serialises through serde's
+/// generic map path, which cost ~0.7% of a run's instructions for the same bytes.
 #[derive(Serialize)]
-struct StoryLine<'a> {
+struct StoryHead<'a> {
     story: u32,
     n_articles: usize,
     articles: Vec<&'a str>,
-    #[serde(flatten)]
-    digest: Digest,
+}
+
+/// Appends one line of `stories.jsonl` to `out`: `head`'s fields, then `digest`'s, in one
+/// JSON object, and a newline.
+fn push_story_line(out: &mut Vec<u8>, head: &StoryHead<'_>, digest: &Digest) -> Result<()> {
+    serde_json::to_writer(&mut *out, head)?;
+    // The head's closing brace gives way to the digest's fields: its object's opening brace
+    // becomes the comma between them (an empty digest, `{}`, adds nothing).
+    out.pop();
+    let digest_at = out.len();
+    serde_json::to_writer(&mut *out, digest)?;
+    if out.len() - digest_at > 2 {
+        out[digest_at] = b',';
+    } else {
+        out.truncate(digest_at);
+        out.push(b'}');
+    }
+    out.push(b'\n');
+    Ok(())
 }
 
 /// Builds every story's digest (stories in parallel chunks) and writes `stories.jsonl`.
@@ -291,18 +311,16 @@ fn story_line_from(
         })
         .collect();
     let digest = storyline_digest::build_digest(StoryId(story), &articles, edges, &config.digest);
-    let line = StoryLine {
+    let head = StoryHead {
         story,
         n_articles: members.len(),
         articles: members
             .iter()
             .map(|&doc_idx| &*docs[doc_idx as usize].id)
             .collect(),
-        digest,
     };
     out.clear();
-    serde_json::to_writer(&mut *out, &line)?;
-    out.push(b'\n');
+    push_story_line(out, &head, &digest)?;
     Ok(out.as_slice().to_vec())
 }
 
@@ -409,4 +427,59 @@ pub(crate) fn write_copies(out_dir: &Path, docs: &[DocState], edges: &[CopyEdge]
         out.write(&line)?;
     }
     out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_digest::SourceCount;
+
+    /// The line as one struct with the digest flattened into it: what
+    /// [`push_story_line`] must write byte for byte.
+    #[derive(Serialize)]
+    struct Flattened<'a> {
+        #[serde(flatten)]
+        head: &'a StoryHead<'a>,
+        #[serde(flatten)]
+        digest: &'a Digest,
+    }
+
+    #[test]
+    fn story_line_is_the_head_and_digest_in_one_object() {
+        let head = StoryHead {
+            story: 7,
+            n_articles: 2,
+            articles: vec!["a\"1", "b2"],
+        };
+        let digest = Digest {
+            headline: Some("Quake hits \"Lima\"".to_owned()),
+            sources: vec![SourceCount {
+                source: "example.com".to_owned(),
+                articles: 2,
+                copies: 1,
+            }],
+            ..Digest::default()
+        };
+        let mut expected = serde_json::to_vec(&Flattened {
+            head: &head,
+            digest: &digest,
+        })
+        .unwrap();
+        expected.push(b'\n');
+        let mut line = b"left over".to_vec();
+        line.clear();
+        push_story_line(&mut line, &head, &digest).unwrap();
+        assert_eq!(
+            String::from_utf8(line).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+        let parsed: serde_json::Value = serde_json::from_slice(&{
+            let mut line = Vec::new();
+            push_story_line(&mut line, &head, &Digest::default()).unwrap();
+            line
+        })
+        .unwrap();
+        assert_eq!(parsed["story"], 7);
+        assert_eq!(parsed["headline"], serde_json::Value::Null);
+    }
 }
