@@ -210,6 +210,7 @@ pub(crate) const LABEL_PREFIXES: &[&str] = &[
     "see also:", "read |", "also read |", "read more |", "more:", "labels:", "categories:",
     "category:", "filed in:", "more on:", "sponsored:", "posted in:", "tagged:", "more about:",
     "weather alert:", "alert:", "live now:", "hot right now:", "trending:", "first alert weather:",
+    "keywords:", "tags / keywords:", "tags/keywords:",
 ];
 
 /// Lowercase text prefixes of image credits and captions ("Image: Reuters").
@@ -332,6 +333,11 @@ pub(crate) const DATE_WORDS: &[&str] = &[
     "hst", "akst", "jst", "kst", "aest", "aedt", "nzst", "nzdt", "sast", "wat", "eat", "pkt",
     "updated", "published", "posted",
     "last", "on", "at", "first", "modified", "date", "st", "nd", "rd", "th",
+    // The Hijri calendar's months, which Gulf and South Asian papers print beside the date
+    // ("Monday, December 15, 2008 | 17 Dhul Hijjah 1429"), and its era.
+    "muharram", "safar", "rabi", "awwal", "akhir", "thani", "jumada", "ula", "akhirah", "rajab",
+    "shaban", "ramadan", "ramazan", "shawwal", "dhul", "dhu", "qadah", "qidah", "hijjah", "hijja",
+    "ah",
 ];
 
 /// Last words of section labels printed above a headline ("Russia News", "World").

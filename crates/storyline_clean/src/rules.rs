@@ -21,7 +21,7 @@ use crate::phrases::{
     NAV_NOUNS, NAV_QUALIFIERS, NAV_TARGETS, SECTION_WORDS, SHORT_CTA_PHRASES, SOCIAL_WORDS,
     TIME_MARKERS, TIME_WORDS,
 };
-use crate::text::Line;
+use crate::text::{has_double_space, Line};
 
 /// Which lines of an article hold a furniture phrase (or start with a furniture prefix),
 /// which hold a short call-to-action phrase and which a native ad's phrase. One regex scan over the whole folded article
@@ -218,6 +218,24 @@ pub(crate) fn furniture_reason(
     }
     if line.n_words <= 4 && is_icon_count(line.text) {
         return Some("count beside an icon");
+    }
+    if line.n_words == 1 && is_bare_count(line.text) {
+        return Some("count beside an icon");
+    }
+    if line.n_words <= MAX_PROFILE_COUNT_WORDS && is_profile_count(line.text) {
+        return Some("view or share counter");
+    }
+    if line.n_words <= MAX_BRACKETED_ROW_WORDS && is_bracketed_row(line.text) {
+        return Some("row of site links");
+    }
+    if has_terminal_key(line.text) {
+        return Some("a news terminal's function keys");
+    }
+    if line.n_words <= MAX_CALENDAR_WORDS && is_calendar_row(line) {
+        return Some("an archive's calendar");
+    }
+    if line.n_words <= MAX_SYNDICATION_CREDIT_WORDS && is_syndication_credit(line) {
+        return Some("source credit");
     }
     if line.n_words <= MAX_MEDIA_TEASER_WORDS && is_media_teaser(line.text) {
         return Some("link to a recording or a video");
@@ -698,7 +716,7 @@ fn spaced_items<'a>(line: &Line<'a>) -> Option<Vec<Vec<&'a str>>> {
         return None;
     }
     let raw = line.raw.trim();
-    if memchr::memmem::find(raw.as_bytes(), b"  ").is_none() && !raw.contains('\t') {
+    if !has_double_space(raw.as_bytes()) && !raw.contains('\t') {
         return None;
     }
     let words: Vec<&str> = raw.split(['\t', ' ']).collect();
@@ -1420,6 +1438,151 @@ fn is_icon_count(text: &str) -> bool {
     (1..=3).contains(&n_counts)
 }
 
+/// "◄ 16 ►", "♥ 37 ♥": one count between symbols outside ASCII (a calendar's day between
+/// its arrows, a count between icons). A number alone stays: it is a table's cell or a
+/// list's as often as a post's claps.
+fn is_bare_count(text: &str) -> bool {
+    // An icon opens the line: most lines are ruled out by their first byte.
+    if text.as_bytes().first().map_or(true, u8::is_ascii) {
+        return false;
+    }
+    let mut n_counts = 0;
+    for token in text.split_whitespace() {
+        if is_count(token) {
+            n_counts += 1;
+        } else if !token.chars().all(|c| {
+            // An arrow or an icon; box drawing is a file tree's ("│ ├── 001").
+            !c.is_ascii() && !c.is_alphanumeric() && !('\u{2500}'..='\u{259F}').contains(&c)
+        }) {
+            return false;
+        }
+    }
+    n_counts == 1
+}
+
+/// Most words of a profile's count line ([`is_profile_count`]).
+const MAX_PROFILE_COUNT_WORDS: u32 = 12;
+
+/// "1.2K Followers · Writer for Hot Corner Hype", "318 followers | Editor of Bolt Up": a blog
+/// profile's count of its followers or subscribers, then a separator and the profile's
+/// line. A count alone ("1,193 subscribers") may be what a page reports, and stays.
+fn is_profile_count(text: &str) -> bool {
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut tokens = text.split_whitespace();
+    let (Some(count), Some(noun)) = (tokens.next(), tokens.next()) else {
+        return false;
+    };
+    let is_audience = ["followers", "subscribers", "members", "fans"]
+        .iter()
+        .any(|audience| noun.eq_ignore_ascii_case(audience));
+    is_count(count)
+        && is_audience
+        && tokens
+            .next()
+            .is_some_and(|next| matches!(next, "·" | "|" | "•"))
+}
+
+/// Most words of a row of bracketed links ([`is_bracketed_row`]).
+const MAX_BRACKETED_ROW_WORDS: u32 = 16;
+
+/// Most words inside one bracketed link.
+const MAX_BRACKETED_ITEM_WORDS: usize = 5;
+
+/// "[ Print this page ]   [ Close window ]", "[Back to top]  [Text edition home]", "[US-POL]
+/// [OBIT] [MEDIA]": two or more short items in square brackets and nothing else, the
+/// buttons of a text-only or print page or a wire's topic codes.
+fn is_bracketed_row(text: &str) -> bool {
+    if !text.starts_with('[') || !text.ends_with(']') {
+        return false;
+    }
+    let mut n_items = 0;
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return n_items >= 2;
+        }
+        let Some((item, after)) = rest
+            .strip_prefix('[')
+            .and_then(|inner| inner.split_once(']'))
+        else {
+            return false;
+        };
+        let n_words = item.split_whitespace().count();
+        if item.contains('[') || !(1..=MAX_BRACKETED_ITEM_WORDS).contains(&n_words) {
+            return false;
+        }
+        n_items += 1;
+        rest = after;
+    }
+}
+
+/// "<HELP> for explanation.  <MENU> for similar functions.", "For related news: TOP SPORTS
+/// <GO>": a news terminal's function keys in angle brackets, which no article's text holds.
+/// Only the terminal's own keys: a manual's "Press <ESCAPE>" or "<DEV>=lan" is its text.
+fn has_terminal_key(text: &str) -> bool {
+    const KEYS: [&[u8]; 4] = [b"GO>", b"HELP>", b"MENU>", b"PAGE>"];
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'<', bytes).any(|at| {
+        let key = bytes.get(at + 1..).unwrap_or_default();
+        KEYS.iter().any(|name| key.starts_with(name))
+    })
+}
+
+/// The months' full and short names open [`DATE_WORDS`]: this many.
+const MONTHS: usize = 24;
+
+/// Most words of an archive's calendar row ([`is_calendar_row`]).
+const MAX_CALENDAR_WORDS: u32 = 12;
+
+/// "DEC   JAN   FEB", "2008   2009   2010", "Captured 9 times between 2008 and 2014": the
+/// calendar a web archive prints over the page it kept, three or more month names or years
+/// and nothing else, or its count of captures.
+fn is_calendar_row(line: &Line) -> bool {
+    let folded = line.folded;
+    if folded.starts_with("captured ") {
+        return folded.contains(" times between ") && line.n_words <= 7;
+    }
+    if line.n_words < 3 {
+        return false;
+    }
+    fn is_month(word: &str) -> bool {
+        DATE_WORDS[..MONTHS].contains(&word)
+    }
+    fn is_year(word: &str) -> bool {
+        word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
+    }
+    // The first word tells which row it may be: most lines are ruled out by it.
+    let mut words = folded.split(' ');
+    let first = words.next().unwrap_or_default();
+    let same_kind: fn(&str) -> bool = if is_year(first) {
+        is_year
+    } else if is_month(first) {
+        is_month
+    } else {
+        return false;
+    };
+    !line.ends_with_period() && words.all(same_kind)
+}
+
+/// Most words of a syndication credit ([`is_syndication_credit`]).
+const MAX_SYNDICATION_CREDIT_WORDS: u32 = 7;
+
+/// "Provided by Surrey Gazette": a portal's credit to the paper it syndicates, capitalised
+/// names after "Provided by"; "Provided by the city, the funds …" is prose.
+fn is_syndication_credit(line: &Line) -> bool {
+    let Some(name) = line.text.strip_prefix("Provided by ") else {
+        return false;
+    };
+    !line.ends_with_sentence_punctuation()
+        && !name.contains(',')
+        && name
+            .split_whitespace()
+            .all(|word| word.starts_with(|c: char| c.is_uppercase() || c == '&'))
+}
+
 /// Most words of a row of figures ([`is_figure_row`]), its figures' parts counted apart.
 const MAX_FIGURE_ROW_WORDS: u32 = 40;
 
@@ -1582,7 +1745,10 @@ fn is_handle_or_contact(line: &Line) -> bool {
     }
 }
 
-/// "(c) 2024 Example Media" or "Copyright 2024 Example Media".
+/// Most words of a "(c) Example Media 2024" line, the holder before the year.
+const MAX_COPYRIGHT_HOLDER_WORDS: u32 = 8;
+
+/// "(c) 2024 Example Media", "(c) Example Media 2024" or "Copyright 2024 Example Media".
 fn is_copyright_notice(line: &Line) -> bool {
     // Both forms start with a "c"; most lines are ruled out before splitting them.
     if line.folded.as_bytes().first() != Some(&b'c') {
@@ -1592,8 +1758,14 @@ fn is_copyright_notice(line: &Line) -> bool {
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
     let is_year = second.len() == 4 && second.bytes().all(|b| b.is_ascii_digit());
+    let ends_in_year = || {
+        let last = line.folded.rsplit(' ').next().unwrap_or_default();
+        last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit())
+    };
     (first == "copyright" && (is_year || second == "c"))
-        || (first == "c" && is_year && line.text.starts_with("(c)"))
+        || (first == "c"
+            && line.text.starts_with("(c)")
+            && (is_year || (line.n_words <= MAX_COPYRIGHT_HOLDER_WORDS && ends_in_year())))
 }
 
 /// An alternation matching any of `phrases` as whole words of a folded line. The pattern is
@@ -1910,8 +2082,6 @@ fn looks_like_numeric_date(text: &str) -> bool {
 /// a clock time or a numeric date ("Edited April 2024", "AUGUST 2, 2013 | 08:06AM PT",
 /// "9/10/2010 @ 1:19PM"). Looser than [`is_dateline_only`]: other words may come with it.
 pub(crate) fn holds_a_date(line: &Line) -> bool {
-    // The months' full and short names open DATE_WORDS.
-    const MONTHS: usize = 24;
     let names_a_month_or_year = line.folded.split(' ').any(|word| {
         let is_year = word.len() == 4
             && (word.starts_with("19") || word.starts_with("20"))
@@ -2311,6 +2481,48 @@ mod tests {
                 "Posts: many",
                 "The council (AD) met on Monday.",
             ],
+        );
+    }
+
+    #[test]
+    fn terminal_archive_print_and_profile_furniture() {
+        check_furniture(
+            &[
+                "◄ 16 ►",
+                "1.2K Followers · Writer for Hot Corner Hype",
+                "318 followers | Editor of Bolt Up",
+                "[ Print this page ]   [ Close window ]",
+                "[Back to top]  [Local news index]  [Text edition home]",
+                "[US-POL] [OBIT] [MEDIA] [FW-GEN]",
+                "<HELP> for explanation.  <MENU> for similar functions.  <GO> to run.",
+                "For related news: TOP SPORTS <GO>  |  MLB FREE AGENTS <GO>",
+                "DEC   JAN   FEB",
+                "2008   2009   2010",
+                "Captured 9 times between 2008 and 2014",
+                "Provided by Surrey Gazette",
+                "(c) UK Today Media 2008",
+                "Keywords: USA-FELT/DEATH",
+                "Tags / Keywords: NFL, American Football, Indianapolis Colts",
+            ],
+            &[
+                "412",
+                "1,193 subscribers",
+                "Press <ESCAPE> to stop boot sequence.",
+                "Provided by the city, the funds will repair two bridges.",
+                "Location: Pittsburgh, Pennsylvania",
+                "[1] The council met on Monday.",
+                "March 2008 was the wettest on record",
+                "2008 2009 2010 were the hottest years",
+                "(c) The council said the plan would cost $2 million in 2008",
+                "The ruling was captured on video by a bystander.",
+            ],
+        );
+        // Gulf papers print the Hijri date beside the Gregorian one.
+        check(
+            is_dateline_only,
+            "Monday, December 15, 2008 | 17 Dhul Hijjah 1429\nMuharram 10, 1430\n\
+             Ramadan begins in Dubai on Monday",
+            &[true, true, false],
         );
     }
 

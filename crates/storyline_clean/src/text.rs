@@ -5,6 +5,7 @@
 //! must derive identical keys, so the one function [`split_lines`] serves both. Blank lines
 //! are paragraph separators and produce no `Line`.
 
+use std::sync::OnceLock;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::fold::{fold_into, fold_normalised_ascii};
@@ -300,6 +301,16 @@ fn line_spans(
     })
 }
 
+/// Whether `bytes` holds two spaces in a row. One searcher serves every line: building one
+/// per call (`memmem::find`) cost more than the search itself on a short line.
+pub(crate) fn has_double_space(bytes: &[u8]) -> bool {
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    FINDER
+        .get_or_init(|| memchr::memmem::Finder::new(b"  "))
+        .find(bytes)
+        .is_some()
+}
+
 /// True for a line that whitespace normalisation would leave unchanged: no control bytes or
 /// tabs, no double spaces, no space at either end, no Unicode spaces or invisible characters.
 /// Most lines are, and skip the char-by-char path.
@@ -311,7 +322,7 @@ fn is_normalised(bytes: &[u8]) -> bool {
         || bytes
             .iter()
             .fold(false, |control, &byte| control | (byte < b' ') | (byte == 0x7f))
-        || memchr::memmem::find(bytes, b"  ").is_some()
+        || has_double_space(bytes)
     {
         return false;
     }
