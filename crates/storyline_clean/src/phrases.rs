@@ -20,6 +20,11 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "show notes", "transcript", "in this episode", "words in this episode", "print edition",
     "clip article", "view full site", "related releases", "most listened", "a a", "a a a",
     "sponsored listing", "add your comment",
+    // A feed reader's, a forum's, a wiki's and a newsletter's controls and headings.
+    "mark as read", "read later", "save to board", "get it now",
+    "send a news tip", "readers comments", "sponsored stories", "my subreddits", "sorted by best",
+    "in this issue", "read edit view history", "article discussion read edit view history",
+    "article talk read edit view history",
     "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
     "promoted", "promoted content", "paid content", "related", "related news", "related articles",
     "related stories", "related posts", "related content", "related topics", "related coverage",
@@ -201,6 +206,13 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "follow our channel", "delivered to your door", "content management system",
     "previous thread", "next thread", "subscribe for free", "newsdesk on",
     "be the first to know", "report it here",
+    // Paywalls and registration walls, e-mail editions and wikis speaking of themselves.
+    "free articles this month", "free article remaining", "free articles remaining",
+    "free articles left", "already registered sign in", "register free to continue",
+    "continue with email", "continue with linkedin", "continue with google",
+    "continue with facebook", "continue with apple", "unlock the rest of this article",
+    "view this email in your browser", "you are receiving this email",
+    "this page was last edited", "text is available under the creative commons",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
@@ -238,7 +250,8 @@ pub(crate) const FOREIGN_HEADINGS: &[&str] = &[
     "in case you missed it", "read next", "more to read", "more like this", "what to read next",
     "further reading", "related story", "top headlines", "also watch", "must watch",
     "suggested reading", "explore more", "read more news", "trending stories", "also see",
-    "you may also read", "other stories", "latest stories",
+    "you may also read", "other stories", "latest stories", "on the same subject",
+    "related notes",
 ];
 
 /// The first entries of [`LOREM_WORDS`], which no real language uses as words.

@@ -237,6 +237,15 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_SYNDICATION_CREDIT_WORDS && is_syndication_credit(line) {
         return Some("source credit");
     }
+    if line.n_words <= MAX_TIME_ALONE_WORDS && is_time_alone(line.text) {
+        return Some("reading time or relative time stamp");
+    }
+    if line.n_words <= MAX_RECORD_FIELD_WORDS && is_record_field(line.text) {
+        return Some("a news database's record field");
+    }
+    if line.n_words <= MAX_WIKI_HEADING_WORDS && line.text.ends_with("[edit]") {
+        return Some("a wiki's section heading");
+    }
     if line.n_words <= MAX_MEDIA_TEASER_WORDS && is_media_teaser(line.text) {
         return Some("link to a recording or a video");
     }
@@ -1267,7 +1276,7 @@ const MAX_MEDIA_TEASER_WORDS: u32 = 16;
 /// a link to a recording or a video, labelled so, as radio and TV sites put them in a story.
 fn is_media_teaser(text: &str) -> bool {
     let label = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    opens_with_any(label, &["listen:", "watch:"])
+    opens_with_any(label, &["listen:", "watch:", "audio]", "video]"])
 }
 
 /// Why a thread's row of buttons goes; [`crate::blocks::mark_comments`] ends a comment at a
@@ -1537,13 +1546,20 @@ const MONTHS: usize = 24;
 /// Most words of an archive's calendar row ([`is_calendar_row`]).
 const MAX_CALENDAR_WORDS: u32 = 12;
 
-/// "DEC   JAN   FEB", "2008   2009   2010", "Captured 9 times between 2008 and 2014": the
-/// calendar a web archive prints over the page it kept, three or more month names or years
-/// and nothing else, or its count of captures.
+/// "DEC   JAN   FEB", "2008   2009   2010", "Captured 9 times between 2008 and 2014", "38
+/// captures | 11 Sep 2010 - 03 Feb 2017": the calendar a web archive prints over the page it
+/// kept, three or more month names or years and nothing else, or its count of captures.
 fn is_calendar_row(line: &Line) -> bool {
     let folded = line.folded;
     if folded.starts_with("captured ") {
         return folded.contains(" times between ") && line.n_words <= 7;
+    }
+    // "38 captures | 11 Sep 2010 - 03 Feb 2017".
+    if line.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        let mut tokens = line.text.split_whitespace();
+        if tokens.next().is_some_and(is_count) && tokens.next() == Some("captures") {
+            return true;
+        }
     }
     if line.n_words < 3 {
         return false;
@@ -1582,6 +1598,89 @@ fn is_syndication_credit(line: &Line) -> bool {
             .split_whitespace()
             .all(|word| word.starts_with(|c: char| c.is_uppercase() || c == '&'))
 }
+
+/// Most words of a time alone on a line ([`is_time_alone`]): "8 15 p m" is four.
+const MAX_TIME_ALONE_WORDS: u32 = 6;
+
+/// "8:15 p.m.", "15:10 IST", "0:00 / 1:52", "2–3 minutes": a clock time, a player's position
+/// or a reading time alone on a line, a live blog's entry stamp or a player's or reader
+/// view's furniture; never a sentence.
+fn is_time_alone(text: &str) -> bool {
+    // A digit opens the line: most lines are ruled out by their first byte.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut tokens = text.split_whitespace();
+    let first = tokens.next().unwrap_or_default();
+    if is_clock(first) {
+        // "8:15 p.m.", "15:10 IST", or a player's "position / length".
+        let mut rest = tokens.peekable();
+        if rest.peek() == Some(&"/") {
+            rest.next();
+            return rest.next().is_some_and(is_clock) && rest.next().is_none();
+        }
+        return rest.all(|token| {
+            let word: String = token
+                .chars()
+                .filter(|&c| c != '.')
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            date_words().contains(word.as_str())
+        });
+    }
+    // "2–3 minutes", "5 min": a number or a range of them, and the unit.
+    let is_amount = first
+        .split(['–', '-'])
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+    let unit = tokens.next().unwrap_or_default();
+    is_amount
+        && ["minutes", "minute", "mins", "min"]
+            .iter()
+            .any(|name| unit.eq_ignore_ascii_case(name))
+        && tokens.next().is_none()
+}
+
+/// "8:15", "15:10", "1:52:07": a clock time or a duration, hours (or minutes) then minutes.
+fn is_clock(token: &str) -> bool {
+    let mut parts = token.split(':');
+    let hours = parts.next().unwrap_or_default();
+    (1..=2).contains(&hours.len())
+        && hours.bytes().all(|b| b.is_ascii_digit())
+        && parts.clone().count() >= 1
+        && parts.all(|part| part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Bytes of the longest label [`is_record_field`] knows ("PUBLICATION-TYPE").
+const LONGEST_RECORD_FIELD: usize = 16;
+
+/// Most words of a news database's record field ([`is_record_field`]).
+const MAX_RECORD_FIELD_WORDS: u32 = 10;
+
+/// "LENGTH: 1172 words", "LOAD-DATE: January 7, 2009", "BODY:": the fields a news database
+/// (LexisNexis, Factiva) prints around an article it holds, a label of its own in capitals.
+fn is_record_field(text: &str) -> bool {
+    #[rustfmt::skip]
+    const FIELDS: &[&str] = &[
+        "SECTION", "LENGTH", "BODY", "LOAD-DATE", "LANGUAGE", "PUBLICATION-TYPE", "DOCUMENT-TYPE",
+        "JOURNAL-CODE", "GRAPHIC", "HIGHLIGHT", "CORRECTION-DATE", "ACC-NO", "WORD COUNT",
+    ];
+    // A capital opens the line: most lines are ruled out by their first byte.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    // The label is a short first word: look for its colon in the line's first bytes only.
+    let head = text
+        .as_bytes()
+        .get(..LONGEST_RECORD_FIELD + 1)
+        .unwrap_or(text.as_bytes());
+    head.iter()
+        .position(|&b| b == b':')
+        .and_then(|colon| text.get(..colon))
+        .is_some_and(|label| FIELDS.contains(&label))
+}
+
+/// Most words of a wiki's section heading ("Related news[edit]").
+const MAX_WIKI_HEADING_WORDS: u32 = 6;
 
 /// Most words of a row of figures ([`is_figure_row`]), its figures' parts counted apart.
 const MAX_FIGURE_ROW_WORDS: u32 = 40;
@@ -1787,6 +1886,12 @@ fn social_words() -> &'static FxHashSet<&'static str> {
 fn date_words() -> &'static FxHashSet<&'static str> {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| DATE_WORDS.iter().copied().collect())
+}
+
+/// [`FOREIGN_HEADINGS`] as a set: every short line is looked up.
+fn foreign_headings() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FOREIGN_HEADINGS.iter().copied().collect())
 }
 
 fn furniture_lines() -> &'static FxHashSet<&'static str> {
@@ -2338,17 +2443,20 @@ fn after_single_quoted_title(text: &str) -> Option<&str> {
 /// True for a heading that introduces other stories ("Other Topics of Interest", "Also read",
 /// "More from Example News").
 pub(crate) fn is_foreign_heading(line: &Line) -> bool {
-    (line.n_words <= 6 && !line.ends_with_period() && FOREIGN_HEADINGS.contains(&line.folded))
+    (line.n_words <= 6 && foreign_headings().contains(line.folded) && !line.ends_with_period())
         || is_more_from_heading(line)
 }
 
-/// "More from Example News", "More in Sport": a heading over a site's other stories that the
-/// line rules leave, as its words may open a subheading too.
+/// "More from Example News", "More in Sport", "Also in World", "Trending in B.C.": a heading
+/// over a site's other stories that the line rules leave, as its words may open a subheading
+/// too.
 pub(crate) fn is_more_from_heading(line: &Line) -> bool {
     let folded = line.folded;
     line.n_words <= 6
         && !line.ends_with_period()
-        && (folded.starts_with("more from ") || folded.starts_with("more in "))
+        && ["more from ", "more in ", "also in ", "trending in "]
+            .iter()
+            .any(|opening| folded.starts_with(opening))
 }
 
 #[cfg(test)]
@@ -2485,7 +2593,7 @@ mod tests {
     }
 
     #[test]
-    fn terminal_archive_print_and_profile_furniture() {
+    fn terminal_archive_print_feed_and_database_furniture() {
         check_furniture(
             &[
                 "◄ 16 ►",
@@ -2503,6 +2611,21 @@ mod tests {
                 "(c) UK Today Media 2008",
                 "Keywords: USA-FELT/DEATH",
                 "Tags / Keywords: NFL, American Football, Indianapolis Colts",
+                "38 captures | 11 Sep 2010 - 03 Feb 2017",
+                "8:15 p.m.",
+                "15:10 IST",
+                "15:10",
+                "0:00 / 1:52",
+                "2–3 minutes",
+                "LENGTH: 1172 words",
+                "LOAD-DATE: January 7, 2009",
+                "BODY:",
+                "Related news[edit]",
+                "[Audio] Pat Loeb reports (0:52)",
+                "You have read 3 of your 4 free articles this month.",
+                "Already registered? Sign in",
+                "View this email in your browser",
+                "Mark as read",
             ],
             &[
                 "412",
@@ -2515,6 +2638,11 @@ mod tests {
                 "2008 2009 2010 were the hottest years",
                 "(c) The council said the plan would cost $2 million in 2008",
                 "The ruling was captured on video by a bystander.",
+                "8:15 p.m. was when the first call came in",
+                "20 minutes later the fire was out",
+                "Length: the bridge runs 1,172 feet",
+                "Voters already registered can sign in at the polls",
+                "The 38 captures came in 2010.",
             ],
         );
         // Gulf papers print the Hijri date beside the Gregorian one.
