@@ -25,6 +25,10 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "send a news tip", "readers comments", "sponsored stories", "my subreddits", "sorted by best",
     "in this issue", "read edit view history", "article discussion read edit view history",
     "article talk read edit view history",
+    // Text-only and screen-reader editions' landmarks, and ad labels.
+    "end of article", "end of story", "main content", "skip to site navigation",
+    "end of site navigation", "jump to article text", "select language", "official website",
+    "article history", "larger smaller", "advert", "adverts", "pr",
     "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
     "promoted", "promoted content", "paid content", "related", "related news", "related articles",
     "related stories", "related posts", "related content", "related topics", "related coverage",
@@ -213,6 +217,13 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "continue with facebook", "continue with apple", "unlock the rest of this article",
     "view this email in your browser", "you are receiving this email",
     "this page was last edited", "text is available under the creative commons",
+    // Betting sites' notices, photo agencies' licences, comment prompts, cached copies.
+    "bet responsibly", "gamble responsibly", "play responsibly", "1 800 gambler",
+    "t cs apply", "odds are for entertainment", "odds are correct at the time",
+    "editorial use only", "add to lightbox", "sign in to post a comment",
+    "log in to post a comment", "log in to leave a comment", "sign in to leave a comment",
+    "log in to comment", "sign in to comment", "this is the cached copy of",
+    "was this page helpful", "was this article helpful", "skip advertisement",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
@@ -222,7 +233,8 @@ pub(crate) const LABEL_PREFIXES: &[&str] = &[
     "see also:", "read |", "also read |", "read more |", "more:", "labels:", "categories:",
     "category:", "filed in:", "more on:", "sponsored:", "posted in:", "tagged:", "more about:",
     "weather alert:", "alert:", "live now:", "hot right now:", "trending:", "first alert weather:",
-    "keywords:", "tags / keywords:", "tags/keywords:",
+    "keywords:", "tags / keywords:", "tags/keywords:", "link:", "up next:", "now playing:",
+    "related topics:", "photo gallery:", "gallery:", "next game:",
 ];
 
 /// Lowercase text prefixes of image credits and captions ("Image: Reuters").
@@ -236,6 +248,7 @@ pub(crate) const CREDIT_PREFIXES: &[&str] = &[
     "(representative", "(file", "[photo", "[image", "image copyright", "image caption",
     "ap photo", "afp photo", "reuters photo", "afp via getty", "(ap photo", "(afp photo",
     "(reuters photo", "ap file photo", "courtesy ", "(credit", "photograph by", "staff photo",
+    "photographer:",
 ];
 
 /// Folded headings that introduce unrelated stories or teaser lists.

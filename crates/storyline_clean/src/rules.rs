@@ -246,6 +246,9 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_WIKI_HEADING_WORDS && line.text.ends_with("[edit]") {
         return Some("a wiki's section heading");
     }
+    if is_chat_message(line.text) {
+        return Some("a chat's message");
+    }
     if line.n_words <= MAX_MEDIA_TEASER_WORDS && is_media_teaser(line.text) {
         return Some("link to a recording or a video");
     }
@@ -1679,6 +1682,27 @@ fn is_record_field(text: &str) -> bool {
         .is_some_and(|label| FIELDS.contains(&label))
 }
 
+/// "[3/8/13, 11:58:14 AM] Kevin O.: Made it to the arena": a line of an exported chat (a
+/// date and a time in brackets, then the sender or the chat's own notice), its members' talk
+/// around a story one of them pasted.
+fn is_chat_message(text: &str) -> bool {
+    let Some(stamp) = text
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once("] "))
+    else {
+        return false;
+    };
+    let Some((date, time)) = stamp.0.split_once(", ") else {
+        return false;
+    };
+    let is_date = date.split(['/', '.', '-']).count() == 3
+        && date
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'.' | b'-'));
+    let clock = time.split(' ').next().unwrap_or_default();
+    is_date && is_clock(clock)
+}
+
 /// Most words of a wiki's section heading ("Related news[edit]").
 const MAX_WIKI_HEADING_WORDS: u32 = 6;
 
@@ -1961,6 +1985,13 @@ fn ends_with_link_arrow(text: &str) -> bool {
 /// Why a line that starts like an image credit, a caption, a link label or a tag list is
 /// furniture, if it does.
 fn credit_or_label(text: &str) -> Option<&'static str> {
+    // An arrow or a bullet may lead the label ("▶ Related: …").
+    let text = match text.as_bytes().first() {
+        Some(byte) if !byte.is_ascii() => text
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | '['))
+            .trim_start(),
+        _ => text,
+    };
     let bytes = text.as_bytes();
     // Every credit prefix has a colon early, an opening bracket, or one of a few first words.
     let head = bytes.get(..24).unwrap_or(bytes);
@@ -2626,6 +2657,15 @@ mod tests {
                 "Already registered? Sign in",
                 "View this email in your browser",
                 "Mark as read",
+                "[3/8/13, 11:58:14 AM] Kevin Ortmeier: Made it to the Scottrade",
+                "[3/8/13, 2:31:10 PM] Beth Sheehy changed the subject to \"Jays Semis Crew\"",
+                "Link: Email this story to a friend",
+                "▶ Related: What Korean moviegoers are watching this spring",
+                "Photographer: Nikos Vlachakis / Meridian",
+                "Please bet responsibly. Odds are for entertainment purposes only.",
+                "Image ID: MPX-ATH-081213-0047 | 5616 x 3744 px | 300 dpi | Editorial use only",
+                "End of article",
+                "Please sign in to post a comment.",
             ],
             &[
                 "412",
@@ -2643,6 +2683,10 @@ mod tests {
                 "Length: the bridge runs 1,172 feet",
                 "Voters already registered can sign in at the polls",
                 "The 38 captures came in 2010.",
+                "He declined to leave a comment on the ruling.",
+                "[3/8/13] The ruling came down on Friday.",
+                "Link between the two cases is unclear, police said.",
+                "The end of the story came in 2009.",
             ],
         );
         // Gulf papers print the Hijri date beside the Gregorian one.
