@@ -301,8 +301,8 @@ fn line_spans(
     })
 }
 
-/// Whether `bytes` holds two spaces in a row. One searcher serves every line: building one
-/// per call (`memmem::find`) cost more than the search itself on a short line.
+/// Whether `bytes` holds two spaces in a row, with one searcher built once for every line
+/// (`memmem::find` builds one per call).
 pub(crate) fn has_double_space(bytes: &[u8]) -> bool {
     static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     FINDER
