@@ -1570,9 +1570,6 @@ fn is_calendar_row(line: &Line) -> bool {
     fn is_month(word: &str) -> bool {
         DATE_WORDS[..MONTHS].contains(&word)
     }
-    fn is_year(word: &str) -> bool {
-        word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
-    }
     // The first word tells which row it may be: most lines are ruled out by it.
     let mut words = folded.split(' ');
     let first = words.next().unwrap_or_default();
@@ -1868,6 +1865,11 @@ fn is_handle_or_contact(line: &Line) -> bool {
     }
 }
 
+/// A year as a copyright line or an archive's calendar prints it: four digits.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Most words of a "(c) Example Media 2024" line, the holder before the year.
 const MAX_COPYRIGHT_HOLDER_WORDS: u32 = 8;
 
@@ -1880,15 +1882,12 @@ fn is_copyright_notice(line: &Line) -> bool {
     let mut words = line.folded.split(' ');
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
-    let is_year = second.len() == 4 && second.bytes().all(|b| b.is_ascii_digit());
-    let ends_in_year = || {
-        let last = line.folded.rsplit(' ').next().unwrap_or_default();
-        last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit())
-    };
-    (first == "copyright" && (is_year || second == "c"))
+    let year_second = is_year(second);
+    let ends_in_year = || is_year(line.folded.rsplit(' ').next().unwrap_or_default());
+    (first == "copyright" && (year_second || second == "c"))
         || (first == "c"
             && line.text.starts_with("(c)")
-            && (is_year || (line.n_words <= MAX_COPYRIGHT_HOLDER_WORDS && ends_in_year())))
+            && (year_second || (line.n_words <= MAX_COPYRIGHT_HOLDER_WORDS && ends_in_year())))
 }
 
 /// An alternation matching any of `phrases` as whole words of a folded line. The pattern is

@@ -88,13 +88,6 @@ impl FingerprintSpill {
     fn range(&self, doc: usize) -> Option<(u64, usize)> {
         Some((*self.starts.get(doc)?, *self.lens.get(doc)? as usize))
     }
-
-    fn read(&self, doc: usize, buffer: &mut Vec<u8>) -> Option<Fingerprint> {
-        let (start, len) = self.range(doc)?;
-        buffer.resize(len, 0);
-        self.file.read_exact_at(buffer, start).ok()?;
-        Fingerprint::decode(buffer)
-    }
 }
 
 impl FingerprintStore for FingerprintSpill {
@@ -103,7 +96,9 @@ impl FingerprintStore for FingerprintSpill {
     }
 
     fn get(&self, doc: usize) -> Cow<'_, Fingerprint> {
-        Cow::Owned(self.read(doc, &mut Vec::new()).unwrap_or_default())
+        let mut fingerprint = Fingerprint::default();
+        self.get_into(doc, &mut fingerprint, &mut Vec::new());
+        Cow::Owned(fingerprint)
     }
 
     fn get_into(&self, doc: usize, fingerprint: &mut Fingerprint, scratch: &mut Vec<u8>) {
@@ -128,13 +123,9 @@ impl FingerprintStore for FingerprintSpill {
                 // A large fingerprint, or one shared with an article before the window (an
                 // exact copy): read alone, so that the window keeps moving forward.
                 Some((start, len)) if len > SCAN_CHUNK || start < window_start => {
-                    match self.read(doc as usize, &mut single) {
-                        Some(read) => {
-                            fingerprint = read;
-                            true
-                        }
-                        None => false,
-                    }
+                    // The empty fingerprint when it cannot be read, as below.
+                    self.get_into(doc as usize, &mut fingerprint, &mut single);
+                    true
                 }
                 Some((start, len)) => {
                     let in_window = start >= window_start
@@ -193,11 +184,19 @@ mod tests {
         assert_eq!(*spill.get(2), fingerprints[2]);
         assert_eq!(*spill.get(3), fingerprints[0]);
         assert_eq!(*spill.get(7), Fingerprint::default());
-        // Reading into a used fingerprint and buffer gives the same as a fresh read.
+        // Reading into a used fingerprint and buffer gives what was written (the empty
+        // fingerprint out of range), whatever they held before.
         let (mut into, mut scratch) = (fingerprints[2].clone(), vec![7u8; 5000]);
-        for doc in [0, 2, 7, 3, 1] {
+        let empty = Fingerprint::default();
+        for (doc, expected) in [
+            (0, &fingerprints[0]),
+            (2, &fingerprints[2]),
+            (7, &empty),
+            (3, &fingerprints[0]),
+            (1, &fingerprints[1]),
+        ] {
             spill.get_into(doc, &mut into, &mut scratch);
-            assert_eq!(into, *spill.get(doc), "article {doc}");
+            assert_eq!(into, *expected, "article {doc}");
         }
         let mut seen = Vec::new();
         spill.scan(&[0, 2, 3], &mut |doc, fingerprint| {
