@@ -165,7 +165,7 @@ pub(crate) fn furniture_reason(
         if is_menu_with(line, has_separator) {
             return Some("menu or breadcrumb line");
         }
-        if has_separator && is_furniture_link_row(line.text) {
+        if has_separator && (is_furniture_link_row(line.text) || is_short_link_row(line.text)) {
             return Some("row of site links");
         }
     }
@@ -914,6 +914,118 @@ fn is_furniture_link_row(text: &str) -> bool {
         && (n_unknown == 0
             || (n_items >= 3 && 2 * n_unknown < n_items)
             || (n_items >= 3 && n_unknown == 1 && n_long_unknown == 0))
+}
+
+/// Fewest items of a row [`is_short_link_row`] judges.
+const MIN_LINK_ROW_ITEMS: usize = 3;
+
+/// Most words of one item of such a row.
+const MAX_LINK_ROW_ITEM_WORDS: usize = 4;
+
+/// "Full version | Text-only version | View source", "Find a Memorial | Create a Memorial |
+/// Send Flowers", "Life Story | Guest Book (31) | Photos (6)", "Residents | Business | How Do
+/// I...?", "Sport: Cricket | Football | Netball": three or more short links between bars or
+/// dots, the way a site prints the links of a page as text, in sentence case or title case.
+/// Each item opens with a capital (or a letter of a script without case) after a symbol
+/// ("▶ Listen live"), holds at most [`MAX_LINK_ROW_ITEM_WORDS`] words of letters, and may end
+/// in a count or a file type in brackets or an ellipsis; the first item may stand under a
+/// label of one word. No item is a sentence or a figure: a stop, a colon or a digit outside
+/// the brackets makes the line something else. A row that opens with three words or more in
+/// sentence case is a headline under its section and site ("Putin visits Pyongyang | Talks &
+/// trade | World"), which a page may keep.
+fn is_short_link_row(text: &str) -> bool {
+    let Some(separator) = ['|', '•', '·']
+        .into_iter()
+        .find(|&separator| text.contains(separator))
+    else {
+        return false;
+    };
+    let mut n_items = 0;
+    for item in text.split(separator).map(str::trim) {
+        if item.is_empty() {
+            continue;
+        }
+        let item = if n_items == 0 {
+            strip_link_label(item)
+        } else {
+            item
+        };
+        if !is_short_link(item, separator == '|') || (n_items == 0 && is_headline_like(item)) {
+            return false;
+        }
+        n_items += 1;
+    }
+    n_items >= MIN_LINK_ROW_ITEMS
+}
+
+/// Whether an item of three words or more holds a word in lower case that no title keeps
+/// so ("Putin visits Pyongyang", not "Find a Memorial").
+fn is_headline_like(item: &str) -> bool {
+    let mut words = item.split(' ');
+    item.split(' ').nth(2).is_some()
+        && words.next().is_some()
+        && words
+            .any(|word| word.starts_with(char::is_lowercase) && !LINK_SMALL_WORDS.contains(&word))
+}
+
+/// The first item of a row without its label of one capitalised word ("Sport: Cricket" →
+/// "Cricket").
+fn strip_link_label(item: &str) -> &str {
+    match item.split_once(": ") {
+        Some((label, rest))
+            if !label.contains(' ') && label.starts_with(|c: char| c.is_uppercase()) =>
+        {
+            rest.trim_start()
+        }
+        _ => item,
+    }
+}
+
+/// Small words a link in title case keeps in lower case ("Find a Memorial").
+const LINK_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "to", "in", "on", "for", "at", "by", "with", "&", "+",
+];
+
+/// One item of [`is_short_link_row`]; `sentence_case` allows words in lower case after the
+/// first. Between bars a row of links may be in sentence case ("Full version | View
+/// source"); between dots it must be in title case, since a review's list of strengths is in
+/// sentence case too ("Open design • Great controls • Long battery life").
+fn is_short_link(item: &str, sentence_case: bool) -> bool {
+    // A symbol before the link text ("▶ Listen live", "» More").
+    let item = item
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '(')
+        .trim_start();
+    // A count or a file type after it ("Guest Book (31)", "Box Score (PDF)").
+    let item = match item
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+    {
+        Some((link, inside)) if inside.len() <= 6 && inside.chars().all(char::is_alphanumeric) => {
+            link
+        }
+        _ => item,
+    };
+    // An ellipsis that invites a click ("How Do I...?", "More…").
+    let item = item.strip_suffix('?').unwrap_or(item);
+    let item = item
+        .strip_suffix("...")
+        .or_else(|| item.strip_suffix('…'))
+        .unwrap_or(item);
+    let mut n_words = 0;
+    for word in item.split(' ') {
+        n_words += 1;
+        let letters = word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '&' | '+'));
+        let cased = sentence_case
+            || n_words == 1
+            || !word.starts_with(char::is_lowercase)
+            || LINK_SMALL_WORDS.contains(&word);
+        if word.is_empty() || !letters || !cased || n_words > MAX_LINK_ROW_ITEM_WORDS {
+            return false;
+        }
+    }
+    item.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
 }
 
 /// Whether the words of one item of a row are a link's: each a navigation word, a social
@@ -2766,9 +2878,31 @@ last line",
                 "27 comments | Add a comment",
                 "Share    Tweet    Email    Print",
             ],
+            &["Markets | Reuters"],
+        );
+    }
+
+    #[test]
+    fn rows_of_short_links_in_any_case() {
+        check_furniture(
             &[
-                "Markets | Reuters",
+                "Full version | Text-only version | View source",
+                "Find a Memorial | Create a Memorial | Send Flowers | Grief Support",
+                "Life Story | Guest Book (31) | Photos (6) | Service Details",
+                "Residents | Business | Government | Departments | How Do I...?",
+                "Sport: Cricket | Football | Athletics | Racing | Netball",
+                "▶ Listen live | Schedule | Shows | Podcasts | Join the crew",
+                "Top News · Most Read · Photos · Weather · 日本語",
+                // Three links between bars, not an item of prose among them.
                 "Election results | Live coverage | Analysis by our team",
+            ],
+            &[
+                "Open design • Great controls • Good sound quality • Long battery life",
+                "Putin visits Pyongyang | Talks & trade | World",
+                "Reader comments (0) | Write a comment",
+                "View the current page | Text-only cache | Highlight search terms: cables",
+                "Putin visits Pyongyang | World",
+                "He said it was over. | Then he left | for good",
             ],
         );
     }
