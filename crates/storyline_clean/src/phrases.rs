@@ -224,6 +224,17 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "log in to post a comment", "log in to leave a comment", "sign in to leave a comment",
     "log in to comment", "sign in to comment", "this is the cached copy of",
     "was this page helpful", "was this article helpful", "skip advertisement",
+    // E-mail newsletters' web views, text-only and lite editions, feed readers, podcast pages,
+    // message boards, machine translations and firms' notices on their posts.
+    "you are receiving this because", "forwarded this e mail", "forwarded this email",
+    "this post is public", "text only edition", "text only page", "text only version",
+    "lightweight page", "view full site", "load full article", "mark all as read",
+    "open original", "keyboard shortcuts", "play in new window", "leave us a review",
+    "five star review", "on patreon", "listen on itunes", "listen on spotify",
+    "listen on apple podcasts", "you may not post", "please login or register",
+    "please log in or register", "report this notice", "report this post",
+    "machine translations are", "read this article in", "is not legal advice",
+    "does not constitute legal advice", "attorney advertising",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").

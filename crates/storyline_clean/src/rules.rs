@@ -138,6 +138,9 @@ pub(crate) fn furniture_reason(
         if let Some(reason) = site_notice_reason(line) {
             return Some(reason);
         }
+        if line.n_words >= MIN_CONSENT_NOTICE_WORDS && is_consent_notice(folded) {
+            return Some(COOKIE_NOTICE);
+        }
         // A rights notice runs on past the furniture limit ("© 2005 United Press
         // International, Inc. All Rights Reserved. Any reproduction … is prohibited").
         // Two searches for one character each (a memchr): a search for either character
@@ -167,6 +170,9 @@ pub(crate) fn furniture_reason(
         }
         if has_separator && (is_furniture_link_row(line.text) || is_short_link_row(line.text)) {
             return Some("row of site links");
+        }
+        if is_labelled_menu_list(line.text) {
+            return Some("menu or breadcrumb line");
         }
     }
     let near_an_end = index < SITE_NAME_LINES || index + SITE_NAME_LINES >= lines.len();
@@ -222,6 +228,18 @@ pub(crate) fn furniture_reason(
     if line.n_words == 1 && is_bare_count(line.text) {
         return Some("count beside an icon");
     }
+    if line.n_words <= MAX_ICON_ROW_WORDS && is_icon_button_row(line) {
+        return Some("row of site links");
+    }
+    if is_chapter_mark(line.text) && opens_a_chapter_list(lines, index) {
+        return Some("a recording's chapter marks");
+    }
+    if line.n_words <= MAX_TICKER_WORDS && is_labelled_ticker(line.text) {
+        return Some("ticker of headlines");
+    }
+    if is_classified_notice(line.text) {
+        return Some("a notice board's classified notice");
+    }
     if line.n_words <= MAX_PROFILE_COUNT_WORDS && is_profile_count(line.text) {
         return Some("view or share counter");
     }
@@ -253,6 +271,9 @@ pub(crate) fn furniture_reason(
         return Some("link to a recording or a video");
     }
     if line.n_words <= MAX_FORUM_ROW_WORDS && is_forum_row(line) {
+        return Some("a discussion thread's furniture");
+    }
+    if line.n_words <= MAX_BOARD_ROW_WORDS && is_message_board_row(line) {
         return Some("a discussion thread's furniture");
     }
     if line.n_words <= MAX_THREAD_ROW_WORDS {
@@ -916,6 +937,52 @@ fn is_furniture_link_row(text: &str) -> bool {
             || (n_items >= 3 && n_unknown == 1 && n_long_unknown == 0))
 }
 
+/// Words that end the label of a menu printed as a list ("Main navigation:", "Site
+/// navigation, 9 links:").
+const MENU_LIST_LABEL_WORDS: &[&str] = &["navigation", "menu", "sections", "links"];
+
+/// Fewest items of a menu printed as a list ([`is_labelled_menu_list`]).
+const MIN_MENU_LIST_ITEMS: usize = 4;
+
+/// "Main navigation: Home, UK, World, Politics, Business", "Site navigation, 9 links: Home,
+/// Local, St. Paul, Sports": a text edition's menu, a label that names it and four or more
+/// items of one to three capitalised words between commas. The label must name a menu: a
+/// list of places or names under another label is content ("Visited: Rome, Paris, Oslo,
+/// Bern").
+fn is_labelled_menu_list(text: &str) -> bool {
+    // A capital opens the label and a colon ends it: most lines are ruled out by a byte.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) || !text.contains(':') {
+        return false;
+    }
+    let Some((label, items)) = text.split_once(": ") else {
+        return false;
+    };
+    let names_a_menu = label.split([' ', ',']).next_back().is_some_and(|word| {
+        MENU_LIST_LABEL_WORDS
+            .iter()
+            .any(|menu_word| word.eq_ignore_ascii_case(menu_word))
+    });
+    if !names_a_menu || label.split(' ').count() > 4 {
+        return false;
+    }
+    let mut n_items = 0;
+    for item in items.split(", ") {
+        let item = item.trim();
+        let capitalised = item.split(' ').all(|word| {
+            word.starts_with(|c: char| c.is_uppercase()) || matches!(word, "&" | "and" | "of")
+        });
+        if item.is_empty()
+            || !capitalised
+            || item.split(' ').count() > 3
+            || item.ends_with(['.', '!', '?', ';'])
+        {
+            return false;
+        }
+        n_items += 1;
+    }
+    n_items >= MIN_MENU_LIST_ITEMS
+}
+
 /// Fewest items of a row [`is_short_link_row`] judges.
 const MIN_LINK_ROW_ITEMS: usize = 3;
 
@@ -962,8 +1029,14 @@ fn is_short_link_row(text: &str) -> bool {
 /// so ("Putin visits Pyongyang", not "Find a Memorial").
 fn is_headline_like(item: &str) -> bool {
     let mut words = item.split(' ');
+    // A link opens with what it does ("Mark all as read").
+    let opens_with_action = words.next().is_some_and(|first| {
+        word_key(first.to_ascii_lowercase().as_bytes())
+            .and_then(|key| line_words().get(&key))
+            .is_some_and(|&role| role & NAV_ACTION != 0)
+    });
     item.split(' ').nth(2).is_some()
-        && words.next().is_some()
+        && !opens_with_action
         && words
             .any(|word| word.starts_with(char::is_lowercase) && !LINK_SMALL_WORDS.contains(&word))
 }
@@ -1431,11 +1504,16 @@ fn is_thread_furniture(line: &Line) -> bool {
     let first = folded.split(' ').next().unwrap_or_default();
     let by_first = match first {
         "posts" => {
-            line.n_words == 2
-                && line.text.starts_with("Posts:")
-                && folded["posts ".len().min(folded.len())..]
-                    .bytes()
-                    .all(|b| b.is_ascii_digit())
+            line.n_words <= 3
+                && line
+                    .text
+                    .strip_prefix("Posts: ")
+                    .is_some_and(|count| is_count(count.trim()))
+        }
+        "karma" => {
+            line.n_words <= 4
+                && line.text.starts_with("Karma: ")
+                && line.text.bytes().any(|b| b.is_ascii_digit())
         }
         "joined" => line.n_words <= 5 && line.text.starts_with("Joined:") && holds_a_date(line),
         "level" => {
@@ -1472,6 +1550,37 @@ fn is_thread_furniture(line: &Line) -> bool {
         && !line.text.contains(". ")
         && (line.n_words == 2 || last == "members" || last == "online");
     upvoted || forum_name
+}
+
+/// Most words of a message board's row ([`is_message_board_row`]).
+const MAX_BOARD_ROW_WORDS: u32 = 20;
+
+/// A message board's rows around its posts: "« on: January 07, 2009, 07:12:44 AM »", "«
+/// Reply #1 on: … »", "« previous next »", "Pages: [1] 2 3 4 Go Down", "Quote from: San
+/// Diego Union-Tribune", "Topic: VJax arrested (Read 3,112 times)", "Logged".
+fn is_message_board_row(line: &Line) -> bool {
+    let text = line.text;
+    match text.as_bytes().first() {
+        Some(b'L') => text == "Logged",
+        Some(b'Q') => text.starts_with("Quote from: ") && line.n_words <= 10,
+        Some(b'T') => {
+            text.starts_with("Topic: ") && text.contains("(Read ") && text.ends_with(" times)")
+        }
+        Some(b'P') => text.strip_prefix("Pages: ").is_some_and(|pages| {
+            pages.split(' ').all(|token| {
+                token
+                    .trim_matches(['[', ']'])
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                    || matches!(token, "Go" | "Up" | "Down" | "All" | "...")
+            })
+        }),
+        _ => {
+            text.starts_with('«')
+                && text.ends_with('»')
+                && (text.contains(" on: ") || line.n_words <= 3)
+        }
+    }
 }
 
 /// "u/newmoonrising · 3d", "loonstatefan · 3 days ago", "[deleted] · 2 days ago": the header
@@ -1532,14 +1641,7 @@ fn is_time_ago(text: &str) -> bool {
 /// with its variation selector too). A line drawing's characters ("│ ├── 001"
 /// in a file tree) are no icons, and neither is "#10" (a list's rank heads an item).
 fn is_icon_count(text: &str) -> bool {
-    let is_icon = |token: &str| {
-        let mut chars = token.chars().filter(|&c| c != '\u{FE0F}');
-        chars.next().is_some_and(|icon| {
-            !icon.is_ascii()
-                && !icon.is_alphanumeric()
-                && !('\u{2500}'..='\u{259F}').contains(&icon)
-        }) && chars.next().is_none()
-    };
+    let is_icon = is_icon_token;
     // An icon is a symbol outside ASCII: most lines are ruled out at once.
     if text.is_ascii() {
         return false;
@@ -1560,6 +1662,199 @@ fn is_icon_count(text: &str) -> bool {
         }
     }
     (1..=3).contains(&n_counts)
+}
+
+/// Whether `token` is one symbol outside ASCII (an emoji with its variation selector too),
+/// as an icon prints; box drawing is a file tree's ("│ ├── 001"), not an icon.
+fn is_icon_token(token: &str) -> bool {
+    let mut chars = token.chars().filter(|&c| c != '\u{FE0F}');
+    chars.next().is_some_and(|icon| {
+        !icon.is_ascii() && !icon.is_alphanumeric() && !('\u{2500}'..='\u{259F}').contains(&icon)
+    }) && chars.next().is_none()
+}
+
+/// Most words of a row of icon buttons ([`is_icon_button_row`]).
+const MAX_ICON_ROW_WORDS: u32 = 15;
+
+/// Fewest buttons of such a row.
+const MIN_ICON_BUTTONS: usize = 3;
+
+/// "☆ Star   ✓ Mark as read   ↗ Open original   ✉ Send to…", "👍 Like   🔁 Share   💬
+/// Comment": three or more buttons set apart by runs of spaces, each an icon and one to three
+/// words of letters.
+fn is_icon_button_row(line: &Line) -> bool {
+    // An icon opens the row: most lines are ruled out by their first byte.
+    if line.text.as_bytes().first().map_or(true, u8::is_ascii) {
+        return false;
+    }
+    spaced_items(line).is_some_and(|items| {
+        items.len() >= MIN_ICON_BUTTONS
+            && items.iter().all(|item| match item.split_first() {
+                Some((icon, words)) => {
+                    is_icon_token(icon)
+                        && (1..=3).contains(&words.len())
+                        && words.iter().all(|word| {
+                            word.trim_end_matches(['…', '.'])
+                                .chars()
+                                .all(|c| c.is_alphabetic() || c == '-')
+                        })
+                }
+                None => false,
+            })
+    })
+}
+
+/// "00:00 Intro and listener mail", "06:40 – The Luck-to-Wayne drive": a chapter mark of a
+/// podcast's or a video's page, a time into the recording and its chapter's title.
+fn is_chapter_mark(text: &str) -> bool {
+    // A digit opens the line: most lines are ruled out by their first byte.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let Some((time, title)) = text.split_once(' ') else {
+        return false;
+    };
+    let title = title.trim_start_matches(['–', '-', '—', ' ']);
+    is_clock(time) && title.starts_with(char::is_alphanumeric)
+}
+
+/// Whether the chapter mark at `index` is one of a list of them that starts at the
+/// recording's beginning ("00:00" or "0:00"), every line between them a mark too: a live
+/// blog's entries also open with a time, but never with zero.
+fn opens_a_chapter_list(lines: &[Line], index: usize) -> bool {
+    let is_mark = |line: &Line| line.n_words == 0 || is_chapter_mark(line.text);
+    // Back to the run's first mark; then the list is its marks while their times rise.
+    let first = (0..=index)
+        .rev()
+        .take_while(|&at| is_mark(&lines[at]))
+        .last()
+        .unwrap_or(index);
+    let mut previous: Option<u32> = None;
+    let mut n_marks = 0;
+    for (at, line) in lines.iter().enumerate().skip(first) {
+        if line.n_words == 0 {
+            continue;
+        }
+        let Some(seconds) = is_chapter_mark(line.text)
+            .then(|| line.text.split(' ').next().and_then(clock_seconds))
+            .flatten()
+        else {
+            break;
+        };
+        let in_order = match previous {
+            None => seconds == 0,
+            Some(previous) => seconds > previous,
+        };
+        if !in_order {
+            break;
+        }
+        previous = Some(seconds);
+        n_marks += 1;
+        if at >= index && n_marks >= MIN_CHAPTER_MARKS {
+            return true;
+        }
+    }
+    false
+}
+
+/// Seconds of a time into a recording, "06:40" or "1:02:15".
+fn clock_seconds(clock: &str) -> Option<u32> {
+    clock.split(':').try_fold(0u32, |total, part| {
+        part.parse::<u32>()
+            .ok()
+            .map(|value| total.saturating_mul(60).saturating_add(value))
+    })
+}
+
+/// Fewest chapter marks of a list ([`opens_a_chapter_list`]).
+const MIN_CHAPTER_MARKS: usize = 3;
+
+/// Most words of a ticker of headlines ([`is_labelled_ticker`]).
+const MAX_TICKER_WORDS: u32 = 40;
+
+/// "HOT TOPICS: Pacquiao after De La Hoya • PBA Philippine Cup • AFF Suzuki Cup", "LATEST:
+/// Caymanas Park entries now online · Schoolboy semi-finals set": a site's ticker or trending
+/// bar, a label in capitals (one to three words) and two or more headlines between dots, or
+/// three or more between bars. A label in capitals over one sentence ("UPDATE: Police said
+/// …") stays.
+fn is_labelled_ticker(text: &str) -> bool {
+    // The label's capitals open the line: most lines are ruled out by their first bytes.
+    if !text
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|head| head.iter().all(u8::is_ascii_uppercase))
+    {
+        return false;
+    }
+    let Some((label, items)) = text.split_once(": ") else {
+        return false;
+    };
+    let label_in_capitals = label.len() >= 2
+        && label.split(' ').count() <= 3
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'&' | b'-'));
+    if !label_in_capitals {
+        return false;
+    }
+    let Some(separator) = [" • ", " · ", " | "]
+        .into_iter()
+        .find(|separator| items.contains(separator))
+    else {
+        return false;
+    };
+    // Two items between bars may be an event's dates and place ("TCEA: January 31-February
+    // 4, 2026 | San Antonio, TX").
+    let min_items = if separator == " | " { 3 } else { 2 };
+    items.split(separator).count() >= min_items
+        && items
+            .split(separator)
+            // A label in every item is a product's specifications ("CPU: Intel Core i3 |
+            // RAM: 16GB").
+            .all(|item| {
+                !item.trim().is_empty() && item.split(' ').count() <= 14 && !item.contains(": ")
+            })
+}
+
+/// Labels of a notice board's classified notices ([`is_classified_notice`]).
+const CLASSIFIED_LABELS: &[&str] = &[
+    "FOR SALE: ",
+    "FOR RENT: ",
+    "LOST: ",
+    "FOUND: ",
+    "WANTED: ",
+    "FREE: ",
+];
+
+/// "FOR SALE: child's bike, 16in wheels, £20 ono", "LOST: grey tabby cat, answers to
+/// Smudge": a notice board's classified notice, under its label in capitals.
+fn is_classified_notice(text: &str) -> bool {
+    matches!(text.as_bytes().first(), Some(b'F' | b'L' | b'W'))
+        && CLASSIFIED_LABELS
+            .iter()
+            .any(|label| text.starts_with(label))
+}
+
+/// Fewest words of a cookie notice [`is_consent_notice`] judges: it speaks of cookies and
+/// asks for consent.
+const MIN_CONSENT_NOTICE_WORDS: u32 = 12;
+
+/// "Prairie Sportswire uses cookies to personalise content. By clicking "OK" or continuing
+/// you agree…": a cookie notice that opens with the site's name, told by its cookies and the
+/// consent it asks for (quoted button names do not make it speech).
+fn is_consent_notice(folded: &str) -> bool {
+    static COOKIES: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let Some(at) = COOKIES
+        .get_or_init(|| memchr::memmem::Finder::new(b" cookies"))
+        .find(folded.as_bytes())
+    else {
+        return false;
+    };
+    let speaks_of_cookies = folded[..at].ends_with(" uses") || folded[..at].ends_with(" use");
+    speaks_of_cookies
+        && ["by clicking", "by continuing", "you agree", "you consent"]
+            .iter()
+            .any(|consent| folded.contains(consent))
 }
 
 /// "◄ 16 ►", "♥ 37 ♥": one count between symbols outside ASCII (a calendar's day between
@@ -1836,16 +2131,32 @@ fn is_figure_row(line: &Line) -> bool {
             && !item.ends_with(['.', ',', ';', '?', '!'])
             && (position == 0 || !item.contains(": "))
             && !item.contains(['\\', '=', '{', '[', '<'])
-            // A currency pair ("USD/KRW") is no path.
+            // A currency pair ("USD/KRW", "S$/US$") is no path.
             && item.split_whitespace().all(|word| {
-                !word.contains('/') || word.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
+                !word.contains('/')
+                    || word
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || matches!(b, b'/' | b'$'))
             })
             && !item.split_whitespace().any(|word| {
                 word.starts_with("-") && word.len() > 1 && word.as_bytes()[1].is_ascii_alphabetic()
             })
     };
-    if line.text.contains(" | ") {
-        let mut items = line.text.split(" | ").map(str::trim).enumerate();
+    // A bar or a dot sets the items apart (one pass over the bytes rules most lines out
+    // before any search), else runs of spaces.
+    let separator = if !line
+        .text
+        .bytes()
+        .any(|byte| matches!(byte, b'|' | 0xC2 | 0xE2))
+    {
+        None
+    } else {
+        [" | ", " · ", " • "]
+            .into_iter()
+            .find(|separator| line.text.contains(separator))
+    };
+    if let Some(separator) = separator {
+        let mut items = line.text.split(separator).map(str::trim).enumerate();
         return items.clone().count() >= MIN_FIGURE_ITEMS && items.all(is_figure);
     }
     // Items set apart by runs of spaces ("Fajr 5:32  Dhuhr 12:17  Asr 3:17").
@@ -2883,6 +3194,66 @@ last line",
     }
 
     #[test]
+    fn icon_buttons_tickers_boards_and_notices() {
+        check_furniture(
+            &[
+                "☆ Star   ✓ Mark as read   ↗ Open original   ✉ Send to…",
+                "👍 Like   🔁 Share   💬 Comment",
+                "HOT TOPICS: Pacquiao after De La Hoya • PBA Philippine Cup • AFF Suzuki Cup",
+                "LATEST: Caymanas Park entries now online · Schoolboy semi-finals set",
+                "FOR SALE: child's bike, 16in wheels, £20 ono",
+                "LOST: grey tabby cat, Holborn Hill area, answers to Smudge",
+                "Posts: 4,812",
+                "Karma: +212/-9",
+                "Logged",
+                "« on: January 07, 2009, 07:12:44 AM »",
+                "« Reply #1 on: January 07, 2009, 07:26:10 AM »",
+                "« previous next »",
+                "Pages: [1] 2 3 4   Go Down",
+                "Quote from: San Diego Union-Tribune",
+                "Topic: VJax arrested for DUI this morning (Read 3,112 times)",
+                "STI 1,722.31 ▲0.8%   |   S$/US$ 1.4402   |   Brent US$43.14 ▼1.9%",
+                "MARKETS ▸ Tesco 385.2p ▲0.4%  ·  J Sainsbury 372.1p ▼0.2%  ·  Ocado 298.4p",
+                "Mark all as read | Refresh | Settings",
+                "Prairie Sportswire uses cookies to personalise content. By clicking \"OK\" or \
+                 continuing to browse, you agree to our use of cookies.",
+            ],
+            &[
+                "UPDATE: Police said the road would reopen at noon.",
+                "TCEA: January 31-February 4, 2026 | San Antonio, TX",
+                "Wanted: a new coach who can win in March, fans say.",
+                "Found: the missing files, the report says, were in a drawer.",
+                "Posts on the forum rose 40% that week.",
+                "★ Top pick   Chicken tikka masala with rice",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_recordings_chapter_marks_from_zero() {
+        // Judged among the lines of their article: a list of marks from zero goes, a live
+        // blog's entries stay.
+        let lines = test_lines(
+            "Chapters\n00:00 Intro and listener mail\n06:40 – The drive, snap by snap\n\
+             21:15 – Where did the run defense go?\n\n10:32 Police reopened the road.\n\
+             10:45 The mayor arrived.\n11:02 Crowds gathered at the gate.",
+        );
+        let folded_article: String = lines
+            .iter()
+            .map(|line| format!("{}\n", line.folded))
+            .collect();
+        let hits = PhraseHits::scan(&lines, &folded_article);
+        let marks: Vec<bool> = (0..lines.len())
+            .map(|index| is_chapter_mark(lines[index].text) && opens_a_chapter_list(&lines, index))
+            .collect();
+        assert_eq!(marks, [false, true, true, true, false, false, false]);
+        assert_eq!(
+            furniture_reason(&lines, 2, &hits),
+            Some("a recording's chapter marks")
+        );
+    }
+
+    #[test]
     fn rows_of_short_links_in_any_case() {
         check_furniture(
             &[
@@ -2895,6 +3266,8 @@ last line",
                 "Top News · Most Read · Photos · Weather · 日本語",
                 // Three links between bars, not an item of prose among them.
                 "Election results | Live coverage | Analysis by our team",
+                "Main navigation: Home, UK, World, Politics, Business, Technology, Sport",
+                "Site navigation, 9 links: Home, Local, Minneapolis, St. Paul, Suburbs, Sports",
             ],
             &[
                 "Open design • Great controls • Good sound quality • Long battery life",
@@ -2903,6 +3276,8 @@ last line",
                 "View the current page | Text-only cache | Highlight search terms: cables",
                 "Putin visits Pyongyang | World",
                 "He said it was over. | Then he left | for good",
+                "Visited: Rome, Paris, Oslo, Bern",
+                "Navigation: the crew used stars, maps, radios and luck.",
             ],
         );
     }
