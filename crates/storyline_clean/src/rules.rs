@@ -141,6 +141,9 @@ pub(crate) fn furniture_reason(
         if line.n_words >= MIN_CONSENT_NOTICE_WORDS && is_consent_notice(folded) {
             return Some(COOKIE_NOTICE);
         }
+        if is_newsletter_pitch(folded) {
+            return Some("call to action or navigation line");
+        }
         // A rights notice runs on past the furniture limit ("© 2005 United Press
         // International, Inc. All Rights Reserved. Any reproduction … is prohibited").
         // Two searches for one character each (a memchr): a search for either character
@@ -1835,6 +1838,29 @@ fn is_classified_notice(text: &str) -> bool {
             .any(|label| text.starts_with(label))
 }
 
+/// Openings of a newsletter's pitch ([`is_newsletter_pitch`]), folded.
+const PITCH_OPENINGS: &[&str] = &["sign up for ", "sign up to ", "subscribe to ", "get the "];
+
+/// "Sign up for the Herald Sport newsletter and get the weekend's results…", "Get the World
+/// Briefing newsletter: the day's biggest stories…": a pitch for a newsletter, however long
+/// it runs on about what the newsletter brings: a call to sign up (or to get it) that names
+/// a newsletter, a digest or the reader's inbox in its first words.
+fn is_newsletter_pitch(folded: &str) -> bool {
+    matches!(folded.as_bytes().first(), Some(b's' | b'g'))
+        && PITCH_OPENINGS
+            .iter()
+            .any(|opening| folded.starts_with(opening))
+        // Named in the call itself, not later in a sentence that opens so ("Get the facts
+        // right first, the editor told the newsletter's staff").
+        && folded
+            .split(' ')
+            .take(PITCH_NAMING_WORDS)
+            .any(|word| matches!(word, "newsletter" | "digest" | "inbox"))
+}
+
+/// Words of a newsletter's pitch that must name it ([`is_newsletter_pitch`]).
+const PITCH_NAMING_WORDS: usize = 8;
+
 /// Fewest words of a cookie notice [`is_consent_notice`] judges: it speaks of cookies and
 /// asks for consent.
 const MIN_CONSENT_NOTICE_WORDS: u32 = 12;
@@ -3215,6 +3241,10 @@ last line",
                 "STI 1,722.31 ▲0.8%   |   S$/US$ 1.4402   |   Brent US$43.14 ▼1.9%",
                 "MARKETS ▸ Tesco 385.2p ▲0.4%  ·  J Sainsbury 372.1p ▼0.2%  ·  Ocado 298.4p",
                 "Mark all as read | Refresh | Settings",
+                "Sign up for the Herald Sport newsletter and get the weekend's results, fixtures \
+                 and big talking points from home and abroad in your inbox every Monday morning \
+                 before work, free of charge.",
+                "Get the World Briefing newsletter: the day's biggest international stories.",
                 "Prairie Sportswire uses cookies to personalise content. By clicking \"OK\" or \
                  continuing to browse, you agree to our use of cookies.",
             ],
@@ -3224,6 +3254,7 @@ last line",
                 "Wanted: a new coach who can win in March, fans say.",
                 "Found: the missing files, the report says, were in a drawer.",
                 "Posts on the forum rose 40% that week.",
+                "Get the facts right first, the editor told the newsletter's staff.",
                 "★ Top pick   Chicken tikka masala with rice",
             ],
         );
