@@ -670,9 +670,10 @@ const EDITED_MIN_LINES: usize = 3;
 /// [`EDITED_MIN_SHARED`] of its words with an earlier paragraph, the earlier ones in the
 /// same order and all before the run, that copies the article from its start, and with the
 /// exact repeats other rules took out among, just before and right after it makes at least
-/// [`EDITED_MIN_LINES`] lines; the headline printed again over it goes with it. A
-/// paragraph may be missing from either copy (an ad between
-/// two).
+/// [`EDITED_MIN_LINES`] lines (removed furniture, a wire feed's "MORE", may sit among
+/// them); the headline printed again over it goes with it, and so do the exact repeats
+/// right after it that no other rule took (a short last line). A paragraph may be missing
+/// from either copy (an ad between two).
 ///
 /// Most articles never get past the first test: a later paragraph must open or end with
 /// the same two words as an earlier one before any word is hashed.
@@ -719,6 +720,9 @@ pub(crate) fn mark_edited_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
             marks[paragraphs[copy]] = Some(repeat_mark(lines[paragraphs[original]].number));
         }
         mark_repeated_heading(lines, marks, paragraphs[run[0].1]);
+        if let Some(&(_, last_copy)) = run.last() {
+            mark_repeated_tail(lines, marks, paragraphs[run[0].1], paragraphs[last_copy]);
+        }
         position = run.last().map_or(position, |&(_, copy)| copy) + 1;
     }
 }
@@ -808,19 +812,21 @@ fn exact_repeats_of_body(
             .filter(|mark| mark.kind == RemovalKind::RepeatedBlock)
             .and_then(|mark| mark.origin)
     };
-    // The exact repeats right before the run's first copy (blank lines between them).
+    // Blank lines and removed furniture ("MORE", "Continue reading") may sit among them.
+    let passes = |index: usize| {
+        lines[index].n_words == 0
+            || exact_origin(index).is_some()
+            || is_removed_furniture(marks, index)
+    };
+    // The exact repeats right before the run's first copy.
     let mut region_start = first_copy_index;
-    while region_start > 0
-        && (lines[region_start - 1].n_words == 0 || exact_origin(region_start - 1).is_some())
-    {
+    while region_start > 0 && passes(region_start - 1) {
         region_start -= 1;
     }
     // And those right after its last copy: a body printed again whose first lines alone
     // were edited ("meters" → "metres") is an edited run followed by exact repeats.
     let mut region_end = paragraphs[last_copy];
-    while region_end + 1 < lines.len()
-        && (lines[region_end + 1].n_words == 0 || exact_origin(region_end + 1).is_some())
-    {
+    while region_end + 1 < lines.len() && passes(region_end + 1) {
         region_end += 1;
     }
     let first_copy_line = lines[first_copy_index].number;
@@ -832,6 +838,48 @@ fn exact_repeats_of_body(
             |(n_exact, earliest), origin| (n_exact + 1, earliest.min(origin)),
         );
     (earliest <= opening_end).then_some(n_exact)
+}
+
+/// Whether line `index` was removed as site furniture.
+fn is_removed_furniture(marks: &[Option<Mark>], index: usize) -> bool {
+    marks[index]
+        .as_ref()
+        .is_some_and(|mark| mark.kind == RemovalKind::Boilerplate)
+}
+
+/// Takes out the kept lines right after line `last_copy` (the last edited copy of a body
+/// printed again) that are exact repeats of lines before `first_copy`: the tail of the body
+/// printed again, which alone ("Another deputy fell.") is no block for [`mark_repeats`].
+/// Stops at the first line that is neither such a repeat, blank, nor removed furniture.
+fn mark_repeated_tail(
+    lines: &[Line],
+    marks: &mut [Option<Mark>],
+    first_copy: usize,
+    last_copy: usize,
+) {
+    for index in last_copy + 1..lines.len() {
+        let line = &lines[index];
+        if line.n_words == 0 || marks[index].is_some() {
+            if line.n_words == 0 || is_removed_furniture(marks, index) || is_repeat(marks, index) {
+                continue;
+            }
+            return;
+        }
+        let earlier = (line.key != 0)
+            .then(|| (0..first_copy).find(|&before| lines[before].key == line.key))
+            .flatten();
+        let Some(earlier) = earlier else {
+            return;
+        };
+        marks[index] = Some(repeat_mark(lines[earlier].number));
+    }
+}
+
+/// Whether line `index` was removed as a repeat.
+fn is_repeat(marks: &[Option<Mark>], index: usize) -> bool {
+    marks[index]
+        .as_ref()
+        .is_some_and(|mark| mark.kind == RemovalKind::RepeatedBlock)
 }
 
 /// Whether paragraph `copy` shares [`EDITED_MIN_SHARED`] of the distinct words of the
@@ -2524,6 +2572,44 @@ mod tests {
         mark_repeats(&lines, &mut marks);
         mark_rewrapped_repeats(&lines, &mut marks);
         assert_eq!(marks[6], None);
+    }
+
+    #[test]
+    fn body_printed_again_across_furniture_with_an_edited_paragraph() {
+        // A wire feed's item sent again: the body split by "MORE" (furniture, removed before
+        // the repeat rules run) in both copies, the second copy's fourth paragraph edited
+        // and its last printed again exactly; all of the second copy goes.
+        // Its last line is short: alone, no rule of exact repeats takes it.
+        let fourth = REPORT[3].replace("not yet known", "still unknown");
+        let tail = "One firefighter was treated for smoke inhalation.";
+        let (first, second, third) = (REPORT[0], REPORT[1], REPORT[2]);
+        let text = format!(
+            "{first}\n{second}\n{third}\nMORE\n{}\n{}\n{tail}\n\
+             {first}\n{second}\n{third}\nMORE\n{fourth}\n{tail}",
+            REPORT[3], REPORT[4]
+        );
+        let lines = test_lines(&text);
+        let mut marks: Vec<Option<Mark>> = lines
+            .iter()
+            .map(|line| {
+                (line.text == "MORE").then(|| Mark::new(RemovalKind::Boilerplate, "furniture"))
+            })
+            .collect();
+        all_repeats(&lines, &mut marks);
+        let kinds: Vec<Option<RemovalKind>> = marks
+            .iter()
+            .map(|mark| mark.as_ref().map(|mark| mark.kind))
+            .collect();
+        let b = Some(RemovalKind::Boilerplate);
+        assert_eq!(
+            kinds,
+            [
+                vec![None, None, None, b, None, None, None],
+                vec![R; 3],
+                vec![b, R, R]
+            ]
+            .concat()
+        );
     }
 
     #[test]
