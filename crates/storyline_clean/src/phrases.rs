@@ -37,6 +37,9 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "most popular", "most viewed", "popular", "popular stories", "recommended",
     "recommended for you", "recommended stories", "you may also like", "you might also like",
     "you may like", "also read", "read also", "read more", "read next", "see also", "more",
+    // A wire service's end marks; a social network's and an app's buttons.
+    "ends", "nnnn", "see translation", "most relevant", "not now", "continue in app",
+    "open in app", "full coverage", "related questions", "donate",
     "more from", "more on this", "more on this story", "continue reading", "continue reading below",
     "story continues below", "article continues below", "advertisement continue reading below",
     "story continues below advertisement", "scroll to continue", "scroll to continue with content",
@@ -235,6 +238,9 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "please log in or register", "report this notice", "report this post",
     "machine translations are", "read this article in", "is not legal advice",
     "does not constitute legal advice", "attorney advertising",
+    // Ad code printed as text, transcripts' notices, social networks' prompts.
+    "adsbygoogle", "googletag", "rush transcript", "write a public comment",
+    "tap to follow",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").

@@ -243,6 +243,15 @@ pub(crate) fn furniture_reason(
     if is_classified_notice(line.text) {
         return Some("a notice board's classified notice");
     }
+    if line.n_words <= MAX_PRINT_MARGIN_WORDS && is_print_margin(line.text) {
+        return Some("a printed page's header or footer");
+    }
+    if line.n_words <= MAX_WIRE_SLUG_WORDS && is_wire_slug(line.text) {
+        return Some("wire service's note on the edit");
+    }
+    if line.n_words <= MAX_TICKER_WORDS && is_ticker_item(lines, index) {
+        return Some("ticker of headlines");
+    }
     if line.n_words <= MAX_PROFILE_COUNT_WORDS && is_profile_count(line.text) {
         return Some("view or share counter");
     }
@@ -1819,6 +1828,113 @@ fn is_labelled_ticker(text: &str) -> bool {
             })
 }
 
+/// Most words of a printed page's header or footer ([`is_print_margin`]).
+const MAX_PRINT_MARGIN_WORDS: u32 = 40;
+
+/// "19/12/2008 2:07 PM Watergate's 'Deep Throat' dies at 95 - World - illawarracourier",
+/// "6/25/05 8:14 AM", "https://www.example.com/news/2009/07/20/story.htm Page 1 of 4": the
+/// header and footer a browser prints on every page of a saved copy: the date and time of
+/// printing (then the page's title, with its site after a separator), or the page's address
+/// and its page number.
+fn is_print_margin(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b'h') => {
+            let Some((address, page)) = text.split_once(" Page ") else {
+                return false;
+            };
+            let mut numbers = page.split(" of ");
+            let is_page_count = numbers.next().is_some_and(|n| is_number(n.as_bytes()))
+                && numbers
+                    .next()
+                    .is_some_and(|n| is_number(n.trim().as_bytes()))
+                && numbers.next().is_none();
+            is_page_count && is_web_address(address)
+        }
+        Some(byte) if byte.is_ascii_digit() => {
+            let mut tokens = text.split_whitespace();
+            let date = tokens.next().unwrap_or_default();
+            let is_date = date.split('/').count() == 3
+                && date.split('/').all(|part| {
+                    (1..=4).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+                });
+            if !is_date || !tokens.next().is_some_and(is_clock) {
+                return false;
+            }
+            let rest: Vec<&str> = tokens
+                .skip_while(|token| matches!(*token, "AM" | "PM" | "am" | "pm"))
+                .collect();
+            // The page's title, its site set apart ("… - World - Example Courier").
+            rest.is_empty() || rest.contains(&"-") || rest.contains(&"::") || rest.contains(&"|")
+        }
+        _ => false,
+    }
+}
+
+/// Most words of a wire service's slug line ([`is_wire_slug`]).
+const MAX_WIRE_SLUG_WORDS: u32 = 10;
+
+/// "BC-USA-FELT/OBIT (UPDATE 1)", "GREECE-STRIKE/VIOLENCE (UPDATE 3) - TAKE 2",
+/// "BC-USA-FELT/OBIT 2ND TAKE": a wire story's slug, words in capitals joined by hyphens and
+/// slashes, with its version and take.
+fn is_wire_slug(text: &str) -> bool {
+    // A capital opens the slug: most lines are ruled out by their first byte.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let mut tokens = text.split(' ');
+    let slug = tokens.next().unwrap_or_default();
+    let parts: Vec<&str> = slug
+        .split(['-', '/'])
+        .filter(|part| !part.is_empty())
+        .collect();
+    // A hyphen and a slash both: "N/A" and "ASCM/APICS" are a page's own words.
+    let is_slug = parts.len() >= 3
+        && slug.contains('/')
+        && slug.contains('-')
+        && parts.iter().all(|part| {
+            part.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        });
+    is_slug
+        && tokens.all(|token| {
+            let token = token.trim_matches(['(', ')']);
+            matches!(
+                token,
+                "-" | "UPDATE" | "TAKE" | "URGENT" | "CORRECTED" | "REFILE"
+            ) || token.bytes().all(|b| b.is_ascii_digit())
+                || matches!(token, "1ST" | "2ND" | "3RD" | "4TH" | "5TH")
+        })
+}
+
+/// Labels in capitals of a ticker's items printed one per line ([`is_ticker_item`]).
+const TICKER_LABELS: &[&str] = &[
+    "LATEST: ",
+    "HOT: ",
+    "TRENDING: ",
+    "JUST IN: ",
+    "POPULAR: ",
+    "MOST READ: ",
+    "TOP STORY: ",
+];
+
+/// "LATEST: Pacquiao homecoming set for Monday" over "LATEST: PAGASA raises storm signal":
+/// a ticker's items printed one per line, each under the same label in capitals as the line
+/// before or after it. One such line alone may be a report's own update.
+fn is_ticker_item(lines: &[Line], index: usize) -> bool {
+    let text = lines[index].text;
+    let Some(label) = TICKER_LABELS.iter().find(|label| text.starts_with(*label)) else {
+        return false;
+    };
+    let same_label = |at: usize| {
+        lines
+            .get(at)
+            .is_some_and(|line| line.text.starts_with(label))
+    };
+    let previous = (0..index).rev().find(|&at| lines[at].n_words > 0);
+    let next = (index + 1..lines.len()).find(|&at| lines[at].n_words > 0);
+    previous.is_some_and(same_label) || next.is_some_and(same_label)
+}
+
 /// Labels of a notice board's classified notices ([`is_classified_notice`]).
 const CLASSIFIED_LABELS: &[&str] = &[
     "FOR SALE: ",
@@ -2090,12 +2206,15 @@ const LONGEST_RECORD_FIELD: usize = 16;
 const MAX_RECORD_FIELD_WORDS: u32 = 10;
 
 /// "LENGTH: 1172 words", "LOAD-DATE: January 7, 2009", "BODY:": the fields a news database
-/// (LexisNexis, Factiva) prints around an article it holds, a label of its own in capitals.
+/// (LexisNexis, Factiva) prints around an article it holds, a label of its own in capitals;
+/// and a wire service's feed page's ("Slug: BC-CA--Deputy Shot", "Priority: U (Urgent)").
 fn is_record_field(text: &str) -> bool {
     #[rustfmt::skip]
     const FIELDS: &[&str] = &[
         "SECTION", "LENGTH", "BODY", "LOAD-DATE", "LANGUAGE", "PUBLICATION-TYPE", "DOCUMENT-TYPE",
         "JOURNAL-CODE", "GRAPHIC", "HIGHLIGHT", "CORRECTION-DATE", "ACC-NO", "WORD COUNT",
+        // A wire service's feed page labels its items' fields so.
+        "Slug", "Priority", "Transmitted", "Eds", "Item ID",
     ];
     // A capital opens the line: most lines are ruled out by their first byte.
     if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
@@ -2427,7 +2546,7 @@ fn short_cta_regex() -> Option<&'static Regex> {
 fn ends_with_link_arrow(text: &str) -> bool {
     text.chars()
         .next_back()
-        .is_some_and(|c| matches!(c, '→' | '➔' | '➜' | '›' | '»' | '▸' | '❯' | '>' | '⟶'))
+        .is_some_and(|c| matches!(c, '→' | '➔' | '➜' | '›' | '»' | '▸' | '❯' | '>' | '⟶' | '↗'))
 }
 
 /// Why a line that starts like an image credit, a caption, a link label or a tag list is
@@ -3258,6 +3377,47 @@ last line",
                 "★ Top pick   Chicken tikka masala with rice",
             ],
         );
+    }
+
+    #[test]
+    fn print_margins_wire_slugs_and_feed_fields() {
+        check_furniture(
+            &[
+                "19/12/2008 2:07 PM Watergate's 'Deep Throat' dies at 95 - World - Courier",
+                "6/25/05 8:14 AM",
+                "https://www.example.com/news/2009/07/20/story.htm Page 1 of 4",
+                "BC-USA-FELT/OBIT (UPDATE 1)",
+                "GREECE-STRIKE/VIOLENCE (UPDATE 3) - TAKE 2",
+                "BC-USA-FELT/OBIT 2ND TAKE",
+                "Slug: BC-CA--Deputy Shot, 1st Ld-Writethru",
+                "Priority: U (Urgent)",
+                "ENDS",
+                "NNNN",
+                "See translation",
+                "Read full story at ABC News ↗",
+                "(adsbygoogle = window.adsbygoogle || []).push({});",
+            ],
+            &[
+                "12/19/2008 2:07 PM Police said the road would reopen by noon.",
+                "N/A",
+                "ASCM/APICS",
+                "Priority was given to the injured, the fire chief said.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_tickers_items_one_per_line() {
+        let lines = test_lines(
+            "LATEST: Pacquiao homecoming motorcade set for Monday\n\
+             LATEST: PAGASA raises storm signal over Eastern Samar\n\
+             The 76ers fired coach Maurice Cheeks on Saturday.\n\
+             LATEST: The coach said he had no regrets.",
+        );
+        let ticker: Vec<bool> = (0..lines.len())
+            .map(|index| is_ticker_item(&lines, index))
+            .collect();
+        assert_eq!(ticker, [true, true, false, false]);
     }
 
     #[test]
