@@ -1881,20 +1881,27 @@ fn is_wire_slug(text: &str) -> bool {
     if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return false;
     }
+    // A hyphen and a slash both in the first word: "N/A" and "ASCM/APICS" are a page's own
+    // words. Most lines' first word has neither: one pass over its bytes rules them out.
+    let (mut has_slash, mut has_hyphen) = (false, false);
+    for &byte in text.as_bytes() {
+        match byte {
+            b' ' => break,
+            b'/' => has_slash = true,
+            b'-' => has_hyphen = true,
+            _ => {}
+        }
+    }
+    if !has_slash || !has_hyphen {
+        return false;
+    }
     let mut tokens = text.split(' ');
     let slug = tokens.next().unwrap_or_default();
-    let parts: Vec<&str> = slug
-        .split(['-', '/'])
-        .filter(|part| !part.is_empty())
-        .collect();
-    // A hyphen and a slash both: "N/A" and "ASCM/APICS" are a page's own words.
-    let is_slug = parts.len() >= 3
-        && slug.contains('/')
-        && slug.contains('-')
-        && parts.iter().all(|part| {
-            part.bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        });
+    let mut parts = slug.split(['-', '/']).filter(|part| !part.is_empty());
+    let is_slug = parts.clone().all(|part| {
+        part.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    }) && parts.nth(2).is_some();
     is_slug
         && tokens.all(|token| {
             let token = token.trim_matches(['(', ')']);
@@ -1922,6 +1929,14 @@ const TICKER_LABELS: &[&str] = &[
 /// before or after it. One such line alone may be a report's own update.
 fn is_ticker_item(lines: &[Line], index: usize) -> bool {
     let text = lines[index].text;
+    // Two capitals open the label: most lines are ruled out by their first bytes.
+    if !text
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|head| head.iter().all(u8::is_ascii_uppercase))
+    {
+        return false;
+    }
     let Some(label) = TICKER_LABELS.iter().find(|label| text.starts_with(*label)) else {
         return false;
     };
