@@ -106,7 +106,11 @@ pub struct MatchConfig {
     /// ...and is a rewrite when the alignment covers this share of the shorter article's
     /// sentences, whatever share of the longer one's. Nearly all: an independent brief on
     /// the same event tells its facts in much the same order, but not every one of them in
-    /// the longer report's words.
+    /// the longer report's words. (0.9: at 0.95, three blind probe sets' condensed rewrites
+    /// were missed, their shorter side covered 0.90–0.92, and so was ECB+'s 19_11, a brief
+    /// "according to RussiaToday" of RT's 19_6, at 0.93; of the 1,090 pairs of the 109 probe
+    /// sets, no pair of independent reports with five sentences or more and the content
+    /// Jaccard asked for covers 0.8 of its shorter side.)
     pub rewrite_condensed_coverage: f64,
     /// A rewrite that rewords nearly every content word ("a rewrite tool's" paraphrase)
     /// shares few of them: such a pair needs only this content-word Jaccard...
@@ -149,7 +153,7 @@ impl Default for MatchConfig {
             rewrite_padded_min_coverage: 0.45,
             rewrite_condensed_ratio: 0.6,
             rewrite_condensed_content_jaccard: 0.15,
-            rewrite_condensed_coverage: 0.95,
+            rewrite_condensed_coverage: 0.9,
             rewrite_ordered_content_jaccard: 0.22,
             rewrite_ordered_coverage: 0.5,
             rewrite_ordered_span_coverage: 0.75,
