@@ -40,6 +40,9 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     // A wire service's end marks; a social network's and an app's buttons.
     "ends", "nnnn", "see translation", "most relevant", "not now", "continue in app",
     "open in app", "full coverage", "related questions", "donate",
+    // E-mail's forwarding lines; a video page's controls.
+    "forwarded message", "original message", "show less", "show more", "show transcript",
+    "autoplay", "chapters",
     "more from", "more on this", "more on this story", "continue reading", "continue reading below",
     "story continues below", "article continues below", "advertisement continue reading below",
     "story continues below advertisement", "scroll to continue", "scroll to continue with content",
@@ -155,6 +158,9 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "translated by machine translation", "translated by google", "missing some tweet in this",
     "read on twitter", "save as pdf", "display posts from previous", "board index",
     "the wayback machine", "more threads by", "enjoying this thread",
+    // E-mail signatures and mailing lists' notices, a video page's comment box.
+    "sent from my", "you received this message because", "for more options visit",
+    "add a public comment", "sort by top comments",
 ];
 
 /// Folded phrases of native ads among a portal's stories ("Seniors are switching to this new
@@ -240,7 +246,8 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "does not constitute legal advice", "attorney advertising",
     // Ad code printed as text, transcripts' notices, social networks' prompts.
     "adsbygoogle", "googletag", "rush transcript", "write a public comment",
-    "tap to follow",
+    "tap to follow", "reply to author", "report abuse", "you must sign in before you can post",
+    "to post a message you must first join",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").

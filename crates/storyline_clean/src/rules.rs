@@ -252,6 +252,12 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_TICKER_WORDS && is_ticker_item(lines, index) {
         return Some("ticker of headlines");
     }
+    if line.n_words <= MAX_RECORD_HEADER_WORDS && is_record_header(lines, index) {
+        return Some("a record's or a message's header field");
+    }
+    if line.n_words <= MAX_REBLOG_NOTE_WORDS && is_reblog_note(line.text) {
+        return Some("a discussion thread's furniture");
+    }
     if line.n_words <= MAX_PROFILE_COUNT_WORDS && is_profile_count(line.text) {
         return Some("view or share counter");
     }
@@ -1913,6 +1919,106 @@ fn is_wire_slug(text: &str) -> bool {
         })
 }
 
+/// Most words of a header field of a record or a message ([`is_record_header`]).
+const MAX_RECORD_HEADER_WORDS: u32 = 30;
+
+/// Fewest known labels in a run of header fields ([`is_record_header`]).
+const MIN_RECORD_HEADER_FIELDS: usize = 3;
+
+/// Labels, lower-cased, of the header fields that Usenet messages, library databases'
+/// records and press-clipping services print around an article.
+#[rustfmt::skip]
+const RECORD_HEADER_LABELS: &[&str] = &[
+    // Usenet. (Not e-mail's From, To and Subject: a mailing list's archive page is its
+    // messages, headers and all, and WCXB's gold keeps them.)
+    "newsgroups", "message-id", "lines",
+    // A library database's record.
+    "publication title", "publication year", "publication date", "place of publication",
+    "country of publication", "source type", "language of publication", "document type",
+    "document id", "document url", "database", "publisher", "people",
+    "company / organization", "issn", "proquest document id",
+    // A press-clipping service's item.
+    "client", "media type", "outlet", "edition", "tone", "reach", "estimated reach",
+    "sentiment", "search terms matched", "search profile", "profile", "report date",
+    "digest date", "delivered",
+];
+
+/// "Newsgroups: alt.sports.football.pro", "Publication title: E! Online", "Media type:
+/// Online": a header field of a Usenet message, a library
+/// database's record or a press-clipping service's item, a label and its value on a line of
+/// a run of such lines of which at least [`MIN_RECORD_HEADER_FIELDS`] have a label these
+/// headers use ([`RECORD_HEADER_LABELS`]). Its own label must be one of them: a fact table's
+/// rows ("Headquarters: Coral Gables, FL") stay, and so do an e-mail's headers.
+fn is_record_header(lines: &[Line], index: usize) -> bool {
+    let is_known_field = |text: &str| {
+        record_label(text).is_some_and(|label| {
+            RECORD_HEADER_LABELS
+                .iter()
+                .any(|known| label.eq_ignore_ascii_case(known))
+        })
+    };
+    if !is_known_field(lines[index].text) {
+        return false;
+    }
+    // The run of label-and-value lines around the line (blank lines end it).
+    let in_run = |at: &usize| record_label(lines[*at].text).is_some();
+    let first = (0..index).rev().take_while(in_run).last().unwrap_or(index);
+    let n_known = (first..lines.len())
+        .take_while(in_run)
+        .filter(|&at| is_known_field(lines[at].text))
+        .take(MIN_RECORD_HEADER_FIELDS)
+        .count();
+    n_known >= MIN_RECORD_HEADER_FIELDS
+}
+
+/// Bytes of the longest label [`record_label`] reads.
+const MAX_RECORD_LABEL_BYTES: usize = 40;
+
+/// The label of a "Label: value" line: one to four words before the first ": ", opening
+/// with a capital; `None` for other lines.
+fn record_label(text: &str) -> Option<&str> {
+    // A capital opens the label: most lines are ruled out by their first byte.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    // The colon within the line's first bytes (a byte search: most lines have none there).
+    let head = &text.as_bytes()[..text.len().min(MAX_RECORD_LABEL_BYTES)];
+    let colon = memchr::memchr(b':', head)?;
+    if text.as_bytes().get(colon + 1) != Some(&b' ') {
+        return None;
+    }
+    let label = &text[..colon];
+    (label.split(' ').count() <= 4).then_some(label)
+}
+
+/// Most words of a reblog's note ([`is_reblog_note`]).
+const MAX_REBLOG_NOTE_WORDS: u32 = 12;
+
+/// "eastvanmarcie liked this", "yvrnewsroom posted this", "nolagirl504 reblogged this from
+/// whodatdaily", "vancouverwatcher reblogged from yvrnewsroom", "58 notes": the notes under
+/// a reblogged post, a user's handle (one word) and what they did, or the count of notes.
+fn is_reblog_note(text: &str) -> bool {
+    // Every note ends with "this" or "notes", or has "reblogged" for its second word: most
+    // lines are ruled out without a split.
+    let second_word_reblogged = memchr::memchr(b' ', text.as_bytes())
+        .is_some_and(|space| text[space + 1..].starts_with("reblogged "));
+    if !(text.ends_with(" this") || text.ends_with(" notes") || second_word_reblogged) {
+        return false;
+    }
+    let Some((handle, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    if rest == "notes" {
+        return is_count(handle);
+    }
+    let is_handle = !handle.contains(['.', ',', ':']) && handle.len() <= 40;
+    is_handle
+        && (rest == "liked this"
+            || rest == "posted this"
+            || rest.starts_with("reblogged this from ")
+            || rest.starts_with("reblogged from "))
+}
+
 /// Labels in capitals of a ticker's items printed one per line ([`is_ticker_item`]).
 const TICKER_LABELS: &[&str] = &[
     "LATEST: ",
@@ -3417,6 +3523,50 @@ last line",
                 "N/A",
                 "ASCM/APICS",
                 "Priority was given to the injured, the fire chief said.",
+            ],
+        );
+    }
+
+    #[test]
+    fn header_fields_of_records_and_clippings_in_runs() {
+        let lines = test_lines(
+            "Publication title: E! Online; Los Angeles\n\
+             Publication year: 2008\n\
+             Pages: B3\n\
+             Document ID: 470318862\n\
+             Tara Reid has checked into rehab, her publicist said.\n\
+             Client: Coastal Shipping Owners' Association\n\
+             Headquarters: Coral Gables, FL\n\
+             Revenue: $2.4 billion\n\
+             From: Matt Taggart\n\
+             To: port-hp700@netbsd.org\n\
+             Subject: boot_hppa(8)",
+        );
+        let fields: Vec<bool> = (0..lines.len())
+            .map(|index| is_record_header(&lines, index))
+            .collect();
+        // A record's fields go (not the unknown "Pages"); a lone clipping field among a fact
+        // table's rows stays, and so do an e-mail's headers.
+        assert_eq!(
+            fields,
+            [true, true, false, true, false, false, false, false, false, false, false]
+        );
+    }
+
+    #[test]
+    fn a_reblogs_notes() {
+        check_furniture(
+            &[
+                "eastvanmarcie liked this",
+                "yvrnewsroom posted this",
+                "nolagirl504 reblogged this from whodatdaily",
+                "vancouverwatcher reblogged from yvrnewsroom",
+                "58 notes",
+            ],
+            &[
+                "The mayor liked this plan.",
+                "Many notes",
+                "She posted this on Monday.",
             ],
         );
     }
