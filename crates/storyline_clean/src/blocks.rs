@@ -719,10 +719,22 @@ pub(crate) fn mark_edited_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
         for &(original, copy) in &run {
             marks[paragraphs[copy]] = Some(repeat_mark(lines[paragraphs[original]].number));
         }
-        mark_repeated_heading(lines, marks, paragraphs[run[0].1]);
-        if let Some(&(_, last_copy)) = run.last() {
-            mark_repeated_tail(lines, marks, paragraphs[run[0].1], paragraphs[last_copy]);
-        }
+        let first_copy = paragraphs[run[0].1];
+        let after_last_copy = run.last().map_or(first_copy, |&(_, last)| paragraphs[last]) + 1;
+        mark_repeats_along(
+            lines,
+            marks,
+            first_copy,
+            (0..first_copy).rev(),
+            MAX_HEADING_REPEATS,
+        );
+        mark_repeats_along(
+            lines,
+            marks,
+            first_copy,
+            after_last_copy..lines.len(),
+            usize::MAX,
+        );
         position = run.last().map_or(position, |&(_, copy)| copy) + 1;
     }
 }
@@ -730,39 +742,6 @@ pub(crate) fn mark_edited_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
 /// Kept lines before a body printed again that [`mark_edited_repeats`] may take out with
 /// it: its headline, and a dateline or byline printed with it.
 const MAX_HEADING_REPEATS: usize = 2;
-
-/// Takes out the short lines just before line `first_copy` (the first copy of a body
-/// printed again) that are exact repeats of earlier lines: the headline printed again over
-/// the copy, which alone is no block for [`mark_repeats`].
-fn mark_repeated_heading(lines: &[Line], marks: &mut [Option<Mark>], first_copy: usize) {
-    let mut index = first_copy;
-    let mut n_marked = 0;
-    while index > 0 && n_marked < MAX_HEADING_REPEATS {
-        index -= 1;
-        let line = &lines[index];
-        if line.n_words == 0 {
-            continue;
-        }
-        if marks[index].is_some() {
-            // Removed furniture ("Continue reading") may sit between the two copies.
-            if marks[index]
-                .as_ref()
-                .is_some_and(|mark| mark.kind == RemovalKind::Boilerplate)
-            {
-                continue;
-            }
-            return;
-        }
-        let earlier = (line.key != 0)
-            .then(|| (0..index).find(|&before| lines[before].key == line.key))
-            .flatten();
-        let Some(earlier) = earlier else {
-            return;
-        };
-        marks[index] = Some(repeat_mark(lines[earlier].number));
-        n_marked += 1;
-    }
-}
 
 /// The pairs (original, copy) of paragraph positions of an edited run that starts with
 /// `copy` copying `original`: each next copy is one of the next two paragraphs, copying a
@@ -842,44 +821,52 @@ fn exact_repeats_of_body(
 
 /// Whether line `index` was removed as site furniture.
 fn is_removed_furniture(marks: &[Option<Mark>], index: usize) -> bool {
-    marks[index]
-        .as_ref()
-        .is_some_and(|mark| mark.kind == RemovalKind::Boilerplate)
+    is_marked_as(marks, index, RemovalKind::Boilerplate)
 }
 
-/// Takes out the kept lines right after line `last_copy` (the last edited copy of a body
-/// printed again) that are exact repeats of lines before `first_copy`: the tail of the body
-/// printed again, which alone ("Another deputy fell.") is no block for [`mark_repeats`].
-/// Stops at the first line that is neither such a repeat, blank, nor removed furniture.
-fn mark_repeated_tail(
+/// Whether line `index` was removed with a mark of `kind`.
+fn is_marked_as(marks: &[Option<Mark>], index: usize, kind: RemovalKind) -> bool {
+    marks[index].as_ref().is_some_and(|mark| mark.kind == kind)
+}
+
+/// Takes out the kept lines next to a body printed again with edits that are exact
+/// repeats of lines before its first copy (`first_copy`), walking `along` (the lines just
+/// before the first copy, backwards, or those just after the last, forwards) until a line
+/// is no such repeat, blank or already removed as furniture or a repeat, or `limit` lines
+/// are taken: the headline printed again over the copy, or the copy's short last line
+/// ("Another deputy fell."), which alone are no block for [`mark_repeats`].
+fn mark_repeats_along(
     lines: &[Line],
     marks: &mut [Option<Mark>],
     first_copy: usize,
-    last_copy: usize,
+    along: impl Iterator<Item = usize>,
+    limit: usize,
 ) {
-    for index in last_copy + 1..lines.len() {
+    let mut n_marked = 0;
+    for index in along {
+        if n_marked == limit {
+            return;
+        }
         let line = &lines[index];
         if line.n_words == 0 || marks[index].is_some() {
-            if line.n_words == 0 || is_removed_furniture(marks, index) || is_repeat(marks, index) {
+            // Removed furniture ("Continue reading", a wire feed's "MORE") may sit between.
+            if line.n_words == 0
+                || is_removed_furniture(marks, index)
+                || is_marked_as(marks, index, RemovalKind::RepeatedBlock)
+            {
                 continue;
             }
             return;
         }
         let earlier = (line.key != 0)
-            .then(|| (0..first_copy).find(|&before| lines[before].key == line.key))
+            .then(|| (0..index.min(first_copy)).find(|&before| lines[before].key == line.key))
             .flatten();
         let Some(earlier) = earlier else {
             return;
         };
         marks[index] = Some(repeat_mark(lines[earlier].number));
+        n_marked += 1;
     }
-}
-
-/// Whether line `index` was removed as a repeat.
-fn is_repeat(marks: &[Option<Mark>], index: usize) -> bool {
-    marks[index]
-        .as_ref()
-        .is_some_and(|mark| mark.kind == RemovalKind::RepeatedBlock)
 }
 
 /// Whether paragraph `copy` shares [`EDITED_MIN_SHARED`] of the distinct words of the

@@ -918,10 +918,7 @@ fn is_dotted_abbreviation(item: &str) -> bool {
 /// link may be a name no list knows ("Buzz up!", "BlogThis!"), of at most two words, and
 /// fewer than half of the items may be names of up to five words.
 fn is_furniture_link_row(text: &str) -> bool {
-    let Some(separator) = ['|', '•', '·']
-        .into_iter()
-        .find(|&separator| text.contains(separator))
-    else {
+    let Some(separator) = row_separator(text) else {
         return false;
     };
     let mut n_items = 0;
@@ -1019,10 +1016,7 @@ const MAX_LINK_ROW_ITEM_WORDS: usize = 4;
 /// sentence case is a headline under its section and site ("Putin visits Pyongyang | Talks &
 /// trade | World"), which a page may keep.
 fn is_short_link_row(text: &str) -> bool {
-    let Some(separator) = ['|', '•', '·']
-        .into_iter()
-        .find(|&separator| text.contains(separator))
-    else {
+    let Some(separator) = row_separator(text) else {
         return false;
     };
     let mut n_items = 0;
@@ -1117,6 +1111,14 @@ fn is_short_link(item: &str, sentence_case: bool) -> bool {
         }
     }
     item.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// The bar or dot that sets a row of links apart (the first of '|', '•', '·' the line
+/// holds).
+fn row_separator(text: &str) -> Option<char> {
+    ['|', '•', '·']
+        .into_iter()
+        .find(|&separator| text.contains(separator))
 }
 
 /// Whether the words of one item of a row are a link's: each a navigation word, a social
