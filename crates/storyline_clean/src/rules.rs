@@ -1950,28 +1950,51 @@ const RECORD_HEADER_LABELS: &[&str] = &[
 /// database's record or a press-clipping service's item, a label and its value on a line of
 /// a run of such lines of which at least [`MIN_RECORD_HEADER_FIELDS`] have a label these
 /// headers use ([`RECORD_HEADER_LABELS`]). Its own label must be one of them: a fact table's
-/// rows ("Headquarters: Coral Gables, FL") stay, and so do an e-mail's headers.
+/// rows ("Headquarters: Coral Gables, FL") stay, and so do an e-mail's headers but for a
+/// forwarded message's.
 fn is_record_header(lines: &[Line], index: usize) -> bool {
-    let is_known_field = |text: &str| {
-        record_label(text).is_some_and(|label| {
-            RECORD_HEADER_LABELS
-                .iter()
-                .any(|known| label.eq_ignore_ascii_case(known))
-        })
+    let has_label_of = |text: &str, labels: &[&str]| {
+        record_label(text)
+            .is_some_and(|label| labels.iter().any(|known| label.eq_ignore_ascii_case(known)))
     };
-    if !is_known_field(lines[index].text) {
+    let text = lines[index].text;
+    let is_mail_field = |text: &str| has_label_of(text, MAIL_HEADER_LABELS);
+    if !has_label_of(text, RECORD_HEADER_LABELS) && !is_mail_field(text) {
         return false;
     }
     // The run of label-and-value lines around the line (blank lines end it).
     let in_run = |at: &usize| record_label(lines[*at].text).is_some();
     let first = (0..index).rev().take_while(in_run).last().unwrap_or(index);
+    // An e-mail's header fields count right under a forwarding line only.
+    let forwarded = (0..first)
+        .rev()
+        .find(|&at| lines[at].n_words > 0)
+        .is_some_and(|at| FORWARDING_LINES.contains(&lines[at].folded));
+    let counts =
+        |text: &str| has_label_of(text, RECORD_HEADER_LABELS) || (forwarded && is_mail_field(text));
+    if !counts(text) {
+        return false;
+    }
     let n_known = (first..lines.len())
         .take_while(in_run)
-        .filter(|&at| is_known_field(lines[at].text))
+        .filter(|&at| counts(lines[at].text))
         .take(MIN_RECORD_HEADER_FIELDS)
         .count();
     n_known >= MIN_RECORD_HEADER_FIELDS
 }
+
+/// Labels, lower-cased, of an e-mail's header fields: [`is_record_header`] takes them only
+/// in a run right under a forwarding line ([`FORWARDING_LINES`]), where they head a message
+/// someone passed on; a mailing list's archive page is its messages, headers and all.
+const MAIL_HEADER_LABELS: &[&str] = &["from", "to", "cc", "sent", "date", "subject", "reply-to"];
+
+/// Folded lines that mail programs print over a forwarded or quoted message
+/// ("---------- Forwarded message ---------", "-----Original Message-----").
+const FORWARDING_LINES: &[&str] = &[
+    "forwarded message",
+    "original message",
+    "begin forwarded message",
+];
 
 /// Bytes of the longest label [`record_label`] reads.
 const MAX_RECORD_LABEL_BYTES: usize = 40;
@@ -3552,6 +3575,30 @@ last line",
         assert_eq!(
             fields,
             [true, true, false, true, false, false, false, false, false, false, false]
+        );
+    }
+
+    #[test]
+    fn a_forwarded_messages_header_fields() {
+        let lines = test_lines(
+            "Bev, Ron -- see below.\n\
+             ---------- Forwarded message ---------\n\
+             From: Carol Lotts <carol@example.com>\n\
+             Date: Fri, Nov 28, 2008 at 2:31 PM\n\
+             Subject: finally -- arrest in the High's case\n\
+             To: Dale Burruss\n\
+             Police arrested a woman on Friday in the 1967 killings.\n\
+             From: Matt Taggart\n\
+             To: port-hp700@netbsd.org\n\
+             Subject: boot_hppa(8)",
+        );
+        let fields: Vec<bool> = (0..lines.len())
+            .map(|index| is_record_header(&lines, index))
+            .collect();
+        // Under the forwarding line the headers go; a mail archive's own headers stay.
+        assert_eq!(
+            fields,
+            [false, false, true, true, true, true, false, false, false, false]
         );
     }
 
