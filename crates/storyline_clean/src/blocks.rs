@@ -557,9 +557,7 @@ pub(crate) fn mark_repeats(lines: &[Line], marks: &mut [Option<Mark>]) {
                     .checked_add_signed(offset)
                     .and_then(|neighbour| kept.get(neighbour))
                     .is_some_and(|&neighbour| {
-                        marks[neighbour]
-                            .as_ref()
-                            .is_some_and(|mark| mark.kind == RemovalKind::RepeatedBlock)
+                        is_marked_as(marks, neighbour, RemovalKind::RepeatedBlock)
                     })
             };
             if neighbour_marked(-1) || neighbour_marked(1) {
@@ -791,13 +789,8 @@ fn exact_repeats_of_body(
             .filter(|mark| mark.kind == RemovalKind::RepeatedBlock)
             .and_then(|mark| mark.origin)
     };
-    // Blank lines and removed furniture ("MORE", "Continue reading") may sit among them.
-    let passes = |index: usize| {
-        lines[index].n_words == 0
-            || exact_origin(index).is_some()
-            || is_removed_furniture(marks, index)
-    };
     // The exact repeats right before the run's first copy.
+    let passes = |index: usize| lies_among_repeats(lines, marks, index);
     let mut region_start = first_copy_index;
     while region_start > 0 && passes(region_start - 1) {
         region_start -= 1;
@@ -819,9 +812,13 @@ fn exact_repeats_of_body(
     (earliest <= opening_end).then_some(n_exact)
 }
 
-/// Whether line `index` was removed as site furniture.
-fn is_removed_furniture(marks: &[Option<Mark>], index: usize) -> bool {
-    is_marked_as(marks, index, RemovalKind::Boilerplate)
+/// Whether line `index` is blank, removed as a repeat, or removed as site furniture
+/// ("Continue reading", a wire feed's "MORE"): a line that may sit among the exact repeats
+/// of a body printed again without ending them.
+fn lies_among_repeats(lines: &[Line], marks: &[Option<Mark>], index: usize) -> bool {
+    lines[index].n_words == 0
+        || is_marked_as(marks, index, RemovalKind::RepeatedBlock)
+        || is_marked_as(marks, index, RemovalKind::Boilerplate)
 }
 
 /// Whether line `index` was removed with a mark of `kind`.
@@ -847,17 +844,13 @@ fn mark_repeats_along(
         if n_marked == limit {
             return;
         }
-        let line = &lines[index];
-        if line.n_words == 0 || marks[index].is_some() {
-            // Removed furniture ("Continue reading", a wire feed's "MORE") may sit between.
-            if line.n_words == 0
-                || is_removed_furniture(marks, index)
-                || is_marked_as(marks, index, RemovalKind::RepeatedBlock)
-            {
-                continue;
-            }
+        if lies_among_repeats(lines, marks, index) {
+            continue;
+        }
+        if marks[index].is_some() {
             return;
         }
+        let line = &lines[index];
         let earlier = (line.key != 0)
             .then(|| (0..index.min(first_copy)).find(|&before| lines[before].key == line.key))
             .flatten();

@@ -3285,8 +3285,22 @@ mod tests {
 
     fn is_furniture(line: &Line) -> bool {
         let lines = [*line];
-        let folded_article = format!("{}\n", line.folded);
-        furniture_reason(&lines, 0, &PhraseHits::scan(&lines, &folded_article)).is_some()
+        furniture_reason(&lines, 0, &phrase_hits(&lines)).is_some()
+    }
+
+    /// The phrase hits of an article's lines, scanned as `clean` scans them.
+    fn phrase_hits(lines: &[Line]) -> PhraseHits {
+        let folded_article: String = lines
+            .iter()
+            .map(|line| format!("{}\n", line.folded))
+            .collect();
+        PhraseHits::scan(lines, &folded_article)
+    }
+
+    /// `rule`'s verdict on each line of `input`, judged among all the lines of the article.
+    fn verdicts_in_context(input: &str, rule: impl Fn(&[Line], usize) -> bool) -> Vec<bool> {
+        let lines = test_lines(input);
+        (0..lines.len()).map(|index| rule(&lines, index)).collect()
     }
 
     /// Each line of `lines` must be furniture, and each of `stays` must not.
@@ -3425,11 +3439,7 @@ and more
 https://github.com/example/tool
 last line",
         );
-        let folded_article: String = lines
-            .iter()
-            .map(|line| format!("{}\n", line.folded))
-            .collect();
-        let hits = PhraseHits::scan(&lines, &folded_article);
+        let hits = phrase_hits(&lines);
         let found: Vec<bool> = (0..lines.len())
             .map(|index| furniture_reason(&lines, index, &hits) == Some("a web address"))
             .collect();
@@ -3554,7 +3564,7 @@ last line",
 
     #[test]
     fn header_fields_of_records_and_clippings_in_runs() {
-        let lines = test_lines(
+        let fields = verdicts_in_context(
             "Publication title: E! Online; Los Angeles\n\
              Publication year: 2008\n\
              Pages: B3\n\
@@ -3566,10 +3576,8 @@ last line",
              From: Matt Taggart\n\
              To: port-hp700@netbsd.org\n\
              Subject: boot_hppa(8)",
+            is_record_header,
         );
-        let fields: Vec<bool> = (0..lines.len())
-            .map(|index| is_record_header(&lines, index))
-            .collect();
         // A record's fields go (not the unknown "Pages"); a lone clipping field among a fact
         // table's rows stays, and so do an e-mail's headers.
         assert_eq!(
@@ -3580,7 +3588,7 @@ last line",
 
     #[test]
     fn a_forwarded_messages_header_fields() {
-        let lines = test_lines(
+        let fields = verdicts_in_context(
             "Bev, Ron -- see below.\n\
              ---------- Forwarded message ---------\n\
              From: Carol Lotts <carol@example.com>\n\
@@ -3591,10 +3599,8 @@ last line",
              From: Matt Taggart\n\
              To: port-hp700@netbsd.org\n\
              Subject: boot_hppa(8)",
+            is_record_header,
         );
-        let fields: Vec<bool> = (0..lines.len())
-            .map(|index| is_record_header(&lines, index))
-            .collect();
         // Under the forwarding line the headers go; a mail archive's own headers stay.
         assert_eq!(
             fields,
@@ -3622,15 +3628,13 @@ last line",
 
     #[test]
     fn a_tickers_items_one_per_line() {
-        let lines = test_lines(
+        let ticker = verdicts_in_context(
             "LATEST: Pacquiao homecoming motorcade set for Monday\n\
              LATEST: PAGASA raises storm signal over Eastern Samar\n\
              The 76ers fired coach Maurice Cheeks on Saturday.\n\
              LATEST: The coach said he had no regrets.",
+            is_ticker_item,
         );
-        let ticker: Vec<bool> = (0..lines.len())
-            .map(|index| is_ticker_item(&lines, index))
-            .collect();
         assert_eq!(ticker, [true, true, false, false]);
     }
 
@@ -3643,15 +3647,11 @@ last line",
              21:15 – Where did the run defense go?\n\n10:32 Police reopened the road.\n\
              10:45 The mayor arrived.\n11:02 Crowds gathered at the gate.",
         );
-        let folded_article: String = lines
-            .iter()
-            .map(|line| format!("{}\n", line.folded))
-            .collect();
-        let hits = PhraseHits::scan(&lines, &folded_article);
         let marks: Vec<bool> = (0..lines.len())
             .map(|index| is_chapter_mark(lines[index].text) && opens_a_chapter_list(&lines, index))
             .collect();
         assert_eq!(marks, [false, true, true, true, false, false, false]);
+        let hits = phrase_hits(&lines);
         assert_eq!(
             furniture_reason(&lines, 2, &hits),
             Some("a recording's chapter marks")
