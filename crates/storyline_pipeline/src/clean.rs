@@ -261,21 +261,44 @@ pub(crate) fn clean_pass(
         });
         let mut same_text = SameText::default();
         let mut n_docs = 0u32;
-        for batch in batches {
-            let cleaned: Vec<Cleaned> = batch
-                .into_par_iter()
-                .map(|record| clean_record(record, model, config))
-                .collect();
-            let reuse = same_text.decide(&cleaned, n_docs);
-            n_docs += cleaned.len() as u32;
-            let processed: Vec<Processed> = cleaned
-                .into_par_iter()
-                .zip(reuse)
-                .map(|(cleaned, reuse)| derive(cleaned, reuse, config))
-                .collect();
-            progress.advance(processed.len() as u64);
-            if processed_sender.send(processed).is_err() {
-                break; // the writer failed; its error is reported below
+        let mut batches = batches.into_iter();
+        // Two batches are in work at once: while one thread waits for batch k+1 and
+        // cleans it (then decides, in order, what it reuses), the pool derives batch k's
+        // fingerprints and features. With one batch at a time a core idled at every batch's
+        // tail, through the serial decision and while waiting for the reader.
+        let mut decided: Option<(Vec<Cleaned>, Vec<Option<Reuse>>)> = None;
+        loop {
+            let previous = decided.take();
+            let (next, processed) = rayon::join(
+                || {
+                    let cleaned: Vec<Cleaned> = batches
+                        .next()?
+                        .into_par_iter()
+                        .map(|record| clean_record(record, model, config))
+                        .collect();
+                    let reuse = same_text.decide(&cleaned, n_docs);
+                    n_docs += cleaned.len() as u32;
+                    Some((cleaned, reuse))
+                },
+                || {
+                    previous.map(|(cleaned, reuse)| {
+                        cleaned
+                            .into_par_iter()
+                            .zip(reuse)
+                            .map(|(cleaned, reuse)| derive(cleaned, reuse, config))
+                            .collect::<Vec<Processed>>()
+                    })
+                },
+            );
+            if let Some(processed) = processed {
+                progress.advance(processed.len() as u64);
+                if processed_sender.send(processed).is_err() {
+                    break; // the writer failed; its error is reported below
+                }
+            }
+            match next {
+                Some(next) => decided = Some(next),
+                None => break,
             }
         }
         drop(processed_sender);

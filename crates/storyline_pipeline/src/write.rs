@@ -184,8 +184,14 @@ pub(crate) fn write_stories(
             }
             out.finish()
         });
+        let mut by_size: Vec<u32> = Vec::with_capacity(STORIES_PER_CHUNK);
         for chunk in story_ids.chunks(STORIES_PER_CHUNK) {
-            let lines: Vec<Result<Vec<u8>>> = chunk
+            // Largest stories first, so that the chunk does not end on one thread digesting
+            // a big story while the others wait; the lines go back into story order.
+            by_size.clear();
+            by_size.extend(chunk);
+            by_size.sort_by_key(|&story| std::cmp::Reverse(members[story as usize].len()));
+            let mut lines: Vec<(u32, Result<Vec<u8>>)> = by_size
                 .par_iter()
                 .map(|&story| {
                     let story_members = &members[story as usize];
@@ -193,9 +199,14 @@ pub(crate) fn write_stories(
                         .iter()
                         .map(|edge| (*edge).clone())
                         .collect();
-                    story_line(story, story_members, &story_edges, sources)
+                    (
+                        story,
+                        story_line(story, story_members, &story_edges, sources),
+                    )
                 })
                 .collect();
+            lines.sort_unstable_by_key(|&(story, _)| story);
+            let lines: Vec<Result<Vec<u8>>> = lines.into_iter().map(|(_, line)| line).collect();
             // A closed channel means the writer stopped on an error, which `join` returns.
             if sender.send(lines).is_err() {
                 break;
