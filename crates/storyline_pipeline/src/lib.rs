@@ -300,14 +300,17 @@ fn run_in_pool(
             ok(edge.copy) && ok(edge.original) && edge.copy != edge.original
         })
         .collect();
-    // The fingerprints' scratch file and the story features go before linking and digests.
-    drop((fingerprints, facts, ok_features));
     for edge in &edges {
         summary.copies.add(edge.kind);
     }
 
     clock.start("link", None);
-    let stories = link_stories(&dense_of_doc, &graph, &edges, &config.cluster);
+    // The fingerprints' scratch file and the story features go before digests; a thread
+    // frees them while stories are linked (~17 ms at 100k articles, on one thread).
+    let stories = std::thread::scope(|scope| {
+        scope.spawn(move || drop((fingerprints, facts, ok_features)));
+        link_stories(&dense_of_doc, &graph, &edges, &config.cluster)
+    });
     drop(graph);
     summary.n_ok = docs.iter().filter(|doc| doc.ok).count() as u64;
     summary.n_stories = stories.n_stories as u64;
