@@ -43,6 +43,12 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     // E-mail's forwarding lines; a video page's controls.
     "forwarded message", "original message", "show less", "show more", "show transcript",
     "autoplay", "chapters",
+    // A mailing list archive's and a forum's, a Q&A site's, an e-paper's and a radio
+    // station's page furniture, and a newsletter's section labels.
+    "forwarded article", "end forwarded article", "next part", "post reply", "post a reply",
+    "your answer", "advt", "about the presenter", "related galleries", "plain text version",
+    "about this widget", "previous posts", "top story", "latest jobs",
+    "community notices", "in brief",
     "more from", "more on this", "more on this story", "continue reading", "continue reading below",
     "story continues below", "article continues below", "advertisement continue reading below",
     "story continues below advertisement", "scroll to continue", "scroll to continue with content",
@@ -161,6 +167,14 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     // E-mail signatures and mailing lists' notices, a video page's comment box.
     "sent from my", "you received this message because", "for more options visit",
     "add a public comment", "sort by top comments",
+    // A mailing list archive's message page, a forum's and a newsletter's notices, a radio
+    // station's and a wire's pages, an e-paper's imprint.
+    "previous message", "next message", "messages sorted by", "an html attachment was scrubbed",
+    "messages in this topic", "more information about the", "in this issue", "sponsored by",
+    "this issue is sponsored by", "our mailing address is", "next article", "play clip",
+    "listen back", "text the studio", "search releases", "more releases from",
+    "users browsing this forum", "table of contents", "licensed by the",
+    "printed and published by", "published and printed by",
 ];
 
 /// Folded phrases of native ads among a portal's stories ("Seniors are switching to this new
@@ -248,6 +262,17 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "adsbygoogle", "googletag", "rush transcript", "write a public comment",
     "tap to follow", "reply to author", "report abuse", "you must sign in before you can post",
     "to post a message you must first join",
+    // Companies' registration lines under a site, a Q&A site's and a forum's controls,
+    // mailing lists' and newsletters' notices, a printed page's turn lines ("Continued on
+    // Page 24"), licensed feeds' and digital editions' terms, an archive's OCR notices.
+    "registered in england", "registered in scotland", "registered in ireland",
+    "registered in northern ireland", "registered at the post office", "improve this question",
+    "improve this answer", "sorted by highest score", "you cannot post new topics",
+    "cannot reply to topics", "register before you can post", "unsubscribe from this list",
+    "update subscription preferences", "consider the environment before printing",
+    "continued on page", "continued from page", "contd on page", "contd from page", "create blog",
+    "licensed for single user", "text correction status", "this article has been viewed",
+    "not for redistribution", "to unsubscribe send", "enter your comment here",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").

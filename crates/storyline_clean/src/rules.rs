@@ -2345,8 +2345,8 @@ fn is_clock(token: &str) -> bool {
         && parts.all(|part| part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Bytes of the longest label [`is_record_field`] knows ("PUBLICATION-TYPE").
-const LONGEST_RECORD_FIELD: usize = 16;
+/// Bytes of the longest label [`is_record_field`] knows ("Article identifier").
+const LONGEST_RECORD_FIELD: usize = 18;
 
 /// Most words of a news database's record field ([`is_record_field`]).
 const MAX_RECORD_FIELD_WORDS: u32 = 10;
@@ -2361,6 +2361,10 @@ fn is_record_field(text: &str) -> bool {
         "JOURNAL-CODE", "GRAPHIC", "HIGHLIGHT", "CORRECTION-DATE", "ACC-NO", "WORD COUNT",
         // A wire service's feed page labels its items' fields so.
         "Slug", "Priority", "Transmitted", "Eds", "Item ID",
+        // A syndication console's, a photo agency's, a press-release wire's, a newspaper
+        // archive's and a forum profile's fields.
+        "GUID", "Embargo", "Word count", "Desk note", "Desk contact", "Media contact", "Image ID",
+        "Article identifier", "Joined",
     ];
     // A capital opens the line: most lines are ruled out by their first byte.
     if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
@@ -3558,6 +3562,38 @@ last line",
                 "N/A",
                 "ASCM/APICS",
                 "Priority was given to the injured, the fire chief said.",
+            ],
+        );
+    }
+
+    #[test]
+    fn imprints_turn_lines_archives_forums_and_feed_consoles() {
+        check_furniture(
+            &[
+                "Clydeside Talk is operated by Clyde Valley Broadcasting Ltd, registered in \
+                 Scotland No. SC312847, Unit 7, Glasgow G3 8QQ.",
+                "Printed and published by K. Nair on behalf of Malabar Publications Ltd.",
+                "Continued on Page 24",
+                "IE FLAW | Contd. from page 13",
+                "----- Forwarded article -----",
+                "-------------- next part --------------",
+                "Previous message: [QuakeWatch] M6.0 southern Iran 2005-11-27",
+                "Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]",
+                "share improve this answer follow",
+                "Users browsing this forum: Bing [Bot] and 3 guests",
+                "You cannot post new topics in this forum. You cannot reply to topics in this forum.",
+                "Unsubscribe from this list | Update subscription preferences",
+                "GUID: borealis-wire-20100505-1417-greece",
+                "Word count: 186 | Rights: licensed content.",
+                "Joined: Tue Mar 07, 2006 9:41 pm",
+                "Please consider the environment before printing this e-mail.",
+            ],
+            &[
+                "The firm, registered in 1998, employs 40 people.",
+                "The story continued on Monday with a second protest.",
+                "Joined by his wife, the minister laid a wreath.",
+                "Previous messages from the kidnappers had demanded $2 million.",
+                "Embargoed documents were released on Friday, the ministry said.",
             ],
         );
     }
