@@ -2783,6 +2783,14 @@ mod tests {
              December 13, 2008 at 4:12 pm\nAbout time she got help."
         );
         assert_eq!(kept(&blog, &[3, 5], "rule"), [0, 1, 2]);
+        // Blogger's "… said..." over each comment under its count, the comments' time stamps
+        // removed by line rules.
+        let blogger = format!(
+            "{article}\n2 comments:\nBlogger Desert Rat said...\n\
+             Felt it in Media City, the whole floor.\nDecember 13, 2008 at 4:12 pm\n\
+             Anonymous said...\nNothing here.\nDecember 13, 2008 at 5:02 pm"
+        );
+        assert_eq!(kept(&blogger, &[3, 6, 9], "rule"), [0, 1, 2]);
     }
 
     #[test]

@@ -2419,19 +2419,25 @@ fn is_figure_row(line: &Line) -> bool {
     // product's specifications ("CPU: Intel Core i3 | RAM: 16GB"), and slashes, equals
     // signs, brackets and options are code ("curl -fL https://… | tar xz").
     let is_figure = |(position, item): (usize, &str)| {
+        // Figures and arrows ("8,102.44 ▲ 1.2%") do not count against the item's words.
         let n_words = item.split_whitespace().count();
-        (1..=5).contains(&n_words)
+        let n_named = item
+            .split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphabetic))
+            .count();
+        (1..=5).contains(&n_named)
+            && n_words <= 8
             && item.bytes().any(|byte| byte.is_ascii_digit())
             && item.chars().any(char::is_alphabetic)
             && !item.ends_with(['.', ',', ';', '?', '!'])
             && (position == 0 || !item.contains(": "))
             && !item.contains(['\\', '=', '{', '[', '<'])
-            // A currency pair ("USD/KRW", "S$/US$") is no path.
+            // A currency pair ("USD/KRW", "S$/US$", "R/£") is no path.
             && item.split_whitespace().all(|word| {
                 !word.contains('/')
-                    || word
-                        .bytes()
-                        .all(|b| b.is_ascii_uppercase() || matches!(b, b'/' | b'$'))
+                    || word.chars().all(|c| {
+                        c.is_ascii_uppercase() || matches!(c, '/' | '$' | '£' | '€' | '¥' | '₹')
+                    })
             })
             && !item.split_whitespace().any(|word| {
                 word.starts_with("-") && word.len() > 1 && word.as_bytes()[1].is_ascii_alphabetic()
@@ -2865,6 +2871,20 @@ pub(crate) fn is_comment_header(line: &Line) -> bool {
     if let Some(name) = line.text.strip_suffix(" says:") {
         let n_name_words = name.split_whitespace().count();
         return (1..=5).contains(&n_name_words) && name.starts_with(char::is_uppercase);
+    }
+    // "Blogger Desert Rat said...", "Anonymous said…": Blogger's heading of a comment. A
+    // report's line ending so trails off after a pronoun ("He said...").
+    if let Some(name) = line
+        .text
+        .strip_suffix(" said...")
+        .or_else(|| line.text.strip_suffix(" said…"))
+    {
+        const PRONOUNS: &[&str] = &["He", "She", "They", "It", "I", "We", "You", "Who"];
+        let n_name_words = name.split_whitespace().count();
+        return (1..=5).contains(&n_name_words)
+            && name.starts_with(char::is_uppercase)
+            && !name.contains(['.', ',', ';', ':', '"', '“'])
+            && !PRONOUNS.contains(&name);
     }
     if line.n_words > MAX_COMMENT_HEADER_WORDS || line.n_words < 3 {
         return false;
@@ -3828,6 +3848,8 @@ last line",
                  10-YR 2.49% | WTI 48.58 -0.23",
                 "News   Weather   Sports   Hurricane Center   Community",
                 "KOSPI 1,168.44 ▲28.43  KOSDAQ 347.95 ▲6.11  USD/KRW 1,369.50 ▼24.00",
+                "JSE All Share 21 133 ▼ 0.4% | R/$ 10.12 | R/£ 15.04 | Petrol 95 (inland) R8.95",
+                "DFM General Index 8,102.44 ▲ 1.2% | ADX 5,216.90 ▲ 0.6% | Brent $57.80",
                 "▶ Listen: Pat Loeb reports (0:52)",
                 "🎧 Listen: Monday's Fight Talk segment on the title fight (14:32)",
                 "WATCH: Crews battle the blaze",
