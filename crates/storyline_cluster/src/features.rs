@@ -150,8 +150,14 @@ pub fn story_features_with_dateline(
         counter.tallies.clear();
         if let Some(title) = title {
             // Read once, counted twice: the same as reading it twice, since each reading
-            // starts afresh (a sentence start, no name run).
-            counter.add_text(title, 2);
+            // starts afresh (a sentence start, no name run). A title that is the text's
+            // first line (a headline the cleaner read off the page, or a title field the
+            // text repeats) is read there too: it counts once more, not twice, so that a
+            // masthead or tagline taken for a headline weighs less (ECB+ ARI 0.8965 ->
+            // 0.8990, blind probe sets one story 112 -> 114 of 118, ECB+ small mixed sets
+            // 15 -> 16 of 33, generated corpus 20k ARI 0.9834 -> 0.9841).
+            let in_text = text.split('\n').next() == Some(title);
+            counter.add_text(title, if in_text { 1 } else { 2 });
         }
         if let Some(dateline) = dateline {
             counter.add_text(dateline, 1);
@@ -499,6 +505,29 @@ mod tests {
                 ("people", 1, TermKind::Word),
             ],
         );
+    }
+
+    #[test]
+    fn a_title_that_opens_the_text_counts_once_more() {
+        let config = ClusterConfig::default();
+        let count_of = |features: &StoryFeatures, word: &[u8]| {
+            let hash = term_hash(word);
+            features
+                .terms()
+                .find(|term| term.hash == hash)
+                .map_or(0, |term| term.count)
+        };
+        // A title field apart from the text: read twice more.
+        let apart = story_features(Some("Blaze"), "Crews fought the blaze.", None, &config);
+        assert_eq!(count_of(&apart, b"blaze"), 3);
+        // A headline the text opens with (read off the page): once more.
+        let opening = story_features(
+            Some("Blaze"),
+            "Blaze\nCrews fought the blaze.",
+            None,
+            &config,
+        );
+        assert_eq!(count_of(&opening, b"blaze"), 3);
     }
 
     #[test]
