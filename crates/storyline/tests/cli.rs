@@ -842,8 +842,8 @@ fn plain_rewrites_name_their_originals() {
 /// body is kept once and it comes out as one story, but for the sets named below; and a
 /// floor holds on the lines of boilerplate, filler and pasted stories left in the cleaned
 /// texts. ho11–ho20 were built
-/// alongside the rules; ho21–ho128 were built blind by separate sessions (ho21–ho38's
-/// rewrites are looser: words Jaccard 0.25–0.50 against the seeds' 0.59; ho39–ho128's follow
+/// alongside the rules; ho21–ho137 were built blind by separate sessions (ho21–ho38's
+/// rewrites are looser: words Jaccard 0.25–0.50 against the seeds' 0.59; ho39–ho137's follow
 /// the seeds' closeness), each batch of nine first run before any rule was written for it.
 #[test]
 fn seed_like_probe_sets() {
@@ -852,16 +852,18 @@ fn seed_like_probe_sets() {
         serde_json::from_str(&std::fs::read_to_string(probes.join("expected.json")).unwrap())
             .unwrap();
     let sets = expected.as_object().unwrap();
-    assert_eq!(sets.len(), 118);
+    assert_eq!(sets.len(), 127);
     // The loosest rewrites of the blind sets (content Jaccard 0.24–0.37, under half of one
     // side's sentences aligned, or their order broken), ho46's, ho52's, ho64's and ho65's
     // reports of one to three sentences, and ho81's (every report one sentence, the rewrite
     // two), ho82's, and ho97's, ho113's and ho116's (rewrites of one to three sentences:
-    // every report of those events is that short), and ho123's and ho124's (found on their
-    // first run, not yet studied): no edge is printed for them.
+    // every report of those events is that short), ho124's (its pages' comments and
+    // sidebars leave the alignment 0.46 of one side and 0.58 of its span) and ho133's (0.24
+    // of one side: a neighbourhood app's post among its replies): no edge is printed for
+    // them.
     const MISSED_REWRITES: [&str; 17] = [
         "ho24", "ho27", "ho34", "ho36", "ho37", "ho38", "ho46", "ho52", "ho64", "ho65", "ho81",
-        "ho82", "ho97", "ho113", "ho116", "ho123", "ho124",
+        "ho82", "ho97", "ho113", "ho116", "ho124", "ho133",
     ];
     // ho66's two "independent" reports are AP's story (00) and the New York Times' edit of it
     // (01; ECB+ 8_2ecb and 8_1ecb: the same sentences in the same order, lightly reworded).
@@ -951,9 +953,9 @@ fn seed_like_probe_sets() {
     }
     // A floor against losing what the rules catch (see bench/probes/check.py for the lines
     // left).
-    assert_eq!(n_boilerplate, 8283);
+    assert_eq!(n_boilerplate, 9112);
     assert!(
-        n_left <= 1395,
+        n_left <= 1666,
         "{n_left} of {n_boilerplate} boilerplate lines left"
     );
 }

@@ -160,13 +160,20 @@ pub(crate) fn verify(
     } else {
         1.0
     };
+    let may_be_chain = content_jaccard >= config.rewrite_chain_content_jaccard;
+    let chain_floor = if may_be_chain {
+        config.rewrite_chain_coverage
+    } else {
+        1.0
+    };
     let floor = if only_condensed_or_ordered {
-        ordered_floor
+        ordered_floor.min(chain_floor)
     } else {
         config
             .rewrite_coverage
             .min(config.rewrite_padded_min_coverage)
             .min(ordered_floor)
+            .min(chain_floor)
     };
     let shorter_floor = if only_condensed_or_ordered {
         let condensed_floor = if may_be_condensed {
@@ -174,7 +181,7 @@ pub(crate) fn verify(
         } else {
             1.0
         };
-        condensed_floor.min(ordered_floor)
+        condensed_floor.min(ordered_floor).min(chain_floor)
     } else {
         floor
     };
@@ -215,13 +222,17 @@ pub(crate) fn verify(
         right_coverage
     };
     let condensed = may_be_condensed && shorter_coverage >= config.rewrite_condensed_coverage;
-    let ordered = may_be_ordered
-        && low >= config.rewrite_ordered_coverage
-        && left_alignment
-            .span_coverage
-            .min(right_alignment.span_coverage)
-            >= config.rewrite_ordered_span_coverage;
-    let accepted = condensed || ordered || (!only_condensed_or_ordered && (both || padded));
+    let ordered = may_be_ordered && low >= config.rewrite_ordered_coverage;
+    let min_span_coverage = left_alignment
+        .span_coverage
+        .min(right_alignment.span_coverage);
+    let ordered = ordered && min_span_coverage >= config.rewrite_ordered_span_coverage;
+    let chain = may_be_chain
+        && n_aligned >= config.rewrite_chain_sentences
+        && low >= config.rewrite_chain_coverage
+        && min_span_coverage >= config.rewrite_chain_span_coverage;
+    let accepted =
+        condensed || ordered || chain || (!only_condensed_or_ordered && (both || padded));
     if !accepted || n_aligned < config.rewrite_min_sentences {
         return None;
     }
