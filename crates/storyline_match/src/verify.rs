@@ -139,7 +139,8 @@ pub(crate) fn verify(
     } else {
         config.rewrite_content_jaccard
     }
-    .min(config.rewrite_ordered_content_jaccard);
+    .min(config.rewrite_ordered_content_jaccard)
+    .min(config.rewrite_chain_content_jaccard);
     if content_jaccard < jaccard_floor || n_fewer < config.rewrite_min_sentences {
         return None;
     }
@@ -546,6 +547,37 @@ mod tests {
             ..config
         };
         assert_eq!(kind(WIRE, PARAPHRASE, &closed), None);
+    }
+
+    #[test]
+    fn long_rewrite_by_the_chain_path() {
+        // With the other paths closed, a paraphrase of eight sentences aligned in order over
+        // each side's whole span is a rewrite by the chain path alone (as a long rewrite on
+        // a page that keeps furniture is, whose coverage of either side is low); an
+        // independent report of the same flood is not, and closing the chain path too
+        // finds nothing.
+        let config = MatchConfig {
+            rewrite_content_jaccard: 1.0,
+            rewrite_condensed_content_jaccard: 1.0,
+            rewrite_ordered_content_jaccard: 1.0,
+            ..MatchConfig::default()
+        };
+        let kind = |left: &str, right: &str, config: &MatchConfig| {
+            link_of(left, right, config).map(|link| link.kind)
+        };
+        assert_eq!(kind(WIRE, PARAPHRASE, &config), Some(CopyKind::Rewrite));
+        assert_eq!(kind(PARAPHRASE, WIRE, &config), Some(CopyKind::Rewrite));
+        assert_eq!(kind(WIRE, INDEPENDENT, &config), None);
+        let closed = MatchConfig {
+            rewrite_chain_content_jaccard: 1.0,
+            ..config.clone()
+        };
+        assert_eq!(kind(WIRE, PARAPHRASE, &closed), None);
+        let short_chains = MatchConfig {
+            rewrite_chain_sentences: 9,
+            ..config
+        };
+        assert_eq!(kind(WIRE, PARAPHRASE, &short_chains), None);
     }
 
     #[test]
