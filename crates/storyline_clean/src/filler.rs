@@ -61,8 +61,9 @@ fn may_hold_filler_phrase(folded_article: &str) -> bool {
 /// classic placeholders added), two searches of 19 and 18 cost 0.31% more instructions on the
 /// 10k corpus than the 29 words did, three of 15 0.48%, one of 37 (no longer the search for
 /// at most 32 literals) 0.20%. With 40 (two more lorem words), groups of 19 made a third
-/// search of two words (+20M instructions on the 10k corpus): 20 keeps two.
-const COVERING_GROUP: usize = 20;
+/// search of two words (+20M instructions on the 10k corpus): 20 keeps two. With 41 (the
+/// site builders' "sample paragraph"), 21 keeps two.
+const COVERING_GROUP: usize = 21;
 
 /// Why a line is template filler, if it is. `check_phrases` is
 /// [`crate::rules::PhraseHits::may_hold_filler`] of the article.
@@ -380,7 +381,7 @@ mod tests {
             assert!(!words.contains(&common), "{common} in {words:?}");
         }
         assert!(
-            words.len() <= 40,
+            words.len() <= 41,
             "{} covering words: {words:?}",
             words.len()
         );
@@ -410,10 +411,12 @@ mod tests {
              The quick, brown fox jumps over a lazy dog. DJs flock by when MTV ax quiz prog.\n\
              Li Europan lingues es membres del sam familie. Lor separat existentie es un myth.\n\
              The patient was in pain after the fall and was treated at the scene by paramedics.\n\
-             This is dummy copy. It is not meant to be read.",
+             This is dummy copy. It is not meant to be read.\n\
+             This is a sample paragraph. Replace it with a short description of your website.\n\
+             The sample was sent to a laboratory in Lyon for tests, police said.",
             &[
                 true, true, true, false, false, false, true, true, true, false, true, true, true,
-                true, true, false, true,
+                true, true, false, true, true, false,
             ],
         );
     }

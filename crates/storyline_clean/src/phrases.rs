@@ -49,6 +49,8 @@ pub(crate) const FURNITURE_LINES: &[&str] = &[
     "your answer", "advt", "about the presenter", "related galleries", "plain text version",
     "about this widget", "previous posts", "top story", "latest jobs",
     "community notices", "in brief",
+    "click to expand", "topic review", "hot network questions", "we value your privacy",
+    "in todays edition", "in todays issue", "also today",
     "more from", "more on this", "more on this story", "continue reading", "continue reading below",
     "story continues below", "article continues below", "advertisement continue reading below",
     "story continues below advertisement", "scroll to continue", "scroll to continue with content",
@@ -175,6 +177,8 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "listen back", "text the studio", "search releases", "more releases from",
     "users browsing this forum", "table of contents", "licensed by the",
     "printed and published by", "published and printed by",
+    "last edited", "blog template by", "discuss this story", "rate this article",
+    "tell us what you think", "in todays issue", "in todays edition",
 ];
 
 /// Folded phrases of native ads among a portal's stories ("Seniors are switching to this new
@@ -273,6 +277,10 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
     "continued on page", "continued from page", "contd on page", "contd from page", "create blog",
     "licensed for single user", "text correction status", "this article has been viewed",
     "not for redistribution", "to unsubscribe send", "enter your comment here",
+    "log in or register to reply", "thread starter", "share edit flag", "powered by blogger",
+    "download telegram", "preview of this channel", "solely responsible for the content",
+    "forward it to a colleague", "just hit reply", "youre receiving this", "mailman listinfo",
+    "odds correct at time", "go to page",
 ];
 
 /// Lowercase text prefixes of link labels and tag lists ("Related: …", "Tags: …").
@@ -369,6 +377,8 @@ pub(crate) const FILLER_PHRASES: &[&str] = &[
     "obtain pain of itself", "wonderful serenity has taken possession",
     "gregor samsa woke from troubled dreams", "djs flock by when mtv", "li europan lingues",
     "dummy copy",
+    // Site builders' and themes' stand-in for a box of text.
+    "sample paragraph",
 ];
 
 /// Words that call text a stand-in ("stand-in copy", "mock text", "dummy paragraphs"): a line

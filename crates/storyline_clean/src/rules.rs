@@ -246,6 +246,9 @@ pub(crate) fn furniture_reason(
     if line.n_words <= MAX_PRINT_MARGIN_WORDS && is_print_margin(line.text) {
         return Some("a printed page's header or footer");
     }
+    if line.n_words <= MAX_RUNNING_HEAD_WORDS && is_running_head(line) {
+        return Some("a printed page's header or footer");
+    }
     if line.n_words <= MAX_WIRE_SLUG_WORDS && is_wire_slug(line.text) {
         return Some("wire service's note on the edit");
     }
@@ -1878,6 +1881,59 @@ fn is_print_margin(text: &str) -> bool {
     }
 }
 
+/// Most words of a printed page's running head ([`is_running_head`]).
+const MAX_RUNNING_HEAD_WORDS: u32 = 16;
+
+/// "62 THE LIFFEY EVENING PAPER SATURDAY, DECEMBER 13, 2008", "Sahyadri Herald | Pune |
+/// Sunday, December 14, 2008 | 9", "Pune Edition | Sunday, December 14, 2008 | Page 9 |
+/// NATION": the line an e-paper's text keeps from the top or the foot of each printed page,
+/// the paper's name or section, the date and the page number (a number of one to three
+/// digits opening or closing the line, or "Page N"). A dateline has no page number; a
+/// sentence ends with a period, and a time stamp holds a colon.
+fn is_running_head(line: &Line) -> bool {
+    // A page number has no leading zero ("07 June 2013" is a date, "02: 03" a time).
+    let is_page = |word: &str| {
+        (1..=3).contains(&word.len())
+            && !word.starts_with('0')
+            && word.bytes().all(|b| b.is_ascii_digit())
+    };
+    // Most lines are ruled out by their first and last bytes and one search, before their
+    // words are read.
+    let bytes = line.text.as_bytes();
+    let digit_at_an_end = bytes.first().is_some_and(u8::is_ascii_digit)
+        || bytes.last().is_some_and(u8::is_ascii_digit);
+    static PAGE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let page = PAGE.get_or_init(|| memchr::memmem::Finder::new(b"page "));
+    if !digit_at_an_end && page.find(line.folded.as_bytes()).is_none() {
+        return false;
+    }
+    let mut tokens = line.text.split_whitespace();
+    let page_at_an_end =
+        tokens.next().is_some_and(is_page) || tokens.next_back().is_some_and(is_page);
+    // A label or a clock ("Edited time: March 13, 2013 02: 15") makes a stamp, not a head.
+    if line.ends_with_period() || line.text.ends_with(['?', '!']) || line.text.contains(':') {
+        return false;
+    }
+    let words = || line.folded.split(' ');
+    let has_year = words().any(|word| {
+        word.len() == 4
+            && (word.starts_with("19") || word.starts_with("20"))
+            && word.bytes().all(|b| b.is_ascii_digit())
+    });
+    if !has_year || !words().any(|word| DATE_WORDS[..MONTHS].contains(&word)) {
+        return false;
+    }
+    let mut pairs = words().zip(words().skip(1));
+    let page_named = pairs.any(|(word, next)| word == "page" && is_page(next));
+    // A number at an end is a page's beside a name ("THE CHRONICLE"), not a date's day
+    // or a clock's hour beside the date alone ("2 A. M. FEB. 4, 2009").
+    let n_named = words()
+        .filter(|word| word.len() >= 2 && word.bytes().all(|b| b.is_ascii_alphabetic()))
+        .filter(|word| !DATE_WORDS.contains(word))
+        .count();
+    page_named || (page_at_an_end && n_named >= 2)
+}
+
 /// Most words of a wire service's slug line ([`is_wire_slug`]).
 const MAX_WIRE_SLUG_WORDS: u32 = 10;
 
@@ -1938,7 +1994,8 @@ const RECORD_HEADER_LABELS: &[&str] = &[
     "publication title", "publication year", "publication date", "place of publication",
     "country of publication", "source type", "language of publication", "document type",
     "document id", "document url", "database", "publisher", "people",
-    "company / organization", "issn", "proquest document id",
+    "company / organization", "issn", "proquest document id", "subjects", "locations",
+    "accession number", "section",
     // A press-clipping service's item.
     "client", "media type", "outlet", "edition", "tone", "reach", "estimated reach",
     "sentiment", "search terms matched", "search profile", "profile", "report date",
@@ -2364,7 +2421,7 @@ fn is_record_field(text: &str) -> bool {
         // A syndication console's, a photo agency's, a press-release wire's, a newspaper
         // archive's and a forum profile's fields.
         "GUID", "Embargo", "Word count", "Desk note", "Desk contact", "Media contact", "Image ID",
-        "Article identifier", "Joined",
+        "Article identifier", "Joined", "Distributed",
     ];
     // A capital opens the line: most lines are ruled out by their first byte.
     if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
@@ -3607,8 +3664,19 @@ last line",
                 "Word count: 186 | Rights: licensed content.",
                 "Joined: Tue Mar 07, 2006 9:41 pm",
                 "Please consider the environment before printing this e-mail.",
+                "62 THE LIFFEY EVENING PAPER SATURDAY, DECEMBER 13, 2008",
+                "Sahyadri Herald | Pune | Sunday, December 14, 2008 | 9",
+                "Saturday 13 December 2008 | Page 62 of 72",
+                "Click to expand...",
+                "You must log in or register to reply here.",
+                "share · edit · flag · asked by bostonbrahmin77",
             ],
             &[
+                "07 June 2013",
+                "2 A. M. FEB. 4, 2009",
+                "Edited time: March 13, 2013 02: 15",
+                "Thursday, December 11, 2008",
+                "The 62 firefighters arrived on December 13, 2008.",
                 "The firm, registered in 1998, employs 40 people.",
                 "The story continued on Monday with a second protest.",
                 "Joined by his wife, the minister laid a wreath.",
