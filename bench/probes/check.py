@@ -3,7 +3,7 @@
 
 Each set in bench/probes/sets/ holds four independent reports of one real event (ECB+ texts,
 with site boilerplate added by hand) and a machine rewrite of one of them, written by hand
-(ho21-ho137 by sessions that never saw the cleaning rules);
+(ho21-ho146 by sessions that never saw the cleaning rules);
 one report holds its body twice, some carry template filler or a pasted foreign story.
 EXPECTED.md in each set says what is what; expected.json gives the answers this script
 checks:

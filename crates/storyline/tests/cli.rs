@@ -842,8 +842,8 @@ fn plain_rewrites_name_their_originals() {
 /// body is kept once and it comes out as one story, but for the sets named below; and a
 /// floor holds on the lines of boilerplate, filler and pasted stories left in the cleaned
 /// texts. ho11–ho20 were built
-/// alongside the rules; ho21–ho137 were built blind by separate sessions (ho21–ho38's
-/// rewrites are looser: words Jaccard 0.25–0.50 against the seeds' 0.59; ho39–ho137's follow
+/// alongside the rules; ho21–ho146 were built blind by separate sessions (ho21–ho38's
+/// rewrites are looser: words Jaccard 0.25–0.50 against the seeds' 0.59; ho39–ho146's follow
 /// the seeds' closeness), each batch of nine first run before any rule was written for it.
 #[test]
 fn seed_like_probe_sets() {
@@ -852,18 +852,20 @@ fn seed_like_probe_sets() {
         serde_json::from_str(&std::fs::read_to_string(probes.join("expected.json")).unwrap())
             .unwrap();
     let sets = expected.as_object().unwrap();
-    assert_eq!(sets.len(), 127);
+    assert_eq!(sets.len(), 136);
     // The loosest rewrites of the blind sets (content Jaccard 0.24–0.37, under half of one
     // side's sentences aligned, or their order broken), ho46's, ho52's, ho64's and ho65's
     // reports of one to three sentences, and ho81's (every report one sentence, the rewrite
     // two), ho82's, and ho97's, ho113's and ho116's (rewrites of one to three sentences:
     // every report of those events is that short), ho124's (its pages' comments and
     // sidebars leave the alignment 0.46 of one side and 0.58 of its span) and ho133's (0.24
-    // of one side: a neighbourhood app's post among its replies): no edge is printed for
+    // of one side: a neighbourhood app's post among its replies), and the fourteenth blind
+    // batch's ho138, ho139 and ho143 (first run at the end of the session that built it,
+    // not yet studied; ho143's reports are one to four sentences): no edge is printed for
     // them.
-    const MISSED_REWRITES: [&str; 17] = [
+    const MISSED_REWRITES: [&str; 20] = [
         "ho24", "ho27", "ho34", "ho36", "ho37", "ho38", "ho46", "ho52", "ho64", "ho65", "ho81",
-        "ho82", "ho97", "ho113", "ho116", "ho124", "ho133",
+        "ho82", "ho97", "ho113", "ho116", "ho124", "ho133", "ho138", "ho139", "ho143",
     ];
     // ho66's two "independent" reports are AP's story (00) and the New York Times' edit of it
     // (01; ECB+ 8_2ecb and 8_1ecb: the same sentences in the same order, lightly reworded).
@@ -871,14 +873,19 @@ fn seed_like_probe_sets() {
     // rewrite (of AP's) then joins the NYT's too: a known error, pinned here as ho32's is.
     const ANOTHER_FAMILY: [(&str, &str); 1] = [("ho66", "01_kingstonwhig_blast")];
     // ho32's rewrite is named the wrong way round: the specifics count 140 against 138,
-    // and no other clue tells.
-    const REVERSED_REWRITES: [&str; 1] = ["ho32"];
+    // and no other clue tells; so is ho142's (not yet studied).
+    const REVERSED_REWRITES: [&str; 2] = ["ho32", "ho142"];
     // ho12: a report of the same cable cut from another country stands apart; ho50: a coach's
     // firing told by two outlets apart from three others (since a headline the text opens
     // with counts once more rather than twice); ho122 and ho124 (the twelfth blind batch,
     // whose pages keep the most furniture: a radio page's two sentences under its programme
-    // links, a transcript among listeners' comments) split in two.
-    const SPLIT_STORIES: [&str; 4] = ["ho12", "ho50", "ho122", "ho124"];
+    // links, a transcript among listeners' comments) split in two; so do the fourteenth
+    // batch's ho142 (two opinion posts that only mention the fire), ho143 (reports of one to
+    // four sentences), ho145 (reports from an arrest to a verdict 18 months later) and ho146
+    // (an August outage among reports of an October one, as ECB+'s gold has them).
+    const SPLIT_STORIES: [&str; 8] = [
+        "ho12", "ho50", "ho122", "ho124", "ho142", "ho143", "ho145", "ho146",
+    ];
     // ho46's and ho64's reports are one paragraph each: a body of one paragraph printed
     // twice with an edit is no block the repeat rules take (it could be a quote given twice).
     const BODIES_KEPT_TWICE: [&str; 2] = ["ho46", "ho64"];
@@ -953,9 +960,9 @@ fn seed_like_probe_sets() {
     }
     // A floor against losing what the rules catch (see bench/probes/check.py for the lines
     // left).
-    assert_eq!(n_boilerplate, 9112);
+    assert_eq!(n_boilerplate, 10087);
     assert!(
-        n_left <= 1613,
+        n_left <= 1923,
         "{n_left} of {n_boilerplate} boilerplate lines left"
     );
 }
