@@ -223,11 +223,12 @@ pub(crate) fn verify(
         right_coverage
     };
     let condensed = may_be_condensed && shorter_coverage >= config.rewrite_condensed_coverage;
-    let ordered = may_be_ordered && low >= config.rewrite_ordered_coverage;
     let min_span_coverage = left_alignment
         .span_coverage
         .min(right_alignment.span_coverage);
-    let ordered = ordered && min_span_coverage >= config.rewrite_ordered_span_coverage;
+    let ordered = may_be_ordered
+        && low >= config.rewrite_ordered_coverage
+        && min_span_coverage >= config.rewrite_ordered_span_coverage;
     let chain = may_be_chain
         && n_aligned >= config.rewrite_chain_sentences
         && low >= config.rewrite_chain_coverage
