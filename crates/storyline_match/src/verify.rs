@@ -536,6 +536,7 @@ mod tests {
         let config = MatchConfig {
             rewrite_content_jaccard: 1.0,
             rewrite_condensed_content_jaccard: 1.0,
+            rewrite_chain_content_jaccard: 1.0,
             ..MatchConfig::default()
         };
         let kind = |left: &str, right: &str, config: &MatchConfig| {
