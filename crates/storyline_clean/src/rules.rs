@@ -1915,12 +1915,7 @@ fn is_running_head(line: &Line) -> bool {
         return false;
     }
     let words = || line.folded.split(' ');
-    let has_year = words().any(|word| {
-        word.len() == 4
-            && (word.starts_with("19") || word.starts_with("20"))
-            && word.bytes().all(|b| b.is_ascii_digit())
-    });
-    if !has_year || !words().any(|word| DATE_WORDS[..MONTHS].contains(&word)) {
+    if !words().any(is_calendar_year) || !words().any(|word| DATE_WORDS[..MONTHS].contains(&word)) {
         return false;
     }
     let mut pairs = words().zip(words().skip(1));
@@ -2651,6 +2646,11 @@ fn is_year(word: &str) -> bool {
     word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A year a news page prints as a date's: 1900–2099.
+fn is_calendar_year(word: &str) -> bool {
+    is_year(word) && (word.starts_with("19") || word.starts_with("20"))
+}
+
 /// Most words of a "(c) Example Media 2024" line, the holder before the year.
 const MAX_COPYRIGHT_HOLDER_WORDS: u32 = 8;
 
@@ -3012,12 +3012,10 @@ fn looks_like_numeric_date(text: &str) -> bool {
 /// a clock time or a numeric date ("Edited April 2024", "AUGUST 2, 2013 | 08:06AM PT",
 /// "9/10/2010 @ 1:19PM"). Looser than [`is_dateline_only`]: other words may come with it.
 pub(crate) fn holds_a_date(line: &Line) -> bool {
-    let names_a_month_or_year = line.folded.split(' ').any(|word| {
-        let is_year = word.len() == 4
-            && (word.starts_with("19") || word.starts_with("20"))
-            && word.bytes().all(|byte| byte.is_ascii_digit());
-        is_year || DATE_WORDS[..MONTHS].contains(&word)
-    });
+    let names_a_month_or_year = line
+        .folded
+        .split(' ')
+        .any(|word| is_calendar_year(word) || DATE_WORDS[..MONTHS].contains(&word));
     let bytes = line.text.as_bytes();
     let holds_a_time = bytes.windows(3).any(|window| {
         window[0].is_ascii_digit() && window[1] == b':' && window[2].is_ascii_digit()
